@@ -1,0 +1,115 @@
+# litsurvey: literature-survey report generator.
+# `make report` and `make test` are all a fresh Debian 12 machine needs: both install
+# the Debian packages they miss (via sudo when not root) before building.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+PKGS    := yaml-0.1 cairo pangocairo xlsxwriter md4c libutf8proc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+LDLIBS  += -lbtparse -lm
+
+# Debian packages: build libraries, then the real consumers the tests check outputs with.
+BUILD_DEBS := build-essential pkg-config libyaml-dev libcairo2-dev libpango1.0-dev \
+              libxlsxwriter-dev libmd4c-dev libbtparse-dev libutf8proc-dev fonts-dejavu-core
+TEST_DEBS  := poppler-utils librsvg2-bin python3-openpyxl python3-yaml texlive-latex-base \
+              texlive-latex-recommended texlive-latex-extra libreoffice-calc-nogui \
+              clang libclang-rt-14-dev valgrind
+DEPS_STAMP = $(BUILDDIR)/.deps-build
+TDEPS_STAMP = $(BUILDDIR)/.deps-test
+
+# BUILDDIR lets several work trees of one checkout build side by side.
+BUILDDIR ?= build
+SANITIZE ?= 0
+ifeq ($(SANITIZE),1)
+  OUT := $(BUILDDIR)/asan
+  CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+  LDFLAGS += -fsanitize=address,undefined
+else
+  OUT := $(BUILDDIR)/rel
+endif
+BIN := $(OUT)/litsurvey
+
+SRC     := $(sort $(wildcard src/*.c))
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+OBJ     := $(SRC:src/%.c=$(OUT)/%.o)
+LIBOBJ  := $(LIBSRC:src/%.c=$(OUT)/%.o)
+UNITSRC := $(sort $(wildcard tests/unit/test_*.c))
+UNITBIN := $(UNITSRC:tests/unit/%.c=$(OUT)/tests/%)
+TOOLSRC := $(sort $(wildcard tests/tools/*.c))
+TOOLBIN := $(TOOLSRC:tests/tools/%.c=$(OUT)/tools/%)
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+.PHONY: all deps test-deps report test unit e2e bench install uninstall clean catalog \
+        update-golden fuzz memcheck lint
+all: $(BIN)
+ifeq ($(SANITIZE)$(BUILDDIR),0build)
+all: litsurvey
+litsurvey: $(BIN)
+	cp $(BIN) $@
+endif
+
+# Install what is missing, once; the stamp records that the check passed.
+$(DEPS_STAMP):
+	@sh tests/install-debs.sh $(BUILD_DEBS)
+	@mkdir -p $(@D) && touch $@
+$(TDEPS_STAMP):
+	@sh tests/install-debs.sh $(BUILD_DEBS) $(TEST_DEBS)
+	@mkdir -p $(@D) && touch $@
+deps: $(DEPS_STAMP)
+test-deps: $(TDEPS_STAMP)
+
+$(OUT)/%.o: src/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BIN): $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDLIBS)
+
+$(OUT)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBOBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+
+$(OUT)/tools/%: tests/tools/%.c $(LIBOBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+
+units: $(UNITBIN) $(TOOLBIN)
+
+-include $(OBJ:.o=.d)
+
+# The default report over data/catalog.yaml.
+report: all
+	$(BIN) build reports/mlsys.yaml
+
+# Unit tests under the release and the sanitizer build; end-to-end tests run the
+# sanitizer binary and check every output with its real consumer.
+test: $(TDEPS_STAMP)
+	@$(MAKE) --no-print-directory all units
+	@$(MAKE) --no-print-directory SANITIZE=1 all units
+	@BUILDDIR=$(BUILDDIR) sh tests/run.sh
+
+# Regenerate golden files after a deliberate output change; review the diff.
+update-golden: all
+	@$(MAKE) --no-print-directory SANITIZE=1 all units
+	@BUILDDIR=$(BUILDDIR) UPDATE_GOLDEN=1 sh tests/run.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/litsurvey/styles $(DESTDIR)$(PREFIX)/share/litsurvey/data
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/litsurvey
+	install -m 644 styles/*.yaml $(DESTDIR)$(PREFIX)/share/litsurvey/styles/
+	install -m 644 data/venues.yaml data/topics.yaml $(DESTDIR)$(PREFIX)/share/litsurvey/data/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/litsurvey
+	rm -rf $(DESTDIR)$(PREFIX)/share/litsurvey
+
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr $(shell pkg-config --cflags-only-I $(PKGS)) src
+	clang-tidy --quiet src/*.c -- $(CFLAGS) $(PKG_CFLAGS)
+
+clean:
+	rm -rf $(BUILDDIR)/rel $(BUILDDIR)/asan $(BUILDDIR)/fuzz litsurvey

@@ -1,0 +1,21 @@
+/* buf.h - growable byte strings, always NUL-terminated. */
+#ifndef LIT_BUF_H
+#define LIT_BUF_H
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct lit_buf {
+    char *data; /* NUL-terminated; NULL until the first append */
+    size_t len, cap;
+} lit_buf;
+
+#define LIT_BUF_INIT {0, 0, 0}
+void lit_buf_add(lit_buf *b, const void *data, size_t len);
+void lit_buf_adds(lit_buf *b, const char *s);
+void lit_buf_addc(lit_buf *b, char c);
+void lit_buf_printf(lit_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void lit_buf_reset(lit_buf *b);            /* length 0, memory kept */
+const char *lit_buf_str(const lit_buf *b); /* "" when empty */
+void lit_buf_free(lit_buf *b);
+
+#endif

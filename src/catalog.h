@@ -1,0 +1,92 @@
+/* catalog.h - the paper/catalog model: papers with interned venues and topics, one arena. */
+#ifndef LIT_CATALOG_H
+#define LIT_CATALOG_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+#include "diag.h"
+
+/* A YAML value the catalog does not interpret (hand-added fields such as notes or
+ * status); kept as it was so that saving never drops it. */
+typedef struct lit_node lit_node;
+enum lit_node_kind { LIT_NODE_SCALAR, LIT_NODE_SEQ, LIT_NODE_MAP };
+struct lit_node {
+    enum lit_node_kind kind;
+    const char *str;   /* scalar text */
+    bool quoted;       /* scalar was quoted in the source */
+    lit_node *items;   /* SEQ: n values; MAP: n key/value pairs as 2n nodes (key, value, ...) */
+    size_t n;
+};
+
+typedef struct lit_extra { const char *key; lit_node value; } lit_extra;
+
+/* Where a paper was listed: the list's file name (no folder), 1-based line, section. */
+typedef struct lit_source { const char *list; long line; const char *section; } lit_source;
+
+/* A link with its kind: paper, code, slides, talk, pdf, video, ... */
+typedef struct lit_link { const char *kind; const char *url; } lit_link;
+
+typedef struct lit_paper {
+    const char *key;          /* unique, stable citation key */
+    const char *title;
+    const char *short_name;   /* system name ("short:" in YAML) or NULL */
+    const char **authors;     /* n_authors names, may be 0 */
+    int32_t *topics;          /* indices into catalog->topics */
+    lit_link *links;
+    lit_source *sources;
+    lit_extra *extras;        /* fields kept verbatim, in file order */
+    const char *doi, *arxiv;  /* identifiers when known ("doi:", "arxiv:"), else NULL */
+    uint32_t n_authors, n_topics, n_links, n_sources, n_extras;
+    int32_t venue;            /* index into catalog->venues, or -1 when absent */
+    int16_t year;             /* 0 when unknown */
+    bool year_inferred;       /* year taken from an arXiv id, not stated ("year_inferred: true") */
+    long line, col;           /* where the entry starts in the catalog file (0 if built in memory) */
+} lit_paper;
+
+/* Interned strings: each distinct name once, with a stable index. */
+typedef struct lit_strtab {
+    const char **names;       /* n names, in first-seen order */
+    size_t n, cap;
+    uint32_t *slots;          /* open-addressing hash: index+1, 0 = empty */
+    size_t nslots;
+} lit_strtab;
+
+typedef struct lit_catalog {
+    lit_arena arena;          /* owns every string and array of the catalog */
+    const char *path;         /* file it was loaded from, for messages; NULL if none */
+    lit_paper *papers;
+    size_t n_papers, cap_papers;
+    lit_strtab venues;        /* venue ids as written in the catalog */
+    lit_strtab topics;        /* topic ids as written in the catalog */
+} lit_catalog;
+
+void lit_catalog_init(lit_catalog *c);
+void lit_catalog_free(lit_catalog *c);   /* frees everything the catalog owns */
+
+/* Appends a zeroed paper (venue -1) and returns it; valid until the next append. */
+lit_paper *lit_catalog_add(lit_catalog *c);
+/* Interns a string in the catalog arena and returns its index. */
+int32_t lit_catalog_venue_id(lit_catalog *c, const char *name);
+int32_t lit_catalog_topic_id(lit_catalog *c, const char *name);
+const char *lit_catalog_venue(const lit_catalog *c, int32_t id);  /* NULL for -1 */
+const char *lit_catalog_topic(const lit_catalog *c, int32_t id);
+/* Index of the paper with this key, or -1. Linear; for lookups in a loop build a map. */
+long lit_catalog_find(const lit_catalog *c, const char *key);
+/* Sorts papers by key (the saved order). */
+void lit_catalog_sort(lit_catalog *c);
+
+/* Reads a catalog file ("-" for stdin) with located errors: wrong types, duplicate
+ * mapping keys, duplicate paper keys, out-of-range years, invalid UTF-8, aliases. */
+int lit_catalog_load(lit_catalog *c, const char *path, lit_diag *d);
+int lit_catalog_load_mem(lit_catalog *c, const char *name, const char *data, size_t len, lit_diag *d);
+/* Writes the catalog in its canonical form (papers in the order given) to path
+ * ("-" for stdout), through a temporary file renamed into place. */
+int lit_catalog_save(const lit_catalog *c, const char *path, lit_diag *d);
+
+/* String table primitives (used by catalog, venues and topics). */
+int32_t lit_strtab_intern(lit_strtab *t, lit_arena *a, const char *s);
+int32_t lit_strtab_find(const lit_strtab *t, const char *s);  /* -1 if absent */
+void lit_strtab_free(lit_strtab *t);
+
+#endif

@@ -1,0 +1,35 @@
+/* diag.h - located errors and warnings (FILE:LINE:COL: error: ...) and exit codes. */
+#ifndef LIT_DIAG_H
+#define LIT_DIAG_H
+#include <stdio.h>
+#include <stdbool.h>
+
+enum {
+    LIT_EXIT_OK = 0,
+    LIT_EXIT_DATA = 1,  /* bad input data */
+    LIT_EXIT_USAGE = 2, /* bad command line */
+    LIT_EXIT_IO = 3     /* cannot read or write a file */
+};
+
+/* Where diagnostics go. Messages are written once, where the problem is known.
+ * quiet suppresses warnings and notes, never errors. */
+typedef struct lit_diag {
+    FILE *out;        /* stderr unless a test captures it */
+    int errors, warnings;
+    bool quiet;
+    int io_errors;    /* errors that were I/O failures, so main can pick exit 3 */
+} lit_diag;
+
+void lit_diag_init(lit_diag *d, FILE *out);
+
+/* file may be NULL (message without place); line/col 0 are left out.
+ * All return -1 so that "return lit_error(...)" ends an error path in one line. */
+int lit_error(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+int lit_io_error(lit_diag *d, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void lit_warn(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void lit_note(lit_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

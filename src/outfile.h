@@ -1,0 +1,30 @@
+/* outfile.h - all-or-nothing output files: write a temporary beside the target, rename when done. */
+#ifndef LIT_OUTFILE_H
+#define LIT_OUTFILE_H
+#include <stdio.h>
+#include "diag.h"
+
+/* A failed or interrupted run leaves an existing target byte-for-byte as it was and no
+ * temporary behind (temporaries are also removed on SIGINT/SIGTERM). */
+typedef struct lit_outfile {
+    const char *path;   /* the target; "-" means stdout */
+    char *tmp;          /* temporary path in the same folder (NULL for stdout) */
+    FILE *fp;           /* open for writing */
+} lit_outfile;
+
+/* Creates the temporary and opens fp. For libraries that write by file name
+ * (cairo, libxlsxwriter) pass o->tmp to them; call lit_outfile_close_fp first
+ * if they must open it themselves. */
+int lit_outfile_open(lit_outfile *o, const char *path, lit_diag *d);
+void lit_outfile_close_fp(lit_outfile *o);
+/* Flushes, closes and renames into place; on any failure removes the temporary. */
+int lit_outfile_commit(lit_outfile *o, lit_diag *d);
+/* Removes the temporary; the target is untouched. Safe to call after commit. */
+void lit_outfile_abort(lit_outfile *o);
+
+/* Writes len bytes to path atomically (convenience for small outputs). */
+int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d);
+/* Reads a whole file ("-" = stdin) into a NUL-terminated malloc'd buffer. */
+int lit_read_file(const char *path, char **data, size_t *len, lit_diag *d);
+
+#endif

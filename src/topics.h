@@ -1,0 +1,39 @@
+/* topics.h - the topic taxonomy of data/topics.yaml: ids, labels, parents, section aliases. */
+#ifndef LIT_TOPICS_H
+#define LIT_TOPICS_H
+#include <stddef.h>
+#include "arena.h"
+#include "catalog.h"
+#include "diag.h"
+
+typedef struct lit_topic {
+    const char *id;        /* pipeline-parallelism */
+    const char *label;     /* Pipeline parallelism */
+    const char *parent;    /* id of the parent topic or NULL */
+    int parent_ix;         /* index of the parent in the table, -1 for a root */
+    const char **aliases;  /* section headings of real lists that mean this topic */
+    size_t n_aliases;
+    long line;
+} lit_topic;
+
+typedef struct lit_topics {
+    lit_arena arena;
+    const char *path;
+    lit_topic *t;          /* in file order: this order is the taxonomy order and
+                              fixes each topic's colour */
+    size_t n;
+    lit_strtab keys;       /* normalised id/label/alias -> slot */
+    int32_t *key_topic;
+} lit_topics;
+
+int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d);
+void lit_topics_free(lit_topics *ts);
+/* Index of the topic with this id, label or alias (ignoring case, spaces and
+ * punctuation), or -1. */
+int lit_topics_find(const lit_topics *ts, const char *name);
+
+/* Normalises a name for alias lookup: ASCII letters lower-cased, digits kept,
+ * everything else dropped ("Euro-Sys '18" -> "eurosys18"). Returns a malloc'd string. */
+char *lit_alias_key(const char *s);
+
+#endif
