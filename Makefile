@@ -7,7 +7,7 @@ DESTDIR ?=
 CC      ?= cc
 PKGS    := yaml-0.1 cairo pangocairo xlsxwriter md4c libutf8proc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 LDLIBS  += -lbtparse -lm
 
 # Debian packages: build libraries, then the real consumers the tests check outputs with.

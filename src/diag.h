@@ -31,5 +31,8 @@ int lit_io_error(lit_diag *d, const char *file, const char *fmt, ...)
 void lit_warn(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 void lit_note(lit_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A located note (FILE:LINE:COL: note: ...): information, not a problem. */
+void lit_note_at(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 #endif

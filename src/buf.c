@@ -1,0 +1,46 @@
+/* buf.c - growable byte strings, always NUL-terminated. */
+#include "buf.h"
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+
+void lit_buf_add(lit_buf *b, const void *data, size_t len)
+{
+    lit_grow((void **)&b->data, &b->cap, b->len + len + 1, 1);
+    memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void lit_buf_adds(lit_buf *b, const char *s) { lit_buf_add(b, s, strlen(s)); }
+void lit_buf_addc(lit_buf *b, char c) { lit_buf_add(b, &c, 1); }
+
+void lit_buf_printf(lit_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0) return;
+    lit_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void lit_buf_reset(lit_buf *b)
+{
+    b->len = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+const char *lit_buf_str(const lit_buf *b) { return b->data ? b->data : ""; }
+
+void lit_buf_free(lit_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

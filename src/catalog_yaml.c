@@ -1,0 +1,466 @@
+/* catalog_yaml.c - catalog load (straight from libyaml events into the arena) and save. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+#include "catalog.h"
+#include "outfile.h"
+#include "yread.h"
+
+/* Scratch arrays reused for every paper; copied into the arena at its end. */
+typedef struct scratch {
+    const char **authors; size_t n_authors, cap_authors;
+    int32_t *topics; size_t n_topics, cap_topics;
+    lit_link *links; size_t n_links, cap_links;
+    lit_source *sources; size_t n_sources, cap_sources;
+    lit_extra *extras; size_t n_extras, cap_extras;
+} scratch;
+
+static void *arena_copy(lit_arena *a, const void *src, size_t n, size_t elem)
+{
+    if (!n) return NULL;
+    return memcpy(lit_arena_alloc(a, n * elem), src, n * elem);
+}
+
+/* Optional string: null means absent. */
+static int opt_str(lit_yread *r, lit_arena *a, const char **out)
+{
+    if (lit_yread_is_null(r)) {
+        *out = NULL;
+        return 0;
+    }
+    return lit_yread_str(r, a, out);
+}
+
+static int read_node(lit_yread *r, lit_arena *a, lit_node *n)
+{
+    memset(n, 0, sizeof *n);
+    if (r->tok == LIT_Y_SCALAR) {
+        n->kind = LIT_NODE_SCALAR;
+        n->quoted = !r->plain;
+        n->str = lit_arena_strndup(a, r->str, r->len);
+        return 0;
+    }
+    if (r->tok != LIT_Y_SEQ && r->tok != LIT_Y_MAP) return lit_yread_expect(r, LIT_Y_SCALAR, "a value");
+    int end = r->tok == LIT_Y_SEQ ? LIT_Y_SEQ_END : LIT_Y_MAP_END;
+    n->kind = r->tok == LIT_Y_SEQ ? LIT_NODE_SEQ : LIT_NODE_MAP;
+    lit_node *items = NULL;
+    size_t cnt = 0, cap = 0;
+    int rc = 0;
+    lit_ykeys keys = {0};
+    while (lit_yread_next(r) != end) {
+        if (r->tok == LIT_Y_ERROR) { rc = -1; break; }
+        if (n->kind == LIT_NODE_MAP && (cnt % 2) == 0 && lit_yread_key_once(r, &keys) != 0) { rc = -1; break; }
+        LIT_GROW(items, cap, cnt + 1);
+        if (read_node(r, a, &items[cnt++]) != 0) { rc = -1; break; }
+    }
+    lit_ykeys_free(&keys);
+    n->items = arena_copy(a, items, cnt, sizeof *items);
+    n->n = n->kind == LIT_NODE_MAP ? cnt / 2 : cnt;
+    free(items);
+    return rc;
+}
+
+static int valid_key(const char *k)
+{
+    if (!*k) return 0;
+    for (const unsigned char *s = (const unsigned char *)k; *s; s++)
+        if (*s <= ' ' || *s >= 0x7f || strchr(",{}\"'%#~\\", *s)) return 0;
+    return 1;
+}
+
+static int read_links(lit_yread *r, lit_catalog *c, scratch *s)
+{
+    if (lit_yread_is_null(r)) return 0;
+    if (lit_yread_expect(r, LIT_Y_MAP, "a mapping of link kinds to URLs") != 0) return -1;
+    while (lit_yread_next(r) == LIT_Y_SCALAR) {
+        for (size_t i = 0; i < s->n_links; i++)
+            if (strcmp(s->links[i].kind, r->str) == 0) return lit_yread_error(r, "duplicate key '%s'", r->str);
+        LIT_GROW(s->links, s->cap_links, s->n_links + 1);
+        lit_link *l = &s->links[s->n_links++];
+        l->kind = lit_arena_strndup(&c->arena, r->str, r->len);
+        lit_yread_next(r);
+        if (lit_yread_str(r, &c->arena, &l->url) != 0) return -1;
+    }
+    return lit_yread_expect(r, LIT_Y_MAP_END, "a link kind");
+}
+
+static int read_sources(lit_yread *r, lit_catalog *c, scratch *s)
+{
+    if (lit_yread_is_null(r)) return 0;
+    if (lit_yread_expect(r, LIT_Y_SEQ, "a list of sources") != 0) return -1;
+    while (lit_yread_next(r) == LIT_Y_MAP) {
+        LIT_GROW(s->sources, s->cap_sources, s->n_sources + 1);
+        lit_source *src = &s->sources[s->n_sources++];
+        memset(src, 0, sizeof *src);
+        unsigned seen = 0;
+        long line = r->line, col = r->col;
+        while (lit_yread_next(r) == LIT_Y_SCALAR) {
+            unsigned bit = strcmp(r->str, "list") == 0 ? 1 : strcmp(r->str, "line") == 0 ? 2
+                         : strcmp(r->str, "section") == 0 ? 4 : 0;
+            if (!bit) return lit_yread_error(r, "unknown key '%s' in a source (list, line, section)", r->str);
+            if (seen & bit) return lit_yread_error(r, "duplicate key '%s'", r->str);
+            seen |= bit;
+            lit_yread_next(r);
+            int rc = bit == 1 ? lit_yread_str(r, &c->arena, &src->list)
+                   : bit == 2 ? lit_yread_long(r, 1, 1L << 40, &src->line)
+                   : opt_str(r, &c->arena, &src->section);
+            if (rc != 0) return -1;
+        }
+        if (lit_yread_expect(r, LIT_Y_MAP_END, "a key") != 0) return -1;
+        if (!(seen & 1)) return lit_error(r->diag, r->file, line, col, "source without 'list'");
+    }
+    return lit_yread_expect(r, LIT_Y_SEQ_END, "a source mapping");
+}
+
+enum {
+    F_KEY = 1 << 0, F_TITLE = 1 << 1, F_SHORT = 1 << 2, F_AUTHORS = 1 << 3, F_VENUE = 1 << 4,
+    F_YEAR = 1 << 5, F_YEAR_INF = 1 << 6, F_TOPICS = 1 << 7, F_LINKS = 1 << 8,
+    F_SOURCES = 1 << 9, F_DOI = 1 << 10, F_ARXIV = 1 << 11
+};
+
+static unsigned field_of(const char *k)
+{
+    static const struct { const char *name; unsigned bit; } fields[] = {
+        {"key", F_KEY}, {"title", F_TITLE}, {"short", F_SHORT}, {"authors", F_AUTHORS},
+        {"venue", F_VENUE}, {"year", F_YEAR}, {"year_inferred", F_YEAR_INF}, {"topics", F_TOPICS},
+        {"links", F_LINKS}, {"sources", F_SOURCES}, {"doi", F_DOI}, {"arxiv", F_ARXIV},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (strcmp(k, fields[i].name) == 0) return fields[i].bit;
+    return 0;
+}
+
+static int read_field(lit_yread *r, lit_catalog *c, lit_paper *p, scratch *s, unsigned f)
+{
+    lit_arena *a = &c->arena;
+    const char *str;
+    long v;
+    switch (f) {
+    case F_KEY:
+        if (lit_yread_str(r, a, &p->key) != 0) return -1;
+        if (!valid_key(p->key))
+            return lit_yread_error(r, "invalid key '%s': no spaces, quotes, commas, braces or %%#~\\", p->key);
+        return 0;
+    case F_TITLE:
+        if (lit_yread_str(r, a, &p->title) != 0) return -1;
+        return *p->title ? 0 : lit_yread_error(r, "empty title");
+    case F_SHORT: return opt_str(r, a, &p->short_name);
+    case F_DOI: return opt_str(r, a, &p->doi);
+    case F_ARXIV: return opt_str(r, a, &p->arxiv);
+    case F_VENUE:
+        if (opt_str(r, a, &str) != 0) return -1;
+        p->venue = str && *str ? lit_catalog_venue_id(c, str) : -1;
+        return 0;
+    case F_YEAR:
+        if (lit_yread_is_null(r)) return 0;
+        if (lit_yread_long(r, 1800, 2100, &v) != 0) return -1;
+        p->year = (int16_t)v;
+        return 0;
+    case F_YEAR_INF: return lit_yread_bool(r, &p->year_inferred);
+    case F_AUTHORS:
+    case F_TOPICS: {
+        if (lit_yread_is_null(r)) return 0;
+        if (lit_yread_expect(r, LIT_Y_SEQ, f == F_AUTHORS ? "a list of authors" : "a list of topic ids") != 0)
+            return -1;
+        while (lit_yread_next(r) == LIT_Y_SCALAR) {
+            if (f == F_AUTHORS) {
+                LIT_GROW(s->authors, s->cap_authors, s->n_authors + 1);
+                s->authors[s->n_authors++] = lit_arena_strndup(a, r->str, r->len);
+            } else {
+                LIT_GROW(s->topics, s->cap_topics, s->n_topics + 1);
+                s->topics[s->n_topics++] = lit_catalog_topic_id(c, r->str);
+            }
+        }
+        return lit_yread_expect(r, LIT_Y_SEQ_END, "a string");
+    }
+    case F_LINKS: return read_links(r, c, s);
+    case F_SOURCES: return read_sources(r, c, s);
+    }
+    return -1;
+}
+
+static int read_paper(lit_yread *r, lit_catalog *c, lit_strtab *keys, scratch *s)
+{
+    lit_paper *p = lit_catalog_add(c);
+    p->line = r->line;
+    p->col = r->col;
+    s->n_authors = s->n_topics = s->n_links = s->n_sources = s->n_extras = 0;
+    unsigned seen = 0;
+    if (lit_yread_expect(r, LIT_Y_MAP, "a paper (a mapping with key and title)") != 0) return -1;
+    while (lit_yread_next(r) == LIT_Y_SCALAR) {
+        unsigned f = field_of(r->str);
+        if (f) {
+            if (seen & f) return lit_yread_error(r, "duplicate key '%s'", r->str);
+            seen |= f;
+            lit_yread_next(r);
+            if (read_field(r, c, p, s, f) != 0) return -1;
+            continue;
+        }
+        for (size_t i = 0; i < s->n_extras; i++)
+            if (strcmp(s->extras[i].key, r->str) == 0) return lit_yread_error(r, "duplicate key '%s'", r->str);
+        LIT_GROW(s->extras, s->cap_extras, s->n_extras + 1);
+        lit_extra *x = &s->extras[s->n_extras++];
+        x->key = lit_arena_strndup(&c->arena, r->str, r->len);
+        lit_yread_next(r);
+        if (read_node(r, &c->arena, &x->value) != 0) return -1;
+    }
+    if (lit_yread_expect(r, LIT_Y_MAP_END, "a field name") != 0) return -1;
+    if (!(seen & F_KEY)) return lit_error(r->diag, r->file, p->line, p->col, "paper without 'key'");
+    if (!(seen & F_TITLE)) return lit_error(r->diag, r->file, p->line, p->col, "paper '%s' without 'title'", p->key);
+    int32_t k = lit_strtab_intern(keys, &c->arena, p->key);
+    if ((size_t)k != c->n_papers - 1) {
+        const lit_paper *first = &c->papers[k];
+        return lit_error(r->diag, r->file, p->line, p->col, "duplicate paper key '%s' (first at line %ld)",
+                         p->key, first->line);
+    }
+    lit_arena *a = &c->arena;
+    p->authors = arena_copy(a, s->authors, s->n_authors, sizeof *s->authors);
+    p->topics = arena_copy(a, s->topics, s->n_topics, sizeof *s->topics);
+    p->links = arena_copy(a, s->links, s->n_links, sizeof *s->links);
+    p->sources = arena_copy(a, s->sources, s->n_sources, sizeof *s->sources);
+    p->extras = arena_copy(a, s->extras, s->n_extras, sizeof *s->extras);
+    p->n_authors = (uint32_t)s->n_authors;
+    p->n_topics = (uint32_t)s->n_topics;
+    p->n_links = (uint32_t)s->n_links;
+    p->n_sources = (uint32_t)s->n_sources;
+    p->n_extras = (uint32_t)s->n_extras;
+    return 0;
+}
+
+static int load(lit_catalog *c, lit_yread *r)
+{
+    scratch s = {0};
+    lit_strtab keys = {0};
+    int rc = -1;
+    int seen_papers = 0;
+    if (r->tok == LIT_Y_ERROR) goto out;
+    if (lit_yread_expect(r, LIT_Y_MAP, "a mapping with 'papers'") != 0) goto out;
+    while (lit_yread_next(r) == LIT_Y_SCALAR) {
+        if (strcmp(r->str, "papers") != 0) {
+            lit_yread_error(r, "unknown key '%s' (a catalog has 'papers')", r->str);
+            goto out;
+        }
+        if (seen_papers++) {
+            lit_yread_error(r, "duplicate key 'papers'");
+            goto out;
+        }
+        lit_yread_next(r);
+        if (lit_yread_is_null(r)) continue;
+        if (lit_yread_expect(r, LIT_Y_SEQ, "a list of papers") != 0) goto out;
+        while (lit_yread_next(r) != LIT_Y_SEQ_END)
+            if (r->tok == LIT_Y_ERROR || read_paper(r, c, &keys, &s) != 0) goto out;
+    }
+    if (lit_yread_expect(r, LIT_Y_MAP_END, "'papers'") != 0) goto out;
+    lit_yread_next(r);
+    rc = lit_yread_finish(r);
+out:
+    free(s.authors); free(s.topics); free(s.links); free(s.sources); free(s.extras);
+    lit_strtab_free(&keys);
+    return rc;
+}
+
+int lit_catalog_load(lit_catalog *c, const char *path, lit_diag *d)
+{
+    lit_yread r;
+    c->path = lit_arena_strdup(&c->arena, path);
+    int rc = lit_yread_open(&r, path, d);
+    if (rc == 0) rc = load(c, &r);
+    lit_yread_close(&r);
+    return rc;
+}
+
+int lit_catalog_load_mem(lit_catalog *c, const char *name, const char *data, size_t len, lit_diag *d)
+{
+    lit_yread r;
+    c->path = lit_arena_strdup(&c->arena, name);
+    int rc = lit_yread_open_mem(&r, name, data, len, d);
+    if (rc == 0) rc = load(c, &r);
+    lit_yread_close(&r);
+    return rc;
+}
+
+/* ---- saving ---- */
+
+typedef struct emitter { yaml_emitter_t e; int failed; } emitter;
+
+static void emit(emitter *em, yaml_event_t *ev)
+{
+    if (!em->failed && !yaml_emitter_emit(&em->e, ev)) em->failed = 1;
+}
+
+static int strcasecmp_ascii(const char *a, const char *b)
+{
+    for (; *a && tolower((unsigned char)*a) == tolower((unsigned char)*b); a++, b++) {}
+    return tolower((unsigned char)*a) - tolower((unsigned char)*b);
+}
+
+/* Plain text that a YAML reader would take for something else (null, a bool, a
+ * number) is quoted, so that every string reads back as the same string. */
+static int looks_typed(const char *s)
+{
+    static const char *const words[] = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcasecmp_ascii(s, words[i]) == 0) return 1;
+    if (!*s) return 1;
+    for (const char *p = s; *p; p++)
+        if (!strchr("0123456789+-._:eExXoObB", *p)) return 0;
+    return 1;
+}
+
+static void scalar(emitter *em, const char *s, yaml_scalar_style_t style)
+{
+    yaml_event_t ev;
+    if (style == YAML_ANY_SCALAR_STYLE && looks_typed(s)) style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, style);
+    emit(em, &ev);
+}
+
+static void number(emitter *em, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    scalar(em, buf, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void seq_start(emitter *em, int flow)
+{
+    yaml_event_t ev;
+    yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+    emit(em, &ev);
+}
+
+static void map_start(emitter *em, int flow)
+{
+    yaml_event_t ev;
+    yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
+    emit(em, &ev);
+}
+
+static void seq_end(emitter *em) { yaml_event_t ev; yaml_sequence_end_event_initialize(&ev); emit(em, &ev); }
+static void map_end(emitter *em) { yaml_event_t ev; yaml_mapping_end_event_initialize(&ev); emit(em, &ev); }
+
+static void node(emitter *em, const lit_node *n)
+{
+    switch (n->kind) {
+    case LIT_NODE_SCALAR:
+        scalar(em, n->str, n->quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE);
+        break;
+    case LIT_NODE_SEQ:
+        seq_start(em, 0);
+        for (size_t i = 0; i < n->n; i++) node(em, &n->items[i]);
+        seq_end(em);
+        break;
+    case LIT_NODE_MAP:
+        map_start(em, 0);
+        for (size_t i = 0; i < 2 * n->n; i++) node(em, &n->items[i]);
+        map_end(em);
+        break;
+    }
+}
+
+static void key_str(emitter *em, const char *k, const char *v)
+{
+    if (!v) return;
+    scalar(em, k, YAML_PLAIN_SCALAR_STYLE);
+    scalar(em, v, YAML_ANY_SCALAR_STYLE);
+}
+
+static void paper(emitter *em, const lit_catalog *c, const lit_paper *p)
+{
+    map_start(em, 0);
+    key_str(em, "key", p->key);
+    scalar(em, "title", YAML_PLAIN_SCALAR_STYLE);
+    scalar(em, p->title ? p->title : "", YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    key_str(em, "short", p->short_name);
+    if (p->n_authors) {
+        scalar(em, "authors", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(em, 1);
+        for (uint32_t i = 0; i < p->n_authors; i++) scalar(em, p->authors[i], YAML_ANY_SCALAR_STYLE);
+        seq_end(em);
+    }
+    key_str(em, "venue", lit_catalog_venue(c, p->venue));
+    if (p->year) {
+        scalar(em, "year", YAML_PLAIN_SCALAR_STYLE);
+        number(em, p->year);
+    }
+    if (p->year_inferred) {
+        scalar(em, "year_inferred", YAML_PLAIN_SCALAR_STYLE);
+        scalar(em, "true", YAML_PLAIN_SCALAR_STYLE);
+    }
+    key_str(em, "doi", p->doi);
+    key_str(em, "arxiv", p->arxiv);
+    if (p->n_topics) {
+        scalar(em, "topics", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(em, 1);
+        for (uint32_t i = 0; i < p->n_topics; i++) scalar(em, lit_catalog_topic(c, p->topics[i]), YAML_ANY_SCALAR_STYLE);
+        seq_end(em);
+    }
+    if (p->n_links) {
+        scalar(em, "links", YAML_PLAIN_SCALAR_STYLE);
+        map_start(em, 1);
+        for (uint32_t i = 0; i < p->n_links; i++) key_str(em, p->links[i].kind, p->links[i].url);
+        map_end(em);
+    }
+    if (p->n_sources) {
+        scalar(em, "sources", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(em, 0);
+        for (uint32_t i = 0; i < p->n_sources; i++) {
+            const lit_source *s = &p->sources[i];
+            map_start(em, 1);
+            key_str(em, "list", s->list);
+            if (s->line) {
+                scalar(em, "line", YAML_PLAIN_SCALAR_STYLE);
+                number(em, s->line);
+            }
+            key_str(em, "section", s->section);
+            map_end(em);
+        }
+        seq_end(em);
+    }
+    for (uint32_t i = 0; i < p->n_extras; i++) {
+        scalar(em, p->extras[i].key, YAML_ANY_SCALAR_STYLE);
+        node(em, &p->extras[i].value);
+    }
+    map_end(em);
+}
+
+static int write_handler(void *data, unsigned char *buf, size_t size)
+{
+    return fwrite(buf, 1, size, (FILE *)data) == size;
+}
+
+int lit_catalog_save(const lit_catalog *c, const char *path, lit_diag *d)
+{
+    lit_outfile o;
+    if (lit_outfile_open(&o, path, d) != 0) return -1;
+    emitter em = {0};
+    yaml_emitter_initialize(&em.e);
+    yaml_emitter_set_output(&em.e, write_handler, o.fp);
+    yaml_emitter_set_unicode(&em.e, 1);
+    yaml_emitter_set_width(&em.e, -1);
+    yaml_emitter_set_indent(&em.e, 2);
+    yaml_event_t ev;
+    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+    emit(&em, &ev);
+    yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+    emit(&em, &ev);
+    map_start(&em, 0);
+    scalar(&em, "papers", YAML_PLAIN_SCALAR_STYLE);
+    seq_start(&em, 0);
+    for (size_t i = 0; i < c->n_papers; i++) paper(&em, c, &c->papers[i]);
+    seq_end(&em);
+    map_end(&em);
+    yaml_document_end_event_initialize(&ev, 1);
+    emit(&em, &ev);
+    yaml_stream_end_event_initialize(&ev);
+    emit(&em, &ev);
+    yaml_emitter_flush(&em.e);
+    int failed = em.failed;
+    yaml_emitter_delete(&em.e);
+    if (failed) {
+        lit_outfile_abort(&o);
+        return lit_io_error(d, path, "cannot write the catalog");
+    }
+    return lit_outfile_commit(&o, d);
+}

@@ -1,0 +1,76 @@
+/* diag.c - located errors and warnings in the compilers' format. */
+#include "diag.h"
+#include <stdarg.h>
+
+void lit_diag_init(lit_diag *d, FILE *out)
+{
+    d->out = out ? out : stderr;
+    d->errors = d->warnings = d->io_errors = 0;
+    d->quiet = false;
+}
+
+static void emit(lit_diag *d, const char *file, long line, long col, const char *kind,
+                 const char *fmt, va_list ap)
+{
+    FILE *out = d->out ? d->out : stderr;
+    if (file) {
+        fputs(file, out);
+        if (line > 0) fprintf(out, ":%ld", line);
+        if (line > 0 && col > 0) fprintf(out, ":%ld", col);
+        fputs(": ", out);
+    } else {
+        fputs("litsurvey: ", out);
+    }
+    fprintf(out, "%s: ", kind);
+    vfprintf(out, fmt, ap);
+    fputc('\n', out);
+}
+
+int lit_error(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, file, line, col, "error", fmt, ap);
+    va_end(ap);
+    d->errors++;
+    return -1;
+}
+
+int lit_io_error(lit_diag *d, const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, file, 0, 0, "error", fmt, ap);
+    va_end(ap);
+    d->errors++;
+    d->io_errors++;
+    return -1;
+}
+
+void lit_warn(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
+{
+    d->warnings++;
+    if (d->quiet) return;
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, file, line, col, "warning", fmt, ap);
+    va_end(ap);
+}
+
+void lit_note(lit_diag *d, const char *fmt, ...)
+{
+    if (d->quiet) return;
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, NULL, 0, 0, "note", fmt, ap);
+    va_end(ap);
+}
+
+void lit_note_at(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
+{
+    if (d->quiet) return;
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, file, line, col, "note", fmt, ap);
+    va_end(ap);
+}

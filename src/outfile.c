@@ -1,0 +1,154 @@
+/* outfile.c - all-or-nothing output files: a temporary beside the target, renamed when complete. */
+#include "outfile.h"
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "arena.h"
+
+/* Temporaries still open, so that SIGINT/SIGTERM can remove them. */
+#define MAX_PENDING 64
+static char *volatile pending[MAX_PENDING];
+static int handlers_set;
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i]) unlink(pending[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void track(char *tmp)
+{
+    if (!handlers_set) {
+        handlers_set = 1;
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        signal(SIGHUP, on_signal);
+    }
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (!pending[i]) { pending[i] = tmp; return; }
+}
+
+static void untrack(const char *tmp)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i] == tmp) pending[i] = NULL;
+}
+
+int lit_outfile_open(lit_outfile *o, const char *path, lit_diag *d)
+{
+    o->path = path;
+    o->tmp = NULL;
+    o->fp = NULL;
+    if (strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        return 0;
+    }
+    /* Same folder as the target so that rename() is atomic. */
+    size_t n = strlen(path);
+    o->tmp = lit_xmalloc(n + 16);
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    memcpy(o->tmp, path, dir);
+    snprintf(o->tmp + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(o->tmp);
+        o->tmp = NULL;
+        return lit_io_error(d, path, "cannot write: %s", strerror(e));
+    }
+    /* mkstemp makes 0600; outputs are ordinary files, so honour the umask. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    track(o->tmp);
+    o->fp = fdopen(fd, "wb");
+    if (!o->fp) {
+        close(fd);
+        lit_outfile_abort(o);
+        return lit_io_error(d, path, "cannot write: %s", strerror(errno));
+    }
+    return 0;
+}
+
+void lit_outfile_close_fp(lit_outfile *o)
+{
+    if (o->fp && o->fp != stdout) fclose(o->fp);
+    o->fp = NULL;
+}
+
+int lit_outfile_commit(lit_outfile *o, lit_diag *d)
+{
+    if (o->fp == stdout) {
+        o->fp = NULL;
+        if (fflush(stdout) != 0) return lit_io_error(d, "<stdout>", "write failed: %s", strerror(errno));
+        return 0;
+    }
+    int failed = 0;
+    if (o->fp) {
+        failed = ferror(o->fp) | fflush(o->fp);
+        if (!failed) failed = fsync(fileno(o->fp)) != 0 && errno != EINVAL;
+        failed |= fclose(o->fp) != 0;
+        o->fp = NULL;
+    }
+    if (!o->tmp) return 0;
+    if (failed || rename(o->tmp, o->path) != 0) {
+        int e = errno;
+        lit_outfile_abort(o);
+        return lit_io_error(d, o->path, "cannot write: %s", strerror(e));
+    }
+    untrack(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+    return 0;
+}
+
+void lit_outfile_abort(lit_outfile *o)
+{
+    lit_outfile_close_fp(o);
+    if (o->tmp) {
+        unlink(o->tmp);
+        untrack(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
+}
+
+int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d)
+{
+    lit_outfile o;
+    if (lit_outfile_open(&o, path, d) != 0) return -1;
+    if (len && fwrite(data, 1, len, o.fp) != len) {
+        lit_outfile_abort(&o);
+        return lit_io_error(d, path, "cannot write: %s", strerror(errno));
+    }
+    return lit_outfile_commit(&o, d);
+}
+
+int lit_read_file(const char *path, char **data, size_t *len, lit_diag *d)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) return lit_io_error(d, path, "cannot open: %s", strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *p = lit_xmalloc(cap);
+    size_t got;
+    while ((got = fread(p + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (cap - n - 1 == 0) lit_grow((void **)&p, &cap, cap * 2, 1);
+    }
+    int err = ferror(f);
+    if (f != stdin) fclose(f);
+    if (err) {
+        free(p);
+        return lit_io_error(d, path, "cannot read");
+    }
+    p[n] = '\0';
+    *data = p;
+    *len = n;
+    return 0;
+}

@@ -1,0 +1,137 @@
+/* topics.c - the topic taxonomy of data/topics.yaml: ids, labels, parents, section aliases. */
+#include "topics.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "yread.h"
+
+char *lit_alias_key(const char *s)
+{
+    char *k = lit_xmalloc(strlen(s) + 1), *o = k;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (isalnum(*p) && *p < 0x80) *o++ = (char)tolower(*p);
+        else if (*p >= 0x80) *o++ = (char)*p;
+    *o = '\0';
+    return k;
+}
+
+/* Adds a normalised name for topic ix. The same name for two topics is an error. */
+static int add_key(lit_topics *ts, lit_yread *r, const char *name, int32_t ix)
+{
+    char *k = lit_alias_key(name);
+    int rc = 0;
+    int32_t slot = lit_strtab_find(&ts->keys, k);
+    if (!*k) rc = lit_yread_error(r, "'%s' has no letters or digits", name);
+    else if (slot >= 0 && ts->key_topic[slot] != ix)
+        rc = lit_yread_error(r, "'%s' already names topic '%s'", name, ts->t[ts->key_topic[slot]].id);
+    else if (slot < 0) {
+        slot = lit_strtab_intern(&ts->keys, &ts->arena, k);
+        ts->key_topic = lit_xrealloc(ts->key_topic, ts->keys.cap * sizeof *ts->key_topic);
+        ts->key_topic[slot] = ix;
+    }
+    free(k);
+    return rc;
+}
+
+static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
+{
+    LIT_GROW(ts->t, *cap, ts->n + 1);
+    lit_topic *t = &ts->t[ts->n];
+    memset(t, 0, sizeof *t);
+    t->parent_ix = -1;
+    t->line = r->line;
+    long col = r->col;
+    lit_ykeys seen = {0};
+    int rc = lit_yread_expect(r, LIT_Y_MAP, "a topic (a mapping with id, label, parent, aliases)");
+    while (rc == 0 && lit_yread_next(r) == LIT_Y_SCALAR) {
+        if ((rc = lit_yread_key_once(r, &seen)) != 0) break;
+        char key[32];
+        snprintf(key, sizeof key, "%s", r->str);
+        lit_yread_next(r);
+        if (strcmp(key, "id") == 0) rc = lit_yread_str(r, &ts->arena, &t->id);
+        else if (strcmp(key, "label") == 0) rc = lit_yread_str(r, &ts->arena, &t->label);
+        else if (strcmp(key, "parent") == 0) rc = lit_yread_is_null(r) ? 0 : lit_yread_str(r, &ts->arena, &t->parent);
+        else if (strcmp(key, "aliases") == 0) rc = lit_yread_str_list(r, &ts->arena, &t->aliases, &t->n_aliases);
+        else rc = lit_yread_error(r, "unknown key '%s' (id, label, parent, aliases)", key);
+    }
+    lit_ykeys_free(&seen);
+    if (rc == 0) rc = lit_yread_expect(r, LIT_Y_MAP_END, "a key");
+    if (rc != 0) return -1;
+    if (!t->id || !*t->id) return lit_error(r->diag, r->file, t->line, col, "topic without 'id'");
+    if (!t->label) t->label = t->id;
+    int32_t ix = (int32_t)ts->n;
+    long line = r->line, c2 = r->col;
+    r->line = t->line;
+    r->col = col;
+    rc = add_key(ts, r, t->id, ix);
+    if (rc == 0) rc = add_key(ts, r, t->label, ix);
+    for (size_t i = 0; rc == 0 && i < t->n_aliases; i++) rc = add_key(ts, r, t->aliases[i], ix);
+    r->line = line;
+    r->col = c2;
+    if (rc == 0) ts->n++;
+    return rc;
+}
+
+/* Parents must name topics; following them must end (no cycles). */
+static int link_parents(lit_topics *ts, lit_diag *d)
+{
+    for (size_t i = 0; i < ts->n; i++) {
+        lit_topic *t = &ts->t[i];
+        if (!t->parent) continue;
+        size_t j = 0;
+        while (j < ts->n && strcmp(ts->t[j].id, t->parent) != 0) j++;
+        if (j == ts->n) return lit_error(d, ts->path, t->line, 0, "topic '%s' has unknown parent '%s'", t->id, t->parent);
+        t->parent_ix = (int)j;
+    }
+    for (size_t i = 0; i < ts->n; i++) {
+        int steps = 0;
+        for (int p = ts->t[i].parent_ix; p >= 0; p = ts->t[p].parent_ix)
+            if (++steps > (int)ts->n)
+                return lit_error(d, ts->path, ts->t[i].line, 0, "topic '%s' is its own ancestor", ts->t[i].id);
+    }
+    return 0;
+}
+
+int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d)
+{
+    memset(ts, 0, sizeof *ts);
+    ts->path = lit_arena_strdup(&ts->arena, path);
+    lit_yread r;
+    size_t cap = 0;
+    int rc = lit_yread_open(&r, path, d);
+    if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP, "a mapping with 'topics'");
+    if (rc == 0) {
+        lit_yread_next(&r);
+        if (r.tok == LIT_Y_SCALAR && strcmp(r.str, "topics") == 0) {
+            lit_yread_next(&r);
+            rc = lit_yread_expect(&r, LIT_Y_SEQ, "a list of topics");
+            while (rc == 0 && lit_yread_next(&r) != LIT_Y_SEQ_END)
+                rc = r.tok == LIT_Y_ERROR ? -1 : read_topic(ts, &r, &cap);
+            if (rc == 0) lit_yread_next(&r);
+        }
+        if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP_END, "only 'topics'");
+        if (rc == 0) lit_yread_next(&r);
+        if (rc == 0) rc = lit_yread_finish(&r);
+    }
+    lit_yread_close(&r);
+    if (rc == 0) rc = link_parents(ts, d);
+    return rc;
+}
+
+void lit_topics_free(lit_topics *ts)
+{
+    free(ts->t);
+    free(ts->key_topic);
+    lit_strtab_free(&ts->keys);
+    lit_arena_free(&ts->arena);
+    memset(ts, 0, sizeof *ts);
+}
+
+int lit_topics_find(const lit_topics *ts, const char *name)
+{
+    if (!ts || !name) return -1;
+    char *k = lit_alias_key(name);
+    int32_t slot = lit_strtab_find(&ts->keys, k);
+    free(k);
+    return slot >= 0 ? ts->key_topic[slot] : -1;
+}
