@@ -94,9 +94,10 @@ static void render(lit_buf *b, const table *t, const char *format, const char *b
                 if (c) lit_buf_adds(b, ", ");
                 json_str(b, at(t, 0, c));
                 lit_buf_adds(b, ": ");
-                if (t->numeric[c] && *at(t, r, c)) lit_buf_adds(b, at(t, r, c));
-                else if (t->numeric[c]) lit_buf_adds(b, "null");
-                else json_str(b, at(t, r, c));
+                const char *v = at(t, r, c);
+                if (t->numeric[c] && !*v) lit_buf_adds(b, "null");
+                else if (t->numeric[c] && strspn(v, "0123456789.") == strlen(v)) lit_buf_adds(b, v);
+                else json_str(b, v);
             }
             lit_buf_addc(b, '}');
         }
@@ -260,7 +261,7 @@ int lit_cmd_stats(int argc, char **argv, lit_diag *d)
     case 1: {
         t.ncols = 3;
         t.numeric = lit_xcalloc(3, 1);
-        t.numeric[1] = t.numeric[2] = 1;
+        t.numeric[0] = t.numeric[1] = t.numeric[2] = 1;
         cell(&t, 0, 0, "year");
         cell(&t, 0, 1, "papers");
         cell(&t, 0, 2, "cumulative");
