@@ -1,0 +1,1199 @@
+/* import_bib.c - BibTeX (.bib) importer: parser with located errors, @string, crossref, LaTeX to UTF-8, names. */
+/*
+ * Why not libbtparse: it was evaluated first (Debian libbtparse-dev 0.89). On a value with a
+ * NUL byte it fails an assert() and aborts the process; its errors carry a line but no
+ * column and are printed to stderr by the library itself (no handler in the public API);
+ * the macro table and the lexer are global state; it leaks the values of undefined macros;
+ * and after an unbalanced brace it silently swallows the next entry. So this file has its
+ * own small recursive-descent parser over the bytes in memory: every error has its
+ * FILE:LINE:COL, the time is linear in the input (brace scanning is iterative, macros are
+ * expanded once when defined, as in BibTeX, within a byte budget), and nothing is global.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+#include "buf.h"
+#include "import.h"
+
+#define MAX_VALUE ((size_t)1 << 20)   /* one field value after macro expansion */
+
+typedef struct bfield {
+    const char *name;      /* lower case */
+    const char *val;       /* raw LaTeX after macro expansion and concatenation */
+    size_t len;
+    size_t off;            /* where the value starts, for messages */
+} bfield;
+
+typedef struct bentry {
+    const char *type, *key;   /* type lower case; key as written */
+    size_t off;               /* the '@' */
+    bfield *f;
+    size_t nf, capf;
+    bool skip;                /* lenient: dropped */
+} bentry;
+
+typedef struct parser {
+    const char *path, *list;  /* list: file name without folder */
+    const unsigned char *s;
+    size_t n, i;
+    lit_diag *d;
+    bool lenient;
+    /* position cache: offsets are asked for mostly in increasing order */
+    size_t pc_off;
+    long pc_line, pc_col;
+    lit_arena tmp;            /* entries, fields, macro values */
+    lit_strtab macros;        /* lower-case macro names */
+    const char **mval;        /* values by macro index */
+    size_t *mlen, mcap;
+    const char *defining;     /* macro being defined, for the self-reference message */
+    size_t budget;            /* bytes macro expansion may still produce */
+    bentry *e;
+    size_t ne, cape;
+    char msg[600];            /* the pending error */
+    size_t msg_off;
+} parser;
+
+/* ---- positions and messages ---- */
+
+static void pos_at(parser *p, size_t off, long *line, long *col)
+{
+    if (off < p->pc_off) { p->pc_off = 0; p->pc_line = 1; p->pc_col = 1; }
+    if (off > p->n) off = p->n;
+    for (size_t i = p->pc_off; i < off; i++) {
+        unsigned char c = p->s[i];
+        if (c == '\n') { p->pc_line++; p->pc_col = 1; }
+        else if ((c & 0xC0) != 0x80) p->pc_col++;   /* columns count characters */
+    }
+    p->pc_off = off;
+    *line = p->pc_line;
+    *col = p->pc_col;
+}
+
+/* Records the error (the caller decides between error and warning); returns -1. */
+static int perr(parser *p, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int perr(parser *p, size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+    va_end(ap);
+    p->msg_off = off;
+    return -1;
+}
+
+static void report(parser *p, bool warn)
+{
+    long line, col;
+    pos_at(p, p->msg_off, &line, &col);
+    if (warn) lit_warn(p->d, p->path, line, col, "%s (entry skipped)", p->msg);
+    else lit_error(p->d, p->path, line, col, "%s", p->msg);
+}
+
+/* A short printable form of the text at off for messages: "end of file", 'x', ... */
+static const char *what_at(parser *p, size_t off, char buf[32])
+{
+    if (off >= p->n) return "end of file";
+    unsigned char c = p->s[off];
+    if (c == '\n') return "end of line";
+    if (c < 0x20 || c == 0x7F) { snprintf(buf, 32, "byte 0x%02X", c); return buf; }
+    size_t k = 1;
+    if (c >= 0x80) while (off + k < p->n && k < 4 && (p->s[off + k] & 0xC0) == 0x80) k++;
+    snprintf(buf, 32, "'%.*s'", (int)k, (const char *)p->s + off);
+    return buf;
+}
+
+/* Offset of the first NUL or invalid UTF-8 byte in [from, to), or (size_t)-1. */
+static size_t bad_byte(const unsigned char *s, size_t from, size_t to, bool *nul)
+{
+    size_t i = from;
+    while (i < to) {
+        if (s[i] == 0) { *nul = true; return i; }
+        if (s[i] < 0x80) { i++; continue; }
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(to - i), &cp);
+        if (k <= 0) { *nul = false; return i; }
+        i += (size_t)k;
+    }
+    return (size_t)-1;
+}
+
+/* ---- lexing ---- */
+
+static bool is_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+static void skip_ws(parser *p)
+{
+    while (p->i < p->n) {
+        if (is_ws(p->s[p->i])) p->i++;
+        else if (p->s[p->i] == '%') {    /* a comment line between tokens (biber allows it) */
+            while (p->i < p->n && p->s[p->i] != '\n') p->i++;
+        } else break;
+    }
+}
+
+/* BibTeX name characters: anything printable but these. */
+static bool is_name_char(int c)
+{
+    return c > 0x20 && c != 0x7F && !strchr("\"#%'(),={}@\\", c);
+}
+
+static size_t read_name(parser *p)
+{
+    size_t st = p->i;
+    while (p->i < p->n && is_name_char(p->s[p->i])) p->i++;
+    return p->i - st;
+}
+
+static char *lower_dup(lit_arena *a, const unsigned char *s, size_t n)
+{
+    char *r = lit_arena_strndup(a, (const char *)s, n);
+    for (char *q = r; *q; q++) *q = (char)tolower((unsigned char)*q);
+    return r;
+}
+
+/* Does a new entry ("@type{" or "@type(") start at off (just after a newline and blanks)?
+ * Used to locate unbalanced braces: a value does not run on into the next entry. */
+static bool entry_starts(parser *p, size_t off)
+{
+    while (off < p->n && (p->s[off] == ' ' || p->s[off] == '\t')) off++;
+    if (off >= p->n || p->s[off] != '@') return false;
+    off++;
+    size_t st = off;
+    while (off < p->n && isalpha(p->s[off])) off++;
+    if (off == st) return false;
+    while (off < p->n && (p->s[off] == ' ' || p->s[off] == '\t')) off++;
+    return off < p->n && (p->s[off] == '{' || p->s[off] == '(');
+}
+
+static int add_bytes(parser *p, lit_buf *b, const void *data, size_t len, size_t off)
+{
+    if (b->len + len > MAX_VALUE)
+        return perr(p, off, "value longer than %zu bytes", MAX_VALUE);
+    lit_buf_add(b, data, len);
+    return 0;
+}
+
+/* {...} starting at p->i; appends the content without the outer braces. */
+static int braced(parser *p, lit_buf *b)
+{
+    size_t open = p->i, st = ++p->i;
+    long depth = 1;
+    while (p->i < p->n) {
+        unsigned char c = p->s[p->i];
+        if (c == '{') depth++;
+        else if (c == '}' && --depth == 0) {
+            int rc = add_bytes(p, b, p->s + st, p->i - st, st);
+            p->i++;
+            return rc;
+        } else if (c == '\n' && entry_starts(p, p->i + 1)) {
+            long l, cl;
+            pos_at(p, p->i + 1, &l, &cl);
+            return perr(p, open, "unbalanced braces: '{' is not closed before the next entry at line %ld", l);
+        }
+        p->i++;
+    }
+    return perr(p, open, "unbalanced braces: '{' is never closed");
+}
+
+/* "..." starting at p->i: ends at a '"' outside braces. */
+static int quoted(parser *p, lit_buf *b)
+{
+    size_t open = p->i, st = ++p->i, lastopen = 0;
+    long depth = 0;
+    while (p->i < p->n) {
+        unsigned char c = p->s[p->i];
+        if (c == '{') { if (depth++ == 0) lastopen = p->i; }
+        else if (c == '}') {
+            if (depth == 0) return perr(p, p->i, "unbalanced braces: '}' without '{' in a quoted value");
+            depth--;
+        } else if (c == '"' && depth == 0) {
+            int rc = add_bytes(p, b, p->s + st, p->i - st, st);
+            p->i++;
+            return rc;
+        } else if (c == '\n' && entry_starts(p, p->i + 1)) {
+            if (depth > 0) return perr(p, lastopen, "unbalanced braces: '{' is not closed before the next entry");
+            return perr(p, open, "unterminated string: '\"' is not closed before the next entry");
+        }
+        p->i++;
+    }
+    if (depth > 0) return perr(p, lastopen, "unbalanced braces: '{' is never closed");
+    return perr(p, open, "unterminated string: '\"' is never closed");
+}
+
+/* value = part ('#' part)*; part = {..} | ".." | number | macro. what names the field. */
+static int value(parser *p, lit_buf *b, const char *what)
+{
+    char wb[32];
+    for (;;) {
+        skip_ws(p);
+        if (p->i >= p->n) return perr(p, p->i, "expected a value for '%s', found end of file", what);
+        unsigned char c = p->s[p->i];
+        int rc = 0;
+        if (c == '{') rc = braced(p, b);
+        else if (c == '"') rc = quoted(p, b);
+        else if (isdigit(c)) {
+            size_t st = p->i;
+            while (p->i < p->n && isdigit(p->s[p->i])) p->i++;
+            rc = add_bytes(p, b, p->s + st, p->i - st, st);
+        } else if (is_name_char(c)) {
+            size_t st = p->i, k = read_name(p);
+            char *name = lower_dup(&p->tmp, p->s + st, k);
+            int32_t ix = lit_strtab_find(&p->macros, name);
+            if (ix < 0) {
+                if (p->defining && strcmp(p->defining, name) == 0)
+                    return perr(p, st, "circular macro: '%.*s' refers to itself", (int)k, (const char *)p->s + st);
+                return perr(p, st, "undefined macro '%.*s'", (int)k, (const char *)p->s + st);
+            }
+            if (p->mlen[ix] > p->budget)
+                return perr(p, st, "macro expansion too large (more than the input allows)");
+            p->budget -= p->mlen[ix];
+            rc = add_bytes(p, b, p->mval[ix], p->mlen[ix], st);
+        } else {
+            return perr(p, p->i, "expected a value for '%s', found %s", what, what_at(p, p->i, wb));
+        }
+        if (rc) return rc;
+        skip_ws(p);
+        if (p->i < p->n && p->s[p->i] == '#') { p->i++; continue; }
+        return 0;
+    }
+}
+
+static void define_macro(parser *p, const char *name, const char *val, size_t len)
+{
+    int32_t ix = lit_strtab_intern(&p->macros, &p->tmp, name);
+    if ((size_t)ix >= p->mcap) {
+        size_t cap = p->macros.cap > (size_t)ix ? p->macros.cap : (size_t)ix + 1;
+        p->mval = lit_xrealloc(p->mval, cap * sizeof *p->mval);
+        p->mlen = lit_xrealloc(p->mlen, cap * sizeof *p->mlen);
+        p->mcap = cap;
+    }
+    p->mval[ix] = val;
+    p->mlen[ix] = len;
+}
+
+/* Skips a balanced group for @comment. */
+static int skip_group(parser *p)
+{
+    size_t open = p->i;
+    unsigned char o = p->s[p->i], c = o == '{' ? '}' : ')';
+    long depth = 0;
+    for (; p->i < p->n; p->i++) {
+        if (p->s[p->i] == o) depth++;
+        else if (p->s[p->i] == c && --depth == 0) { p->i++; return 0; }
+    }
+    return perr(p, open, "unbalanced braces: '%c' of @comment is never closed", o);
+}
+
+static bool known_type(const char *t)
+{
+    static const char *const types[] = {
+        "article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings",
+        "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport",
+        "unpublished", "online", "report", "thesis", "string", "preamble", "comment",
+        "collection", "mvproceedings", "mvbook", "periodical", "patent", "software", "dataset",
+        "electronic", "www", NULL};
+    for (int k = 0; types[k]; k++) if (strcmp(t, types[k]) == 0) return true;
+    return false;
+}
+
+/* Key characters: everything that ends neither the key nor the entry; the ones that
+ * would break \cite{} or the .bib we write are refused. */
+static bool key_char(int c, int close)
+{
+    return c > 0x20 && c != 0x7F && c != ',' && c != close && c != '{' && c != '}' && c != '=';
+}
+
+/* One entry at p->s[p->i] == '@'. Returns 1 when it added an entry, 0 for @string and
+ * the like (or text that is not an entry), -1 on error. */
+static int entry(parser *p)
+{
+    char wb[32];
+    size_t at = p->i++;
+    skip_ws(p);
+    size_t ts = p->i, tk = read_name(p);
+    if (tk == 0) return 0;    /* a stray '@' in the text between entries, as BibTeX ignores it */
+    char *type = lower_dup(&p->tmp, p->s + ts, tk);
+    skip_ws(p);
+    if (strcmp(type, "comment") == 0) {
+        if (p->i < p->n && (p->s[p->i] == '{' || p->s[p->i] == '(')) return skip_group(p) < 0 ? -1 : 0;
+        return 0;
+    }
+    if (p->i >= p->n || (p->s[p->i] != '{' && p->s[p->i] != '(')) {
+        if (!known_type(type)) { p->i = ts; return 0; }   /* "@ foo" in prose */
+        return perr(p, p->i, "expected '{' or '(' after '@%s', found %s", type, what_at(p, p->i, wb));
+    }
+    unsigned char close = p->s[p->i] == '{' ? '}' : ')';
+    p->i++;
+    lit_buf b = LIT_BUF_INIT;
+    int rc = 0;
+    if (strcmp(type, "preamble") == 0) {
+        rc = value(p, &b, "@preamble");
+        skip_ws(p);
+        if (rc == 0 && (p->i >= p->n || p->s[p->i] != close))
+            rc = perr(p, p->i, "expected '%c' to end @preamble, found %s", close, what_at(p, p->i, wb));
+        p->i++;
+        lit_buf_free(&b);
+        return rc < 0 ? -1 : 0;
+    }
+    if (strcmp(type, "string") == 0) {
+        for (;;) {
+            skip_ws(p);
+            if (p->i < p->n && p->s[p->i] == close) { p->i++; break; }
+            size_t ns = p->i, nk = read_name(p);
+            if (nk == 0) { rc = perr(p, p->i, "expected a macro name in @string, found %s", what_at(p, p->i, wb)); break; }
+            if (isdigit(p->s[ns])) { rc = perr(p, ns, "macro name '%.*s' starts with a digit", (int)nk, (const char *)p->s + ns); break; }
+            char *name = lower_dup(&p->tmp, p->s + ns, nk);
+            skip_ws(p);
+            if (p->i >= p->n || p->s[p->i] != '=') {
+                rc = perr(p, p->i, "expected '=' after macro name '%s', found %s", name, what_at(p, p->i, wb));
+                break;
+            }
+            p->i++;
+            lit_buf_reset(&b);
+            p->defining = name;
+            rc = value(p, &b, name);
+            p->defining = NULL;
+            if (rc) break;
+            define_macro(p, name, lit_arena_strndup(&p->tmp, lit_buf_str(&b), b.len), b.len);
+            skip_ws(p);
+            if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
+            if (p->i < p->n && p->s[p->i] == close) { p->i++; break; }
+            rc = perr(p, p->i, "expected ',' or '%c' after the value of '%s', found %s", close, name, what_at(p, p->i, wb));
+            break;
+        }
+        lit_buf_free(&b);
+        return rc < 0 ? -1 : 0;
+    }
+
+    /* a regular entry: key, then fields */
+    skip_ws(p);
+    size_t ks = p->i;
+    while (p->i < p->n && key_char(p->s[p->i], close)) p->i++;
+    size_t kn = p->i - ks;
+    skip_ws(p);
+    if (kn == 0 || (p->i < p->n && p->s[p->i] == '='))
+        return perr(p, kn ? ks : p->i, "entry without a key: '@%s' needs a citation key before its fields", type);
+    for (size_t k = ks; k < ks + kn; k++)
+        if (strchr("\"#%'()\\~", p->s[k]))
+            return perr(p, k, "character '%c' in key '%.*s' cannot be cited", p->s[k], (int)kn, (const char *)p->s + ks);
+    LIT_GROW(p->e, p->cape, p->ne + 1);
+    bentry *e = &p->e[p->ne];
+    memset(e, 0, sizeof *e);
+    e->type = type;
+    e->key = lit_arena_strndup(&p->tmp, (const char *)p->s + ks, kn);
+    e->off = at;
+    if (p->i < p->n && p->s[p->i] == close) { p->i++; p->ne++; return 1; }
+    if (p->i >= p->n || p->s[p->i] != ',')
+        return perr(p, p->i, "expected ',' after key '%s', found %s", e->key, what_at(p, p->i, wb));
+    p->i++;
+    for (;;) {
+        skip_ws(p);
+        if (p->i >= p->n) { rc = perr(p, at, "entry '%s' is never closed (missing '%c')", e->key, close); break; }
+        if (p->s[p->i] == close) { p->i++; break; }
+        size_t ns = p->i, nk = read_name(p);
+        if (nk == 0) {
+            if (p->s[p->i] == '@')
+                rc = perr(p, p->i, "entry '%s' is not closed before the next entry (missing '%c')", e->key, close);
+            else rc = perr(p, p->i, "expected a field name in '%s', found %s", e->key, what_at(p, p->i, wb));
+            break;
+        }
+        char *name = lower_dup(&p->tmp, p->s + ns, nk);
+        skip_ws(p);
+        if (p->i >= p->n || p->s[p->i] != '=') {
+            rc = perr(p, p->i, "expected '=' after field name '%s', found %s", name, what_at(p, p->i, wb));
+            break;
+        }
+        p->i++;
+        skip_ws(p);
+        size_t vs = p->i;
+        lit_buf_reset(&b);
+        if ((rc = value(p, &b, name)) != 0) break;
+        bool dup = false;
+        for (size_t k = 0; k < e->nf; k++) dup |= strcmp(e->f[k].name, name) == 0;
+        if (dup) {
+            long l, c;
+            pos_at(p, ns, &l, &c);
+            lit_warn(p->d, p->path, l, c, "duplicate field '%s' in '%s' ignored", name, e->key);
+        } else {
+            LIT_GROW(e->f, e->capf, e->nf + 1);
+            e->f[e->nf++] = (bfield){name, lit_arena_strndup(&p->tmp, lit_buf_str(&b), b.len), b.len, vs};
+        }
+        skip_ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
+        if (p->i < p->n && p->s[p->i] == close) { p->i++; break; }
+        if (p->i < p->n && p->s[p->i] == '@')
+            rc = perr(p, p->i, "entry '%s' is not closed before the next entry (missing '%c')", e->key, close);
+        else
+            rc = perr(p, p->i, "expected ',' or '%c' after the value of '%s', found %s", close, name, what_at(p, p->i, wb));
+        break;
+    }
+    lit_buf_free(&b);
+    if (rc) { free(e->f); return -1; }
+    p->ne++;
+    return 1;
+}
+
+/* ---- LaTeX to UTF-8 ---- */
+
+static void put_cp(lit_buf *b, int32_t cp)
+{
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(cp, u);
+    lit_buf_add(b, u, (size_t)k);
+}
+
+typedef struct tex_name { const char *name; int32_t cp; } tex_name;
+
+/* Control words that stand for one character. */
+static const tex_name letters[] = {
+    {"ss", 0xDF}, {"SS", 0x1E9E}, {"ae", 0xE6}, {"AE", 0xC6}, {"oe", 0x153}, {"OE", 0x152},
+    {"o", 0xF8}, {"O", 0xD8}, {"aa", 0xE5}, {"AA", 0xC5}, {"l", 0x142}, {"L", 0x141},
+    {"i", 'i'}, {"j", 'j'}, {"dh", 0xF0}, {"DH", 0xD0}, {"th", 0xFE}, {"TH", 0xDE},
+    {"ng", 0x14B}, {"NG", 0x14A}, {"dj", 0x111}, {"DJ", 0x110},
+    {"textendash", 0x2013}, {"textemdash", 0x2014}, {"ldots", 0x2026}, {"dots", 0x2026},
+    {"textellipsis", 0x2026}, {"textquoteleft", 0x2018}, {"textquoteright", 0x2019},
+    {"textquotedblleft", 0x201C}, {"textquotedblright", 0x201D}, {"S", 0xA7}, {"P", 0xB6},
+    {"copyright", 0xA9}, {"textcopyright", 0xA9}, {"pounds", 0xA3}, {"texteuro", 0x20AC},
+    {"euro", 0x20AC}, {"textregistered", 0xAE}, {"texttrademark", 0x2122},
+    {"textbackslash", '\\'}, {"textasciitilde", '~'}, {"textasciicircum", '^'},
+    {"textless", '<'}, {"textgreater", '>'}, {"textbar", '|'}, {"textbraceleft", '{'},
+    {"textbraceright", '}'}, {"textunderscore", '_'}, {"textdegree", 0xB0},
+    {"textbullet", 0x2022}, {"dag", 0x2020}, {"ddag", 0x2021}, {"guillemotleft", 0xAB},
+    {"guillemotright", 0xBB}, {"guilsinglleft", 0x2039}, {"guilsinglright", 0x203A},
+    {"textcent", 0xA2}, {"textyen", 0xA5}, {"textperthousand", 0x2030},
+    {"textvisiblespace", 0x2423}, {"quad", ' '}, {"qquad", ' '},
+    /* math */
+    {"alpha", 0x3B1}, {"beta", 0x3B2}, {"gamma", 0x3B3}, {"delta", 0x3B4}, {"epsilon", 0x3F5},
+    {"varepsilon", 0x3B5}, {"zeta", 0x3B6}, {"eta", 0x3B7}, {"theta", 0x3B8}, {"vartheta", 0x3D1},
+    {"iota", 0x3B9}, {"kappa", 0x3BA}, {"lambda", 0x3BB}, {"mu", 0x3BC}, {"nu", 0x3BD},
+    {"xi", 0x3BE}, {"pi", 0x3C0}, {"varpi", 0x3D6}, {"rho", 0x3C1}, {"varrho", 0x3F1},
+    {"sigma", 0x3C3}, {"varsigma", 0x3C2}, {"tau", 0x3C4}, {"upsilon", 0x3C5}, {"phi", 0x3D5},
+    {"varphi", 0x3C6}, {"chi", 0x3C7}, {"psi", 0x3C8}, {"omega", 0x3C9}, {"Gamma", 0x393},
+    {"Delta", 0x394}, {"Theta", 0x398}, {"Lambda", 0x39B}, {"Xi", 0x39E}, {"Pi", 0x3A0},
+    {"Sigma", 0x3A3}, {"Upsilon", 0x3A5}, {"Phi", 0x3A6}, {"Psi", 0x3A8}, {"Omega", 0x3A9},
+    {"ell", 0x2113}, {"times", 0xD7}, {"div", 0xF7}, {"pm", 0xB1}, {"mp", 0x2213},
+    {"cdot", 0xB7}, {"leq", 0x2264}, {"le", 0x2264}, {"geq", 0x2265}, {"ge", 0x2265},
+    {"neq", 0x2260}, {"ne", 0x2260}, {"approx", 0x2248}, {"sim", 0x223C}, {"infty", 0x221E},
+    {"rightarrow", 0x2192}, {"to", 0x2192}, {"leftarrow", 0x2190}, {"Rightarrow", 0x21D2},
+    {"leftrightarrow", 0x2194}, {"circ", 0x2218}, {"neg", 0xAC}, {"in", 0x2208},
+    {"sum", 0x2211}, {"prod", 0x220F}, {"partial", 0x2202}, {"nabla", 0x2207},
+    {"forall", 0x2200}, {"exists", 0x2203}, {"emptyset", 0x2205}, {"ast", 0x2217},
+    {"surd", 0x221A}, {"ll", 0x226A}, {"gg", 0x226B}, {"cap", 0x2229}, {"cup", 0x222A},
+    {"subset", 0x2282}, {"subseteq", 0x2286}, {"oplus", 0x2295}, {"otimes", 0x2297},
+    {"textmu", 0xB5}, {"textperiodcentered", 0xB7},
+    /* logos */
+    {"LaTeX", -1}, {"TeX", -2}, {"BibTeX", -3}, {"LaTeXe", -4},
+    {NULL, 0}};
+
+typedef struct tex_acc { char sym; const char *word; int32_t mark; } tex_acc;
+static const tex_acc accent_cmds[] = {
+    {'`', NULL, 0x300}, {'\'', NULL, 0x301}, {'^', NULL, 0x302}, {'~', NULL, 0x303},
+    {'=', NULL, 0x304}, {'.', NULL, 0x307}, {'"', NULL, 0x308},
+    {0, "u", 0x306}, {0, "r", 0x30A}, {0, "H", 0x30B}, {0, "v", 0x30C}, {0, "d", 0x323},
+    {0, "c", 0x327}, {0, "k", 0x328}, {0, "b", 0x331}, {0, "t", 0x361}, {0, NULL, 0}};
+
+static int32_t letter_cp(const char *name, size_t n)
+{
+    for (int k = 0; letters[k].name; k++)
+        if (strlen(letters[k].name) == n && memcmp(letters[k].name, name, n) == 0) return letters[k].cp;
+    return 0;
+}
+
+/* The character an accent applies to, at s[*i]: a letter, \i, \o, ... (braces and blanks
+ * before it skipped). Returns 0 when there is none (\"{}). */
+static int32_t accent_base(const char *s, size_t n, size_t *i)
+{
+    while (*i < n && (s[*i] == '{' || s[*i] == ' ')) (*i)++;
+    if (*i >= n || s[*i] == '}') return 0;
+    if (s[*i] == '\\') {
+        size_t st = *i + 1, e = st;
+        while (e < n && isalpha((unsigned char)s[e])) e++;
+        int32_t cp = e > st ? letter_cp(s + st, e - st) : 0;
+        if (cp > 0) { *i = e; return cp; }
+        return 0;
+    }
+    int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i, (utf8proc_ssize_t)(n - *i), &cp);
+    if (k <= 0) { (*i)++; return 0; }
+    *i += (size_t)k;
+    return cp;
+}
+
+/* Appends the UTF-8 text of a LaTeX value: braces dropped, accents composed, specials
+ * and ligatures (-- --- `` '') turned into their characters, unknown commands dropped
+ * with their arguments kept, runs of white space made one space (trimmed, NFC). */
+static char *tex_to_utf8(const char *s, size_t n)
+{
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_add(&b, "", 0);
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '{' || c == '}' || c == '$') { i++; continue; }
+        if (is_ws(c) || c == '~') { lit_buf_addc(&b, ' '); i++; continue; }
+        if (c == '-') {
+            if (i + 2 < n && s[i + 1] == '-' && s[i + 2] == '-') { put_cp(&b, 0x2014); i += 3; }
+            else if (i + 1 < n && s[i + 1] == '-') { put_cp(&b, 0x2013); i += 2; }
+            else { lit_buf_addc(&b, '-'); i++; }
+            continue;
+        }
+        if (c == '`') {
+            if (i + 1 < n && s[i + 1] == '`') { put_cp(&b, 0x201C); i += 2; }
+            else { put_cp(&b, 0x2018); i++; }
+            continue;
+        }
+        if (c == '\'' && i + 1 < n && s[i + 1] == '\'') { put_cp(&b, 0x201D); i += 2; continue; }
+        if (c == '!' && i + 1 < n && s[i + 1] == '`') { put_cp(&b, 0xA1); i += 2; continue; }
+        if (c == '?' && i + 1 < n && s[i + 1] == '`') { put_cp(&b, 0xBF); i += 2; continue; }
+        if (c != '\\') { lit_buf_addc(&b, (char)c); i++; continue; }
+        /* a control sequence */
+        i++;
+        if (i >= n) break;
+        size_t st = i;
+        bool word = isalpha((unsigned char)s[i]);
+        if (word) while (i < n && isalpha((unsigned char)s[i])) i++;
+        else i++;
+        size_t cn = i - st;
+        const char *cs = s + st;
+        int32_t mark = 0;
+        for (int k = 0; accent_cmds[k].mark; k++) {
+            const tex_acc *a = &accent_cmds[k];
+            if ((!word && a->sym && cn == 1 && cs[0] == a->sym) ||
+                (word && a->word && strlen(a->word) == cn && memcmp(a->word, cs, cn) == 0))
+                mark = a->mark;
+        }
+        if (mark) {
+            int32_t base = accent_base(s, n, &i);
+            if (base) {
+                if (base == 0x131) base = 'i';
+                put_cp(&b, base);
+                put_cp(&b, mark);
+            }
+            continue;
+        }
+        if (!word) {
+            if (strchr("&%$#_{}", cs[0])) lit_buf_addc(&b, cs[0]);
+            else if (cs[0] == ' ' || cs[0] == ',' || cs[0] == ';' || cs[0] == ':' || cs[0] == '\\' ||
+                     cs[0] == '\n') lit_buf_addc(&b, ' ');
+            else if (cs[0] == '|') put_cp(&b, 0x2016);
+            /* \- \/ \! and others: nothing */
+            continue;
+        }
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) i++;  /* TeX eats them */
+        int32_t cp = letter_cp(cs, cn);
+        if (cp > 0) put_cp(&b, cp);
+        else if (cp < 0) lit_buf_adds(&b, cp == -1 ? "LaTeX" : cp == -2 ? "TeX" : cp == -3 ? "BibTeX" : "LaTeX2e");
+        else if (cn == 3 && memcmp(cs, "url", 3) == 0) { /* keep the argument */ }
+        else if ((cn == 4 && memcmp(cs, "href", 4) == 0) && i < n && s[i] == '{') {
+            long depth = 0;   /* drop the URL, keep the text */
+            for (; i < n; i++) {
+                if (s[i] == '{') depth++;
+                else if (s[i] == '}' && --depth == 0) { i++; break; }
+            }
+        }
+        /* other commands (\emph, \textbf, \em, \relax, ...) vanish, their arguments stay */
+    }
+    /* collapse white space, trim */
+    lit_buf o = LIT_BUF_INIT;
+    lit_buf_add(&o, "", 0);
+    bool sp = false;
+    for (size_t k = 0; k < b.len; k++) {
+        char c = b.data[k];
+        if (c == ' ') { sp = o.len > 0; continue; }
+        if (sp) lit_buf_addc(&o, ' ');
+        sp = false;
+        lit_buf_addc(&o, c);
+    }
+    lit_buf_free(&b);
+    char *r = (char *)utf8proc_NFC((const utf8proc_uint8_t *)lit_buf_str(&o));
+    if (!r) r = lit_xstrdup(lit_buf_str(&o));  /* cannot happen for valid UTF-8 */
+    lit_buf_free(&o);
+    return r;
+}
+
+/* ---- names ---- */
+
+typedef struct word { const char *s; size_t n; bool comma_after; } word;
+
+/* The case of a name word as BibTeX sees it: 1 lower, 2 upper, 0 none (braces and
+ * non-letters skipped, a special character {\"o} has the case of its letter). */
+static int word_case(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalpha(c)) return islower(c) ? 1 : 2;
+        if (c == '{') {
+            if (i + 1 < n && s[i + 1] == '\\') {
+                size_t j = i + 2, st = j;
+                while (j < n && isalpha((unsigned char)s[j])) j++;
+                if (j > st && letter_cp(s + st, j - st) > 0 && (j - st) <= 2)
+                    return islower((unsigned char)s[st]) ? 1 : 2;   /* {\ss} {\O} */
+                if (j == st) j++;      /* \" and the like */
+                while (j < n && !isalpha((unsigned char)s[j]) && s[j] != '}') j++;
+                if (j < n && s[j] == '\\') j++;
+                if (j < n && isalpha((unsigned char)s[j])) return islower((unsigned char)s[j]) ? 1 : 2;
+                return 0;
+            }
+            long depth = 0;   /* a braced group is caseless: skip it */
+            for (; i < n; i++) {
+                if (s[i] == '{') depth++;
+                else if (s[i] == '}' && --depth == 0) break;
+            }
+            continue;
+        }
+        if (c >= 0x80) {
+            int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (k > 0) {
+                if (utf8proc_islower(cp)) return 1;
+                if (utf8proc_isupper(cp)) return 2;
+                i += (size_t)k - 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static void add_words(lit_buf *b, const word *w, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        char *u = tex_to_utf8(w[k].s, w[k].n);
+        if (*u) {
+            if (b->len && b->data[b->len - 1] != ' ') lit_buf_addc(b, ' ');
+            lit_buf_adds(b, u);
+        }
+        free(u);
+    }
+}
+
+/* One BibTeX name ("First von Last", "von Last, First", "von Last, Jr, First") as the
+ * display string "First von Last, Jr". NULL for an empty name or "others". */
+static char *split_name(const char *s, size_t n)
+{
+    word *w = NULL;
+    size_t nw = 0, cap = 0, i = 0;
+    while (i < n) {
+        while (i < n && (is_ws((unsigned char)s[i]) || s[i] == '~' || s[i] == ',')) {
+            if (s[i] == ',' && nw) w[nw - 1].comma_after = true;
+            i++;
+        }
+        if (i >= n) break;
+        size_t st = i;
+        long depth = 0;
+        while (i < n && (depth > 0 || !(is_ws((unsigned char)s[i]) || s[i] == '~' || s[i] == ','))) {
+            if (s[i] == '{') depth++;
+            else if (s[i] == '}') depth--;
+            i++;
+        }
+        LIT_GROW(w, cap, nw + 1);
+        w[nw++] = (word){s + st, i - st, false};
+    }
+    if (nw == 0 || (nw == 1 && w[0].n == 6 && strncmp(w[0].s, "others", 6) == 0)) { free(w); return NULL; }
+    /* parts separated by commas */
+    size_t cut[3], nc = 0;
+    for (size_t k = 0; k + 1 < nw && nc < 2; k++) if (w[k].comma_after) cut[nc++] = k + 1;
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_add(&b, "", 0);
+    size_t f0, f1, v0, v1, l0, l1, j0 = 0, j1 = 0;
+    if (nc == 0) {
+        l1 = nw;
+        size_t vs = nw, ve = nw;
+        for (size_t k = 0; k + 1 < nw; k++)
+            if (word_case(w[k].s, w[k].n) == 1) { if (vs == nw) vs = k; ve = k + 1; }
+        if (vs < nw) { f0 = 0; f1 = vs; v0 = vs; v1 = ve; l0 = ve; }
+        else { f0 = 0; f1 = nw - 1; v0 = v1 = nw - 1; l0 = nw - 1; }
+    } else {
+        size_t last_end = cut[0];
+        v0 = 0; v1 = 0;
+        if (word_case(w[0].s, w[0].n) == 1)
+            for (size_t k = 0; k + 1 < last_end; k++) if (word_case(w[k].s, w[k].n) == 1) v1 = k + 1;
+        l0 = v1; l1 = last_end;
+        if (nc == 1) { f0 = cut[0]; f1 = nw; }
+        else { j0 = cut[0]; j1 = cut[1]; f0 = cut[1]; f1 = nw; }
+    }
+    add_words(&b, w, f0, f1);
+    add_words(&b, w, v0, v1);
+    add_words(&b, w, l0, l1);
+    if (j1 > j0) {
+        lit_buf jr = LIT_BUF_INIT;
+        add_words(&jr, w, j0, j1);
+        if (jr.len) { lit_buf_adds(&b, ", "); lit_buf_adds(&b, jr.data); }
+        lit_buf_free(&jr);
+    }
+    free(w);
+    char *r = lit_xstrdup(lit_buf_str(&b));
+    lit_buf_free(&b);
+    if (!*r) { free(r); return NULL; }
+    return r;
+}
+
+/* Splits an author list on " and " outside braces; display names into the arena. */
+static void split_authors(lit_arena *a, const char *s, size_t n, const char ***out, uint32_t *nout)
+{
+    const char **v = NULL;
+    size_t nv = 0, cap = 0, st = 0;
+    long depth = 0;
+    for (size_t i = 0; i <= n; i++) {
+        bool end = i == n;
+        if (!end) {
+            if (s[i] == '{') depth++;
+            else if (s[i] == '}') depth--;
+            end = depth == 0 && i > 0 && is_ws((unsigned char)s[i - 1]) && i + 3 < n &&
+                  (s[i] == 'a' || s[i] == 'A') && (s[i + 1] == 'n' || s[i + 1] == 'N') &&
+                  (s[i + 2] == 'd' || s[i + 2] == 'D') && is_ws((unsigned char)s[i + 3]);
+        }
+        if (!end) continue;
+        char *name = split_name(s + st, i - st);
+        if (name) {
+            LIT_GROW(v, cap, nv + 1);
+            v[nv++] = lit_arena_strdup(a, name);
+            free(name);
+        }
+        st = i + 3;
+        i += 2;
+    }
+    *out = nv ? lit_arena_alloc(a, nv * sizeof **out) : NULL;
+    if (nv) memcpy(*out, v, nv * sizeof *v);
+    *nout = (uint32_t)nv;
+    free(v);
+}
+
+/* ---- entries to papers ---- */
+
+static const bfield *field(const bentry *e, const char *name)
+{
+    for (size_t k = 0; k < e->nf; k++) if (strcmp(e->f[k].name, name) == 0) return &e->f[k];
+    return NULL;
+}
+
+/* The raw text of a field with the blanks around it trimmed, or NULL when absent/empty. */
+static char *field_text(const bentry *e, const char *name)
+{
+    const bfield *f = field(e, name);
+    if (!f) return NULL;
+    char *u = tex_to_utf8(f->val, f->len);
+    if (!*u) { free(u); return NULL; }
+    return u;
+}
+
+/* An arXiv identifier in s (1806.03377, cs/0112017, arXiv:1806.03377v2) without version,
+ * into out (32 bytes). */
+static bool find_arxiv(const char *s, char out[32])
+{
+    for (const char *p = s; p && *p; p++) {
+        if (p != s && (isalnum((unsigned char)p[-1]) || p[-1] == '.')) continue;
+        size_t a = 0;
+        while (isdigit((unsigned char)p[a])) a++;
+        if (a == 4 && p[4] == '.') {
+            size_t b = 0;
+            while (isdigit((unsigned char)p[5 + b])) b++;
+            if ((b == 4 || b == 5) && !isalnum((unsigned char)p[5 + b]) && p[5 + b] != '.') {
+                snprintf(out, 32, "%.*s", (int)(5 + b), p);
+                return true;
+            }
+        }
+        if (isalpha((unsigned char)*p)) {   /* old style: archive(.XX)/YYMMNNN */
+            size_t k = 0;
+            while (isalpha((unsigned char)p[k]) || p[k] == '-' ) k++;
+            if (p[k] == '.' && isalpha((unsigned char)p[k + 1]) && isalpha((unsigned char)p[k + 2])) k += 3;
+            size_t d = 0;
+            if (p[k] == '/') while (isdigit((unsigned char)p[k + 1 + d])) d++;
+            if (p[k] == '/' && d == 7 && k < 20) {
+                snprintf(out, 32, "%.*s", (int)(k + 8), p);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The year of an arXiv id (YYMM.NNNNN or archive/YYMMNNN). */
+static int arxiv_year(const char *id)
+{
+    const char *p = strchr(id, '/');
+    p = p ? p + 1 : id;
+    if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1])) return 0;
+    int yy = (p[0] - '0') * 10 + (p[1] - '0');
+    return yy >= 91 ? 1900 + yy : 2000 + yy;
+}
+
+static bool ieq_prefix(const char *s, const char *pre)
+{
+    size_t n = strlen(pre);
+    return strncasecmp(s, pre, n) == 0;
+}
+
+/* The words that name no particular venue, dropped before comparing full names. */
+static bool filler_word(const char *w, size_t n)
+{
+    static const char *const fill[] = {"proceedings", "proc", "of", "the", "in", "on", "and",
+                                       "acm", "ieee", "usenix", "ifip", "annual", "international",
+                                       "intl", "sigplan", "sigops", "sigarch", "sigmod", "sigcomm", NULL};
+    for (int k = 0; fill[k]; k++) if (strlen(fill[k]) == n && strncasecmp(fill[k], w, n) == 0) return true;
+    bool digits = n > 0;   /* years and ordinals: 2019, 13th, 1st, '18 */
+    size_t d = 0;
+    while (d < n && isdigit((unsigned char)w[d])) d++;
+    digits = d > 0 && (d == n || (n - d == 2 && (strncasecmp(w + d, "st", 2) == 0 || strncasecmp(w + d, "nd", 2) == 0 ||
+                                                  strncasecmp(w + d, "rd", 2) == 0 || strncasecmp(w + d, "th", 2) == 0)));
+    return digits;
+}
+
+/* Key of a full venue name: lower-case alphanumerics of its non-filler words. */
+static char *name_key(const char *s)
+{
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_add(&b, "", 0);
+    const char *p = s;
+    while (*p) {
+        while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80) p++;
+        const char *st = p;
+        while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)) p++;
+        if (p > st && !filler_word(st, (size_t)(p - st)))
+            for (const char *q = st; q < p; q++) lit_buf_addc(&b, (char)tolower((unsigned char)*q));
+    }
+    char *r = lit_xstrdup(lit_buf_str(&b));
+    lit_buf_free(&b);
+    return r;
+}
+
+/* Finds the venue named in a booktitle or journal: the whole string, an acronym in
+ * parentheses ("(OSDI 18)"), the full name without ordinals, years and publishers,
+ * then any acronym-like word ("SOSP", "EuroSys"). */
+static const lit_venue *match_venue(const lit_venues *vs, const char *s)
+{
+    if (!vs || !s) return NULL;
+    const lit_venue *v = lit_venues_find(vs, s);
+    if (v) return v;
+    char buf[256];
+    for (const char *p = strchr(s, '('); p; p = strchr(p + 1, '(')) {
+        const char *e = strchr(p, ')');
+        if (!e) break;
+        size_t n = (size_t)(e - p - 1);
+        if (n == 0 || n >= sizeof buf) continue;
+        memcpy(buf, p + 1, n);
+        buf[n] = 0;
+        /* drop a trailing year: "OSDI 18", "SOSP '19", "NSDI'2020" */
+        while (n > 0 && (isdigit((unsigned char)buf[n - 1]) || buf[n - 1] == '\'' || buf[n - 1] == ' ')) buf[--n] = 0;
+        if (n && (v = lit_venues_find(vs, buf)) != NULL) return v;
+    }
+    char *k = name_key(s);
+    for (size_t i = 0; *k && i < vs->n; i++) {
+        if (!vs->v[i].name) continue;
+        char *kn = name_key(vs->v[i].name);
+        bool same = strcmp(k, kn) == 0;
+        free(kn);
+        if (same) { free(k); return &vs->v[i]; }
+    }
+    free(k);
+    for (const char *p = s; *p;) {
+        while (*p && !isalnum((unsigned char)*p)) p++;
+        const char *st = p;
+        while (*p && (isalnum((unsigned char)*p) || *p == '-')) p++;
+        size_t n = (size_t)(p - st), up = 0;
+        for (size_t q = 0; q < n; q++) up += isupper((unsigned char)st[q]) != 0;
+        if (n < 2 || n >= sizeof buf || up < 2) continue;
+        memcpy(buf, st, n);
+        buf[n] = 0;
+        if ((v = lit_venues_find(vs, buf)) != NULL) return v;
+    }
+    return NULL;
+}
+
+static bool is_arxiv_name(const char *s)
+{
+    return s && (ieq_prefix(s, "arxiv") || strcasecmp(s, "corr") == 0 || strstr(s, "arXiv") ||
+                 ieq_prefix(s, "corr "));
+}
+
+static const char *strip_doi(const char *s)
+{
+    static const char *const pre[] = {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                      "http://dx.doi.org/", "doi:", NULL};
+    for (int k = 0; pre[k]; k++) if (ieq_prefix(s, pre[k])) return s + strlen(pre[k]);
+    return s;
+}
+
+/* Types that are volumes rather than papers: the targets of crossrefs. */
+static bool volume_type(const char *t)
+{
+    return strcmp(t, "proceedings") == 0 || strcmp(t, "mvproceedings") == 0 ||
+           strcmp(t, "collection") == 0 || strcmp(t, "mvcollection") == 0 ||
+           strcmp(t, "periodical") == 0 || strcmp(t, "xdata") == 0 || strcmp(t, "set") == 0;
+}
+
+/* Makes the catalog paper of entry e. Returns -1 with the error recorded. */
+static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_import_opts *o)
+{
+    lit_arena *a = &cat->arena;
+    const bfield *tf = field(e, "title");
+    char *title = tf ? tex_to_utf8(tf->val, tf->len) : NULL;
+    if (!title || !*title) { free(title); return perr(p, e->off, "entry '%s' has no title", e->key); }
+
+    const char *venue_src = NULL;
+    char *vtext = NULL;
+    static const char *const vfields[] = {"booktitle", "journal", "journaltitle", "howpublished", NULL};
+    for (int k = 0; vfields[k] && !vtext; k++)
+        if ((vtext = field_text(e, vfields[k])) != NULL) venue_src = vfields[k];
+    (void)venue_src;
+
+    char arx[32] = "";
+    char *eprint = field_text(e, "eprint"), *apfx = field_text(e, "archiveprefix");
+    char *etype = field_text(e, "eprinttype"), *url = field_text(e, "url");
+    if (eprint && ((apfx && strcasecmp(apfx, "arxiv") == 0) || (etype && strcasecmp(etype, "arxiv") == 0) ||
+                   (!apfx && !etype)))
+        find_arxiv(eprint, arx);
+    if (!*arx && vtext && is_arxiv_name(vtext)) {
+        char *vol = field_text(e, "volume");
+        if (!find_arxiv(vtext, arx) && vol) find_arxiv(vol, arx);
+        free(vol);
+    }
+    if (!*arx && url && strstr(url, "arxiv.org/")) find_arxiv(strstr(url, "arxiv.org/"), arx);
+
+    const lit_venues *vs = o ? o->venues : NULL;
+    const lit_venue *v = NULL;
+    const char *venue = NULL;
+    if (vtext && !is_arxiv_name(vtext)) {
+        v = match_venue(vs, vtext);
+        venue = v ? v->id : vtext;   /* unknown venues are kept for `check` to report */
+    }
+    if (!venue && (*arx || (vtext && is_arxiv_name(vtext)))) {
+        const lit_venue *ax = vs ? lit_venues_find(vs, "arXiv") : NULL;
+        venue = ax ? ax->id : "arXiv";
+    }
+
+    int year = 0;
+    bool inferred = false;
+    const bfield *yf = field(e, "year");
+    if (!yf) yf = field(e, "date");
+    if (yf) {
+        for (size_t k = 0; k + 4 <= yf->len; k++) {
+            const char *q = yf->val + k;
+            if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
+                isdigit((unsigned char)q[3]) && (k == 0 || !isdigit((unsigned char)q[-1])) &&
+                (k + 4 == yf->len || !isdigit((unsigned char)q[4]))) {
+                year = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+                break;
+            }
+        }
+        if (year < 1000 || year > 2999) {
+            long l, c;
+            pos_at(p, yf->off, &l, &c);
+            lit_warn(p->d, p->path, l, c, "year '%.*s' of '%s' is not a year; left out",
+                     (int)(yf->len > 40 ? 40 : yf->len), yf->val, e->key);
+            year = 0;
+        }
+    }
+    if (!year && *arx) { year = arxiv_year(arx); inferred = year != 0; }
+
+    char *doi = field_text(e, "doi");
+    if (!doi && url && (strstr(url, "doi.org/") != NULL)) doi = lit_xstrdup(strstr(url, "doi.org/") + 8);
+
+    const char **authors = NULL;
+    uint32_t n_authors = 0;
+    const bfield *af = field(e, "author");
+    if (af) split_authors(a, af->val, af->len, &authors, &n_authors);
+
+    /* a system name: the single word before the colon ("{PipeDream}: Generalized ...") */
+    const char *short_name = NULL;
+    const char *colon = strstr(title, ": ");
+    if (colon && colon > title && (size_t)(colon - title) <= 40 && !memchr(title, ' ', (size_t)(colon - title))) {
+        bool upper = false;
+        for (const char *q = title; q < colon; q++) upper |= isupper((unsigned char)*q) != 0;
+        if (upper) short_name = lit_arena_strndup(a, title, (size_t)(colon - title));
+    }
+
+    int32_t *topics = NULL;
+    uint32_t n_topics = 0;
+    char *kw = field_text(e, "keywords");
+    if (kw && o && o->topics) {
+        size_t cnt = 1;
+        for (const char *q = kw; *q; q++) cnt += *q == ',' || *q == ';';
+        topics = lit_arena_alloc(a, cnt * sizeof *topics);
+        for (char *tok = kw, *next; tok; tok = next) {
+            next = strpbrk(tok, ",;");
+            if (next) *next++ = 0;
+            int ix = lit_topics_find(o->topics, tok);
+            if (ix < 0) continue;
+            int32_t id = lit_catalog_topic_id(cat, o->topics->t[ix].id);
+            bool have = false;
+            for (uint32_t q = 0; q < n_topics; q++) have |= topics[q] == id;
+            if (!have) topics[n_topics++] = id;
+        }
+    }
+
+    lit_paper *pp = lit_catalog_add(cat);
+    pp->key = lit_arena_strdup(a, e->key);
+    pp->title = lit_arena_strdup(a, title);
+    pp->short_name = short_name;
+    pp->authors = authors;
+    pp->n_authors = n_authors;
+    pp->topics = topics;
+    pp->n_topics = n_topics;
+    pp->venue = venue ? lit_catalog_venue_id(cat, venue) : -1;
+    pp->year = (int16_t)year;
+    pp->year_inferred = inferred;
+    pp->doi = doi ? lit_arena_strdup(a, strip_doi(doi)) : NULL;
+    pp->arxiv = *arx ? lit_arena_strdup(a, arx) : NULL;
+    if (url) {
+        pp->links = lit_arena_alloc(a, sizeof *pp->links);
+        pp->links[0] = (lit_link){"paper", lit_arena_strdup(a, url)};
+        pp->n_links = 1;
+    }
+    long line, col;
+    pos_at(p, e->off, &line, &col);
+    pp->sources = lit_arena_alloc(a, sizeof *pp->sources);
+    pp->sources[0] = (lit_source){lit_arena_strdup(a, p->list), line, NULL};
+    pp->n_sources = 1;
+    free(title); free(vtext); free(eprint); free(apfx); free(etype); free(url); free(doi); free(kw);
+    return 0;
+}
+
+/* Fields an entry takes from its crossref target when it lacks them (one level, as in
+ * BibTeX); a volume's title is the paper's booktitle. */
+static void inherit(parser *p, bentry *e, const bentry *t)
+{
+    for (size_t k = 0; k < t->nf; k++) {
+        const bfield *f = &t->f[k];
+        const char *name = f->name;
+        if (strcmp(name, "crossref") == 0 || strcmp(name, "key") == 0) continue;
+        if (strcmp(name, "title") == 0) {
+            if (!volume_type(t->type) || field(e, "booktitle")) continue;
+            name = "booktitle";
+        }
+        if (field(e, name)) continue;
+        LIT_GROW(e->f, e->capf, e->nf + 1);
+        e->f[e->nf++] = (bfield){lit_arena_strdup(&p->tmp, name), f->val, f->len, f->off};
+    }
+}
+
+static void parser_free(parser *p)
+{
+    for (size_t k = 0; k < p->ne; k++) free(p->e[k].f);
+    free(p->e);
+    free(p->mval);
+    free(p->mlen);
+    lit_strtab_free(&p->macros);
+    lit_arena_free(&p->tmp);
+}
+
+int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t len,
+                   const lit_import_opts *o, lit_diag *d)
+{
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.path = path ? path : "-";
+    const char *slash = strrchr(p.path, '/');
+    p.list = slash ? slash + 1 : p.path;
+    p.s = (const unsigned char *)data;
+    p.n = len;
+    p.d = d;
+    p.lenient = o && o->lenient;
+    p.pc_line = p.pc_col = 1;
+    p.budget = 8 * len + ((size_t)1 << 20);
+    static const char *const months[] = {"jan", "January", "feb", "February", "mar", "March",
+        "apr", "April", "may", "May", "jun", "June", "jul", "July", "aug", "August",
+        "sep", "September", "oct", "October", "nov", "November", "dec", "December", NULL};
+    for (int k = 0; months[k]; k += 2) define_macro(&p, months[k], months[k + 1], strlen(months[k + 1]));
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) p.i = 3;
+
+    bool nul = false;
+    size_t bad = bad_byte(p.s, p.i, p.n, &nul);
+    if (bad != (size_t)-1 && !p.lenient) {
+        perr(&p, bad, nul ? "NUL byte in a BibTeX file" : "invalid UTF-8 (byte 0x%02X)", p.s[bad]);
+        report(&p, false);
+        parser_free(&p);
+        return -1;
+    }
+
+    int rc = 0;
+    size_t n_bad = 0;
+    while (p.i < p.n) {
+        const unsigned char *at = memchr(p.s + p.i, '@', p.n - p.i);
+        if (!at) break;
+        p.i = (size_t)(at - p.s);
+        size_t st = p.i;
+        int r = entry(&p);
+        if (r > 0 && p.lenient && (bad = bad_byte(p.s, st, p.i, &nul)) != (size_t)-1) {
+            perr(&p, bad, nul ? "NUL byte" : "invalid UTF-8 (byte 0x%02X)", p.s[bad]);
+            p.ne--;
+            free(p.e[p.ne].f);
+            r = -1;
+        }
+        if (r < 0) {
+            if (!p.lenient) { report(&p, false); rc = -1; break; }
+            report(&p, true);
+            n_bad++;
+            /* resume at the next line that starts an entry after this one's '@' */
+            size_t k = st + 1;
+            while (k < p.n && !(p.s[k - 1] == '\n' && entry_starts(&p, k))) k++;
+            p.i = k;
+        }
+    }
+    /* duplicate keys (BibTeX compares them ignoring case) */
+    lit_strtab keys = {0};
+    size_t *first = NULL, capf = 0;
+    for (size_t k = 0; rc == 0 && k < p.ne; k++) {
+        char *lk = lower_dup(&p.tmp, (const unsigned char *)p.e[k].key, strlen(p.e[k].key));
+        int32_t ix = lit_strtab_find(&keys, lk);
+        if (ix >= 0) {
+            long l, c;
+            pos_at(&p, p.e[first[ix]].off, &l, &c);
+            perr(&p, p.e[k].off, "duplicate key '%s' (first at line %ld)", p.e[k].key, l);
+            if (!p.lenient) { report(&p, false); rc = -1; break; }
+            report(&p, true);
+            p.e[k].skip = true;
+            continue;
+        }
+        ix = lit_strtab_intern(&keys, &p.tmp, lk);
+        LIT_GROW(first, capf, (size_t)ix + 1);
+        first[ix] = k;
+    }
+    /* crossrefs: one level, from the targets' own fields (inherited ones are appended
+     * after them, so the first own_nf[] fields of an entry are its own) */
+    size_t *own_nf = lit_xmalloc((p.ne ? p.ne : 1) * sizeof *own_nf);
+    for (size_t k = 0; k < p.ne; k++) own_nf[k] = p.e[k].nf;
+    for (size_t k = 0; rc == 0 && k < p.ne; k++) {
+        bentry *e = &p.e[k];
+        const bfield *xf = field(e, "crossref");
+        if (e->skip || !xf) continue;
+        char *x = tex_to_utf8(xf->val, xf->len);
+        for (char *q = x; *q; q++) *q = (char)tolower((unsigned char)*q);
+        int32_t ix = lit_strtab_find(&keys, x);
+        if (ix < 0) {
+            long l, c;
+            pos_at(&p, xf->off, &l, &c);
+            lit_warn(d, p.path, l, c, "crossref '%s' of '%s' is not in this file", x, e->key);
+        } else if (first[ix] != k) {
+            bentry snap = p.e[first[ix]];
+            snap.nf = own_nf[first[ix]];
+            inherit(&p, e, &snap);
+        }
+        free(x);
+    }
+    free(own_nf);
+    size_t before = cat->n_papers;
+    for (size_t k = 0; rc == 0 && k < p.ne; k++) {
+        bentry *e = &p.e[k];
+        if (e->skip || volume_type(e->type)) continue;
+        if (to_paper(&p, cat, e, o) < 0) {
+            if (!p.lenient) { report(&p, false); rc = -1; break; }
+            report(&p, true);
+            n_bad++;
+        }
+    }
+    if (rc == 0 && cat->n_papers == before) {
+        if (n_bad) lit_error(d, p.path, 0, 0, "no usable entries (%zu skipped)", n_bad);
+        else lit_error(d, p.path, 0, 0, "no bibliography entries found");
+        rc = -1;
+    }
+    if (rc) cat->n_papers = before;   /* all or nothing: strings stay in the arena, unused */
+    free(first);
+    lit_strtab_free(&keys);
+    parser_free(&p);
+    return rc;
+}
