@@ -312,7 +312,7 @@ static int load_file(lit_style *st, const char *path, const char *near, int dept
         int k;
         if (strcmp(key, "base") == 0) {
             k = first ? load_base(&r, st, near, depth)
-                      : lit_error(d, r.file, line, col, "'base' must be the first key");
+                      : lit_error(d, r.file, line, col, "'base' must come first (it is loaded before the other keys)");
         } else {
             k = top_key(&r, st, key);
         }
@@ -321,7 +321,7 @@ static int load_file(lit_style *st, const char *path, const char *near, int dept
         if (k < 0) goto out_keys;
         first = false;
     }
-    if (lit_yread_finish(&r) < 0) goto out_keys;
+    if (lit_yread_next(&r) == LIT_Y_ERROR || lit_yread_finish(&r) < 0) goto out_keys;
     rc = 0;
 out_keys:
     lit_ykeys_free(&seen);

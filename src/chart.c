@@ -1,0 +1,550 @@
+/* chart.c - the shared chart layer: Pango text, nice ticks, axes, legends, colour key, frame, CSV. */
+#include "chart_priv.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "outfile.h"
+#include "surface.h"
+
+const char *const lit_chart_kinds[] = {
+    "venues", "years", "topic-trend", "topic-heatmap", "venue-heatmap", "timeline", NULL,
+};
+
+static const char *const default_titles[] = {
+    "Papers per venue", "Papers per year", "Topics over the years", "Papers per topic and year",
+    "Papers per venue and year", "Systems by topic and year",
+};
+
+static int (*const kind_fn[])(lit_cx *) = {
+    lit_chart_venues, lit_chart_years, lit_chart_topic_trend, lit_chart_topic_heatmap,
+    lit_chart_venue_heatmap, lit_chart_timeline,
+};
+
+int lit_chart_kind_find(const char *kind)
+{
+    for (int i = 0; kind && lit_chart_kinds[i]; i++)
+        if (strcmp(kind, lit_chart_kinds[i]) == 0) return i;
+    return -1;
+}
+
+const char *lit_chart_default_title(const char *kind)
+{
+    int k = lit_chart_kind_find(kind);
+    return k < 0 ? NULL : default_titles[k];
+}
+
+/* ---- text ---- */
+
+static void set_text(lit_cx *cx, int font, const char *text)
+{
+    pango_layout_set_font_description(cx->lay, cx->font[font]);
+    pango_layout_set_width(cx->lay, -1);
+    pango_layout_set_height(cx->lay, -1);
+    pango_layout_set_ellipsize(cx->lay, PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_alignment(cx->lay, PANGO_ALIGN_LEFT);
+    pango_layout_set_text(cx->lay, text, -1);
+}
+
+static void logical(lit_cx *cx, double *x, double *y, double *w, double *h)
+{
+    PangoRectangle ink, log;
+    pango_layout_get_extents(cx->lay, &ink, &log);
+    if (x) *x = (double)log.x / PANGO_SCALE;
+    if (y) *y = (double)log.y / PANGO_SCALE;
+    if (w) *w = (double)log.width / PANGO_SCALE;
+    if (h) *h = (double)log.height / PANGO_SCALE;
+}
+
+void lit_cx_measure(lit_cx *cx, int font, const char *text, double *w, double *h)
+{
+    set_text(cx, font, text);
+    logical(cx, NULL, NULL, w, h);
+}
+
+double lit_cx_text_w(lit_cx *cx, int font, const char *text)
+{
+    double w;
+    lit_cx_measure(cx, font, text, &w, NULL);
+    return w;
+}
+
+double lit_cx_line_h(lit_cx *cx, int font)
+{
+    double h;
+    lit_cx_measure(cx, font, "Ag", NULL, &h);
+    return h;
+}
+
+void lit_cx_color(lit_cx *cx, lit_rgb c)
+{
+    cairo_set_source_rgb(cx->cr, c.r, c.g, c.b);
+}
+
+static void show(lit_cx *cx, double x, double y, lit_rgb c)
+{
+    cairo_move_to(cx->cr, x, y);
+    lit_cx_color(cx, c);
+    pango_cairo_update_layout(cx->cr, cx->lay);
+    pango_cairo_show_layout(cx->cr, cx->lay);
+}
+
+void lit_cx_text(lit_cx *cx, int font, const char *text, double x, double y, double ax, double ay,
+                 lit_rgb c)
+{
+    double w, h;
+    set_text(cx, font, text);
+    logical(cx, NULL, NULL, &w, &h);
+    show(cx, x - ax * w, y - ay * h, c);
+}
+
+void lit_cx_text_up(lit_cx *cx, int font, const char *text, double x, double y, lit_rgb c)
+{
+    double w, h;
+    set_text(cx, font, text);
+    logical(cx, NULL, NULL, &w, &h);
+    cairo_save(cx->cr);
+    cairo_translate(cx->cr, x, y);
+    cairo_rotate(cx->cr, -LIT_PI / 2);
+    show(cx, -w / 2, -h / 2, c);
+    cairo_restore(cx->cr);
+    pango_cairo_update_layout(cx->cr, cx->lay);
+}
+
+static void set_box(lit_cx *cx, int font, const char *text, double maxw, int max_lines, bool right)
+{
+    set_text(cx, font, text);
+    pango_layout_set_width(cx->lay, (int)(maxw * PANGO_SCALE));
+    pango_layout_set_wrap(cx->lay, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_height(cx->lay, -max_lines);
+    pango_layout_set_ellipsize(cx->lay, PANGO_ELLIPSIZE_END);
+    pango_layout_set_alignment(cx->lay, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+}
+
+/* The widest line's logical width (a wrapped layout reports maxw as its width). */
+static double widest_line(lit_cx *cx)
+{
+    double wmax = 0;
+    PangoLayoutIter *it = pango_layout_get_iter(cx->lay);
+    do {
+        PangoRectangle log;
+        pango_layout_iter_get_line_extents(it, NULL, &log);
+        PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
+        PangoRectangle lr;
+        pango_layout_line_get_extents(ln, NULL, &lr);
+        double w = (double)lr.width / PANGO_SCALE;
+        if (w > wmax) wmax = w;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return wmax;
+}
+
+double lit_cx_box_w(lit_cx *cx, int font, const char *text, double maxw, int max_lines)
+{
+    set_box(cx, font, text, maxw, max_lines, false);
+    return widest_line(cx);
+}
+
+double lit_cx_text_box(lit_cx *cx, int font, const char *text, double x, double y, double maxw,
+                       int max_lines, bool align_right, lit_rgb c, bool draw)
+{
+    set_box(cx, font, text, maxw, max_lines, align_right);
+    double h;
+    logical(cx, NULL, NULL, NULL, &h);
+    if (draw) show(cx, align_right ? x - maxw : x, y - h / 2, c);
+    return h;
+}
+
+/* ---- colours and shapes ---- */
+
+void lit_cx_rect(lit_cx *cx, double x, double y, double w, double h, lit_rgb c)
+{
+    cairo_rectangle(cx->cr, x, y, w, h);
+    lit_cx_color(cx, c);
+    cairo_fill(cx->cr);
+}
+
+lit_rgb lit_rgb_mix(lit_rgb a, lit_rgb b, double t)
+{
+    return (lit_rgb){a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
+
+lit_rgb lit_contrast_text(lit_rgb fill)
+{
+    /* 0.179 is where black and white text have the same WCAG contrast on the fill. */
+    return lit_rgb_luminance(fill) > 0.179 ? (lit_rgb){0, 0, 0} : (lit_rgb){1, 1, 1};
+}
+
+/* ---- ticks and axes ---- */
+
+double lit_nice_step(double max, int target)
+{
+    if (!(max > 0) || target < 1) return 1;
+    double raw = max / target;
+    double p = pow(10, floor(log10(raw)));
+    double f = raw / p;
+    double m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+    double step = m * p;
+    return step < 1 ? 1 : step;
+}
+
+double lit_nice_top(double max, int target, double *step)
+{
+    double s = lit_nice_step(max, target);
+    double top = ceil(max / s - 1e-9) * s;
+    if (top < s) top = s;
+    if (step) *step = s;
+    return top;
+}
+
+static void fmt_count(char *buf, size_t n, double v)
+{
+    if (v >= 10000 && fmod(v, 1000) == 0) snprintf(buf, n, "%.0fk", v / 1000);
+    else snprintf(buf, n, "%.0f", v);
+}
+
+double lit_cx_axis_w(lit_cx *cx, double top, double step)
+{
+    double wmax = 0;
+    char buf[32];
+    for (double v = 0; v <= top + step / 2; v += step) {
+        fmt_count(buf, sizeof buf, v);
+        double w = lit_cx_text_w(cx, LIT_F_BODY, buf);
+        if (w > wmax) wmax = w;
+    }
+    return wmax + lit_cx_line_h(cx, LIT_F_BODY) * 0.4;
+}
+
+void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, double step,
+                       bool right_side, bool grid, lit_rgb c)
+{
+    const lit_style *st = cx->st;
+    double gap = lit_cx_line_h(cx, LIT_F_BODY) * 0.3;
+    char buf[32];
+    for (double v = 0; v <= top + step / 2; v += step) {
+        double y = y1 - v / top * (y1 - y0);
+        if (grid && st->grid && v > 0) {
+            cairo_move_to(cx->cr, cx->px0, y);
+            cairo_line_to(cx->cr, cx->px1, y);
+            lit_cx_color(cx, st->grid_color);
+            cairo_set_line_width(cx->cr, st->grid_width);
+            cairo_stroke(cx->cr);
+        }
+        fmt_count(buf, sizeof buf, v);
+        lit_cx_text(cx, LIT_F_BODY, buf, right_side ? x + gap : x - gap, y, right_side ? 0 : 1, 0.5, c);
+    }
+}
+
+void lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
+                        bool all_or_short)
+{
+    char buf[16];
+    double gap = lit_cx_line_h(cx, LIT_F_BODY) * 0.5;
+    snprintf(buf, sizeof buf, "%d", year0 + (int)n - 1);
+    double wfull = lit_cx_text_w(cx, LIT_F_BODY, buf);
+    int k = 1;
+    bool shortened = false;
+    if (wfull + gap > slot) {
+        snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", (year0 + (int)n - 1) % 100);
+        if (all_or_short && lit_cx_text_w(cx, LIT_F_BODY, buf) + gap * 0.5 <= slot) {
+            shortened = true;
+        } else {
+            static const int ks[] = {2, 5, 10, 20, 50, 100};
+            k = 100;
+            for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++)
+                if (wfull + gap <= ks[i] * slot) { k = ks[i]; break; }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        int yr = year0 + (int)i;
+        if (yr % k) continue;
+        if (shortened) snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", ((yr % 100) + 100) % 100);
+        else snprintf(buf, sizeof buf, "%d", yr);
+        lit_cx_text(cx, LIT_F_BODY, buf, x0 + slot * ((double)i + 0.5), y, 0.5, 0, cx->st->foreground);
+    }
+}
+
+/* ---- legend ---- */
+
+static void swatch(lit_cx *cx, const lit_legend_item *it, double x, double yc, double sz)
+{
+    if (it->line) {
+        cairo_move_to(cx->cr, x, yc);
+        cairo_line_to(cx->cr, x + sz, yc);
+        lit_cx_color(cx, it->color);
+        cairo_set_line_width(cx->cr, cx->st->line_width * 1.2);
+        cairo_stroke(cx->cr);
+    } else {
+        lit_cx_rect(cx, x, yc - sz / 2, sz, sz, it->color);
+    }
+}
+
+double lit_cx_legend_col_w(lit_cx *cx, const lit_legend_item *it, size_t n)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), wmax = 0;
+    for (size_t i = 0; i < n; i++) {
+        double w = lit_cx_text_w(cx, LIT_F_BODY, it[i].label);
+        if (w > wmax) wmax = w;
+    }
+    return n ? lh * 0.8 + lh * 0.4 + wmax : 0;
+}
+
+void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), sz = lh * 0.7;
+    for (size_t i = 0; i < n; i++) {
+        double yc = y + lh * 1.15 * ((double)i + 0.5);
+        swatch(cx, &it[i], x, yc, sz);
+        lit_cx_text(cx, LIT_F_BODY, it[i].label, x + lh * 1.2, yc, 0, 0.5, cx->st->foreground);
+    }
+}
+
+double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y,
+                          double width, bool draw)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), sz = lh * 0.7, cx0 = x, rowh = lh * 1.15;
+    double h = n ? rowh : 0;
+    for (size_t i = 0; i < n; i++) {
+        double w = lh * 1.1 + lit_cx_text_w(cx, LIT_F_BODY, it[i].label);
+        if (cx0 > x && cx0 + w > x + width) { cx0 = x; y += rowh; h += rowh; }
+        if (draw) {
+            swatch(cx, &it[i], cx0, y + rowh / 2, sz);
+            lit_cx_text(cx, LIT_F_BODY, it[i].label, cx0 + lh * 1.1, y + rowh / 2, 0, 0.5,
+                        cx->st->foreground);
+        }
+        cx0 += w + lh * 0.9;
+    }
+    return h;
+}
+
+/* ---- heat colours and their key ---- */
+
+lit_rgb lit_cx_heat(lit_cx *cx, size_t count, size_t max)
+{
+    if (count == 0 || max == 0) return cx->st->empty_color;
+    /* 1 paper starts a little above the bottom so it stands apart from empty cells */
+    double t = max == 1 ? 1 : 0.08 + 0.92 * (double)(count - 1) / (double)(max - 1);
+    return lit_style_seq_color(cx->st, t);
+}
+
+double lit_cx_color_key_w(lit_cx *cx, size_t max)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    char buf[32];
+    fmt_count(buf, sizeof buf, (double)max);
+    return lh * 0.8 + lh * 0.3 + lit_cx_text_w(cx, LIT_F_BODY, buf);
+}
+
+void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), bw = lh * 0.8;
+    if (max == 0) max = 1;
+    /* drawn as bands, one per count when few, so the key matches the cells exactly */
+    size_t steps = max <= 40 ? max : 40;
+    double hstep = (y1 - y0) / (double)steps;
+    for (size_t i = 0; i < steps; i++) {
+        size_t c = max <= 40 ? i + 1 : 1 + (size_t)((double)(max - 1) * (double)i / (double)(steps - 1));
+        double yb = y1 - hstep * (double)(i + 1);
+        lit_cx_rect(cx, x, floor(yb * 4) / 4, bw, hstep + 0.5, lit_cx_heat(cx, c, max));
+    }
+    double step, top = lit_nice_top((double)max, 4, &step);
+    (void)top;
+    char buf[32];
+    for (double v = step; v <= (double)max + 1e-9; v += step) {
+        double y = y1 - (v - 0.5) / (double)max * (y1 - y0);
+        if (max <= 40) y = y1 - (v - 0.5) * hstep;
+        fmt_count(buf, sizeof buf, v);
+        lit_cx_text(cx, LIT_F_BODY, buf, x + bw + lh * 0.3, y, 0, 0.5, cx->st->foreground);
+    }
+    lit_cx_text(cx, LIT_F_BODY, "1", x + bw + lh * 0.3, y1 - 0.5 * hstep, 0, 0.5, cx->st->foreground);
+}
+
+/* ---- notes and CSV ---- */
+
+void lit_cx_note(lit_cx *cx, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (cx->note.len) lit_buf_adds(&cx->note, "; ");
+    lit_buf_adds(&cx->note, buf);
+}
+
+void lit_cx_place_note(lit_cx *cx)
+{
+    if (!cx->st->show_note || cx->note.len == 0) return;
+    double w = cx->px1 - cx->px0;
+    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&cx->note), cx->px0, 0, w, 2, false,
+                               cx->st->muted, false);
+    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&cx->note), cx->px0, cx->py1 - h / 2, w, 2, false,
+                    cx->st->muted, true);
+    cx->py1 -= h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
+}
+
+double lit_cx_note_h(lit_cx *cx, const char *extra)
+{
+    if (!cx->st->show_note) return 0;
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_adds(&b, lit_buf_str(&cx->note));
+    lit_buf_adds(&b, extra ? extra : "");
+    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, 2,
+                               false, cx->st->muted, false);
+    lit_buf_free(&b);
+    return h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
+}
+
+void lit_csv_str(lit_cx *cx, const char *s)
+{
+    lit_buf *b = cx->csv;
+    if (!b) return;
+    if (b->len && b->data[b->len - 1] != '\n') lit_buf_addc(b, ',');
+    if (!s) s = "";
+    /* quote when needed; a leading = + - @ is kept text for spreadsheets by a quote too */
+    bool q = strpbrk(s, ",\"\r\n") != NULL || (*s && strchr("=+-@", *s) && !(s[0] == '-' && !s[1]));
+    if (!q) { lit_buf_adds(b, s); return; }
+    lit_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"') lit_buf_addc(b, '"');
+        lit_buf_addc(b, *s);
+    }
+    lit_buf_addc(b, '"');
+}
+
+void lit_csv_num(lit_cx *cx, double v)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.10g", v);
+    lit_csv_str(cx, buf);
+}
+
+void lit_csv_end(lit_cx *cx)
+{
+    if (cx->csv) lit_buf_addc(cx->csv, '\n');
+}
+
+size_t lit_year_total(const lit_stats *s)
+{
+    size_t t = 0;
+    for (size_t i = 0; i < s->n_years; i++) t += s->per_year[i];
+    return t;
+}
+
+/* ---- the frame: context, fonts, background, title ---- */
+
+static void cx_init(lit_cx *cx, cairo_t *cr, double w, double h, const lit_stats *s,
+                    const lit_style *st, const lit_chart_opts *o, lit_diag *d)
+{
+    memset(cx, 0, sizeof *cx);
+    cx->cr = cr; cx->st = st; cx->s = s; cx->o = o; cx->d = d; cx->w = w; cx->h = h;
+    /* One font map per process (Pango caches it); metrics unhinted so the layout is the
+     * same on every surface and at every resolution. */
+    PangoFontMap *fm = pango_cairo_font_map_get_default();
+    cx->pc = pango_font_map_create_context(fm);
+    pango_cairo_context_set_resolution(cx->pc, 72);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(cx->pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(cx->pc, FALSE);
+    pango_cairo_update_context(cr, cx->pc);
+    cx->lay = pango_layout_new(cx->pc);
+    const double sizes[LIT_F_N] = {st->font_size, st->title_size, st->label_size, st->note_size,
+                                   st->note_size * 0.9};
+    for (int i = 0; i < LIT_F_N; i++) {
+        cx->font[i] = pango_font_description_from_string(st->font && *st->font ? st->font : "Sans");
+        pango_font_description_set_absolute_size(cx->font[i], sizes[i] * PANGO_SCALE);
+        if (i == LIT_F_TITLE) pango_font_description_set_weight(cx->font[i], PANGO_WEIGHT_BOLD);
+    }
+}
+
+static void cx_free(lit_cx *cx)
+{
+    for (int i = 0; i < LIT_F_N; i++)
+        if (cx->font[i]) pango_font_description_free(cx->font[i]);
+    if (cx->lay) g_object_unref(cx->lay);
+    if (cx->pc) g_object_unref(cx->pc);
+    lit_buf_free(&cx->note);
+}
+
+static int draw_kind(lit_cx *cx, int k)
+{
+    const lit_style *st = cx->st;
+    cairo_t *cr = cx->cr;
+    cairo_save(cr);
+    cairo_rectangle(cr, 0, 0, cx->w, cx->h);
+    cairo_clip(cr);
+    lit_cx_rect(cx, 0, 0, cx->w, cx->h, st->background);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    double m = st->margin;
+    cx->px0 = m; cx->py0 = m; cx->px1 = cx->w - m; cx->py1 = cx->h - m;
+    const char *title = cx->o && cx->o->title ? cx->o->title : default_titles[k];
+    if (st->show_title && *title) {
+        double th = lit_cx_text_box(cx, LIT_F_TITLE, title, cx->px0, 0, cx->px1 - cx->px0, 1, false,
+                                    st->foreground, false);
+        lit_cx_text_box(cx, LIT_F_TITLE, title, cx->px0, cx->py0 + th / 2, cx->px1 - cx->px0, 1,
+                        false, st->foreground, true);
+        cx->py0 += th + lit_cx_line_h(cx, LIT_F_BODY) * 0.6;
+    }
+    int rc = kind_fn[k](cx);
+    cairo_restore(cr);
+    return rc;
+}
+
+int lit_chart_draw(cairo_t *cr, double width, double height, const char *kind,
+                   const lit_stats *s, const lit_style *st, const lit_chart_opts *o, lit_diag *d)
+{
+    int k = lit_chart_kind_find(kind);
+    if (k < 0) return lit_error(d, NULL, 0, 0, "unknown chart kind '%s'", kind ? kind : "");
+    lit_chart_opts defaults = {0};
+    lit_cx cx;
+    cx_init(&cx, cr, width, height, s, st, o ? o : &defaults, d);
+    int rc = draw_kind(&cx, k);
+    cx_free(&cx);
+    if (rc == 0 && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        rc = lit_error(d, NULL, 0, 0, "cannot draw chart '%s': %s", kind,
+                       cairo_status_to_string(cairo_status(cr)));
+    return rc;
+}
+
+int lit_chart_render(const char *kind, const lit_stats *s, const lit_style *st,
+                     const lit_chart_opts *o, const char *path, lit_diag *d)
+{
+    if (lit_chart_kind_find(kind) < 0) return lit_error(d, NULL, 0, 0, "unknown chart kind '%s'", kind);
+    lit_surface sf;
+    const char *title = o && o->title && *o->title ? o->title : lit_chart_default_title(kind);
+    if (lit_surface_open(&sf, path, st->width, st->height, st->png_dpi, title, d) < 0) return -1;
+    if (lit_chart_draw(sf.cr, st->width, st->height, kind, s, st, o, d) < 0) {
+        lit_surface_abort(&sf);
+        return -1;
+    }
+    return lit_surface_close(&sf, d);
+}
+
+int lit_chart_write_data(const char *kind, const lit_stats *s, const lit_style *st,
+                         const lit_chart_opts *o, const char *path, lit_diag *d)
+{
+    int k = lit_chart_kind_find(kind);
+    if (k < 0) return lit_error(d, NULL, 0, 0, "unknown chart kind '%s'", kind);
+    /* Lay the chart out on a recording surface so the CSV has exactly the rows drawn. */
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(rec);
+    lit_chart_opts defaults = {0};
+    lit_cx cx;
+    lit_buf csv = LIT_BUF_INIT;
+    cx_init(&cx, cr, st->width, st->height, s, st, o ? o : &defaults, d);
+    cx.csv = &csv;
+    int rc = draw_kind(&cx, k);
+    cx_free(&cx);
+    cairo_destroy(cr);
+    cairo_surface_destroy(rec);
+    if (rc == 0) rc = lit_write_file(path, csv.data ? csv.data : "", csv.len, d);
+    lit_buf_free(&csv);
+    return rc;
+}

@@ -1,0 +1,47 @@
+/* chart.h - charts from the statistics: the kinds, their options, drawing to a file or a cairo_t. */
+#ifndef LIT_CHART_H
+#define LIT_CHART_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <cairo.h>
+#include "diag.h"
+#include "stats.h"
+#include "style.h"
+
+enum lit_stack_mode { LIT_STACK_AREA = 0, LIT_STACK_BARS = 1 };
+
+/* Options of `litsurvey chart` (and of a chart in a report spec). Zeroed = defaults. */
+typedef struct lit_chart_opts {
+    size_t top;         /* venues: bars before "other"; topic-trend: series before "other";
+                           heatmaps: rows; timeline: labelled systems. 0 = what fits */
+    int stacked;        /* topic-trend: LIT_STACK_AREA (default) or LIT_STACK_BARS */
+    bool cumulative;    /* years: add the running total as a line on a right axis */
+    const char *title;  /* NULL: the kind's title; "": no title */
+} lit_chart_opts;
+
+/* The kind names, NULL-terminated: venues, years, topic-trend, topic-heatmap,
+ * venue-heatmap, timeline. */
+extern const char *const lit_chart_kinds[];
+/* Index of kind in lit_chart_kinds, or -1. */
+int lit_chart_kind_find(const char *kind);
+/* The kind's default title ("Papers per venue"); NULL for an unknown kind. */
+const char *lit_chart_default_title(const char *kind);
+
+/* Draws the chart onto cr in a width x height box at the current origin (user units =
+ * points), background included. For multi-page reports: call between pages. Returns 0,
+ * or -1 after an error (unknown kind). Uses Pango for all text. */
+int lit_chart_draw(cairo_t *cr, double width, double height, const char *kind,
+                   const lit_stats *s, const lit_style *st, const lit_chart_opts *o, lit_diag *d);
+
+/* Renders the chart to path at the style's page size; the format comes from the
+ * extension (.pdf, .svg, .png; see surface.h). Written through a temporary file.
+ * Returns 0, or -1 (d->io_errors counts I/O failures). */
+int lit_chart_render(const char *kind, const lit_stats *s, const lit_style *st,
+                     const lit_chart_opts *o, const char *path, lit_diag *d);
+
+/* Writes the numbers behind the chart as CSV ("-" = stdout): the same rows, order and
+ * "other" buckets the chart shows (the timeline lists every system with shown=yes/no). */
+int lit_chart_write_data(const char *kind, const lit_stats *s, const lit_style *st,
+                         const lit_chart_opts *o, const char *path, lit_diag *d);
+
+#endif

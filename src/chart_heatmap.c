@@ -1,0 +1,170 @@
+/* chart_heatmap.c - topic x year and venue x year matrices: sequential colours, counts, colour key. */
+#include "chart_priv.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct hrow { const char *label; const size_t *v; size_t total; bool other; } hrow;
+
+static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
+{
+    const lit_stats *s = cx->s;
+    const lit_style *st = cx->st;
+    size_t ny = s->n_years;
+    if (cx->csv) {
+        lit_csv_str(cx, what);
+        for (size_t y = 0; y < ny; y++) lit_csv_num(cx, s->year_min + (double)y);
+        lit_csv_str(cx, "total");
+        lit_csv_end(cx);
+        for (size_t r = 0; r < n; r++) {
+            lit_csv_str(cx, rows[r].other ? "(other)" : rows[r].label);
+            for (size_t y = 0; y < ny; y++) lit_csv_num(cx, (double)rows[r].v[y]);
+            lit_csv_num(cx, (double)rows[r].total);
+            lit_csv_end(cx);
+        }
+    }
+    if (n == 0 || ny == 0) {
+        lit_cx_text(cx, LIT_F_LABEL, "no papers with a year", (cx->px0 + cx->px1) / 2,
+                    (cx->py0 + cx->py1) / 2, 0.5, 0.5, st->muted);
+        return;
+    }
+    size_t maxc = 0, maxt = 0;
+    for (size_t r = 0; r < n; r++) {
+        for (size_t y = 0; y < ny; y++)
+            if (rows[r].v[y] > maxc) maxc = rows[r].v[y];
+        if (rows[r].total > maxt) maxt = rows[r].total;
+    }
+    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", maxt);
+    double tot_w = lit_cx_text_w(cx, LIT_F_BODY, buf) + lh * 0.4;
+    double key_w = lit_cx_color_key_w(cx, maxc) + lh * 0.6;
+    double maxlw = (cx->px1 - cx->px0) * 0.3, lw = 0;
+    for (size_t r = 0; r < n; r++) {
+        double w = lit_cx_box_w(cx, LIT_F_BODY, rows[r].label, maxlw, 1);
+        if (w > lw) lw = w;
+    }
+    double gx0 = cx->px0 + lw + lh * 0.4, gx1 = cx->px1 - key_w - tot_w;
+    double gy0 = cx->py0 + lh * 1.3, gy1 = cx->py1 - lh * 1.3;   /* "total" header; years under */
+    double cw = (gx1 - gx0) / (double)ny, ch = (gy1 - gy0) / (double)n;
+    if (ch > lh * 2.2) { ch = lh * 2.2; gy1 = gy0 + ch * (double)n; }
+    /* counts in the body font, else the note font, else none */
+    snprintf(buf, sizeof buf, "%zu", maxc);
+    int cf = -1;
+    for (int f = LIT_F_BODY; f <= LIT_F_SMALL; f++) {
+        if (f == LIT_F_TITLE || f == LIT_F_LABEL) continue;
+        double w, h;
+        lit_cx_measure(cx, f, buf, &w, &h);
+        if (w <= cw * 0.9 && h <= ch * 1.05) { cf = f; break; }
+    }
+    double pad = fmin(cw, ch) > 6 ? 0.6 : 0;   /* a hairline of background between cells */
+    for (size_t r = 0; r < n; r++) {
+        double yc = gy0 + ch * ((double)r + 0.5);
+        lit_cx_text_box(cx, LIT_F_BODY, rows[r].label, gx0 - lh * 0.4, yc, maxlw, 1, true,
+                        rows[r].other ? st->muted : st->foreground, true);
+        for (size_t y = 0; y < ny; y++) {
+            size_t c = rows[r].v[y];
+            lit_rgb f = lit_cx_heat(cx, c, maxc);
+            double x = gx0 + cw * (double)y;
+            lit_cx_rect(cx, x + pad / 2, gy0 + ch * (double)r + pad / 2, cw - pad, ch - pad, f);
+            if (c && cf >= 0) {
+                snprintf(buf, sizeof buf, "%zu", c);
+                lit_cx_text(cx, cf, buf, x + cw / 2, yc, 0.5, 0.5, lit_contrast_text(f));
+            }
+        }
+        snprintf(buf, sizeof buf, "%zu", rows[r].total);
+        lit_cx_text(cx, LIT_F_BODY, buf, gx1 + tot_w - lh * 0.1, yc, 1, 0.5, st->muted);
+    }
+    lit_cx_text(cx, LIT_F_NOTE, "total", gx1 + tot_w - lh * 0.1, gy0 - lh * 0.2, 1, 1, st->muted);
+    lit_cx_year_labels(cx, s->year_min, ny, gx0, cw, gy1 + lh * 0.2, true);
+    double kh = fmin(gy1 - gy0, lh * 12);
+    lit_cx_color_key(cx, gx1 + tot_w + lh * 0.6, gy0, gy0 + kh, maxc);
+}
+
+/* How many rows fit at one body line each (with a little air). */
+static size_t rows_fit(lit_cx *cx)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    double h = cx->py1 - cx->py0 - lh * 2.6;
+    return (size_t)fmax(1, floor(h / (lh * 1.08)));
+}
+
+static void note_common(lit_cx *cx)
+{
+    const lit_stats *s = cx->s;
+    lit_cx_note(cx, "n = %zu papers", s->n_papers);
+    if (s->n_no_year) lit_cx_note(cx, "%zu without a year not shown", s->n_no_year);
+}
+
+int lit_chart_topic_heatmap(lit_cx *cx)
+{
+    const lit_stats *s = cx->s;
+    size_t ny = s->n_years;
+    hrow *rows = lit_xcalloc(s->n_topics + 1, sizeof *rows);
+    size_t n = 0;
+    for (size_t t = 0; t < s->n_topics; t++) {
+        size_t tot = 0;
+        for (size_t y = 0; y < ny; y++) tot += s->topic_year[t * ny + y];
+        if (tot) rows[n++] = (hrow){s->topics[t].name, &s->topic_year[t * ny], tot, false};
+    }
+    note_common(cx);
+    if (s->n_no_topic) lit_cx_note(cx, "%zu without a topic not shown", s->n_no_topic);
+    lit_cx_note(cx, "a paper counts once in each of its topics");
+    size_t n_all = n;
+    /* rows that fit once the note (with a possible "k smaller topics not shown") is placed */
+    double py1 = cx->py1;
+    cx->py1 -= lit_cx_note_h(cx, "; 99 smaller topics not shown");
+    size_t want = cx->o->top ? cx->o->top : rows_fit(cx);
+    cx->py1 = py1;
+    if (n > want) {
+        /* keep the largest topics, still in taxonomy order (stable: later rows drop first) */
+        for (size_t pass = n; pass > want; pass--) {
+            size_t lo = 0;
+            for (size_t i = 1; i < pass; i++)
+                if (rows[i].total <= rows[lo].total) lo = i;
+            memmove(&rows[lo], &rows[lo + 1], (pass - lo - 1) * sizeof *rows);
+        }
+        n = want;
+        lit_cx_note(cx, "%zu smaller topic%s not shown", n_all - n, n_all - n == 1 ? "" : "s");
+    }
+    lit_cx_place_note(cx);
+    draw_matrix(cx, rows, n, "topic");
+    free(rows);
+    return 0;
+}
+
+int lit_chart_venue_heatmap(lit_cx *cx)
+{
+    const lit_stats *s = cx->s;
+    size_t ny = s->n_years;
+    hrow *rows = lit_xcalloc(s->n_venues + 1, sizeof *rows);
+    size_t n = 0;
+    for (size_t v = 0; v < s->n_venues; v++) {
+        if (s->venues[v].id < 0) continue;
+        size_t tot = 0;
+        for (size_t y = 0; y < ny; y++) tot += s->venue_year[v * ny + y];
+        if (tot) rows[n++] = (hrow){s->venues[v].name, &s->venue_year[v * ny], tot, false};
+    }
+    note_common(cx);
+    if (s->n_no_venue) lit_cx_note(cx, "%zu without a venue not shown", s->n_no_venue);
+    lit_cx_place_note(cx);
+    size_t want = cx->o->top ? cx->o->top : rows_fit(cx);
+    size_t *other = NULL;
+    char label[64];
+    if (n > want) {
+        size_t keep = want > 1 ? want - 1 : 1;
+        other = lit_xcalloc(ny ? ny : 1, sizeof *other);
+        size_t tot = 0;
+        for (size_t r = keep; r < n; r++)
+            for (size_t y = 0; y < ny; y++) { other[y] += rows[r].v[y]; tot += rows[r].v[y]; }
+        snprintf(label, sizeof label, "%zu other venues", n - keep);
+        n = keep;
+        rows[n++] = (hrow){label, other, tot, true};
+    }
+    draw_matrix(cx, rows, n, "venue");
+    free(other);
+    free(rows);
+    return 0;
+}

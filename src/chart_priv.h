@@ -1,0 +1,107 @@
+/* chart_priv.h - the chart layer shared by chart_*.c: text, ticks, axes, legend, frame, CSV. */
+#ifndef LIT_CHART_PRIV_H
+#define LIT_CHART_PRIV_H
+#include <pango/pangocairo.h>
+#include "buf.h"
+#include "chart.h"
+
+#define LIT_PI 3.14159265358979323846
+
+enum lit_font { LIT_F_BODY, LIT_F_TITLE, LIT_F_LABEL, LIT_F_NOTE, LIT_F_SMALL, LIT_F_N };
+
+/* Everything a chart kind draws with. The plot box (px0..px1, py0..py1) is what is left
+ * after the title and the note; a kind shrinks it further for its axes and legend. */
+typedef struct lit_cx {
+    cairo_t *cr;
+    const lit_style *st;
+    const lit_stats *s;
+    const lit_chart_opts *o;
+    lit_diag *d;
+    double w, h;
+    PangoContext *pc;
+    PangoLayout *lay;
+    PangoFontDescription *font[LIT_F_N];
+    double px0, py0, px1, py1;
+    lit_buf note;       /* what the chart counts: drawn under the plot */
+    lit_buf *csv;       /* non-NULL: the kind also writes the numbers it draws */
+} lit_cx;
+
+/* Text. ax/ay place the anchor: 0 = left/top, 0.5 = centre, 1 = right/bottom. */
+void lit_cx_measure(lit_cx *cx, int font, const char *text, double *w, double *h);
+double lit_cx_text_w(lit_cx *cx, int font, const char *text);
+double lit_cx_line_h(lit_cx *cx, int font);
+void lit_cx_text(lit_cx *cx, int font, const char *text, double x, double y, double ax, double ay,
+                 lit_rgb c);
+/* Text turned 90 degrees counter-clockwise, centred on (x, y). */
+void lit_cx_text_up(lit_cx *cx, int font, const char *text, double x, double y, lit_rgb c);
+/* Text wrapped to maxw in at most max_lines lines (ellipsis after), right-aligned when
+ * align_right; drawn with its box vertically centred on y. Returns the box height. */
+double lit_cx_text_box(lit_cx *cx, int font, const char *text, double x, double y, double maxw,
+                       int max_lines, bool align_right, lit_rgb c, bool draw);
+/* Width the text needs when wrapped to maxw in max_lines lines (the widest line). */
+double lit_cx_box_w(lit_cx *cx, int font, const char *text, double maxw, int max_lines);
+
+/* Colours and shapes. */
+void lit_cx_color(lit_cx *cx, lit_rgb c);
+void lit_cx_rect(lit_cx *cx, double x, double y, double w, double h, lit_rgb c);
+lit_rgb lit_rgb_mix(lit_rgb a, lit_rgb b, double t);
+/* Black or white, whichever reads better on fill. */
+lit_rgb lit_contrast_text(lit_rgb fill);
+
+/* Nice ticks 0, step, 2*step, ... covering max with about target intervals; steps are
+ * 1, 2 or 5 times a power of ten and at least 1 (counts). Returns the top tick. */
+double lit_nice_step(double max, int target);
+double lit_nice_top(double max, int target, double *step);
+
+/* A vertical value axis 0..top with gridlines across the plot box; tick labels drawn
+ * left of x (or right when right_side). Returns nothing; use lit_cx_axis_w to reserve. */
+double lit_cx_axis_w(lit_cx *cx, double top, double step);
+void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, double step,
+                       bool right_side, bool grid, lit_rgb c);
+
+/* Category labels under n slots: full text, shortened years ('16), or every k-th label,
+ * whichever fits first. x_of(i) is slot i's centre; slot = slot width. */
+void lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
+                        bool all_or_short);
+
+/* Legend of n swatches: either in a column (returns width used) or in rows (height). */
+typedef struct lit_legend_item { const char *label; lit_rgb color; bool line; } lit_legend_item;
+double lit_cx_legend_col_w(lit_cx *cx, const lit_legend_item *it, size_t n);
+void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y);
+/* Rows under the plot, wrapping at width; returns the height (draw = false only measures). */
+double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y,
+                          double width, bool draw);
+
+/* A vertical colour key for 0..max (sequential scale) at x, from y0 to y1; returns width. */
+double lit_cx_color_key_w(lit_cx *cx, size_t max);
+void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max);
+/* Heatmap fill of count out of max (the empty colour for 0). */
+lit_rgb lit_cx_heat(lit_cx *cx, size_t count, size_t max);
+
+/* Note: "n = 219 papers; 12 without a year not shown" (appended with "; "). */
+void lit_cx_note(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Draws the note at the bottom of the plot box (muted, at most two lines) and takes its
+ * room from the box: call once the note is complete, before laying out the plot. */
+void lit_cx_place_note(lit_cx *cx);
+/* The room the note would take with extra appended (for layouts that decide what to
+ * drop before the note is final). */
+double lit_cx_note_h(lit_cx *cx, const char *extra);
+
+/* CSV cell helpers (quoted when needed); each row ends with lit_csv_end. */
+void lit_csv_str(lit_cx *cx, const char *s);
+void lit_csv_num(lit_cx *cx, double v);
+void lit_csv_end(lit_cx *cx);
+
+/* Per-year data source with a fixed year range (the stats' known years). */
+size_t lit_year_total(const lit_stats *s);
+
+/* The kinds, one per file. Each lays out inside cx's plot box, fills cx->note, draws,
+ * and appends CSV rows when cx->csv is set. Return 0 or -1. */
+int lit_chart_venues(lit_cx *cx);
+int lit_chart_years(lit_cx *cx);
+int lit_chart_topic_trend(lit_cx *cx);
+int lit_chart_topic_heatmap(lit_cx *cx);
+int lit_chart_venue_heatmap(lit_cx *cx);
+int lit_chart_timeline(lit_cx *cx);
+
+#endif

@@ -1,0 +1,96 @@
+/* chart_venues.c - papers per venue: horizontal bars, largest first, top N and "other". */
+#include "chart_priv.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int lit_chart_venues(lit_cx *cx)
+{
+    const lit_stats *s = cx->s;
+    const lit_style *st = cx->st;
+    /* the stats list venues by count; a "(no venue)" row (id -1) goes into the note */
+    size_t n = 0, n_named = 0;
+    lit_count *rows = lit_xcalloc(s->n_venues + 1, sizeof *rows);
+    for (size_t i = 0; i < s->n_venues; i++)
+        if (s->venues[i].id >= 0) rows[n_named++] = s->venues[i];
+    size_t with_venue = s->n_papers - s->n_no_venue;
+    lit_cx_note(cx, "n = %zu papers", s->n_papers);
+    if (s->n_no_venue) lit_cx_note(cx, "%zu without a venue not shown", s->n_no_venue);
+    lit_cx_place_note(cx);
+
+    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    double plot_h = cx->py1 - cx->py0;
+    /* at least 1.25 lines per bar; "other" takes one bar */
+    size_t fit = (size_t)fmax(1, floor(plot_h / (lh * 1.25)));
+    size_t want = cx->o->top ? cx->o->top : 15;
+    if (want > fit) want = fit;
+    size_t other = 0, shown = n_named;
+    if (n_named > want) {
+        shown = want > 1 ? want - 1 : 1;
+        shown = lit_stats_top(rows, n_named, shown, &other);
+    }
+    n = shown;
+    size_t n_other_venues = n_named - shown;
+    char other_label[64];
+    if (n_other_venues) {
+        snprintf(other_label, sizeof other_label, "%zu other venue%s", n_other_venues,
+                 n_other_venues == 1 ? "" : "s");
+        rows[n] = (lit_count){-1, other_label, other, 0};
+        n++;
+    }
+    if (cx->csv) {
+        lit_csv_str(cx, "venue"); lit_csv_str(cx, "papers"); lit_csv_str(cx, "share_percent");
+        lit_csv_end(cx);
+        for (size_t i = 0; i < n; i++) {
+            lit_csv_str(cx, i == shown ? "(other)" : rows[i].name);
+            lit_csv_num(cx, (double)rows[i].count);
+            lit_csv_num(cx, round(lit_share(rows[i].count, with_venue) * 10) / 10);
+            lit_csv_end(cx);
+        }
+    }
+    if (n == 0) {
+        lit_cx_text(cx, LIT_F_LABEL, "no papers with a venue", (cx->px0 + cx->px1) / 2,
+                    (cx->py0 + cx->py1) / 2, 0.5, 0.5, st->muted);
+        free(rows);
+        return 0;
+    }
+
+    /* labels: up to 40% of the width, wrapped to two lines, then ellipsized */
+    double maxw = (cx->px1 - cx->px0) * 0.4, lw = 0;
+    double slot = plot_h / (double)n;
+    int lines = slot >= lh * 2.2 ? 2 : 1;
+    for (size_t i = 0; i < n; i++) {
+        double w = lit_cx_box_w(cx, LIT_F_BODY, rows[i].name, maxw, lines);
+        if (w > lw) lw = w;
+    }
+    size_t maxc = 0;
+    for (size_t i = 0; i < n; i++)
+        if (rows[i].count > maxc) maxc = rows[i].count;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", maxc);
+    double cw = lit_cx_text_w(cx, LIT_F_BODY, buf) + lh * 0.4;
+    double gap = lh * 0.5;
+    double bx0 = cx->px0 + lw + gap, bx1 = cx->px1 - cw;
+    double bar_w = bx1 - bx0;
+    if (bar_w < lh) bar_w = lh;
+    double bh = fmin(slot * 0.72, lh * 1.6);
+    lit_rgb bar = lit_style_series_color(st, 4);
+    for (size_t i = 0; i < n; i++) {
+        double yc = cx->py0 + slot * ((double)i + 0.5);
+        double len = maxc ? bar_w * (double)rows[i].count / (double)maxc : 0;
+        lit_cx_rect(cx, bx0, yc - bh / 2, len, bh, i == shown ? st->other_color : bar);
+        lit_cx_text_box(cx, LIT_F_BODY, rows[i].name, bx0 - gap, yc, maxw, lines, true,
+                        i == shown ? st->muted : st->foreground, true);
+        snprintf(buf, sizeof buf, "%zu", rows[i].count);
+        lit_cx_text(cx, LIT_F_BODY, buf, bx0 + len + lh * 0.25, yc, 0, 0.5, st->foreground);
+    }
+    /* the baseline the bars grow from */
+    cairo_move_to(cx->cr, bx0, cx->py0);
+    cairo_line_to(cx->cr, bx0, cx->py1);
+    lit_cx_color(cx, st->foreground);
+    cairo_set_line_width(cx->cr, st->grid_width > 0 ? st->grid_width : 0.5);
+    cairo_stroke(cx->cr);
+    free(rows);
+    return 0;
+}

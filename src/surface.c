@@ -1,0 +1,140 @@
+/* surface.c - PDF, SVG or PNG chosen from the file's extension, written through a temporary. */
+#include "surface.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+int lit_format_of(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/')) return -1;
+    if (strcasecmp(dot, ".pdf") == 0) return LIT_FMT_PDF;
+    if (strcasecmp(dot, ".svg") == 0) return LIT_FMT_SVG;
+    if (strcasecmp(dot, ".png") == 0) return LIT_FMT_PNG;
+    return -1;
+}
+
+void lit_source_date(char buf[32])
+{
+    long long t = 0;
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (e && *e) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(e, &end, 10);
+        if (!*end && errno == 0 && v >= 0 && v < 253402300800LL) t = v;
+    }
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int len)
+{
+    FILE *fp = closure;
+    return fwrite(data, 1, len, fp) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+int lit_surface_open(lit_surface *sf, const char *path, double width, double height, double dpi,
+                     const char *title, lit_diag *d)
+{
+    memset(sf, 0, sizeof *sf);
+    sf->format = lit_format_of(path);
+    if (sf->format < 0)
+        return lit_error(d, NULL, 0, 0, "cannot tell the format of '%s' (use .pdf, .svg or .png)", path);
+    if (strcmp(path, "-") == 0) return lit_error(d, NULL, 0, 0, "a chart needs a file name, not '-'");
+    if (!(width > 0 && height > 0)) return lit_error(d, NULL, 0, 0, "empty page size for '%s'", path);
+    if (lit_outfile_open(&sf->out, path, d) < 0) return -1;
+    sf->width = width;
+    sf->height = height;
+    switch (sf->format) {
+    case LIT_FMT_PDF: {
+        sf->surf = cairo_pdf_surface_create_for_stream(write_fp, sf->out.fp, width, height);
+        char date[32];
+        lit_source_date(date);
+        cairo_pdf_surface_set_metadata(sf->surf, CAIRO_PDF_METADATA_CREATE_DATE, date);
+        cairo_pdf_surface_set_metadata(sf->surf, CAIRO_PDF_METADATA_MOD_DATE, date);
+        cairo_pdf_surface_set_metadata(sf->surf, CAIRO_PDF_METADATA_CREATOR, "litsurvey");
+        if (title) cairo_pdf_surface_set_metadata(sf->surf, CAIRO_PDF_METADATA_TITLE, title);
+        break;
+    }
+    case LIT_FMT_SVG:
+        sf->surf = cairo_svg_surface_create_for_stream(write_fp, sf->out.fp, width, height);
+        cairo_svg_surface_set_document_unit(sf->surf, CAIRO_SVG_UNIT_PT);
+        break;
+    default: {
+        if (!(dpi > 0)) dpi = 144;
+        double px_w = ceil(width * dpi / 72 - 1e-6), px_h = ceil(height * dpi / 72 - 1e-6);
+        if (px_w > 30000 || px_h > 30000) {
+            lit_outfile_abort(&sf->out);
+            return lit_error(d, NULL, 0, 0, "PNG of %.0fx%.0f pixels is too large", px_w, px_h);
+        }
+        sf->px_w = (int)px_w;
+        sf->px_h = (int)px_h;
+        sf->surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, sf->px_w, sf->px_h);
+        break;
+    }
+    }
+    sf->cr = cairo_create(sf->surf);
+    if (sf->format == LIT_FMT_PNG) cairo_scale(sf->cr, dpi / 72, dpi / 72);
+    if (cairo_surface_status(sf->surf) != CAIRO_STATUS_SUCCESS) {
+        lit_io_error(d, path, "cannot create the drawing surface: %s",
+                     cairo_status_to_string(cairo_surface_status(sf->surf)));
+        lit_surface_abort(sf);
+        return -1;
+    }
+    return 0;
+}
+
+int lit_surface_next_page(lit_surface *sf, double width, double height, lit_diag *d)
+{
+    if (sf->format != LIT_FMT_PDF)
+        return lit_error(d, NULL, 0, 0, "only a PDF can have several pages ('%s')", sf->out.path);
+    cairo_show_page(sf->cr);
+    cairo_pdf_surface_set_size(sf->surf, width, height);
+    sf->width = width;
+    sf->height = height;
+    return 0;
+}
+
+static void release(lit_surface *sf)
+{
+    if (sf->cr) cairo_destroy(sf->cr);
+    if (sf->surf) cairo_surface_destroy(sf->surf);
+    sf->cr = NULL;
+    sf->surf = NULL;
+}
+
+int lit_surface_close(lit_surface *sf, lit_diag *d)
+{
+    cairo_status_t st = cairo_status(sf->cr);
+    if (st == CAIRO_STATUS_SUCCESS) {
+        if (sf->format == LIT_FMT_PNG) {
+            cairo_surface_flush(sf->surf);
+            st = cairo_surface_write_to_png_stream(sf->surf, write_fp, sf->out.fp);
+        } else {
+            cairo_surface_finish(sf->surf);
+            st = cairo_surface_status(sf->surf);
+        }
+    }
+    release(sf);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        lit_outfile_abort(&sf->out);
+        return lit_io_error(d, sf->out.path, "cannot write: %s", cairo_status_to_string(st));
+    }
+    return lit_outfile_commit(&sf->out, d);
+}
+
+void lit_surface_abort(lit_surface *sf)
+{
+    release(sf);
+    lit_outfile_abort(&sf->out);
+}
