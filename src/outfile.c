@@ -13,10 +13,19 @@
 static char *volatile pending[MAX_PENDING];
 static int handlers_set;
 
+/* A build folder in progress and the files already renamed into it, so that an
+ * interrupted build leaves nothing behind either. */
+#define MAX_DONE 256
+static char *volatile scratch;
+static char *volatile done[MAX_DONE];
+
 static void on_signal(int sig)
 {
     for (int i = 0; i < MAX_PENDING; i++)
         if (pending[i]) unlink(pending[i]);
+    for (int i = 0; i < MAX_DONE; i++)
+        if (done[i]) unlink(done[i]);
+    if (scratch) rmdir(scratch);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -29,8 +38,22 @@ static void track(char *tmp)
         signal(SIGTERM, on_signal);
         signal(SIGHUP, on_signal);
     }
+    if (!tmp) return;
     for (int i = 0; i < MAX_PENDING; i++)
         if (!pending[i]) { pending[i] = tmp; return; }
+}
+
+void lit_outfile_scratch_dir(const char *dir)
+{
+    for (int i = 0; i < MAX_DONE; i++) {
+        char *p = done[i];
+        done[i] = NULL;
+        free(p);
+    }
+    char *old = scratch;
+    scratch = dir ? lit_xstrdup(dir) : NULL;
+    free(old);
+    if (dir) track(NULL);
 }
 
 static void untrack(const char *tmp)
@@ -105,6 +128,10 @@ int lit_outfile_commit(lit_outfile *o, lit_diag *d)
     untrack(o->tmp);
     free(o->tmp);
     o->tmp = NULL;
+    size_t n = scratch ? strlen(scratch) : 0;
+    if (n && strncmp(o->path, scratch, n) == 0 && o->path[n] == '/')
+        for (int i = 0; i < MAX_DONE; i++)
+            if (!done[i]) { done[i] = lit_xstrdup(o->path); break; }
     return 0;
 }
 

@@ -22,6 +22,10 @@ int lit_outfile_commit(lit_outfile *o, lit_diag *d);
 /* Removes the temporary; the target is untouched. Safe to call after commit. */
 void lit_outfile_abort(lit_outfile *o);
 
+/* Marks dir as a build folder in progress (NULL: done): on SIGINT/SIGTERM the files
+ * committed into it are removed and the folder with them. */
+void lit_outfile_scratch_dir(const char *dir);
+
 /* Writes len bytes to path atomically (convenience for small outputs). */
 int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d);
 /* Reads a whole file ("-" = stdin) into a NUL-terminated malloc'd buffer. */
