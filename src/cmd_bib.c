@@ -1,9 +1,55 @@
-/* cmd_bib.c - `litsurvey bib`: not built yet (its issue fills it in). */
+/* cmd_bib.c - `litsurvey bib`: the selected papers as a BibTeX file. */
+#include <string.h>
 #include "cli.h"
+#include "out_bib.h"
+#include "outfile.h"
+
+static const char usage_text[] =
+    "usage: litsurvey bib [-o FILE.bib] [options]\n"
+    "\n"
+    "Writes one BibTeX entry per selected paper, keyed by the catalog keys (the keys the\n"
+    "LaTeX tables cite): @inproceedings, @article or @misc (arXiv, with eprint) by venue.\n"
+    "\n"
+    "  -o, --output FILE    where to write (default: standard output)\n"
+    LIT_COMMON_HELP;
 
 int lit_cmd_bib(int argc, char **argv, lit_diag *d)
 {
-    (void)argc; (void)argv; (void)d;
-    fprintf(stderr, "litsurvey bib: not implemented yet\n");
-    return LIT_EXIT_USAGE;
+    static const struct option longopts[] = {
+        {"output", required_argument, 0, 'o'}, LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    lit_cli cli;
+    lit_cli_init(&cli);
+    const char *out = "-";
+    int opt, rc = 0;
+    optind = 0;
+    while ((opt = getopt_long(argc, argv, "o:" LIT_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
+        int handled = lit_cli_option(&cli, opt, optarg, d);
+        if (handled < 0) { rc = LIT_EXIT_USAGE; goto out; }
+        if (handled) continue;
+        switch (opt) {
+        case 'o': out = optarg; break;
+        case 'h': fputs(usage_text, stdout); goto out;
+        default: rc = lit_usage_error("bib", "unknown option"); goto out;
+        }
+    }
+    if (optind < argc) { rc = lit_usage_error("bib", "unexpected argument '%s'", argv[optind]); goto out; }
+
+    lit_db db;
+    lit_stats s;
+    if ((rc = lit_cli_load(&cli, &db, &s, d)) != 0) {
+        lit_db_free(&db);
+        goto out;
+    }
+    static const uint32_t none[1];
+    lit_outfile of;
+    if (lit_outfile_open(&of, out, d) != 0) rc = LIT_EXIT_IO;
+    else if (lit_bib_write(of.fp, &db.cat, &db.venues, s.sel ? s.sel : none, s.n_papers, d) != 0) {
+        lit_outfile_abort(&of);
+        rc = LIT_EXIT_DATA;
+    } else if (lit_outfile_commit(&of, d) != 0) rc = LIT_EXIT_IO;
+    lit_stats_free(&s);
+    lit_db_free(&db);
+out:
+    lit_cli_free(&cli);
+    return rc;
 }

@@ -1,0 +1,322 @@
+/* out_bib.c - BibTeX writer: one entry per catalog paper, escaped for bibtex+pdflatex and biber. */
+#include "out_bib.h"
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+#include "buf.h"
+#include "latex_text.h"
+
+/* Per-paper text state: what could not be written, for one warning. */
+typedef struct wctx {
+    lit_tex_info info;
+} wctx;
+
+static void esc(lit_buf *b, const char *s, wctx *w)
+{
+    lit_tex_escape(b, s, &w->info);
+}
+
+/* Escapes a piece of a word; straight double quotes become typographic ones by their
+ * side of the word, since the pieces are escaped one by one. */
+static void esc_piece(lit_buf *b, const char *s, size_t n, bool lead, wctx *w)
+{
+    lit_buf t = LIT_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') lit_buf_adds(&t, lead ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+        else lit_buf_addc(&t, s[i]);
+    }
+    esc(b, lit_buf_str(&t), w);
+    lit_buf_free(&t);
+}
+
+/* Should BibTeX styles keep this word's case? Acronyms (DNN, GPUs), inner capitals
+ * (PipeDream, iPhone), letters with digits (T5, GPT3), and the paper's system name. */
+static bool needs_protect(const char *s, size_t n, const char *short_name)
+{
+    if (short_name && strlen(short_name) == n && memcmp(s, short_name, n) == 0) return true;
+    size_t up = 0, digits = 0, i = 0;
+    bool first_up = false;
+    while (i < n) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) { i++; continue; }
+        if (utf8proc_isupper(cp)) { if (i == 0) first_up = true; up++; }
+        if (cp >= '0' && cp <= '9') digits++;
+        i += (size_t)k;
+    }
+    return up >= 2 || (up >= 1 && !first_up) || (up >= 1 && digits > 0);
+}
+
+static bool lead_char(char c) { return c == '(' || c == '[' || c == '"' || c == '\''; }
+static bool trail_char(char c) { return c && strchr(")]:;,.!?\"'", c) != NULL; }
+
+/* One hyphen-free part: leading punctuation, the core (braced when protected), trailing. */
+static void put_part(lit_buf *b, const char *s, size_t n, const char *short_name, wctx *w)
+{
+    size_t a = 0, z = n;
+    while (a < z && lead_char(s[a])) a++;
+    while (z > a && trail_char(s[z - 1])) z--;
+    esc_piece(b, s, a, true, w);
+    if (z > a && needs_protect(s + a, z - a, short_name)) {
+        lit_buf_addc(b, '{');
+        esc_piece(b, s + a, z - a, true, w);
+        lit_buf_addc(b, '}');
+    } else {
+        esc_piece(b, s + a, z - a, true, w);
+    }
+    esc_piece(b, s + z, n - z, false, w);
+}
+
+/* A title (or venue name) with the words that must keep their case in braces:
+ * "{PipeDream}: Generalized Pipeline Parallelism for {DNN} Training". */
+static void put_title(lit_buf *b, const char *title, const char *short_name, wctx *w)
+{
+    const char *p = title;
+    bool first = true;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+        if (!*p) break;
+        const char *st = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n') p++;
+        size_t n = (size_t)(p - st);
+        if (!first) lit_buf_addc(b, ' ');
+        first = false;
+        size_t core_end = n;
+        while (core_end > 0 && trail_char(st[core_end - 1])) core_end--;
+        if (short_name && core_end == strlen(short_name) && memcmp(st, short_name, core_end) == 0 && strchr(short_name, '-')) {
+            put_part(b, st, n, short_name, w);   /* "Megatron-LM" whole */
+            continue;
+        }
+        const char *q = st, *e = st + n;
+        while (q < e) {
+            const char *h = memchr(q, '-', (size_t)(e - q));
+            if (!h) h = e;
+            put_part(b, q, (size_t)(h - q), short_name, w);
+            if (h < e) lit_buf_addc(b, '-');
+            q = h < e ? h + 1 : e;
+        }
+    }
+}
+
+/* Is this word (UTF-8) lower case at its first letter, as BibTeX sees a "von" word? */
+static bool lower_word(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) return false;
+        if (utf8proc_islower(cp)) return true;
+        if (utf8proc_isupper(cp)) return false;
+        i += (size_t)k;
+    }
+    return false;
+}
+
+static bool jr_suffix(const char *s)
+{
+    static const char *const jr[] = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "V", "2nd", "3rd", NULL};
+    for (int k = 0; jr[k]; k++) if (strcmp(s, jr[k]) == 0) return true;
+    return false;
+}
+
+/* A display name "First von Last[, Jr]" as a BibTeX name. Names with "and" or other
+ * commas (organisations) are braced whole; "Jr" names use "von Last, Jr, First". */
+static void put_name(lit_buf *b, const char *name, wctx *w)
+{
+    const char *comma = strrchr(name, ',');
+    bool has_and = false;
+    for (const char *p = name; (p = strstr(p, "and")) != NULL; p += 3)
+        if ((p == name || p[-1] == ' ') && (p[3] == ' ' || p[3] == 0)) has_and = true;
+    if (has_and || (comma && (!jr_suffix(comma + 1 + (comma[1] == ' ')) || memchr(name, ',', (size_t)(comma - name))))) {
+        lit_buf_addc(b, '{');
+        esc(b, name, w);
+        lit_buf_addc(b, '}');
+        return;
+    }
+    if (!comma) { esc(b, name, w); return; }
+    /* "First von Last, Jr": find the parts of the part before the comma */
+    lit_buf main = LIT_BUF_INIT;
+    lit_buf_add(&main, name, (size_t)(comma - name));
+    const char *s = lit_buf_str(&main);
+    const char *ws[64];
+    size_t wn[64], nw = 0;
+    for (const char *p = s; *p && nw < 64;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        const char *st = p;
+        while (*p && *p != ' ') p++;
+        ws[nw] = st; wn[nw++] = (size_t)(p - st);
+    }
+    if (nw == 0) { lit_buf_free(&main); esc(b, name, w); return; }
+    size_t vs = nw, ve = nw;
+    for (size_t k = 0; k + 1 < nw; k++)
+        if (lower_word(ws[k], wn[k])) { if (vs == nw) vs = k; ve = k + 1; }
+    size_t f1 = vs < nw ? vs : nw - 1, l0 = vs < nw ? vs : nw - 1;
+    (void)ve;
+    lit_buf t = LIT_BUF_INIT;
+    lit_buf_add(&t, ws[l0], (size_t)(s + strlen(s) - ws[l0]));     /* von Last */
+    esc(b, lit_buf_str(&t), w);
+    lit_buf_adds(b, ", ");
+    esc(b, comma + 1, w);
+    if (f1 > 0) {
+        lit_buf_adds(b, ", ");
+        lit_buf_reset(&t);
+        lit_buf_add(&t, ws[0], (size_t)(ws[f1 - 1] + wn[f1 - 1] - ws[0]));
+        esc(b, lit_buf_str(&t), w);
+    }
+    lit_buf_free(&t);
+    lit_buf_free(&main);
+}
+
+/* DOIs and URLs are verbatim in biblatex and go through \url in natbib styles: keep
+ * them, but percent-encode what would unbalance or break the entry. */
+static void put_verbatim(lit_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p <= 0x20 || *p >= 0x7F || *p == '{' || *p == '}' || *p == '\\' || *p == '"') {
+            lit_buf_addc(b, '%');
+            lit_buf_addc(b, hex[*p >> 4]);
+            lit_buf_addc(b, hex[*p & 15]);
+        } else lit_buf_addc(b, (char)*p);
+    }
+}
+
+static void field_start(lit_buf *b, const char *name)
+{
+    lit_buf_printf(b, ",\n  %-13s = {", name);
+}
+
+/* How a venue not in the table is probably published. */
+static lit_venue_kind guess_kind(const char *name)
+{
+    static const char *const journal[] = {"journal", "transactions", "letters", "magazine", "review", NULL};
+    static const char *const conf[] = {"proceedings", "conference", "symposium", "workshop", "proc.", NULL};
+    lit_buf lower = LIT_BUF_INIT;
+    for (const char *p = name; *p; p++) lit_buf_addc(&lower, (char)tolower((unsigned char)*p));
+    lit_venue_kind k = LIT_VENUE_OTHER;
+    for (int i = 0; journal[i] && k == LIT_VENUE_OTHER; i++) if (strstr(lower.data, journal[i])) k = LIT_VENUE_JOURNAL;
+    for (int i = 0; conf[i] && k == LIT_VENUE_OTHER; i++) if (strstr(lower.data, conf[i])) k = LIT_VENUE_CONFERENCE;
+    lit_buf_free(&lower);
+    return k;
+}
+
+static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs, const lit_paper *p,
+                       lit_diag *d, unsigned *needs)
+{
+    if (!lit_tex_key_ok(p->key))
+        return lit_error(d, cat->path, p->line, p->col,
+                         "key '%s' cannot be cited (letters, digits and - _ : . + / @ only)", p->key ? p->key : "");
+    wctx w = {{0, 0, 0}};
+    const char *vid = lit_catalog_venue(cat, p->venue);
+    const lit_venue *v = vid && vs ? lit_venues_find(vs, vid) : NULL;
+    lit_venue_kind kind = v ? v->kind : vid ? guess_kind(vid) : LIT_VENUE_OTHER;
+    const char *vname = v ? v->name : vid;
+    bool arxiv_venue = kind == LIT_VENUE_PREPRINT || (vid && strcasecmp(vid, "arxiv") == 0);
+    if (arxiv_venue) kind = LIT_VENUE_PREPRINT;
+
+    /* the venue as it is written: "Proceedings of the USENIX Symposium on ... ({OSDI})" */
+    lit_buf venue = LIT_BUF_INIT;
+    if (vname && kind != LIT_VENUE_PREPRINT) {
+        bool proc = (kind == LIT_VENUE_CONFERENCE || kind == LIT_VENUE_WORKSHOP) &&
+                    strncasecmp(vname, "proceedings", 11) != 0 && v;
+        if (proc) lit_buf_adds(&venue, "Proceedings of the ");
+        put_title(&venue, vname, NULL, &w);
+        if (v && strcmp(v->id, v->name) != 0 && kind != LIT_VENUE_JOURNAL) {
+            lit_buf_adds(&venue, " ({");
+            esc(&venue, v->id, &w);
+            lit_buf_adds(&venue, "})");
+        }
+    }
+    const char *type, *vfield = NULL;
+    bool full = p->n_authors > 0 && p->year > 0;
+    if ((kind == LIT_VENUE_CONFERENCE || kind == LIT_VENUE_WORKSHOP) && full) { type = "inproceedings"; vfield = "booktitle"; }
+    else if (kind == LIT_VENUE_JOURNAL && full) { type = "article"; vfield = "journal"; }
+    else { type = "misc"; vfield = venue.len ? "howpublished" : NULL; }
+
+    lit_buf_printf(b, "@%s{%s", type, p->key);
+    if (p->n_authors) {
+        field_start(b, "author");
+        for (uint32_t i = 0; i < p->n_authors; i++) {
+            if (i) lit_buf_adds(b, " and ");
+            put_name(b, p->authors[i], &w);
+        }
+        lit_buf_addc(b, '}');
+    }
+    field_start(b, "title");
+    put_title(b, p->title ? p->title : "", p->short_name, &w);
+    lit_buf_addc(b, '}');
+    if (vfield) {
+        field_start(b, vfield);
+        lit_buf_adds(b, lit_buf_str(&venue));
+        lit_buf_addc(b, '}');
+    } else if (kind == LIT_VENUE_PREPRINT) {
+        field_start(b, "howpublished");
+        if (p->arxiv) { lit_buf_adds(b, "arXiv preprint arXiv:"); put_verbatim(b, p->arxiv); }
+        else esc(b, vid ? vid : "arXiv", &w);
+        lit_buf_addc(b, '}');
+    }
+    if (p->year > 0) lit_buf_printf(b, ",\n  %-13s = {%d}", "year", p->year);
+    if (p->doi) { field_start(b, "doi"); put_verbatim(b, p->doi); lit_buf_addc(b, '}'); }
+    if (p->arxiv) {
+        field_start(b, "eprint"); put_verbatim(b, p->arxiv); lit_buf_addc(b, '}');
+        field_start(b, "archivePrefix"); lit_buf_adds(b, "arXiv}");
+    }
+    const char *url = NULL;
+    for (uint32_t i = 0; i < p->n_links && !url; i++)
+        if (p->links[i].kind && strcmp(p->links[i].kind, "paper") == 0) url = p->links[i].url;
+    for (uint32_t i = 0; i < p->n_links && !url; i++)
+        if (p->links[i].kind && strcmp(p->links[i].kind, "pdf") == 0) url = p->links[i].url;
+    if (url) { field_start(b, "url"); put_verbatim(b, url); lit_buf_addc(b, '}'); }
+    if (p->n_topics) {
+        field_start(b, "keywords");
+        for (uint32_t i = 0; i < p->n_topics; i++) {
+            if (i) lit_buf_adds(b, ", ");
+            esc(b, lit_catalog_topic(cat, p->topics[i]), &w);
+        }
+        lit_buf_addc(b, '}');
+    }
+    if (!p->n_authors) {
+        /* plain, abbrv, alpha and natbib sort (and label) by author, else by key */
+        field_start(b, "key");
+        esc(b, p->short_name ? p->short_name : p->title ? p->title : p->key, &w);
+        lit_buf_addc(b, '}');
+    }
+    lit_buf_adds(b, "\n}\n\n");
+    lit_buf_free(&venue);
+    if (w.info.n_replaced) {
+        char nb[16];
+        lit_warn(d, cat->path, p->line, p->col, "paper '%s': %s%s has no LaTeX form; written as '?'",
+                 p->key, lit_tex_cp_name(w.info.first_bad, nb),
+                 w.info.n_replaced > 1 ? " (and others)" : "");
+    }
+    *needs |= w.info.needs;
+    return 0;
+}
+
+int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
+                  const uint32_t *sel, size_t n_sel, lit_diag *d)
+{
+    size_t n = sel ? n_sel : cat->n_papers;
+    lit_buf body = LIT_BUF_INIT;
+    lit_buf_add(&body, "", 0);
+    unsigned needs = 0;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = write_paper(&body, cat, vs, &cat->papers[sel ? sel[i] : i], d, &needs);
+    if (rc == 0) {
+        fprintf(fp, "%% BibTeX entries written by litsurvey: %zu papers; the keys are the ones the\n"
+                    "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n);
+        if (needs & LIT_TEX_NEED_T1)
+            fprintf(fp, "%% Some entries need \\usepackage[T1]{fontenc} in the document.\n");
+        if (needs & LIT_TEX_NEED_TS1)
+            fprintf(fp, "%% Some entries need \\usepackage{textcomp} (LaTeX before 2020).\n");
+        fputc('\n', fp);
+        fwrite(body.data, 1, body.len, fp);
+    }
+    lit_buf_free(&body);
+    return rc;
+}
