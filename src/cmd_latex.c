@@ -1,9 +1,114 @@
-/* cmd_latex.c - `litsurvey latex`: not built yet (its issue fills it in). */
+/* cmd_latex.c - `litsurvey latex TABLE`: booktabs tables for a related-work section. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cli.h"
+#include "latex_text.h"
+#include "out_latex.h"
+
+static const char usage_text[] =
+    "usage: litsurvey latex TABLE [-o FILE.tex] [--standalone [--bib FILE.bib]] [options]\n"
+    "\n"
+    "Writes a LaTeX table (booktabs) of the catalog. TABLE is one of:\n"
+    "  topics       one row per topic: its systems as Name~\\cite{key}, by year, and a count\n"
+    "  venue-year   papers per venue and year, with totals\n"
+    "  taxonomy     systems x topics with check marks, columns grouped by parent topic\n"
+    "  catalog      every paper (system, title, venue, year) as a longtable across pages\n"
+    "\n"
+    "Without --standalone the output is a fragment to \\input; its first lines name the\n"
+    "packages the preamble needs. Citations use the catalog keys, the keys `litsurvey bib`\n"
+    "writes. Every title and name is escaped: specials, accents and symbols come out as\n"
+    "LaTeX macros; characters pdflatex cannot typeset become '?' with a warning.\n"
+    "\n"
+    "  -o, --output FILE    write to FILE (default: standard output)\n"
+    "      --standalone     a complete article that compiles with pdflatex alone; the\n"
+    "                       citations print their keys unless --bib is given\n"
+    "      --bib FILE.bib   standalone: cite from FILE.bib (\\bibliography; run bibtex)\n"
+    "      --caption TEXT   the caption (plain text, escaped)\n"
+    "      --label NAME     the \\label (default tab:TABLE)\n"
+    "      --group-by HOW   topics: parent (default) or none; venue-year: area or none\n"
+    "                       (default); taxonomy: parent (default), topic or none;\n"
+    "                       catalog: parent, topic or none (default: by year)\n"
+    "      --max-cites N    topics: cite at most N systems per topic, then \"and K more\"\n"
+    "                       (default 20; 0 = all)\n"
+    LIT_COMMON_HELP;
 
 int lit_cmd_latex(int argc, char **argv, lit_diag *d)
 {
-    (void)argc; (void)argv; (void)d;
-    fprintf(stderr, "litsurvey latex: not implemented yet\n");
-    return LIT_EXIT_USAGE;
+    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB };
+    static const struct option longopts[] = {
+        {"output", required_argument, 0, 'o'}, {"standalone", no_argument, 0, OPT_STANDALONE},
+        {"caption", required_argument, 0, OPT_CAPTION}, {"label", required_argument, 0, OPT_LABEL},
+        {"group-by", required_argument, 0, OPT_GROUP}, {"max-cites", required_argument, 0, OPT_MAX},
+        {"bib", required_argument, 0, OPT_BIB}, LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    lit_cli cli;
+    lit_cli_init(&cli);
+    lit_latex_opts o;
+    lit_latex_opts_init(&o);
+    const char *out = "-";
+    int opt, rc = 0;
+    optind = 0;
+    while ((opt = getopt_long(argc, argv, "o:" LIT_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
+        int handled = lit_cli_option(&cli, opt, optarg, d);
+        if (handled < 0) { rc = LIT_EXIT_USAGE; goto out; }
+        if (handled) continue;
+        switch (opt) {
+        case 'o': out = optarg; break;
+        case OPT_STANDALONE: o.standalone = true; break;
+        case OPT_CAPTION: o.caption = optarg; break;
+        case OPT_LABEL:
+            if (!lit_tex_key_ok(optarg)) {
+                rc = lit_usage_error("latex", "invalid --label '%s' (no space , { } \" ' %% # ~ \\ or ^^)", optarg);
+                goto out;
+            }
+            o.label = optarg;
+            break;
+        case OPT_GROUP: {
+            int g = lit_latex_group_parse(optarg);
+            if (g < 0) { rc = lit_usage_error("latex", "unknown --group-by '%s' (parent, topic, area, none)", optarg); goto out; }
+            o.group = (lit_latex_group)g;
+            break;
+        }
+        case OPT_MAX: {
+            char *end;
+            errno = 0;
+            long n = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || n < 0) {
+                rc = lit_usage_error("latex", "--max-cites needs a number (0 = all), not '%s'", optarg);
+                goto out;
+            }
+            o.max_cites = (size_t)n;
+            break;
+        }
+        case OPT_BIB: o.bib = optarg; break;
+        case 'h': fputs(usage_text, stdout); goto out;
+        default: rc = lit_usage_error("latex", "unknown option"); goto out;
+        }
+    }
+    if (optind >= argc) { rc = lit_usage_error("latex", "which table? (topics, venue-year, taxonomy, catalog)"); goto out; }
+    const char *table = argv[optind++];
+    if (!lit_latex_table_ok(table)) {
+        rc = lit_usage_error("latex", "unknown table '%s' (topics, venue-year, taxonomy, catalog)", table);
+        goto out;
+    }
+    if (optind < argc) { rc = lit_usage_error("latex", "unexpected argument '%s'", argv[optind]); goto out; }
+    if (!lit_latex_group_ok(table, o.group)) {
+        rc = lit_usage_error("latex", "table '%s' cannot be grouped by '%s'", table,
+                             o.group == LIT_LATEX_GROUP_AREA ? "area" : o.group == LIT_LATEX_GROUP_TOPIC ? "topic" : "parent");
+        goto out;
+    }
+    if (o.bib && !o.standalone) { rc = lit_usage_error("latex", "--bib goes with --standalone"); goto out; }
+
+    lit_db db;
+    lit_stats s;
+    if ((rc = lit_cli_load(&cli, &db, &s, d)) != 0) {
+        lit_db_free(&db);
+        goto out;
+    }
+    if (lit_latex_write(table, &s, &o, out, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_USAGE;
+    lit_stats_free(&s);
+    lit_db_free(&db);
+out:
+    lit_cli_free(&cli);
+    return rc;
 }

@@ -1,0 +1,745 @@
+/* out_latex.c - booktabs tables for a related-work section: topics, venue-year, taxonomy, catalog. */
+#include "out_latex.h"
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "latex_text.h"
+#include "outfile.h"
+
+const char *const lit_latex_tables[] = {"topics", "venue-year", "taxonomy", "catalog", NULL};
+
+enum { T_TOPICS, T_VENUE_YEAR, T_TAXONOMY, T_CATALOG };
+
+/* Packages a table uses, named in the fragment's leading comment. */
+enum { PKG_BOOKTABS = 1, PKG_ARRAY = 2, PKG_TABULARX = 4, PKG_LONGTABLE = 8, PKG_GRAPHICX = 16,
+       PKG_AMSSYMB = 32 };
+static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "graphicx", "amssymb"};
+
+/* A float holds at most this many rows; longer taxonomy tables become a longtable. */
+#define FLOAT_MAX_ROWS 40
+/* Years as columns before the headers are rotated (about 28pt a column flat, 16pt
+ * rotated, in a 345pt article column), and before the font gets smaller. */
+#define YEARS_FLAT 7
+#define YEARS_SMALL 17
+
+void lit_latex_opts_init(lit_latex_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->max_cites = LIT_LATEX_MAX_CITES;
+}
+
+static int table_index(const char *table)
+{
+    for (int i = 0; table && lit_latex_tables[i]; i++)
+        if (strcmp(table, lit_latex_tables[i]) == 0) return i;
+    return -1;
+}
+
+bool lit_latex_table_ok(const char *table) { return table_index(table) >= 0; }
+
+int lit_latex_group_parse(const char *name)
+{
+    static const char *const names[] = {"none", "parent", "topic", "area"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0) return LIT_LATEX_GROUP_NONE + i;
+    return -1;
+}
+
+bool lit_latex_group_ok(const char *table, lit_latex_group g)
+{
+    int t = table_index(table);
+    if (t < 0) return false;
+    if (g == LIT_LATEX_GROUP_DEFAULT || g == LIT_LATEX_GROUP_NONE) return true;
+    switch (t) {
+    case T_TOPICS: return g == LIT_LATEX_GROUP_PARENT;
+    case T_VENUE_YEAR: return g == LIT_LATEX_GROUP_AREA;
+    default: return g == LIT_LATEX_GROUP_PARENT || g == LIT_LATEX_GROUP_TOPIC;
+    }
+}
+
+typedef struct ctx {
+    const lit_stats *s;
+    const lit_db *db;
+    const lit_latex_opts *o;
+    lit_diag *d;
+    lit_buf *b;               /* the table itself; the preamble is written around it */
+    unsigned pkgs, needs;     /* PKG_* and LIT_TEX_NEED_* bits */
+    unsigned char *warned;    /* per catalog paper: 1 = text warned, 2 = key warned */
+    int32_t *row_of;          /* catalog topic index -> row of s->topics, or -1 */
+    int *row_tax;             /* row -> index in db->topics, or -1 for a topic not in it */
+    size_t n_clipped;         /* topics whose citation list was capped */
+} ctx;
+
+static void warn_bad(ctx *c, const lit_tex_info *in, const lit_paper *p, const char *what)
+{
+    char cp[16];
+    char more[64] = "";
+    if (in->n_replaced > 1) snprintf(more, sizeof more, " and %zu more", in->n_replaced - 1);
+    lit_warn(c->d, c->db->cat.path, p->line, p->col,
+             "paper '%s': pdflatex cannot typeset %s%s in its %s; replaced by '?'",
+             p->key ? p->key : "", lit_tex_cp_name(in->first_bad, cp), more, what);
+}
+
+/* Escaped text of a paper's field, or of a table label when p is NULL. */
+static void text(ctx *c, const char *s, const lit_paper *p, const char *what)
+{
+    lit_tex_info in = {0, 0, 0};
+    lit_tex_escape(c->b, s, &in);
+    c->needs |= in.needs;
+    if (!in.n_replaced) return;
+    if (p) {
+        size_t pi = (size_t)(p - c->db->cat.papers);
+        if (c->warned[pi] & 1) return;
+        c->warned[pi] |= 1;
+        warn_bad(c, &in, p, what);
+    } else {
+        char cp[16];
+        lit_warn(c->d, NULL, 0, 0, "pdflatex cannot typeset %s in %s; replaced by '?'",
+                 lit_tex_cp_name(in.first_bad, cp), what);
+    }
+}
+
+/* The name a table shows for a paper: its system name, else the title up to a colon
+ * (when short), else the title's first four words. Raw UTF-8 into t. */
+static void paper_name(lit_buf *t, const lit_paper *p)
+{
+    lit_buf_add(t, "", 0);
+    if (p->short_name && *p->short_name) { lit_buf_adds(t, p->short_name); return; }
+    const char *title = p->title && *p->title ? p->title : p->key;
+    const char *colon = strchr(title, ':');
+    if (colon && colon > title && colon - title <= 40) { lit_buf_add(t, title, (size_t)(colon - title)); return; }
+    const char *q = title;
+    int words = 0;
+    while (*q && words < 4) {
+        while (*q == ' ') q++;
+        if (!*q) break;
+        while (*q && *q != ' ') q++;
+        words++;
+    }
+    lit_buf_add(t, title, (size_t)(q - title));
+    while (*q == ' ') q++;
+    if (*q) lit_buf_adds(t, "\xE2\x80\xA6");  /* an ellipsis: the title goes on */
+}
+
+static void cite(ctx *c, const lit_paper *p)
+{
+    if (lit_tex_key_ok(p->key)) {
+        lit_buf_printf(c->b, "\\cite{%s}", p->key);
+        return;
+    }
+    size_t pi = (size_t)(p - c->db->cat.papers);
+    if (!(c->warned[pi] & 2)) {
+        c->warned[pi] |= 2;
+        lit_warn(c->d, c->db->cat.path, p->line, p->col,
+                 "paper '%s': key cannot be cited (no space , { } \" ' %% # ~ \\ or ^^); printed as text",
+                 p->key ? p->key : "");
+    }
+    lit_buf_adds(c->b, "[");
+    text(c, p->key && *p->key ? p->key : "?", p, "key");
+    lit_buf_adds(c->b, "]");
+}
+
+/* Name~\cite{key}: how every table refers to a paper. */
+static void entry(ctx *c, const lit_paper *p)
+{
+    lit_buf t = LIT_BUF_INIT;
+    paper_name(&t, p);
+    text(c, lit_buf_str(&t), p, p->short_name ? "short name" : "title");
+    lit_buf_free(&t);
+    lit_buf_adds(c->b, "~");
+    cite(c, p);
+}
+
+/* ---- topic rows, roots and groups ---- */
+
+static int root_of(const lit_topics *ts, int t)
+{
+    for (int k = 0; t >= 0 && ts->t[t].parent_ix >= 0 && k < 64; k++) t = ts->t[t].parent_ix;
+    return t;
+}
+
+/* Maps catalog topic indices to the rows of s->topics the way stats.c grouped them:
+ * by taxonomy entry when the topic is known, by name otherwise. */
+static void map_topics(ctx *c)
+{
+    const lit_db *db = c->db;
+    const lit_stats *s = c->s;
+    size_t nct = db->cat.topics.n;
+    int *tax_row = lit_xmalloc((db->topics.n + 1) * sizeof *tax_row);
+    for (size_t t = 0; t < db->topics.n; t++) tax_row[t] = -1;
+    c->row_tax = lit_xmalloc((s->n_topics + 1) * sizeof *c->row_tax);
+    for (size_t r = 0; r < s->n_topics; r++) {
+        int t = lit_topics_find(&db->topics, lit_catalog_topic(&db->cat, s->topics[r].id));
+        c->row_tax[r] = t;
+        if (t >= 0) tax_row[t] = (int)r;
+    }
+    c->row_of = lit_xmalloc((nct + 1) * sizeof *c->row_of);
+    for (size_t i = 0; i < nct; i++) {
+        const char *name = db->cat.topics.names[i];
+        int t = lit_topics_find(&db->topics, name);
+        c->row_of[i] = t >= 0 ? tax_row[t] : -1;
+        for (size_t r = 0; t < 0 && r < s->n_topics; r++)
+            if (c->row_tax[r] < 0 && strcmp(name, lit_catalog_topic(&db->cat, s->topics[r].id)) == 0)
+                c->row_of[i] = (int32_t)r;
+    }
+    free(tax_row);
+}
+
+/* Rank of a row's group when rows are grouped by root topic: the root's taxonomy
+ * position; a topic outside the taxonomy is its own group after all of them. */
+static long group_rank(const ctx *c, size_t r)
+{
+    int t = c->row_tax[r];
+    if (t >= 0) return root_of(&c->db->topics, t);
+    return (long)c->db->topics.n + c->s->topics[r].order;
+}
+
+static bool row_is_root(const ctx *c, size_t r)
+{
+    int t = c->row_tax[r];
+    return t < 0 || c->db->topics.t[t].parent_ix < 0;
+}
+
+static const char *group_label(const ctx *c, size_t r)
+{
+    int t = c->row_tax[r];
+    if (t >= 0) return c->db->topics.t[root_of(&c->db->topics, t)].label;
+    return c->s->topics[r].name;
+}
+
+static bool any_parent(const ctx *c)
+{
+    for (size_t r = 0; r < c->s->n_topics; r++)
+        if (!row_is_root(c, r)) return true;
+    return false;
+}
+
+/* Topic rows in taxonomy order, each root followed by its descendants. */
+typedef struct rowkey { long group; int child; int order; size_t r; } rowkey;
+static int cmp_rowkey(const void *a, const void *b)
+{
+    const rowkey *x = a, *y = b;
+    if (x->group != y->group) return x->group < y->group ? -1 : 1;
+    if (x->child != y->child) return x->child - y->child;
+    if (x->order != y->order) return x->order < y->order ? -1 : 1;
+    return (x->r > y->r) - (x->r < y->r);
+}
+
+static size_t *ordered_rows(const ctx *c, bool grouped)
+{
+    size_t n = c->s->n_topics;
+    rowkey *k = lit_xmalloc((n + 1) * sizeof *k);
+    for (size_t r = 0; r < n; r++)
+        k[r] = (rowkey){grouped ? group_rank(c, r) : 0, grouped && !row_is_root(c, r),
+                        c->s->topics[r].order, r};
+    qsort(k, n, sizeof *k, cmp_rowkey);
+    size_t *out = lit_xmalloc((n + 1) * sizeof *out);
+    for (size_t i = 0; i < n; i++) out[i] = k[i].r;
+    free(k);
+    return out;
+}
+
+/* ---- papers in display order ---- */
+
+typedef struct item { long group; int year; const char *name, *key; uint32_t pi; } item;
+
+static int cmp_item(const void *a, const void *b)
+{
+    const item *x = a, *y = b;
+    if (x->group != y->group) return x->group < y->group ? -1 : 1;
+    int xy = x->year ? x->year : 100000, yy = y->year ? y->year : 100000;  /* unknown last */
+    if (xy != yy) return xy < yy ? -1 : 1;
+    int k = strcasecmp(x->name, y->name);
+    if (k) return k;
+    k = strcmp(x->key, y->key);
+    return k ? k : (x->pi > y->pi) - (x->pi < y->pi);
+}
+
+static item make_item(const ctx *c, uint32_t pi, long group)
+{
+    const lit_paper *p = &c->db->cat.papers[pi];
+    const char *name = p->short_name && *p->short_name ? p->short_name
+                     : p->title && *p->title ? p->title : p->key ? p->key : "";
+    return (item){group, p->year, name, p->key ? p->key : "", pi};
+}
+
+/* The first topic of a paper that has a row, or -1. */
+static int first_row(const ctx *c, const lit_paper *p)
+{
+    for (uint32_t k = 0; k < p->n_topics; k++)
+        if (p->topics[k] >= 0 && c->row_of[p->topics[k]] >= 0) return c->row_of[p->topics[k]];
+    return -1;
+}
+
+/* ---- shared table pieces ---- */
+
+static void caption(ctx *c, const char *dflt, const char *table)
+{
+    lit_buf_adds(c->b, "\\caption{");
+    text(c, c->o->caption ? c->o->caption : dflt, NULL, "the caption");
+    lit_buf_printf(c->b, "}\\label{%s%s}", c->o->label ? "" : "tab:", c->o->label ? c->o->label : table);
+}
+
+static void group_heading(ctx *c, size_t ncols, const char *label, bool first)
+{
+    if (!first) lit_buf_adds(c->b, "\\addlinespace\n");
+    lit_buf_printf(c->b, "\\multicolumn{%zu}{@{}l}{\\textbf{", ncols);
+    text(c, label, NULL, "a group heading");
+    lit_buf_adds(c->b, "}}\\\\\n");
+}
+
+/* A longtable with its first head, repeated head and feet; head is the header rows. */
+static void longtable_open(ctx *c, const char *spec, size_t ncols, const char *head,
+                           const char *dflt_caption, const char *table)
+{
+    c->pkgs |= PKG_LONGTABLE;
+    lit_buf_printf(c->b, "\\begin{longtable}{%s}\n", spec);
+    caption(c, dflt_caption, table);
+    lit_buf_printf(c->b, "\\\\\n\\toprule\n%s\\midrule\n\\endfirsthead\n", head);
+    lit_buf_printf(c->b, "\\multicolumn{%zu}{@{}l}{\\small\\itshape Table~\\thetable{} (continued)}\\\\\n"
+                         "\\toprule\n%s\\midrule\n\\endhead\n", ncols, head);
+    lit_buf_printf(c->b, "\\midrule\n\\multicolumn{%zu}{r@{}}{\\small\\itshape continued on the next page}\\\\\n"
+                         "\\endfoot\n\\bottomrule\n\\endlastfoot\n", ncols);
+}
+
+/* ---- topics: one row per topic, its systems as citations ---- */
+
+static void table_topics(ctx *c)
+{
+    const lit_stats *s = c->s;
+    const lit_catalog *cat = &c->db->cat;
+    bool grouped = c->o->group != LIT_LATEX_GROUP_NONE && any_parent(c);
+    /* the papers of every row, one pass over the selection */
+    size_t n = s->n_topics;
+    size_t *cnt = lit_xcalloc(n + 1, sizeof *cnt), *start = lit_xcalloc(n + 2, sizeof *start);
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        for (uint32_t k = 0; k < p->n_topics; k++) {
+            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+            uint32_t j = 0;  /* once per row even when two aliases of one topic are listed */
+            while (j < k && !(p->topics[j] >= 0 && c->row_of[p->topics[j]] == r)) j++;
+            if (r >= 0 && j == k) cnt[r]++;
+        }
+    }
+    for (size_t r = 0; r < n; r++) start[r + 1] = start[r] + cnt[r];
+    item *items = lit_xmalloc((start[n] + 1) * sizeof *items);
+    memset(cnt, 0, (n + 1) * sizeof *cnt);
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        for (uint32_t k = 0; k < p->n_topics; k++) {
+            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+            uint32_t j = 0;
+            while (j < k && !(p->topics[j] >= 0 && c->row_of[p->topics[j]] == r)) j++;
+            if (r >= 0 && j == k) items[start[r] + cnt[r]++] = make_item(c, s->sel[i], 0);
+        }
+    }
+
+    c->pkgs |= PKG_TABULARX | PKG_ARRAY;
+    lit_buf_adds(c->b, "\\begin{table}[tbp]\n\\centering\n");
+    caption(c, "Surveyed systems by topic.", "topics");
+    lit_buf_adds(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}>{\\raggedright\\arraybackslash}p{0.22\\linewidth}"
+                       ">{\\raggedright\\arraybackslash}Xr@{}}\n\\toprule\n"
+                       "Topic & Systems & Papers\\\\\n\\midrule\n");
+    size_t *order = ordered_rows(c, grouped);
+    long last_group = -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = order[i];
+        bool root = row_is_root(c, r);
+        if (grouped) {
+            long g = group_rank(c, r);
+            if (g != last_group && !root) group_heading(c, 3, group_label(c, r), last_group == -1);
+            else if (g != last_group && last_group != -1) lit_buf_adds(c->b, "\\addlinespace\n");
+            last_group = g;
+        }
+        if (grouped && !root) lit_buf_adds(c->b, "\\hspace*{1em}");
+        if (grouped && root) lit_buf_adds(c->b, "\\textbf{");
+        text(c, s->topics[r].name, NULL, "a topic label");
+        if (grouped && root) lit_buf_adds(c->b, "}");
+        lit_buf_adds(c->b, " & ");
+        item *it = items + start[r];
+        size_t m = start[r + 1] - start[r], show = m;
+        qsort(it, m, sizeof *it, cmp_item);
+        if (c->o->max_cites && m > c->o->max_cites) {
+            show = c->o->max_cites;
+            c->n_clipped++;
+        }
+        for (size_t k = 0; k < show; k++) {
+            if (k) lit_buf_adds(c->b, ", ");
+            entry(c, &cat->papers[it[k].pi]);
+        }
+        if (show < m) lit_buf_printf(c->b, ", and %zu more", m - show);
+        lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
+    }
+    lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n\\end{table}\n");
+    if (c->n_clipped)
+        lit_warn(c->d, NULL, 0, 0, "listed at most %zu systems in each of %zu topic%s and counted the rest "
+                 "as 'and N more' (--max-cites 0 lists all)", c->o->max_cites, c->n_clipped,
+                 c->n_clipped == 1 ? "" : "s");
+    free(order);
+    free(items);
+    free(cnt);
+    free(start);
+}
+
+/* ---- venue-year: counts with totals ---- */
+
+static void year_header(ctx *c, int year, bool rotate)
+{
+    if (rotate) lit_buf_printf(c->b, " & \\rotatebox{90}{%d}", year);
+    else lit_buf_printf(c->b, " & %d", year);
+}
+
+static void count_cell(ctx *c, size_t v)
+{
+    if (v) lit_buf_printf(c->b, " & %zu", v);
+    else lit_buf_adds(c->b, " &");
+}
+
+static void table_venue_year(ctx *c)
+{
+    const lit_stats *s = c->s;
+    const lit_catalog *cat = &c->db->cat;
+    size_t ny = s->n_years, nv = s->n_venues;
+    /* papers with a venue but no year, and papers without a venue, so that rows add up */
+    size_t *no_year = lit_xcalloc(nv + 1, sizeof *no_year);
+    size_t *nov = lit_xcalloc(ny + 1, sizeof *nov), nov_noyear = 0;
+    bool has_noyear = false;
+    for (size_t v = 0; v < nv; v++) {
+        size_t sum = 0;
+        for (size_t y = 0; y < ny; y++) sum += s->venue_year[v * ny + y];
+        no_year[v] = s->venues[v].count > sum ? s->venues[v].count - sum : 0;
+        if (no_year[v]) has_noyear = true;
+    }
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        if (p->venue >= 0) continue;
+        if (p->year >= s->year_min && p->year <= s->year_max && p->year) nov[p->year - s->year_min]++;
+        else { nov_noyear++; has_noyear = true; }
+    }
+    bool rotate = ny > YEARS_FLAT;
+    size_t ncols = 1 + ny + (has_noyear ? 1 : 0) + 1;
+    if (rotate) c->pkgs |= PKG_GRAPHICX;
+
+    /* area groups in the order of s->areas (most papers first) */
+    bool grouped = c->o->group == LIT_LATEX_GROUP_AREA;
+    item *rows = lit_xmalloc((nv + 1) * sizeof *rows);
+    const char **area = lit_xcalloc(nv + 1, sizeof *area);
+    for (size_t v = 0; v < nv; v++) {
+        const lit_venue *ve = lit_venues_find(&c->db->venues, s->venues[v].name);
+        area[v] = ve && ve->area ? ve->area : "unknown";
+        long g = 0;
+        if (grouped) {
+            g = (long)s->n_areas;
+            for (size_t a = 0; a < s->n_areas; a++)
+                if (strcmp(s->areas[a].name, area[v]) == 0) { g = (long)a; break; }
+        }
+        rows[v] = (item){g, (int)v + 1, "", "", (uint32_t)v};
+    }
+    /* stable: within a group keep the count order of s->venues (year field holds it) */
+    qsort(rows, nv, sizeof *rows, cmp_item);
+
+    lit_buf_adds(c->b, "\\begin{table}[tbp]\n\\centering\n");
+    if (ny > YEARS_SMALL) lit_buf_adds(c->b, "\\footnotesize\n");
+    lit_buf_printf(c->b, "\\setlength{\\tabcolsep}{%dpt}\n", rotate ? 3 : 4);
+    caption(c, "Papers per venue and year.", "venue-year");
+    lit_buf_printf(c->b, "\n\\begin{tabular}{@{}l*{%zu}{r}r@{}}\n\\toprule\nVenue", ncols - 2);
+    for (size_t y = 0; y < ny; y++) year_header(c, s->year_min + (int)y, rotate);
+    if (has_noyear) lit_buf_adds(c->b, rotate ? " & \\rotatebox{90}{n/a}" : " & n/a");
+    lit_buf_adds(c->b, " & Total\\\\\n\\midrule\n");
+    size_t *col = lit_xcalloc(ny + 2, sizeof *col), total = 0;
+    long last = -1;
+    for (size_t k = 0; k < nv; k++) {
+        size_t v = rows[k].pi;
+        if (grouped && rows[k].group != last) {
+            group_heading(c, ncols, area[v], last == -1);
+            last = rows[k].group;
+        }
+        text(c, s->venues[v].name, NULL, "a venue name");
+        for (size_t y = 0; y < ny; y++) {
+            count_cell(c, s->venue_year[v * ny + y]);
+            col[y] += s->venue_year[v * ny + y];
+        }
+        if (has_noyear) { count_cell(c, no_year[v]); col[ny] += no_year[v]; }
+        lit_buf_printf(c->b, " & %zu\\\\\n", s->venues[v].count);
+        total += s->venues[v].count;
+    }
+    if (s->n_no_venue) {
+        if (grouped || nv) lit_buf_adds(c->b, "\\addlinespace\n");
+        lit_buf_adds(c->b, "\\textit{no venue}");
+        for (size_t y = 0; y < ny; y++) { count_cell(c, nov[y]); col[y] += nov[y]; }
+        if (has_noyear) { count_cell(c, nov_noyear); col[ny] += nov_noyear; }
+        lit_buf_printf(c->b, " & %zu\\\\\n", s->n_no_venue);
+        total += s->n_no_venue;
+    }
+    lit_buf_adds(c->b, "\\midrule\nTotal");
+    for (size_t y = 0; y < ny + (has_noyear ? 1 : 0); y++) lit_buf_printf(c->b, " & %zu", col[y]);
+    lit_buf_printf(c->b, " & %zu\\\\\n\\bottomrule\n\\end{tabular}\n\\end{table}\n", total);
+    free(col);
+    free(rows);
+    free(area);
+    free(no_year);
+    free(nov);
+}
+
+/* ---- taxonomy: systems x topics with check marks ---- */
+
+static void table_taxonomy(ctx *c)
+{
+    const lit_stats *s = c->s;
+    const lit_catalog *cat = &c->db->cat;
+    size_t nt = s->n_topics;
+    size_t *cols = ordered_rows(c, true);           /* columns grouped under their roots */
+    size_t *col_of_row = lit_xmalloc((nt + 1) * sizeof *col_of_row);
+    for (size_t k = 0; k < nt; k++) col_of_row[cols[k]] = k;
+    bool parents = any_parent(c);
+    lit_latex_group g = c->o->group == LIT_LATEX_GROUP_DEFAULT ? LIT_LATEX_GROUP_PARENT : c->o->group;
+
+    /* rows: selected papers with a topic, grouped by the root or the column of their first topic */
+    item *rows = lit_xmalloc((s->n_papers + 1) * sizeof *rows);
+    size_t nr = 0;
+    for (size_t i = 0; i < s->n_papers; i++) {
+        int r = first_row(c, &cat->papers[s->sel[i]]);
+        if (r < 0) continue;
+        long grp = g == LIT_LATEX_GROUP_PARENT ? group_rank(c, (size_t)r)
+                 : g == LIT_LATEX_GROUP_TOPIC ? (long)col_of_row[r] : 0;
+        rows[nr++] = make_item(c, s->sel[i], grp);
+    }
+    qsort(rows, nr, sizeof *rows, cmp_item);
+    size_t n_groups = 0;
+    for (size_t i = 0; i < nr; i++)
+        if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) n_groups++;
+    bool longt = nr + n_groups > FLOAT_MAX_ROWS;
+    size_t ncols = nt + 1;
+    c->pkgs |= PKG_AMSSYMB | PKG_GRAPHICX | PKG_ARRAY;
+
+    /* the header: root labels over their groups (when the taxonomy has parents), then
+     * every column's label rotated */
+    lit_buf head = LIT_BUF_INIT;
+    lit_buf *body = c->b;
+    c->b = &head;
+    if (parents) {
+        /* horizontal root labels when each fits over its columns (about 4.5pt a
+         * character against 13pt a column), else all rotated */
+        bool flat = true;
+        for (size_t k = 0; k < nt;) {
+            size_t e = k;
+            while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
+            if (e - k > 1 && strlen(group_label(c, cols[k])) * 9 > (e - k) * 26) flat = false;
+            k = e;
+        }
+        lit_buf adds = LIT_BUF_INIT;
+        for (size_t k = 0; k < nt;) {
+            size_t e = k;
+            while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
+            bool has_child = false;
+            for (size_t j = k; j < e; j++) has_child |= !row_is_root(c, cols[j]);
+            lit_buf_printf(&head, " & \\multicolumn{%zu}{c}{", e - k);
+            if (has_child) {
+                lit_buf_adds(&head, flat ? "\\textbf{" : "\\rotatebox{90}{\\textbf{");
+                text(c, group_label(c, cols[k]), NULL, "a topic label");
+                lit_buf_adds(&head, flat ? "}" : "}}");
+                lit_buf_printf(&adds, "\\cmidrule(lr){%zu-%zu}", k + 2, e + 1);
+            }
+            lit_buf_adds(&head, "}");
+            k = e;
+        }
+        lit_buf_adds(&head, "\\\\\n");
+        if (adds.len) lit_buf_printf(&head, "%s\n", adds.data);
+        lit_buf_free(&adds);
+    }
+    lit_buf_adds(&head, "System");
+    for (size_t k = 0; k < nt; k++) {
+        lit_buf_adds(&head, " & \\rotatebox{90}{");
+        text(c, s->topics[cols[k]].name, NULL, "a topic label");
+        lit_buf_adds(&head, "}");
+    }
+    lit_buf_adds(&head, "\\\\\n");
+    c->b = body;
+
+    lit_buf spec = LIT_BUF_INIT;
+    lit_buf_printf(&spec, "@{}>{\\raggedright\\arraybackslash}p{0.28\\linewidth}*{%zu}{c}@{}", nt);
+    if (longt) {
+        lit_buf_adds(c->b, "\\begingroup\n\\small\n\\setlength{\\tabcolsep}{2pt}\n");
+        longtable_open(c, spec.data, ncols, lit_buf_str(&head), "Taxonomy of the surveyed systems.", "taxonomy");
+    } else {
+        lit_buf_adds(c->b, "\\begin{table}[tbp]\n\\centering\n\\small\n\\setlength{\\tabcolsep}{2pt}\n");
+        caption(c, "Taxonomy of the surveyed systems.", "taxonomy");
+        lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
+    }
+    unsigned char *mark = lit_xmalloc(nt + 1);
+    for (size_t i = 0; i < nr; i++) {
+        const lit_paper *p = &cat->papers[rows[i].pi];
+        if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) {
+            int r = first_row(c, p);
+            group_heading(c, ncols, g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r)
+                                                              : s->topics[r].name, i == 0);
+        }
+        entry(c, p);
+        memset(mark, 0, nt + 1);
+        for (uint32_t k = 0; k < p->n_topics; k++) {
+            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+            if (r >= 0) mark[col_of_row[r]] = 1;
+        }
+        for (size_t k = 0; k < nt; k++) lit_buf_adds(c->b, mark[k] ? " & \\checkmark" : " &");
+        lit_buf_adds(c->b, "\\\\\n");
+    }
+    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
+    else lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n\\end{table}\n");
+    free(mark);
+    lit_buf_free(&spec);
+    lit_buf_free(&head);
+    free(rows);
+    free(col_of_row);
+    free(cols);
+}
+
+/* ---- catalog: every paper, a longtable across pages ---- */
+
+static void table_catalog(ctx *c)
+{
+    const lit_stats *s = c->s;
+    const lit_catalog *cat = &c->db->cat;
+    lit_latex_group g = c->o->group;
+    size_t *cols = ordered_rows(c, g == LIT_LATEX_GROUP_PARENT);
+    size_t nt = s->n_topics;
+    long *rank = lit_xmalloc((nt + 1) * sizeof *rank);
+    for (size_t k = 0; k < nt; k++) rank[cols[k]] = (long)k;
+    item *rows = lit_xmalloc((s->n_papers + 1) * sizeof *rows);
+    for (size_t i = 0; i < s->n_papers; i++) {
+        int r = first_row(c, &cat->papers[s->sel[i]]);
+        long grp = 0;
+        if (g == LIT_LATEX_GROUP_PARENT) grp = r >= 0 ? group_rank(c, (size_t)r) : LONG_MAX;
+        else if (g == LIT_LATEX_GROUP_TOPIC) grp = r >= 0 ? rank[r] : LONG_MAX;
+        rows[i] = make_item(c, s->sel[i], grp);
+    }
+    qsort(rows, s->n_papers, sizeof *rows, cmp_item);
+
+    c->pkgs |= PKG_ARRAY;
+    lit_buf_adds(c->b, "\\begingroup\n\\setlength{\\tabcolsep}{4pt}\n");
+    longtable_open(c, "@{}>{\\raggedright\\arraybackslash}p{0.2\\linewidth}"
+                      ">{\\raggedright\\arraybackslash}p{0.5\\linewidth}lr@{}", 4,
+                   "System & Title & Venue & Year\\\\\n", "Catalog of the surveyed papers.", "catalog");
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &cat->papers[rows[i].pi];
+        if (g != LIT_LATEX_GROUP_NONE && g != LIT_LATEX_GROUP_DEFAULT &&
+            (i == 0 || rows[i].group != rows[i - 1].group)) {
+            int r = first_row(c, p);
+            const char *label = r < 0 ? "No topic"
+                              : g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r) : s->topics[r].name;
+            group_heading(c, 4, label, i == 0);
+        }
+        entry(c, p);
+        lit_buf_adds(c->b, " & ");
+        text(c, p->title ? p->title : "", p, "title");
+        lit_buf_adds(c->b, " & ");
+        const char *v = lit_catalog_venue(cat, p->venue);
+        const lit_venue *ve = v ? lit_venues_find(&c->db->venues, v) : NULL;
+        if (v) text(c, ve ? ve->id : v, p, "venue");
+        if (p->year) lit_buf_printf(c->b, " & %d\\\\\n", p->year);
+        else lit_buf_adds(c->b, " & \\\\\n");
+    }
+    lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
+    free(rows);
+    free(rank);
+    free(cols);
+}
+
+/* ---- the document around the table ---- */
+
+static void package_lines(lit_buf *out, unsigned pkgs, unsigned needs, const char *prefix)
+{
+    if (needs & LIT_TEX_NEED_T1) lit_buf_printf(out, "%s\\usepackage[T1]{fontenc}\n", prefix);
+    if (needs & LIT_TEX_NEED_TS1) lit_buf_printf(out, "%s\\usepackage{textcomp}\n", prefix);
+    lit_buf_printf(out, "%s\\usepackage{", prefix);
+    bool first = true;
+    for (size_t i = 0; i < sizeof pkg_names / sizeof *pkg_names; i++)
+        if (pkgs & (1u << i)) {
+            lit_buf_printf(out, "%s%s", first ? "" : ",", pkg_names[i]);
+            first = false;
+        }
+    lit_buf_adds(out, "}\n");
+}
+
+/* A \bibliography argument: the .bib name without its extension, plain characters only. */
+static int bib_name(lit_buf *out, const char *bib, lit_diag *d)
+{
+    size_t n = strlen(bib);
+    if (n > 4 && strcmp(bib + n - 4, ".bib") == 0) n -= 4;
+    for (size_t i = 0; i < n; i++) {
+        char ch = bib[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              strchr("-_./", ch)))
+            return lit_error(d, NULL, 0, 0, "bib file name '%s' must be letters, digits and -_./ only", bib);
+    }
+    if (n == 0) return lit_error(d, NULL, 0, 0, "empty bib file name");
+    lit_buf_add(out, bib, n);
+    return 0;
+}
+
+int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const lit_latex_opts *o,
+                     lit_diag *d)
+{
+    int t = table_index(table);
+    if (t < 0) return lit_error(d, NULL, 0, 0, "unknown table '%s' (topics, venue-year, taxonomy, catalog)",
+                                table ? table : "");
+    lit_latex_opts dflt;
+    if (!o) { lit_latex_opts_init(&dflt); o = &dflt; }
+    if (o->label && !lit_tex_key_ok(o->label))
+        return lit_error(d, NULL, 0, 0, "invalid label '%s' (no space , { } \" ' %% # ~ \\ or ^^)", o->label);
+    if (!lit_latex_group_ok(table, o->group))
+        return lit_error(d, NULL, 0, 0, "table '%s' cannot be grouped that way", table);
+    lit_buf bib = LIT_BUF_INIT;
+    if (o->standalone && o->bib && bib_name(&bib, o->bib, d) != 0) return -1;
+
+    lit_buf body = LIT_BUF_INIT;
+    ctx c = {s, s->db, o, d, &body, PKG_BOOKTABS, 0, NULL, NULL, NULL, 0};
+    c.warned = lit_xcalloc(s->db->cat.n_papers + 1, 1);
+    map_topics(&c);
+    switch (t) {
+    case T_TOPICS: table_topics(&c); break;
+    case T_VENUE_YEAR: table_venue_year(&c); break;
+    case T_TAXONOMY: table_taxonomy(&c); break;
+    default: table_catalog(&c); break;
+    }
+
+    if (!o->standalone) {
+        lit_buf_printf(out, "%% litsurvey latex %s: %zu paper%s. For \\input; the preamble needs:\n",
+                       table, s->n_papers, s->n_papers == 1 ? "" : "s");
+        package_lines(out, c.pkgs, c.needs, "%   ");
+        lit_buf_adds(out, "% Citations use the catalog keys: `litsurvey bib` writes the matching .bib.\n");
+        lit_buf_add(out, body.data, body.len);
+    } else {
+        lit_buf_printf(out, "%% litsurvey latex %s --standalone: %zu paper%s.\n", table, s->n_papers,
+                       s->n_papers == 1 ? "" : "s");
+        lit_buf_adds(out, "\\documentclass[a4paper]{article}\n");
+        package_lines(out, c.pkgs, c.needs, "");
+        lit_buf_adds(out, "\\usepackage[margin=2cm]{geometry}\n");
+        if (!bib.len)
+            lit_buf_adds(out, "% No .bib given (--bib): each citation prints its key.\n"
+                              "\\renewcommand{\\cite}[1]{\\unskip\\unpenalty\\ [\\texttt{\\detokenize{#1}}]}\n");
+        lit_buf_adds(out, "\\begin{document}\n");
+        lit_buf_add(out, body.data, body.len);
+        if (bib.len)
+            lit_buf_printf(out, "\\bibliographystyle{plain}\n\\bibliography{%s}\n", bib.data);
+        lit_buf_adds(out, "\\end{document}\n");
+    }
+    lit_buf_free(&body);
+    lit_buf_free(&bib);
+    free(c.warned);
+    free(c.row_of);
+    free(c.row_tax);
+    return 0;
+}
+
+int lit_latex_write(const char *table, const lit_stats *s, const lit_latex_opts *o, const char *path,
+                    lit_diag *d)
+{
+    lit_buf out = LIT_BUF_INIT;
+    int rc = lit_latex_render(&out, table, s, o, d);
+    if (rc == 0) rc = lit_write_file(path ? path : "-", lit_buf_str(&out), out.len, d);
+    lit_buf_free(&out);
+    return rc;
+}

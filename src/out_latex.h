@@ -1,0 +1,56 @@
+/* out_latex.h - LaTeX tables (topics, venue-year, taxonomy, catalog) from the statistics. */
+#ifndef LIT_OUT_LATEX_H
+#define LIT_OUT_LATEX_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "buf.h"
+#include "diag.h"
+#include "stats.h"
+
+/* How rows are grouped (--group-by); each table accepts the ones lit_latex_group_ok says. */
+typedef enum lit_latex_group {
+    LIT_LATEX_GROUP_DEFAULT,  /* the table's own default: see lit_latex_write */
+    LIT_LATEX_GROUP_NONE,
+    LIT_LATEX_GROUP_PARENT,   /* by the root of the (first) topic */
+    LIT_LATEX_GROUP_TOPIC,    /* by the first topic */
+    LIT_LATEX_GROUP_AREA      /* venue-year: by venue area */
+} lit_latex_group;
+
+typedef struct lit_latex_opts {
+    bool standalone;          /* a whole document instead of a fragment for \input */
+    const char *caption;      /* plain text (escaped like titles); NULL = the table's default */
+    const char *label;        /* \label name; NULL = "tab:TABLE"; must pass lit_tex_key_ok */
+    lit_latex_group group;
+    size_t max_cites;         /* topics: longest citation list before "and N more"; 0 = all */
+    const char *bib;          /* standalone: .bib file (as \bibliography names it) to resolve
+                                 the citations with bibtex; NULL = citations print their keys */
+} lit_latex_opts;
+
+#define LIT_LATEX_MAX_CITES 20
+
+/* Defaults: fragment, default caption/label/grouping, max_cites LIT_LATEX_MAX_CITES. */
+void lit_latex_opts_init(lit_latex_opts *o);
+
+/* The table names, NULL-terminated: topics, venue-year, taxonomy, catalog. */
+extern const char *const lit_latex_tables[];
+bool lit_latex_table_ok(const char *table);
+/* Parses a --group-by value ("none", "parent", "topic", "area"); -1 if unknown. */
+int lit_latex_group_parse(const char *name);
+/* Whether table accepts grouping g: topics none|parent, venue-year none|area,
+ * taxonomy and catalog none|parent|topic. */
+bool lit_latex_group_ok(const char *table, lit_latex_group g);
+
+/* Renders table into out (appended). Without standalone the text is a fragment whose first
+ * lines are comments naming the packages it needs; with it, a complete article that
+ * compiles alone. Every catalog string is escaped (lit_tex_escape); a paper with characters
+ * pdflatex cannot typeset or a key \cite cannot take gets one warning at its catalog line.
+ * Defaults: topics grouped by parent topic (when the taxonomy has parents), venue-year
+ * ungrouped, taxonomy rows grouped by parent topic, catalog ungrouped (by year).
+ * Returns 0, or -1 after an error (unknown table, bad label). */
+int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s,
+                     const lit_latex_opts *o, lit_diag *d);
+/* Renders and writes to path ("-" = stdout) through outfile.h. */
+int lit_latex_write(const char *table, const lit_stats *s, const lit_latex_opts *o,
+                    const char *path, lit_diag *d);
+
+#endif
