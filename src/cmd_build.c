@@ -1,9 +1,34 @@
-/* cmd_build.c - `litsurvey build`: not built yet (its issue fills it in). */
+/* cmd_build.c - `litsurvey build SPEC`: everything a report spec names, into its folder. */
+#include <unistd.h>
 #include "cli.h"
+#include "report.h"
+
+static const char usage_text[] =
+    "usage: litsurvey build [-q] reports/NAME.yaml\n\n"
+    "Builds everything the report spec names into the folder NAME beside it: the charts\n"
+    "(and the numbers behind each as CSV), the spreadsheet, the LaTeX tables and a document\n"
+    "that inputs them all, the .bib and the PDF report. Paths in the spec are relative to\n"
+    "the spec's folder. The new folder replaces the old one only when every output is\n"
+    "complete: a failed build leaves the earlier output as it was.\n\n"
+    "  -q, --quiet   no progress and no warnings\n"
+    "  -h, --help    this help\n";
 
 int lit_cmd_build(int argc, char **argv, lit_diag *d)
 {
-    (void)argc; (void)argv; (void)d;
-    fprintf(stderr, "litsurvey build: not implemented yet\n");
-    return LIT_EXIT_USAGE;
+    static const struct option longopts[] = {
+        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int opt;
+    optind = 0;
+    while ((opt = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+        if (opt == 'q') d->quiet = true;
+        else if (opt == 'h') { fputs(usage_text, stdout); return 0; }
+        else return lit_usage_error("build", "unknown option");
+    }
+    if (optind != argc - 1) return lit_usage_error("build", "expects one report spec");
+    lit_report r;
+    int rc = lit_report_load(&r, argv[optind], d);
+    if (rc == 0) rc = lit_report_build(&r, !d->quiet && isatty(2), d);
+    else rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+    lit_report_free(&r);
+    return rc;
 }

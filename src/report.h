@@ -1,0 +1,45 @@
+/* report.h - report specs (reports/NAME.yaml): parse, validate, build everything into NAME/. */
+#ifndef LIT_REPORT_H
+#define LIT_REPORT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "diag.h"
+#include "stats.h"
+
+typedef struct lit_report {
+    lit_arena arena;
+    const char *path;        /* the spec file */
+    const char *dir;         /* its folder; relative paths in the spec start here */
+    const char *name;        /* NAME: the spec's file name without .yaml */
+    const char *out_dir;     /* DIR/NAME: where everything goes */
+    const char *title;
+    const char *catalog;     /* resolved against dir */
+    long catalog_line, catalog_col;
+    const char *style;       /* a style name of styles/ or a path */
+    lit_filter filter;
+    const char **charts; size_t n_charts;
+    const char **formats; size_t n_formats;
+    const char **tables; size_t n_tables;
+    const char *spreadsheet, *bib, *pdf, *latex;  /* output names inside out_dir; NULL = none */
+    size_t top;              /* chart option: bars/series/rows before "other" (0 = what fits) */
+} lit_report;
+
+/* Reads and checks a spec: unknown keys, wrong types, unknown chart kinds, tables or
+ * formats, output names that would leave the output folder (.., absolute paths,
+ * folders) are errors at their FILE:LINE:COL. Free with lit_report_free. */
+int lit_report_load(lit_report *r, const char *path, lit_diag *d);
+void lit_report_free(lit_report *r);
+
+/* Builds every output of the spec into a fresh folder beside out_dir, then swaps it
+ * into place: a failed build leaves the earlier output as it was. progress prints
+ * one line per output on stderr. Returns 0 or an exit code (1 data, 3 I/O). */
+int lit_report_build(const lit_report *r, bool progress, lit_diag *d);
+
+/* The multi-page PDF: a title page with the key figures, then one chart per page,
+ * with page numbers (report_pdf.c). */
+struct lit_style;
+int lit_report_pdf(const lit_report *r, const lit_stats *s, const struct lit_style *st,
+                   const char *path, lit_diag *d);
+
+#endif
