@@ -1,0 +1,79 @@
+# report_build.sh - `litsurvey build`: every output through its real consumer, all-or-nothing, safe names.
+. "$(dirname "$0")/../lib.sh"
+W="$TMP/work"
+mkdir -p "$W/data" "$W/reports"
+cp "$ROOT/tests/fixtures/report/"*.yaml "$W/data/"
+cp -r "$ROOT/styles" "$W/styles"
+cat >"$W/reports/demo.yaml" <<'SPEC'
+title: Demo survey with "quotes" & 100% special_chars
+catalog: ../data/catalog.yaml
+style: talk
+years: 2012-2024
+charts: [venues, years, topic-trend, topic-heatmap, venue-heatmap, timeline]
+formats: [pdf, svg, png]
+spreadsheet: survey.xlsx
+tables: [topics, venue-year, taxonomy, catalog]
+bib: refs.bib
+pdf: report.pdf
+SPEC
+cd "$TMP" || exit 1   # the build must not depend on the current folder
+check "build succeeds" "$LIT" build -q "$W/reports/demo.yaml"
+O="$W/reports/demo"
+for k in venues years topic-trend topic-heatmap venue-heatmap timeline; do
+  check "$k.pdf is a 16:9 PDF with embedded fonts" sh -c "pdfinfo '$O/$k.pdf' | grep -Eq 'Page size: *(959\.9|960)' && pdffonts '$O/$k.pdf' | awk 'NR>2 && \$5!=\"yes\"{bad=1} END{exit bad}'"
+  check "$k.svg renders" rsvg-convert -o "$TMP/$k.png" "$O/$k.svg"
+  check "$k.png decodes" $PY -c "import struct; d=open('$O/$k.png','rb').read(); assert d[:8]==b'\x89PNG\r\n\x1a\n'; w,h=struct.unpack('>II',d[16:24]); assert w>1000 and h>500, (w,h)"
+  check "$k.csv has the numbers" sh -c "test \$(wc -l <'$O/$k.csv') -gt 1"
+done
+check "report.pdf has a title page and one page per chart" sh -c "pdfinfo '$O/report.pdf' | grep -Eq '^Pages: +7$'"
+check "report.pdf title page names the key figures" sh -c "pdftotext -f 1 -l 1 '$O/report.pdf' - | grep -q 'lists merged'"
+check "report.pdf carries no clock" sh -c "pdfinfo '$O/report.pdf' | grep -q 'CreationDate:.*2023'"
+check "spreadsheet reads back" $PY -c "
+import openpyxl; wb=openpyxl.load_workbook('$O/survey.xlsx'); assert 'Papers' in wb.sheetnames, wb.sheetnames
+ws=wb['Papers']; assert ws.max_row > 100, ws.max_row"
+cd "$O" && pdflatex -interaction=nonstopmode -halt-on-error survey.tex >/dev/null 2>&1 && bibtex survey >"$TMP/bibtex.log" 2>&1 \
+  && pdflatex -interaction=nonstopmode -halt-on-error survey.tex >/dev/null 2>&1 && pdflatex -interaction=nonstopmode -halt-on-error survey.tex >/dev/null 2>&1
+check "survey.tex compiles with the bibliography" test -s "$O/survey.pdf"
+check "no undefined citations or references" sh -c "! grep -Eq 'undefined|Citation .* undefined' '$O/survey.log'"
+check "bibtex has no warnings" sh -c "! grep -q 'Warning--' '$TMP/bibtex.log'"
+cd "$TMP" || exit 1
+
+# The same input gives the same bytes.
+cp -r "$O" "$TMP/first"
+check "rebuild succeeds" "$LIT" build -q "$W/reports/demo.yaml"
+for f in venues.pdf timeline.svg years.png survey.xlsx report.pdf topics.tex refs.bib; do
+  check "$f is byte-identical across builds" cmp "$TMP/first/$f" "$O/$f"
+done
+
+# A failed build leaves the earlier output as it was and no temporary folder.
+sed 's|../data/catalog.yaml|../data/broken.yaml|' "$W/reports/demo.yaml" >"$W/reports/demo2.yaml"
+printf 'papers:\n  - key: a\n    title: x\n    year: 1\n' >"$W/data/broken.yaml"
+mkdir -p "$W/reports/demo2" && echo keep >"$W/reports/demo2/old.txt"
+check_err "a bad catalog fails the build" 1 "broken.yaml:4:11: error:" "$LIT" build -q "$W/reports/demo2.yaml"
+check "the earlier output is untouched" sh -c "test \"\$(ls '$W/reports/demo2')\" = old.txt"
+check "no build folders are left behind" sh -c "! ls -a '$W/reports' | grep -q '^\.'| grep -v '^\.\.\?$'"
+
+# Spec errors: each at FILE:LINE:COL.
+spec() { printf 'catalog: ../data/catalog.yaml\n%s\n' "$1" >"$W/reports/bad.yaml"; }
+spec 'pdf: ../escape.pdf';        check_err "'..' is refused" 1 "bad.yaml:2:6: error: '../escape.pdf' leaves the report's folder" "$LIT" build "$W/reports/bad.yaml"
+spec 'pdf: /tmp/abs.pdf';         check_err "absolute paths are refused" 1 "bad.yaml:2:6: error: '/tmp/abs.pdf' is an absolute path" "$LIT" build "$W/reports/bad.yaml"
+spec 'bib: sub/refs.bib';         check_err "folders are refused" 1 "bad.yaml:2:6: error: 'sub/refs.bib' names a folder" "$LIT" build "$W/reports/bad.yaml"
+spec 'spreadsheet: s.csv';        check_err "wrong extension" 1 "bad.yaml:2:14: error: 's.csv' must end in .xlsx" "$LIT" build "$W/reports/bad.yaml"
+spec 'charts: [venues, pie]';     check_err "unknown chart kind" 1 "bad.yaml:2:18: error: unknown chart kind 'pie'" "$LIT" build "$W/reports/bad.yaml"
+spec 'tables: [topics, cloud]';   check_err "unknown table" 1 "bad.yaml:2:18: error: unknown table 'cloud'" "$LIT" build "$W/reports/bad.yaml"
+spec 'colour: blue';              check_err "unknown key" 1 "bad.yaml:2:1: error: unknown key 'colour'" "$LIT" build "$W/reports/bad.yaml"
+spec 'top: many';                 check_err "wrong type" 1 "bad.yaml:2:6: error: expected an integer" "$LIT" build "$W/reports/bad.yaml"
+spec 'charts: {a: 1}';            check_err "wrong shape" 1 "bad.yaml:2:9: error: expected a list" "$LIT" build "$W/reports/bad.yaml"
+spec 'years: 2024-2012';          check_err "bad years" 1 "bad.yaml:2:8: error: invalid years" "$LIT" build "$W/reports/bad.yaml"
+spec 'style: neon';               check_err "unknown style" 1 "unknown style 'neon'" "$LIT" build "$W/reports/bad.yaml"
+printf 'catalog: ../data/nope.yaml\npdf: r.pdf\n' >"$W/reports/bad.yaml"
+check_err "missing catalog names the spec line" 1 "bad.yaml:1:10: error: cannot open catalog" "$LIT" build "$W/reports/bad.yaml"
+printf 'catalog: ../data/catalog.yaml\ncatalog: x\n' >"$W/reports/bad.yaml"
+check_err "duplicate key" 1 "bad.yaml:2:1: error: duplicate key 'catalog'" "$LIT" build "$W/reports/bad.yaml"
+# The output folder may not be a link that leads elsewhere.
+mkdir -p "$TMP/elsewhere" && ln -s "$TMP/elsewhere" "$W/reports/linked"
+printf 'catalog: ../data/catalog.yaml\nbib: refs.bib\n' >"$W/reports/linked.yaml"
+check_err "a linked output folder is refused" 1 "not a folder" "$LIT" build -q "$W/reports/linked.yaml"
+check "nothing was written through the link" sh -c "test -z \"\$(ls '$TMP/elsewhere')\""
+check_exit "no spec is a usage error" 2 "$LIT" build
+exit $failed
