@@ -320,8 +320,20 @@ void lit_tex_escape(lit_buf *b, const char *s, lit_tex_info *info)
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i), &cp);
         if (k <= 0) { bad(&e, -1); i++; continue; }
-        emit_cp(&e, cp, !e.any, 0);
         i += (size_t)k;
+        /* a letter followed by combining accents (e + U+0301): one accented letter */
+        int32_t seq[8] = {cp};
+        size_t n = 1, j = i;
+        while (n < 8 && j < len) {
+            int32_t m;
+            utf8proc_ssize_t km = utf8proc_iterate((const utf8proc_uint8_t *)s + j,
+                                                   (utf8proc_ssize_t)(len - j), &m);
+            if (km <= 0 || !find_accent(m)) break;
+            seq[n++] = m;
+            j += (size_t)km;
+        }
+        if (n > 1 && emit_accented(&e, seq, n) == 0) { i = j; continue; }
+        emit_cp(&e, cp, !e.any, 0);
     }
 }
 
