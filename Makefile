@@ -7,7 +7,13 @@ DESTDIR ?=
 CC      ?= cc
 PKGS    := yaml-0.1 cairo pangocairo xlsxwriter md4c libutf8proc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -DLIT_DATADIR='"$(PREFIX)/share/litsurvey"'
+# V=1 shows the full compiler lines.
+V ?= 0
+ifeq ($(V),0)
+  Q := @
+endif
 LDLIBS  += -lbtparse -lm
 
 # Debian packages: build libraries, then the real consumers the tests check outputs with.
@@ -64,18 +70,22 @@ test-deps: $(TDEPS_STAMP)
 
 $(OUT)/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BIN): $(OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDLIBS)
 
 $(OUT)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBOBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+	@$(if $(Q),echo "  CCLD    $@")
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
 
 $(OUT)/tools/%: tests/tools/%.c $(LIBOBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+	@$(if $(Q),echo "  CCLD    $@")
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
 
 units: $(UNITBIN) $(TOOLBIN)
 
