@@ -133,7 +133,8 @@ static int parse(lit_report *r, lit_yread *y)
     return rc;
 }
 
-int lit_report_load(lit_report *r, const char *path, lit_diag *d)
+/* data NULL: read the file at path; else parse data (len bytes) named path. */
+static int load_spec(lit_report *r, const char *path, const char *data, size_t len, lit_diag *d)
 {
     memset(r, 0, sizeof *r);
     lit_arena *a = &r->arena;
@@ -149,7 +150,7 @@ int lit_report_load(lit_report *r, const char *path, lit_diag *d)
         return lit_error(d, path, 0, 0, "a report spec needs a name like reports/NAME.yaml");
     r->out_dir = lit_arena_printf(a, "%s/%s", r->dir, r->name);
     lit_yread y;
-    int rc = lit_yread_open(&y, path, d);
+    int rc = data ? lit_yread_open_mem(&y, path, data, len, d) : lit_yread_open(&y, path, d);
     if (rc == 0) rc = parse(r, &y);
     lit_yread_close(&y);
     if (rc != 0) return -1;
@@ -165,6 +166,16 @@ int lit_report_load(lit_report *r, const char *path, lit_diag *d)
     }
     if (r->n_tables && !r->latex) r->latex = "survey.tex";
     return 0;
+}
+
+int lit_report_load(lit_report *r, const char *path, lit_diag *d)
+{
+    return load_spec(r, path, NULL, 0, d);
+}
+
+int lit_report_load_mem(lit_report *r, const char *path, const char *data, size_t len, lit_diag *d)
+{
+    return load_spec(r, path, data ? data : "", len, d);
 }
 
 void lit_report_free(lit_report *r)

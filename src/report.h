@@ -29,6 +29,8 @@ typedef struct lit_report {
  * formats, output names that would leave the output folder (.., absolute paths,
  * folders) are errors at their FILE:LINE:COL. Free with lit_report_free. */
 int lit_report_load(lit_report *r, const char *path, lit_diag *d);
+/* The same over len bytes of data (for the fuzzer); path names the spec and its folder. */
+int lit_report_load_mem(lit_report *r, const char *path, const char *data, size_t len, lit_diag *d);
 void lit_report_free(lit_report *r);
 
 /* Builds every output of the spec into a fresh folder beside out_dir, then swaps it
