@@ -238,33 +238,46 @@ void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, d
     }
 }
 
-void lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
-                        bool all_or_short)
+double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
+                          bool every, bool draw)
 {
     char buf[16];
-    double gap = lit_cx_line_h(cx, LIT_F_BODY) * 0.5;
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), gap = lh * 0.5;
     snprintf(buf, sizeof buf, "%d", year0 + (int)n - 1);
     double wfull = lit_cx_text_w(cx, LIT_F_BODY, buf);
     int k = 1;
-    bool shortened = false;
+    bool shortened = false, up = false;
     if (wfull + gap > slot) {
         snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", (year0 + (int)n - 1) % 100);
-        if (all_or_short && lit_cx_text_w(cx, LIT_F_BODY, buf) + gap * 0.5 <= slot) {
+        if (every && lit_cx_text_w(cx, LIT_F_BODY, buf) + gap * 0.5 <= slot) {
             shortened = true;
+        } else if (every && lh * 0.75 <= slot) {
+            up = true;   /* turned labels: one per column when columns are narrow */
         } else {
             static const int ks[] = {2, 5, 10, 20, 50, 100};
             k = 100;
             for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++)
-                if (wfull + gap <= ks[i] * slot) { k = ks[i]; break; }
+                if (wfull + gap * 1.6 <= ks[i] * slot) { k = ks[i]; break; }
         }
     }
-    for (size_t i = 0; i < n; i++) {
-        int yr = year0 + (int)i;
-        if (yr % k) continue;
-        if (shortened) snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", ((yr % 100) + 100) % 100);
-        else snprintf(buf, sizeof buf, "%d", yr);
-        lit_cx_text(cx, LIT_F_BODY, buf, x0 + slot * ((double)i + 0.5), y, 0.5, 0, cx->st->foreground);
-    }
+    if (draw)
+        for (size_t i = 0; i < n; i++) {
+            int yr = year0 + (int)i;
+            if (yr % k) continue;
+            if (shortened) snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", ((yr % 100) + 100) % 100);
+            else snprintf(buf, sizeof buf, "%d", yr);
+            double w = lit_cx_text_w(cx, LIT_F_BODY, buf), xc = x0 + slot * ((double)i + 0.5);
+            if (up) {
+                lit_cx_text_up(cx, LIT_F_BODY, buf, xc, y + w / 2, cx->st->foreground);
+                continue;
+            }
+            /* a thinned label is wider than its slot: keep it inside the page margins */
+            double lo = cx->st->margin + w / 2, hi = cx->w - cx->st->margin - w / 2;
+            if (xc > hi) xc = hi;
+            if (xc < lo) xc = lo;
+            lit_cx_text(cx, LIT_F_BODY, buf, xc, y, 0.5, 0, cx->st->foreground);
+        }
+    return up ? wfull : lh;
 }
 
 /* ---- legend ---- */
@@ -302,21 +315,60 @@ void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x
     }
 }
 
+/* Height of a legend grid of ncols columns (labels wrap to two lines); fills rowh[]. */
+static double grid_h(lit_cx *cx, const lit_legend_item *it, size_t n, size_t ncols, double colw,
+                     double *rowh)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), h = 0;
+    for (size_t r = 0; r * ncols < n; r++) {
+        double rh = lh;
+        for (size_t i = r * ncols; i < n && i < (r + 1) * ncols; i++) {
+            double th = lit_cx_text_box(cx, LIT_F_BODY, it[i].label, 0, 0, colw - lh * 1.1, 2, false,
+                                        cx->st->foreground, false);
+            if (th > rh) rh = th;
+        }
+        rh += lh * 0.2;
+        if (rowh) rowh[r] = rh;
+        h += rh;
+    }
+    return h;
+}
+
 double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y,
                           double width, bool draw)
 {
-    double lh = lit_cx_line_h(cx, LIT_F_BODY), sz = lh * 0.7, cx0 = x, rowh = lh * 1.15;
-    double h = n ? rowh : 0;
+    /* a grid of equal columns filled row by row; the column count that gives the lowest
+     * legend (labels may wrap to two lines), columns no narrower than 30% of the width
+     * unless the labels are that short anyway */
+    if (n == 0) return 0;
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), sz = lh * 0.7, gap = lh * 0.9, natural = 0;
     for (size_t i = 0; i < n; i++) {
         double w = lh * 1.1 + lit_cx_text_w(cx, LIT_F_BODY, it[i].label);
-        if (cx0 > x && cx0 + w > x + width) { cx0 = x; y += rowh; h += rowh; }
-        if (draw) {
-            swatch(cx, &it[i], cx0, y + rowh / 2, sz);
-            lit_cx_text(cx, LIT_F_BODY, it[i].label, cx0 + lh * 1.1, y + rowh / 2, 0, 0.5,
-                        cx->st->foreground);
-        }
-        cx0 += w + lh * 0.9;
+        if (w > natural) natural = w;
     }
+    size_t best = 1;
+    double best_h = 0;
+    for (size_t nc = 1; nc <= n && nc <= 6; nc++) {
+        double colw = (width + gap) / (double)nc - gap;
+        if (nc > 1 && colw < fmin(natural, width * 0.3)) break;
+        double h = grid_h(cx, it, n, nc, fmin(colw, natural), NULL);
+        if (nc == 1 || h < best_h - 0.01) { best = nc; best_h = h; }
+    }
+    double colw = best > 1 ? (width + gap) / (double)best - gap : fmin(width, natural);
+    double *rowh = lit_xcalloc(n, sizeof *rowh);
+    double h = grid_h(cx, it, n, best, colw, rowh);
+    if (draw) {
+        double yr = y;
+        for (size_t i = 0; i < n; i++) {
+            size_t r = i / best;
+            if (i % best == 0 && i) yr += rowh[r - 1];
+            double x0 = x + (double)(i % best) * (colw + gap), yc = yr + rowh[r] / 2;
+            double th = lit_cx_text_box(cx, LIT_F_BODY, it[i].label, x0 + lh * 1.1, yc, colw - lh * 1.1, 2,
+                                        false, cx->st->foreground, true);
+            swatch(cx, &it[i], x0, yc - th / 2 + lh / 2, sz);
+        }
+    }
+    free(rowh);
     return h;
 }
 
@@ -335,7 +387,8 @@ double lit_cx_color_key_w(lit_cx *cx, size_t max)
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
     char buf[32];
     fmt_count(buf, sizeof buf, (double)max);
-    return lh * 0.8 + lh * 0.3 + lit_cx_text_w(cx, LIT_F_BODY, buf);
+    double w = lh * 0.8 + lh * 0.3 + lit_cx_text_w(cx, LIT_F_BODY, buf);
+    return fmax(w, lit_cx_text_w(cx, LIT_F_NOTE, "papers"));
 }
 
 void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
@@ -350,16 +403,20 @@ void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
         double yb = y1 - hstep * (double)(i + 1);
         lit_cx_rect(cx, x, floor(yb * 4) / 4, bw, hstep + 0.5, lit_cx_heat(cx, c, max));
     }
-    double step, top = lit_nice_top((double)max, 4, &step);
-    (void)top;
+    /* every count when there are few, else nice steps; the largest always */
+    double step = max <= 8 ? 1 : lit_nice_step((double)max, 4);
     char buf[32];
-    for (double v = step; v <= (double)max + 1e-9; v += step) {
-        double y = y1 - (v - 0.5) / (double)max * (y1 - y0);
-        if (max <= 40) y = y1 - (v - 0.5) * hstep;
+    double last_y = -1e9, gap = lh * 0.95;
+    for (double v = (double)max; v >= 1; v = v == (double)max ? floor(((double)max - 1) / step) * step : v - step) {
+        if (v < 1) break;
+        double y = max <= 40 ? y1 - (v - 0.5) * hstep : y1 - (v - 0.5) / (double)max * (y1 - y0);
+        if (v != (double)max && y - last_y < gap) continue;
+        if (v == 0) break;
         fmt_count(buf, sizeof buf, v);
         lit_cx_text(cx, LIT_F_BODY, buf, x + bw + lh * 0.3, y, 0, 0.5, cx->st->foreground);
+        last_y = y;
     }
-    lit_cx_text(cx, LIT_F_BODY, "1", x + bw + lh * 0.3, y1 - 0.5 * hstep, 0, 0.5, cx->st->foreground);
+    lit_cx_text(cx, LIT_F_NOTE, "papers", x, y0 - lh * 0.2, 0, 1, cx->st->muted);
 }
 
 /* ---- notes and CSV ---- */
@@ -379,9 +436,9 @@ void lit_cx_place_note(lit_cx *cx)
 {
     if (!cx->st->show_note || cx->note.len == 0) return;
     double w = cx->px1 - cx->px0;
-    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&cx->note), cx->px0, 0, w, 2, false,
+    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&cx->note), cx->px0, 0, w, 3, false,
                                cx->st->muted, false);
-    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&cx->note), cx->px0, cx->py1 - h / 2, w, 2, false,
+    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&cx->note), cx->px0, cx->py1 - h / 2, w, 3, false,
                     cx->st->muted, true);
     cx->py1 -= h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
 }
@@ -392,7 +449,7 @@ double lit_cx_note_h(lit_cx *cx, const char *extra)
     lit_buf b = LIT_BUF_INIT;
     lit_buf_adds(&b, lit_buf_str(&cx->note));
     lit_buf_adds(&b, extra ? extra : "");
-    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, 2,
+    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, 3,
                                false, cx->st->muted, false);
     lit_buf_free(&b);
     return h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
@@ -456,7 +513,7 @@ static void cx_init(lit_cx *cx, cairo_t *cr, double w, double h, const lit_stats
     pango_cairo_update_context(cr, cx->pc);
     cx->lay = pango_layout_new(cx->pc);
     const double sizes[LIT_F_N] = {st->font_size, st->title_size, st->label_size, st->note_size,
-                                   st->note_size * 0.9};
+                                   st->note_size * 0.9, fmax(st->note_size, st->font_size * 0.85)};
     for (int i = 0; i < LIT_F_N; i++) {
         cx->font[i] = pango_font_description_from_string(st->font && *st->font ? st->font : "Sans");
         pango_font_description_set_absolute_size(cx->font[i], sizes[i] * PANGO_SCALE);

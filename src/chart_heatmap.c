@@ -41,14 +41,16 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
     snprintf(buf, sizeof buf, "%zu", maxt);
     double tot_w = lit_cx_text_w(cx, LIT_F_BODY, buf) + lh * 0.4;
     double key_w = lit_cx_color_key_w(cx, maxc) + lh * 0.6;
-    double maxlw = (cx->px1 - cx->px0) * 0.3, lw = 0;
+    double maxlw = (cx->px1 - cx->px0) * 0.4, lw = 0;
     for (size_t r = 0; r < n; r++) {
         double w = lit_cx_box_w(cx, LIT_F_BODY, rows[r].label, maxlw, 1);
         if (w > lw) lw = w;
     }
     double gx0 = cx->px0 + lw + lh * 0.4, gx1 = cx->px1 - key_w - tot_w;
-    double gy0 = cx->py0 + lh * 1.3, gy1 = cx->py1 - lh * 1.3;   /* "total" header; years under */
-    double cw = (gx1 - gx0) / (double)ny, ch = (gy1 - gy0) / (double)n;
+    double cw = (gx1 - gx0) / (double)ny;
+    double yl_h = lit_cx_year_labels(cx, s->year_min, ny, gx0, cw, 0, true, false);
+    double gy0 = cx->py0 + lh * 1.3, gy1 = cx->py1 - yl_h - lh * 0.3;   /* "total" header; years under */
+    double ch = (gy1 - gy0) / (double)n;
     if (ch > lh * 2.2) { ch = lh * 2.2; gy1 = gy0 + ch * (double)n; }
     /* counts in the body font, else the note font, else none */
     snprintf(buf, sizeof buf, "%zu", maxc);
@@ -78,7 +80,7 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
         lit_cx_text(cx, LIT_F_BODY, buf, gx1 + tot_w - lh * 0.1, yc, 1, 0.5, st->muted);
     }
     lit_cx_text(cx, LIT_F_NOTE, "total", gx1 + tot_w - lh * 0.1, gy0 - lh * 0.2, 1, 1, st->muted);
-    lit_cx_year_labels(cx, s->year_min, ny, gx0, cw, gy1 + lh * 0.2, true);
+    lit_cx_year_labels(cx, s->year_min, ny, gx0, cw, gy1 + lh * 0.2, true, true);
     double kh = fmin(gy1 - gy0, lh * 12);
     lit_cx_color_key(cx, gx1 + tot_w + lh * 0.6, gy0, gy0 + kh, maxc);
 }
@@ -87,7 +89,7 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
 static size_t rows_fit(lit_cx *cx)
 {
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
-    double h = cx->py1 - cx->py0 - lh * 2.6;
+    double h = cx->py1 - cx->py0 - lh * 4;
     return (size_t)fmax(1, floor(h / (lh * 1.08)));
 }
 

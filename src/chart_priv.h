@@ -7,7 +7,8 @@
 
 #define LIT_PI 3.14159265358979323846
 
-enum lit_font { LIT_F_BODY, LIT_F_TITLE, LIT_F_LABEL, LIT_F_NOTE, LIT_F_SMALL, LIT_F_N };
+/* MARK: labels inside the plot (timeline names), between note and body size. */
+enum lit_font { LIT_F_BODY, LIT_F_TITLE, LIT_F_LABEL, LIT_F_NOTE, LIT_F_SMALL, LIT_F_MARK, LIT_F_N };
 
 /* Everything a chart kind draws with. The plot box (px0..px1, py0..py1) is what is left
  * after the title and the note; a kind shrinks it further for its axes and legend. */
@@ -59,10 +60,11 @@ double lit_cx_axis_w(lit_cx *cx, double top, double step);
 void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, double step,
                        bool right_side, bool grid, lit_rgb c);
 
-/* Category labels under n slots: full text, shortened years ('16), or every k-th label,
- * whichever fits first. x_of(i) is slot i's centre; slot = slot width. */
-void lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
-                        bool all_or_short);
+/* Year labels under n slots starting at x0, tops at y: full years; else, when every
+ * year needs a label (heatmaps), '16 or turned labels; else every k-th year. Returns the
+ * height they take (draw = false only measures). */
+double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
+                          bool every, bool draw);
 
 /* Legend of n swatches: either in a column (returns width used) or in rows (height). */
 typedef struct lit_legend_item { const char *label; lit_rgb color; bool line; } lit_legend_item;

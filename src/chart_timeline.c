@@ -44,6 +44,76 @@ static bool lane_free(const lane *l, double x0, double x1)
     return true;
 }
 
+/* Everything one placement attempt needs. */
+typedef struct layout {
+    sys *v;
+    size_t n;
+    const double *w;        /* label widths, padding included */
+    double gx0, gx1, slot, sep;
+    int ymin;
+    size_t budget, limit;   /* lanes on the page; labels at most */
+} layout;
+
+/* Greedy lanes for the rows in pos (stats topic -> row or -1): most-listed systems first,
+ * each into the first lane of its row where its Pango-measured label fits, opening a lane
+ * while the page has height left. Sets v[i].lane/x0/x1 and nl[row]; returns the number placed. */
+static size_t place(const layout *L, const int *pos, size_t nr, size_t *nl)
+{
+    lane **lanes = lit_xcalloc(nr + 1, sizeof *lanes);
+    size_t used = nr, shown = 0;
+    memset(nl, 0, nr * sizeof *nl);
+    for (size_t i = 0; i < L->n; i++) {
+        sys *y = &L->v[i];
+        y->lane = -1;
+        int r = pos[y->row];
+        if (r < 0 || shown >= L->limit) continue;
+        double xc = L->gx0 + L->slot * ((double)(y->year - L->ymin) + 0.5);
+        double x0 = xc - L->w[i] / 2, x1 = xc + L->w[i] / 2;
+        if (x0 < L->gx0) { x1 += L->gx0 - x0; x0 = L->gx0; }
+        if (x1 > L->gx1) { x0 -= x1 - L->gx1; x1 = L->gx1; }
+        size_t l;
+        for (l = 0; l < nl[r]; l++)
+            if (lane_free(&lanes[r][l], x0 - L->sep / 2, x1 + L->sep / 2)) break;
+        if (l == nl[r]) {
+            if (nl[r] > 0 && used >= L->budget) continue;
+            lanes[r] = lit_xrealloc(lanes[r], (nl[r] + 1) * sizeof **lanes);
+            memset(&lanes[r][nl[r]], 0, sizeof **lanes);
+            if (++nl[r] > 1) used++;
+        }
+        lane *ln = &lanes[r][l];
+        LIT_GROW(ln->v, ln->cap, ln->n + 1);
+        ln->v[ln->n++] = (span){x0 - L->sep / 2, x1 + L->sep / 2};
+        y->lane = (int)l;
+        y->x0 = x0;
+        y->x1 = x1;
+        shown++;
+    }
+    for (size_t r = 0; r < nr; r++) {
+        for (size_t l = 0; l < nl[r]; l++) free(lanes[r][l].v);
+        free(lanes[r]);
+    }
+    free(lanes);
+    return shown;
+}
+
+/* The r topics with the most systems, in taxonomy order, into rows[] and pos[]. */
+static size_t pick_rows(const size_t *cnt, size_t nt, size_t r, int *rows, int *pos)
+{
+    size_t nr = 0;
+    for (size_t t = 0; t < nt; t++)
+        if (cnt[t]) rows[nr++] = (int)t;
+    while (nr > r) {   /* drop the topic with the fewest systems (the last of equals) */
+        size_t lo = 0;
+        for (size_t i = 1; i < nr; i++)
+            if (cnt[rows[i]] <= cnt[rows[lo]]) lo = i;
+        memmove(&rows[lo], &rows[lo + 1], (nr - lo - 1) * sizeof *rows);
+        nr--;
+    }
+    for (size_t t = 0; t <= nt; t++) pos[t] = -1;
+    for (size_t i = 0; i < nr; i++) pos[rows[i]] = (int)i;
+    return nr;
+}
+
 int lit_chart_timeline(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
@@ -72,80 +142,60 @@ int lit_chart_timeline(lit_cx *cx)
     size_t nt = s->n_topics;
     size_t *cnt = lit_xcalloc(nt + 1, sizeof *cnt);
     for (size_t i = 0; i < n; i++) cnt[v[i].row]++;
-    double lh = lit_cx_line_h(cx, LIT_F_BODY);
-    double lane_h = lh * 1.3;
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), mh = lit_cx_line_h(cx, LIT_F_MARK);
+    double lane_h = mh * 1.3;
 
-    lit_cx_note(cx, "%zu systems (papers with a short name, a year and a topic)", n);
-    if (n_named > n) lit_cx_note(cx, "%zu more without a year or topic", n_named - n);
+    lit_cx_note(cx, "%zu systems with a short name, a year and a topic", n);
+    if (n_named > n) lit_cx_note(cx, "%zu more lack a year or topic", n_named - n);
     double py1 = cx->py1;
-    cx->py1 -= lit_cx_note_h(cx, "; showing 999 of 999, most-listed first; each in its first topic");
+    cx->py1 -= lit_cx_note_h(cx, "; 99 smaller topics left out; showing 999, most-listed first; each in its first topic");
     double avail = cx->py1 - cx->py0 - lh * 1.6;
     cx->py1 = py1;
     size_t budget = (size_t)fmax(1, floor(avail / lane_h));
 
     int *rows = lit_xcalloc(nt + 1, sizeof *rows);
-    size_t nr = 0;
-    for (size_t t = 0; t < nt; t++)
-        if (cnt[t]) rows[nr++] = (int)t;
-    size_t max_rows = budget;
-    while (nr > max_rows) {   /* drop the topic with the fewest systems (the last of equals) */
-        size_t lo = 0;
-        for (size_t i = 1; i < nr; i++)
-            if (cnt[rows[i]] <= cnt[rows[lo]]) lo = i;
-        memmove(&rows[lo], &rows[lo + 1], (nr - lo - 1) * sizeof *rows);
-        nr--;
-    }
     int *pos = lit_xmalloc((nt + 1) * sizeof *pos);   /* stats topic -> displayed row or -1 */
-    for (size_t t = 0; t <= nt; t++) pos[t] = -1;
-    for (size_t r = 0; r < nr; r++) pos[rows[r]] = (int)r;
+    size_t nr_all = pick_rows(cnt, nt, nt, rows, pos);
 
     /* x layout: row labels on the left, years across */
-    double maxlw = (cx->px1 - cx->px0) * 0.2, lw = 0;
-    for (size_t r = 0; r < nr; r++) {
-        double w = lit_cx_box_w(cx, LIT_F_BODY, s->topics[rows[r]].name, maxlw, 2);
+    double maxlw = (cx->px1 - cx->px0) * 0.28, lw = 0;
+    for (size_t r = 0; r < nr_all; r++) {
+        double w = lit_cx_box_w(cx, LIT_F_MARK, s->topics[rows[r]].name, maxlw, 2);
         if (w > lw) lw = w;
     }
-    int ymin = s->year_min, ymax = s->year_max;
+    int ymin = s->year_min;
     size_t ny = s->n_years ? s->n_years : 1;
     double gx0 = cx->px0 + lw + lh * 0.8, gx1 = cx->px1;
     double slot = (gx1 - gx0) / (double)ny;
-    double pad = lh * 0.3, sep = lh * 0.35;
+    double pad = mh * 0.3;
 
-    /* greedy lanes: most-listed systems first, each into the first lane of its row where its
-     * Pango-measured label fits, opening a lane while the page has height left */
+    /* only the most-listed candidates can ever get a place: measure just those */
     qsort(v, n, sizeof *v, by_priority);
-    lane **lanes = lit_xcalloc(nr + 1, sizeof *lanes);
-    size_t *nl = lit_xcalloc(nr + 1, sizeof *nl);
-    size_t used = nr, shown = 0, misses = 0;
-    size_t limit = cx->o->top ? cx->o->top : (size_t)-1;
-    for (size_t i = 0; i < n && shown < limit; i++) {
-        int r = pos[v[i].row];
-        if (r < 0 || misses > 20000) continue;
-        double w = lit_cx_text_w(cx, LIT_F_BODY, v[i].name) + 2 * pad;
-        double xc = gx0 + slot * ((double)(v[i].year - ymin) + 0.5);
-        double x0 = xc - w / 2, x1 = xc + w / 2;
-        if (x0 < gx0) { x1 += gx0 - x0; x0 = gx0; }
-        if (x1 > gx1) { x0 -= x1 - gx1; x1 = gx1; }
-        size_t l;
-        for (l = 0; l < nl[r]; l++)
-            if (lane_free(&lanes[r][l], x0 - sep / 2, x1 + sep / 2)) break;
-        if (l == nl[r]) {
-            if (nl[r] > 0 && used >= budget) { misses++; continue; }
-            lanes[r] = lit_xrealloc(lanes[r], (nl[r] + 1) * sizeof **lanes);
-            memset(&lanes[r][nl[r]], 0, sizeof **lanes);
-            nl[r]++;
-            if (nl[r] > 1) used++;
-        }
-        lane *ln = &lanes[r][l];
-        LIT_GROW(ln->v, ln->cap, ln->n + 1);
-        ln->v[ln->n++] = (span){x0 - sep / 2, x1 + sep / 2};
-        v[i].lane = (int)l;
-        v[i].x0 = x0;
-        v[i].x1 = x1;
-        shown++;
+    size_t cand = budget * ny * 3 + 64;
+    if (cand > n) cand = n;
+    double *w = lit_xcalloc(cand + 1, sizeof *w);
+    for (size_t i = 0; i < cand; i++) w[i] = lit_cx_text_w(cx, LIT_F_MARK, v[i].name) + 2 * pad;
+    layout L = {v, cand, w, gx0, gx1, slot, mh * 0.35, ymin, budget,
+                cx->o->top ? cx->o->top : (size_t)-1};
+    /* fewer rows leave more lanes: keep the row count that shows the most, a topic row
+     * counting as much as a label */
+    size_t *nl = lit_xcalloc(nt + 1, sizeof *nl);
+    size_t best_r = 0, shown = 0;
+    double best = -1;
+    size_t r_hi = nr_all < budget ? nr_all : budget;
+    for (size_t r = r_hi; r >= 1 && r + 8 > r_hi / 2; r--) {
+        pick_rows(cnt, nt, r, rows, pos);
+        double score = (double)place(&L, pos, r, nl) + 1.0 * (double)r;
+        if (score > best) { best = score; best_r = r; }
     }
+    size_t nr = best_r ? pick_rows(cnt, nt, best_r, rows, pos) : 0;
+    if (nr) shown = place(&L, pos, nr, nl);
+    for (size_t i = cand; i < n; i++) v[i].lane = -1;
+    free(w);
+    if (nr < nr_all)
+        lit_cx_note(cx, "%zu smaller topic%s left out", nr_all - nr, nr_all - nr == 1 ? "" : "s");
     if (shown < n)
-        lit_cx_note(cx, "showing %zu of %zu, most-listed first", shown, n);
+        lit_cx_note(cx, "showing %zu, most-listed first", shown);
     lit_cx_note(cx, "each in its first topic");
     lit_cx_place_note(cx);
 
@@ -188,8 +238,8 @@ int lit_chart_timeline(lit_cx *cx)
             lit_cx_rect(cx, gx0, ry[r], gx1 - gx0, ry[r + 1] - ry[r] - gap * 0.3,
                         lit_rgb_mix(st->background, c, 0.12));
             double rh = ry[r + 1] - ry[r] - gap * 0.3;
-            lit_cx_text_box(cx, LIT_F_BODY, s->topics[rows[r]].name, gx0 - lh * 0.4,
-                            ry[r] + rh / 2, maxlw, rh >= lh * 2.2 ? 2 : 1, true, st->foreground, true);
+            lit_cx_text_box(cx, LIT_F_MARK, s->topics[rows[r]].name, gx0 - lh * 0.4,
+                            ry[r] + rh / 2, lw, rh >= mh * 2.1 ? 2 : 1, true, st->foreground, true);
         }
         if (st->grid)
             for (size_t i = 1; i < ny; i++) {
@@ -206,7 +256,7 @@ int lit_chart_timeline(lit_cx *cx)
             int r = pos[v[i].row];
             lit_rgb c = lit_style_series_color(st, s->topics[v[i].row].order);
             double yc = ry[r] + lane_h * ((double)v[i].lane + 0.5);
-            double h = lh * 1.1, rad = h * 0.3, x0 = v[i].x0, x1 = v[i].x1;
+            double h = mh * 1.1, rad = h * 0.3, x0 = v[i].x0, x1 = v[i].x1;
             cairo_new_sub_path(cx->cr);
             cairo_arc(cx->cr, x1 - rad, yc - h / 2 + rad, rad, -LIT_PI / 2, 0);
             cairo_arc(cx->cr, x1 - rad, yc + h / 2 - rad, rad, 0, LIT_PI / 2);
@@ -215,16 +265,11 @@ int lit_chart_timeline(lit_cx *cx)
             cairo_close_path(cx->cr);
             lit_cx_color(cx, c);
             cairo_fill(cx->cr);
-            lit_cx_text(cx, LIT_F_BODY, v[i].name, (x0 + x1) / 2, yc, 0.5, 0.5, lit_contrast_text(c));
+            lit_cx_text(cx, LIT_F_MARK, v[i].name, (x0 + x1) / 2, yc, 0.5, 0.5, lit_contrast_text(c));
         }
-        (void)ymax;
-        lit_cx_year_labels(cx, ymin, s->n_years, gx0, slot, y - gap * 0.3 + lh * 0.2, false);
+        lit_cx_year_labels(cx, ymin, s->n_years, gx0, slot, y - gap * 0.3 + lh * 0.2, false, true);
         free(ry);
     }
-    for (size_t r = 0; r < nr; r++) {
-        for (size_t l = 0; l < nl[r]; l++) free(lanes[r][l].v);
-        free(lanes[r]);
-    }
-    free(lanes); free(nl); free(pos); free(rows); free(cnt); free(v);
+    free(nl); free(pos); free(rows); free(cnt); free(v);
     return 0;
 }

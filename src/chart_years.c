@@ -54,13 +54,17 @@ int lit_chart_years(lit_cx *cx)
         if (s->per_year[i] > maxc) maxc = s->per_year[i];
     double step, top = lit_nice_top((double)maxc, 5, &step);
     double cstep = 1, ctop = 1;
-    if (cum) ctop = lit_nice_top((double)total, 5, &cstep);
+    if (cum) {   /* the right axis shares the left one's gridlines */
+        double nl = round(top / step);
+        cstep = lit_nice_step((double)total / nl, 1);
+        ctop = cstep * nl;
+    }
 
     /* room: axis title, tick labels, year labels under the plot, a line above for counts */
     double lab_h = lit_cx_line_h(cx, LIT_F_LABEL);
     double x0 = cx->px0 + lab_h * 1.2 + lit_cx_axis_w(cx, top, step);
     double x1 = cx->px1 - (cum ? lit_cx_axis_w(cx, ctop, cstep) + lab_h * 1.2 : 0);
-    double y0 = cx->py0 + lh * 0.6, y1 = cx->py1 - lh * 1.4;
+    double y0 = cx->py0 + lh * (cum ? 0.6 : 1.1), y1 = cx->py1 - lh * 1.4;  /* room for counts */
     double slot = (x1 - x0) / (double)s->n_years;
     double save_x0 = cx->px0, save_x1 = cx->px1;
     cx->px0 = x0; cx->px1 = x1;
@@ -89,7 +93,7 @@ int lit_chart_years(lit_cx *cx)
     lit_cx_color(cx, st->foreground);
     cairo_set_line_width(cx->cr, st->grid_width > 0 ? st->grid_width : 0.5);
     cairo_stroke(cx->cr);
-    lit_cx_year_labels(cx, s->year_min, s->n_years, x0, slot, y1 + lh * 0.2, false);
+    lit_cx_year_labels(cx, s->year_min, s->n_years, x0, slot, y1 + lh * 0.2, false, true);
 
     if (cum) {
         size_t run = 0;
