@@ -1,9 +1,132 @@
-/* cmd_import.c - `litsurvey import`: not built yet (its issue fills it in). */
+/* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog, all or nothing. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include "cli.h"
+#include "dedupe.h"
+#include "import.h"
+#include "outfile.h"
+
+static const char usage_text[] =
+    "usage: litsurvey import FILE... [-o CATALOG] [-m EXISTING] [options]\n\n"
+    "Imports paper lists (Markdown or plain text, any other extension) and BibTeX files\n"
+    "(.bib) into one catalog. Duplicates are merged; every paper keeps where it was\n"
+    "listed (sources). Nothing is written unless every file imports cleanly.\n\n"
+    "  -o, --output FILE    catalog to write ('-' = stdout; default: EXISTING with -m,\n"
+    "                       else stdout)\n"
+    "  -m, --merge FILE     merge into this existing catalog: its papers keep their keys\n"
+    "                       and hand edits (notes, topics, any extra field)\n"
+    "      --lenient        skip bad entries (and files without papers) with a warning\n"
+    "  -v, --explain        print every merge with its reason\n"
+    "      --venues FILE    venue table (default: data/venues.yaml beside the output)\n"
+    "      --topics FILE    topic table (default: data/topics.yaml beside the output)\n"
+    "  -q, --quiet          no warnings or summary\n"
+    "  -h, --help           this help\n";
+
+enum { OPT_LENIENT = LIT_OPT_FIRST_CMD };
+
+static bool is_bib(const char *path, const char *data, size_t len)
+{
+    size_t n = strlen(path);
+    if (n >= 4 && strcasecmp(path + n - 4, ".bib") == 0) return true;
+    /* content sniffing: a file whose first non-blank character starts "@type{" */
+    size_t i = 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
+    if (i >= len || data[i] != '@') return false;
+    size_t j = i + 1;
+    while (j < len && ((data[j] >= 'a' && data[j] <= 'z') || (data[j] >= 'A' && data[j] <= 'Z'))) j++;
+    while (j < len && (data[j] == ' ' || data[j] == '\t')) j++;
+    return j > i + 1 && j < len && (data[j] == '{' || data[j] == '(');
+}
 
 int lit_cmd_import(int argc, char **argv, lit_diag *d)
 {
-    (void)argc; (void)argv; (void)d;
-    fprintf(stderr, "litsurvey import: not implemented yet\n");
-    return LIT_EXIT_USAGE;
+    static const struct option longopts[] = {
+        {"output", required_argument, 0, 'o'}, {"merge", required_argument, 0, 'm'},
+        {"lenient", no_argument, 0, OPT_LENIENT}, {"explain", no_argument, 0, 'v'},
+        {"venues", required_argument, 0, LIT_OPT_VENUES}, {"topics", required_argument, 0, LIT_OPT_TOPICS},
+        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    const char *out = NULL, *existing = NULL, *venues_file = NULL, *topics_file = NULL;
+    bool lenient = false, explain = false;
+    int opt;
+    optind = 0;
+    while ((opt = getopt_long(argc, argv, "o:m:vqh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'o': out = optarg; break;
+        case 'm': existing = optarg; break;
+        case OPT_LENIENT: lenient = true; break;
+        case 'v': explain = true; break;
+        case LIT_OPT_VENUES: venues_file = optarg; break;
+        case LIT_OPT_TOPICS: topics_file = optarg; break;
+        case 'q': d->quiet = true; break;
+        case 'h': fputs(usage_text, stdout); return 0;
+        default: return lit_usage_error("import", "unknown option");
+        }
+    }
+    if (optind >= argc) return lit_usage_error("import", "no input files");
+    if (!out) out = existing ? existing : "-";
+
+    int rc = 0;
+    lit_venues vs;
+    lit_topics ts;
+    memset(&vs, 0, sizeof vs);
+    memset(&ts, 0, sizeof ts);
+    lit_catalog cat;
+    lit_catalog_init(&cat);
+    lit_dedupe dd;
+    memset(&dd, 0, sizeof dd);
+    const char *near = strcmp(out, "-") ? out : "data/catalog.yaml";
+    char *vp = venues_file ? lit_xstrdup(venues_file) : lit_find_data(near, "data", "venues.yaml");
+    char *tp = topics_file ? lit_xstrdup(topics_file) : lit_find_data(near, "data", "topics.yaml");
+    if (!vp) { lit_io_error(d, NULL, "cannot find venues.yaml beside '%s' (use --venues FILE)", near); rc = LIT_EXIT_IO; goto done; }
+    if (!tp) { lit_io_error(d, NULL, "cannot find topics.yaml beside '%s' (use --topics FILE)", near); rc = LIT_EXIT_IO; goto done; }
+    if (lit_venues_load(&vs, vp, d) != 0 || lit_topics_load(&ts, tp, d) != 0) goto fail;
+
+    size_t n_fixed = 0;
+    if (existing) {
+        if (lit_catalog_load(&cat, existing, d) != 0) goto fail;
+        n_fixed = cat.n_papers;
+    }
+    lit_import_opts o = {&vs, &ts, lenient};
+    size_t n_files = 0;
+    for (int i = optind; i < argc; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
+        size_t before = cat.n_papers;
+        int r = is_bib(argv[i], data, len) ? lit_import_bib(&cat, argv[i], data, len, &o, d)
+                                           : lit_import_list(&cat, argv[i], data, len, &o, d);
+        free(data);
+        if (r != 0) {
+            cat.n_papers = before;
+            if (!lenient) goto fail;
+            lit_warn(d, argv[i], 0, 0, "skipped");
+            continue;
+        }
+        n_files++;
+    }
+    size_t n_entries = cat.n_papers - n_fixed;
+    if (n_entries == 0) {
+        lit_error(d, NULL, 0, 0, "no papers imported");
+        goto fail;
+    }
+    lit_dedupe_find(&cat, &vs, &dd);
+    lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
+    if (explain) lit_dedupe_print(&dd, true, stderr);
+    else if (!d->quiet && dd.n_unsure) lit_dedupe_print(&dd, false, stderr);
+    if (lit_catalog_save(&cat, out, d) != 0) goto fail;
+    if (!d->quiet)
+        fprintf(stderr, "%s: %zu entries from %zu files, %zu papers (%zu merges into %zu papers, %zu pairs left apart)\n",
+                out, n_entries, n_files, cat.n_papers, dd.n_merged, dd.n_groups, dd.n_unsure);
+    goto done;
+fail:
+    rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+done:
+    lit_dedupe_free(&dd);
+    lit_catalog_free(&cat);
+    if (vp) lit_venues_free(&vs);
+    if (tp) lit_topics_free(&ts);
+    free(vp);
+    free(tp);
+    return rc;
 }

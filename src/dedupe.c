@@ -1,0 +1,709 @@
+/* dedupe.c - duplicate papers: normalised titles (utf8proc), system names, identifiers; blocking, merge with provenance, stable keys. */
+#include "dedupe.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+#include "buf.h"
+
+#define BLOCK_WINDOW 8     /* each paper is compared with at most this many earlier block members */
+#define MIN_TITLE_KEY 12   /* shorter normalised titles match only at the same venue and year */
+
+/* ---------- normalised titles ---------- */
+
+static void drop_article(char *s)
+{
+    static const char *art[] = {"a ", "an ", "the "};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(art[i]);
+        if (!strncmp(s, art[i], n) && strlen(s) > n + 8) { memmove(s, s + n, strlen(s + n) + 1); return; }
+    }
+}
+
+char *lit_title_norm(const char *title)
+{
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(title ? title : ""), 0, &m,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+    lit_buf b = LIT_BUF_INIT;
+    if (n >= 0) {
+        bool space = true;
+        for (utf8proc_ssize_t i = 0; i < n;) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate(m + i, n - i, &cp);
+            if (k <= 0) break;
+            utf8proc_category_t cat = utf8proc_category(cp);
+            bool keep = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                        (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+            if (keep) { lit_buf_add(&b, m + i, (size_t)k); space = false; }
+            else if (!space) { lit_buf_addc(&b, ' '); space = true; }
+            i += k;
+        }
+    }
+    free(m);
+    char *r = lit_xstrdup(lit_buf_str(&b));
+    lit_buf_free(&b);
+    size_t l = strlen(r);
+    if (l && r[l - 1] == ' ') r[l - 1] = 0;
+    drop_article(r);
+    return r;
+}
+
+static size_t words_in(const char *s, size_t n)
+{
+    size_t w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = s[i] == ' ';
+        if (!sp && !in) w++;
+        in = !sp;
+    }
+    return w;
+}
+
+char *lit_title_norm_stripped(const char *title)
+{
+    if (!title) return NULL;
+    const char *colon = strstr(title, ": ");
+    if (!colon || colon == title || words_in(title, (size_t)(colon - title)) > 3) return NULL;
+    if (words_in(colon + 2, strlen(colon + 2)) < 3) return NULL;
+    return lit_title_norm(colon + 2);
+}
+
+/* ---------- venue classes ---------- */
+
+enum { V_NONE, V_PREPRINT, V_REVIEWED };
+
+static int venue_class(const lit_catalog *c, const lit_venues *vs, const lit_paper *p)
+{
+    const char *v = lit_catalog_venue(c, p->venue);
+    if (!v) return V_NONE;
+    const lit_venue *ve = vs ? lit_venues_find(vs, v) : NULL;
+    if (ve) return lit_venue_is_reviewed(ve) ? V_REVIEWED : V_PREPRINT;
+    return strcasecmp(v, "arxiv") == 0 || strcasecmp(v, "corr") == 0 ? V_PREPRINT : V_REVIEWED;
+}
+
+/* ---------- blocking ---------- */
+
+typedef struct bkey { uint64_t h; const char *s; uint32_t idx; uint8_t kind; } bkey;
+
+static uint64_t fnv(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static int bkey_cmp(const void *x, const void *y)
+{
+    const bkey *a = x, *b = y;
+    if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+    if (a->h != b->h) return a->h < b->h ? -1 : 1;
+    int c = strcmp(a->s, b->s);
+    if (c) return c;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static char *fold(const char *s)
+{
+    utf8proc_uint8_t *m = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &m, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0) return lit_xstrdup(s);
+    char *r = lit_xstrdup((char *)m);
+    free(m);
+    return r;
+}
+
+static bool same_short(const char *a, const char *b)
+{
+    char *fa = fold(a), *fb = fold(b);
+    bool r = strcmp(fa, fb) == 0;
+    free(fa); free(fb);
+    return r;
+}
+
+/* Whether two papers that share a key can be the same; why says what conflicts. */
+static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_paper *a, const lit_paper *b,
+                       int reason, const char **why)
+{
+    int ca = venue_class(c, vs, a), cb = venue_class(c, vs, b);
+    if (a->short_name && b->short_name && !same_short(a->short_name, b->short_name)) {
+        *why = "different system names";
+        return false;
+    }
+    if (ca == V_REVIEWED && cb == V_REVIEWED && a->venue != b->venue &&
+        strcmp(lit_catalog_venue(c, a->venue), lit_catalog_venue(c, b->venue)) != 0) {
+        *why = "different peer-reviewed venues";
+        return false;
+    }
+    if (a->year && b->year && a->year != b->year) {
+        int d = a->year - b->year;
+        int ad = d < 0 ? -d : d;
+        bool ok;
+        if (ca == V_REVIEWED && cb == V_REVIEWED) ok = false;
+        else if (ca == V_PREPRINT && cb == V_REVIEWED) ok = d >= -3 && d <= 1;
+        else if (cb == V_PREPRINT && ca == V_REVIEWED) ok = -d >= -3 && -d <= 1;
+        else ok = ad <= 2;
+        if (a->year_inferred || b->year_inferred) ok = ok || ad <= 3;
+        if (!ok) { *why = "years too far apart"; return false; }
+    }
+    (void)reason;
+    return true;
+}
+
+static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
+static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
+
+static void add_match(lit_dedupe *dd, const lit_catalog *c, uint32_t a, uint32_t b, int reason, bool unsure,
+                      const char *why)
+{
+    if (a > b) { uint32_t t = a; a = b; b = t; }
+    LIT_GROW(dd->m, dd->cap, dd->n + 1);
+    lit_match *m = &dd->m[dd->n++];
+    memset(m, 0, sizeof *m);
+    m->a = a; m->b = b; m->reason = reason; m->unsure = unsure; m->why = why;
+    const lit_paper *pa = &c->papers[a], *pb = &c->papers[b];
+    m->a_list = first_list(pa) ? first_list(pa) : c->path;
+    m->b_list = first_list(pb) ? first_list(pb) : c->path;
+    m->a_line = first_line(pa);
+    m->b_line = first_line(pb);
+    m->a_title = pa->title;
+    m->b_title = pb->title;
+}
+
+static int match_cmp(const void *x, const void *y)
+{
+    const lit_match *a = x, *b = y;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    if (a->b != b->b) return a->b < b->b ? -1 : 1;
+    if (a->unsure != b->unsure) return a->unsure ? 1 : -1;
+    return a->reason - b->reason;
+}
+
+void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
+{
+    memset(dd, 0, sizeof *dd);
+    size_t n = c->n_papers, nk = 0, cap = 0;
+    bkey *k = NULL;
+    char **owned = NULL;
+    size_t n_owned = 0, cap_owned = 0;
+#define KEEP(str) (LIT_GROW(owned, cap_owned, n_owned + 1), owned[n_owned++] = (str))
+    for (size_t i = 0; i < n; i++) {
+        const lit_paper *p = &c->papers[i];
+        char *t1 = lit_title_norm(p->title), *t2 = lit_title_norm_stripped(p->title);
+        KEEP(t1);
+        LIT_GROW(k, cap, nk + 5);
+        if (*t1) k[nk++] = (bkey){fnv(t1), t1, (uint32_t)i, LIT_MATCH_TITLE};
+        if (t2) {
+            KEEP(t2);
+            if (strlen(t2) >= MIN_TITLE_KEY && strcmp(t1, t2)) k[nk++] = (bkey){fnv(t2), t2, (uint32_t)i, LIT_MATCH_TITLE};
+        }
+        if (p->arxiv) k[nk++] = (bkey){fnv(p->arxiv), p->arxiv, (uint32_t)i, LIT_MATCH_ARXIV};
+        if (p->doi) {
+            char *d = fold(p->doi);
+            KEEP(d);
+            k[nk++] = (bkey){fnv(d), d, (uint32_t)i, LIT_MATCH_DOI};
+        }
+        if (p->short_name && p->venue >= 0 && p->year) {
+            char *f = fold(p->short_name);
+            char *s = lit_xmalloc(strlen(f) + 64 + strlen(lit_catalog_venue(c, p->venue)));
+            sprintf(s, "%s|%s|%d", f, lit_catalog_venue(c, p->venue), p->year);
+            free(f);
+            KEEP(s);
+            k[nk++] = (bkey){fnv(s), s, (uint32_t)i, LIT_MATCH_SYSTEM};
+        }
+    }
+    qsort(k, nk, sizeof *k, bkey_cmp);
+    for (size_t i = 0; i < nk;) {
+        size_t j = i + 1;
+        while (j < nk && k[j].kind == k[i].kind && k[j].h == k[i].h && !strcmp(k[j].s, k[i].s)) j++;
+        for (size_t x = i + 1; x < j; x++)
+            for (size_t y = x > i + BLOCK_WINDOW ? x - BLOCK_WINDOW : i; y < x; y++) {
+                const lit_paper *a = &c->papers[k[y].idx], *b = &c->papers[k[x].idx];
+                if (k[y].idx == k[x].idx) continue;
+                const char *why = NULL;
+                bool ok = compatible(c, vs, a, b, k[i].kind, &why);
+                if (ok && k[i].kind == LIT_MATCH_TITLE && strlen(k[i].s) < MIN_TITLE_KEY &&
+                    (a->venue != b->venue || a->year != b->year)) continue;
+                add_match(dd, c, k[y].idx, k[x].idx, k[i].kind, !ok, why);
+            }
+        i = j;
+    }
+    /* one line per pair: the strongest reason; a pair that merged is not also unsure */
+    qsort(dd->m, dd->n, sizeof *dd->m, match_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < dd->n; i++) {
+        if (w && dd->m[w - 1].a == dd->m[i].a && dd->m[w - 1].b == dd->m[i].b) continue;
+        dd->m[w++] = dd->m[i];
+    }
+    dd->n = w;
+    for (size_t i = 0; i < dd->n; i++) {
+        if (dd->m[i].unsure) dd->n_unsure++;
+        else dd->n_merged++;
+    }
+    for (size_t i = 0; i < n_owned; i++) free(owned[i]);
+    free(owned);
+    free(k);
+#undef KEEP
+}
+
+/* ---------- union-find ---------- */
+
+static uint32_t uf_find(uint32_t *par, uint32_t x)
+{
+    while (par[x] != x) { par[x] = par[par[x]]; x = par[x]; }
+    return x;
+}
+
+static void uf_union(uint32_t *par, uint32_t a, uint32_t b)
+{
+    a = uf_find(par, a);
+    b = uf_find(par, b);
+    if (a == b) return;
+    if (a < b) par[b] = a; else par[a] = b;  /* the smaller index is the root: deterministic */
+}
+
+/* ---------- merge ---------- */
+
+typedef struct mctx {
+    const lit_catalog *c;
+    const lit_venues *vs;
+    size_t n_fixed;
+} mctx;
+
+static const mctx *g_ctx;  /* for qsort comparators; merge is not reentrant */
+
+static int src_cmp(const lit_paper *a, const lit_paper *b)
+{
+    const char *la = first_list(a), *lb = first_list(b);
+    int r = strcmp(la ? la : "", lb ? lb : "");
+    if (r) return r;
+    long x = first_line(a), y = first_line(b);
+    if (x != y) return x < y ? -1 : 1;
+    return strcmp(a->title ? a->title : "", b->title ? b->title : "");
+}
+
+/* Best first: existing paper, reviewed venue, stated year, earlier year, source place. */
+static int rank_cmp(const void *x, const void *y)
+{
+    uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+    const mctx *m = g_ctx;
+    const lit_paper *a = &m->c->papers[i], *b = &m->c->papers[j];
+    bool fa = i < m->n_fixed, fb = j < m->n_fixed;
+    if (fa != fb) return fa ? -1 : 1;
+    int ca = venue_class(m->c, m->vs, a), cb = venue_class(m->c, m->vs, b);
+    if (ca != cb) return ca > cb ? -1 : 1;
+    int ya = a->year ? (a->year_inferred ? 1 : 2) : 0, yb = b->year ? (b->year_inferred ? 1 : 2) : 0;
+    if (ya != yb) return ya > yb ? -1 : 1;
+    if (a->year != b->year) return a->year < b->year ? -1 : 1;
+    int r = src_cmp(a, b);
+    if (r) return r;
+    return i < j ? -1 : i > j;
+}
+
+static double upper_ratio(const char *s)
+{
+    size_t up = 0, al = 0;
+    for (; *s; s++) {
+        if (isalpha((unsigned char)*s)) { al++; if (isupper((unsigned char)*s)) up++; }
+    }
+    return al ? (double)up / (double)al : 0;
+}
+
+/* The title most members agree on (by stripped normalised form, then exact form), then
+ * the one in fewer capitals, then the longer, then by rank. */
+static const lit_paper *pick_title(const lit_catalog *c, const uint32_t *mem, size_t n)
+{
+    char **norm = lit_xcalloc(n, sizeof *norm);
+    for (size_t i = 0; i < n; i++) {
+        const char *t = c->papers[mem[i]].title;
+        char *s = lit_title_norm_stripped(t);
+        norm[i] = s ? s : lit_title_norm(t);
+    }
+    size_t best = 0;
+    long best_v1 = -1, best_v2 = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *ti = c->papers[mem[i]].title ? c->papers[mem[i]].title : "";
+        long v1 = 0, v2 = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (!strcmp(norm[i], norm[j])) v1++;
+            const char *tj = c->papers[mem[j]].title ? c->papers[mem[j]].title : "";
+            if (!strcmp(ti, tj)) v2++;
+        }
+        bool better = false;
+        if (v1 != best_v1) better = v1 > best_v1;
+        else if (v2 != best_v2) better = v2 > best_v2;
+        else {
+            const char *tb = c->papers[mem[best]].title ? c->papers[mem[best]].title : "";
+            double ui = upper_ratio(ti), ub = upper_ratio(tb);
+            if (ui != ub) better = ui < ub - 0.05 ? true : (ui > ub + 0.05 ? false : strlen(ti) > strlen(tb));
+            else better = strlen(ti) > strlen(tb);
+        }
+        if (better) { best = i; best_v1 = v1; best_v2 = v2; }
+    }
+    for (size_t i = 0; i < n; i++) free(norm[i]);
+    free(norm);
+    return &c->papers[mem[best]];
+}
+
+static int topic_order(const lit_catalog *c, const lit_topics *ts, int32_t t)
+{
+    int i = ts ? lit_topics_find(ts, lit_catalog_topic(c, t)) : -1;
+    return i >= 0 ? i : 1 << 20;
+}
+
+static const lit_topics *g_ts;
+static const lit_catalog *g_cat;
+static int topic_cmp(const void *x, const void *y)
+{
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    int oa = topic_order(g_cat, g_ts, a), ob = topic_order(g_cat, g_ts, b);
+    if (oa != ob) return oa < ob ? -1 : 1;
+    return strcmp(lit_catalog_topic(g_cat, a), lit_catalog_topic(g_cat, b));
+}
+
+static int source_cmp(const void *x, const void *y)
+{
+    const lit_source *a = x, *b = y;
+    int r = strcmp(a->list ? a->list : "", b->list ? b->list : "");
+    if (r) return r;
+    if (a->line != b->line) return a->line < b->line ? -1 : 1;
+    return strcmp(a->section ? a->section : "", b->section ? b->section : "");
+}
+
+/* Builds the merged paper of members mem[0..n) (sorted best first) into out. */
+static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *mem, size_t n, size_t n_fixed,
+                        const lit_venues *vs, lit_paper *out)
+{
+    const lit_paper *best = &c->papers[mem[0]];
+    bool fixed = mem[0] < n_fixed;
+    *out = *best;
+    if (n == 1) return;
+    lit_arena *ar = &c->arena;
+    if (!fixed) out->title = pick_title(c, mem, n)->title;
+    /* the system name most members give; ties by rank */
+    if (!fixed || !out->short_name) {
+        const char *sn = NULL;
+        size_t sv = 0;
+        for (size_t i = 0; i < n; i++) {
+            const char *s = c->papers[mem[i]].short_name;
+            if (!s) continue;
+            size_t v = 0;
+            for (size_t j = 0; j < n; j++)
+                if (c->papers[mem[j]].short_name && same_short(s, c->papers[mem[j]].short_name)) v++;
+            if (v > sv) { sv = v; sn = s; }
+        }
+        out->short_name = sn;
+    }
+    /* venue and year from the best ranked member with a venue (rank puts reviewed first) */
+    if (out->venue < 0 || !out->year) {
+        for (size_t i = 0; i < n; i++) {
+            const lit_paper *p = &c->papers[mem[i]];
+            if (out->venue < 0 && p->venue >= 0) {
+                out->venue = p->venue;
+                if (!out->year && p->year) { out->year = p->year; out->year_inferred = p->year_inferred; }
+            }
+        }
+        for (size_t i = 0; i < n && !out->year; i++) {
+            const lit_paper *p = &c->papers[mem[i]];
+            if (p->year && !p->year_inferred) { out->year = p->year; out->year_inferred = false; }
+        }
+        for (size_t i = 0; i < n && !out->year; i++) {
+            const lit_paper *p = &c->papers[mem[i]];
+            if (p->year) { out->year = p->year; out->year_inferred = p->year_inferred; }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const lit_paper *p = &c->papers[mem[i]];
+        if (!out->n_authors && p->n_authors) { out->authors = p->authors; out->n_authors = p->n_authors; }
+        if (!out->doi && p->doi) out->doi = p->doi;
+        if (!out->arxiv && p->arxiv) out->arxiv = p->arxiv;
+        if (!out->key && p->key) out->key = p->key;
+    }
+    /* lists: union; links one per kind by rank; sources and topics sorted */
+    size_t nl = 0, nt = 0, ns = 0, ne = 0;
+    for (size_t i = 0; i < n; i++) {
+        const lit_paper *p = &c->papers[mem[i]];
+        nl += p->n_links; nt += p->n_topics; ns += p->n_sources; ne += p->n_extras;
+    }
+    lit_link *links = lit_arena_alloc(ar, (nl + 1) * sizeof *links);
+    int32_t *topics = lit_arena_alloc(ar, (nt + 1) * sizeof *topics);
+    lit_source *sources = lit_arena_alloc(ar, (ns + 1) * sizeof *sources);
+    lit_extra *extras = lit_arena_alloc(ar, (ne + 1) * sizeof *extras);
+    size_t xl = 0, xt = 0, xs = 0, xe = 0;
+    for (size_t i = 0; i < n; i++) {
+        const lit_paper *p = &c->papers[mem[i]];
+        for (uint32_t k = 0; k < p->n_links; k++) {
+            bool dup = false;
+            for (size_t q = 0; q < xl && !dup; q++) dup = !strcmp(links[q].kind, p->links[k].kind);
+            if (!dup) links[xl++] = p->links[k];
+        }
+        for (uint32_t k = 0; k < p->n_topics; k++) {
+            bool dup = false;
+            for (size_t q = 0; q < xt && !dup; q++) dup = topics[q] == p->topics[k];
+            if (!dup) topics[xt++] = p->topics[k];
+        }
+        for (uint32_t k = 0; k < p->n_sources; k++) {
+            bool dup = false;
+            for (size_t q = 0; q < xs && !dup; q++) dup = !source_cmp(&sources[q], &p->sources[k]);
+            if (!dup) sources[xs++] = p->sources[k];
+        }
+        for (uint32_t k = 0; k < p->n_extras; k++) {
+            bool dup = false;
+            for (size_t q = 0; q < xe && !dup; q++) dup = !strcmp(extras[q].key, p->extras[k].key);
+            if (!dup) extras[xe++] = p->extras[k];
+        }
+    }
+    g_ts = ts;
+    g_cat = c;
+    if (!fixed) qsort(topics, xt, sizeof *topics, topic_cmp);
+    qsort(sources, xs, sizeof *sources, source_cmp);
+    if (!fixed) {  /* link order: by kind, so the saved map does not depend on input order */
+        for (size_t a = 1; a < xl; a++)
+            for (size_t b = a; b > 0 && strcmp(links[b - 1].kind, links[b].kind) > 0; b--) {
+                lit_link t = links[b]; links[b] = links[b - 1]; links[b - 1] = t;
+            }
+    }
+    out->links = links; out->n_links = (uint32_t)xl;
+    out->topics = topics; out->n_topics = (uint32_t)xt;
+    out->sources = sources; out->n_sources = (uint32_t)xs;
+    out->extras = extras; out->n_extras = (uint32_t)xe;
+    (void)vs;
+}
+
+static int u32_cmp(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, const lit_topics *ts, lit_dedupe *dd)
+{
+    size_t n = c->n_papers;
+    if (n_fixed > n) n_fixed = n;
+    uint32_t *par = lit_xmalloc((n + 1) * sizeof *par);
+    for (size_t i = 0; i < n; i++) par[i] = (uint32_t)i;
+    /* new papers among themselves first; then each group joins at most one existing paper */
+    for (size_t i = 0; i < dd->n; i++) {
+        lit_match *m = &dd->m[i];
+        if (m->unsure || m->a < n_fixed) continue;
+        uf_union(par, m->a, m->b);
+    }
+    uint32_t *fixed_of = lit_xmalloc((n + 1) * sizeof *fixed_of);
+    for (size_t i = 0; i < n; i++) fixed_of[i] = UINT32_MAX;
+    for (size_t i = 0; i < dd->n; i++) {
+        lit_match *m = &dd->m[i];
+        if (m->unsure || m->a >= n_fixed) continue;
+        if (m->b < n_fixed) {  /* two existing papers: the catalog keeps them apart */
+            m->unsure = true;
+            m->why = "both already in the catalog";
+            continue;
+        }
+        uint32_t r = uf_find(par, m->b);
+        uint32_t cur = fixed_of[r];
+        if (cur == UINT32_MAX || strcmp(c->papers[m->a].key ? c->papers[m->a].key : "",
+                                        c->papers[cur].key ? c->papers[cur].key : "") < 0)
+            fixed_of[r] = m->a;
+    }
+    for (size_t i = n_fixed; i < n; i++) {
+        uint32_t r = uf_find(par, (uint32_t)i);
+        if (r == i && fixed_of[r] != UINT32_MAX) {
+            uint32_t f = fixed_of[r];
+            par[r] = f;  /* f is its own root: existing papers never joined anything */
+        }
+    }
+    /* members of each group, grouped by root */
+    uint32_t *order = lit_xmalloc((n + 1) * sizeof *order);
+    uint32_t *root = lit_xmalloc((n + 1) * sizeof *root);
+    for (size_t i = 0; i < n; i++) root[i] = uf_find(par, (uint32_t)i);
+    /* counting sort by root keeps indices ascending inside each group */
+    size_t *start = lit_xcalloc(n + 1, sizeof *start);
+    for (size_t i = 0; i < n; i++) start[root[i] + 1]++;
+    for (size_t i = 0; i < n; i++) start[i + 1] += start[i];
+    size_t *fill = lit_xmalloc((n + 1) * sizeof *fill);
+    memcpy(fill, start, (n + 1) * sizeof *fill);
+    for (size_t i = 0; i < n; i++) order[fill[root[i]]++] = (uint32_t)i;
+    mctx m = {c, vs, n_fixed};
+    g_ctx = &m;
+    lit_paper *out = lit_xcalloc(n + 1, sizeof *out);
+    uint32_t *new_of = lit_xmalloc((n + 1) * sizeof *new_of);
+    size_t no = 0;
+    dd->n_groups = 0;
+    for (size_t r = 0; r < n; r++) {
+        size_t a = start[r], b = start[r + 1];
+        if (a == b) continue;
+        qsort(order + a, b - a, sizeof *order, rank_cmp);
+        merge_group(c, ts, order + a, b - a, n_fixed, vs, &out[no]);
+        for (size_t k = a; k < b; k++) new_of[order[k]] = (uint32_t)no;
+        if (b - a > 1) dd->n_groups++;
+        no++;
+    }
+    free(c->papers);
+    c->papers = out;
+    c->n_papers = no;
+    c->cap_papers = n + 1;
+    lit_assign_keys(c);
+    for (size_t i = 0; i < dd->n; i++) {
+        lit_match *mm = &dd->m[i];
+        if (!mm->unsure && new_of[mm->a] == new_of[mm->b]) mm->key = c->papers[new_of[mm->a]].key;
+        else if (!mm->unsure) { mm->unsure = true; mm->why = "matches another existing paper"; }
+    }
+    dd->n_merged = dd->n_unsure = 0;
+    for (size_t i = 0; i < dd->n; i++) { if (dd->m[i].unsure) dd->n_unsure++; else dd->n_merged++; }
+    lit_catalog_sort(c);
+    (void)u32_cmp;
+    free(par); free(fixed_of); free(order); free(root); free(start); free(fill); free(new_of);
+    g_ctx = NULL;
+}
+
+/* ---------- keys ---------- */
+
+static void slug_into(lit_buf *b, const char *s)
+{
+    utf8proc_uint8_t *m = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &m, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                     UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
+        return;
+    bool dash = b->len == 0 || b->data[b->len - 1] == '-';
+    for (const unsigned char *p = m; *p; p++) {
+        if (isalnum(*p)) { lit_buf_addc(b, (char)*p); dash = false; }
+        else if (*p < 0x80 && !dash) { lit_buf_addc(b, '-'); dash = true; }
+    }
+    free(m);
+    while (b->len && b->data[b->len - 1] == '-') b->data[--b->len] = 0;
+}
+
+static bool stop_word(const char *w, size_t n)
+{
+    static const char *sw[] = {"a", "an", "the", "on", "in", "of", "for", "to", "towards", "toward", "is", "are",
+                               "how", "why", "what", "when", "do", "does", "can", "and", "with", "via", "from"};
+    for (size_t i = 0; i < sizeof sw / sizeof *sw; i++)
+        if (strlen(sw[i]) == n && !strncasecmp(sw[i], w, n)) return true;
+    return false;
+}
+
+/* The key stem of a paper: system name or first significant title word. */
+static void key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b)
+{
+    if (p->short_name) slug_into(b, p->short_name);
+    if (!b->len && p->title) {
+        const char *t = p->title;
+        while (*t) {
+            while (*t && !isalnum((unsigned char)*t) && (unsigned char)*t < 0x80) t++;
+            const char *e = t;
+            while (*e && *e != ' ' && *e != ':' && *e != ',') e++;
+            if (e > t && !stop_word(t, (size_t)(e - t))) {
+                char *w = lit_xmalloc((size_t)(e - t) + 1);
+                memcpy(w, t, (size_t)(e - t));
+                w[e - t] = 0;
+                slug_into(b, w);
+                free(w);
+                if (b->len) break;
+            }
+            t = e;
+        }
+    }
+    if (!b->len) lit_buf_adds(b, "paper");
+    if (b->len > 24) { b->len = 24; b->data[24] = 0; while (b->len && b->data[b->len - 1] == '-') b->data[--b->len] = 0; }
+    const char *v = lit_catalog_venue(c, p->venue);
+    if (v || p->year) lit_buf_addc(b, '-');
+    if (v) {
+        size_t before = b->len;
+        slug_into(b, v);
+        /* "NeurIPS-W" -> "neuripsw": no dash inside the venue part */
+        size_t w = before;
+        for (size_t i = before; i < b->len; i++) if (b->data[i] != '-') b->data[w++] = b->data[i];
+        b->len = w;
+        b->data[w] = 0;
+    }
+    if (p->year) lit_buf_printf(b, v ? "%02d" : "%d", v ? p->year % 100 : p->year);
+}
+
+typedef struct kreq { char *stem; char *norm; uint32_t idx; } kreq;
+
+static int kreq_cmp(const void *x, const void *y)
+{
+    const kreq *a = x, *b = y;
+    int r = strcmp(a->stem, b->stem);
+    if (r) return r;
+    r = strcmp(a->norm, b->norm);
+    if (r) return r;
+    return src_cmp(&g_cat->papers[a->idx], &g_cat->papers[b->idx]);
+}
+
+void lit_assign_keys(lit_catalog *c)
+{
+    lit_strtab taken;
+    memset(&taken, 0, sizeof taken);
+    lit_arena scratch;
+    memset(&scratch, 0, sizeof scratch);
+    size_t nr = 0;
+    kreq *r = lit_xcalloc(c->n_papers + 1, sizeof *r);
+    for (size_t i = 0; i < c->n_papers; i++) {
+        lit_paper *p = &c->papers[i];
+        if (p->key && *p->key) { lit_strtab_intern(&taken, &scratch, p->key); continue; }
+        lit_buf b = LIT_BUF_INIT;
+        key_stem(c, p, &b);
+        r[nr].stem = lit_xstrdup(lit_buf_str(&b));
+        r[nr].norm = lit_title_norm(p->title);
+        r[nr].idx = (uint32_t)i;
+        nr++;
+        lit_buf_free(&b);
+    }
+    g_cat = c;
+    qsort(r, nr, sizeof *r, kreq_cmp);
+    for (size_t i = 0; i < nr; i++) {
+        lit_buf b = LIT_BUF_INIT;
+        lit_buf_adds(&b, r[i].stem);
+        for (int s = 0; lit_strtab_find(&taken, lit_buf_str(&b)) >= 0; s++) {
+            lit_buf_reset(&b);
+            if (s < 25) lit_buf_printf(&b, "%s%c", r[i].stem, 'b' + s);
+            else lit_buf_printf(&b, "%s-%d", r[i].stem, s);
+        }
+        lit_strtab_intern(&taken, &scratch, lit_buf_str(&b));
+        c->papers[r[i].idx].key = lit_arena_strdup(&c->arena, lit_buf_str(&b));
+        lit_buf_free(&b);
+        free(r[i].stem);
+        free(r[i].norm);
+    }
+    free(r);
+    lit_strtab_free(&taken);
+    lit_arena_free(&scratch);
+}
+
+/* ---------- report ---------- */
+
+static const char *reason_text(int r)
+{
+    switch (r) {
+    case LIT_MATCH_ARXIV: return "same arXiv id";
+    case LIT_MATCH_DOI: return "same DOI";
+    case LIT_MATCH_TITLE: return "same normalised title";
+    default: return "same system name at the same venue and year";
+    }
+}
+
+void lit_dedupe_print(const lit_dedupe *dd, bool merges, FILE *out)
+{
+    for (size_t i = 0; i < dd->n; i++) {
+        const lit_match *m = &dd->m[i];
+        if (!m->unsure && !merges) continue;
+        if (m->unsure)
+            fprintf(out, "unsure, kept apart: %s:%ld \"%s\" and %s:%ld \"%s\": %s, but %s\n",
+                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "",
+                    reason_text(m->reason), m->why ? m->why : "conflicting fields");
+        else
+            fprintf(out, "merged into '%s': %s:%ld \"%s\" and %s:%ld \"%s\": %s\n", m->key ? m->key : "?",
+                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
+    }
+}
+
+void lit_dedupe_free(lit_dedupe *dd)
+{
+    free(dd->m);
+    memset(dd, 0, sizeof *dd);
+}

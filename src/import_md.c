@@ -1,0 +1,1591 @@
+/* import_md.c - paper lists in Markdown or plain text: md4c gives the block structure, the entry text is interpreted here. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <md4c.h>
+#include <utf8proc.h>
+#include "buf.h"
+#include "import.h"
+
+/* Markers kept in the collected text so that the interpreter sees emphasis and link
+ * labels after md4c has removed the syntax. Input control characters never reach here. */
+#define M_EM_OPEN '\x01'
+#define M_EM_CLOSE '\x02'
+#define M_LINK_OPEN '\x03'
+#define M_LINK_CLOSE '\x04'
+#define IS_MARK(c) ((c) >= 1 && (c) <= 4)
+
+#define MAX_TITLE 1000      /* longer "titles" are prose or garbage, not papers */
+#define SECTION_CATEGORY 7  /* a bare category line sits below every heading level */
+#define SECTION_BULLET 100  /* a topic bullet with nested items: 100 + list depth */
+
+typedef struct rlink { char *kind, *url; size_t at; bool title; } rlink;
+
+/* One block's collected text with its links and the source line of each text line. */
+typedef struct lmark { size_t off; long line; } lmark;
+typedef struct unit {
+    lit_buf text;
+    rlink *links; size_t n_links, cap_links;
+    lmark *lines; size_t n_lines, cap_lines;
+    bool line_done;     /* the current text line has its source line */
+    size_t line_start;  /* offset where the current text line began */
+} unit;
+
+typedef struct section {
+    int level;
+    char *text;
+    const char *venue;  /* venue/year the heading gives ("## OSDI 2022"), or NULL/0 */
+    int year;
+} section;
+
+typedef struct li_state { bool pushed, done; } li_state;
+
+typedef struct table_state {
+    bool in_head;
+    int col;
+    char *head[32];     /* lower-cased header names */
+    int n_head;
+    unit cells[32];
+    int n_cells;
+    long row_line;
+} table_state;
+
+typedef struct imp {
+    lit_catalog *cat;
+    const char *path, *list;
+    const char *base; size_t len;
+    size_t *nl; size_t n_nl;        /* offsets of '\n' for line lookup */
+    const lit_import_opts *o;
+    lit_diag *d;
+    section *sec; size_t n_sec, cap_sec;
+    li_state *li; size_t n_li, cap_li;
+    unit cur;
+    int list_depth, skip_depth, img_depth, quote_depth;
+    bool in_heading, in_table, in_cell;
+    int heading_level;
+    size_t link_start[16]; int n_link_open; char *link_href[16];
+    table_state tab;
+    size_t n_papers;
+    int failed;
+} imp;
+
+typedef struct tag {
+    bool ok, unknown;
+    const char *venue;  /* canonical id, or the raw name when not in the table */
+    int year;
+} tag;
+
+/* ---------- small string helpers ---------- */
+
+static char *xstrndup(const char *s, size_t n)
+{
+    char *r = lit_xmalloc(n + 1);
+    memcpy(r, s, n);
+    r[n] = 0;
+    return r;
+}
+
+static bool starts_ci(const char *s, const char *p)
+{
+    for (; *p; s++, p++)
+        if (tolower((unsigned char)*s) != tolower((unsigned char)*p)) return false;
+    return true;
+}
+
+static bool contains_ci(const char *s, const char *p)
+{
+    for (; *s; s++)
+        if (starts_ci(s, p)) return true;
+    return false;
+}
+
+static void strip_marks(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++)
+        if (!IS_MARK(*r)) *w++ = *r;
+    *w = 0;
+}
+
+/* Whitespace runs become one space; leading and trailing space goes. */
+static void collapse_ws(char *s)
+{
+    char *w = s;
+    bool space = true;
+    for (char *r = s; *r; r++) {
+        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r' || *r == '\f' || *r == '\v') {
+            if (!space) *w++ = ' ';
+            space = true;
+        } else {
+            *w++ = *r;
+            space = false;
+        }
+    }
+    if (w > s && w[-1] == ' ') w--;
+    *w = 0;
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    bool in = false;
+    for (; *s; s++) {
+        bool sp = *s == ' ' || IS_MARK(*s);
+        if (!sp && !in) n++;
+        in = !sp;
+    }
+    return n;
+}
+
+static bool has_letter(const char *s)
+{
+    for (; *s; s++)
+        if (isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80) return true;
+    return false;
+}
+
+/* Replaces typographic apostrophes and primes with '. */
+static void ascii_quotes(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r;) {
+        unsigned char a = (unsigned char)r[0], b = a ? (unsigned char)r[1] : 0, c = b ? (unsigned char)r[2] : 0;
+        if (a == 0xE2 && b == 0x80 && (c == 0x98 || c == 0x99 || c == 0xB2)) { *w++ = '\''; r += 3; }
+        else if (a == 0xC2 && b == 0xB4) { *w++ = '\''; r += 2; }
+        else if (a == '`') { *w++ = '\''; r++; }
+        else *w++ = *r++;
+    }
+    *w = 0;
+}
+
+static void remove_range(char *s, size_t from, size_t to)
+{
+    memmove(s + from, s + to, strlen(s + to) + 1);
+}
+
+/* ---------- lines and places ---------- */
+
+static long line_of(const imp *im, const char *p)
+{
+    if (p < im->base || p > im->base + im->len) return 0;
+    size_t off = (size_t)(p - im->base), lo = 0, hi = im->n_nl;
+    while (lo < hi) {  /* number of newlines before off */
+        size_t mid = (lo + hi) / 2;
+        if (im->nl[mid] < off) lo = mid + 1; else hi = mid;
+    }
+    return (long)lo + 1;
+}
+
+/* ---------- units ---------- */
+
+static void unit_reset(unit *u)
+{
+    lit_buf_reset(&u->text);
+    for (size_t i = 0; i < u->n_links; i++) { free(u->links[i].url); }
+    u->n_links = 0;
+    u->n_lines = 0;
+    u->line_done = false;
+    u->line_start = 0;
+}
+
+static void unit_free(unit *u)
+{
+    unit_reset(u);
+    lit_buf_free(&u->text);
+    free(u->links);
+    free(u->lines);
+    memset(u, 0, sizeof *u);
+}
+
+/* Called with each piece of text that comes from the source: the first piece of a
+ * text line gives that line's source line. */
+static void unit_mark_line(unit *u, long line)
+{
+    if (u->line_done) return;
+    LIT_GROW(u->lines, u->cap_lines, u->n_lines + 1);
+    u->lines[u->n_lines].off = u->line_start;
+    u->lines[u->n_lines++].line = line;
+    u->line_done = true;
+}
+
+static void unit_newline(unit *u)
+{
+    lit_buf_addc(&u->text, '\n');
+    u->line_done = false;
+    u->line_start = u->text.len;
+}
+
+/* Source line of text offset off; *cursor (start 0) makes a forward scan linear. */
+static long unit_line_at(const unit *u, size_t off, size_t *cursor)
+{
+    size_t i = cursor ? *cursor : 0;
+    while (i + 1 < u->n_lines && u->lines[i + 1].off <= off) i++;
+    if (cursor) *cursor = i;
+    return u->n_lines ? u->lines[i].line : 0;
+}
+
+/* ---------- links ---------- */
+
+static bool is_relative(const char *url)
+{
+    return !strstr(url, "://") && !starts_ci(url, "www.");
+}
+
+static const char *kind_from_url(const char *url)
+{
+    if (contains_ci(url, "github.com") || contains_ci(url, "gitlab.com") || contains_ci(url, "bitbucket.org"))
+        return "code";
+    if (contains_ci(url, "youtube.com") || contains_ci(url, "youtu.be") || contains_ci(url, "vimeo.com") ||
+        contains_ci(url, ".mp4") || contains_ci(url, "/videos/"))
+        return "talk";
+    if (contains_ci(url, "slides") || contains_ci(url, ".ppt") || contains_ci(url, "slideshare"))
+        return "slides";
+    if (contains_ci(url, "arxiv.org/") || contains_ci(url, "doi.org/") || contains_ci(url, "dl.acm.org") ||
+        contains_ci(url, "openreview.net") || contains_ci(url, "ieeexplore") || contains_ci(url, "usenix.org/conference") ||
+        contains_ci(url, "proceedings.") || contains_ci(url, "papers.nips.cc") || contains_ci(url, "aclanthology") ||
+        contains_ci(url, "vldb.org/pvldb") || contains_ci(url, "link.springer"))
+        return "paper";
+    size_t n = strlen(url);
+    if ((n > 4 && starts_ci(url + n - 4, ".pdf")) || contains_ci(url, ".pdf?") || contains_ci(url, ".pdf#"))
+        return "pdf";
+    return "web";
+}
+
+static const char *kind_from_label(const char *label)
+{
+    static const struct { const char *w, *k; } t[] = {
+        {"paper", "paper"}, {"papers", "paper"}, {"publication", "paper"}, {"article", "paper"},
+        {"arxiv", "paper"}, {"doi", "paper"}, {"acm", "paper"}, {"usenix", "paper"}, {"ieee", "paper"},
+        {"openreview", "paper"}, {"proceedings", "paper"}, {"pub", "paper"}, {"preprint", "paper"},
+        {"pdf", "pdf"}, {"code", "code"}, {"github", "code"}, {"gitlab", "code"}, {"source", "code"},
+        {"src", "code"}, {"repo", "code"}, {"implementation", "code"}, {"slides", "slides"},
+        {"slide", "slides"}, {"ppt", "slides"}, {"deck", "slides"}, {"talk", "talk"}, {"video", "talk"},
+        {"youtube", "talk"}, {"presentation", "talk"}, {"recording", "talk"}, {"blog", "blog"},
+        {"post", "blog"}, {"website", "web"}, {"homepage", "web"}, {"project", "web"}, {"page", "web"},
+        {"site", "web"}, {"notes", "notes"}, {"note", "notes"}, {"summary", "notes"}, {"poster", "poster"},
+        {"bibtex", "bibtex"}, {"bib", "bibtex"}, {"dataset", "data"}, {"data", "data"}, {"demo", "demo"},
+    };
+    char w[32];
+    size_t n = 0;
+    for (const char *s = label; *s && n < sizeof w - 1; s++)
+        if (isalnum((unsigned char)*s)) w[n++] = (char)tolower((unsigned char)*s);
+    w[n] = 0;
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+        if (strcmp(w, t[i].w) == 0) return t[i].k;
+    return NULL;
+}
+
+static size_t match_close(const char *s, size_t open);
+
+/* A link label of at most two words is an auxiliary link ([Paper], [Code], [BytePS]);
+ * a longer label is text of the entry (usually the title). */
+static bool label_is_aux(const char *label)
+{
+    char *l = lit_xstrdup(label);
+    strip_marks(l);
+    collapse_ws(l);
+    size_t ln = strlen(l);
+    if (ln >= 2 && l[0] == '[' && l[ln - 1] == ']' && match_close(l, 0) == ln - 1) {  /* [[Paper]](url) */
+        l[ln - 1] = 0;
+        memmove(l, l + 1, ln - 1);
+    }
+    bool aux = kind_from_label(l) || count_words(l) <= 2 || strstr(l, "://") || starts_ci(l, "www.");
+    size_t n = strlen(l);
+    /* "[OSDI '14] Title" style labels and anything with a bracket carry entry text */
+    if (strchr(l, '[') || n == 0) aux = n == 0;
+    free(l);
+    return aux;
+}
+
+static void unit_add_link(unit *u, const char *kind, const char *url, bool title)
+{
+    LIT_GROW(u->links, u->cap_links, u->n_links + 1);
+    rlink *l = &u->links[u->n_links++];
+    l->kind = (char *)kind;
+    l->url = lit_xstrdup(url);
+    l->at = u->text.len;
+    l->title = title;
+}
+
+/* ---------- entities ---------- */
+
+static void put_utf8(lit_buf *b, long cp)
+{
+    utf8proc_uint8_t tmp[4];
+    if (cp <= 0 || cp > 0x10FFFF || !utf8proc_codepoint_valid((utf8proc_int32_t)cp)) cp = 0xFFFD;
+    utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, tmp);
+    lit_buf_add(b, tmp, (size_t)n);
+}
+
+static void decode_entity(lit_buf *b, const char *s, size_t n)
+{
+    static const struct { const char *name; long cp; } named[] = {
+        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
+        {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+        {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"mu", 0x3BC}, {"micro", 0xB5}, {"times", 0xD7},
+        {"copy", 0xA9}, {"reg", 0xAE}, {"trade", 0x2122}, {"eacute", 0xE9}, {"uuml", 0xFC},
+        {"ouml", 0xF6}, {"auml", 0xE4}, {"szlig", 0xDF}, {"alpha", 0x3B1}, {"beta", 0x3B2},
+        {"shy", 0}, {"zwj", 0}, {"zwnj", 0}, {"ensp", ' '}, {"emsp", ' '}, {"thinsp", ' '},
+    };
+    if (n >= 4 && s[1] == '#') {
+        long cp = 0;
+        bool hex = s[2] == 'x' || s[2] == 'X';
+        for (size_t i = hex ? 3 : 2; i + 1 < n && cp <= 0x10FFFF; i++)
+            cp = cp * (hex ? 16 : 10) + (isdigit((unsigned char)s[i]) ? s[i] - '0' : (tolower((unsigned char)s[i]) - 'a' + 10));
+        if (cp == 0x20 || cp == 0xA0 || cp == 0x09) lit_buf_addc(b, ' ');
+        else put_utf8(b, cp);
+        return;
+    }
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+        if (strlen(named[i].name) == n - 2 && memcmp(named[i].name, s + 1, n - 2) == 0) {
+            if (named[i].cp == 0xA0) lit_buf_addc(b, ' ');
+            else if (named[i].cp) put_utf8(b, named[i].cp);
+            return;
+        }
+    lit_buf_add(b, s, n);  /* unknown: keep as written */
+}
+
+static char *attr_str(const MD_ATTRIBUTE *a)
+{
+    lit_buf b = LIT_BUF_INIT;
+    if (!a->substr_offsets) return lit_xstrdup("");
+    for (int i = 0; a->substr_offsets[i] < a->size; i++) {
+        const char *s = a->text + a->substr_offsets[i];
+        size_t n = a->substr_offsets[i + 1] - a->substr_offsets[i];
+        if (a->substr_types[i] == MD_TEXT_ENTITY) decode_entity(&b, s, n);
+        else if (a->substr_types[i] == MD_TEXT_NORMAL) lit_buf_add(&b, s, n);
+    }
+    char *r = lit_xstrdup(lit_buf_str(&b));
+    lit_buf_free(&b);
+    return r;
+}
+
+/* ---------- tags: [OSDI '14], (EUROSYS’18), (*SOSP2019*), (x) ---------- */
+
+static const char *venue_lookup(const imp *im, const char *name)
+{
+    if (!im->o || !im->o->venues) return NULL;
+    const lit_venue *v = lit_venues_find(im->o->venues, name);
+    return v ? v->id : NULL;
+}
+
+static int expand_year(int y, int digits)
+{
+    if (digits == 4) return y;
+    return y < 70 ? 2000 + y : 1900 + y;
+}
+
+static bool venue_char(char c)
+{
+    return isalpha((unsigned char)c) || c == '-' || c == '&' || c == '/' || c == '.' || c == '+' ||
+           (unsigned char)c >= 0x80;
+}
+
+/* Parses the inside of a tag. strict: only a known venue or a 4-digit year counts
+ * (used where no brackets say "this is a tag"). The raw venue is kept in vbuf. */
+static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *vbuf, size_t vcap)
+{
+    memset(t, 0, sizeof *t);
+    size_t n = strlen(in);
+    if (n == 0 || n > 120) return false;
+    char buf[128];
+    memcpy(buf, in, n + 1);
+    strip_marks(buf);
+    ascii_quotes(buf);
+    collapse_ws(buf);
+    for (n = strlen(buf); n && (buf[n - 1] == '.' || buf[n - 1] == ',' || buf[n - 1] == ';'); n--) buf[n - 1] = 0;
+    char *s = buf;
+    if (starts_ci(s, "in ")) s += 3;
+    if (!strict && (!strcmp(s, "x") || !strcmp(s, "X") || !strcmp(s, "?") || !strcmp(s, "-") ||
+                    !strcasecmp(s, "n/a") || !strcasecmp(s, "tbd") || !strcasecmp(s, "unknown"))) {
+        t->ok = t->unknown = true;
+        return true;
+    }
+    vbuf[0] = 0;
+    size_t vlen = 0, nvtok = 0;
+    int year = 0, year_digits = 0;
+    bool prev_apos = false;
+    for (char *tok = s; *tok;) {
+        char *end = tok;
+        while (*end && *end != ' ' && *end != ',') end++;
+        char save = *end;
+        *end = 0;
+        size_t tl = strlen(tok);
+        bool lead = tl && tok[0] == '\'', trail = tl && tok[tl - 1] == '\'';
+        char *core = tok + lead;
+        size_t cl = tl - lead - (trail && tl > (size_t)lead ? 1 : 0);
+        bool digits = cl > 0;
+        for (size_t i = 0; i < cl; i++) if (!isdigit((unsigned char)core[i])) digits = false;
+        size_t nd = 0;  /* trailing digits of a word like OSDI20 or EUROSYS'18 */
+        while (nd < cl && isdigit((unsigned char)core[cl - 1 - nd])) nd++;
+        if (digits) {
+            int v = atoi(core);  /* stops at a trailing apostrophe */
+            if (cl == 4 && v >= 1950 && v <= 2099) { if (year) return false; year = v; year_digits = 4; }
+            else if (cl == 2 && (lead || trail || prev_apos || nvtok)) { if (year) return false; year = v; year_digits = 2; }
+            else return false;
+        } else if ((nd == 2 || nd == 4) && cl > nd + 1) {
+            size_t vl = cl - nd;
+            int v = atoi(core + vl);
+            if (core[vl - 1] == '\'') vl--;
+            if (nd == 4 && (v < 1950 || v > 2099)) return false;
+            if (year) return false;
+            for (size_t i = 0; i < vl; i++) if (!venue_char(core[i])) return false;
+            year = v; year_digits = (int)nd;
+            if (vlen + vl + 2 >= vcap) return false;
+            if (vlen) vbuf[vlen++] = ' ';
+            memcpy(vbuf + vlen, core, vl); vlen += vl; vbuf[vlen] = 0;
+            nvtok++;
+        } else {
+            size_t vl = cl;
+            for (size_t i = 0; i < vl; i++) if (!venue_char(core[i])) return false;
+            if (!vl) { prev_apos = trail || lead; goto next; }
+            if (vlen + vl + 2 >= vcap) return false;
+            if (vlen) vbuf[vlen++] = ' ';
+            memcpy(vbuf + vlen, core, vl); vlen += vl; vbuf[vlen] = 0;
+            nvtok++;
+        }
+        prev_apos = trail;
+    next:
+        *end = save;
+        tok = end;
+        while (*tok == ' ' || *tok == ',') tok++;
+    }
+    if (nvtok > 5 || (!nvtok && !year)) return false;
+    const char *vid = NULL;
+    if (nvtok) {
+        vid = venue_lookup(im, vbuf);
+        if (!vid && contains_ci(vbuf, "workshop")) {
+            char w[140];
+            size_t fl = strcspn(vbuf, " ");
+            snprintf(w, sizeof w, "%.*s workshop", (int)fl, vbuf);
+            vid = venue_lookup(im, w);
+        }
+        if (!vid) {
+            if (strict || !year || nvtok > 3) return false;
+            if (!isupper((unsigned char)vbuf[0])) return false;
+            vid = vbuf;
+        }
+    } else if (strict && year_digits != 4) {
+        return false;
+    }
+    t->ok = true;
+    t->venue = vid;
+    t->year = year ? expand_year(year, year_digits) : 0;
+    return true;
+}
+
+/* ---------- bracket matching over text with markers ---------- */
+
+/* Index of the bracket closing s[open], or (size_t)-1. */
+static size_t match_close(const char *s, size_t open)
+{
+    char st[64];
+    int n = 0;
+    for (size_t i = open; s[i]; i++) {
+        char c = s[i];
+        if (c == '(' || c == '[') { if (n == 64) return (size_t)-1; st[n++] = c; }
+        else if (c == ')' || c == ']') {
+            if (!n || st[n - 1] != (c == ')' ? '(' : '[')) return (size_t)-1;
+            if (--n == 0) return i;
+        }
+    }
+    return (size_t)-1;
+}
+
+static size_t match_open(const char *s, size_t close)
+{
+    char st[64];
+    int n = 0;
+    for (size_t i = close + 1; i-- > 0;) {
+        char c = s[i];
+        if (c == ')' || c == ']') { if (n == 64) return (size_t)-1; st[n++] = c; }
+        else if (c == '(' || c == '[') {
+            if (!n || st[n - 1] != (c == '(' ? ')' : ']')) return (size_t)-1;
+            if (--n == 0) return i;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* Offset of the first bracket that has no partner, or -1 when balanced. */
+static long unbalanced_at(const char *s)
+{
+    size_t st[64];
+    int n = 0;
+    for (size_t i = 0; s[i]; i++) {
+        char c = s[i];
+        if (c == '(' || c == '[') { if (n == 64) return (long)i; st[n++] = i; }
+        else if (c == ')' || c == ']') {
+            if (!n || s[st[n - 1]] != (c == ')' ? '(' : '[')) return (long)i;
+            n--;
+        }
+    }
+    return n ? (long)st[0] : -1;
+}
+
+/* Removes empty (), [], and marker pairs left behind by removed links. */
+static void drop_empty_groups(char *s)
+{
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; s[i]; i++) {
+            char c = s[i], want = c == '(' ? ')' : c == '[' ? ']' : c == M_EM_OPEN ? M_EM_CLOSE :
+                                  c == M_LINK_OPEN ? M_LINK_CLOSE : 0;
+            if (!want) continue;
+            size_t j = i + 1;
+            while (s[j] == ' ' || (IS_MARK(s[j]) && s[j] != want)) {
+                if (IS_MARK(s[j])) break;
+                j++;
+            }
+            if (s[j] == want) { remove_range(s, i, j + 1); again = true; break; }
+        }
+    }
+}
+
+/* ---------- authors ---------- */
+
+/* Words of titles that are never part of a person's name. */
+static bool title_word(const char *w, size_t n)
+{
+    static const char *tw[] = {
+        "Learning", "Deep", "Neural", "Network", "Networks", "System", "Systems", "Data", "Training", "Model",
+        "Models", "Efficient", "Scalable", "Distributed", "Performance", "Optimization", "Optimizations",
+        "Implications", "Analysis", "Design", "Hardware", "Software", "Cloud", "Memory", "Machine", "Inference",
+        "Serving", "Scheduling", "Cluster", "Clusters", "Graph", "Graphs", "Parallel", "Parallelism", "Fast",
+        "Large", "Scale", "Towards", "Toward", "Framework", "Frameworks", "Computing", "Computation", "Language",
+        "Languages", "Architecture", "Applications", "Application", "Challenges", "Vision", "Survey", "Study",
+        "Approach", "Accelerating", "Acceleration", "Algorithms", "Algorithm", "Using", "Via", "With", "For",
+        "And", "Of", "The", "On", "In", "Characterization", "Evaluation", "Benchmark", "Benchmarks", "Storage",
+        "Resource", "Resources", "Management", "Communication", "Compression", "Edge", "Mobile", "Video",
+        "Transformer", "Transformers", "Generative", "Online", "Adaptive", "Dynamic", "Automatic", "Automated",
+    };
+    for (size_t i = 0; i < sizeof tw / sizeof *tw; i++)
+        if (strlen(tw[i]) == n && !strncasecmp(tw[i], w, n)) return true;
+    return false;
+}
+
+static bool name_word(const char *w, size_t n)
+{
+    if (title_word(w, n)) return false;
+    static const char *particles[] = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al"};
+    if (!n) return false;
+    if (n <= 4 && w[n - 1] == '.' && isupper((unsigned char)w[0])) return true;  /* initial: J. or J.-P. */
+    for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
+        if (strlen(particles[i]) == n && memcmp(particles[i], w, n) == 0) return true;
+    unsigned char c = (unsigned char)w[0];
+    if (!(isupper(c) || c >= 0x80)) return false;
+    size_t upper = 0, alpha = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        if (isupper(ch)) upper++;
+        if (isalpha(ch)) alpha++;
+        if (!(isalpha(ch) || ch >= 0x80 || ch == '-' || ch == '\'' || ch == '.')) return false;
+    }
+    return !(upper == alpha && alpha >= 2);  /* GPU, DNN: acronyms are not names */
+}
+
+static bool name_item(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ') i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        if (j > i) {
+            if (!name_word(s + i, j - i)) return false;
+            words++;
+        }
+        i = j;
+    }
+    return words >= 2 && words <= 5;
+}
+
+/* Splits "A, B and C" into names when every item looks like a name. Returns the
+ * count (0 if it is not a name list); names are malloc'd into out (up to max). */
+static size_t split_names(const char *in, bool by, char **out, size_t max)
+{
+    char *s = lit_xstrdup(in);
+    strip_marks(s);
+    collapse_ws(s);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';')) s[--n] = 0;
+    bool etal = false;
+    if (n > 6 && (!strcmp(s + n - 6, "et al") || (n > 7 && !strcmp(s + n - 7, " et al.")))) {
+        etal = true;
+        s[n - (s[n - 1] == '.' ? 7 : 6)] = 0;
+        n = strlen(s);
+        while (n && (s[n - 1] == ' ' || s[n - 1] == ',')) s[--n] = 0;
+    }
+    size_t count = 0;
+    bool ok = n > 0;
+    for (char *p = s; ok && *p;) {
+        char *e = p;
+        size_t seplen = 0;
+        for (; *e; e++) {
+            if (*e == ',' || *e == ';') { seplen = 1; break; }
+            if (!strncmp(e, " and ", 5)) { seplen = 5; break; }
+            if (!strncmp(e, " & ", 3)) { seplen = 3; break; }
+        }
+        char *q = p;
+        while (*q == ' ') q++;
+        if (starts_ci(q, "and ")) q += 4;
+        size_t len = (size_t)(e - q);
+        while (len && q[len - 1] == ' ') len--;
+        if (len) {
+            if (!name_item(q, len)) ok = false;
+            else if (count < max) out[count++] = xstrndup(q, len);
+        }
+        p = *e ? e + seplen : e;
+    }
+    free(s);
+    if (!ok || count == 0 || (count < 2 && !etal && !by)) {
+        for (size_t i = 0; i < count; i++) free(out[i]);
+        return 0;
+    }
+    return count;
+}
+
+/* ---------- the interpreter of one entry ---------- */
+
+typedef struct entry {
+    bool paper;          /* looks like a paper */
+    bool tagged;         /* had a venue/year tag (or (x)) */
+    bool category;       /* could name a section (short text, no links) */
+    char *title, *short_name, *label;
+    tag tag;
+    char vraw[128];
+    char *authors[64];
+    size_t n_authors;
+    rlink *links; size_t n_links;  /* borrowed from the unit */
+    size_t n_links_all;
+    bool in_list, has_children;
+} entry;
+
+static void entry_free(entry *e)
+{
+    free(e->title); free(e->short_name); free(e->label);
+    for (size_t i = 0; i < e->n_authors; i++) free(e->authors[i]);
+    memset(e, 0, sizeof *e);
+}
+
+static bool paperish_link(const rlink *l)
+{
+    return !strcmp(l->kind, "paper") || !strcmp(l->kind, "pdf");
+}
+
+/* Leading "[OSDI '14]" (markers skipped). Removes it on success. */
+static bool take_leading_tag(const imp *im, char *s, tag *t, char *vb, size_t vcap)
+{
+    size_t i = 0;
+    while (s[i] == ' ' || IS_MARK(s[i])) i++;
+    if (s[i] != '[' && s[i] != '(') {
+        /* "**OSDI'22** Title": a leading emphasised tag */
+        if (i > 0 && s[i - 1] == M_EM_OPEN) {
+            char *close = strchr(s + i, M_EM_CLOSE);
+            if (!close || close - (s + i) > 60) return false;
+            char *in = xstrndup(s + i, (size_t)(close - (s + i)));
+            bool ok = parse_tag(im, in, t, true, vb, vcap);
+            free(in);
+            if (ok) remove_range(s, i - 1, (size_t)(close - s) + 1);
+            return ok;
+        }
+        return false;
+    }
+    size_t j = match_close(s, i);
+    if (j == (size_t)-1) return false;
+    char *in = xstrndup(s + i + 1, j - i - 1);
+    bool ok = parse_tag(im, in, t, false, vb, vcap);
+    free(in);
+    if (ok) remove_range(s, i, j + 1);
+    return ok;
+}
+
+static size_t trim_end(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' ||
+                 s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == M_EM_CLOSE || s[n - 1] == M_LINK_CLOSE ||
+                 s[n - 1] == M_EM_OPEN || s[n - 1] == M_LINK_OPEN))
+        n--;
+    return n;
+}
+
+/* Trailing "(OSDI20)", "[SC '21']", "*OSDI 2022*", ", OSDI 2022". Removes it on success. */
+static bool take_trailing_tag(const imp *im, char *s, tag *t, char *vb, size_t vcap)
+{
+    size_t n = trim_end(s);
+    if (!n) return false;
+    if (s[n - 1] == ')' || s[n - 1] == ']') {
+        size_t o = match_open(s, n - 1);
+        if (o == (size_t)-1) return false;
+        char *in = xstrndup(s + o + 1, n - 2 - o);
+        bool ok = parse_tag(im, in, t, false, vb, vcap);
+        free(in);
+        if (ok) remove_range(s, o, n);
+        return ok;
+    }
+    /* an emphasised or separated last segment: "Title. *OSDI 2022*", "Title, NSDI 2023" */
+    size_t best = (size_t)-1, blen = 0;
+    size_t depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '(' || c == '[') depth++;
+        else if ((c == ')' || c == ']') && depth) depth--;
+        if (depth) continue;
+        if (c == M_EM_OPEN) { best = i; blen = 1; }
+        else if ((c == ',' || c == '.' || c == ';') && s[i + 1] == ' ') { best = i; blen = 2; }
+        else if (c == ' ' && (s[i + 1] == '-' || s[i + 1] == '|') && s[i + 2] == ' ') { best = i; blen = 3; }
+        else if (c == ' ' && (unsigned char)s[i + 1] == 0xE2 && (unsigned char)s[i + 2] == 0x80 &&
+                 ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') { best = i; blen = 5; }
+    }
+    if (best == (size_t)-1 || best == 0 || best + blen >= n) return false;
+    char *in = xstrndup(s + best + blen, n - best - blen);
+    bool ok = count_words(in) <= 6 && parse_tag(im, in, t, true, vb, vcap);
+    free(in);
+    if (ok) remove_range(s, best, n);
+    return ok;
+}
+
+/* "(Gavel) Title" or "PipeDream: Title": the system name the list gives. */
+static char *take_short(char *title)
+{
+    if (title[0] == '(') {
+        char *close = strchr(title, ')');
+        if (close && close - title > 1 && close - title <= 40 && close[1] == ' ') {
+            char *name = xstrndup(title + 1, (size_t)(close - title - 1));
+            collapse_ws(name);
+            if (count_words(name) <= 2 && has_letter(name)) {
+                remove_range(title, 0, (size_t)(close - title) + 2);
+                return name;
+            }
+            free(name);
+        }
+        return NULL;
+    }
+    char *colon = strstr(title, ": ");
+    if (!colon || colon == title || colon - title > 40 || count_words(colon + 2) < 2) return NULL;
+    char *name = xstrndup(title, (size_t)(colon - title));
+    size_t words = count_words(name);
+    bool ok = false;
+    if (words == 1) ok = !strchr(name, ',') && has_letter(name);
+    else if (words == 2) {  /* "PCC Vivace": an acronym first */
+        size_t up = 0, al = 0, i = 0;
+        for (; name[i] && name[i] != ' '; i++) { if (isupper((unsigned char)name[i])) up++; if (isalpha((unsigned char)name[i])) al++; }
+        ok = al >= 2 && up == al;
+    }
+    if (ok) return name;
+    free(name);
+    return NULL;
+}
+
+static void clean_title(char *s)
+{
+    strip_marks(s);
+    collapse_ws(s);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '-' ||
+                 s[n - 1] == '|' || s[n - 1] == ' '))
+        s[--n] = 0;
+    size_t lead = 0;
+    while (s[lead] == '-' || s[lead] == ':' || s[lead] == ' ' || s[lead] == '|') lead++;
+    if (lead) remove_range(s, 0, lead);
+    n = strlen(s);
+    if (n >= 2 && s[0] == '"' && s[n - 1] == '"') { s[n - 1] = 0; remove_range(s, 0, 1); }
+    n = strlen(s);
+    if (n >= 6 && !memcmp(s, "\xE2\x80\x9C", 3) && !memcmp(s + n - 3, "\xE2\x80\x9D", 3)) { s[n - 3] = 0; remove_range(s, 0, 3); }
+}
+
+/* Interprets one entry's text (with markers) and links. ctx_* come from the headings. */
+static void interpret(const imp *im, const char *text, rlink *links, size_t n_links, entry *e)
+{
+    char *s = lit_xstrdup(text);
+    drop_empty_groups(s);
+    e->links = links;
+    e->n_links = n_links;
+    tag t;
+    char vb[128];
+    if (take_leading_tag(im, s, &t, vb, sizeof vb) && !t.unknown) {
+        e->tag = t;
+        e->tagged = true;
+        memcpy(e->vraw, vb, sizeof vb);
+        if (t.venue == vb) e->tag.venue = e->vraw;
+    }
+    for (int k = 0; k < 2; k++) {
+        drop_empty_groups(s);
+        if (!take_trailing_tag(im, s, &t, vb, sizeof vb)) break;
+        if (!e->tagged || (!e->tag.venue && !e->tag.year)) {
+            e->tag = t;
+            memcpy(e->vraw, vb, sizeof vb);
+            if (t.venue == vb) e->tag.venue = e->vraw;
+        }
+        e->tagged = true;
+    }
+    drop_empty_groups(s);
+    /* the title: a leading emphasised run or title link, else text up to an author list */
+    size_t i = 0;
+    while (s[i] == ' ') i++;
+    char *title = NULL, *rest = NULL;
+    if (s[i] == M_EM_OPEN || s[i] == M_LINK_OPEN) {
+        char closer = s[i] == M_EM_OPEN ? M_EM_CLOSE : M_LINK_CLOSE;
+        char *c = strchr(s + i + 1, closer);
+        if (c) {
+            title = xstrndup(s + i + 1, (size_t)(c - s - i - 1));
+            rest = lit_xstrdup(c + 1);
+        }
+    }
+    if (!title) {
+        size_t n = strlen(s), cut = n, depth = 0;
+        for (size_t k = 1; k < n && cut == n; k++) {
+            char c = s[k];
+            if (c == '(' || c == '[') depth++;
+            else if ((c == ')' || c == ']') && depth) depth--;
+            if (depth) continue;
+            size_t skip = 0;
+            bool by = false;
+            if ((c == '.' || c == ',' || c == ';') && s[k + 1] == ' ') skip = 2;
+            else if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') skip = 3;
+            else if (c == ' ' && starts_ci(s + k, " by ")) { skip = 4; by = true; }
+            else if (c == ' ' && (unsigned char)s[k + 1] == 0xE2 && (unsigned char)s[k + 2] == 0x80 &&
+                     ((unsigned char)s[k + 3] == 0x93 || (unsigned char)s[k + 3] == 0x94) && s[k + 4] == ' ') skip = 5;
+            if (!skip) continue;
+            char *names[64];
+            size_t nn = split_names(s + k + skip, by, names, 64);
+            if (nn) {
+                for (size_t q = 0; q < nn; q++) free(names[q]);
+                cut = k;
+                rest = lit_xstrdup(s + k + (by ? 1 : skip));
+            }
+        }
+        title = xstrndup(s, cut);
+    }
+    if (rest) {
+        char *r = rest;
+        while (*r == ' ' || *r == ',' || *r == '.' || *r == '-' || *r == ':' || *r == '|' || IS_MARK(*r)) r++;
+        bool by = starts_ci(r, "by ");
+        if (by) r += 3;
+        e->n_authors = split_names(r, by, e->authors, 64);
+        free(rest);
+    }
+    /* the whole text without links is the label a section or category line would use */
+    e->label = lit_xstrdup(s);
+    clean_title(e->label);
+    clean_title(title);
+    e->short_name = take_short(title);
+    if (e->short_name) clean_title(title);
+    e->title = title;
+    free(s);
+}
+
+/* ---------- sections ---------- */
+
+static void push_section(imp *im, int level, const char *text)
+{
+    while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
+    LIT_GROW(im->sec, im->cap_sec, im->n_sec + 1);
+    section *s = &im->sec[im->n_sec++];
+    memset(s, 0, sizeof *s);
+    s->level = level;
+    s->text = lit_xstrdup(text);
+    tag t;
+    char vb[128];
+    if (parse_tag(im, text, &t, true, vb, sizeof vb)) {
+        s->venue = t.venue && venue_lookup(im, t.venue) ? venue_lookup(im, t.venue) : NULL;
+        s->year = t.year;
+    }
+}
+
+static void pop_sections(imp *im, int level)
+{
+    while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
+}
+
+/* ---------- adding a paper ---------- */
+
+static bool arxiv_id(const char *url, char *id, size_t cap)
+{
+    const char *p = strstr(url, "arxiv.org/abs/");
+    if (!p) p = strstr(url, "arxiv.org/pdf/");
+    if (!p) return false;
+    p += 14;
+    size_t n = 0;
+    while (n < cap - 1 && (isdigit((unsigned char)p[n]) || (n == 4 && p[n] == '.'))) { id[n] = p[n]; n++; }
+    id[n] = 0;
+    return n >= 9 && id[4] == '.';
+}
+
+static bool doi_of(const char *url, char *id, size_t cap)
+{
+    const char *p = strstr(url, "doi.org/10.");
+    if (p) p += 8;
+    else if ((p = strstr(url, "dl.acm.org/doi/")) != NULL) {
+        p += 15;
+        if (!strncmp(p, "pdf/", 4)) p += 4;
+        else if (!strncmp(p, "abs/", 4)) p += 4;
+        if (strncmp(p, "10.", 3)) return false;
+    } else return false;
+    size_t n = 0;
+    while (n < cap - 1 && p[n] && p[n] != '?' && p[n] != '#' && p[n] != ' ') { id[n] = p[n]; n++; }
+    id[n] = 0;
+    return n > 4 && strchr(id, '/');
+}
+
+static const char *cat_str(imp *im, const char *s) { return lit_arena_strdup(&im->cat->arena, s); }
+
+static void add_paper(imp *im, entry *e, long line)
+{
+    lit_catalog *c = im->cat;
+    lit_paper *p = lit_catalog_add(c);
+    p->title = cat_str(im, e->title);
+    p->short_name = e->short_name ? cat_str(im, e->short_name) : NULL;
+    if (e->n_authors) {
+        p->authors = lit_arena_alloc(&c->arena, e->n_authors * sizeof *p->authors);
+        for (size_t i = 0; i < e->n_authors; i++) p->authors[i] = cat_str(im, e->authors[i]);
+        p->n_authors = (uint32_t)e->n_authors;
+    }
+    const char *venue = e->tag.venue;
+    int year = e->tag.year;
+    for (size_t k = im->n_sec; k-- > 0 && (!venue || !year);) {
+        if (!venue && im->sec[k].venue) venue = im->sec[k].venue;
+        if (!year && im->sec[k].year) year = im->sec[k].year;
+    }
+    /* links: one per kind, first wins; an arXiv or DOI link gives an identifier */
+    p->links = lit_arena_alloc(&c->arena, (e->n_links + 1) * sizeof *p->links);
+    char id[64];
+    for (size_t i = 0; i < e->n_links; i++) {
+        const rlink *l = &e->links[i];
+        if (!p->arxiv && arxiv_id(l->url, id, sizeof id)) p->arxiv = cat_str(im, id);
+        if (!p->doi && doi_of(l->url, id, sizeof id)) p->doi = cat_str(im, id);
+        bool dup = false;
+        for (uint32_t j = 0; j < p->n_links; j++) if (!strcmp(p->links[j].kind, l->kind)) dup = true;
+        if (dup) continue;
+        p->links[p->n_links].kind = cat_str(im, l->kind);
+        p->links[p->n_links].url = cat_str(im, l->url);
+        p->n_links++;
+    }
+    if (!year && p->arxiv) {
+        year = 2000 + (p->arxiv[0] - '0') * 10 + (p->arxiv[1] - '0');
+        p->year_inferred = true;
+        if (!venue) venue = "arXiv";
+    }
+    if (venue) p->venue = lit_catalog_venue_id(c, venue);
+    p->year = (int16_t)year;
+    /* topic: the innermost section that names one */
+    const char *sect = NULL;
+    for (size_t k = im->n_sec; k-- > 0;) {
+        if (!sect) sect = im->sec[k].text;
+        int ti = im->o && im->o->topics ? lit_topics_find(im->o->topics, im->sec[k].text) : -1;
+        if (ti >= 0) {
+            p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
+            p->topics[0] = lit_catalog_topic_id(c, im->o->topics->t[ti].id);
+            p->n_topics = 1;
+            break;
+        }
+    }
+    p->sources = lit_arena_alloc(&c->arena, sizeof *p->sources);
+    p->sources[0].list = cat_str(im, im->list);
+    p->sources[0].line = line;
+    p->sources[0].section = sect ? cat_str(im, sect) : NULL;
+    p->n_sources = 1;
+    im->n_papers++;
+}
+
+/* The text of a topic bullet as a section name, or NULL when its text is a link. */
+static char *section_label(const char *text)
+{
+    char *s = lit_xstrdup(text);
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] != '(') continue;
+        size_t j = i + 1;
+        while (s[j] == ' ') j++;
+        if (s[j] != M_LINK_OPEN) continue;
+        char *c = strchr(s + j, M_LINK_CLOSE);
+        if (!c) continue;
+        size_t k = (size_t)(c - s) + 1;
+        while (s[k] == ' ') k++;
+        if (s[k] == ')') { remove_range(s, i, k + 1); i = (size_t)-1; }
+    }
+    drop_empty_groups(s);
+    if (strchr(s, M_LINK_OPEN)) { free(s); return NULL; }
+    strip_marks(s);
+    collapse_ws(s);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ':' || s[n - 1] == ' ')) s[--n] = 0;
+    return s;
+}
+
+/* Decides what one entry is and acts on it. kind: 'p' paragraph line group, 'l' list
+ * item, 'h' heading, 't' plain-text line. Returns -1 on a strict-mode error. */
+static int handle(imp *im, const char *text, rlink *links, size_t n_links, long line, char kind, bool children)
+{
+    /* brackets must balance in anything that could be an entry */
+    char *plain = lit_xstrdup(text);
+    strip_marks(plain);
+    collapse_ws(plain);
+    if (!*plain) { free(plain); return 0; }
+    long ub = unbalanced_at(plain);
+    if (ub >= 0) {
+        char c = plain[ub];
+        free(plain);
+        if (im->o && im->o->lenient) {
+            lit_warn(im->d, im->path, line, 0, "unbalanced '%c' in entry; skipped", c);
+            return 0;
+        }
+        return lit_error(im->d, im->path, line, 0, "unbalanced '%c' in entry", c);
+    }
+    free(plain);
+    entry e;
+    memset(&e, 0, sizeof e);
+    interpret(im, text, links, n_links, &e);
+    bool aux_paper = false, title_link = false, other_link = false;
+    for (size_t i = 0; i < n_links; i++) {
+        if (links[i].title) title_link = true;
+        if (paperish_link(&links[i])) aux_paper = true;
+        else other_link = true;
+    }
+    bool ctx = false;
+    for (size_t k = 0; k < im->n_sec; k++) if (im->sec[k].venue || im->sec[k].year) ctx = true;
+    size_t words = count_words(e.title);
+    bool titleish = has_letter(e.title) && words >= 2 && strlen(e.title) <= MAX_TITLE;
+    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' ||
+                 (ctx && (kind == 'l' || title_link) && (words <= 30)));
+    if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
+    if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
+    if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
+    int rc = 0;
+    if (paper) {
+        if (e.tag.venue && !venue_lookup(im, e.tag.venue) && im->o && im->o->venues)
+            lit_warn(im->d, im->path, line, 0, "unknown venue '%s'", e.tag.venue);
+        add_paper(im, &e, line);
+    } else if (kind == 'h') {
+        char *h = lit_xstrdup(text);
+        drop_empty_groups(h);
+        strip_marks(h);
+        collapse_ws(h);
+        push_section(im, im->heading_level, h);
+        free(h);
+    } else if (children && kind == 'l') {
+        /* a topic bullet with nested items names a subsection, unless its text is a link
+         * (a talk, a course page); a link in parentheses is only a pointer */
+        char *lab = section_label(text);
+        if (lab && *lab && count_words(lab) <= 12) {
+            push_section(im, SECTION_BULLET + im->list_depth, lab);
+            if (im->n_li) im->li[im->n_li - 1].pushed = true;
+        }
+        free(lab);
+    } else if ((kind == 't' || kind == 'c') && !n_links && !other_link && *e.label &&
+               count_words(e.label) <= 10 && e.label[strlen(e.label) - 1] != '.') {
+        push_section(im, SECTION_CATEGORY, e.label);
+    }
+    entry_free(&e);
+    return rc;
+}
+
+/* Whether one line of a paragraph has a tag at its start (or anywhere: at_end). */
+static bool line_tagged(const imp *im, const char *t, size_t from, size_t to, bool at_end)
+{
+    tag tg;
+    char vb[128];
+    char *g = xstrndup(t + from, to - from);
+    bool r = take_leading_tag(im, g, &tg, vb, sizeof vb) && !tg.unknown;
+    if (!r && at_end) r = take_trailing_tag(im, g, &tg, vb, sizeof vb);
+    free(g);
+    return r;
+}
+
+/* A paragraph may hold several entries, one per line (plain "[NSDI '19] Title" lines),
+ * or one entry over several lines (a long title wrapped). A line that starts with a
+ * tag opens a new entry; an entry closes at the end of a line that has a tag or a link. */
+static int handle_paragraph(imp *im, unit *u)
+{
+    const char *t = lit_buf_str(&u->text);
+    size_t n = u->text.len;
+    if (!memchr(t, '\n', n)) {
+        /* a paragraph that is all bold ("**Cluster Scheduling**:") is a category line */
+        size_t a = 0, b = n;
+        while (t[a] == ' ') a++;
+        while (b > a && (t[b - 1] == ' ' || t[b - 1] == ':')) b--;
+        char kind = 'p';
+        if (b > a + 1 && t[a] == M_EM_OPEN && t[b - 1] == M_EM_CLOSE && !memchr(t + a + 1, M_EM_CLOSE, b - a - 2))
+            kind = 'c';
+        return handle(im, t, u->links, u->n_links, unit_line_at(u, 0, NULL), kind, false);
+    }
+    size_t start = 0, lk = 0, lcur = 0;
+    int rc = 0;
+    while (start < n && rc == 0) {
+        size_t end = start;
+        for (;;) {
+            while (end < n && t[end] != '\n') end++;
+            bool has_link = false;
+            for (size_t k = lk; k < u->n_links && u->links[k].at <= end; k++)
+                if (u->links[k].at >= start) has_link = true;
+            if (end >= n || has_link || line_tagged(im, t, start, end, true)) break;
+            size_t ne = end + 1;
+            while (ne < n && t[ne] != '\n') ne++;
+            if (line_tagged(im, t, end + 1, ne, false)) break;
+            end++;  /* join the next line */
+        }
+        char *grp = xstrndup(t + start, end - start);
+        for (char *q = grp; *q; q++) if (*q == '\n') *q = ' ';
+        size_t first = lk;
+        while (lk < u->n_links && u->links[lk].at <= end) lk++;
+        rc = handle(im, grp, lk > first ? u->links + first : NULL, lk - first,
+                    unit_line_at(u, start, &lcur), 'c', false);
+        free(grp);
+        start = end + 1;
+    }
+    return rc;
+}
+
+/* ---------- md4c callbacks ---------- */
+
+static unit *target(imp *im)
+{
+    if (im->in_table && im->in_cell && im->tab.col < 32) return &im->tab.cells[im->tab.col];
+    return &im->cur;
+}
+
+/* Hands the collected text to the interpreter: kind 'h' heading, 'l' list item
+ * (children: it has nested items), 'p' paragraph. */
+static int flush_cur(imp *im, char kind, bool children)
+{
+    int rc = 0;
+    if (im->cur.text.len) {
+        if (kind == 'p') {
+            rc = handle_paragraph(im, &im->cur);
+        } else {
+            char *t = lit_xstrdup(lit_buf_str(&im->cur.text));
+            for (char *q = t; *q; q++) if (*q == '\n') *q = ' ';
+            rc = handle(im, t, im->cur.links, im->cur.n_links, unit_line_at(&im->cur, 0, NULL), kind, children);
+            free(t);
+        }
+    }
+    unit_reset(&im->cur);
+    if (rc) im->failed = 1;
+    return rc;
+}
+
+/* The open list item's entry is its first paragraph (or its own text); later
+ * paragraphs are notes about it. */
+static int flush_li(imp *im, bool children)
+{
+    li_state *l = &im->li[im->n_li - 1];
+    if (l->done) { unit_reset(&im->cur); return 0; }
+    if (!im->cur.text.len) return 0;
+    l->done = true;
+    return flush_cur(im, 'l', children);
+}
+
+static void table_row(imp *im)
+{
+    table_state *tb = &im->tab;
+    int ti = -1, vi = -1, yi = -1, ai = -1;
+    for (int i = 0; i < tb->n_head; i++) {
+        const char *h = tb->head[i];
+        if (ti < 0 && (contains_ci(h, "title") || !strcmp(h, "paper") || !strcmp(h, "papers") || !strcmp(h, "name")))
+            ti = i;
+        else if (vi < 0 && (contains_ci(h, "venue") || contains_ci(h, "conf") || contains_ci(h, "publi") ||
+                            !strcmp(h, "where") || !strcmp(h, "journal")))
+            vi = i;
+        else if (yi < 0 && (contains_ci(h, "year") || !strcmp(h, "date")))
+            yi = i;
+        else if (ai < 0 && contains_ci(h, "author"))
+            ai = i;
+    }
+    if (ti < 0 || ti >= tb->n_cells) return;
+    /* the title cell is interpreted like any entry; the other cells add venue, year, links */
+    lit_buf txt = LIT_BUF_INIT;
+    unit *tc = &tb->cells[ti];
+    lit_buf_adds(&txt, lit_buf_str(&tc->text));
+    rlink *links = NULL;
+    size_t nl = 0, cap = 0;
+    for (int c = 0; c < tb->n_cells; c++) {
+        for (size_t k = 0; k < tb->cells[c].n_links; k++) {
+            LIT_GROW(links, cap, nl + 1);
+            links[nl] = tb->cells[c].links[k];
+            if (c != ti) {
+                const char *kk = kind_from_label(tb->head[c]);
+                if (kk && !links[nl].title) links[nl].kind = (char *)kk;
+                links[nl].title = false;
+            }
+            links[nl].at = 0;
+            nl++;
+        }
+    }
+    char tagbuf[200] = "";
+    if (vi >= 0 && vi < tb->n_cells) snprintf(tagbuf, sizeof tagbuf, "%s", lit_buf_str(&tb->cells[vi].text));
+    if (yi >= 0 && yi < tb->n_cells) {
+        size_t l = strlen(tagbuf);
+        snprintf(tagbuf + l, sizeof tagbuf - l, " %s", lit_buf_str(&tb->cells[yi].text));
+    }
+    strip_marks(tagbuf);
+    collapse_ws(tagbuf);
+    if (*tagbuf && strlen(tagbuf) < 120) {
+        lit_buf_adds(&txt, " (");
+        lit_buf_adds(&txt, tagbuf);
+        lit_buf_adds(&txt, ")");
+    }
+    if (ai >= 0 && ai < tb->n_cells && tb->cells[ai].text.len) {
+        lit_buf_adds(&txt, ". ");
+        lit_buf_adds(&txt, lit_buf_str(&tb->cells[ai].text));
+    }
+    int rc = handle(im, lit_buf_str(&txt), links, nl, tb->row_line ? tb->row_line : unit_line_at(tc, 0, NULL), 'r', false);
+    if (rc) im->failed = 1;
+    free(links);
+    lit_buf_free(&txt);
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    imp *im = ud;
+    if (im->failed) return 1;
+    switch (type) {
+    case MD_BLOCK_CODE: case MD_BLOCK_HTML:
+        if (im->n_li && flush_li(im, false)) return 1;
+        im->skip_depth++;
+        break;
+    case MD_BLOCK_QUOTE: im->quote_depth++; break;
+    case MD_BLOCK_UL: case MD_BLOCK_OL:
+        if (im->n_li && flush_li(im, true)) return 1;
+        im->list_depth++;
+        break;
+    case MD_BLOCK_LI:
+        if (flush_cur(im, 'p', false)) return 1;
+        LIT_GROW(im->li, im->cap_li, im->n_li + 1);
+        im->li[im->n_li].pushed = im->li[im->n_li].done = false;
+        im->n_li++;
+        break;
+    case MD_BLOCK_P:
+        if (im->n_li && im->cur.text.len && flush_li(im, false)) return 1;
+        break;
+    case MD_BLOCK_H:
+        if (flush_cur(im, 'p', false)) return 1;
+        im->in_heading = true;
+        im->heading_level = ((MD_BLOCK_H_DETAIL *)detail)->level;
+        pop_sections(im, im->heading_level);
+        break;
+    case MD_BLOCK_TABLE:
+        if (flush_cur(im, 'p', false)) return 1;
+        im->in_table = true;
+        im->tab.n_head = 0;
+        break;
+    case MD_BLOCK_THEAD: im->tab.in_head = true; break;
+    case MD_BLOCK_TBODY: im->tab.in_head = false; break;
+    case MD_BLOCK_TR:
+        im->tab.col = 0;
+        im->tab.n_cells = 0;
+        im->tab.row_line = 0;
+        for (int i = 0; i < 32; i++) unit_reset(&im->tab.cells[i]);
+        break;
+    case MD_BLOCK_TH: case MD_BLOCK_TD: im->in_cell = true; break;
+    default: break;
+    }
+    return 0;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    imp *im = ud;
+    (void)detail;
+    if (im->failed) return 1;
+    switch (type) {
+    case MD_BLOCK_CODE: case MD_BLOCK_HTML: im->skip_depth--; unit_reset(&im->cur); break;
+    case MD_BLOCK_QUOTE: im->quote_depth--; break;
+    case MD_BLOCK_UL: case MD_BLOCK_OL: im->list_depth--; break;
+    case MD_BLOCK_LI:
+        if (im->n_li && flush_li(im, false)) return 1;
+        unit_reset(&im->cur);
+        if (im->n_li) {
+            if (im->li[im->n_li - 1].pushed) pop_sections(im, SECTION_BULLET + im->list_depth);
+            im->n_li--;
+        }
+        break;
+    case MD_BLOCK_H:
+        im->in_heading = false;
+        if (flush_cur(im, 'h', false)) return 1;
+        break;
+    case MD_BLOCK_P:
+        if (im->quote_depth || (im->n_li && im->li[im->n_li - 1].done)) { unit_reset(&im->cur); break; }
+        if (im->n_li) { unit_newline(&im->cur); break; }  /* the item's entry: flushed with the item */
+        if (flush_cur(im, 'p', false)) return 1;
+        break;
+    case MD_BLOCK_TH: case MD_BLOCK_TD:
+        im->in_cell = false;
+        if (im->tab.in_head && im->tab.n_head < 32) {
+            char *h = lit_xstrdup(lit_buf_str(&im->tab.cells[im->tab.col < 32 ? im->tab.col : 31].text));
+            strip_marks(h);
+            collapse_ws(h);
+            for (char *q = h; *q; q++) *q = (char)tolower((unsigned char)*q);
+            im->tab.head[im->tab.n_head++] = h;
+        }
+        if (im->tab.col < 32) im->tab.n_cells = im->tab.col + 1;
+        im->tab.col++;
+        break;
+    case MD_BLOCK_TR:
+        if (!im->tab.in_head) table_row(im);
+        if (im->failed) return 1;
+        break;
+    case MD_BLOCK_TABLE:
+        im->in_table = false;
+        for (int i = 0; i < im->tab.n_head; i++) free(im->tab.head[i]);
+        im->tab.n_head = 0;
+        break;
+    default: break;
+    }
+    return 0;
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    imp *im = ud;
+    unit *u = target(im);
+    if (im->skip_depth) return 0;
+    switch (type) {
+    case MD_SPAN_EM: case MD_SPAN_STRONG: lit_buf_addc(&u->text, M_EM_OPEN); break;
+    case MD_SPAN_IMG: im->img_depth++; break;
+    case MD_SPAN_A:
+        if (im->n_link_open < 16) {
+            im->link_start[im->n_link_open] = u->text.len;
+            im->link_href[im->n_link_open] = attr_str(&((MD_SPAN_A_DETAIL *)detail)->href);
+        }
+        im->n_link_open++;
+        lit_buf_addc(&u->text, M_LINK_OPEN);
+        break;
+    default: break;
+    }
+    return 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    imp *im = ud;
+    unit *u = target(im);
+    (void)detail;
+    if (im->skip_depth) return 0;
+    switch (type) {
+    case MD_SPAN_EM: case MD_SPAN_STRONG: lit_buf_addc(&u->text, M_EM_CLOSE); break;
+    case MD_SPAN_IMG: im->img_depth--; break;
+    case MD_SPAN_A: {
+        int k = --im->n_link_open;
+        if (k >= 16) break;
+        size_t st = im->link_start[k];
+        char *href = im->link_href[k];
+        if (st > u->text.len) st = u->text.len;
+        char *label = xstrndup(u->text.data ? u->text.data + st + 1 : "", u->text.len > st ? u->text.len - st - 1 : 0);
+        bool aux = label_is_aux(label);
+        const char *kind = NULL;
+        if (!is_relative(href) && !starts_ci(href, "mailto:")) {
+            kind = aux ? kind_from_label(label) : NULL;  /* letters only: "[Paper]" is "paper" */
+            if (!kind || !strcmp(kind, "web")) {
+                const char *uk = kind_from_url(href);
+                if (!kind || strcmp(uk, "web")) kind = uk;
+            }
+            if (!aux && !strcmp(kind, "pdf")) kind = "paper";
+        }
+        if (aux) {
+            u->text.len = st;
+            u->text.data[st] = 0;
+        } else {
+            lit_buf_addc(&u->text, M_LINK_CLOSE);
+        }
+        if (kind) {
+            size_t at = u->text.len;
+            unit_add_link(u, kind, href, !aux);
+            u->links[u->n_links - 1].at = aux ? at : st;
+        }
+        free(label);
+        free(href);
+        break;
+    }
+    default: break;
+    }
+    return 0;
+}
+
+static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
+{
+    imp *im = ud;
+    if (im->skip_depth || im->img_depth) return 0;
+    unit *u = target(im);
+    if (text >= im->base && text < im->base + im->len) {
+        long line = line_of(im, text);
+        unit_mark_line(u, line);
+        if (im->in_table && !im->tab.row_line) im->tab.row_line = line;
+    }
+    switch (type) {
+    case MD_TEXT_NORMAL: case MD_TEXT_CODE: lit_buf_add(&u->text, text, size); break;
+    case MD_TEXT_ENTITY: decode_entity(&u->text, text, size); break;
+    case MD_TEXT_SOFTBR: case MD_TEXT_BR: unit_newline(u); break;
+    case MD_TEXT_NULLCHAR: put_utf8(&u->text, 0xFFFD); break;
+    default: break;  /* inline HTML and math carry no title text */
+    }
+    return 0;
+}
+
+/* ---------- plain text ---------- */
+
+/* A file is plain text when no line uses Markdown block or link syntax. */
+static bool looks_markdown(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && s[e] != '\n') e++;
+        size_t a = i;
+        while (a < e && (s[a] == ' ' || s[a] == '\t')) a++;
+        if (a < e) {
+            char c = s[a];
+            if (c == '#' || c == '>' || c == '|') return true;
+            if ((c == '-' || c == '*' || c == '+') && a + 1 < e && s[a + 1] == ' ') return true;
+            size_t d = a;
+            while (d < e && isdigit((unsigned char)s[d])) d++;
+            if (d > a && d + 1 < e && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ') return true;
+            for (size_t k = a; k + 1 < e; k++)
+                if ((s[k] == ']' && s[k + 1] == '(') || (s[k] == '*' && s[k + 1] == '*') ||
+                    (s[k] == '\\' && ispunct((unsigned char)s[k + 1])) || (s[k] == '&' && s[k + 1] == '#'))
+                    return true;
+        }
+        i = e + 1;
+    }
+    return false;
+}
+
+static int import_plain(imp *im, const char *s, size_t n)
+{
+    unit u;
+    memset(&u, 0, sizeof u);
+    long line = 1;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; line++) {
+        size_t e = i;
+        while (e < n && s[e] != '\n') e++;
+        unit_reset(&u);
+        unit_mark_line(&u, line);
+        /* bare URLs are links */
+        for (size_t k = i; k < e;) {
+            if ((e - k > 8 && !strncmp(s + k, "https://", 8)) || (e - k > 7 && !strncmp(s + k, "http://", 7))) {
+                size_t j = k;
+                while (j < e && s[j] != ' ' && s[j] != '\t') j++;
+                while (j > k && strchr(".,;)]", s[j - 1])) j--;
+                char *url = xstrndup(s + k, j - k);
+                unit_add_link(&u, kind_from_url(url), url, false);
+                free(url);
+                k = j;
+            } else {
+                lit_buf_addc(&u.text, s[k]);
+                k++;
+            }
+        }
+        rc = handle(im, lit_buf_str(&u.text), u.links, u.n_links, line, 't', false);
+        i = e + 1;
+    }
+    unit_free(&u);
+    return rc;
+}
+
+/* ---------- validation ---------- */
+
+/* Checks bytes: NUL, control characters, invalid UTF-8. Strict: the first problem is an
+ * error. Lenient: each bad line is blanked (in the copy) with a warning. */
+static int validate(imp *im, char *s, size_t n)
+{
+    long line = 1;
+    size_t ls = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        const char *why = NULL;
+        size_t step = 1;
+        if (c == '\n') { line++; ls = i + 1; i++; continue; }
+        if (c == 0) why = "NUL byte (binary file?)";
+        else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v') why = "control character (binary file?)";
+        else if (c == 0x7F) why = "control character (binary file?)";
+        else if (c >= 0x80) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (k < 0) why = "invalid UTF-8";
+            else step = (size_t)k;
+        }
+        if (why) {
+            long col = (long)(i - ls) + 1;
+            if (!im->o || !im->o->lenient) return lit_error(im->d, im->path, line, col, "%s", why);
+            lit_warn(im->d, im->path, line, col, "%s; line skipped", why);
+            size_t e = i;
+            while (e < n && s[e] != '\n') e++;
+            memset(s + ls, ' ', e - ls);
+            i = e;
+            continue;
+        }
+        i += step;
+    }
+    return 0;
+}
+
+/* ---------- entry point ---------- */
+
+int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t len,
+                    const lit_import_opts *o, lit_diag *d)
+{
+    if (len > (size_t)INT_MAX) return lit_error(d, path, 0, 0, "file too large");
+    imp im;
+    memset(&im, 0, sizeof im);
+    im.cat = cat;
+    im.path = path;
+    const char *slash = strrchr(path, '/');
+    im.list = slash ? slash + 1 : path;
+    im.o = o;
+    im.d = d;
+    char *buf = lit_xmalloc(len + 1);
+    memcpy(buf, data, len);
+    buf[len] = 0;
+    im.base = buf;
+    im.len = len;
+    size_t cap = 0;
+    for (size_t i = 0; i < len; i++)
+        if (buf[i] == '\n') { LIT_GROW(im.nl, cap, im.n_nl + 1); im.nl[im.n_nl++] = i; }
+    int rc = validate(&im, buf, len);
+    size_t before = cat->n_papers;
+    if (rc == 0) {
+        /* YAML front matter (GitBook) is not part of the list */
+        size_t start = 0;
+        if (len >= 4 && !strncmp(buf, "---\n", 4)) {
+            const char *end = strstr(buf + 4, "\n---");
+            if (end && (end[4] == '\n' || end[4] == 0)) {
+                start = (size_t)(end - buf) + 4;
+                memset(buf, ' ', start);
+                for (size_t i = 0; i < start; i++) if (data[i] == '\n') buf[i] = '\n';
+            }
+        }
+        (void)start;
+        if (!looks_markdown(buf, len)) {
+            rc = import_plain(&im, buf, len);
+        } else {
+            MD_PARSER p;
+            memset(&p, 0, sizeof p);
+            p.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS |
+                      MD_FLAG_PERMISSIVEWWWAUTOLINKS;
+            p.enter_block = enter_block;
+            p.leave_block = leave_block;
+            p.enter_span = enter_span;
+            p.leave_span = leave_span;
+            p.text = on_text;
+            int r = md_parse(buf, (MD_SIZE)len, &p, &im);
+            if (!im.failed && !r) im.failed = flush_cur(&im, 'p', false) ? 1 : 0;
+            if (im.failed) rc = -1;
+            else if (r) rc = lit_error(d, path, 0, 0, "cannot parse the Markdown");
+        }
+    }
+    if (rc == 0 && cat->n_papers == before)
+        rc = lit_error(d, path, 1, 0, "no papers found in '%s'", im.list);
+    /* on failure the papers of this file are taken back */
+    if (rc != 0) cat->n_papers = before;
+    for (size_t i = 0; i < (size_t)im.n_link_open && i < 16; i++) free(im.link_href[i]);
+    unit_free(&im.cur);
+    for (int i = 0; i < 32; i++) unit_free(&im.tab.cells[i]);
+    for (int i = 0; i < im.tab.n_head; i++) free(im.tab.head[i]);
+    pop_sections(&im, 0);
+    free(im.sec);
+    free(im.li);
+    free(im.nl);
+    free(buf);
+    return rc;
+}
