@@ -388,7 +388,8 @@ static int entry(parser *p)
     e->key = lit_arena_strndup(&p->tmp, (const char *)p->s + ks, kn);
     e->off = at;
     if (p->i < p->n && p->s[p->i] == close) { p->i++; p->ne++; return 1; }
-    if (p->i >= p->n || p->s[p->i] != ',')
+    if (p->i >= p->n) return perr(p, at, "entry '%s' is never closed (missing '%c')", e->key, close);
+    if (p->s[p->i] != ',')
         return perr(p, p->i, "expected ',' after key '%s', found %s", e->key, what_at(p, p->i, wb));
     p->i++;
     for (;;) {
@@ -426,7 +427,9 @@ static int entry(parser *p)
         skip_ws(p);
         if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
         if (p->i < p->n && p->s[p->i] == close) { p->i++; break; }
-        if (p->i < p->n && p->s[p->i] == '@')
+        if (p->i >= p->n)
+            rc = perr(p, at, "entry '%s' is never closed (missing '%c')", e->key, close);
+        else if (p->s[p->i] == '@')
             rc = perr(p, p->i, "entry '%s' is not closed before the next entry (missing '%c')", e->key, close);
         else
             rc = perr(p, p->i, "expected ',' or '%c' after the value of '%s', found %s", close, name, what_at(p, p->i, wb));
@@ -792,7 +795,10 @@ static bool find_arxiv(const char *s, char out[32])
         if (a == 4 && p[4] == '.') {
             size_t b = 0;
             while (isdigit((unsigned char)p[5 + b])) b++;
-            if ((b == 4 || b == 5) && !isalnum((unsigned char)p[5 + b]) && p[5 + b] != '.') {
+            size_t v = 0;   /* a version suffix: v2 */
+            if (p[5 + b] == 'v') while (isdigit((unsigned char)p[6 + b + v])) v++;
+            size_t end = v ? 6 + b + v : 5 + b;
+            if ((b == 4 || b == 5) && !isalnum((unsigned char)p[end]) && p[end] != '.') {
                 snprintf(out, 32, "%.*s", (int)(5 + b), p);
                 return true;
             }
@@ -833,7 +839,8 @@ static bool filler_word(const char *w, size_t n)
 {
     static const char *const fill[] = {"proceedings", "proc", "of", "the", "in", "on", "and",
                                        "acm", "ieee", "usenix", "ifip", "annual", "international",
-                                       "intl", "sigplan", "sigops", "sigarch", "sigmod", "sigcomm", NULL};
+                                       "intl", "sigplan", "sigops", "sigarch", "sigmod", "sigcomm", "advances",
+                                       "conference", "volume", "vol", NULL};
     for (int k = 0; fill[k]; k++) if (strlen(fill[k]) == n && strncasecmp(fill[k], w, n) == 0) return true;
     bool digits = n > 0;   /* years and ordinals: 2019, 13th, 1st, '18 */
     size_t d = 0;
@@ -980,7 +987,12 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
                 break;
             }
         }
-        if (year < 1000 || year > 2999) {
+        char *yt = tex_to_utf8(yf->val, yf->len);
+        bool none = !*yt || strcasecmp(yt, "n.d.") == 0 || strcasecmp(yt, "nd") == 0 ||
+                    strcasecmp(yt, "n. d.") == 0 || strcasecmp(yt, "in press") == 0 ||
+                    strcasecmp(yt, "forthcoming") == 0;   /* "no date": unknown, not wrong */
+        free(yt);
+        if (!none && (year < 1000 || year > 2999)) {
             long l, c;
             pos_at(p, yf->off, &l, &c);
             lit_warn(p->d, p->path, l, c, "year '%.*s' of '%s' is not a year; left out",

@@ -259,7 +259,9 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         else esc(b, vid ? vid : "arXiv", &w);
         lit_buf_addc(b, '}');
     }
+    /* author-year styles (natbib, apalike) need a year: "n.d." is their "no date" */
     if (p->year > 0) lit_buf_printf(b, ",\n  %-13s = {%d}", "year", p->year);
+    else lit_buf_printf(b, ",\n  %-13s = {n.d.}", "year");
     if (p->doi) { field_start(b, "doi"); put_verbatim(b, p->doi); lit_buf_addc(b, '}'); }
     if (p->arxiv) {
         field_start(b, "eprint"); put_verbatim(b, p->arxiv); lit_buf_addc(b, '}');
