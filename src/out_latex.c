@@ -18,6 +18,8 @@ enum { PKG_BOOKTABS = 1, PKG_ARRAY = 2, PKG_TABULARX = 4, PKG_LONGTABLE = 8, PKG
        PKG_AMSSYMB = 32 };
 static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "graphicx", "amssymb"};
 
+/* Ragged-right paragraph cells; \hspace{0pt} lets TeX hyphenate the first word too. */
+#define RAGGED ">{\\raggedright\\arraybackslash\\hspace{0pt}}"
 /* A float holds at most this many rows; longer taxonomy tables become a longtable. */
 #define FLOAT_MAX_ROWS 40
 /* Years as columns before the headers are rotated (about 28pt a column flat, 16pt
@@ -340,8 +342,8 @@ static void table_topics(ctx *c)
     c->pkgs |= PKG_TABULARX | PKG_ARRAY;
     lit_buf_adds(c->b, "\\begin{table}[tbp]\n\\centering\n");
     caption(c, "Surveyed systems by topic.", "topics");
-    lit_buf_adds(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}>{\\raggedright\\arraybackslash}p{0.22\\linewidth}"
-                       ">{\\raggedright\\arraybackslash}Xr@{}}\n\\toprule\n"
+    lit_buf_adds(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.22\\linewidth}"
+                       RAGGED "Xr@{}}\n\\toprule\n"
                        "Topic & Systems & Papers\\\\\n\\midrule\n");
     size_t *order = ordered_rows(c, grouped);
     long last_group = -1;
@@ -559,13 +561,18 @@ static void table_taxonomy(ctx *c)
     lit_buf_adds(&head, "\\\\\n");
     c->b = body;
 
+    /* a check column is a rotated label's height plus the padding: smaller type for
+     * many topics so that the table keeps to the text width */
+    const char *size = nt <= 16 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
+                     : nt <= 24 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
+                                : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
     lit_buf spec = LIT_BUF_INIT;
-    lit_buf_printf(&spec, "@{}>{\\raggedright\\arraybackslash}p{0.28\\linewidth}*{%zu}{c}@{}", nt);
+    lit_buf_printf(&spec, "@{}" RAGGED "p{0.25\\linewidth}*{%zu}{c}@{}", nt);
     if (longt) {
-        lit_buf_adds(c->b, "\\begingroup\n\\small\n\\setlength{\\tabcolsep}{2pt}\n");
+        lit_buf_printf(c->b, "\\begingroup\n%s", size);
         longtable_open(c, spec.data, ncols, lit_buf_str(&head), "Taxonomy of the surveyed systems.", "taxonomy");
     } else {
-        lit_buf_adds(c->b, "\\begin{table}[tbp]\n\\centering\n\\small\n\\setlength{\\tabcolsep}{2pt}\n");
+        lit_buf_printf(c->b, "\\begin{table}[tbp]\n\\centering\n%s", size);
         caption(c, "Taxonomy of the surveyed systems.", "taxonomy");
         lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
     }
@@ -619,8 +626,7 @@ static void table_catalog(ctx *c)
 
     c->pkgs |= PKG_ARRAY;
     lit_buf_adds(c->b, "\\begingroup\n\\setlength{\\tabcolsep}{4pt}\n");
-    longtable_open(c, "@{}>{\\raggedright\\arraybackslash}p{0.2\\linewidth}"
-                      ">{\\raggedright\\arraybackslash}p{0.5\\linewidth}lr@{}", 4,
+    longtable_open(c, "@{}" RAGGED "p{0.2\\linewidth}" RAGGED "p{0.47\\linewidth}lr@{}", 4,
                    "System & Title & Venue & Year\\\\\n", "Catalog of the surveyed papers.", "catalog");
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[rows[i].pi];
