@@ -84,8 +84,28 @@ void lit_cx_color(lit_cx *cx, lit_rgb c)
     cairo_set_source_rgb(cx->cr, c.r, c.g, c.b);
 }
 
+void (*lit_chart_text_hook)(void *arg, const char *text, double x, double y, double w, double h);
+void *lit_chart_text_hook_arg;
+
+/* Reports the ink box of the current layout drawn at (x, y); turned: drawn at (x, y)
+ * after a rotation by -90 degrees about (ox, oy). */
+static void report(lit_cx *cx, double x, double y, bool turned, double ox, double oy)
+{
+    if (!lit_chart_text_hook) return;
+    PangoRectangle ink;
+    pango_layout_get_extents(cx->lay, &ink, NULL);
+    double ix = x + (double)ink.x / PANGO_SCALE, iy = y + (double)ink.y / PANGO_SCALE;
+    double iw = (double)ink.width / PANGO_SCALE, ih = (double)ink.height / PANGO_SCALE;
+    if (turned)   /* (u, v) -> (ox + v, oy - u) */
+        lit_chart_text_hook(lit_chart_text_hook_arg, pango_layout_get_text(cx->lay), ox + iy,
+                            oy - (ix + iw), ih, iw);
+    else
+        lit_chart_text_hook(lit_chart_text_hook_arg, pango_layout_get_text(cx->lay), ix, iy, iw, ih);
+}
+
 static void show(lit_cx *cx, double x, double y, lit_rgb c)
 {
+    report(cx, x, y, false, 0, 0);
     cairo_move_to(cx->cr, x, y);
     lit_cx_color(cx, c);
     pango_cairo_update_layout(cx->cr, cx->lay);
@@ -106,10 +126,14 @@ void lit_cx_text_up(lit_cx *cx, int font, const char *text, double x, double y, 
     double w, h;
     set_text(cx, font, text);
     logical(cx, NULL, NULL, &w, &h);
+    report(cx, -w / 2, -h / 2, true, x, y);
     cairo_save(cx->cr);
     cairo_translate(cx->cr, x, y);
     cairo_rotate(cx->cr, -LIT_PI / 2);
-    show(cx, -w / 2, -h / 2, c);
+    cairo_move_to(cx->cr, -w / 2, -h / 2);
+    lit_cx_color(cx, c);
+    pango_cairo_update_layout(cx->cr, cx->lay);
+    pango_cairo_show_layout(cx->cr, cx->lay);
     cairo_restore(cx->cr);
     pango_cairo_update_layout(cx->cr, cx->lay);
 }

@@ -118,7 +118,8 @@ int lit_chart_topic_heatmap(lit_cx *cx)
     /* rows that fit once the note (with a possible "k smaller topics not shown") is placed */
     double py1 = cx->py1;
     cx->py1 -= lit_cx_note_h(cx, "; 99 smaller topics not shown");
-    size_t want = cx->o->top ? cx->o->top : rows_fit(cx);
+    size_t want = rows_fit(cx);
+    if (cx->o->top && cx->o->top < want) want = cx->o->top;
     cx->py1 = py1;
     if (n > want) {
         /* keep the largest topics, still in taxonomy order (stable: later rows drop first) */
@@ -152,7 +153,8 @@ int lit_chart_venue_heatmap(lit_cx *cx)
     note_common(cx);
     if (s->n_no_venue) lit_cx_note(cx, "%zu without a venue not shown", s->n_no_venue);
     lit_cx_place_note(cx);
-    size_t want = cx->o->top ? cx->o->top : rows_fit(cx);
+    size_t want = rows_fit(cx);
+    if (cx->o->top && cx->o->top < want) want = cx->o->top;
     size_t *other = NULL;
     char label[64];
     if (n > want) {

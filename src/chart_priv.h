@@ -27,6 +27,10 @@ typedef struct lit_cx {
     lit_buf *csv;       /* non-NULL: the kind also writes the numbers it draws */
 } lit_cx;
 
+/* Tests set this to see every piece of text drawn: its ink box in chart points. */
+extern void (*lit_chart_text_hook)(void *arg, const char *text, double x, double y, double w, double h);
+extern void *lit_chart_text_hook_arg;
+
 /* Text. ax/ay place the anchor: 0 = left/top, 0.5 = centre, 1 = right/bottom. */
 void lit_cx_measure(lit_cx *cx, int font, const char *text, double *w, double *h);
 double lit_cx_text_w(lit_cx *cx, int font, const char *text);

@@ -31,20 +31,22 @@ int lit_chart_topic_trend(lit_cx *cx)
         n++;
     }
     qsort(sr, n, sizeof *sr, by_total);
-    size_t want = cx->o->top;
-    if (!want) {
-        /* as many series as leave the plot most of the height (beside or under it) */
+    /* as many series as asked (8 by default) while the legend leaves the plot most of the
+     * height, beside or under it */
+    size_t want = cx->o->top ? cx->o->top : 8;
+    if (want > n) want = n;
+    {
         lit_legend_item *probe = lit_xcalloc(n + 1, sizeof *probe);
         for (size_t i = 0; i < n; i++) probe[i] = (lit_legend_item){sr[i].label, sr[i].color, false};
         double pw = cx->px1 - cx->px0, ph = cx->py1 - cx->py0;
-        for (want = n < 8 ? n : 8; want > 3; want--) {
+        for (; want > 3; want--) {
             size_t k = want < n ? want + 1 : want;
             if (want < n) probe[want] = (lit_legend_item){"Other topics", st->other_color, false};
-            if (lit_cx_legend_col_w(cx, probe, k) <= pw * 0.34 &&
-                lit_cx_line_h(cx, LIT_F_BODY) * 1.15 * (double)k <= ph * 0.8)
-                break;
-            if (lit_cx_legend_rows(cx, probe, k, 0, 0, pw, false) <= ph * 0.36) break;
-            probe[want] = (lit_legend_item){0};
+            bool fits = (lit_cx_legend_col_w(cx, probe, k) <= pw * 0.34 &&
+                         lit_cx_line_h(cx, LIT_F_BODY) * 1.15 * (double)k <= ph * 0.8) ||
+                        lit_cx_legend_rows(cx, probe, k, 0, 0, pw, false) <= ph * 0.36;
+            if (want < n) probe[want] = (lit_legend_item){sr[want].label, sr[want].color, false};
+            if (fits) break;
         }
         free(probe);
     }

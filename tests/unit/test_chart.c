@@ -1,0 +1,223 @@
+/* test_chart.c - the chart layer: ticks, kinds, formats, and every kind in every style laid out
+ * with no text overlapping other text or leaving the page, and CSV numbers that add up. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cairo.h>
+
+#include "check.h"
+#include "chart.h"
+#include "chart_priv.h"
+#include "surface.h"
+
+typedef struct box { char text[64]; double x, y, w, h; } box;
+static box boxes[4096];
+static size_t n_boxes;
+
+static void collect(void *arg, const char *text, double x, double y, double w, double h)
+{
+    (void)arg;
+    if (n_boxes >= sizeof boxes / sizeof boxes[0] || w <= 0 || h <= 0) return;
+    box *b = &boxes[n_boxes++];
+    snprintf(b->text, sizeof b->text, "%s", text);
+    b->x = x; b->y = y; b->w = w; b->h = h;
+}
+
+/* Draws kind in style onto a recording surface; checks that no two pieces of text overlap
+ * (ink boxes, 0.25 pt slack) and that all text is on the page. */
+static void check_layout(const char *kind, const char *style, const lit_stats *s, const lit_chart_opts *o)
+{
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    char path[256];
+    snprintf(path, sizeof path, "styles/%s.yaml", style);
+    lit_style st;
+    if (lit_style_load(&st, path, NULL, &d) < 0) { CHECK(!"style loads"); return; }
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(rec);
+    n_boxes = 0;
+    lit_chart_text_hook = collect;
+    int rc = lit_chart_draw(cr, st.width, st.height, kind, s, &st, o, &d);
+    lit_chart_text_hook = NULL;
+    char what[128];
+    snprintf(what, sizeof what, "%s/%s draws", kind, style);
+    check_(rc == 0, what, __FILE__, __LINE__);
+    snprintf(what, sizeof what, "%s/%s draws text", kind, style);
+    check_(n_boxes >= (s->n_papers ? 4u : 2u), what, __FILE__, __LINE__);
+    int overlaps = 0, outside = 0;
+    const double e = 0.25;
+    for (size_t i = 0; i < n_boxes; i++) {
+        box *a = &boxes[i];
+        if (a->x < -e || a->y < -e || a->x + a->w > st.width + e || a->y + a->h > st.height + e) {
+            if (outside++ < 3)
+                printf("#   %s/%s: '%s' leaves the page (%.1f,%.1f %.1fx%.1f)\n", kind, style, a->text,
+                       a->x, a->y, a->w, a->h);
+        }
+        for (size_t j = i + 1; j < n_boxes; j++) {
+            box *b = &boxes[j];
+            if (a->x + e < b->x + b->w - e && b->x + e < a->x + a->w - e &&
+                a->y + e < b->y + b->h - e && b->y + e < a->y + a->h - e) {
+                if (overlaps++ < 3)
+                    printf("#   %s/%s: '%s' overlaps '%s'\n", kind, style, a->text, b->text);
+            }
+        }
+    }
+    snprintf(what, sizeof what, "%s/%s: no text overlaps", kind, style);
+    check_(overlaps == 0, what, __FILE__, __LINE__);
+    snprintf(what, sizeof what, "%s/%s: all text on the page", kind, style);
+    check_(outside == 0, what, __FILE__, __LINE__);
+    cairo_destroy(cr);
+    cairo_surface_destroy(rec);
+    lit_style_free(&st);
+}
+
+static char *csv_of(const char *kind, const lit_stats *s, const lit_chart_opts *o)
+{
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    lit_style st;
+    if (lit_style_load(&st, "styles/talk.yaml", NULL, &d) < 0) return NULL;
+    char path[] = "/tmp/lit-test-chart-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) { lit_style_free(&st); return NULL; }
+    close(fd);
+    char *data = NULL;
+    size_t len;
+    if (lit_chart_write_data(kind, s, &st, o, path, &d) == 0) lit_read_file(path, &data, &len, &d);
+    remove(path);
+    lit_style_free(&st);
+    return data;
+}
+
+/* Sum of the numeric column col over the rows after the header. */
+static double column_sum(const char *csv, int col)
+{
+    double sum = 0;
+    const char *line = strchr(csv, '\n');
+    while (line && line[1]) {
+        line++;
+        const char *p = line;
+        for (int c = 0; c < col && p; c++) {
+            p = strchr(p, ',');
+            if (p) p++;
+        }
+        if (p) sum += strtod(p, NULL);
+        line = strchr(line, '\n');
+    }
+    return sum;
+}
+
+static size_t count_lines(const char *s, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, needle)); p++) n++;
+    return n;
+}
+
+int main(void)
+{
+    /* nice ticks: 1, 2 or 5 times a power of ten, never below 1 */
+    CHECK(lit_nice_step(0, 5) == 1);
+    CHECK(lit_nice_step(19, 5) == 5);
+    CHECK(lit_nice_step(100, 5) == 20);
+    CHECK(lit_nice_step(7, 5) == 2);
+    CHECK(lit_nice_step(1, 5) == 1);
+    CHECK(lit_nice_step(1e6, 4) == 500000);
+    double step;
+    CHECK(lit_nice_top(19, 5, &step) == 20 && step == 5);
+    CHECK(lit_nice_top(20, 5, &step) == 20);
+    CHECK(lit_nice_top(21, 5, &step) == 25);
+    CHECK(lit_nice_top(0, 5, &step) == 1);
+
+    CHECK_INT(lit_chart_kind_find("venues"), 0);
+    CHECK_INT(lit_chart_kind_find("timeline"), 5);
+    CHECK_INT(lit_chart_kind_find("pie"), -1);
+    CHECK_INT(lit_chart_kind_find(NULL), -1);
+    CHECK_STR(lit_chart_default_title("years"), "Papers per year");
+    CHECK(lit_chart_default_title("nope") == NULL);
+
+    CHECK_INT(lit_format_of("a/b.pdf"), LIT_FMT_PDF);
+    CHECK_INT(lit_format_of("x.SVG"), LIT_FMT_SVG);
+    CHECK_INT(lit_format_of("x.png"), LIT_FMT_PNG);
+    CHECK_INT(lit_format_of("x.jpg"), -1);
+    CHECK_INT(lit_format_of("dir.pdf/x"), -1);
+    CHECK_INT(lit_format_of("-"), -1);
+
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    char date[32];
+    lit_source_date(date);
+    CHECK_STR(date, "2023-11-14T22:13:20Z");
+    setenv("SOURCE_DATE_EPOCH", "garbage", 1);
+    lit_source_date(date);
+    CHECK_STR(date, "1970-01-01T00:00:00Z");
+
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    lit_db db;
+    if (lit_db_load(&db, "tests/fixtures/charts/sample.yaml", NULL, NULL, &d) < 0) {
+        CHECK(!"fixture catalog loads");
+        return CHECK_DONE();
+    }
+    lit_filter f = {0};
+    lit_stats s;
+    CHECK(lit_stats_compute(&s, &db, &f, &d) == 0);
+
+    static const char *const styles[] = {"talk", "paper", "paper-wide", "poster", "dark"};
+    lit_chart_opts o = {0};
+    for (int k = 0; lit_chart_kinds[k]; k++)
+        for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++)
+            check_layout(lit_chart_kinds[k], styles[i], &s, &o);
+    lit_chart_opts bars = {.stacked = LIT_STACK_BARS, .cumulative = true, .top = 30};
+    check_layout("topic-trend", "talk", &s, &bars);
+    check_layout("years", "paper", &s, &bars);
+    check_layout("venues", "talk", &s, &bars);      /* long venue names on show */
+    check_layout("venue-heatmap", "paper", &s, &bars);
+
+    /* the numbers behind the charts add up to what the statistics say */
+    char *csv = csv_of("years", &s, &o);
+    CHECK(csv && strncmp(csv, "year,papers\n", 12) == 0);
+    if (csv) CHECK(fabs(column_sum(csv, 1) - (double)(s.n_papers - s.n_no_year)) < 1e-9);
+    free(csv);
+    csv = csv_of("venues", &s, &o);
+    CHECK(csv && strstr(csv, "(other)"));
+    if (csv) CHECK(fabs(column_sum(csv, 1) - (double)(s.n_papers - s.n_no_venue)) < 1e-9);
+    free(csv);
+    lit_chart_opts top5 = {.top = 5};
+    csv = csv_of("venues", &s, &top5);   /* four venues and the rest */
+    CHECK(csv && count_lines(csv, "\n") == 6 && strstr(csv, "\n(other),"));
+    free(csv);
+    csv = csv_of("timeline", &s, &o);
+    CHECK(csv && count_lines(csv, ",yes\n") >= 10);
+    CHECK(csv && count_lines(csv, "\n") == 1 + count_lines(csv, ",yes\n") + count_lines(csv, ",no\n"));
+    free(csv);
+    lit_chart_opts top3 = {.top = 3};
+    csv = csv_of("timeline", &s, &top3);
+    CHECK(csv && count_lines(csv, ",yes\n") == 3);
+    free(csv);
+    csv = csv_of("topic-heatmap", &s, &o);
+    CHECK(csv && strncmp(csv, "topic,2012,", 11) == 0);
+    free(csv);
+    lit_stats_free(&s);
+
+    /* 2018: few venues, one with a long name, all shown */
+    lit_filter y2018 = {.year_min = 2018, .year_max = 2018};
+    CHECK(lit_stats_compute(&s, &db, &y2018, &d) == 0);
+    csv = csv_of("venues", &s, &bars);
+    CHECK(csv && !strstr(csv, "(other)") && strstr(csv, "International Workshop on Embedded"));
+    free(csv);
+    for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++) {
+        check_layout("venues", styles[i], &s, &bars);
+        check_layout("venue-heatmap", styles[i], &s, &bars);
+    }
+    lit_stats_free(&s);
+
+    /* nothing selected: every kind still draws, saying so */
+    lit_filter none = {.year_min = 1900, .year_max = 1901};
+    CHECK(lit_stats_compute(&s, &db, &none, &d) == 0);
+    CHECK_INT(s.n_papers, 0);
+    for (int k = 0; lit_chart_kinds[k]; k++) check_layout(lit_chart_kinds[k], "talk", &s, &o);
+    lit_stats_free(&s);
+    lit_db_free(&db);
+    return CHECK_DONE();
+}
