@@ -11,12 +11,17 @@ static const char usage_text[] =
     "LaTeX tables cite): @inproceedings, @article or @misc (arXiv, with eprint) by venue.\n"
     "\n"
     "  -o, --output FILE    where to write (default: standard output)\n"
+    "      --biblatex       for biber: undated papers get no year (default: \"n.d.\", which\n"
+    "                       natbib and apalike need)\n"
     LIT_COMMON_HELP;
 
 int lit_cmd_bib(int argc, char **argv, lit_diag *d)
 {
+    enum { OPT_BIBLATEX = LIT_OPT_FIRST_CMD };
     static const struct option longopts[] = {
-        {"output", required_argument, 0, 'o'}, LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
+        {"output", required_argument, 0, 'o'}, {"biblatex", no_argument, 0, OPT_BIBLATEX},
+        LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
+    lit_bib_opts bo = {false};
     lit_cli cli;
     lit_cli_init(&cli);
     const char *out = "-";
@@ -28,6 +33,7 @@ int lit_cmd_bib(int argc, char **argv, lit_diag *d)
         if (handled) continue;
         switch (opt) {
         case 'o': out = optarg; break;
+        case OPT_BIBLATEX: bo.biblatex = true; break;
         case 'h': fputs(usage_text, stdout); goto out;
         default: rc = lit_usage_error("bib", "unknown option"); goto out;
         }
@@ -40,10 +46,9 @@ int lit_cmd_bib(int argc, char **argv, lit_diag *d)
         lit_db_free(&db);
         goto out;
     }
-    static const uint32_t none[1];
     lit_outfile of;
     if (lit_outfile_open(&of, out, d) != 0) rc = LIT_EXIT_IO;
-    else if (lit_bib_write(of.fp, &db.cat, &db.venues, s.sel ? s.sel : none, s.n_papers, d) != 0) {
+    else if (lit_bib_write_opts(of.fp, &db.cat, &db.venues, s.sel, s.n_papers, &bo, d) != 0) {
         lit_outfile_abort(&of);
         rc = LIT_EXIT_DATA;
     } else if (lit_outfile_commit(&of, d) != 0) rc = LIT_EXIT_IO;

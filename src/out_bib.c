@@ -205,7 +205,7 @@ static lit_venue_kind guess_kind(const char *name)
 }
 
 static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs, const lit_paper *p,
-                       lit_diag *d, unsigned *needs)
+                       const lit_bib_opts *o, lit_diag *d, unsigned *needs)
 {
     if (!lit_tex_key_ok(p->key))
         return lit_error(d, cat->path, p->line, p->col,
@@ -261,7 +261,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     }
     /* author-year styles (natbib, apalike) need a year: "n.d." is their "no date" */
     if (p->year > 0) lit_buf_printf(b, ",\n  %-13s = {%d}", "year", p->year);
-    else lit_buf_printf(b, ",\n  %-13s = {n.d.}", "year");
+    else if (!o->biblatex) lit_buf_printf(b, ",\n  %-13s = {n.d.}", "year");
     if (p->doi) { field_start(b, "doi"); put_verbatim(b, p->doi); lit_buf_addc(b, '}'); }
     if (p->arxiv) {
         field_start(b, "eprint"); put_verbatim(b, p->arxiv); lit_buf_addc(b, '}');
@@ -299,19 +299,20 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     return 0;
 }
 
-int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
-                  const uint32_t *sel, size_t n_sel, lit_diag *d)
+int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
+                       const uint32_t *sel, size_t n_sel, const lit_bib_opts *o, lit_diag *d)
 {
-    size_t n = sel ? n_sel : cat->n_papers;
+    static const lit_bib_opts defaults;
+    if (!o) o = &defaults;
     lit_buf body = LIT_BUF_INIT;
     lit_buf_add(&body, "", 0);
     unsigned needs = 0;
     int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++)
-        rc = write_paper(&body, cat, vs, &cat->papers[sel ? sel[i] : i], d, &needs);
+    for (size_t i = 0; i < n_sel && rc == 0; i++)
+        rc = write_paper(&body, cat, vs, &cat->papers[sel ? sel[i] : i], o, d, &needs);
     if (rc == 0) {
         fprintf(fp, "%% BibTeX entries written by litsurvey: %zu papers; the keys are the ones the\n"
-                    "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n);
+                    "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n_sel);
         if (needs & LIT_TEX_NEED_T1)
             fprintf(fp, "%% Some entries need \\usepackage[T1]{fontenc} in the document.\n");
         if (needs & LIT_TEX_NEED_TS1)
@@ -321,4 +322,10 @@ int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     }
     lit_buf_free(&body);
     return rc;
+}
+
+int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
+                  const uint32_t *sel, size_t n_sel, lit_diag *d)
+{
+    return lit_bib_write_opts(fp, cat, vs, sel, n_sel, NULL, d);
 }

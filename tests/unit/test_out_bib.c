@@ -95,7 +95,7 @@ static void test_entries(void)
     add(&c, "bare", "Nothing Else", NULL, 0);
 
     int rc;
-    char *out = write_bib(&c, NULL, 0, &rc);
+    char *out = write_bib(&c, NULL, c.n_papers, &rc);
     CHECK_INT(rc, 0);
     CHECK_STR(msgs, "");
     CHECK_STR(entry(out, "pipedream-sosp19"),
@@ -167,7 +167,7 @@ static void test_problems(void)
     p->line = 7;
     p->col = 5;
     int rc;
-    char *out = write_bib(&c, NULL, 0, &rc);
+    char *out = write_bib(&c, NULL, c.n_papers, &rc);
     CHECK_INT(rc, 0);
     CHECK_STR(msgs, "cat.yaml:7:5: warning: paper 'cjk': U+4E2D (and others) has no LaTeX form; written as '?'\n");
     CHECK(strstr(out, "title         = {Serving in ?? with ogonek {\\k{a}}}") != NULL);
@@ -175,7 +175,7 @@ static void test_problems(void)
     free(out);
 
     add(&c, "bad key", "T", NULL, 2020)->line = 9;
-    out = write_bib(&c, NULL, 0, &rc);
+    out = write_bib(&c, NULL, c.n_papers, &rc);
     CHECK_INT(rc, -1);
     CHECK(strstr(msgs, "\ncat.yaml:9: error: key 'bad key' cannot be cited (letters, digits and - _ : . + / @ only)\n") != NULL);
     free(out);
@@ -196,7 +196,7 @@ static void test_round_trip(void)
     lit_catalog_init(&b);
     CHECK(lit_import_bib(&a, "real.bib", data, len, &o, &d) == 0);
     int rc;
-    char *out = write_bib(&a, NULL, 0, &rc);
+    char *out = write_bib(&a, NULL, a.n_papers, &rc);
     CHECK_INT(rc, 0);
     CHECK(lit_import_bib(&b, "out.bib", out, strlen(out), &o, &d) == 0);
     CHECK_INT(b.n_papers, a.n_papers);
@@ -214,7 +214,7 @@ static void test_round_trip(void)
         CHECK_INT(y->n_topics, x->n_topics);
     }
     /* and the second export is the same bytes as the first */
-    char *out2 = write_bib(&b, NULL, 0, &rc);
+    char *out2 = write_bib(&b, NULL, b.n_papers, &rc);
     CHECK_STR(out2, out);
     free(out);
     free(out2);
