@@ -105,6 +105,21 @@ static const char *const domains[] = {
     "Distributed Training", "Inference Serving", "Mixture-of-Experts", "Federated Learning",
     "Graph Neural Networks", "Edge Devices", "Multi-Tenant Clusters", "Transformers",
 };
+/* Endings that make titles distinct, as real titles are (most combinations occur once). */
+static const char *const methods[] = {
+    "", "", "", "", " at Scale", " on Shared GPUs", " via Speculation", " with Learned Cost Models",
+    " on Commodity Hardware", " in the Cloud", " with Zero Redundancy", " across Data Centers",
+    " on Preemptible Instances", " with Formal Guarantees", " using Reinforcement Learning", " on TPUs",
+    " with Programmable Switches", " over RDMA", " for the Long Tail", " without Accuracy Loss",
+    " on Heterogeneous Accelerators", " in Production", " with Bounded Staleness", " on Edge Clusters",
+    " via Online Profiling", " through Co-Design", " with Tail-Latency SLOs", " under Memory Pressure",
+    " on Disaggregated Memory", " using Model Statistics", " with Spot Instances", " for Multiple Tenants",
+};
+static const char *const hardware[] = {
+    "", "", "", "", "", "", "", "", " and Beyond", ": An Empirical Study", ": A Case Study",
+    ": Design and Evaluation", ": Challenges and Opportunities", " (Extended Abstract)", ": A Measurement Study",
+    ": Theory and Practice",
+};
 /* Rare pieces with characters that LaTeX, YAML, CSV and spreadsheets must escape. */
 static const char *const specials[] = {
     " & Beyond", " at 100% Utilization", " for $5 per Hour", " in C#", " with all_reduce",
@@ -308,6 +323,8 @@ static void make_title(lit_buf *t, const char *shortname)
     case 2: lit_buf_printf(t, "%s %s with %s", PICK(adjs), PICK(domains), PICK(nouns)); break;
     default: lit_buf_printf(t, "Rethinking %s for %s", PICK(nouns), PICK(domains)); break;
     }
+    lit_buf_adds(t, PICK(methods));
+    lit_buf_adds(t, PICK(hardware));
     if (chance(0.08)) lit_buf_adds(t, PICK(specials));
 }
 
@@ -454,49 +471,47 @@ int main(int argc, char **argv)
         if (year) lit_buf_printf(&key, "%02d", year % 100);
         lit_buf_printf(&key, "-%llx", i);
 
-        puts_(&o, "  - key: ");
+        puts_(&o, "- key: ");
         puts_(&o, lit_buf_str(&key));
-        puts_(&o, "\n    title: ");
+        puts_(&o, "\n  title: ");
         putq(&o, lit_buf_str(&title));
         if (shortname) {
-            puts_(&o, "\n    short: ");
+            puts_(&o, "\n  short: ");
             putv(&o, shortname);
         }
         if (chance(0.1)) {
-            puts_(&o, "\n    authors: [");
+            puts_(&o, "\n  authors: [");
             size_t na = 1 + below(5);
             for (size_t a = 0; a < na; a++) {
                 if (a) puts_(&o, ", ");
-                put(&o, "\"", 1);
-                puts_(&o, PICK(first_names));
-                put(&o, " ", 1);
-                puts_(&o, PICK(last_names));
-                put(&o, "\"", 1);
+                lit_buf_reset(&title);
+                lit_buf_printf(&title, "%s %s", PICK(first_names), PICK(last_names));
+                putv(&o, lit_buf_str(&title));
             }
             puts_(&o, "]");
         }
         if (venue) {
-            puts_(&o, "\n    venue: ");
+            puts_(&o, "\n  venue: ");
             putv(&o, venue);
         }
         int is_arxiv = venue && strcmp(venue, "arXiv") == 0;
         char arxiv_id[32] = "";
         if (year) {
-            puts_(&o, "\n    year: ");
+            puts_(&o, "\n  year: ");
             putnum(&o, (unsigned long)year);
             if (is_arxiv && year >= 2007)
                 snprintf(arxiv_id, sizeof arxiv_id, "%02d%02d.%05u", year % 100, 1 + (int)below(12), (unsigned)below(20000));
-            if (arxiv_id[0] && chance(0.5)) puts_(&o, "\n    year_inferred: true");
+            if (arxiv_id[0] && chance(0.5)) puts_(&o, "\n  year_inferred: true");
         }
         if (chance(0.05)) {
-            puts_(&o, "\n    doi: \"10.1145/");
+            puts_(&o, "\n  doi: \"10.1145/");
             putnum(&o, 3300000 + below(99999));
             puts_(&o, ".");
             putnum(&o, below(9999999));
             puts_(&o, "\"");
         }
         if (arxiv_id[0]) {
-            puts_(&o, "\n    arxiv: \"");
+            puts_(&o, "\n  arxiv: \"");
             puts_(&o, arxiv_id);
             puts_(&o, "\"");
         }
@@ -505,7 +520,7 @@ int main(int argc, char **argv)
             size_t nt = chance(0.6) ? 1 : chance(0.75) ? 2 : 3;
             const wtab *tt = &topic_t[year ? year - YEAR0 : 18];
             size_t picked[3];
-            puts_(&o, "\n    topics: [");
+            puts_(&o, "\n  topics: [");
             for (size_t k = 0; k < nt; k++) {
                 size_t t = wtab_pick(tt), tries = 0;
                 for (size_t j = 0; j < k; j++)
@@ -523,9 +538,9 @@ int main(int argc, char **argv)
             t0 = picked[0];
         }
         /* links */
-        int lp = chance(0.8), lc = chance(0.3), ls = chance(0.08), lt = chance(0.04);
+        int lp = chance(0.75), lc = chance(0.3), ls = chance(0.08), lt = chance(0.04);
         if (lp || lc || ls || lt) {
-            puts_(&o, "\n    links: {");
+            puts_(&o, "\n  links: {");
             const char *sep = "";
             if (lp) {
                 puts_(&o, "paper: \"");
@@ -570,22 +585,22 @@ int main(int argc, char **argv)
             puts_(&o, "}");
         }
         size_t ns = chance(0.75) ? 1 : chance(0.8) ? 2 : 3;
-        puts_(&o, "\n    sources:");
+        puts_(&o, "\n  sources:");
         for (size_t k = 0; k < ns; k++) {
-            puts_(&o, "\n      - {list: ");
+            puts_(&o, "\n  - {list: ");
             puts_(&o, v.lists[wtab_pick(&list_t)]);
             puts_(&o, ", line: ");
             putnum(&o, 1 + below(3000));
             if (chance(0.5)) {
                 puts_(&o, ", section: ");
-                putq(&o, v.section[t0]);
+                putv(&o, v.section[t0]);
             }
             puts_(&o, "}");
         }
         if (chance(0.01)) {
-            puts_(&o, "\n    notes: ");
+            puts_(&o, "\n  notes: ");
             putq(&o, PICK(notes));
-            puts_(&o, "\n    status: done");
+            puts_(&o, "\n  status: done");
         }
         puts_(&o, "\n");
     }
