@@ -107,6 +107,12 @@ update-golden: all
 	@$(MAKE) --no-print-directory SANITIZE=1 all units
 	@BUILDDIR=$(BUILDDIR) UPDATE_GOLDEN=1 sh tests/run.sh
 
+# Benchmarks (issue 8): synthetic catalogs of 500 to 1M papers in build/bench/, every stage
+# timed with its peak memory; BENCH_SIZES="500 10k" picks sizes. Prints a table and
+# writes build/bench/results.md.
+bench: all units
+	@BUILDDIR=$(BUILDDIR) sh tests/bench.sh
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/litsurvey/styles $(DESTDIR)$(PREFIX)/share/litsurvey/data
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/litsurvey

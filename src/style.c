@@ -298,8 +298,8 @@ static int load_base(lit_yread *r, lit_style *st, const char *near, int depth)
 static int load_file(lit_style *st, const char *path, const char *near, int depth, lit_diag *d)
 {
     lit_yread r;
-    if (lit_yread_open(&r, path, d) < 0) return -1;
     int rc = -1;
+    if (lit_yread_open(&r, path, d) < 0) goto out;   /* close frees the reader even then */
     if (lit_yread_expect(&r, LIT_Y_MAP, "a mapping of style settings") < 0) goto out;
     lit_ykeys seen = {0};
     int tok;
