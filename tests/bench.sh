@@ -1,0 +1,173 @@
+#!/bin/sh
+# bench.sh - `make bench`: synthetic catalogs of 500 to 1,000,000 papers through every stage.
+#
+# Generates the catalogs into $BENCH_DIR (default build/bench; cached until the generator
+# or data/*.yaml change), then per size prints, for each stage (load, stats, charts, xlsx,
+# LaTeX, their total, and dedupe) the wall time, the CPU time, the throughput and the peak
+# resident memory, the ratio of load (+stats) to libyaml's bare event parse of the same
+# file, and the wall time and peak memory of a whole `litsurvey build` of a spec with four
+# charts in PDF and SVG, the spreadsheet and the topics and venue-year tables. Every figure
+# is the best of $BENCH_RUNS runs (default 3; 1 for the million). The table also goes to
+# $BENCH_DIR/results.md with the machine it was measured on.
+#
+#   BENCH_SIZES="500 10k"   sizes to run (default: 500 10k 100k 1M)
+#   BENCH_RUNS=5            runs per figure
+#   BUILDDIR=build/x        the build whose rel/ binaries to time
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 1
+B=${BUILDDIR:-build}
+REL="$B/rel"
+LIT="$ROOT/$REL/litsurvey"
+TOOLS="$ROOT/$REL/tools"
+DIR=${BENCH_DIR:-build/bench}
+SIZES=${BENCH_SIZES:-500 10k 100k 1M}
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+LC_ALL=C
+export LC_ALL
+
+for t in "$LIT" "$TOOLS/gen_catalog" "$TOOLS/yaml_parse" "$TOOLS/bench_stages"; do
+  [ -x "$t" ] || { echo "bench: $t is missing (make BUILDDIR=$B all units)" >&2; exit 1; }
+done
+mkdir -p "$DIR/specs" || exit 1
+# venues.yaml and topics.yaml beside the catalogs, where every command looks for them.
+for f in venues topics; do
+  [ -f "data/$f.yaml" ] && cp "data/$f.yaml" "$DIR/$f.yaml"
+done
+
+count() { # 500 -> 500, 10k -> 10000, 1M -> 1000000
+  case "$1" in
+    *k|*K) echo $(( ${1%?} * 1000 )) ;;
+    *m|*M) echo $(( ${1%?} * 1000000 )) ;;
+    *) echo "$1" ;;
+  esac
+}
+runs_for() { # fewer runs of the big ones: they take long and share the machine
+  if [ -n "${BENCH_RUNS:-}" ]; then echo "$BENCH_RUNS"
+  elif [ "$(count "$1")" -ge 1000000 ]; then echo 1
+  else echo 3; fi
+}
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+
+# The generator's inputs: a change to any of them makes new catalogs.
+stamp=$( { cat tests/tools/gen_catalog.c; cat data/venues.yaml data/topics.yaml 2>/dev/null; } | cksum | cut -d' ' -f1)
+
+machine() {
+  cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+  mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+  echo "$(nproc) cores ($cpu), $mem RAM, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+res="$DIR/results.md"
+{
+  echo "# litsurvey benchmark"
+  echo
+  echo "Machine: $(machine)."
+  echo "Build: $REL (CFLAGS of the Makefile), $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo ' + local changes'), $(date -u +%Y-%m-%d)."
+  echo "Best of several runs per figure (the machine is shared: wall times vary; CPU time is steadier)."
+  echo
+} >"$res"
+
+printf '%s\n' "Machine: $(machine)"
+
+for size in $SIZES; do
+  n=$(count "$size")
+  cat="$DIR/cat-$size.yaml"
+  if [ ! -f "$cat" ] || [ "$(cat "$cat.stamp" 2>/dev/null)" != "$stamp" ]; then
+    printf 'generating %s papers into %s ... ' "$n" "$cat"
+    "$TOOLS/gen_catalog" -o "$cat.tmp" "$n" && mv "$cat.tmp" "$cat" && echo "$stamp" >"$cat.stamp" || exit 1
+    echo done
+  fi
+  bytes=$(wc -c <"$cat")
+  runs=$(runs_for "$size")
+
+  # libyaml's bare event parse: the floor for a loader built on it.
+  best_parse=; best_parse_cpu=; best_read=
+  i=0
+  while [ $i -lt "$runs" ]; do
+    "$TOOLS/yaml_parse" "$cat" >"$tmp/parse" || exit 1
+    p=$(sed -n 's/^parse_s=//p' "$tmp/parse"); c=$(sed -n 's/^parse_cpu_s=//p' "$tmp/parse"); r=$(sed -n 's/^read_s=//p' "$tmp/parse")
+    best_parse=$(awk -v a="$best_parse" -v b="$p" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    best_parse_cpu=$(awk -v a="$best_parse_cpu" -v b="$c" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    best_read=$(awk -v a="$best_read" -v b="$r" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    i=$((i + 1))
+  done
+
+  # Each stage in one process; per stage the best time of the runs and the highest peak.
+  : >"$tmp/stages"
+  i=0
+  while [ $i -lt "$runs" ]; do
+    "$TOOLS/bench_stages" -o "$tmp/out" "$cat" >"$tmp/run" 2>"$tmp/diag" || { echo "bench_stages failed:"; cat "$tmp/diag"; exit 1; }
+    grep -v '^#' "$tmp/run" >>"$tmp/stages"
+    i=$((i + 1))
+  done
+  rm -rf "$tmp/out"
+  warnings=$(grep -c 'warning:' "$tmp/diag")
+
+  # The whole build, as a user runs it.
+  spec="$DIR/specs/bench-$size.yaml"
+  cat >"$spec" <<EOF
+# written by tests/bench.sh: the build that \`make bench\` times
+title: Benchmark, $n synthetic papers
+catalog: ../cat-$size.yaml
+style: talk
+charts: [venues, years, topic-trend, topic-heatmap]
+formats: [pdf, svg]
+spreadsheet: survey.xlsx
+tables: [topics, venue-year]
+EOF
+  build_best=; build_rss=; build_cpu=; build_note=
+  i=0
+  while [ $i -lt "$runs" ]; do
+    if /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$LIT" build -q "$spec" >/dev/null 2>"$tmp/build.err"; then
+      set -- $(tail -1 "$tmp/time")
+      build_best=$(awk -v a="$build_best" -v b="$1" 'BEGIN { print (a == "" || b < a) ? b : a }')
+      build_cpu=$(awk -v a="$build_cpu" -v b="$2" -v c="$3" 'BEGIN { print (a == "" || b + c < a) ? b + c : a }')
+      build_rss=$(awk -v a="$build_rss" -v b="$4" 'BEGIN { print (a == "" || b > a) ? b : a }')
+    else
+      build_note="build failed: $(head -3 "$tmp/build.err" | tr '\n' ' ')"
+      break
+    fi
+    i=$((i + 1))
+  done
+  rm -rf "$DIR/specs/bench-$size"
+
+  awk -F'\t' -v n="$n" -v bytes="$bytes" -v size="$size" -v parse="$best_parse" -v parse_cpu="$best_parse_cpu" \
+      -v readt="$best_read" -v build="$build_best" -v build_cpu="$build_cpu" -v build_rss="$build_rss" \
+      -v build_note="$build_note" -v warnings="$warnings" -v res="$res" '
+    function line(s) { print s; print s >>res }
+    function mib(kb) { return sprintf("%.0f MiB", kb / 1024) }
+    {
+      st = $1
+      if (!(st in seen)) { seen[st] = 1; order[++ns] = st; t[st] = $2; c[st] = $3; m[st] = $4; note[st] = $5 }
+      else if ($2 != "n/a") { if ($2 + 0 < t[st] + 0) t[st] = $2; if ($3 + 0 < c[st] + 0) c[st] = $3; if ($4 + 0 > m[st] + 0) m[st] = $4 }
+    }
+    END {
+      line("")
+      line(sprintf("## %s papers (%s, %.1f MB)", size, n, bytes / 1e6))
+      line("")
+      line("| stage | wall s | CPU s | papers/s | MB/s | peak RSS | note |")
+      line("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+      line(sprintf("| read file | %.3f | | | %.0f | | bytes only |", readt, readt > 0 ? bytes / 1e6 / readt : 0))
+      line(sprintf("| libyaml parse | %.3f | %.3f | %.0f | %.1f | | events only, nothing kept |", parse, parse_cpu, parse > 0 ? n / parse : 0, parse > 0 ? bytes / 1e6 / parse : 0))
+      for (k = 1; k <= ns; k++) {
+        st = order[k]
+        if (t[st] == "n/a") { line(sprintf("| %s | n/a | | | | | %s |", st, note[st])); continue }
+        mbs = (st == "load" || st == "total") ? sprintf("%.1f", t[st] > 0 ? bytes / 1e6 / t[st] : 0) : ""
+        line(sprintf("| %s | %.3f | %.3f | %.0f | %s | %s | %s |", st, t[st], c[st], t[st] > 0 ? n / t[st] : 0, mbs, mib(m[st]), note[st]))
+      }
+      if (build != "")
+        line(sprintf("| litsurvey build | %.3f | %.3f | %.0f | %.1f | %s | whole process: 4 charts x PDF+SVG, xlsx, 2 tables |", build, build_cpu, n / build, bytes / 1e6 / build, mib(build_rss)))
+      else
+        line(sprintf("| litsurvey build | n/a | | | | | %s |", build_note != "" ? build_note : "not run"))
+      line("")
+      ls = t["load"] + (t["stats"] == "n/a" ? 0 : t["stats"]); lc = c["load"] + c["stats"]
+      line(sprintf("load+stats / libyaml parse: %.2fx wall, %.2fx CPU (target: 1.3x at 1M).", parse > 0 ? ls / parse : 0, parse_cpu > 0 ? lc / parse_cpu : 0))
+      if (warnings > 0) line(sprintf("Warnings from the stages: %d (see below).", warnings))
+    }' "$tmp/stages"
+  if [ "$warnings" -gt 0 ]; then
+    grep 'warning:' "$tmp/diag" | sed 's/^/    /' | tee -a "$res"
+  fi
+done
+echo
+echo "results written to $res"
