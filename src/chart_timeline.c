@@ -220,9 +220,10 @@ int lit_chart_timeline(lit_cx *cx)
                     (cx->px0 + cx->px1) / 2, (cx->py0 + cx->py1) / 2, 0.5, 0.5, st->muted);
     } else {
         double gy0 = cx->py0, gy1 = cx->py1 - lh * 1.4;
-        /* spare height goes between the rows, up to half a lane each */
+        /* spare height first spreads the lanes (up to 1.5 times), then goes between rows */
         size_t lanes_total = 0;
         for (size_t r = 0; r < nr; r++) lanes_total += nl[r] ? nl[r] : 1;
+        lane_h = fmax(lane_h, fmin(lane_h * 1.5, (gy1 - gy0) / ((double)lanes_total + 0.6 * (double)nr)));
         double spare = (gy1 - gy0) - lane_h * (double)lanes_total;
         double gap = fmin(fmax(spare / (double)nr, 0), lane_h * 0.6);
         double *ry = lit_xcalloc(nr + 1, sizeof *ry);
@@ -255,7 +256,8 @@ int lit_chart_timeline(lit_cx *cx)
             if (v[i].lane < 0) continue;
             int r = pos[v[i].row];
             lit_rgb c = lit_style_series_color(st, s->topics[v[i].row].order);
-            double yc = ry[r] + lane_h * ((double)v[i].lane + 0.5);
+            double band = ry[r + 1] - ry[r] - gap * 0.3, used_h = lane_h * (double)(nl[r] ? nl[r] : 1);
+            double yc = ry[r] + (band - used_h) / 2 + lane_h * ((double)v[i].lane + 0.5);
             double h = mh * 1.1, rad = h * 0.3, x0 = v[i].x0, x1 = v[i].x1;
             cairo_new_sub_path(cx->cr);
             cairo_arc(cx->cr, x1 - rad, yc - h / 2 + rad, rad, -LIT_PI / 2, 0);

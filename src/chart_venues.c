@@ -14,7 +14,6 @@ int lit_chart_venues(lit_cx *cx)
     lit_count *rows = lit_xcalloc(s->n_venues + 1, sizeof *rows);
     for (size_t i = 0; i < s->n_venues; i++)
         if (s->venues[i].id >= 0) rows[n_named++] = s->venues[i];
-    size_t with_venue = s->n_papers - s->n_no_venue;
     lit_cx_note(cx, "n = %zu papers", s->n_papers);
     if (s->n_no_venue) lit_cx_note(cx, "%zu without a venue not shown", s->n_no_venue);
     lit_cx_place_note(cx);
@@ -45,7 +44,7 @@ int lit_chart_venues(lit_cx *cx)
         for (size_t i = 0; i < n; i++) {
             lit_csv_str(cx, i == shown ? "(other)" : rows[i].name);
             lit_csv_num(cx, (double)rows[i].count);
-            lit_csv_num(cx, round(lit_share(rows[i].count, with_venue) * 10) / 10);
+            lit_csv_num(cx, round(lit_share(rows[i].count, s->n_papers) * 10) / 10);
             lit_csv_end(cx);
         }
     }
