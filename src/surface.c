@@ -11,6 +11,9 @@
 #include <strings.h>
 #include <time.h>
 
+#include "arena.h"
+#include "buf.h"
+
 int lit_format_of(const char *path)
 {
     const char *dot = path ? strrchr(path, '.') : NULL;
@@ -43,6 +46,40 @@ static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigne
     return fwrite(data, 1, len, fp) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+    lit_buf_add(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo names SVG groups "surfaceN" from a process-wide counter, so a second chart in one
+ * run would differ from the same chart alone: number them by first appearance instead. */
+static int write_svg(const lit_buf *b, FILE *fp)
+{
+    const char *p = lit_buf_str(b), *end = p + b->len;
+    unsigned long *seen = NULL;
+    size_t n = 0, cap = 0;
+    while (p < end) {
+        const char *q = strstr(p, "surface");
+        if (!q) q = end;
+        fwrite(p, 1, (size_t)(q - p), fp);
+        if (q == end) break;
+        fputs("surface", fp);
+        p = q + 7;
+        if (q > lit_buf_str(b) && (q[-1] == '"' || q[-1] == '#') && *p >= '0' && *p <= '9') {
+            char *num_end;
+            unsigned long id = strtoul(p, &num_end, 10);
+            size_t i;
+            for (i = 0; i < n && seen[i] != id; i++) {}
+            if (i == n) { LIT_GROW(seen, cap, n + 1); seen[n++] = id; }
+            fprintf(fp, "%zu", i + 1);
+            p = num_end;
+        }
+    }
+    free(seen);
+    return ferror(fp) ? -1 : 0;
+}
+
 int lit_surface_open(lit_surface *sf, const char *path, double width, double height, double dpi,
                      const char *title, lit_diag *d)
 {
@@ -67,7 +104,8 @@ int lit_surface_open(lit_surface *sf, const char *path, double width, double hei
         break;
     }
     case LIT_FMT_SVG:
-        sf->surf = cairo_svg_surface_create_for_stream(write_fp, sf->out.fp, width, height);
+        sf->svg = lit_xcalloc(1, sizeof(lit_buf));
+        sf->surf = cairo_svg_surface_create_for_stream(write_buf, sf->svg, width, height);
         cairo_svg_surface_set_document_unit(sf->surf, CAIRO_SVG_UNIT_PT);
         break;
     default: {
@@ -111,6 +149,11 @@ static void release(lit_surface *sf)
     if (sf->surf) cairo_surface_destroy(sf->surf);
     sf->cr = NULL;
     sf->surf = NULL;
+    if (sf->svg) {
+        lit_buf_free(sf->svg);
+        free(sf->svg);
+        sf->svg = NULL;
+    }
 }
 
 int lit_surface_close(lit_surface *sf, lit_diag *d)
@@ -123,6 +166,8 @@ int lit_surface_close(lit_surface *sf, lit_diag *d)
         } else {
             cairo_surface_finish(sf->surf);
             st = cairo_surface_status(sf->surf);
+            if (st == CAIRO_STATUS_SUCCESS && sf->svg && write_svg(sf->svg, sf->out.fp) < 0)
+                st = CAIRO_STATUS_WRITE_ERROR;
         }
     }
     release(sf);

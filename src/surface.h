@@ -19,6 +19,7 @@ typedef struct lit_surface {
     cairo_t *cr;
     double width, height;   /* points */
     int px_w, px_h;         /* PNG pixels */
+    void *svg;              /* SVG: the document, held to renumber cairo's ids */
 } lit_surface;
 
 /* Opens path (.pdf, .svg or .png; "-" is not allowed: the format needs a name) for a

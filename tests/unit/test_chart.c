@@ -198,6 +198,30 @@ int main(void)
     csv = csv_of("topic-heatmap", &s, &o);
     CHECK(csv && strncmp(csv, "topic,2012,", 11) == 0);
     free(csv);
+    /* the same chart twice in one process (as a report does): the same bytes */
+    {
+        lit_style st;
+        CHECK(lit_style_load(&st, "styles/paper.yaml", NULL, &d) == 0);
+        static const char *const ext[] = {"svg", "pdf", "png"};
+        for (int e = 0; e < 3; e++) {
+            char p1[64], p2[64];
+            snprintf(p1, sizeof p1, "/tmp/lit-test-chart-%d-1.%s", (int)getpid(), ext[e]);
+            snprintf(p2, sizeof p2, "/tmp/lit-test-chart-%d-2.%s", (int)getpid(), ext[e]);
+            CHECK(lit_chart_render("timeline", &s, &st, &o, p1, &d) == 0);
+            CHECK(lit_chart_render("years", &s, &st, &o, p2, &d) == 0);
+            CHECK(lit_chart_render("timeline", &s, &st, &o, p2, &d) == 0);
+            char *a = NULL, *b = NULL;
+            size_t la = 0, lb = 0;
+            lit_read_file(p1, &a, &la, &d);
+            lit_read_file(p2, &b, &lb, &d);
+            char what[64];
+            snprintf(what, sizeof what, "%s: same bytes on a second render", ext[e]);
+            check_(a && b && la == lb && memcmp(a, b, la) == 0, what, __FILE__, __LINE__);
+            free(a); free(b);
+            remove(p1); remove(p2);
+        }
+        lit_style_free(&st);
+    }
     lit_stats_free(&s);
 
     /* 2018: few venues, one with a long name, all shown */
