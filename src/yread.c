@@ -68,7 +68,9 @@ static int start(lit_yread *r)
         y->have_ev = 1;
         if (y->ev.type == YAML_STREAM_END_EVENT) {
             y->failed = 1;
-            return lit_error(r->diag, r->file, 0, 0, "empty file: expected a YAML document");
+            /* at the end mark: 1:1 for an empty file, after the comments otherwise */
+            return lit_error(r->diag, r->file, (long)y->ev.start_mark.line + 1, (long)y->ev.start_mark.column + 1,
+                             "empty file: expected a YAML document");
         }
     }
     return lit_yread_next(r) == LIT_Y_ERROR ? -1 : 0;
