@@ -386,10 +386,13 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
         for (size_t i = 0; i < n; i++) {
             size_t r = i / best;
             if (i % best == 0 && i) yr += rowh[r - 1];
-            double x0 = x + (double)(i % best) * (colw + gap), yc = yr + rowh[r] / 2;
-            double th = lit_cx_text_box(cx, LIT_F_BODY, it[i].label, x0 + lh * 1.1, yc, colw - lh * 1.1, 2,
-                                        false, cx->st->foreground, true);
-            swatch(cx, &it[i], x0, yc - th / 2 + lh / 2, sz);
+            /* top-aligned, so one-line and two-line labels of a row start level */
+            double x0 = x + (double)(i % best) * (colw + gap), top = yr + lh * 0.1;
+            double th = lit_cx_text_box(cx, LIT_F_BODY, it[i].label, 0, 0, colw - lh * 1.1, 2, false,
+                                        cx->st->foreground, false);
+            lit_cx_text_box(cx, LIT_F_BODY, it[i].label, x0 + lh * 1.1, top + th / 2, colw - lh * 1.1, 2,
+                            false, cx->st->foreground, true);
+            swatch(cx, &it[i], x0, top + lh / 2, sz);
         }
     }
     free(rowh);
