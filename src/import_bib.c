@@ -532,6 +532,8 @@ static int32_t accent_base(const char *s, size_t n, size_t *i)
  * with their arguments kept, runs of white space made one space (trimmed, NFC). */
 static char *tex_to_utf8(const char *s, size_t n)
 {
+    static bool special[256];   /* bytes that end a run of ordinary text */
+    if (!special['\\']) for (const char *q = "{}$~-`'!?\\ \t\n\r\f\v"; *q; q++) special[(unsigned char)*q] = true;
     lit_buf b = LIT_BUF_INIT;
     lit_buf_add(&b, "", 0);
     size_t i = 0;
@@ -553,7 +555,12 @@ static char *tex_to_utf8(const char *s, size_t n)
         if (c == '\'' && i + 1 < n && s[i + 1] == '\'') { put_cp(&b, 0x201D); i += 2; continue; }
         if (c == '!' && i + 1 < n && s[i + 1] == '`') { put_cp(&b, 0xA1); i += 2; continue; }
         if (c == '?' && i + 1 < n && s[i + 1] == '`') { put_cp(&b, 0xBF); i += 2; continue; }
-        if (c != '\\') { lit_buf_addc(&b, (char)c); i++; continue; }
+        if (c != '\\') {   /* a run of ordinary characters at once */
+            size_t st = i++;
+            while (i < n && !special[(unsigned char)s[i]]) i++;
+            lit_buf_add(&b, s + st, i - st);
+            continue;
+        }
         /* a control sequence */
         i++;
         if (i >= n) break;
@@ -605,16 +612,22 @@ static char *tex_to_utf8(const char *s, size_t n)
     lit_buf o = LIT_BUF_INIT;
     lit_buf_add(&o, "", 0);
     bool sp = false;
-    for (size_t k = 0; k < b.len; k++) {
-        char c = b.data[k];
-        if (c == ' ') { sp = o.len > 0; continue; }
+    for (size_t k = 0; k < b.len;) {
+        if (b.data[k] == ' ') { sp = o.len > 0; k++; continue; }
         if (sp) lit_buf_addc(&o, ' ');
         sp = false;
-        lit_buf_addc(&o, c);
+        size_t st = k;
+        while (k < b.len && b.data[k] != ' ') k++;
+        lit_buf_add(&o, b.data + st, k - st);
     }
     lit_buf_free(&b);
-    char *r = (char *)utf8proc_NFC((const utf8proc_uint8_t *)lit_buf_str(&o));
-    if (!r) r = lit_xstrdup(lit_buf_str(&o));  /* cannot happen for valid UTF-8 */
+    bool ascii = true;   /* composing is the expensive part: only when there is anything to compose */
+    for (size_t k = 0; k < o.len && ascii; k++) ascii = (unsigned char)o.data[k] < 0x80;
+    char *r = ascii ? NULL : (char *)utf8proc_NFC((const utf8proc_uint8_t *)lit_buf_str(&o));
+    if (!r) {   /* ASCII (or, impossibly, not valid UTF-8): the buffer itself */
+        r = o.data ? o.data : lit_xstrdup("");
+        return r;
+    }
     lit_buf_free(&o);
     return r;
 }
