@@ -1,0 +1,184 @@
+#!/bin/sh
+# xlsx_basic.sh - `litsurvey xlsx` read back by openpyxl and opened by LibreOffice: sheets,
+# cells and their types, links, drop-downs, dates, frozen header, filter, heatmap rules,
+# charts in the style's colours, formula-like text kept as text, Unicode, same bytes twice.
+. "$(dirname "$0")/../lib.sh"
+cd "$ROOT" || exit 1
+F=tests/fixtures/xlsx
+export SOURCE_DATE_EPOCH=1700000000
+
+check_err "writes the workbook (and warns about a date that is not one)" 0 \
+  "date 'next week' is not YYYY-MM-DD" \
+  "$LIT" xlsx -c $F/catalog.yaml -o "$TMP/a.xlsx"
+"$LIT" xlsx -q -c $F/catalog.yaml -o "$TMP/b.xlsx"
+check "same input, same bytes" cmp "$TMP/a.xlsx" "$TMP/b.xlsx"
+"$LIT" xlsx -q --constant-memory -c $F/catalog.yaml -o "$TMP/cm.xlsx"
+"$LIT" xlsx -q --constant-memory -c $F/catalog.yaml -o "$TMP/cm2.xlsx"
+check "constant-memory mode: same bytes twice" cmp "$TMP/cm.xlsx" "$TMP/cm2.xlsx"
+"$LIT" xlsx -q -c $F/catalog.yaml -o - >"$TMP/stdout.xlsx"
+check "-o - writes the same bytes to stdout" cmp "$TMP/a.xlsx" "$TMP/stdout.xlsx"
+
+# One checker for both modes: what a reading group and a reviewer rely on.
+cat >"$TMP/check.py" <<'EOF'
+import datetime, re, sys, yaml, openpyxl
+path, style, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+# openpyxl decodes OOXML's _xHHHH_ escapes in shared strings but not in the inline strings
+# of constant-memory mode; Excel and LibreOffice decode both, as the standard says.
+def text(v):
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), v) if mode == "cm" else v
+wb = openpyxl.load_workbook(path)
+bad = []
+def want(cond, what):
+    print(("ok - " if cond else "not ok - ") + what)
+    if not cond: bad.append(what)
+
+want(wb.sheetnames == ["Summary", "Papers", "Venues", "Years", "Topics", "Topic x Year", "Venue x Year"],
+     "sheet names %s" % wb.sheetnames)
+want(wb.properties.title == "Literature survey" and wb.properties.subject, "title and subject set")
+want(wb.properties.created == datetime.datetime(2023, 11, 14, 22, 13, 20), "created from SOURCE_DATE_EPOCH")
+
+ws = wb["Papers"]
+head = [c.value for c in ws[1]]
+want(head == ["Key", "Short name", "Title", "Venue", "Year", "Topics", "Code", "Slides", "Talk", "Lists",
+              "Status", "Presenter", "Date", "Notes"], "Papers header %s" % head)
+rows = {r[0].value: r for r in ws.iter_rows(min_row=2) if r[0].value}
+want(len(rows) == 7 and ws.max_row == 8, "one row per paper (%d)" % len(rows))
+col = {h: i for i, h in enumerate(head)}
+def cell(key, name): return rows[key][col[name]]
+
+s = cell("eq-sum-sosp19", "Title")
+want(s.value == "=SUM(A1)" and s.data_type == "s", "a title '=SUM(A1)' stays a string (%r, %s)" % (s.value, s.data_type))
+s = cell("at-mention-osdi20", "Title")
+want(s.value == "@x marks the spot" and s.data_type == "s", "a title '@x' stays a string")
+want(cell("eq-sum-sosp19", "Short name").value == "+plus" and cell("eq-sum-sosp19", "Short name").data_type == "s",
+     "'+plus' stays a string")
+want(cell("eq-sum-sosp19", "Notes").value == "-starts with a minus", "'-...' stays a string")
+want(cell("micro-unicode21", "Title").value == "μ-Serve: Café 中文推理 at Scale", "Unicode title round-trips")
+want(cell("micro-unicode21", "Presenter").value == "Zoë 王", "Unicode presenter round-trips")
+want(text(cell("micro-unicode21", "Notes").value) == "x_x0041_y stays as written", "a literal _x0041_ is not unescaped")
+
+want(cell("eq-sum-sosp19", "Title").hyperlink and cell("eq-sum-sosp19", "Title").hyperlink.target == "https://example.org/sum.pdf",
+     "title linked to its paper")
+for name, url in (("Code", "https://github.com/example/sum"), ("Slides", "https://example.org/sum-slides.pdf"),
+                  ("Talk", "https://example.org/sum-talk")):
+    c = cell("eq-sum-sosp19", name)
+    want(c.value == url and c.hyperlink and c.hyperlink.target == url, "%s link %s" % (name, url))
+c = cell("micro-unicode21", "Talk")
+want(c.hyperlink and c.hyperlink.target == "https://example.org/talk?a=1&b=2", "query string kept in a link")
+c = cell("megatron-arxiv19", "Title")
+want(c.hyperlink and c.hyperlink.target == "https://arxiv.org/abs/1909.08053", "arXiv id links the title")
+want(cell("noyear-novenue", "Title").hyperlink is None, "no link without a URL")
+
+y = cell("eq-sum-sosp19", "Year")
+want(y.value == 2019 and y.data_type == "n", "year is a number")
+want(cell("noyear-novenue", "Year").value is None, "unknown year left empty")
+want(cell("eq-sum-sosp19", "Lists").value == 3, "lists counted (3)")
+want(cell("gandiva-osdi18", "Lists").value == 2, "lists counted (2)")
+want(cell("gpipe-neurips19", "Topics").value == "Pipeline parallelism, Distributed training", "topic labels")
+
+d = cell("eq-sum-sosp19", "Date")
+want(d.is_date and d.value == datetime.datetime(2024, 3, 5) and "yy" in d.number_format, "date is a real date (%r %s)" % (d.value, d.number_format))
+want(cell("noyear-novenue", "Date").value == datetime.datetime(2024, 4, 1), "date from a reading: mapping")
+want(cell("noyear-novenue", "Presenter").value == "Cy", "presenter from a reading: mapping")
+want(cell("gpipe-neurips19", "Date").value == "next week", "a date that is not one is kept as text")
+want(cell("gandiva-osdi18", "Status").value == "done" and cell("eq-sum-sosp19", "Presenter").value == "Ana",
+     "status and presenter pre-filled")
+
+want(ws.freeze_panes == "A2", "header frozen (%s)" % ws.freeze_panes)
+want(ws.auto_filter.ref == "A1:N8", "autofilter over the papers (%s)" % ws.auto_filter.ref)
+dvs = {dv.type: dv for dv in ws.data_validations.dataValidation}
+want("list" in dvs and dvs["list"].formula1 == '"to read,reading,done,skip"' and "K2" in dvs["list"].sqref,
+     "status drop-down on K2...")
+want("date" in dvs and "M2" in dvs["date"].sqref, "date validation on M2...")
+rules = [r.type for rng in ws.conditional_formatting for r in rng.rules]
+want("expression" in rules and "cellIs" in rules, "banding and status colours (%s)" % rules)
+widths = {k: v.width for k, v in ws.column_dimensions.items()}
+want(20 <= widths["C"] <= 61.8 and cell("gpipe-neurips19", "Title").alignment.wrap_text, "title column capped and wrapped (%s)" % widths["C"])
+want(widths["A"] >= len("gpipe-neurips19") and widths["A"] < 40, "key column fits its keys (%s)" % widths["A"])
+
+pal = [c.lstrip("#").upper() for c in yaml.safe_load(open(style))["palette"]]
+order = {"Distributed training": 0, "Pipeline parallelism": 1, "Cluster scheduling": 2, "Inference serving": 3}
+ty = wb["Topic x Year"]
+want([c.value for c in ty[1]] == ["Topic", 2018, 2019, 2020, 2021, "Total"], "topic x year header")
+m = {r[0].value: [c.value for c in r[1:]] for r in ty.iter_rows(min_row=2)}
+want(m["Distributed training"] == [0, 3, 0, 0, 3] and m["Inference serving"] == [0, 0, 0, 1, 2], "topic x year counts as numbers")
+types = [r.type for rng in ty.conditional_formatting for r in rng.rules]
+want("colorScale" in types, "colour scale on topic x year (%s)" % types)
+vy = wb["Venue x Year"]
+want("colorScale" in [r.type for rng in vy.conditional_formatting for r in rng.rules], "colour scale on venue x year")
+
+def fill(sp):
+    gp = sp.graphicalProperties
+    if gp is None: return None
+    if gp.solidFill is not None: return gp.solidFill.srgbClr
+    if gp.line is not None and gp.line.solidFill is not None: return gp.line.solidFill.srgbClr
+for sheet in ("Topic x Year", "Summary"):
+    stacked = [ch for ch in wb[sheet]._charts if getattr(ch, "grouping", "") == "stacked"]
+    want(len(stacked) == 1, "%s: one stacked topic chart" % sheet)
+    for sr in stacked[0].series if stacked else []:
+        label = ty[sr.tx.strRef.f.split("!")[1].replace("$", "")].value
+        want(fill(sr) == pal[order[label]], "%s: %s in its palette colour %s (got %s)" % (sheet, label, pal[order[label]], fill(sr)))
+counts = {s: len(wb[s]._charts) for s in wb.sheetnames}
+want(counts == {"Summary": 4, "Papers": 0, "Venues": 1, "Years": 1, "Topics": 1, "Topic x Year": 1, "Venue x Year": 0},
+     "charts present %s" % counts)
+tc = wb["Topics"]._charts[0].series[0]
+want([p.graphicalProperties.solidFill.srgbClr for p in tc.dPt] == pal[:4], "topic bars in topic colours")
+
+sm = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2) if r[0].value}
+want(sm.get("Papers") == 7 and sm.get("Venues") == 4 and sm.get("Lists merged") == 3, "key figures %s" % sm)
+want(sm.get("Papers without a year") == 1 and sm.get("Papers without a venue") == 1, "papers without year/venue")
+want(str(sm.get("Years covered", "")).startswith("2018"), "years covered")
+v = {r[0].value: r[4].value for r in wb["Venues"].iter_rows(min_row=2)}
+want(v == {"NeurIPS": 2, "OSDI": 2, "SOSP": 1, "arXiv": 1}, "venue counts %s" % v)
+sys.exit(1 if bad else 0)
+EOF
+for f in a cm; do
+  $PY "$TMP/check.py" "$TMP/$f.xlsx" styles/talk.yaml $f >"$TMP/check.out" 2>&1
+  rc=$?
+  sed "s/^\(not \)\{0,1\}ok - /&[$f] /" "$TMP/check.out" | grep -E '^(not )?ok'
+  [ $rc -eq 0 ] || { not_ok "[$f] checker ran"; grep -v '^ok' "$TMP/check.out" | head -20 | sed 's/^/#   /'; }
+done
+
+# Another style, other colours: the charts follow it.
+"$LIT" xlsx -q --style dark -c $F/catalog.yaml -o "$TMP/dark.xlsx"
+cat >"$TMP/colours.py" <<'EOF'
+import sys, yaml, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+pal = [c.lstrip("#").upper() for c in yaml.safe_load(open(sys.argv[2]))["palette"]]
+got = [p.graphicalProperties.solidFill.srgbClr for p in wb["Topics"]._charts[0].series[0].dPt]
+sys.exit(0 if got == pal[:4] else "got %s, want %s" % (got, pal[:4]))
+EOF
+if grep -q '^palette' styles/dark.yaml; then
+  check "--style dark: topic colours from styles/dark.yaml" $PY "$TMP/colours.py" "$TMP/dark.xlsx" styles/dark.yaml
+fi
+
+# LibreOffice opens it, and reads formula-like titles as text (a formula would show its value).
+if command -v soffice >/dev/null 2>&1; then
+  for f in a cm; do
+    mkdir -p "$TMP/lo"
+    (cd "$TMP/lo" && timeout 120 soffice -env:UserInstallation=file://$TMP/lo/profile --headless \
+       --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+       --outdir "$TMP/lo" "$TMP/$f.xlsx" >/dev/null 2>&1)
+    csv="$TMP/lo/$f-Papers.csv"
+    check "[$f] LibreOffice converts the Papers sheet to CSV" test -s "$csv"
+    check "[$f] LibreOffice keeps '=SUM(A1)' as text" grep -q '"=SUM(A1)"\|,=SUM(A1),' "$csv"
+    check "[$f] LibreOffice reads the Unicode title" grep -q 'μ-Serve: Café 中文推理 at Scale' "$csv"
+    check "[$f] LibreOffice sees the date as a date" grep -q '2024-03-05' "$csv"
+    check "[$f] LibreOffice keeps a literal _x0041_" grep -q 'x_x0041_y stays as written' "$csv"
+    check "[$f] LibreOffice reads the heatmap numbers" grep -q '^Distributed training,0,3,0,0,3' "$TMP/lo/$f-Topic x Year.csv"
+  done
+else
+  ok "# SKIP LibreOffice not installed"
+fi
+
+# Errors: usage, unknown style, unwritable folder; the target is never half-written.
+check_err "missing -o is a usage error" 2 "missing -o" "$LIT" xlsx -c $F/catalog.yaml
+check_err "unknown style is a usage error" 2 "unknown style" "$LIT" xlsx -c $F/catalog.yaml --style nosuch -o "$TMP/x.xlsx"
+check "no output after a usage error" test ! -e "$TMP/x.xlsx"
+check_err "unwritable folder is an I/O error" 3 "cannot write" "$LIT" xlsx -q -c $F/catalog.yaml -o "$TMP/no/such/dir/x.xlsx"
+printf 'papers:\n  - key: [broken\n' >"$TMP/bad.yaml"
+cp "$TMP/a.xlsx" "$TMP/keep.xlsx"
+check_exit "bad catalog exits 1" 1 "$LIT" xlsx -c "$TMP/bad.yaml" --venues $F/venues.yaml --topics $F/topics.yaml -o "$TMP/keep.xlsx"
+check "an existing target is untouched after a failure" cmp "$TMP/a.xlsx" "$TMP/keep.xlsx"
+check "no temporary left behind" sh -c "! ls -A '$TMP' | grep -q '^\.keep'"
+exit $failed

@@ -1,0 +1,76 @@
+#!/bin/sh
+# xlsx_limits.sh - what Excel cannot hold is a warning, never a corrupt file: cells over
+# 32,767 characters are cut (counted in UTF-16 units, as Excel does), links stop at
+# libxlsxwriter's 65,530 per sheet; the file still opens in openpyxl and LibreOffice.
+. "$(dirname "$0")/../lib.sh"
+cd "$ROOT" || exit 1
+F=tests/fixtures/xlsx
+export SOURCE_DATE_EPOCH=1700000000
+T="--venues $F/venues.yaml --topics $F/topics.yaml"
+
+# Over-long cells: ASCII, CJK (3 bytes each) and emoji (two UTF-16 units each).
+$PY - "$TMP/long.yaml" <<'EOF'
+import sys, yaml
+papers = [
+    {"key": "ascii", "title": "=" + "a" * 39999, "venue": "OSDI", "year": 2020},
+    {"key": "cjk", "title": "中" * 40000, "venue": "OSDI", "year": 2020},
+    {"key": "emoji", "title": "\U0001F600" * 20000, "venue": "OSDI", "year": 2021, "notes": "ok " * 20000},
+]
+yaml.safe_dump({"papers": papers}, open(sys.argv[1], "w"), allow_unicode=True, width=1 << 30)
+EOF
+check_err "over-long cells are cut with a warning" 0 "cut to Excel's limit of 32767 characters" \
+  "$LIT" xlsx -c "$TMP/long.yaml" $T -o "$TMP/long.xlsx"
+cat >"$TMP/long.py" <<'EOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Papers"]
+t = {r[0].value: r[2].value for r in ws.iter_rows(min_row=2)}
+notes = {r[0].value: r[13].value for r in ws.iter_rows(min_row=2)}
+bad = []
+if t["ascii"] != "=" + "a" * 32766: bad.append("ascii: %d" % len(t["ascii"]))
+if t["cjk"] != "中" * 32767: bad.append("cjk: %d" % len(t["cjk"]))
+if t["emoji"] != "\U0001F600" * 16383: bad.append("emoji: %d code points" % len(t["emoji"]))
+if len(notes["emoji"]) != 32767 or not notes["emoji"].startswith("ok ok"): bad.append("notes: %d" % len(notes["emoji"]))
+sys.exit("; ".join(bad) if bad else 0)
+EOF
+check "cut cells hold exactly Excel's limit (UTF-16 units)" $PY "$TMP/long.py" "$TMP/long.xlsx"
+
+# More links than a sheet can hold: 16,400 papers with four links each.
+$PY - "$TMP/links.yaml" <<'EOF'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("papers:\n")
+    for i in range(16400):
+        u = "https://example.org/p%05d" % i
+        f.write('  - key: p%05d\n    title: "Paper %d"\n    venue: OSDI\n    year: %d\n'
+                '    links: {paper: "%s.pdf", code: "%s/code", slides: "%s/slides", talk: "%s/talk"}\n'
+                % (i, i, 2010 + i % 12, u, u, u, u))
+EOF
+check_err "too many links: a warning" 0 "more than 65530 hyperlinks" \
+  "$LIT" xlsx -c "$TMP/links.yaml" $T -o "$TMP/links.xlsx"
+# openpyxl resolves each link with a linear search (minutes for 65,000): read the sheet's
+# XML with the standard library instead.
+cat >"$TMP/links.py" <<'EOF'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+sheet = z.read("xl/worksheets/sheet2.xml").decode()
+rels = z.read("xl/worksheets/_rels/sheet2.xml.rels").decode()
+strings = z.read("xl/sharedStrings.xml").decode() if "xl/sharedStrings.xml" in names else ""
+refs = re.findall(r'<hyperlink ref="[A-Z]+(\d+)"', sheet)
+rows = sorted({int(r) for r in refs})
+bad = []
+if len(refs) != 65528: bad.append("links %d (want 65528: whole rows up to 65530)" % len(refs))
+if rels.count("<Relationship ") != len(refs): bad.append("relationships %d" % rels.count("<Relationship "))
+if rows and (rows[0] != 2 or rows[-1] != 16383 or len(rows) != 16382): bad.append("linked rows %d..%d" % (rows[0], rows[-1]))
+if '<row r="16401"' not in sheet: bad.append("last paper row missing")
+if "https://example.org/p16399/code" not in sheet + strings: bad.append("unlinked URL not kept as text")
+sys.exit("; ".join(bad) if bad else 0)
+EOF
+check "links stop at whole rows below the limit; the rest is text" $PY "$TMP/links.py" "$TMP/links.xlsx"
+if command -v soffice >/dev/null 2>&1; then
+  (cd "$TMP" && timeout 300 soffice -env:UserInstallation=file://$TMP/profile --headless \
+     --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2' \
+     --outdir "$TMP" "$TMP/long.xlsx" >/dev/null 2>&1)
+  check "LibreOffice opens the workbook with cut cells" grep -q '^ascii,,=aaaa' "$TMP/long-Papers.csv"
+fi
+exit $failed
