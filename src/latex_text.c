@@ -309,6 +309,14 @@ static int emit_cp(esc *e, int32_t cp, bool at_start, int depth)
     return -1;
 }
 
+/* ASCII that stands for itself anywhere (not ? ! , * " ` which start ligatures or
+ * quotes, nor space, which collapses). */
+static bool plain(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == ':' || c == '-' || c == '/' || c == '(' ||
+           c == ')' || c == '\'' || c == '=' || c == '+' || c == '@' || c == ';';
+}
+
 void lit_tex_escape(lit_buf *b, const char *s, lit_tex_info *info)
 {
     esc e = {b, info, false, false, 0};
@@ -316,6 +324,20 @@ void lit_tex_escape(lit_buf *b, const char *s, lit_tex_info *info)
     size_t len = strlen(s), i = 0;
     lit_buf_add(b, "", 0);   /* b->data is never NULL afterwards, even for "" */
     while (i < len) {
+        /* fast path: a run of characters that are their own LaTeX */
+        size_t r = i;
+        while (r < len && plain((unsigned char)s[r])) r++;
+        /* a letter followed by a combining mark (U+0300..U+036F) takes the slow path */
+        if (r > i && r < len && ((unsigned char)s[r] == 0xCC || (unsigned char)s[r] == 0xCD)) r--;
+        if (r > i) {
+            if (e.pending_space && e.any) lit_buf_addc(b, ' ');
+            e.pending_space = false;
+            e.any = true;
+            lit_buf_add(b, s + i, r - i);
+            e.last = s[r - 1];
+            i = r;
+            continue;
+        }
         int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i), &cp);

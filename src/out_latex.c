@@ -73,7 +73,18 @@ typedef struct ctx {
     int32_t *row_of;          /* catalog topic index -> row of s->topics, or -1 */
     int *row_tax;             /* row -> index in db->topics, or -1 for a topic not in it */
     size_t n_clipped;         /* topics whose citation list was capped */
+    const char **venue_id;    /* catalog venue index -> canonical id (or as written) */
+    lit_buf scratch;          /* reused for paper names */
 } ctx;
+
+/* Appends a number without printf's two passes (a million rows add up). */
+static void add_num(lit_buf *b, size_t v)
+{
+    char t[24];
+    size_t n = sizeof t;
+    do { t[--n] = (char)('0' + v % 10); v /= 10; } while (v);
+    lit_buf_add(b, t + n, sizeof t - n);
+}
 
 static void warn_bad(ctx *c, const lit_tex_info *in, const lit_paper *p, const char *what)
 {
@@ -129,7 +140,9 @@ static void paper_name(lit_buf *t, const lit_paper *p)
 static void cite(ctx *c, const lit_paper *p)
 {
     if (lit_tex_key_ok(p->key)) {
-        lit_buf_printf(c->b, "\\cite{%s}", p->key);
+        lit_buf_adds(c->b, "\\cite{");
+        lit_buf_adds(c->b, p->key);
+        lit_buf_addc(c->b, '}');
         return;
     }
     size_t pi = (size_t)(p - c->db->cat.papers);
@@ -147,10 +160,9 @@ static void cite(ctx *c, const lit_paper *p)
 /* Name~\cite{key}: how every table refers to a paper. */
 static void entry(ctx *c, const lit_paper *p)
 {
-    lit_buf t = LIT_BUF_INIT;
-    paper_name(&t, p);
-    text(c, lit_buf_str(&t), p, p->short_name ? "short name" : "title");
-    lit_buf_free(&t);
+    lit_buf_reset(&c->scratch);
+    paper_name(&c->scratch, p);
+    text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
     lit_buf_adds(c->b, "~");
     cite(c, p);
 }
@@ -641,11 +653,10 @@ static void table_catalog(ctx *c)
         lit_buf_adds(c->b, " & ");
         text(c, p->title ? p->title : "", p, "title");
         lit_buf_adds(c->b, " & ");
-        const char *v = lit_catalog_venue(cat, p->venue);
-        const lit_venue *ve = v ? lit_venues_find(&c->db->venues, v) : NULL;
-        if (v) text(c, ve ? ve->id : v, p, "venue");
-        if (p->year) lit_buf_printf(c->b, " & %d\\\\\n", p->year);
-        else lit_buf_adds(c->b, " & \\\\\n");
+        if (p->venue >= 0) text(c, c->venue_id[p->venue], p, "venue");
+        lit_buf_adds(c->b, " & ");
+        if (p->year) add_num(c->b, (size_t)p->year);
+        lit_buf_adds(c->b, "\\\\\n");
     }
     lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
     free(rows);
@@ -701,8 +712,14 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
     if (o->standalone && o->bib && bib_name(&bib, o->bib, d) != 0) return -1;
 
     lit_buf body = LIT_BUF_INIT;
-    ctx c = {s, s->db, o, d, &body, PKG_BOOKTABS, 0, NULL, NULL, NULL, 0};
+    ctx c = {s, s->db, o, d, &body, PKG_BOOKTABS, 0, NULL, NULL, NULL, 0, NULL, LIT_BUF_INIT};
     c.warned = lit_xcalloc(s->db->cat.n_papers + 1, 1);
+    const lit_strtab *cv = &s->db->cat.venues;
+    c.venue_id = lit_xcalloc(cv->n + 1, sizeof *c.venue_id);
+    for (size_t i = 0; i < cv->n; i++) {
+        const lit_venue *ve = lit_venues_find(&s->db->venues, cv->names[i]);
+        c.venue_id[i] = ve ? ve->id : cv->names[i];
+    }
     map_topics(&c);
     switch (t) {
     case T_TOPICS: table_topics(&c); break;
@@ -735,6 +752,8 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
     lit_buf_free(&body);
     lit_buf_free(&bib);
     free(c.warned);
+    free(c.venue_id);
+    lit_buf_free(&c.scratch);
     free(c.row_of);
     free(c.row_tax);
     return 0;

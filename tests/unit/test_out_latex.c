@@ -1,0 +1,170 @@
+/* test_out_latex.c - the LaTeX tables over a catalog built in memory: names, citations, caps, errors. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "out_latex.h"
+
+static lit_paper *add(lit_db *db, const char *key, const char *title, const char *short_name,
+                      const char *venue, int year, const char *t1, const char *t2)
+{
+    lit_catalog *c = &db->cat;
+    int32_t v = venue ? lit_catalog_venue_id(c, venue) : -1;
+    int32_t a = t1 ? lit_catalog_topic_id(c, t1) : -1, b = t2 ? lit_catalog_topic_id(c, t2) : -1;
+    lit_paper *p = lit_catalog_add(c);
+    p->key = lit_arena_strdup(&c->arena, key);
+    p->title = lit_arena_strdup(&c->arena, title);
+    p->short_name = lit_arena_strdup(&c->arena, short_name);
+    p->venue = v;
+    p->year = (int16_t)year;
+    p->n_topics = (uint32_t)(t1 != NULL) + (uint32_t)(t2 != NULL);
+    p->topics = lit_arena_alloc(&c->arena, 2 * sizeof *p->topics);
+    p->topics[0] = a;
+    p->topics[1] = b;
+    p->line = (long)c->n_papers + 1;
+    p->col = 5;
+    return p;
+}
+
+/* Renders table; the text goes to *out (malloc'd), diagnostics to *err. */
+static int render(const lit_db *db, const char *table, const lit_latex_opts *o, char **out, char **err)
+{
+    lit_stats s;
+    size_t errlen;
+    FILE *ef = open_memstream(err, &errlen);
+    lit_diag d;
+    lit_diag_init(&d, ef);
+    int rc = lit_stats_compute(&s, db, NULL, &d);
+    lit_buf b = LIT_BUF_INIT;
+    if (rc == 0) rc = lit_latex_render(&b, table, &s, o, &d);
+    lit_stats_free(&s);
+    fclose(ef);
+    *out = lit_xstrdup(lit_buf_str(&b));
+    lit_buf_free(&b);
+    return rc;
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle)) n++;
+    return n;
+}
+
+int main(void)
+{
+    lit_db db;
+    memset(&db, 0, sizeof db);
+    lit_catalog_init(&db.cat);
+    db.cat.path = "mem.yaml";
+    lit_latex_opts o;
+    lit_latex_opts_init(&o);
+    char *out, *err;
+
+    /* an empty catalog: every table still renders, rules and environments balanced */
+    for (int i = 0; lit_latex_tables[i]; i++) {
+        CHECK_INT(render(&db, lit_latex_tables[i], &o, &out, &err), 0);
+        CHECK(count(out, "\\begin{") == count(out, "\\end{"));
+        CHECK(strstr(out, "\\toprule") != NULL);
+        CHECK_STR(err, "");
+        free(out);
+        free(err);
+    }
+
+    add(&db, "p1", "PipeDream: Generalized Pipeline Parallelism", "PipeDream", "SOSP", 2019, "pipe", NULL);
+    add(&db, "p2", "GPipe: Giant Networks", "GPipe", "NeurIPS", 2019, "pipe", NULL);
+    add(&db, "p3", "Towards Efficient Model Serving at Scale", NULL, NULL, 0, "pipe", "serve");
+    add(&db, "p4", "Megatron-LM: Training Multi-Billion Parameter Models", NULL, "arXiv", 2018, "serve", NULL);
+    add(&db, "bad key", "\xE4\xB8\xAD\xE6\x96\x87 and \xC4\x85", "Bad", "SOSP", 2020, "pipe", "serve");
+
+    /* topics: names, year order, one warning per paper although it is in two rows */
+    CHECK_INT(render(&db, "topics", &o, &out, &err), 0);
+    CHECK(strstr(out, "Megatron-LM~\\cite{p4}") != NULL);                    /* title before a colon */
+    CHECK(strstr(out, "Towards Efficient Model Serving{\\ldots}~\\cite{p3}") != NULL); /* first words */
+    CHECK(strstr(out, "GPipe~\\cite{p2}, PipeDream~\\cite{p1}, Bad~[bad key]") != NULL); /* by year, then name */
+    CHECK(strstr(out, "\\cite{bad key}") == NULL);
+    CHECK(strstr(out, "fontenc") == NULL);        /* the title with an ogonek is not shown here */
+    CHECK_INT(count(err, "paper 'bad key': key cannot be cited"), 1);
+    CHECK(strstr(err, "mem.yaml:6:5: warning") != NULL);
+    free(out);
+    free(err);
+    CHECK_INT(render(&db, "catalog", &o, &out, &err), 0);
+    CHECK_INT(count(err, "paper 'bad key': pdflatex cannot typeset U+4E2D"), 1);
+    CHECK(strstr(out, "?? and {\\k{a}} & SOSP & 2020\\\\") != NULL);
+    CHECK(strstr(out, "%   \\usepackage[T1]{fontenc}\n") != NULL);           /* the ogonek needs T1 */
+    free(out);
+    free(err);
+
+    /* --max-cites: the list is capped, the count is not, and the cap is reported */
+    o.max_cites = 1;
+    CHECK_INT(render(&db, "topics", &o, &out, &err), 0);
+    CHECK(strstr(out, "GPipe~\\cite{p2}, and 3 more & 4\\\\") != NULL);
+    CHECK(strstr(err, "listed at most 1 systems in each of 2 topics") != NULL);
+    free(out);
+    free(err);
+    o.max_cites = 0;
+    CHECK_INT(render(&db, "topics", &o, &out, &err), 0);
+    CHECK(strstr(out, "more") == NULL);
+    free(out);
+    free(err);
+
+    /* taxonomy: one check per topic a paper has */
+    CHECK_INT(render(&db, "taxonomy", &o, &out, &err), 0);
+    CHECK(strstr(out, "Bad~[bad key] & \\checkmark & \\checkmark\\\\") != NULL);
+    CHECK(strstr(out, "GPipe~\\cite{p2} & \\checkmark &\\\\") != NULL);
+    free(out);
+    free(err);
+
+    /* venue-year: rows and columns add up to the papers */
+    CHECK_INT(render(&db, "venue-year", &o, &out, &err), 0);
+    CHECK(strstr(out, "SOSP & & 1 & 1 & & 2\\\\") != NULL);
+    CHECK(strstr(out, "\\textit{no venue} & & & & 1 & 1\\\\") != NULL);
+    CHECK(strstr(out, "Total & 1 & 2 & 1 & 1 & 5\\\\") != NULL);
+    free(out);
+    free(err);
+
+    /* caption and label; standalone with and without a .bib */
+    o.caption = "50% of {everything}";
+    o.label = "tab:x_y";
+    o.standalone = true;
+    o.bib = "refs/all.bib";
+    CHECK_INT(render(&db, "catalog", &o, &out, &err), 0);
+    CHECK(strstr(out, "\\caption{50\\% of {\\textbraceleft}everything{\\textbraceright}}\\label{tab:x_y}") != NULL);
+    CHECK(strstr(out, "\\documentclass") == out + strcspn(out, "\\"));
+    CHECK(strstr(out, "\\bibliography{refs/all}\n\\end{document}\n") != NULL);
+    free(out);
+    free(err);
+    o.bib = NULL;
+    CHECK_INT(render(&db, "catalog", &o, &out, &err), 0);
+    CHECK(strstr(out, "\\renewcommand{\\cite}") != NULL);
+    CHECK(strstr(out, "\\bibliography") == NULL);
+    free(out);
+    free(err);
+
+    /* errors */
+    o.bib = "my refs.bib";
+    CHECK_INT(render(&db, "catalog", &o, &out, &err), -1);
+    CHECK(strstr(err, "bib file name 'my refs.bib'") != NULL);
+    free(out);
+    free(err);
+    o.bib = NULL;
+    o.label = "a b";
+    CHECK_INT(render(&db, "topics", &o, &out, &err), -1);
+    free(out);
+    free(err);
+    o.label = NULL;
+    CHECK_INT(render(&db, "nope", &o, &out, &err), -1);
+    CHECK(strstr(err, "unknown table 'nope'") != NULL);
+    free(out);
+    free(err);
+
+    CHECK_INT(lit_latex_group_parse("area"), LIT_LATEX_GROUP_AREA);
+    CHECK_INT(lit_latex_group_parse("x"), -1);
+    CHECK(lit_latex_group_ok("venue-year", LIT_LATEX_GROUP_AREA));
+    CHECK(!lit_latex_group_ok("taxonomy", LIT_LATEX_GROUP_AREA));
+    CHECK(!lit_latex_group_ok("topics", LIT_LATEX_GROUP_TOPIC));
+    CHECK(lit_latex_group_ok("catalog", LIT_LATEX_GROUP_TOPIC));
+    CHECK(!lit_latex_table_ok("Topics"));
+
+    lit_db_free(&db);
+    return CHECK_DONE();
+}
