@@ -95,8 +95,8 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
             (data && lit_chart_write_data(kind, &s, &st, &o, data, d) < 0))
             rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
         lit_stats_free(&s);
-        lit_db_free(&db);
     }
+    lit_db_free(&db);   /* also after a failed load: it may hold part of the catalog */
     lit_style_free(&st);
 done:
     lit_cli_free(&cli);
