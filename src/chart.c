@@ -443,6 +443,9 @@ void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
         lit_cx_text(cx, LIT_F_BODY, buf, x + bw + lh * 0.3, y, 0, 0.5, cx->st->foreground);
         last_y = y;
     }
+    double y_one = max <= 40 ? y1 - 0.5 * hstep : y1 - 0.5 / (double)max * (y1 - y0);
+    if (max > 1 && y_one - last_y >= gap)   /* the smallest count, when it has room */
+        lit_cx_text(cx, LIT_F_BODY, "1", x + bw + lh * 0.3, y_one, 0, 0.5, cx->st->foreground);
     lit_cx_text(cx, LIT_F_NOTE, "papers", x, y0 - lh * 0.2, 0, 1, cx->st->muted);
 }
 
