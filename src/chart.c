@@ -437,6 +437,7 @@ void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
     for (double v = (double)max; v >= 1; v = v == (double)max ? floor(((double)max - 1) / step) * step : v - step) {
         if (v < 1) break;
         double y = max <= 40 ? y1 - (v - 0.5) * hstep : y1 - (v - 0.5) / (double)max * (y1 - y0);
+        if (y < y0 + lh * 0.45) y = y0 + lh * 0.45;   /* the top label stays under the header */
         if (v != (double)max && y - last_y < gap) continue;
         if (v == 0) break;
         fmt_count(buf, sizeof buf, v);
@@ -446,7 +447,7 @@ void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
     double y_one = max <= 40 ? y1 - 0.5 * hstep : y1 - 0.5 / (double)max * (y1 - y0);
     if (max > 1 && y_one - last_y >= gap)   /* the smallest count, when it has room */
         lit_cx_text(cx, LIT_F_BODY, "1", x + bw + lh * 0.3, y_one, 0, 0.5, cx->st->foreground);
-    lit_cx_text(cx, LIT_F_NOTE, "papers", x, y0 - lh * 0.2, 0, 1, cx->st->muted);
+    lit_cx_text(cx, LIT_F_NOTE, "papers", x, y0 - lh * 0.15, 0, 1, cx->st->muted);
 }
 
 /* ---- notes and CSV ---- */

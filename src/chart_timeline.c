@@ -13,13 +13,22 @@ typedef struct sys {
     unsigned lists;   /* how many source lists name it: the priority */
     int lane;         /* -1 = not shown */
     double x0, x1;    /* label box */
+    uint32_t mix;     /* FNV-1a of the key: the tie-break */
 } sys;
+
+static uint32_t fnv1a(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
 
 static int by_priority(const void *a, const void *b)
 {
     const sys *x = a, *y = b;
     if (x->lists != y->lists) return x->lists < y->lists ? 1 : -1;
-    if (x->year != y->year) return x->year - y->year;
+    /* among equals a fixed hash of the key, not the year: spreads labels over the years */
+    if (x->mix != y->mix) return x->mix < y->mix ? -1 : 1;
     int c = strcmp(x->name, y->name);
     return c ? c : strcmp(x->key, y->key);
 }
@@ -134,7 +143,7 @@ int lit_chart_timeline(lit_cx *cx)
         for (uint32_t t = 0; t < p->n_topics && row < 0; t++)
             if (p->topics[t] >= 0 && (size_t)p->topics[t] < cat->topics.n) row = row_of[p->topics[t]];
         if (row < 0 || p->year <= 0) continue;
-        v[n++] = (sys){p->short_name, p->key, p->year, row, p->n_sources, -1, 0, 0};
+        v[n++] = (sys){p->short_name, p->key, p->year, row, p->n_sources, -1, 0, 0, fnv1a(p->key)};
     }
     free(row_of);
 
