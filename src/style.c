@@ -253,7 +253,21 @@ static char *find_style(const char *name, const char *near)
     if (p) return p;
     char local[600];
     snprintf(local, sizeof local, "styles/%s", file);
-    return file_exists(local) ? lit_xstrdup(local) : NULL;
+    if (file_exists(local)) return lit_xstrdup(local);
+    /* beside the program or up to three folders above it (a binary in build/NAME/rel/) */
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return NULL;
+    exe[n] = 0;
+    for (int up = 0; up < 4; up++) {
+        char *slash = strrchr(exe, '/');
+        if (!slash) break;
+        *slash = 0;
+        char cand[4700];
+        snprintf(cand, sizeof cand, "%s/styles/%s", exe, file);
+        if (file_exists(cand)) return lit_xstrdup(cand);
+    }
+    return NULL;
 }
 
 static bool is_path(const char *s)
