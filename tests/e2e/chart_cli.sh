@@ -14,7 +14,9 @@ check_err "bad --top" 2 "--top wants a number" "$LIT" chart venues $T -o "$TMP/x
 check_err "bad --stacked" 2 "--stacked is area or bars" "$LIT" chart topic-trend $T -o "$TMP/x.pdf" --stacked pie
 check_err "two kinds" 2 "one chart at a time" "$LIT" chart venues years $T -o "$TMP/x.pdf"
 check_err "missing catalog" 3 "cannot open" "$LIT" chart venues -c "$TMP/none.yaml" -o "$TMP/x.pdf"
+check_err "unwritable output is an I/O error" 3 "no/such/dir/x.pdf" "$LIT" chart venues $T -o "$TMP/no/such/dir/x.pdf"
 [ -e "$TMP/x.pdf" ] && not_ok "failed runs leave no output" || ok "failed runs leave no output"
+check "styles are found from another folder" sh -c "cd '$TMP' && '$LIT' chart years $T --style paper-wide -o '$TMP/elsewhere.pdf'"
 
 # style files: errors located as FILE:LINE:COL, nothing written, old output kept
 printf 'base: paper\nsizes:\n  body: huge\n' >"$TMP/bad.yaml"
