@@ -86,14 +86,25 @@ static void add_num(lit_buf *b, size_t v)
     lit_buf_add(b, t + n, sizeof t - n);
 }
 
+/* One warning per paper, counting over the whole field even when a table shows only
+ * its first words. */
 static void warn_bad(ctx *c, const lit_tex_info *in, const lit_paper *p, const char *what)
 {
+    lit_tex_info all = *in;
+    const char *field = strcmp(what, "title") == 0 ? p->title : strcmp(what, "short name") == 0 ? p->short_name : NULL;
+    if (field) {
+        lit_buf t = LIT_BUF_INIT;
+        memset(&all, 0, sizeof all);
+        lit_tex_escape(&t, field, &all);
+        lit_buf_free(&t);
+        if (!all.n_replaced) all = *in;
+    }
     char cp[16];
     char more[64] = "";
-    if (in->n_replaced > 1) snprintf(more, sizeof more, " and %zu more", in->n_replaced - 1);
+    if (all.n_replaced > 1) snprintf(more, sizeof more, " and %zu more", all.n_replaced - 1);
     lit_warn(c->d, c->db->cat.path, p->line, p->col,
              "paper '%s': pdflatex cannot typeset %s%s in its %s; replaced by '?'",
-             p->key ? p->key : "", lit_tex_cp_name(in->first_bad, cp), more, what);
+             p->key ? p->key : "", lit_tex_cp_name(all.first_bad, cp), more, what);
 }
 
 /* Escaped text of a paper's field, or of a table label when p is NULL. */

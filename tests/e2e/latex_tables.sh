@@ -125,6 +125,16 @@ check_err "unwritable output is an I/O error" 3 "nodir" "$LIT" latex topics $C -
 check_err "bad catalog: data error, output untouched" 1 "error" "$LIT" latex topics -c "$F/adversarial/topics.yaml" -o "$TMP/kept.tex"
 check "the existing output stays as it was" grep -qx keep "$TMP/kept.tex"
 
+# --- an empty selection still gives tables that compile ---
+mkdir -p "$TMP/empty"
+for t in $TABLES; do
+  "$LIT" latex "$t" $C --years 1990-1991 -o "$TMP/empty/$t.tex"
+done
+doc "$TMP/empty" topics venue-year taxonomy catalog
+sed -i 's/^\\bibliography{refs}$//; s/^\\bibliographystyle{plain}$//' "$TMP/empty/doc.tex"
+tex "$TMP/empty" doc; tex "$TMP/empty" doc
+log_clean "tables of no papers compile" "$TMP/empty/doc.log"
+
 # --- adversarial catalog: specials, accents, symbols, scripts pdflatex lacks, injections ---
 mkdir -p "$TMP/adv"
 cp "$F/refs.bib" "$TMP/adv/refs.bib"
