@@ -444,8 +444,15 @@ static void table_venue_year(ctx *c)
         if (p->year >= s->year_min && p->year <= s->year_max && p->year) nov[p->year - s->year_min]++;
         else { nov_noyear++; has_noyear = true; }
     }
-    bool rotate = ny > YEARS_FLAT;
-    size_t ncols = 1 + ny + (has_noyear ? 1 : 0) + 1;
+    /* a long range (one stray old year) keeps only the years that have papers */
+    unsigned char *keep = lit_xmalloc(ny + 1);
+    size_t ns = 0;
+    for (size_t y = 0; y < ny; y++) {
+        keep[y] = ny <= YEARS_SMALL || s->per_year[y] > 0;
+        ns += keep[y];
+    }
+    bool rotate = ns > YEARS_FLAT;
+    size_t ncols = 1 + ns + (has_noyear ? 1 : 0) + 1;
     if (rotate) c->pkgs |= PKG_GRAPHICX;
 
     /* area groups in the order of s->areas (most papers first) */
@@ -467,11 +474,12 @@ static void table_venue_year(ctx *c)
     qsort(rows, nv, sizeof *rows, cmp_item);
 
     lit_buf_adds(c->b, "\\begin{table}[tbp]\n\\centering\n");
-    if (ny > YEARS_SMALL) lit_buf_adds(c->b, "\\footnotesize\n");
+    if (ns > YEARS_SMALL) lit_buf_adds(c->b, "\\footnotesize\n");
     lit_buf_printf(c->b, "\\setlength{\\tabcolsep}{%dpt}\n", rotate ? 3 : 4);
     caption(c, "Papers per venue and year.", "venue-year");
     lit_buf_printf(c->b, "\n\\begin{tabular}{@{}l*{%zu}{r}r@{}}\n\\toprule\nVenue", ncols - 2);
-    for (size_t y = 0; y < ny; y++) year_header(c, s->year_min + (int)y, rotate);
+    for (size_t y = 0; y < ny; y++)
+        if (keep[y]) year_header(c, s->year_min + (int)y, rotate);
     if (has_noyear) lit_buf_adds(c->b, rotate ? " & \\rotatebox{90}{n/a}" : " & n/a");
     lit_buf_adds(c->b, " & Total\\\\\n\\midrule\n");
     size_t *col = lit_xcalloc(ny + 2, sizeof *col), total = 0;
@@ -484,7 +492,7 @@ static void table_venue_year(ctx *c)
         }
         text(c, s->venues[v].name, NULL, "a venue name");
         for (size_t y = 0; y < ny; y++) {
-            count_cell(c, s->venue_year[v * ny + y]);
+            if (keep[y]) count_cell(c, s->venue_year[v * ny + y]);
             col[y] += s->venue_year[v * ny + y];
         }
         if (has_noyear) { count_cell(c, no_year[v]); col[ny] += no_year[v]; }
@@ -494,15 +502,20 @@ static void table_venue_year(ctx *c)
     if (s->n_no_venue) {
         if (grouped || nv) lit_buf_adds(c->b, "\\addlinespace\n");
         lit_buf_adds(c->b, "\\textit{no venue}");
-        for (size_t y = 0; y < ny; y++) { count_cell(c, nov[y]); col[y] += nov[y]; }
+        for (size_t y = 0; y < ny; y++) {
+            if (keep[y]) count_cell(c, nov[y]);
+            col[y] += nov[y];
+        }
         if (has_noyear) { count_cell(c, nov_noyear); col[ny] += nov_noyear; }
         lit_buf_printf(c->b, " & %zu\\\\\n", s->n_no_venue);
         total += s->n_no_venue;
     }
     lit_buf_adds(c->b, "\\midrule\nTotal");
-    for (size_t y = 0; y < ny + (has_noyear ? 1 : 0); y++) lit_buf_printf(c->b, " & %zu", col[y]);
+    for (size_t y = 0; y < ny + (has_noyear ? 1 : 0); y++)
+        if (y == ny || keep[y]) lit_buf_printf(c->b, " & %zu", col[y]);
     lit_buf_printf(c->b, " & %zu\\\\\n\\bottomrule\n\\end{tabular}\n\\end{table}\n", total);
     free(col);
+    free(keep);
     free(rows);
     free(area);
     free(no_year);
