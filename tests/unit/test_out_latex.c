@@ -157,6 +157,15 @@ int main(void)
     free(out);
     free(err);
 
+    /* one stray old year: only the years with papers become columns */
+    add(&db, "old", "An Old Paper", NULL, "SOSP", 1900, NULL, NULL);
+    CHECK_INT(render(&db, "venue-year", &o, &out, &err), 0);
+    CHECK(strstr(out, "Venue & 1900 & 2018 & 2019 & 2020 & n/a & Total\\") != NULL);
+    CHECK(strstr(out, "1901") == NULL);
+    CHECK(strstr(out, "Total & 1 & 1 & 2 & 1 & 1 & 6\\") != NULL);
+    free(out);
+    free(err);
+
     CHECK_INT(lit_latex_group_parse("area"), LIT_LATEX_GROUP_AREA);
     CHECK_INT(lit_latex_group_parse("x"), -1);
     CHECK(lit_latex_group_ok("venue-year", LIT_LATEX_GROUP_AREA));
