@@ -308,8 +308,26 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     lit_buf_add(&body, "", 0);
     unsigned needs = 0;
     int rc = 0;
-    for (size_t i = 0; i < n_sel && rc == 0; i++)
-        rc = write_paper(&body, cat, vs, &cat->papers[sel ? sel[i] : i], o, d, &needs);
+    /* BibTeX compares keys ignoring case: "Foo" and "foo" would be one entry */
+    lit_strtab seen = {0};
+    lit_arena tmp = {0};
+    uint32_t *first = lit_xmalloc((n_sel ? n_sel : 1) * sizeof *first);
+    for (size_t i = 0; i < n_sel && rc == 0; i++) {
+        const lit_paper *p = &cat->papers[sel ? sel[i] : i];
+        char *lk = lit_arena_strdup(&tmp, p->key ? p->key : "");
+        for (char *q = lk; *q; q++) *q = (char)tolower((unsigned char)*q);
+        int32_t ix = lit_strtab_find(&seen, lk);
+        if (ix >= 0) {
+            rc = lit_error(d, cat->path, p->line, p->col, "keys '%s' and '%s' differ only in case; BibTeX takes them for one",
+                           cat->papers[first[ix]].key, p->key);
+            break;
+        }
+        first[lit_strtab_intern(&seen, &tmp, lk)] = sel ? sel[i] : (uint32_t)i;
+        rc = write_paper(&body, cat, vs, p, o, d, &needs);
+    }
+    free(first);
+    lit_strtab_free(&seen);
+    lit_arena_free(&tmp);
     if (rc == 0) {
         fprintf(fp, "%% BibTeX entries written by litsurvey: %zu papers; the keys are the ones the\n"
                     "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n_sel);

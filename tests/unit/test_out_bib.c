@@ -174,6 +174,13 @@ static void test_problems(void)
     CHECK(strstr(out, "need \\usepackage[T1]{fontenc}") != NULL);
     free(out);
 
+    add(&c, "CJK", "Same key but for case", NULL, 2020)->line = 8;
+    out = write_bib(&c, NULL, c.n_papers, &rc);
+    CHECK_INT(rc, -1);
+    CHECK(strstr(msgs, "cat.yaml:8: error: keys 'cjk' and 'CJK' differ only in case; BibTeX takes them for one") != NULL);
+    free(out);
+    c.n_papers--;
+
     add(&c, "bad key", "T", NULL, 2020)->line = 9;
     out = write_bib(&c, NULL, c.n_papers, &rc);
     CHECK_INT(rc, -1);
