@@ -31,16 +31,19 @@ static const char usage_text[] =
     "                       catalog: parent, topic or none (default: by year)\n"
     "      --max-cites N    topics: cite at most N systems per topic, then \"and K more\"\n"
     "                       (default 20; 0 = all)\n"
+    "      --links          catalog: titles link to the paper, its DOI or arXiv page\n"
+    "                       (\\href: the preamble needs hyperref)\n"
     LIT_COMMON_HELP;
 
 int lit_cmd_latex(int argc, char **argv, lit_diag *d)
 {
-    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB };
+    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"standalone", no_argument, 0, OPT_STANDALONE},
         {"caption", required_argument, 0, OPT_CAPTION}, {"label", required_argument, 0, OPT_LABEL},
         {"group-by", required_argument, 0, OPT_GROUP}, {"max-cites", required_argument, 0, OPT_MAX},
-        {"bib", required_argument, 0, OPT_BIB}, LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
+        {"bib", required_argument, 0, OPT_BIB}, {"links", no_argument, 0, OPT_LINKS},
+        LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
     lit_cli cli;
     lit_cli_init(&cli);
     lit_latex_opts o;
@@ -81,6 +84,7 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
             break;
         }
         case OPT_BIB: o.bib = optarg; break;
+        case OPT_LINKS: o.links = true; break;
         case 'h': fputs(usage_text, stdout); goto out;
         default: rc = lit_usage_error("latex", "unknown option"); goto out;
         }
@@ -95,6 +99,10 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
     if (!lit_latex_group_ok(table, o.group)) {
         rc = lit_usage_error("latex", "table '%s' cannot be grouped by '%s'", table,
                              o.group == LIT_LATEX_GROUP_AREA ? "area" : o.group == LIT_LATEX_GROUP_TOPIC ? "topic" : "parent");
+        goto out;
+    }
+    if (o.links && strcmp(table, "catalog") != 0) {
+        rc = lit_usage_error("latex", "--links goes with the catalog table");
         goto out;
     }
     if (o.bib && !o.standalone) { rc = lit_usage_error("latex", "--bib goes with --standalone"); goto out; }

@@ -15,8 +15,9 @@ enum { T_TOPICS, T_VENUE_YEAR, T_TAXONOMY, T_CATALOG };
 
 /* Packages a table uses, named in the fragment's leading comment. */
 enum { PKG_BOOKTABS = 1, PKG_ARRAY = 2, PKG_TABULARX = 4, PKG_LONGTABLE = 8, PKG_GRAPHICX = 16,
-       PKG_AMSSYMB = 32 };
-static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "graphicx", "amssymb"};
+       PKG_AMSSYMB = 32, PKG_HYPERREF = 64 };
+static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "graphicx", "amssymb",
+                                        "hyperref"};
 
 /* Ragged-right paragraph cells; \hspace{0pt} lets TeX hyphenate the first word too. */
 #define RAGGED ">{\\raggedright\\arraybackslash\\hspace{0pt}}"
@@ -641,6 +642,22 @@ static void table_taxonomy(ctx *c)
 
 /* ---- catalog: every paper, a longtable across pages ---- */
 
+/* Where a title links to: the paper link, else the DOI, else the arXiv abstract. Only
+ * web addresses: a javascript: or file: link is not followed. */
+static void paper_url(lit_buf *u, const lit_paper *p)
+{
+    for (uint32_t i = 0; i < p->n_links; i++) {
+        const char *url = p->links[i].url;
+        if (p->links[i].kind && strcmp(p->links[i].kind, "paper") == 0 && url &&
+            (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0)) {
+            lit_buf_adds(u, url);
+            return;
+        }
+    }
+    if (p->doi && *p->doi) lit_buf_printf(u, "https://doi.org/%s", p->doi);
+    else if (p->arxiv && *p->arxiv) lit_buf_printf(u, "https://arxiv.org/abs/%s", p->arxiv);
+}
+
 static void table_catalog(ctx *c)
 {
     const lit_stats *s = c->s;
@@ -675,7 +692,16 @@ static void table_catalog(ctx *c)
         }
         entry(c, p);
         lit_buf_adds(c->b, " & ");
+        lit_buf_reset(&c->scratch);
+        if (c->o->links) paper_url(&c->scratch, p);
+        if (c->scratch.len) {
+            c->pkgs |= PKG_HYPERREF;
+            lit_buf_adds(c->b, "\\href{");
+            lit_tex_url(c->b, c->scratch.data);
+            lit_buf_adds(c->b, "}{");
+        }
         text(c, p->title ? p->title : "", p, "title");
+        if (c->scratch.len) lit_buf_addc(c->b, '}');
         lit_buf_adds(c->b, " & ");
         if (p->venue >= 0) text(c, c->venue_id[p->venue], p, "venue");
         lit_buf_adds(c->b, " & ");

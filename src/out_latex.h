@@ -24,6 +24,7 @@ typedef struct lit_latex_opts {
     size_t max_cites;         /* topics: longest citation list before "and N more"; 0 = all */
     const char *bib;          /* standalone: .bib file (as \bibliography names it) to resolve
                                  the citations with bibtex; NULL = citations print their keys */
+    bool links;               /* catalog: titles link to the paper (\href; needs hyperref) */
 } lit_latex_opts;
 
 #define LIT_LATEX_MAX_CITES 20

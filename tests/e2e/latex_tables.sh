@@ -112,6 +112,22 @@ check "filters apply: only the 2019 OSDI/SOSP paper" sh -c "grep -c 'cite{' '$TM
 check "-o - writes to stdout" sh -c "'$LIT' latex venue-year $C -o - | grep -q 'begin{tabular}'"
 check "--help" sh -c "'$LIT' latex --help | grep -q 'venue-year'"
 
+# --- --links: titles link through \href, with the URL escaped so the PDF gets it exactly ---
+mkdir -p "$TMP/links"
+"$LIT" latex catalog $C --links -o "$TMP/links/cat.tex"
+check "--links asks for hyperref" grep -q '^%   \\usepackage{.*hyperref}' "$TMP/links/cat.tex"
+{ printf '%s\n' '\pdfobjcompresslevel=0' '\pdfcompresslevel=0' '\documentclass{article}'
+  sed -n 's/^%   \(\\usepackage.*\)$/\1/p' "$TMP/links/cat.tex"
+  printf '%s\n' '\begin{document}' '\input{cat}' '\end{document}'; } >"$TMP/links/d.tex"
+tex "$TMP/links" d
+log_errors "--links: the catalog compiles with hyperref" "$TMP/links/d.log"
+grep -ao '/URI *([^)]*)' "$TMP/links/d.pdf" | sort -u >"$TMP/links/uris"
+check "--links: a paper link with space, %, # and ~ arrives intact" \
+  grep -qxF '/URI(https://example.org/alpa%20paper%2F#sec%7E2)' "$TMP/links/uris"
+check "--links: DOI and arXiv links" sh -c "grep -qF 'https://doi.org/10.5555/3488766.3488792' '$TMP/links/uris' && grep -qF 'https://arxiv.org/abs/1909.08053' '$TMP/links/uris'"
+check "--links: no javascript: link" sh -c "! grep -q javascript '$TMP/links/uris' '$TMP/links/cat.tex'"
+check_err "--links only for the catalog" 2 "links" "$LIT" latex topics --links $C
+
 # --- errors ---
 check_err "unknown table is a usage error" 2 "unknown table 'nope'" "$LIT" latex nope $C
 check_err "no table is a usage error" 2 "which table" "$LIT" latex $C
