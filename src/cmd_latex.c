@@ -31,18 +31,21 @@ static const char usage_text[] =
     "                       catalog: parent, topic or none (default: by year)\n"
     "      --max-cites N    topics: cite at most N systems per topic, then \"and K more\"\n"
     "                       (default 20; 0 = all)\n"
+    "      --wide           table* instead of table: across both columns of a\n"
+    "                       two-column paper (topics, venue-year, short taxonomies)\n"
     "      --links          catalog: titles link to the paper, its DOI or arXiv page\n"
     "                       (\\href: the preamble needs hyperref)\n"
     LIT_COMMON_HELP;
 
 int lit_cmd_latex(int argc, char **argv, lit_diag *d)
 {
-    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS };
+    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS, OPT_WIDE };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"standalone", no_argument, 0, OPT_STANDALONE},
         {"caption", required_argument, 0, OPT_CAPTION}, {"label", required_argument, 0, OPT_LABEL},
         {"group-by", required_argument, 0, OPT_GROUP}, {"max-cites", required_argument, 0, OPT_MAX},
         {"bib", required_argument, 0, OPT_BIB}, {"links", no_argument, 0, OPT_LINKS},
+        {"wide", no_argument, 0, OPT_WIDE},
         LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
     lit_cli cli;
     lit_cli_init(&cli);
@@ -85,6 +88,7 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
         }
         case OPT_BIB: o.bib = optarg; break;
         case OPT_LINKS: o.links = true; break;
+        case OPT_WIDE: o.wide = true; break;
         case 'h': fputs(usage_text, stdout); goto out;
         default: rc = lit_usage_error("latex", "unknown option"); goto out;
         }
@@ -103,6 +107,11 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
     }
     if (o.links && strcmp(table, "catalog") != 0) {
         rc = lit_usage_error("latex", "--links goes with the catalog table");
+        goto out;
+    }
+    if (o.wide && strcmp(table, "catalog") == 0) {
+        rc = lit_usage_error("latex", "--wide: the catalog is a longtable, which breaks across pages "
+                                      "only in one-column text (use \\onecolumn around it)");
         goto out;
     }
     if (o.bib && !o.standalone) { rc = lit_usage_error("latex", "--bib goes with --standalone"); goto out; }

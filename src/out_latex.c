@@ -309,6 +309,14 @@ static void caption(ctx *c, const char *dflt, const char *table)
     lit_buf_printf(c->b, "}\\label{%s%s}", c->o->label ? "" : "tab:", c->o->label ? c->o->label : table);
 }
 
+/* table floats; table* spans both columns of a two-column paper (--wide) */
+static void float_open(ctx *c)
+{
+    lit_buf_adds(c->b, c->o->wide ? "\\begin{table*}[tbp]\n\\centering\n" : "\\begin{table}[tbp]\n\\centering\n");
+}
+
+static void float_close(ctx *c) { lit_buf_adds(c->b, c->o->wide ? "\\end{table*}\n" : "\\end{table}\n"); }
+
 static void group_heading(ctx *c, size_t ncols, const char *label, bool first)
 {
     if (!first) lit_buf_adds(c->b, "\\addlinespace\n");
@@ -364,7 +372,7 @@ static void table_topics(ctx *c)
     }
 
     c->pkgs |= PKG_TABULARX | PKG_ARRAY;
-    lit_buf_adds(c->b, "\\begin{table}[tbp]\n\\centering\n");
+    float_open(c);
     caption(c, "Surveyed systems by topic.", "topics");
     lit_buf_adds(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.22\\linewidth}"
                        RAGGED "Xr@{}}\n\\toprule\n"
@@ -399,7 +407,8 @@ static void table_topics(ctx *c)
         if (show < m) lit_buf_printf(c->b, ", and %zu more", m - show);
         lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
     }
-    lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n\\end{table}\n");
+    lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
+    float_close(c);
     if (c->n_clipped)
         lit_warn(c->d, NULL, 0, 0, "listed at most %zu systems in each of %zu topic%s and counted the rest "
                  "as 'and N more' (--max-cites 0 lists all)", c->o->max_cites, c->n_clipped,
@@ -474,7 +483,7 @@ static void table_venue_year(ctx *c)
     /* stable: within a group keep the count order of s->venues (year field holds it) */
     qsort(rows, nv, sizeof *rows, cmp_item);
 
-    lit_buf_adds(c->b, "\\begin{table}[tbp]\n\\centering\n");
+    float_open(c);
     if (ns > YEARS_SMALL) lit_buf_adds(c->b, "\\footnotesize\n");
     lit_buf_printf(c->b, "\\setlength{\\tabcolsep}{%dpt}\n", rotate ? 3 : 4);
     caption(c, "Papers per venue and year.", "venue-year");
@@ -514,7 +523,8 @@ static void table_venue_year(ctx *c)
     lit_buf_adds(c->b, "\\midrule\nTotal");
     for (size_t y = 0; y < ny + (has_noyear ? 1 : 0); y++)
         if (y == ny || keep[y]) lit_buf_printf(c->b, " & %zu", col[y]);
-    lit_buf_printf(c->b, " & %zu\\\\\n\\bottomrule\n\\end{tabular}\n\\end{table}\n", total);
+    lit_buf_printf(c->b, " & %zu\\\\\n\\bottomrule\n\\end{tabular}\n", total);
+    float_close(c);
     free(col);
     free(keep);
     free(rows);
@@ -605,11 +615,15 @@ static void table_taxonomy(ctx *c)
                                 : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
     lit_buf spec = LIT_BUF_INIT;
     lit_buf_printf(&spec, "@{}" RAGGED "p{0.25\\linewidth}*{%zu}{c}@{}", nt);
+    if (longt && c->o->wide)
+        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %zu rows, more than a float holds: it is a longtable "
+                 "across pages, which --wide cannot make span two columns", nr + n_groups);
     if (longt) {
         lit_buf_printf(c->b, "\\begingroup\n%s", size);
         longtable_open(c, spec.data, ncols, lit_buf_str(&head), "Taxonomy of the surveyed systems.", "taxonomy");
     } else {
-        lit_buf_printf(c->b, "\\begin{table}[tbp]\n\\centering\n%s", size);
+        float_open(c);
+        lit_buf_adds(c->b, size);
         caption(c, "Taxonomy of the surveyed systems.", "taxonomy");
         lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
     }
@@ -631,7 +645,10 @@ static void table_taxonomy(ctx *c)
         lit_buf_adds(c->b, "\\\\\n");
     }
     if (longt) lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
-    else lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n\\end{table}\n");
+    else {
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
+        float_close(c);
+    }
     free(mark);
     lit_buf_free(&spec);
     lit_buf_free(&head);

@@ -25,6 +25,7 @@ typedef struct lit_latex_opts {
     const char *bib;          /* standalone: .bib file (as \bibliography names it) to resolve
                                  the citations with bibtex; NULL = citations print their keys */
     bool links;               /* catalog: titles link to the paper (\href; needs hyperref) */
+    bool wide;                /* floats as table* (both columns of a two-column paper) */
 } lit_latex_opts;
 
 #define LIT_LATEX_MAX_CITES 20

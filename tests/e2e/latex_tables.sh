@@ -112,6 +112,17 @@ check "filters apply: only the 2019 OSDI/SOSP paper" sh -c "grep -c 'cite{' '$TM
 check "-o - writes to stdout" sh -c "'$LIT' latex venue-year $C -o - | grep -q 'begin{tabular}'"
 check "--help" sh -c "'$LIT' latex --help | grep -q 'venue-year'"
 
+# --- --wide: table* floats in a two-column paper ---
+mkdir -p "$TMP/wide"
+cp "$F/refs.bib" "$TMP/wide/"
+for t in topics venue-year taxonomy; do "$LIT" latex "$t" $C --wide -o "$TMP/wide/$t.tex"; done
+check "--wide writes table*" grep -q 'begin{table\*}' "$TMP/wide/taxonomy.tex"
+doc "$TMP/wide" topics venue-year taxonomy
+sed -i 's/^\\documentclass{article}$/\\documentclass[twocolumn]{article}/' "$TMP/wide/doc.tex"
+full "$TMP/wide"
+log_clean "--wide tables compile in a two-column paper" "$TMP/wide/doc.log"
+check_err "--wide refuses the catalog longtable" 2 "onecolumn" "$LIT" latex catalog --wide $C
+
 # --- --links: titles link through \href, with the URL escaped so the PDF gets it exactly ---
 mkdir -p "$TMP/links"
 "$LIT" latex catalog $C --links -o "$TMP/links/cat.tex"
