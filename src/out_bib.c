@@ -308,6 +308,7 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     lit_buf_add(&body, "", 0);
     unsigned needs = 0;
     int rc = 0;
+    bool urls = false;
     /* BibTeX compares keys ignoring case: "Foo" and "foo" would be one entry */
     lit_strtab seen = {0};
     lit_arena tmp = {0};
@@ -324,6 +325,7 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
         }
         first[lit_strtab_intern(&seen, &tmp, lk)] = sel ? sel[i] : (uint32_t)i;
         rc = write_paper(&body, cat, vs, p, o, d, &needs);
+        for (uint32_t k = 0; k < p->n_links; k++) urls |= p->links[k].kind && strcmp(p->links[k].kind, "paper") == 0;
     }
     free(first);
     lit_strtab_free(&seen);
@@ -333,6 +335,8 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
                     "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n_sel);
         if (needs & LIT_TEX_NEED_T1)
             fprintf(fp, "%% Some entries need \\usepackage[T1]{fontenc} in the document.\n");
+        if (urls)
+            fprintf(fp, "%% URLs are written as they are: natbib styles need \\usepackage{url} (or hyperref).\n");
         if (needs & LIT_TEX_NEED_TS1)
             fprintf(fp, "%% Some entries need \\usepackage{textcomp} (LaTeX before 2020).\n");
         fputc('\n', fp);

@@ -22,6 +22,7 @@ check "booktitle from the venue's full name" grep -q 'booktitle *= {Proceedings 
 
 "$LIT" bib $C -o again.bib 2>/dev/null
 check "same input, same bytes" cmp refs.bib again.bib
+check "URLs kept as they are (verbatim for url.sty and biblatex)" grep -q 'url *= {https://www.usenix.org/system/files/osdi20-narayanan_deepak.pdf#page=2&x=50%25~y}' refs.bib
 "$LIT" bib $C >stdout.bib 2>/dev/null
 check "-o - / no -o writes stdout" cmp refs.bib stdout.bib
 "$LIT" bib $C --venue OSDI -o osdi.bib 2>/dev/null
@@ -31,7 +32,7 @@ check "filters select the papers" sh -c "[ \$(grep -c '^@' osdi.bib) -eq 2 ] && 
 for enc in OT1 T1; do
   for style in plain abbrv alpha unsrt ieeetr acm siam apalike plainnat; do
     d=$TMP/$enc-$style; mkdir -p "$d"; cp refs.bib "$d/"
-    pkg=""; [ "$style" = plainnat ] && pkg='\usepackage{natbib}'
+    pkg=""; [ "$style" = plainnat ] && pkg='\usepackage{url}\usepackage{natbib}'
     printf '\\documentclass{article}\n\\usepackage[%s]{fontenc}\n%s\n\\begin{document}\n\\nocite{*}\n\\bibliographystyle{%s}\n\\bibliography{refs}\n\\end{document}\n' "$enc" "$pkg" "$style" >"$d/doc.tex"
     (cd "$d" && pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 && bibtex doc >bibtex.out 2>&1 &&
       pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 &&
@@ -50,6 +51,8 @@ if command -v pdftotext >/dev/null; then
   pdftotext "$TMP/OT1-plain/doc.pdf" - | $PY -c "import sys,unicodedata; sys.stdout.write(unicodedata.normalize('NFC', sys.stdin.read()))" >plain.txt
   check "the typeset bibliography has the accented names" sh -c "grep -q 'Jörg Müller' plain.txt && grep -q 'Øystein Grønli' plain.txt && grep -q 'de la Cruz, Jr' plain.txt"
   check "the typeset bibliography has the specials" grep -q '50% less \$ & #1 on x' plain.txt
+  pdftotext "$TMP/OT1-plainnat/doc.pdf" - | tr -d '\n' >natbib.txt
+  check "natbib typesets the URL with its _ # & % ~" grep -q 'osdi20-narayanan_deepak.pdf#page=2&x=50%25~y' natbib.txt
 fi
 
 # biber (biblatex's backend): the --biblatex form is accepted without a warning
