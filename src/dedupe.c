@@ -568,6 +568,7 @@ static void slug_into(lit_buf *b, const char *s)
         return;
     bool dash = b->len == 0 || b->data[b->len - 1] == '-';
     for (const unsigned char *p = m; *p; p++) {
+        if (p[0] == 0xCE && p[1] == 0xBC) { lit_buf_adds(b, "mu"); dash = false; p++; continue; }  /* μLayer */
         if (isalnum(*p)) { lit_buf_addc(b, (char)*p); dash = false; }
         else if (*p < 0x80 && !dash) { lit_buf_addc(b, '-'); dash = true; }
     }
@@ -654,20 +655,24 @@ void lit_assign_keys(lit_catalog *c)
     }
     g_cat = c;
     qsort(r, nr, sizeof *r, kreq_cmp);
+    int s = 0;  /* next suffix to try within a run of equal stems: linear, not quadratic */
     for (size_t i = 0; i < nr; i++) {
         lit_buf b = LIT_BUF_INIT;
-        lit_buf_adds(&b, r[i].stem);
-        for (int s = 0; lit_strtab_find(&taken, lit_buf_str(&b)) >= 0; s++) {
+        if (i == 0 || strcmp(r[i].stem, r[i - 1].stem)) s = 0;
+        if (s == 0) lit_buf_adds(&b, r[i].stem);
+        else if (s <= 25) lit_buf_printf(&b, "%s%c", r[i].stem, 'b' + s - 1);
+        else lit_buf_printf(&b, "%s-%d", r[i].stem, s - 1);
+        for (; lit_strtab_find(&taken, lit_buf_str(&b)) >= 0; s++) {
             lit_buf_reset(&b);
             if (s < 25) lit_buf_printf(&b, "%s%c", r[i].stem, 'b' + s);
             else lit_buf_printf(&b, "%s-%d", r[i].stem, s);
         }
+        s++;
         lit_strtab_intern(&taken, &scratch, lit_buf_str(&b));
         c->papers[r[i].idx].key = lit_arena_strdup(&c->arena, lit_buf_str(&b));
         lit_buf_free(&b);
-        free(r[i].stem);
-        free(r[i].norm);
     }
+    for (size_t i = 0; i < nr; i++) { free(r[i].stem); free(r[i].norm); }
     free(r);
     lit_strtab_free(&taken);
     lit_arena_free(&scratch);

@@ -933,6 +933,20 @@ static bool doi_of(const char *url, char *id, size_t cap)
 
 static const char *cat_str(imp *im, const char *s) { return lit_arena_strdup(&im->cat->arena, s); }
 
+/* The topic a section heading names: its alias, or the singular of a plural heading. */
+static int find_topic(const imp *im, const char *name)
+{
+    if (!im->o || !im->o->topics) return -1;
+    int ti = lit_topics_find(im->o->topics, name);
+    size_t n = strlen(name);
+    if (ti < 0 && n > 3 && name[n - 1] == 's') {
+        char *one = xstrndup(name, n - 1);
+        ti = lit_topics_find(im->o->topics, one);
+        free(one);
+    }
+    return ti;
+}
+
 static void add_paper(imp *im, entry *e, long line)
 {
     lit_catalog *c = im->cat;
@@ -975,7 +989,7 @@ static void add_paper(imp *im, entry *e, long line)
     const char *sect = NULL;
     for (size_t k = im->n_sec; k-- > 0;) {
         if (!sect) sect = im->sec[k].text;
-        int ti = im->o && im->o->topics ? lit_topics_find(im->o->topics, im->sec[k].text) : -1;
+        int ti = find_topic(im, im->sec[k].text);
         if (ti >= 0) {
             p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
             p->topics[0] = lit_catalog_topic_id(c, im->o->topics->t[ti].id);
@@ -1024,7 +1038,8 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     strip_marks(plain);
     collapse_ws(plain);
     if (!*plain) { free(plain); return 0; }
-    long ub = unbalanced_at(plain);
+    /* brackets must balance in list items, lines and rows (prose may have a stray one) */
+    long ub = kind == 'p' || kind == 'h' ? (plain[0] == '[' ? unbalanced_at(plain) : -1) : unbalanced_at(plain);
     if (ub >= 0) {
         char c = plain[ub];
         free(plain);
@@ -1342,7 +1357,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
     unit *u = target(im);
     if (im->skip_depth) return 0;
     switch (type) {
-    case MD_SPAN_EM: case MD_SPAN_STRONG: lit_buf_addc(&u->text, M_EM_OPEN); break;
+    case MD_SPAN_EM: case MD_SPAN_STRONG: case MD_SPAN_CODE: lit_buf_addc(&u->text, M_EM_OPEN); break;
     case MD_SPAN_IMG: im->img_depth++; break;
     case MD_SPAN_A:
         if (im->n_link_open < 16) {
@@ -1364,7 +1379,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
     (void)detail;
     if (im->skip_depth) return 0;
     switch (type) {
-    case MD_SPAN_EM: case MD_SPAN_STRONG: lit_buf_addc(&u->text, M_EM_CLOSE); break;
+    case MD_SPAN_EM: case MD_SPAN_STRONG: case MD_SPAN_CODE: lit_buf_addc(&u->text, M_EM_CLOSE); break;
     case MD_SPAN_IMG: im->img_depth--; break;
     case MD_SPAN_A: {
         int k = --im->n_link_open;
