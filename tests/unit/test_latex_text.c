@@ -112,6 +112,35 @@ int main(void)
     CHECK(strstr(s, "^^") == NULL);
     lit_buf_free(&b);
 
+    /* random bytes (valid and invalid UTF-8 alike): ASCII out, braces balanced, no ^^ */
+    unsigned long long x = 88172645463325252ULL;
+    int all_ok = 1;
+    for (int it = 0; it < 3000; it++) {
+        char in_buf[64];
+        size_t n = (size_t)(it % 63);
+        for (size_t k = 0; k < n; k++) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            /* mostly specials and multi-byte starts, some plain letters */
+            static const char pool[] = "\\{}~^%$#&_[]*\"`'?!,<>| aZ\xC3\xA9\xCC\x81\xE2\x80\x94\xF0\x9F\x98\x80\xFF\x80";
+            in_buf[k] = (x & 3) ? pool[(x >> 8) % (sizeof pool - 1)] : (char)(x >> 16);
+            if (!in_buf[k]) in_buf[k] = 'x';
+        }
+        in_buf[n] = 0;
+        lit_buf r = LIT_BUF_INIT;
+        lit_tex_escape(&r, in_buf, NULL);
+        int dep = 0, low = 0;
+        for (const char *p = lit_buf_str(&r); *p; p++) {
+            if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7E) all_ok = 0;
+            if (*p == '\\' && p[1]) { p++; continue; }
+            if (*p == '{') dep++;
+            if (*p == '}' && --dep < low) low = dep;
+            if (*p == '^' && p[1] == '^') all_ok = 0;
+        }
+        if (dep != 0 || low != 0) all_ok = 0;
+        lit_buf_free(&r);
+    }
+    CHECK(all_ok);
+
     /* keys \cite takes as they are */
     CHECK(lit_tex_key_ok("pipedream-sosp19"));
     CHECK(lit_tex_key_ok("odd&key$^_(1)[x]!?*=;<>|`@:/+.-"));
