@@ -91,6 +91,12 @@ units: $(UNITBIN) $(TOOLBIN)
 
 -include $(OBJ:.o=.d)
 
+# Regenerates data/catalog.yaml from the seed lists, when they are present.
+SEEDS ?= ../shared/seeds
+catalog: all
+	@if ls $(SEEDS)/*.txt >/dev/null 2>&1; then $(BIN) import $(SEEDS)/*.txt -o data/catalog.yaml; \
+	else echo "catalog: no seed lists in $(SEEDS); data/catalog.yaml left as it is"; fi
+
 # The default report over data/catalog.yaml.
 report: all
 	$(BIN) build reports/mlsys.yaml
