@@ -196,6 +196,7 @@ static lit_venue_kind guess_kind(const char *name)
     static const char *const journal[] = {"journal", "transactions", "letters", "magazine", "review", NULL};
     static const char *const conf[] = {"proceedings", "conference", "symposium", "workshop", "proc.", NULL};
     lit_buf lower = LIT_BUF_INIT;
+    lit_buf_add(&lower, "", 0);   /* data is never NULL, even for "" */
     for (const char *p = name; *p; p++) lit_buf_addc(&lower, (char)tolower((unsigned char)*p));
     lit_venue_kind k = LIT_VENUE_OTHER;
     for (int i = 0; journal[i] && k == LIT_VENUE_OTHER; i++) if (strstr(lower.data, journal[i])) k = LIT_VENUE_JOURNAL;
