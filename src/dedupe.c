@@ -336,9 +336,13 @@ static const lit_paper *pick_title(const lit_catalog *c, const uint32_t *mem, si
         if (v1 != best_v1) better = v1 > best_v1;
         else if (v2 != best_v2) better = v2 > best_v2;
         else {
+            /* not shouting (mostly capitals), then title case over sentence case, then longer */
             const char *tb = c->papers[mem[best]].title ? c->papers[mem[best]].title : "";
             double ui = upper_ratio(ti), ub = upper_ratio(tb);
-            if (ui != ub) better = ui < ub - 0.05 ? true : (ui > ub + 0.05 ? false : strlen(ti) > strlen(tb));
+            bool si = ui > 0.6, sb = ub > 0.6;
+            bool same = !strcmp(norm[i], norm[best]);
+            if (si != sb) better = !si;
+            else if (same && ui != ub) better = ui > ub;
             else better = strlen(ti) > strlen(tb);
         }
         if (better) { best = i; best_v1 = v1; best_v2 = v2; }
@@ -396,6 +400,15 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
             if (v > sv) { sv = v; sn = s; }
         }
         out->short_name = sn;
+        /* spelt as the chosen title spells it ("PRETZEL: ..." gives PRETZEL) */
+        const char *colon = sn && out->title ? strstr(out->title, ": ") : NULL;
+        if (colon) {
+            char *pre = lit_xmalloc((size_t)(colon - out->title) + 1);
+            memcpy(pre, out->title, (size_t)(colon - out->title));
+            pre[colon - out->title] = 0;
+            if (same_short(pre, sn)) out->short_name = lit_arena_strdup(ar, pre);
+            free(pre);
+        }
     }
     /* venue and year from the best ranked member with a venue (rank puts reviewed first) */
     if (out->venue < 0 || !out->year) {
