@@ -169,6 +169,8 @@ for t in $TABLES; do "$LIT" latex "$t" $A -o "$TMP/adv/$t.tex" 2>>"$TMP/adv.err"
 check "adversarial: the paper with CJK, emoji and Cyrillic is named in a located warning" \
   grep -Eq "adversarial/catalog.yaml:[0-9]+:[0-9]+: warning: paper 'cjk-5'" "$TMP/adv.err"
 check "adversarial: nothing else is warned about" sh -c "! grep -v cjk-5 '$TMP/adv.err' | grep -q ."
+golden "golden adversarial catalog" "$TMP/adv/catalog.tex" "$G/adversarial-catalog.tex"
+golden "golden adversarial topics" "$TMP/adv/topics.tex" "$G/adversarial-topics.tex"
 check "adversarial: output is ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' $TMP/adv/*.tex"
 check "adversarial: no title became a command" \
   sh -c "! cat $TMP/adv/*.tex | grep -v '^%' | grep -Eq '\\\\(input|write|immediate|def|csname|endcsname)|end\\{document'"
