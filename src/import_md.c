@@ -631,6 +631,7 @@ static size_t split_names(const char *in, bool by, char **out, size_t max)
         char *q = p;
         while (*q == ' ') q++;
         if (starts_ci(q, "and ")) q += 4;
+        if (q > e) q = e;   /* ", and C": the separator itself starts with " and " */
         size_t len = (size_t)(e - q);
         while (len && q[len - 1] == ' ') len--;
         if (len) {
