@@ -50,7 +50,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 .PHONY: all deps test-deps report test unit e2e bench install uninstall clean catalog \
-        update-golden fuzz memcheck lint
+        update-golden fuzz fuzz-build memcheck lint
 all: $(BIN)
 ifeq ($(SANITIZE)$(BUILDDIR),0build)
 all: litsurvey
@@ -132,6 +132,49 @@ uninstall:
 lint:
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr $(shell pkg-config --cflags-only-I $(PKGS)) src
 	clang-tidy --quiet src/*.c -- $(CFLAGS) $(PKG_CFLAGS)
+
+# libFuzzer targets (fuzz/fuzz_*.c) built with clang into $(BUILDDIR)/fuzz; `make fuzz`
+# runs each for FUZZ_SECONDS, one after the other, from the seeds in tests/fuzz-corpus/NAME
+# (new inputs go to $(BUILDDIR)/fuzz/corpus/NAME, findings to $(BUILDDIR)/fuzz/crash-*).
+FUZZ_SECONDS ?= 60
+FUZZ_CC     ?= clang
+FUZZDIR     := $(BUILDDIR)/fuzz
+FUZZ_CFLAGS := -g -O1 -std=c11 -D_XOPEN_SOURCE=700 -fno-omit-frame-pointer \
+               -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+               -DLIT_DATADIR='"$(PREFIX)/share/litsurvey"' -DFUZZ_ROOT='"$(CURDIR)"'
+FUZZOBJ     := $(LIBSRC:src/%.c=$(FUZZDIR)/obj/%.o)
+# fuzz_md needs the Markdown importer; skip it in a tree that does not have it yet.
+FUZZSRC     := $(sort $(filter-out $(if $(wildcard src/import_md.c),,fuzz/fuzz_md.c),$(wildcard fuzz/fuzz_*.c)))
+FUZZBIN     := $(FUZZSRC:fuzz/%.c=$(FUZZDIR)/%)
+
+$(FUZZDIR)/obj/%.o: src/%.c | $(TDEPS_STAMP)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  FUZZCC  $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FUZZDIR)/%: fuzz/%.c fuzz/fuzz.h $(FUZZOBJ)
+	@$(if $(Q),echo "  FUZZLD  $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $< $(FUZZOBJ) $(PKG_LIBS) $(LDLIBS)
+
+-include $(FUZZOBJ:.o=.d)
+.SECONDARY: $(FUZZOBJ)
+
+fuzz-build: $(FUZZBIN)
+fuzz: $(FUZZBIN)
+	@for t in $(FUZZBIN); do n=$$(basename $$t); \
+	  mkdir -p $(FUZZDIR)/corpus/$$n; \
+	  echo "== $$n ($(FUZZ_SECONDS) s)"; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	      -print_final_stats=1 -artifact_prefix=$(FUZZDIR)/crash-$$n- \
+	      $(FUZZDIR)/corpus/$$n tests/fuzz-corpus/$$n 2>$(FUZZDIR)/$$n.log \
+	    || { tail -60 $(FUZZDIR)/$$n.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' $(FUZZDIR)/$$n.log; \
+	done
+
+# valgrind over the release binary: the report build and a few commands; leaks in our
+# code or any memory error fail (tests/valgrind.supp holds fontconfig/pango/glib caches).
+memcheck: all
+	@BUILDDIR=$(BUILDDIR) LIT=$(CURDIR)/$(BIN) sh tests/memcheck.sh
 
 clean:
 	rm -rf $(BUILDDIR)/rel $(BUILDDIR)/asan $(BUILDDIR)/fuzz litsurvey
