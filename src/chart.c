@@ -234,8 +234,9 @@ double lit_cx_axis_w(lit_cx *cx, double top, double step)
 {
     double wmax = 0;
     char buf[32];
-    for (double v = 0; v <= top + step / 2; v += step) {
-        fmt_count(buf, sizeof buf, v);
+    int n = (int)lround(top / step);
+    for (int i = 0; i <= n; i++) {
+        fmt_count(buf, sizeof buf, step * i);
         double w = lit_cx_text_w(cx, LIT_F_BODY, buf);
         if (w > wmax) wmax = w;
     }
@@ -248,8 +249,9 @@ void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, d
     const lit_style *st = cx->st;
     double gap = lit_cx_line_h(cx, LIT_F_BODY) * 0.3;
     char buf[32];
-    for (double v = 0; v <= top + step / 2; v += step) {
-        double y = y1 - v / top * (y1 - y0);
+    int n = (int)lround(top / step);
+    for (int i = 0; i <= n; i++) {
+        double v = step * i, y = y1 - v / top * (y1 - y0);
         if (grid && st->grid && v > 0) {
             cairo_move_to(cx->cr, cx->px0, y);
             cairo_line_to(cx->cr, cx->px1, y);
@@ -434,12 +436,14 @@ void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
     double step = max <= 8 ? 1 : lit_nice_step((double)max, 4);
     char buf[32];
     double last_y = -1e9, gap = lh * 0.95;
-    for (double v = (double)max; v >= 1; v = v == (double)max ? floor(((double)max - 1) / step) * step : v - step) {
+    /* the largest count, then the multiples of step below it */
+    long k_hi = (long)floor(((double)max - 1) / step);
+    for (long k = -1; k <= k_hi; k++) {
+        double v = k < 0 ? (double)max : step * (double)(k_hi - k);
         if (v < 1) break;
         double y = max <= 40 ? y1 - (v - 0.5) * hstep : y1 - (v - 0.5) / (double)max * (y1 - y0);
         if (y < y0 + lh * 0.45) y = y0 + lh * 0.45;   /* the top label stays under the header */
         if (v != (double)max && y - last_y < gap) continue;
-        if (v == 0) break;
         fmt_count(buf, sizeof buf, v);
         lit_cx_text(cx, LIT_F_BODY, buf, x + bw + lh * 0.3, y, 0, 0.5, cx->st->foreground);
         last_y = y;
