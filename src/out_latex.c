@@ -374,7 +374,7 @@ static void table_topics(ctx *c)
     c->pkgs |= PKG_TABULARX | PKG_ARRAY;
     float_open(c);
     caption(c, "Surveyed systems by topic.", "topics");
-    lit_buf_adds(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.22\\linewidth}"
+    lit_buf_adds(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.25\\linewidth}"
                        RAGGED "Xr@{}}\n\\toprule\n"
                        "Topic & Systems & Papers\\\\\n\\midrule\n");
     size_t *order = ordered_rows(c, grouped);
@@ -388,7 +388,7 @@ static void table_topics(ctx *c)
             else if (g != last_group && last_group != -1) lit_buf_adds(c->b, "\\addlinespace\n");
             last_group = g;
         }
-        if (grouped && !root) lit_buf_adds(c->b, "\\hspace*{1em}");
+        if (grouped && !root) lit_buf_adds(c->b, "\\setlength{\\leftskip}{1em}");  /* wrapped lines too */
         if (grouped && root) lit_buf_adds(c->b, "\\textbf{");
         text(c, s->topics[r].name, NULL, "a topic label");
         if (grouped && root) lit_buf_adds(c->b, "}");
