@@ -215,7 +215,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
             k[nk++] = (bkey){fnv(s), s, (uint32_t)i, LIT_MATCH_SYSTEM};
         }
     }
-    qsort(k, nk, sizeof *k, bkey_cmp);
+    if (nk) qsort(k, nk, sizeof *k, bkey_cmp);
     for (size_t i = 0; i < nk;) {
         size_t j = i + 1;
         while (j < nk && k[j].kind == k[i].kind && k[j].h == k[i].h && !strcmp(k[j].s, k[i].s)) j++;
@@ -232,7 +232,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
         i = j;
     }
     /* one line per pair: the strongest reason; a pair that merged is not also unsure */
-    qsort(dd->m, dd->n, sizeof *dd->m, match_cmp);
+    if (dd->n) qsort(dd->m, dd->n, sizeof *dd->m, match_cmp);
     size_t w = 0;
     for (size_t i = 0; i < dd->n; i++) {
         if (w && dd->m[w - 1].a == dd->m[i].a && dd->m[w - 1].b == dd->m[i].b) continue;

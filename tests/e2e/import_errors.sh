@@ -1,0 +1,52 @@
+# import_errors.sh - bad input to `litsurvey import`: a located error (FILE:LINE), exit 1 and
+# the output catalog untouched; --lenient skips bad entries with a warning each.
+. "$(dirname "$0")/../lib.sh"
+V="--venues $ROOT/data/venues.yaml --topics $ROOT/data/topics.yaml"
+cd "$TMP" || exit 1
+
+printf 'papers: []\n' > out.yaml
+cp out.yaml out.orig
+printf '# ok\n\n- [OSDI '"'"'20] A Good Paper About Things\n' > good.md
+printf '# x\n\n- [OSDI 20] Title of \377\376 paper\n' > badutf8.md
+printf '[OSDI '"'"'20] A b c\000 d\n' > nul.txt
+head -c 4096 "$LIT" > binary.md
+printf '# T\n\n- [OSDI '"'"'20] A Good Paper About Things\n- [NSDI '"'"'21 Title Without A Closing Bracket\n' > unbalanced.md
+printf '# Only a heading\n\nSome prose about papers (with a stray bracket.\n' > nopapers.md
+: > empty.txt
+
+check_err "invalid UTF-8: error at its line and column" 1 '^badutf8.md:3:22: error: invalid UTF-8' "$LIT" import $V good.md badutf8.md -o out.yaml
+check "invalid UTF-8: output untouched" cmp out.yaml out.orig
+check_err "NUL byte: located error" 1 '^nul.txt:1:17: error: NUL byte' "$LIT" import $V nul.txt -o out.yaml
+check_err "binary file: located error" 1 '^binary.md:1:1: error: ' "$LIT" import $V binary.md -o out.yaml
+check_err "unbalanced bracket: error at the entry's line" 1 "^unbalanced.md:4: error: unbalanced '\\['" "$LIT" import $V unbalanced.md -o out.yaml
+check "unbalanced bracket: output untouched" cmp out.yaml out.orig
+check_err "a file without papers is an error" 1 "^nopapers.md:1: error: no papers found in 'nopapers.md'" "$LIT" import $V nopapers.md -o out.yaml
+check_err "an empty file is an error" 1 "^empty.txt:1: error: no papers" "$LIT" import $V empty.txt -o out.yaml
+check_err "a missing file is an I/O error" 3 "missing.md" "$LIT" import $V missing.md -o out.yaml
+check "after every failure the output is untouched" cmp out.yaml out.orig
+check_exit "no input files is a usage error" 2 "$LIT" import $V -o out.yaml
+check_exit "unknown option is a usage error" 2 "$LIT" import $V --frobnicate good.md
+check "import --help" sh -c "'$LIT' import --help | grep -q 'usage: litsurvey import'"
+
+# --lenient: each bad entry skipped with a warning; good entries kept
+"$LIT" import $V --lenient unbalanced.md badutf8.md good.md -o lenient.yaml 2>lenient.err
+check "--lenient: exit 0 and a catalog" test -s lenient.yaml
+check "--lenient: warning for the unbalanced entry" grep -q "^unbalanced.md:4: warning: unbalanced '\[' in entry; skipped" lenient.err
+check "--lenient: warning for the invalid UTF-8 line" grep -q '^badutf8.md:3:22: warning: invalid UTF-8; line skipped' lenient.err
+check "--lenient: good entries kept" $PY -c "
+import yaml
+c = yaml.safe_load(open('lenient.yaml'))
+t = sorted(p['title'] for p in c['papers'])
+assert t == ['A Good Paper About Things'], t
+assert len(c['papers'][0]['sources']) == 2
+"
+check_err "--lenient: nothing importable is still an error" 1 "no papers imported" "$LIT" import $V --lenient nopapers.md -o out.yaml
+
+# A long line and many entries: no crash, no hang (time is not asserted)
+$PY -c "
+open('long.md', 'w').write('- [OSDI 20] ' + 'word ' * 400000 + '\n- [OSDI 20] A Short Real Title Here\n')
+open('many.txt', 'w').write(''.join('[OSDI \'%02d] Paper number %d on things\n' % (i % 30, i) for i in range(20000)))
+"
+check "a 2 MB entry is skipped as no title, the rest imported" sh -c "'$LIT' import $V -q long.md -o long.yaml && grep -q 'A Short Real Title Here' long.yaml"
+check "20000 entries import" sh -c "'$LIT' import $V -q many.txt -o many.yaml && [ \$(grep -c '^- key:' many.yaml) -eq 20000 ]"
+exit $failed
