@@ -806,6 +806,8 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
                        s->n_papers == 1 ? "" : "s");
         lit_buf_adds(out, "\\documentclass[a4paper]{article}\n");
         package_lines(out, c.pkgs, c.needs, "");
+        /* T1 text in Latin Modern: vector fonts, not bitmap EC fonts */
+        if (c.needs & LIT_TEX_NEED_T1) lit_buf_adds(out, "\\usepackage{lmodern}\n");
         lit_buf_adds(out, "\\usepackage[margin=2cm]{geometry}\n");
         if (!bib.len)
             lit_buf_adds(out, "% No .bib given (--bib): each citation prints its key.\n"

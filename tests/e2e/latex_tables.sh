@@ -190,5 +190,9 @@ for t in $TABLES; do
   tex "$TMP/adv" "sa-$t"; tex "$TMP/adv" "sa-$t"
   log_clean "adversarial standalone $t compiles" "$TMP/adv/sa-$t.log" 1000
 done
+if command -v pdffonts >/dev/null 2>&1; then
+  check "adversarial standalone: vector fonts only (lmodern with T1), no Type 3" \
+    sh -c "pdffonts '$TMP/adv/sa-catalog.pdf' | tail -n +3 | grep -q . && ! pdffonts '$TMP/adv/sa-catalog.pdf' | grep -q 'Type 3'"
+fi
 check "no shell escape ran" test ! -e "$TMP/adv/pwned"
 exit $failed
