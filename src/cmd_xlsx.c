@@ -1,5 +1,6 @@
 /* cmd_xlsx.c - `litsurvey xlsx`: the reading-group spreadsheet of the (filtered) catalog. */
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include "cli.h"
 #include "out_xlsx.h"
@@ -52,6 +53,9 @@ int lit_cmd_xlsx(int argc, char **argv, lit_diag *d)
     }
     if (optind < argc) { rc = lit_usage_error("xlsx", "unexpected argument '%s'", argv[optind]); goto out; }
     if (!out || !*out) { rc = lit_usage_error("xlsx", "missing -o FILE.xlsx"); goto out; }
+    size_t n = strlen(out);
+    if (strcmp(out, "-") != 0 && (n < 5 || strcasecmp(out + n - 5, ".xlsx") != 0))
+        lit_warn(d, NULL, 0, 0, "'%s' does not end in .xlsx: Excel refuses to open workbooks named otherwise", out);
     if (strcmp(out, "-") == 0 && isatty(STDOUT_FILENO)) {
         rc = lit_usage_error("xlsx", "refusing to write a workbook to a terminal (redirect stdout or use -o FILE)");
         goto out;

@@ -18,6 +18,29 @@ check "constant-memory mode: same bytes twice" cmp "$TMP/cm.xlsx" "$TMP/cm2.xlsx
 "$LIT" xlsx -q -c $F/catalog.yaml -o - >"$TMP/stdout.xlsx"
 check "-o - writes the same bytes to stdout" cmp "$TMP/a.xlsx" "$TMP/stdout.xlsx"
 
+env -u SOURCE_DATE_EPOCH "$LIT" xlsx -q -c $F/catalog.yaml -o "$TMP/n1.xlsx"
+env -u SOURCE_DATE_EPOCH "$LIT" xlsx -q -c $F/catalog.yaml -o "$TMP/n2.xlsx"
+check "same bytes without SOURCE_DATE_EPOCH too" cmp "$TMP/n1.xlsx" "$TMP/n2.xlsx"
+check_err "a name without .xlsx gets a warning" 0 "does not end in .xlsx" \
+  "$LIT" xlsx -c $F/catalog.yaml -o "$TMP/book.xls"
+
+# Filters reach the workbook: only 2019, with the catalog's total on the Summary.
+"$LIT" xlsx -q -c $F/catalog.yaml --years 2019 --title "=Reading group 2019" -o "$TMP/y.xlsx"
+cat >"$TMP/filter.py" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+keys = sorted(r[0].value for r in wb["Papers"].iter_rows(min_row=2))
+sm = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2) if r[0].value}
+bad = []
+if keys != ["eq-sum-sosp19", "gpipe-neurips19", "megatron-arxiv19"]: bad.append("papers %s" % keys)
+if sm.get("Papers") != 3 or sm.get("Papers in the catalog") != 7: bad.append("summary %s" % sm)
+if wb["Summary"]["A1"].value != "=Reading group 2019" or wb["Summary"]["A1"].data_type != "s": bad.append("heading")
+if wb.properties.title != "=Reading group 2019": bad.append("title property %r" % wb.properties.title)
+if [c.value for c in wb["Topic x Year"][1]] != ["Topic", 2019, "Total"]: bad.append("years %s" % [c.value for c in wb["Topic x Year"][1]])
+sys.exit("; ".join(bad) if bad else 0)
+EOF
+check "--years filters the papers and the statistics; --title is text" $PY "$TMP/filter.py" "$TMP/y.xlsx"
+
 # One checker for both modes: what a reading group and a reviewer rely on.
 cat >"$TMP/check.py" <<'EOF'
 import datetime, re, sys, yaml, openpyxl
