@@ -59,11 +59,13 @@ void lit_grow(void **p, size_t *cap, size_t need, size_t elem)
     *cap = c;
 }
 
-void *lit_arena_alloc(lit_arena *a, size_t size)
+/* Bump allocation at the given alignment. Strings take alignment 1, so that a catalog's
+ * millions of short strings are packed instead of each rounded up to 16 bytes. */
+static void *bump(lit_arena *a, size_t size, size_t align)
 {
-    size = (size + 15) & ~(size_t)15;
     lit_arena_block *b = a->head;
-    if (!b || b->size - b->used < size) {
+    size_t off = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || off > b->size || b->size - off < size) {
         /* Big requests get a block of their own behind the current one, so the
          * current block's free space is not wasted. */
         size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
@@ -78,17 +80,24 @@ void *lit_arena_alloc(lit_arena *a, size_t size)
             a->head = nb;
         }
         b = nb;
+        off = 0;
     }
-    void *p = b->data + b->used;
-    b->used += size;
+    void *p = b->data + off;
+    b->used = off + size;
     a->used_bytes += size;
+    return p;
+}
+
+void *lit_arena_alloc(lit_arena *a, size_t size)
+{
+    void *p = bump(a, size, 16);
     memset(p, 0, size);
     return p;
 }
 
 char *lit_arena_strndup(lit_arena *a, const char *s, size_t n)
 {
-    char *p = lit_arena_alloc(a, n + 1);
+    char *p = bump(a, n + 1, 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -113,6 +122,23 @@ char *lit_arena_printf(lit_arena *a, const char *fmt, ...)
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
     return p;
+}
+
+void lit_arena_adopt(lit_arena *a, lit_arena *from)
+{
+    if (!from->head) return;
+    if (!a->head) {
+        *a = *from;
+    } else {
+        /* from's blocks go behind a's current block, which stays the one allocated from */
+        lit_arena_block *last = from->head;
+        while (last->next) last = last->next;
+        last->next = a->head->next;
+        a->head->next = from->head;
+        a->used_bytes += from->used_bytes;
+    }
+    from->head = NULL;
+    from->used_bytes = 0;
 }
 
 void lit_arena_free(lit_arena *a)

@@ -17,6 +17,8 @@ char *lit_arena_strdup(lit_arena *a, const char *s);        /* NULL stays NULL *
 char *lit_arena_printf(lit_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void lit_arena_free(lit_arena *a);
+/* Moves everything allocated from `from` into a (freed with a); `from` ends empty. */
+void lit_arena_adopt(lit_arena *a, lit_arena *from);
 
 /* malloc family that aborts on failure; free with free(). */
 void *lit_xmalloc(size_t size);
