@@ -59,6 +59,7 @@ typedef struct lit_catalog {
     size_t n_papers, cap_papers;
     lit_strtab venues;        /* venue ids as written in the catalog */
     lit_strtab topics;        /* topic ids as written in the catalog */
+    int load_threads;         /* threads the last lit_catalog_load parsed it with (benchmarks, tests) */
 } lit_catalog;
 
 void lit_catalog_init(lit_catalog *c);
@@ -79,6 +80,9 @@ void lit_catalog_sort(lit_catalog *c);
 /* Reads a catalog file ("-" for stdin) with located errors: wrong types, duplicate
  * mapping keys, duplicate paper keys, out-of-range years, invalid UTF-8, aliases. */
 int lit_catalog_load(lit_catalog *c, const char *path, lit_diag *d);
+/* lit_catalog_load with this many threads (1: one; lit_catalog_load takes one per core
+ * for big files, or LITSURVEY_THREADS). The result, errors included, is the same. */
+int lit_catalog_load_threads(lit_catalog *c, const char *path, int threads, lit_diag *d);
 int lit_catalog_load_mem(lit_catalog *c, const char *name, const char *data, size_t len, lit_diag *d);
 /* Writes the catalog in its canonical form (papers in the order given) to path
  * ("-" for stdout), through a temporary file renamed into place. */

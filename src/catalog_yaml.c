@@ -1,14 +1,66 @@
 /* catalog_yaml.c - catalog load (straight from libyaml events into the arena) and save. */
 #include <ctype.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 #include "catalog.h"
 #include "outfile.h"
 #include "yread.h"
 
+/* Names seen in one mapping, to refuse repeats: a linear scan while they are few, a hash
+ * of their indices beyond (a paper with 100,000 extra keys must not take n^2 time). The
+ * names are the first member of each element of an array (lit_extra.key, lit_link.kind). */
+typedef struct nameset { uint32_t *slots; size_t nslots, n; } nameset;
+#define NAME_AT(base, stride, i) (*(const char *const *)(const void *)((const char *)(base) + (i) * (stride)))
+
+static size_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* Whether s is among the n names at base. */
+static int nameset_has(nameset *ns, const void *base, size_t stride, size_t n, const char *s)
+{
+    if (n < 16) {
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(NAME_AT(base, stride, i), s) == 0) return 1;
+        return 0;
+    }
+    if (n * 2 >= ns->nslots) {
+        size_t want = ns->nslots ? ns->nslots : 64;
+        while (n * 2 >= want) want *= 2;
+        free(ns->slots);
+        ns->slots = lit_xcalloc(want, sizeof *ns->slots);
+        ns->nslots = want;
+        ns->n = 0;
+    }
+    size_t mask = ns->nslots - 1;
+    for (; ns->n < n; ns->n++) {
+        size_t j = name_hash(NAME_AT(base, stride, ns->n)) & mask;
+        while (ns->slots[j]) j = (j + 1) & mask;
+        ns->slots[j] = (uint32_t)ns->n + 1;
+    }
+    for (size_t j = name_hash(s) & mask; ns->slots[j]; j = (j + 1) & mask)
+        if (strcmp(NAME_AT(base, stride, ns->slots[j] - 1), s) == 0) return 1;
+    return 0;
+}
+
+static void nameset_reset(nameset *ns)
+{
+    if (ns->n) memset(ns->slots, 0, ns->nslots * sizeof *ns->slots);
+    ns->n = 0;
+}
+
 /* Scratch arrays reused for every paper; copied into the arena at its end. */
 typedef struct scratch {
+    nameset extra_keys, link_kinds;
     const char **authors; size_t n_authors, cap_authors;
     int32_t *topics; size_t n_topics, cap_topics;
     lit_link *links; size_t n_links, cap_links;
@@ -73,9 +125,10 @@ static int read_links(lit_yread *r, lit_catalog *c, scratch *s)
 {
     if (lit_yread_is_null(r)) return 0;
     if (lit_yread_expect(r, LIT_Y_MAP, "a mapping of link kinds to URLs") != 0) return -1;
+    nameset_reset(&s->link_kinds);
     while (lit_yread_next(r) == LIT_Y_SCALAR) {
-        for (size_t i = 0; i < s->n_links; i++)
-            if (strcmp(s->links[i].kind, r->str) == 0) return lit_yread_error(r, "duplicate key '%s'", r->str);
+        if (nameset_has(&s->link_kinds, s->links, sizeof *s->links, s->n_links, r->str))
+            return lit_yread_error(r, "duplicate key '%s'", r->str);
         LIT_GROW(s->links, s->cap_links, s->n_links + 1);
         lit_link *l = &s->links[s->n_links++];
         l->kind = lit_arena_strndup(&c->arena, r->str, r->len);
@@ -186,6 +239,7 @@ static int read_paper(lit_yread *r, lit_catalog *c, lit_strtab *keys, scratch *s
     p->line = r->line;
     p->col = r->col;
     s->n_authors = s->n_topics = s->n_links = s->n_sources = s->n_extras = 0;
+    nameset_reset(&s->extra_keys);
     unsigned seen = 0;
     if (lit_yread_expect(r, LIT_Y_MAP, "a paper (a mapping with key and title)") != 0) return -1;
     while (lit_yread_next(r) == LIT_Y_SCALAR) {
@@ -197,8 +251,8 @@ static int read_paper(lit_yread *r, lit_catalog *c, lit_strtab *keys, scratch *s
             if (read_field(r, c, p, s, f) != 0) return -1;
             continue;
         }
-        for (size_t i = 0; i < s->n_extras; i++)
-            if (strcmp(s->extras[i].key, r->str) == 0) return lit_yread_error(r, "duplicate key '%s'", r->str);
+        if (nameset_has(&s->extra_keys, s->extras, sizeof *s->extras, s->n_extras, r->str))
+            return lit_yread_error(r, "duplicate key '%s'", r->str);
         LIT_GROW(s->extras, s->cap_extras, s->n_extras + 1);
         lit_extra *x = &s->extras[s->n_extras++];
         x->key = lit_arena_strndup(&c->arena, r->str, r->len);
@@ -228,10 +282,24 @@ static int read_paper(lit_yread *r, lit_catalog *c, lit_strtab *keys, scratch *s
     return 0;
 }
 
-static int load(lit_catalog *c, lit_yread *r)
+/* The papers of a sequence whose start is current, up to its end. */
+static int load_papers(lit_catalog *c, lit_yread *r, lit_strtab *keys, scratch *s)
+{
+    while (lit_yread_next(r) != LIT_Y_SEQ_END)
+        if (r->tok == LIT_Y_ERROR || read_paper(r, c, keys, s) != 0) return -1;
+    return 0;
+}
+
+static void scratch_free(scratch *s)
+{
+    free(s->authors); free(s->topics); free(s->links); free(s->sources); free(s->extras);
+    free(s->extra_keys.slots); free(s->link_kinds.slots);
+}
+
+/* A whole catalog document; keys gets every paper key. */
+static int load_doc(lit_catalog *c, lit_yread *r, lit_strtab *keys)
 {
     scratch s = {0};
-    lit_strtab keys = {0};
     int rc = -1;
     int seen_papers = 0;
     if (r->tok == LIT_Y_ERROR) goto out;
@@ -248,26 +316,272 @@ static int load(lit_catalog *c, lit_yread *r)
         lit_yread_next(r);
         if (lit_yread_is_null(r)) continue;
         if (lit_yread_expect(r, LIT_Y_SEQ, "a list of papers") != 0) goto out;
-        while (lit_yread_next(r) != LIT_Y_SEQ_END)
-            if (r->tok == LIT_Y_ERROR || read_paper(r, c, &keys, &s) != 0) goto out;
+        if (load_papers(c, r, keys, &s) != 0) goto out;
     }
     if (lit_yread_expect(r, LIT_Y_MAP_END, "'papers'") != 0) goto out;
     lit_yread_next(r);
     rc = lit_yread_finish(r);
 out:
-    free(s.authors); free(s.topics); free(s.links); free(s.sources); free(s.extras);
+    scratch_free(&s);
+    return rc;
+}
+
+static int load(lit_catalog *c, lit_yread *r)
+{
+    lit_strtab keys = {0};
+    int rc = load_doc(c, r, &keys);
     lit_strtab_free(&keys);
+    return rc;
+}
+
+/* ---- loading on several cores ----
+ *
+ * A big catalog is cut into byte ranges at lines that start a paper ("- " at the column
+ * of the first paper), and each range is parsed by its own thread: the first as the
+ * document it begins, the others as a bare sequence of papers. This is exact: a line
+ * that starts with "- " at that column ends every block node deeper than the papers
+ * list, and a cut inside anything else (a quoted scalar, a flow collection) leaves the
+ * range before it ending inside that node, which libyaml reports as an error. So when
+ * every range parses, their papers are the file's papers, in order; they are then joined
+ * (line numbers shifted, venue and topic ids re-interned, arenas adopted) and checked for
+ * keys repeated across ranges. On any error, or a repeated key, the file is loaded again
+ * by one thread, which reports the error as it always has: the threads report nothing. */
+
+#define PAR_MIN_RANGE (4 << 20)   /* bytes per thread below which one thread is as fast */
+#define PAR_MAX 8
+
+typedef struct range {
+    lit_catalog cat;            /* the range's papers */
+    lit_strtab keys;
+    const char *name;
+    int fd;
+    long long start, end;
+    long lines;                 /* line breaks in the range, as libyaml counts them */
+    lit_diag d;                 /* silent */
+    int rc;
+} range;
+
+static void *load_range(void *arg)
+{
+    range *g = arg;
+    lit_yread r;
+    g->rc = -1;
+    if (lit_yread_open_range(&r, g->name, g->fd, g->start, g->end, &g->d) == 0) {
+        if (g->start == 0) {
+            g->rc = load_doc(&g->cat, &r, &g->keys);
+        } else {
+            scratch s = {0};
+            r.depth++;  /* as deep as the papers list is in the whole document */
+            if (lit_yread_expect(&r, LIT_Y_SEQ, "a list of papers") == 0 && load_papers(&g->cat, &r, &g->keys, &s) == 0 &&
+                lit_yread_next(&r) == LIT_Y_END)
+                g->rc = lit_yread_finish(&r);
+            scratch_free(&s);
+        }
+        /* at the stream's end the mark is on the line after the range */
+        g->lines = r.line - 1;
+    }
+    lit_yread_close(&r);
+    return NULL;
+}
+
+static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+    for (const char *p = hay, *end = hay + n; (size_t)(end - p) >= m; p++) {
+        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+        if (!p) return NULL;
+        if (memcmp(p, needle, m) == 0) return p;
+    }
+    return NULL;
+}
+
+/* Whether the text before the "papers:" line is only blank lines, comments, directives
+ * and a document start: then that line holds the root mapping's first key. */
+static int only_preamble(const char *s, const char *end)
+{
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        if (!nl) return 0;
+        if (!(*s == '#' || *s == '%' || *s == '\n' || (*s == '\r' && s[1] == '\n') ||
+              (strncmp(s, "---", 3) == 0 && (s[3] == '\n' || s[3] == '\r'))))
+            return 0;
+        s = nl + 1;
+    }
+    return 1;
+}
+
+/* Chooses up to `want` ranges: cuts[0] = 0 < cuts[1] < ... < cuts[*n] = size. */
+static void find_cuts(int fd, long long size, int want, long long *cuts, int *n)
+{
+    enum { HEAD = 64 * 1024, WINDOW = 1 << 20 };
+    char *buf = lit_xmalloc(WINDOW + 1);
+    *n = 1;
+    cuts[0] = 0;
+    /* the first paper's line, after a "papers:" line, gives the prefix of every paper line */
+    ssize_t got = pread(fd, buf, HEAD, 0);
+    char prefix[24];
+    size_t plen = 0;
+    long long first = size;
+    if (got > 0) {
+        buf[got] = '\0';
+        const char *p = strncmp(buf, "papers:", 7) == 0 ? buf : strstr(buf, "\npapers:");
+        if (p && p != buf) p++;
+        if (p && !only_preamble(buf, p)) p = NULL;
+        /* "papers:" alone on its line (a comment may follow) */
+        if (p) p += 7 + strspn(p + 7, " ");
+        if (p && *p != '\n' && *p != '#' && *p != '\r') p = NULL;
+        if (p) p = strchr(p, '\n');
+        while (p && (p[1] == '\n' || p[1] == '#' || p[1] == '\r')) p = strchr(p + 1, '\n');
+        size_t sp = p ? strspn(p + 1, " ") : 0;
+        if (p && sp < 16 && p[1 + sp] == '-' && p[2 + sp] == ' ') {
+            prefix[0] = '\n';
+            memset(prefix + 1, ' ', sp);
+            memcpy(prefix + 1 + sp, "- ", 2);
+            plen = sp + 3;
+            first = p - buf + 1;
+        }
+    }
+    for (int k = 1; plen && k < want; k++) {
+        long long at = size / want * k;
+        if (at <= first) continue;
+        got = pread(fd, buf, WINDOW, (off_t)at);
+        if (got <= 0) break;
+        const char *hit = find_bytes(buf, (size_t)got, prefix, plen);
+        if (!hit) continue;
+        long long cut = at + (hit - buf) + 1;  /* the line after the newline */
+        if (cut <= first || cut >= size) continue;
+        cuts[(*n)++] = cut;
+        first = cut;
+    }
+    cuts[*n] = size;
+    free(buf);
+}
+
+/* Moves the papers of range g (loaded into a catalog of its own) to the end of c. */
+static void join(lit_catalog *c, lit_catalog *gc, long line_offset)
+{
+    int32_t *vmap = lit_xmalloc((gc->venues.n + 1) * sizeof *vmap);
+    int32_t *tmap = lit_xmalloc((gc->topics.n + 1) * sizeof *tmap);
+    for (size_t i = 0; i < gc->venues.n; i++) vmap[i] = lit_catalog_venue_id(c, gc->venues.names[i]);
+    for (size_t i = 0; i < gc->topics.n; i++) tmap[i] = lit_catalog_topic_id(c, gc->topics.names[i]);
+    LIT_GROW(c->papers, c->cap_papers, c->n_papers + gc->n_papers);
+    for (size_t i = 0; i < gc->n_papers; i++) {
+        lit_paper *p = &c->papers[c->n_papers++];
+        *p = gc->papers[i];
+        p->line += line_offset;
+        if (p->venue >= 0) p->venue = vmap[p->venue];
+        for (uint32_t t = 0; t < p->n_topics; t++) p->topics[t] = tmap[p->topics[t]];
+    }
+    lit_arena_adopt(&c->arena, &gc->arena);
+    free(vmap);
+    free(tmap);
+}
+
+/* Loads with up to `want` threads. Returns 1, having changed nothing, when it did not
+ * (no cuts, an error or a repeated key): the caller then loads with one thread. */
+static int load_parallel(lit_catalog *c, const char *path, int want)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return 1;
+    struct stat sb;
+    long long cuts[PAR_MAX + 1];
+    int n = 1;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+        find_cuts(fd, (long long)sb.st_size, want > PAR_MAX ? PAR_MAX : want, cuts, &n);
+    FILE *null = n > 1 ? fopen("/dev/null", "w") : NULL;
+    if (!null) {
+        close(fd);
+        return 1;
+    }
+    range g[PAR_MAX];
+    pthread_t tid[PAR_MAX];
+    int started[PAR_MAX] = {0};
+    for (int k = 0; k < n; k++) {
+        memset(&g[k], 0, sizeof g[k]);
+        lit_catalog_init(&g[k].cat);
+        g[k].name = path;
+        g[k].fd = fd;
+        g[k].start = cuts[k];
+        g[k].end = cuts[k + 1];
+        lit_diag_init(&g[k].d, null);
+        g[k].d.quiet = true;
+    }
+    for (int k = 1; k < n; k++) started[k] = pthread_create(&tid[k], NULL, load_range, &g[k]) == 0;
+    load_range(&g[0]);
+    int ok = g[0].rc == 0;
+    for (int k = 1; k < n; k++) {
+        if (started[k]) pthread_join(tid[k], NULL);
+        else load_range(&g[k]);
+        ok = ok && g[k].rc == 0;
+    }
+    /* a key repeated across ranges: the one-thread load reports it in file order */
+    for (int k = 1; ok && k < n; k++)
+        for (size_t i = 0; ok && i < g[k].cat.n_papers; i++)
+            for (int j = 0; ok && j < k; j++)
+                if (lit_strtab_find(&g[j].keys, g[k].cat.papers[i].key) >= 0) ok = 0;
+    if (ok) {
+        int k = 0;
+        if (c->n_papers == 0 && c->venues.n == 0 && c->topics.n == 0) {
+            /* an empty catalog takes the first range's arrays as they are: no copy */
+            lit_catalog *g0 = &g[0].cat;
+            lit_strtab_free(&c->venues);
+            lit_strtab_free(&c->topics);
+            free(c->papers);
+            c->papers = g0->papers;
+            c->n_papers = g0->n_papers;
+            c->cap_papers = g0->cap_papers;
+            c->venues = g0->venues;
+            c->topics = g0->topics;
+            lit_arena_adopt(&c->arena, &g0->arena);
+            g0->papers = NULL;
+            g0->n_papers = g0->cap_papers = 0;
+            memset(&g0->venues, 0, sizeof g0->venues);
+            memset(&g0->topics, 0, sizeof g0->topics);
+            k = 1;
+        }
+        for (long offset = k ? g[0].lines : 0; k < n; k++) {
+            join(c, &g[k].cat, offset);
+            offset += g[k].lines;
+        }
+    }
+    for (int k = 0; k < n; k++) {
+        lit_strtab_free(&g[k].keys);
+        lit_catalog_free(&g[k].cat);
+    }
+    fclose(null);
+    close(fd);
+    if (ok) c->load_threads = n;
+    return ok ? 0 : 1;
+}
+
+/* Threads for a file: LITSURVEY_THREADS when set, else one per core but at most one
+ * per PAR_MIN_RANGE bytes. */
+static int threads_for(const char *path)
+{
+    const char *env = getenv("LITSURVEY_THREADS");
+    struct stat sb;
+    if (strcmp(path, "-") == 0 || stat(path, &sb) != 0) return 1;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    long by_size = (long)(sb.st_size / PAR_MIN_RANGE);
+    long n = cores < by_size ? cores : by_size;
+    if (env && *env) n = atol(env);
+    return n < 1 ? 1 : n > PAR_MAX ? PAR_MAX : (int)n;
+}
+
+int lit_catalog_load_threads(lit_catalog *c, const char *path, int threads, lit_diag *d)
+{
+    c->path = lit_arena_strdup(&c->arena, path);
+    if (threads > 1 && strcmp(path, "-") != 0 && load_parallel(c, path, threads) == 0) return 0;
+    c->load_threads = 1;
+    lit_yread r;
+    int rc = lit_yread_open(&r, path, d);
+    if (rc == 0) rc = load(c, &r);
+    lit_yread_close(&r);
     return rc;
 }
 
 int lit_catalog_load(lit_catalog *c, const char *path, lit_diag *d)
 {
-    lit_yread r;
-    c->path = lit_arena_strdup(&c->arena, path);
-    int rc = lit_yread_open(&r, path, d);
-    if (rc == 0) rc = load(c, &r);
-    lit_yread_close(&r);
-    return rc;
+    return lit_catalog_load_threads(c, path, threads_for(path), d);
 }
 
 int lit_catalog_load_mem(lit_catalog *c, const char *name, const char *data, size_t len, lit_diag *d)

@@ -4,9 +4,11 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <yaml.h>
 
 typedef struct yimpl {
@@ -17,6 +19,7 @@ typedef struct yimpl {
     FILE *fp;        /* owned when not stdin */
     const char *path;                /* to map a reader error's byte offset to a line */
     const char *mem; size_t mem_len; /* the same for input from memory */
+    int fd; long long pos, end;      /* a byte range of a file (lit_yread_open_range) */
 } yimpl;
 
 /* Line and column (1-based, column in bytes) of a byte offset. */
@@ -57,7 +60,7 @@ static int parser_error(lit_yread *r)
     return LIT_Y_ERROR;
 }
 
-static int start(lit_yread *r)
+static int start_doc(lit_yread *r)
 {
     yimpl *y = r->impl;
     /* stream start, then document start (an empty stream has none) */
@@ -102,7 +105,7 @@ int lit_yread_open(lit_yread *r, const char *path, lit_diag *d)
     }
     if (y->fp != stdin) y->path = path;
     yaml_parser_set_input_file(&y->parser, y->fp);
-    return start(r);
+    return start_doc(r);
 }
 
 int lit_yread_open_mem(lit_yread *r, const char *name, const char *data, size_t len, lit_diag *d)
@@ -112,7 +115,34 @@ int lit_yread_open_mem(lit_yread *r, const char *name, const char *data, size_t 
     y->mem = data;
     y->mem_len = len;
     yaml_parser_set_input_string(&y->parser, (const unsigned char *)data, len);
-    return start(r);
+    return start_doc(r);
+}
+
+/* libyaml's read handler for a byte range: pread, so that several readers can share one
+ * descriptor and none of them holds the file in memory. */
+static int range_read(void *data, unsigned char *buf, size_t size, size_t *size_read)
+{
+    yimpl *y = data;
+    long long left = y->end - y->pos;
+    size_t want = left < (long long)size ? (size_t)left : size;
+    ssize_t n;
+    do n = want ? pread(y->fd, buf, want, (off_t)y->pos) : 0;
+    while (n < 0 && errno == EINTR);
+    if (n < 0) return 0;
+    y->pos += n;
+    *size_read = (size_t)n;
+    return 1;
+}
+
+int lit_yread_open_range(lit_yread *r, const char *name, int fd, long long start, long long end, lit_diag *d)
+{
+    init(r, name, d);
+    yimpl *y = r->impl;
+    y->fd = fd;
+    y->pos = start;
+    y->end = end;
+    yaml_parser_set_input(&y->parser, range_read, y);
+    return start_doc(r);
 }
 
 void lit_yread_close(lit_yread *r)
@@ -318,11 +348,39 @@ int lit_yread_str_list(lit_yread *r, lit_arena *a, const char ***out, size_t *n)
     return 0;
 }
 
+static size_t key_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* A linear scan while a mapping has few keys; beyond, a hash of their indices, so that
+ * a mapping with 100,000 keys takes linear time. */
 int lit_yread_key_once(lit_yread *r, lit_ykeys *seen)
 {
     if (lit_yread_expect(r, LIT_Y_SCALAR, "a key") != 0) return -1;
-    for (size_t i = 0; i < seen->n; i++)
-        if (strcmp(seen->k[i], r->str) == 0) return lit_yread_error(r, "duplicate key '%s'", r->str);
+    if (seen->n < 16) {
+        for (size_t i = 0; i < seen->n; i++)
+            if (strcmp(seen->k[i], r->str) == 0) return lit_yread_error(r, "duplicate key '%s'", r->str);
+    } else {
+        if ((seen->n + 1) * 2 >= seen->nslots) {
+            size_t want = seen->nslots ? seen->nslots : 64;
+            while ((seen->n + 1) * 2 >= want) want *= 2;
+            free(seen->slots);
+            seen->slots = lit_xcalloc(want, sizeof *seen->slots);
+            seen->nslots = want;
+            seen->hashed = 0;
+        }
+        size_t mask = seen->nslots - 1;
+        for (; seen->hashed < seen->n; seen->hashed++) {
+            size_t j = key_hash(seen->k[seen->hashed]) & mask;
+            while (seen->slots[j]) j = (j + 1) & mask;
+            seen->slots[j] = (uint32_t)seen->hashed + 1;
+        }
+        for (size_t j = key_hash(r->str) & mask; seen->slots[j]; j = (j + 1) & mask)
+            if (strcmp(seen->k[seen->slots[j] - 1], r->str) == 0) return lit_yread_error(r, "duplicate key '%s'", r->str);
+    }
     LIT_GROW(seen->k, seen->cap, seen->n + 1);
     seen->k[seen->n++] = lit_xstrdup(r->str);
     return 0;
@@ -332,5 +390,6 @@ void lit_ykeys_free(lit_ykeys *seen)
 {
     for (size_t i = 0; i < seen->n; i++) free(seen->k[i]);
     free(seen->k);
+    free(seen->slots);
     memset(seen, 0, sizeof *seen);
 }

@@ -8,6 +8,7 @@
 #define LIT_YREAD_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "arena.h"
 #include "diag.h"
@@ -41,6 +42,9 @@ typedef struct lit_yread {
 int lit_yread_open(lit_yread *r, const char *path, lit_diag *d);
 /* The same over memory (not copied; must outlive the reader). */
 int lit_yread_open_mem(lit_yread *r, const char *name, const char *data, size_t len, lit_diag *d);
+/* The same over bytes start..end of an open file, read with pread (the descriptor stays
+ * the caller's; several readers may share it). Messages name the file name. */
+int lit_yread_open_range(lit_yread *r, const char *name, int fd, long long start, long long end, lit_diag *d);
 void lit_yread_close(lit_yread *r);
 
 /* Advances to the next event and returns its kind (LIT_Y_ERROR after reporting). */
@@ -67,7 +71,10 @@ int lit_yread_str_list(lit_yread *r, lit_arena *a, const char ***out, size_t *n)
 
 /* Keys of one mapping seen so far, to refuse duplicates. Start zeroed, call
  * lit_yread_key_once with each key scalar current, lit_ykeys_free at the end. */
-typedef struct lit_ykeys { char **k; size_t n, cap; } lit_ykeys;
+typedef struct lit_ykeys {
+    char **k; size_t n, cap;
+    uint32_t *slots; size_t nslots, hashed;  /* a hash of the keys once there are many */
+} lit_ykeys;
 int lit_yread_key_once(lit_yread *r, lit_ykeys *seen);
 void lit_ykeys_free(lit_ykeys *seen);
 
