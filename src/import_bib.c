@@ -623,12 +623,22 @@ static char *tex_to_utf8(const char *s, size_t n)
     lit_buf_free(&b);
     bool ascii = true;   /* composing is the expensive part: only when there is anything to compose */
     for (size_t k = 0; k < o.len && ascii; k++) ascii = (unsigned char)o.data[k] < 0x80;
-    char *r = ascii ? NULL : (char *)utf8proc_NFC((const utf8proc_uint8_t *)lit_buf_str(&o));
-    if (!r) {   /* ASCII (or, impossibly, not valid UTF-8): the buffer itself */
-        r = o.data ? o.data : lit_xstrdup("");
-        return r;
+    if (ascii) return o.data;   /* never NULL: "" was added first */
+    /* Only --lenient lets invalid bytes this far (a bad @string outside any skipped
+     * entry): they become U+FFFD so that the catalog is always valid UTF-8. */
+    lit_buf v = LIT_BUF_INIT;
+    lit_buf_add(&v, "", 0);
+    for (size_t k = 0; k < o.len;) {
+        int32_t cp;
+        utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)o.data + k, (utf8proc_ssize_t)(o.len - k), &cp);
+        if (m <= 0 || cp == 0) { lit_buf_adds(&v, "\xEF\xBF\xBD"); k++; continue; }
+        lit_buf_add(&v, o.data + k, (size_t)m);
+        k += (size_t)m;
     }
     lit_buf_free(&o);
+    char *r = (char *)utf8proc_NFC((const utf8proc_uint8_t *)lit_buf_str(&v));
+    if (!r) return v.data;
+    lit_buf_free(&v);
     return r;
 }
 
@@ -1143,6 +1153,11 @@ int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t 
         p.i = (size_t)(at - p.s);
         size_t st = p.i;
         int r = entry(&p);
+        if (r == 0 && p.lenient && (bad = bad_byte(p.s, st, p.i, &nul)) != (size_t)-1) {
+            long l, c;   /* a @string, @preamble or @comment: its text is used as U+FFFD */
+            pos_at(&p, bad, &l, &c);
+            lit_warn(d, p.path, l, c, nul ? "NUL byte" : "invalid UTF-8 (byte 0x%02X)", p.s[bad]);
+        }
         if (r > 0 && p.lenient && (bad = bad_byte(p.s, st, p.i, &nul)) != (size_t)-1) {
             perr(&p, bad, nul ? "NUL byte" : "invalid UTF-8 (byte 0x%02X)", p.s[bad]);
             p.ne--;

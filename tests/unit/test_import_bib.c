@@ -382,6 +382,12 @@ static void test_all_or_nothing(void)
     CHECK(import_str(&c, "@misc{a, title={A\xFF}}\n@misc{b, title={B}}\n", true) == 0);
     CHECK_INT(c.n_papers, 1);
     CHECK(strstr(msgs, "t.bib:1:18: warning: invalid UTF-8") != NULL);
+    /* ... and a bad @string is used as U+FFFD: the catalog never holds invalid UTF-8 */
+    c.n_papers = 0;
+    static const char bad_macro[] = "@string{s = \"x\xFFy\0z\"}\n@misc{a, title=s}\n";
+    CHECK(import_into(&c, bad_macro, sizeof bad_macro - 1, true) == 0);
+    CHECK(strstr(msgs, "t.bib:1:15: warning: invalid UTF-8 (byte 0xFF)") != NULL);
+    if (c.n_papers == 1) CHECK_STR(c.papers[0].title, "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
     c.n_papers = 0;
     CHECK(import_str(&c, "@misc{a, title={A}\n", true) < 0);
     CHECK(strstr(msgs, "no usable entries (1 skipped)") != NULL);
