@@ -300,6 +300,16 @@ static int first_row(const ctx *c, const lit_paper *p)
     return -1;
 }
 
+/* The row of a paper's k-th topic, or -1 if it has none or an earlier topic of the
+ * paper (an alias of the same one) already had it: a paper counts once per row. */
+static int32_t new_row(const ctx *c, const lit_paper *p, uint32_t k)
+{
+    int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+    for (uint32_t j = 0; r >= 0 && j < k; j++)
+        if (p->topics[j] >= 0 && c->row_of[p->topics[j]] == r) return -1;
+    return r;
+}
+
 /* ---- shared table pieces ---- */
 
 static void caption(ctx *c, const char *dflt, const char *table)
@@ -352,10 +362,8 @@ static void table_topics(ctx *c)
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[s->sel[i]];
         for (uint32_t k = 0; k < p->n_topics; k++) {
-            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
-            uint32_t j = 0;  /* once per row even when two aliases of one topic are listed */
-            while (j < k && !(p->topics[j] >= 0 && c->row_of[p->topics[j]] == r)) j++;
-            if (r >= 0 && j == k) cnt[r]++;
+            int32_t r = new_row(c, p, k);
+            if (r >= 0) cnt[r]++;
         }
     }
     for (size_t r = 0; r < n; r++) start[r + 1] = start[r] + cnt[r];
@@ -364,10 +372,8 @@ static void table_topics(ctx *c)
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[s->sel[i]];
         for (uint32_t k = 0; k < p->n_topics; k++) {
-            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
-            uint32_t j = 0;
-            while (j < k && !(p->topics[j] >= 0 && c->row_of[p->topics[j]] == r)) j++;
-            if (r >= 0 && j == k) items[start[r] + cnt[r]++] = make_item(c, s->sel[i], 0);
+            int32_t r = new_row(c, p, k);
+            if (r >= 0) items[start[r] + cnt[r]++] = make_item(c, s->sel[i], 0);
         }
     }
 
