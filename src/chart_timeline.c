@@ -61,16 +61,27 @@ typedef struct layout {
     double gx0, gx1, slot, sep;
     int ymin;
     size_t budget, limit;   /* lanes on the page; labels at most */
+    const unsigned char *min_lanes;   /* per stats topic: 2 when its name needs two lines */
+    size_t nt;
 } layout;
 
 /* Greedy lanes for the rows in pos (stats topic -> row or -1): most-listed systems first,
  * each into the first lane of its row where its Pango-measured label fits, opening a lane
  * while the page has height left. Sets v[i].lane/x0/x1 and nl[row]; returns the number placed. */
-static size_t place(const layout *L, const int *pos, size_t nr, size_t *nl)
+static size_t place(const layout *L, const int *pos, size_t nr, size_t *nl, bool *fits)
 {
     lane **lanes = lit_xcalloc(nr + 1, sizeof *lanes);
-    size_t used = nr, shown = 0;
+    size_t used = 0, shown = 0;
     memset(nl, 0, nr * sizeof *nl);
+    /* every row starts with the lanes its name needs */
+    for (size_t t = 0; t < L->nt; t++) {
+        if (pos[t] < 0) continue;
+        size_t r = (size_t)pos[t];
+        nl[r] = L->min_lanes[t];
+        lanes[r] = lit_xcalloc(nl[r], sizeof **lanes);
+        used += nl[r];
+    }
+    *fits = used <= L->budget;
     for (size_t i = 0; i < L->n; i++) {
         sys *y = &L->v[i];
         y->lane = -1;
@@ -84,10 +95,11 @@ static size_t place(const layout *L, const int *pos, size_t nr, size_t *nl)
         for (l = 0; l < nl[r]; l++)
             if (lane_free(&lanes[r][l], x0 - L->sep / 2, x1 + L->sep / 2)) break;
         if (l == nl[r]) {
-            if (nl[r] > 0 && used >= L->budget) continue;
+            if (used >= L->budget) continue;
             lanes[r] = lit_xrealloc(lanes[r], (nl[r] + 1) * sizeof **lanes);
             memset(&lanes[r][nl[r]], 0, sizeof **lanes);
-            if (++nl[r] > 1) used++;
+            nl[r]++;
+            used++;
         }
         lane *ln = &lanes[r][l];
         LIT_GROW(ln->v, ln->cap, ln->n + 1);
@@ -184,23 +196,29 @@ int lit_chart_timeline(lit_cx *cx)
     if (cand > n) cand = n;
     double *w = lit_xcalloc(cand + 1, sizeof *w);
     for (size_t i = 0; i < cand; i++) w[i] = lit_cx_text_w(cx, LIT_F_MARK, v[i].name) + 2 * pad;
+    /* a topic whose name does not fit one line gets a row two lanes high */
+    unsigned char *min_lanes = lit_xcalloc(nt + 1, 1);
+    for (size_t t = 0; t < nt; t++)
+        min_lanes[t] = lit_cx_text_w(cx, LIT_F_MARK, s->topics[t].name) > maxlw && budget >= 2 ? 2 : 1;
     layout L = {v, cand, w, gx0, gx1, slot, mh * 0.35, ymin, budget,
-                cx->o->top ? cx->o->top : (size_t)-1};
+                cx->o->top ? cx->o->top : (size_t)-1, min_lanes, nt};
     /* fewer rows leave more lanes: keep the row count that shows the most, a topic row
-     * counting as much as a label */
+     * counting as much as two or three labels */
     size_t *nl = lit_xcalloc(nt + 1, sizeof *nl);
     size_t best_r = 0, shown = 0;
     double best = -1;
     size_t r_hi = nr_all < budget ? nr_all : budget;
+    bool fits;
     for (size_t r = r_hi; r >= 1 && r + 8 > r_hi / 2; r--) {
         pick_rows(cnt, nt, r, rows, pos);
-        double score = (double)place(&L, pos, r, nl) + 1.0 * (double)r;
-        if (score > best) { best = score; best_r = r; }
+        double score = (double)place(&L, pos, r, nl, &fits) + 2.5 * (double)r;
+        if (fits && score > best) { best = score; best_r = r; }
     }
     size_t nr = best_r ? pick_rows(cnt, nt, best_r, rows, pos) : 0;
-    if (nr) shown = place(&L, pos, nr, nl);
+    if (nr) shown = place(&L, pos, nr, nl, &fits);
     for (size_t i = cand; i < n; i++) v[i].lane = -1;
     free(w);
+    free(min_lanes);
     if (nr < nr_all)
         lit_cx_note(cx, "%zu smaller topic%s left out", nr_all - nr, nr_all - nr == 1 ? "" : "s");
     if (shown < n)

@@ -12,7 +12,8 @@
 #include "yread.h"
 
 /* Okabe-Ito without black (it is the text colour), then Paul Tol's muted colours that
- * stay apart from them: enough for a dozen topics before a colour repeats. */
+ * stay apart from them (colour-blind safe up to twelve topics), then twelve more that stay
+ * apart for typical colour vision: 24 topics before a colour repeats. Same as talk.yaml. */
 static const lit_rgb default_palette[] = {
     {0xE6 / 255.0, 0x9F / 255.0, 0x00 / 255.0}, /* orange */
     {0x56 / 255.0, 0xB4 / 255.0, 0xE9 / 255.0}, /* sky blue */
@@ -26,6 +27,13 @@ static const lit_rgb default_palette[] = {
     {0x88 / 255.0, 0x22 / 255.0, 0x55 / 255.0}, /* wine */
     {0x88 / 255.0, 0xCC / 255.0, 0xEE / 255.0}, /* cyan */
     {0x44 / 255.0, 0xAA / 255.0, 0x99 / 255.0}, /* teal */
+    /* beyond twelve topics: apart for typical colour vision only */
+    {0xBB / 255.0, 0x55 / 255.0, 0x66 / 255.0}, {0x22 / 255.0, 0x55 / 255.0, 0x55 / 255.0},
+    {0xAA / 255.0, 0x99 / 255.0, 0xCC / 255.0}, {0xDD / 255.0, 0xAA / 255.0, 0x77 / 255.0},
+    {0x22 / 255.0, 0x55 / 255.0, 0x22 / 255.0}, {0xEE / 255.0, 0x88 / 255.0, 0x66 / 255.0},
+    {0x66 / 255.0, 0x11 / 255.0, 0x00 / 255.0}, {0xBB / 255.0, 0xCC / 255.0, 0x33 / 255.0},
+    {0x11 / 255.0, 0x44 / 255.0, 0x77 / 255.0}, {0x44 / 255.0, 0x44 / 255.0, 0x44 / 255.0},
+    {0xFF / 255.0, 0xAA / 255.0, 0xBB / 255.0}, {0x99 / 255.0, 0x77 / 255.0, 0x00 / 255.0},
 };
 
 /* Viridis sampled at nine points: perceptually uniform and colour-blind safe. */
