@@ -153,6 +153,17 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
     return true;
 }
 
+/* Titles that start with the same three words (normalised), or one the start of the other. */
+static bool same_start(const char *x, const char *y)
+{
+    char *a = lit_title_norm(x), *b = lit_title_norm(y);
+    size_t i = 0, words = 0;
+    while (a[i] && a[i] == b[i]) { if (a[i] == ' ') words++; i++; }
+    bool r = (!a[i] || !b[i]) ? i > 0 : words >= 3;
+    free(a); free(b);
+    return r;
+}
+
 static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
 static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
 
@@ -206,6 +217,16 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
             KEEP(d);
             k[nk++] = (bkey){fnv(d), d, (uint32_t)i, LIT_MATCH_DOI};
         }
+        for (uint32_t q = 0; q < p->n_sources; q++) {
+            const lit_source *src = &p->sources[q];
+            if (!src->list || src->line <= 0) continue;
+            char *sk = lit_xmalloc(strlen(src->list) + 32);
+            sprintf(sk, "%s|%ld", src->list, src->line);
+            KEEP(sk);
+            LIT_GROW(k, cap, nk + 1);
+            k[nk++] = (bkey){fnv(sk), sk, (uint32_t)i, LIT_MATCH_SOURCE};
+        }
+        LIT_GROW(k, cap, nk + 1);
         if (p->short_name && p->venue >= 0 && p->year) {
             char *f = fold(p->short_name);
             char *s = lit_xmalloc(strlen(f) + 64 + strlen(lit_catalog_venue(c, p->venue)));
@@ -224,6 +245,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
                 const lit_paper *a = &c->papers[k[y].idx], *b = &c->papers[k[x].idx];
                 if (k[y].idx == k[x].idx) continue;
                 const char *why = NULL;
+                if (k[i].kind == LIT_MATCH_SOURCE && !same_start(a->title, b->title)) continue;
                 bool ok = compatible(c, vs, a, b, k[i].kind, &why);
                 if (ok && k[i].kind == LIT_MATCH_TITLE && strlen(k[i].s) < MIN_TITLE_KEY &&
                     (a->venue != b->venue || a->year != b->year)) continue;
@@ -428,6 +450,19 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
             if (p->year) { out->year = p->year; out->year_inferred = p->year_inferred; }
         }
     }
+    /* an existing paper keeps its venue unless a new listing has a better kind of venue
+     * (peer-reviewed beats arXiv beats none): the importer's rule, applied to old data */
+    if (fixed) {
+        for (size_t i = 1; i < n; i++) {
+            const lit_paper *p = &c->papers[mem[i]];
+            if (mem[i] < n_fixed) continue;
+            if (venue_class(c, vs, p) > venue_class(c, vs, out)) {
+                out->venue = p->venue;
+                if (p->year) { out->year = p->year; out->year_inferred = p->year_inferred; }
+            }
+            break;  /* members are ranked: the first new one is the best */
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[mem[i]];
         if (!out->n_authors && p->n_authors) { out->authors = p->authors; out->n_authors = p->n_authors; }
@@ -483,7 +518,6 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     out->topics = topics; out->n_topics = (uint32_t)xt;
     out->sources = sources; out->n_sources = (uint32_t)xs;
     out->extras = extras; out->n_extras = (uint32_t)xe;
-    (void)vs;
 }
 
 static int u32_cmp(const void *x, const void *y)
@@ -699,6 +733,7 @@ static const char *reason_text(int r)
     case LIT_MATCH_ARXIV: return "same arXiv id";
     case LIT_MATCH_DOI: return "same DOI";
     case LIT_MATCH_TITLE: return "same normalised title";
+    case LIT_MATCH_SOURCE: return "listed at the same place with a title that starts the same";
     default: return "same system name at the same venue and year";
     }
 }

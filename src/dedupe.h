@@ -12,7 +12,9 @@ enum lit_match_reason {
     LIT_MATCH_ARXIV,   /* same arXiv id */
     LIT_MATCH_DOI,     /* same DOI */
     LIT_MATCH_TITLE,   /* same normalised title (case, punctuation, article, system-name prefix) */
-    LIT_MATCH_SYSTEM   /* same system name at the same venue and year */
+    LIT_MATCH_SYSTEM,  /* same system name at the same venue and year */
+    LIT_MATCH_SOURCE   /* listed at the same place (list and line) with a title that starts
+                          the same way: a re-import of a paper whose title was edited */
 };
 
 /* One pair of papers found to be the same (or possibly the same: unsure). The places
