@@ -467,23 +467,49 @@ void lit_cx_note(lit_cx *cx, const char *fmt, ...)
     lit_buf_adds(&cx->note, buf);
 }
 
+void lit_cx_omit(lit_cx *cx, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (cx->omit.len) lit_buf_adds(&cx->omit, ", ");
+    lit_buf_adds(&cx->omit, buf);
+}
+
+/* The whole note: what is counted, then what is not shown, then extra. */
+static void note_text(lit_cx *cx, lit_buf *b, const char *extra)
+{
+    lit_buf_adds(b, lit_buf_str(&cx->note));
+    if (cx->omit.len) {
+        lit_buf_adds(b, b->len ? "; not shown: " : "not shown: ");
+        lit_buf_adds(b, lit_buf_str(&cx->omit));
+    }
+    if (extra) lit_buf_adds(b, extra);
+}
+
 void lit_cx_place_note(lit_cx *cx)
 {
-    if (!cx->st->show_note || cx->note.len == 0) return;
-    double w = cx->px1 - cx->px0;
-    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&cx->note), cx->px0, 0, w, 3, false,
-                               cx->st->muted, false);
-    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&cx->note), cx->px0, cx->py1 - h / 2, w, 3, false,
-                    cx->st->muted, true);
-    cx->py1 -= h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
+    if (!cx->st->show_note) return;
+    lit_buf b = LIT_BUF_INIT;
+    note_text(cx, &b, NULL);
+    if (b.len) {
+        double w = cx->px1 - cx->px0;
+        double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, w, 3, false,
+                                   cx->st->muted, false);
+        lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, cx->py1 - h / 2, w, 3, false,
+                        cx->st->muted, true);
+        cx->py1 -= h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
+    }
+    lit_buf_free(&b);
 }
 
 double lit_cx_note_h(lit_cx *cx, const char *extra)
 {
     if (!cx->st->show_note) return 0;
     lit_buf b = LIT_BUF_INIT;
-    lit_buf_adds(&b, lit_buf_str(&cx->note));
-    lit_buf_adds(&b, extra ? extra : "");
+    note_text(cx, &b, extra);
     double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, 3,
                                false, cx->st->muted, false);
     lit_buf_free(&b);
@@ -563,6 +589,7 @@ static void cx_free(lit_cx *cx)
     if (cx->lay) g_object_unref(cx->lay);
     if (cx->pc) g_object_unref(cx->pc);
     lit_buf_free(&cx->note);
+    lit_buf_free(&cx->omit);
 }
 
 static int draw_kind(lit_cx *cx, int k)

@@ -97,7 +97,7 @@ static void note_common(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
     lit_cx_note(cx, "n = %zu papers", s->n_papers);
-    if (s->n_no_year) lit_cx_note(cx, "%zu without a year not shown", s->n_no_year);
+    if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
 }
 
 int lit_chart_topic_heatmap(lit_cx *cx)
@@ -112,12 +112,12 @@ int lit_chart_topic_heatmap(lit_cx *cx)
         if (tot) rows[n++] = (hrow){s->topics[t].name, &s->topic_year[t * ny], tot, false};
     }
     note_common(cx);
-    if (s->n_no_topic) lit_cx_note(cx, "%zu without a topic not shown", s->n_no_topic);
-    lit_cx_note(cx, "a paper counts once in each of its topics");
+    if (s->n_no_topic) lit_cx_omit(cx, "%zu without a topic", s->n_no_topic);
+    lit_cx_note(cx, "a paper counts in each of its topics");
     size_t n_all = n;
     /* rows that fit once the note (with a possible "k smaller topics not shown") is placed */
     double py1 = cx->py1;
-    cx->py1 -= lit_cx_note_h(cx, "; 99 smaller topics not shown");
+    cx->py1 -= lit_cx_note_h(cx, ", 99 smaller topics");
     size_t want = rows_fit(cx);
     if (cx->o->top && cx->o->top < want) want = cx->o->top;
     cx->py1 = py1;
@@ -130,7 +130,7 @@ int lit_chart_topic_heatmap(lit_cx *cx)
             memmove(&rows[lo], &rows[lo + 1], (pass - lo - 1) * sizeof *rows);
         }
         n = want;
-        lit_cx_note(cx, "%zu smaller topic%s not shown", n_all - n, n_all - n == 1 ? "" : "s");
+        lit_cx_omit(cx, "%zu smaller topic%s", n_all - n, n_all - n == 1 ? "" : "s");
     }
     lit_cx_place_note(cx);
     draw_matrix(cx, rows, n, "topic");
@@ -151,7 +151,7 @@ int lit_chart_venue_heatmap(lit_cx *cx)
         if (tot) rows[n++] = (hrow){s->venues[v].name, &s->venue_year[v * ny], tot, false};
     }
     note_common(cx);
-    if (s->n_no_venue) lit_cx_note(cx, "%zu without a venue not shown", s->n_no_venue);
+    if (s->n_no_venue) lit_cx_omit(cx, "%zu without a venue", s->n_no_venue);
     lit_cx_place_note(cx);
     size_t want = rows_fit(cx);
     if (cx->o->top && cx->o->top < want) want = cx->o->top;

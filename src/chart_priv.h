@@ -24,6 +24,7 @@ typedef struct lit_cx {
     PangoFontDescription *font[LIT_F_N];
     double px0, py0, px1, py1;
     lit_buf note;       /* what the chart counts: drawn under the plot */
+    lit_buf omit;       /* what it leaves out: "not shown: ..." after the note */
     lit_buf *csv;       /* non-NULL: the kind also writes the numbers it draws */
 } lit_cx;
 
@@ -86,6 +87,8 @@ lit_rgb lit_cx_heat(lit_cx *cx, size_t count, size_t max);
 
 /* Note: "n = 219 papers; 12 without a year not shown" (appended with "; "). */
 void lit_cx_note(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Adds to the "not shown: a, b" list that ends the note. */
+void lit_cx_omit(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Draws the note at the bottom of the plot box (muted, at most two lines) and takes its
  * room from the box: call once the note is complete, before laying out the plot. */
 void lit_cx_place_note(lit_cx *cx);

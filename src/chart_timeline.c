@@ -166,10 +166,9 @@ int lit_chart_timeline(lit_cx *cx)
     double lh = lit_cx_line_h(cx, LIT_F_BODY), mh = lit_cx_line_h(cx, LIT_F_MARK);
     double lane_h = mh * 1.3;
 
-    lit_cx_note(cx, "%zu systems with a short name, a year and a topic", n);
-    if (n_named > n) lit_cx_note(cx, "%zu more lack a year or topic", n_named - n);
+    lit_cx_note(cx, "%zu systems (papers with a short name, a year and a topic)", n);
     double py1 = cx->py1;
-    cx->py1 -= lit_cx_note_h(cx, "; 99 smaller topics left out; showing 999, most-listed first; each in its first topic");
+    cx->py1 -= lit_cx_note_h(cx, "; showing 999, most-listed first, each in its first topic; not shown: 999 more, 99 smaller topics");
     double avail = cx->py1 - cx->py0 - lh * 1.6;
     cx->py1 = py1;
     size_t budget = (size_t)fmax(1, floor(avail / lane_h));
@@ -220,10 +219,12 @@ int lit_chart_timeline(lit_cx *cx)
     free(w);
     free(min_lanes);
     if (nr < nr_all)
-        lit_cx_note(cx, "%zu smaller topic%s left out", nr_all - nr, nr_all - nr == 1 ? "" : "s");
+        lit_cx_omit(cx, "%zu smaller topic%s", nr_all - nr, nr_all - nr == 1 ? "" : "s");
     if (shown < n)
-        lit_cx_note(cx, "showing %zu, most-listed first", shown);
-    lit_cx_note(cx, "each in its first topic");
+        lit_cx_note(cx, "showing %zu, most-listed first, each in its first topic", shown);
+    else
+        lit_cx_note(cx, "each in its first topic");
+    if (n_named > n) lit_cx_omit(cx, "%zu without a year or topic", n_named - n);
     lit_cx_place_note(cx);
 
     qsort(v, n, sizeof *v, by_row_year);

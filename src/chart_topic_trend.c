@@ -62,10 +62,10 @@ int lit_chart_topic_trend(lit_cx *cx)
         sr[n++] = (series){"Other topics", st->other_color, other, tot, 1 << 30};
     }
     lit_cx_note(cx, "n = %zu papers", s->n_papers);
-    if (s->n_no_year) lit_cx_note(cx, "%zu without a year not shown", s->n_no_year);
-    if (s->n_no_topic) lit_cx_note(cx, "%zu without a topic not shown", s->n_no_topic);
-    lit_cx_note(cx, "a paper counts once in each of its topics");
-    if (n_rest) lit_cx_note(cx, "%zu smaller topics grouped as other", n_rest);
+    if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
+    if (s->n_no_topic) lit_cx_omit(cx, "%zu without a topic", s->n_no_topic);
+    lit_cx_note(cx, "a paper counts in each of its topics");
+    if (n_rest) lit_cx_note(cx, "%zu smaller topics as other", n_rest);
 
     if (cx->csv) {
         lit_csv_str(cx, "year");

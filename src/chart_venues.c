@@ -15,7 +15,7 @@ int lit_chart_venues(lit_cx *cx)
     for (size_t i = 0; i < s->n_venues; i++)
         if (s->venues[i].id >= 0) rows[n_named++] = s->venues[i];
     lit_cx_note(cx, "n = %zu papers", s->n_papers);
-    if (s->n_no_venue) lit_cx_note(cx, "%zu without a venue not shown", s->n_no_venue);
+    if (s->n_no_venue) lit_cx_omit(cx, "%zu without a venue", s->n_no_venue);
     lit_cx_place_note(cx);
 
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
