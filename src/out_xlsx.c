@@ -29,7 +29,7 @@
 #define FIXED_CREATED 946684800     /* 2000-01-01, when SOURCE_DATE_EPOCH is not set */
 
 /* The Papers sheet, left to right. */
-enum { C_KEY, C_SHORT, C_TITLE, C_VENUE, C_YEAR, C_TOPICS, C_CODE, C_SLIDES, C_TALK, C_LISTS,
+enum { C_KEY, C_SHORT, C_TITLE, C_AUTHORS, C_VENUE, C_YEAR, C_TOPICS, C_CODE, C_SLIDES, C_TALK, C_LISTS,
        C_STATUS, C_PRESENTER, C_DATE, C_NOTES, N_COLS };
 
 static const struct {
@@ -38,7 +38,8 @@ static const struct {
     bool wrap;
 } paper_cols[N_COLS] = {
     [C_KEY] = {"Key", 0, 32, false},          [C_SHORT] = {"Short name", 0, 24, false},
-    [C_TITLE] = {"Title", 20, 60, true},      [C_VENUE] = {"Venue", 0, 16, false},
+    [C_TITLE] = {"Title", 20, 60, true},      [C_AUTHORS] = {"Authors", 0, 30, true},
+    [C_VENUE] = {"Venue", 0, 16, false},
     [C_YEAR] = {"Year", 0, 6, false},         [C_TOPICS] = {"Topics", 12, 40, true},
     [C_CODE] = {"Code", 0, 40, false},        [C_SLIDES] = {"Slides", 0, 40, false},
     [C_TALK] = {"Talk", 0, 40, false},        [C_LISTS] = {"Lists", 0, 6, false},
@@ -65,7 +66,7 @@ typedef struct xw {
     lxw_worksheet *ws_summary, *ws_papers, *ws_venues, *ws_years, *ws_topics, *ws_ty, *ws_vy;
     lxw_error err;              /* first libxlsxwriter error: sticky, checked at the end */
     size_t n_cut;               /* cells cut to Excel's limit */
-    lit_buf text, topics, status, presenter, date, notes, url;   /* scratch */
+    lit_buf text, authors, topics, status, presenter, date, notes, url;   /* scratch */
     const char **topic_label;   /* catalog topic index -> label */
     size_t *venue_rows;         /* s->venues indices: known venues first, "(no venue)" last */
     size_t *topic_rows;         /* s->topics indices: known topics first */
@@ -162,14 +163,16 @@ static double text_width(const char *s, double have, double cap)
     return best > have ? best : have;
 }
 
+/* what names the cut text in the message; NULL for the writer's own labels, which only a
+ * lowered test limit can cut, and which need no warning. */
 static void warn_cut(xw *x, const lit_paper *p, const char *what, size_t max)
 {
-    if (++x->n_cut > MAX_CUT_WARNINGS) return;
+    if (!what || ++x->n_cut > MAX_CUT_WARNINGS) return;
     if (p)
         lit_warn(x->d, x->cat->path, p->line, 0, "paper '%s': %s cut to Excel's limit of %zu characters",
                  p->key, what, max);
     else
-        lit_warn(x->d, NULL, 0, 0, "%s cut to Excel's limit of %zu characters", what ? what : "text", max);
+        lit_warn(x->d, NULL, 0, 0, "%s cut to Excel's limit of %zu characters", what, max);
 }
 
 /* Every text goes through here: always a string cell, never a formula, whatever it starts with. */
@@ -253,13 +256,20 @@ static const char *extra(const lit_paper *p, const char *key, lit_buf *b, const 
 
 /* What one row of the Papers sheet shows, gathered once for measuring and for writing. */
 typedef struct prow {
-    const char *venue, *topics, *paper_url, *code, *slides, *talk;
+    const char *authors, *venue, *topics, *paper_url, *code, *slides, *talk;
     const char *status, *presenter, *date, *notes;
     size_t n_lists;
 } prow;
 
 static void paper_row(xw *x, const lit_paper *p, prow *r)
 {
+    lit_buf_reset(&x->authors);
+    for (uint32_t i = 0; i < p->n_authors; i++) {
+        if (!p->authors[i]) continue;
+        if (x->authors.len) lit_buf_adds(&x->authors, ", ");
+        lit_buf_adds(&x->authors, p->authors[i]);
+    }
+    r->authors = x->authors.len ? lit_buf_str(&x->authors) : NULL;
     r->venue = lit_catalog_venue(x->cat, p->venue);
     lit_buf_reset(&x->topics);
     for (uint32_t i = 0; i < p->n_topics; i++) {
@@ -326,8 +336,9 @@ static void papers_widths(xw *x, size_t n_rows)
         const lit_paper *p = &x->cat->papers[x->s->sel[i]];
         prow r;
         paper_row(x, p, &r);
-        const char *cell[N_COLS] = {[C_KEY] = p->key,      [C_SHORT] = p->short_name, [C_TITLE] = p->title,
-                                    [C_VENUE] = r.venue,   [C_TOPICS] = r.topics,    [C_CODE] = r.code,
+        const char *cell[N_COLS] = {[C_KEY] = p->key,          [C_SHORT] = p->short_name, [C_TITLE] = p->title,
+                                    [C_AUTHORS] = r.authors,   [C_VENUE] = r.venue,       [C_TOPICS] = r.topics,
+                                    [C_CODE] = r.code,
                                     [C_SLIDES] = r.slides, [C_TALK] = r.talk,        [C_STATUS] = r.status,
                                     [C_PRESENTER] = r.presenter, [C_NOTES] = r.notes};
         for (int c = 0; c < N_COLS; c++)
@@ -403,6 +414,7 @@ static void sheet_papers(xw *x)
         if (p->title && *p->title)
             put_link(x, ws, row, C_TITLE, r.paper_url, p->title, linking && ok[0], x->f_link_wrap, x->f_wrap, p,
                      "title");
+        put_str(x, ws, row, C_AUTHORS, r.authors, x->f_wrap, p, "authors");
         put_str(x, ws, row, C_VENUE, r.venue, NULL, p, "venue");
         if (p->year > 0) put_num(x, ws, row, C_YEAR, p->year, NULL);
         put_str(x, ws, row, C_TOPICS, r.topics, x->f_wrap, p, "topics");
@@ -818,6 +830,14 @@ static void sheet_summary(xw *x)
     figure(x, &row, "Papers without a venue", (double)s->n_no_venue);
     figure(x, &row, "Papers without a topic", (double)s->n_no_topic);
     if (s->n_year_inferred) figure(x, &row, "Years taken from arXiv ids", (double)s->n_year_inferred);
+    size_t with_code = 0, with_talk = 0;
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &x->cat->papers[s->sel[i]];
+        with_code += find_link(p, "code", NULL) != NULL;
+        with_talk += find_link(p, "slides", NULL) || find_link(p, "talk", "video");
+    }
+    figure(x, &row, "Papers with code", (double)with_code);
+    figure(x, &row, "Papers with slides or a talk", (double)with_talk);
     count_table(x, &row, "Venue kind", s->kinds, s->n_kinds);
     count_table(x, &row, "Area", s->areas, s->n_areas);
 
@@ -1035,6 +1055,7 @@ int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *pat
     free(x.f_swatch);
     lit_buf_free(&x.text);
     lit_buf_free(&x.topics);
+    lit_buf_free(&x.authors);
     lit_buf_free(&x.status);
     lit_buf_free(&x.presenter);
     lit_buf_free(&x.date);

@@ -62,7 +62,7 @@ want(wb.properties.created == datetime.datetime(2023, 11, 14, 22, 13, 20), "crea
 
 ws = wb["Papers"]
 head = [c.value for c in ws[1]]
-want(head == ["Key", "Short name", "Title", "Venue", "Year", "Topics", "Code", "Slides", "Talk", "Lists",
+want(head == ["Key", "Short name", "Title", "Authors", "Venue", "Year", "Topics", "Code", "Slides", "Talk", "Lists",
               "Status", "Presenter", "Date", "Notes"], "Papers header %s" % head)
 rows = {r[0].value: r for r in ws.iter_rows(min_row=2) if r[0].value}
 want(len(rows) == 7 and ws.max_row == 8, "one row per paper (%d)" % len(rows))
@@ -108,11 +108,11 @@ want(cell("gandiva-osdi18", "Status").value == "done" and cell("eq-sum-sosp19", 
      "status and presenter pre-filled")
 
 want(ws.freeze_panes == "A2", "header frozen (%s)" % ws.freeze_panes)
-want(ws.auto_filter.ref == "A1:N8", "autofilter over the papers (%s)" % ws.auto_filter.ref)
+want(ws.auto_filter.ref == "A1:O8", "autofilter over the papers (%s)" % ws.auto_filter.ref)
 dvs = {dv.type: dv for dv in ws.data_validations.dataValidation}
-want("list" in dvs and dvs["list"].formula1 == '"to read,reading,done,skip"' and "K2" in dvs["list"].sqref,
-     "status drop-down on K2...")
-want("date" in dvs and "M2" in dvs["date"].sqref, "date validation on M2...")
+want("list" in dvs and dvs["list"].formula1 == '"to read,reading,done,skip"' and "L2" in dvs["list"].sqref,
+     "status drop-down on L2...")
+want("date" in dvs and "N2" in dvs["date"].sqref, "date validation on N2...")
 rules = [r.type for rng in ws.conditional_formatting for r in rng.rules]
 want("expression" in rules and "cellIs" in rules, "banding and status colours (%s)" % rules)
 widths = {k: v.width for k, v in ws.column_dimensions.items()}
@@ -149,6 +149,8 @@ want([p.graphicalProperties.solidFill.srgbClr for p in tc.dPt] == pal[:4], "topi
 
 sm = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2) if r[0].value}
 want(sm.get("Papers") == 7 and sm.get("Venues") == 4 and sm.get("Lists merged") == 3, "key figures %s" % sm)
+want(sm.get("Papers with code") == 2 and sm.get("Papers with slides or a talk") == 2, "papers with code, slides or talk")
+want(cell("gandiva-osdi18", "Authors").value == "Wencong Xiao, Romil Bhardwaj", "authors joined")
 want(sm.get("Papers without a year") == 1 and sm.get("Papers without a venue") == 1, "papers without year/venue")
 want(str(sm.get("Years covered", "")).startswith("2018"), "years covered")
 v = {r[0].value: r[4].value for r in wb["Venues"].iter_rows(min_row=2)}

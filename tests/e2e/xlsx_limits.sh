@@ -24,7 +24,7 @@ cat >"$TMP/long.py" <<'EOF'
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Papers"]
 t = {r[0].value: r[2].value for r in ws.iter_rows(min_row=2)}
-notes = {r[0].value: r[13].value for r in ws.iter_rows(min_row=2)}
+notes = {r[0].value: r[14].value for r in ws.iter_rows(min_row=2)}
 bad = []
 if t["ascii"] != "=" + "a" * 32766: bad.append("ascii: %d" % len(t["ascii"]))
 if t["cjk"] != "中" * 32767: bad.append("cjk: %d" % len(t["cjk"]))
