@@ -612,9 +612,9 @@ static size_t split_names(const char *in, bool by, char **out, size_t max)
     size_t n = strlen(s);
     while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';')) s[--n] = 0;
     bool etal = false;
-    if (n > 6 && (!strcmp(s + n - 6, "et al") || (n > 7 && !strcmp(s + n - 7, " et al.")))) {
+    if (n > 6 && !strcmp(s + n - 6, " et al")) {  /* the final '.' is gone already */
         etal = true;
-        s[n - (s[n - 1] == '.' ? 7 : 6)] = 0;
+        s[n - 6] = 0;
         n = strlen(s);
         while (n && (s[n - 1] == ' ' || s[n - 1] == ',')) s[--n] = 0;
     }

@@ -1,0 +1,330 @@
+/* test_import_md.c - the list importer: entry forms (tags, years, links, names, authors), structure, and located errors. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "import.h"
+
+static lit_venues vs;
+static lit_topics ts;
+static char msgs[8192];   /* the diagnostics of the last import */
+
+static int import_as(lit_catalog *cat, const char *name, const char *src, size_t len, bool lenient)
+{
+    char *buf = NULL;
+    size_t blen = 0;
+    FILE *f = open_memstream(&buf, &blen);
+    lit_diag d;
+    lit_diag_init(&d, f);
+    lit_import_opts o = {&vs, &ts, lenient};
+    int rc = lit_import_list(cat, name, src, len, &o, &d);
+    fclose(f);
+    snprintf(msgs, sizeof msgs, "%s", buf ? buf : "");
+    free(buf);
+    return rc;
+}
+
+static int import_str(lit_catalog *cat, const char *src)
+{
+    return import_as(cat, "lists/t.md", src, strlen(src), false);
+}
+
+static const char *link_of(const lit_paper *p, const char *kind)
+{
+    for (uint32_t i = 0; i < p->n_links; i++)
+        if (!strcmp(p->links[i].kind, kind)) return p->links[i].url;
+    return NULL;
+}
+
+/* One entry, one expected paper: the forms lists write titles, venues and years in. */
+struct entry_case {
+    const char *src;
+    const char *title, *short_name, *venue;
+    int year;
+    bool inferred;
+};
+
+static const struct entry_case entries[] = {
+    {"- [OSDI '14] Scaling Distributed Machine Learning with the Parameter Server\n",
+     "Scaling Distributed Machine Learning with the Parameter Server", NULL, "OSDI", 2014, false},
+    {"- *AntMan: Dynamic Scaling on GPU Clusters for Deep Learning* (OSDI20)\n",
+     "AntMan: Dynamic Scaling on GPU Clusters for Deep Learning", "AntMan", "OSDI", 2020, false},
+    {"# x\nPipeDream: Generalized Pipeline Parallelism for DNN Training (*SOSP2019*) [[Paper]](https://e.org/p.pdf)\n",
+     "PipeDream: Generalized Pipeline Parallelism for DNN Training", "PipeDream", "SOSP", 2019, false},
+    {"- Low Latency RNN Inference with Cellular Batching (EUROSYS\xE2\x80\x99" "18)\n",
+     "Low Latency RNN Inference with Cellular Batching", NULL, "EuroSys", 2018, false},
+    {"- [SC '21'] Chimera: Efficiently Training Large-Scale Neural Networks with Bidirectional Pipelines\n",
+     "Chimera: Efficiently Training Large-Scale Neural Networks with Bidirectional Pipelines", "Chimera", "SC", 2021, false},
+    {"- [OSDI' 20] KungFu: Making Training in Distributed Machine Learning Adaptive\n",
+     "KungFu: Making Training in Distributed Machine Learning Adaptive", "KungFu", "OSDI", 2020, false},
+    {"- *(DistBelief) Large Scale Distributed Deep Networks* (x)\n",
+     "Large Scale Distributed Deep Networks", "DistBelief", NULL, 0, false},
+    {"- **[OSDI'22]** Looking Beyond GPUs for DNN Scheduling on Multi-Tenant Clusters\n",
+     "Looking Beyond GPUs for DNN Scheduling on Multi-Tenant Clusters", NULL, "OSDI", 2022, false},
+    {"- [NSDI 2023] Shockwave: Proactive, Fair, and Efficient Cluster Scheduling\n",
+     "Shockwave: Proactive, Fair, and Efficient Cluster Scheduling", "Shockwave", "NSDI", 2023, false},
+    {"- BML: A High-performance, Low-cost Gradient Synchronization Algorithm (NeuralPS\xE2\x80\x99" "18)\n",
+     "BML: A High-performance, Low-cost Gradient Synchronization Algorithm", "BML", "NeurIPS", 2018, false},
+    {"- \\[PVLDB '21] BAGUA: Scaling up Distributed Learning with System Relaxations\n",
+     "BAGUA: Scaling up Distributed Learning with System Relaxations", "BAGUA", "VLDB", 2021, false},
+    {"- TicTac: Accelerating Distributed Deep Learning with Communication Scheduling (SysML 2019)\n",
+     "TicTac: Accelerating Distributed Deep Learning with Communication Scheduling", "TicTac", "MLSys", 2019, false},
+    {"- *Megatron-LM: Training Multi-Billion Parameter Language Models* (arxiv20)\n",
+     "Megatron-LM: Training Multi-Billion Parameter Language Models", "Megatron-LM", "arXiv", 2020, false},
+    {"- \\[NIPS '17 MLSys workshop] TensorFlow-Serving: Flexible, High-Performance ML Serving\n",
+     "TensorFlow-Serving: Flexible, High-Performance ML Serving", "TensorFlow-Serving", "NeurIPS-W", 2017, false},
+    {"- \\[PPoPP '21] DAPPLE: A Pipelined Data Parallel Approach for Training Large Models&#x20;\n",
+     "DAPPLE: A Pipelined Data Parallel Approach for Training Large Models", "DAPPLE", "PPoPP", 2021, false},
+    {"- \\[OSDI '22] Achieving &mu;s-scale Preemption for GPU \\_ Inferences\n",
+     "Achieving \xCE\xBCs-scale Preemption for GPU _ Inferences", NULL, "OSDI", 2022, false},
+    {"- Operator Fusion in XLA: Analysis and Evaluation (arxiv23)\n",
+     "Operator Fusion in XLA: Analysis and Evaluation", NULL, "arXiv", 2023, false},
+    {"- Optimizing CNN Model Inference on CPUs (*ATC 2019*)\n",
+     "Optimizing CNN Model Inference on CPUs", NULL, "ATC", 2019, false},
+    {"- Lyra: Elastic Scheduling for Deep Learning Clusters **[EuroSys'23]**\n",
+     "Lyra: Elastic Scheduling for Deep Learning Clusters", "Lyra", "EuroSys", 2023, false},
+    {"- *Pollux: Co-adaptive Cluster Scheduling for Goodput-Optimized Deep Learning*, OSDI 2021\n",
+     "Pollux: Co-adaptive Cluster Scheduling for Goodput-Optimized Deep Learning", "Pollux", "OSDI", 2021, false},
+    {"# x\nGPipe: Efficient Training of Giant Neural Networks [[Paper]](https://arxiv.org/pdf/1811.06965.pdf)\n",
+     "GPipe: Efficient Training of Giant Neural Networks", "GPipe", "arXiv", 2018, true},
+    {"- HetPipe: Enabling Large DNN Training on (Whimpy) Heterogeneous GPU Clusters (ATC 2020)\n",
+     "HetPipe: Enabling Large DNN Training on (Whimpy) Heterogeneous GPU Clusters", "HetPipe", "ATC", 2020, false},
+    {"- PCC Vivace: Online-Learning Congestion Control (NSDI 2018)\n",
+     "PCC Vivace: Online-Learning Congestion Control", "PCC Vivace", "NSDI", 2018, false},
+    {"[NSDI '19] Tiresias: A GPU Cluster Manager for Distributed Deep Learning\n",
+     "Tiresias: A GPU Cluster Manager for Distributed Deep Learning", "Tiresias", "NSDI", 2019, false},
+    {"Gist: Efficient Data Encoding for Deep Neural Network Training (ISCA '18)\n",
+     "Gist: Efficient Data Encoding for Deep Neural Network Training", "Gist", "ISCA", 2018, false},
+    {"- [Tiresias: A GPU Cluster Manager for Distributed Deep Learning](https://e.org/t.pdf) `NSDI'19`\n",
+     "Tiresias: A GPU Cluster Manager for Distributed Deep Learning", "Tiresias", "NSDI", 2019, false},
+    {"- [HotWeird 2031] A Paper at a Venue Nobody Lists\n",
+     "A Paper at a Venue Nobody Lists", NULL, "HotWeird", 2031, false},
+};
+
+static void test_entries(void)
+{
+    for (size_t i = 0; i < sizeof entries / sizeof *entries; i++) {
+        const struct entry_case *e = &entries[i];
+        lit_catalog c;
+        lit_catalog_init(&c);
+        int rc = import_str(&c, e->src);
+        CHECK_INT(rc, 0);
+        CHECK_INT(c.n_papers, 1);
+        if (rc == 0 && c.n_papers == 1) {
+            const lit_paper *p = &c.papers[0];
+            CHECK_STR(p->title, e->title);
+            CHECK_STR(p->short_name, e->short_name);
+            CHECK_STR(lit_catalog_venue(&c, p->venue), e->venue);
+            CHECK_INT(p->year, e->year);
+            CHECK_INT(p->year_inferred, e->inferred);
+            CHECK_STR(p->sources[0].list, "t.md");
+        } else {
+            printf("#   input: %s#   messages: %s\n", e->src, msgs);
+        }
+        lit_catalog_free(&c);
+    }
+}
+
+/* Structure: sections from headings, topic bullets and category lines; lines; what is not a paper. */
+static void test_structure(void)
+{
+    const char *src =
+        "---\n"
+        "cover: x.webp\n"
+        "---\n"
+        "\n"
+        "# Index\n"
+        "\n"
+        "### Workload Scheduling, Cluster Resource Management\n"
+        "\n"
+        "* [\\[OSDI '18\\] Gandiva: Introspective Cluster Scheduling for Deep Learning](g.md) ([pdf](https://e.org/osdi18-xiao.pdf))\n"
+        "* Parallelism Paradigms & Strategies ([Overview by Someone](https://e.org/overview))\n"
+        "  * [\\[NIPS '19\\] GPipe: Efficient Training of Giant Neural Networks](gpipe.md)\n"
+        "* [Someone's overview of video analytics](https://e.notion.site/x)\n"
+        "* A talk: [On the Utility of Gradient Compression](https://www.youtube.com/watch?v=x)\n"
+        "  * \\[MLSys '21] Pufferfish: Communication-efficient Models At No Extra Cost\n"
+        "\n"
+        "## Network optimization\n"
+        "Optimizing Network Performance for Distributed DNN Training\n"
+        "on GPU Clusters: ImageNet/AlexNet Training in 1.5 Minutes [[Paper]](https://arxiv.org/pdf/1902.06855.pdf) "
+        "[[Code]](https://github.com/e/x) [[Slides]](https://e.org/slides/x.pdf) [[Talk]](https://e.org/videos/x.mp4)\n"
+        "\n"
+        "All the papers above are about systems.\n";
+    lit_catalog c;
+    lit_catalog_init(&c);
+    CHECK_INT(import_str(&c, src), 0);
+    CHECK_INT(c.n_papers, 4);
+    if (c.n_papers == 4) {
+        const lit_paper *g = &c.papers[0], *gp = &c.papers[1], *pf = &c.papers[2], *on = &c.papers[3];
+        CHECK_STR(g->title, "Gandiva: Introspective Cluster Scheduling for Deep Learning");
+        CHECK_INT(g->sources[0].line, 9);
+        CHECK_STR(g->sources[0].section, "Workload Scheduling, Cluster Resource Management");
+        CHECK_STR(link_of(g, "pdf"), "https://e.org/osdi18-xiao.pdf");
+        CHECK_INT(g->n_links, 1);  /* the relative note link is not kept */
+        CHECK_INT(g->n_topics, 1);
+        CHECK_STR(lit_catalog_topic(&c, g->topics[0]), "scheduling");
+        CHECK_STR(gp->sources[0].section, "Parallelism Paradigms & Strategies");
+        CHECK_STR(lit_catalog_topic(&c, gp->topics[0]), "model-parallelism");
+        CHECK_INT(gp->sources[0].line, 11);
+        CHECK_STR(lit_catalog_venue(&c, gp->venue), "NeurIPS");
+        /* under a talk bullet the section stays the heading's */
+        CHECK_STR(pf->sources[0].section, "Workload Scheduling, Cluster Resource Management");
+        CHECK_STR(on->title, "Optimizing Network Performance for Distributed DNN Training on GPU Clusters: "
+                             "ImageNet/AlexNet Training in 1.5 Minutes");
+        CHECK_INT(on->sources[0].line, 17);
+        CHECK_STR(on->sources[0].section, "Network optimization");
+        CHECK_STR(link_of(on, "paper"), "https://arxiv.org/pdf/1902.06855.pdf");
+        CHECK_STR(link_of(on, "code"), "https://github.com/e/x");
+        CHECK_STR(link_of(on, "slides"), "https://e.org/slides/x.pdf");
+        CHECK_STR(link_of(on, "talk"), "https://e.org/videos/x.mp4");
+        CHECK_STR(on->arxiv, "1902.06855");
+        CHECK_INT(on->year, 2019);
+        CHECK(on->year_inferred);
+    }
+    lit_catalog_free(&c);
+
+    /* plain text: [VENUE 'YY] lines under bare category lines */
+    const char *plain =
+        "[OSDI '20] Serving DNNs like Clockwork: Performance Predictability from the Bottom Up\n"
+        "GPU Cluster Management\n"
+        "[NSDI '19] Tiresias: A GPU Cluster Manager for Distributed Deep Learning\n"
+        "\n"
+        "Deep Learning Compiler\n"
+        "[OSDI '18] TVM: An Automated End-to-End Optimizing Compiler for Deep Learning\n";
+    lit_catalog_init(&c);
+    CHECK_INT(import_as(&c, "/a/b/004.txt", plain, strlen(plain), false), 0);
+    CHECK_INT(c.n_papers, 3);
+    if (c.n_papers == 3) {
+        CHECK_STR(c.papers[0].sources[0].section, NULL);
+        CHECK_STR(c.papers[1].sources[0].section, "GPU Cluster Management");
+        CHECK_STR(lit_catalog_topic(&c, c.papers[1].topics[0]), "scheduling");
+        CHECK_INT(c.papers[2].sources[0].line, 6);
+        CHECK_STR(c.papers[2].sources[0].section, "Deep Learning Compiler");
+        CHECK_STR(c.papers[2].sources[0].list, "004.txt");
+    }
+    lit_catalog_free(&c);
+}
+
+/* Other dialects: tables, venue/year headings, authors after titles. */
+static void test_dialects(void)
+{
+    const char *table =
+        "| Title | Venue | Year | Code |\n"
+        "|---|---|---|---|\n"
+        "| [Orca: A Distributed Serving System](https://www.usenix.org/conference/osdi22/presentation/yu) | OSDI | 2022 | [x](https://github.com/e/orca) |\n"
+        "| FlashAttention: Fast and Memory-Efficient Exact Attention | NeurIPS | '22 | |\n";
+    lit_catalog c;
+    lit_catalog_init(&c);
+    CHECK_INT(import_str(&c, table), 0);
+    CHECK_INT(c.n_papers, 2);
+    if (c.n_papers == 2) {
+        CHECK_STR(c.papers[0].title, "Orca: A Distributed Serving System");
+        CHECK_STR(lit_catalog_venue(&c, c.papers[0].venue), "OSDI");
+        CHECK_INT(c.papers[0].year, 2022);
+        CHECK_STR(link_of(&c.papers[0], "code"), "https://github.com/e/orca");
+        CHECK_STR(link_of(&c.papers[0], "paper"), "https://www.usenix.org/conference/osdi22/presentation/yu");
+        CHECK_INT(c.papers[0].sources[0].line, 3);
+        CHECK_STR(lit_catalog_venue(&c, c.papers[1].venue), "NeurIPS");
+        CHECK_INT(c.papers[1].year, 2022);
+    }
+    lit_catalog_free(&c);
+
+    const char *heads =
+        "## OSDI 2022\n"
+        "- Orca: A Distributed Serving System for Transformer-Based Generative Models\n"
+        "## 2021\n"
+        "### SOSP\n"
+        "- Gradient Compression Supercharged High-Performance Data Parallel DNN Training\n"
+        "- [NSDI 2023] Shockwave: Proactive, Fair, and Efficient Cluster Scheduling\n";
+    lit_catalog_init(&c);
+    CHECK_INT(import_str(&c, heads), 0);
+    CHECK_INT(c.n_papers, 3);
+    if (c.n_papers == 3) {
+        CHECK_STR(lit_catalog_venue(&c, c.papers[0].venue), "OSDI");
+        CHECK_INT(c.papers[0].year, 2022);
+        CHECK_STR(lit_catalog_venue(&c, c.papers[1].venue), "SOSP");
+        CHECK_INT(c.papers[1].year, 2021);
+        CHECK_STR(lit_catalog_venue(&c, c.papers[2].venue), "NSDI");  /* its own tag wins */
+        CHECK_INT(c.papers[2].year, 2023);
+    }
+    lit_catalog_free(&c);
+
+    const char *authors =
+        "- PipeDream: Generalized Pipeline Parallelism for DNN Training. Deepak Narayanan, Aaron Harlap, Amar Phanishayee. SOSP 2019.\n"
+        "- *Gandiva: Introspective Cluster Scheduling for Deep Learning* by Wencong Xiao and Romil Bhardwaj (OSDI'18)\n"
+        "- [ZeRO: Memory Optimizations Toward Training Trillion Parameter Models](https://arxiv.org/abs/1910.02054) - S. Rajbhandari, J. Rasley et al.\n"
+        "- Deep Learning Inference in Facebook Data Centers: Characterization, Performance Optimizations and Hardware Implications (arXiv '18)\n";
+    lit_catalog_init(&c);
+    CHECK_INT(import_str(&c, authors), 0);
+    CHECK_INT(c.n_papers, 4);
+    if (c.n_papers == 4) {
+        CHECK_STR(c.papers[0].title, "PipeDream: Generalized Pipeline Parallelism for DNN Training");
+        CHECK_INT(c.papers[0].n_authors, 3);
+        if (c.papers[0].n_authors == 3) CHECK_STR(c.papers[0].authors[2], "Amar Phanishayee");
+        CHECK_STR(lit_catalog_venue(&c, c.papers[0].venue), "SOSP");
+        CHECK_INT(c.papers[1].n_authors, 2);
+        CHECK_STR(lit_catalog_venue(&c, c.papers[1].venue), "OSDI");
+        CHECK_INT(c.papers[2].n_authors, 2);
+        if (c.papers[2].n_authors == 2) CHECK_STR(c.papers[2].authors[0], "S. Rajbhandari");
+        CHECK_INT(c.papers[2].year, 2019);
+        CHECK(c.papers[2].year_inferred);
+        /* a title with a comma list is not an author list */
+        CHECK_INT(c.papers[3].n_authors, 0);
+        CHECK_STR(c.papers[3].title, "Deep Learning Inference in Facebook Data Centers: Characterization, "
+                                     "Performance Optimizations and Hardware Implications");
+    }
+    lit_catalog_free(&c);
+}
+
+/* Bad input: located errors, nothing added; --lenient skips with warnings. */
+static void test_errors(void)
+{
+    struct { const char *src; size_t len; const char *msg; } bad[] = {
+        {"- [OSDI '20] A Good Title Here\n- [OSDI 20] Bad \xFF byte\n", 0, "lists/t.md:2:17: error: invalid UTF-8"},
+        {"- [OSDI '20] A Good Title\0 Here\n", 31, "lists/t.md:1:26: error: NUL byte"},
+        {"# t\n\n- [OSDI '20] A Good Title Here\n- [NSDI '21 No Closing Bracket\n", 0, "lists/t.md:4: error: unbalanced '['"},
+        {"# Just a heading\n\nSome prose.\n", 0, "lists/t.md:1: error: no papers found in 't.md'"},
+        {"", 0, "lists/t.md:1: error: no papers found"},
+        {"\x7f" "ELF\x02\x01\x01", 7, "lists/t.md:1:1: error: control character"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        lit_catalog c;
+        lit_catalog_init(&c);
+        size_t len = bad[i].len ? bad[i].len : strlen(bad[i].src);
+        CHECK_INT(import_as(&c, "lists/t.md", bad[i].src, len, false), -1);
+        CHECK_INT(c.n_papers, 0);
+        CHECK(strstr(msgs, bad[i].msg) != NULL);
+        if (!strstr(msgs, bad[i].msg)) printf("#   messages: %s#   expected: %s\n", msgs, bad[i].msg);
+        lit_catalog_free(&c);
+    }
+    lit_catalog c;
+    lit_catalog_init(&c);
+    const char *mixed = "# t\n\n- [OSDI '20] A Good Title Here\n- [NSDI '21 No Closing Bracket\n- [OSDI 20] Bad \xFF byte\n";
+    CHECK_INT(import_as(&c, "t.md", mixed, strlen(mixed), true), 0);
+    CHECK_INT(c.n_papers, 1);
+    CHECK(strstr(msgs, "t.md:4: warning: unbalanced '[' in entry; skipped") != NULL);
+    CHECK(strstr(msgs, "t.md:5:17: warning: invalid UTF-8; line skipped") != NULL);
+    lit_catalog_free(&c);
+    /* a failed file takes its papers back, the catalog keeps what it had */
+    lit_catalog_init(&c);
+    CHECK_INT(import_str(&c, "- [OSDI '20] A Good Title Here\n"), 0);
+    CHECK_INT(import_str(&c, "- [OSDI '20] Another Good Title\n- [x\n"), -1);
+    CHECK_INT(c.n_papers, 1);
+    lit_catalog_free(&c);
+}
+
+int main(void)
+{
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    if (lit_venues_load(&vs, "data/venues.yaml", &d) != 0 || lit_topics_load(&ts, "data/topics.yaml", &d) != 0) {
+        printf("not ok - cannot load data/venues.yaml and data/topics.yaml (run from the project root)\n");
+        return 1;
+    }
+    test_entries();
+    test_structure();
+    test_dialects();
+    test_errors();
+    lit_venues_free(&vs);
+    lit_topics_free(&ts);
+    return CHECK_DONE();
+}
