@@ -533,14 +533,18 @@ static int32_t accent_base(const char *s, size_t n, size_t *i)
 static char *tex_to_utf8(const char *s, size_t n)
 {
     static bool special[256];   /* bytes that end a run of ordinary text */
-    if (!special['\\']) for (const char *q = "{}$~-`'!?\\ \t\n\r\f\v"; *q; q++) special[(unsigned char)*q] = true;
+    if (!special['\\']) {
+        for (const char *q = "{}$~-`'!?\\"; *q; q++) special[(unsigned char)*q] = true;
+        for (int q = 0; q <= ' '; q++) special[q] = true;
+        special[0x7F] = true;
+    }
     lit_buf b = LIT_BUF_INIT;
     lit_buf_add(&b, "", 0);
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (c == '{' || c == '}' || c == '$') { i++; continue; }
-        if (is_ws(c) || c == '~') { lit_buf_addc(&b, ' '); i++; continue; }
+        if (c <= ' ' || c == 0x7F || c == '~') { lit_buf_addc(&b, ' '); i++; continue; }  /* controls too */
         if (c == '-') {
             if (i + 2 < n && s[i + 1] == '-' && s[i + 2] == '-') { put_cp(&b, 0x2014); i += 3; }
             else if (i + 1 < n && s[i + 1] == '-') { put_cp(&b, 0x2013); i += 2; }
@@ -807,6 +811,42 @@ static char *field_text(const bentry *e, const char *name)
     return u;
 }
 
+/* A verbatim field (url, doi, eprint, as biblatex reads them): white space dropped (a
+ * URL broken over lines), braces dropped, the escapes BibTeX users write for \url-less
+ * styles undone (\_ \% \# \& \~ \$), bytes that are not UTF-8 percent-encoded. */
+static char *field_verbatim(const bentry *e, const char *name)
+{
+    const bfield *f = field(e, name);
+    if (!f) return NULL;
+    static const char hex[] = "0123456789ABCDEF";
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_add(&b, "", 0);
+    const unsigned char *s = (const unsigned char *)f->val;
+    for (size_t i = 0; i < f->len;) {
+        unsigned char c = s[i];
+        if (c <= ' ' || c == 0x7F || c == '{' || c == '}') { i++; continue; }
+        if (c == '\\' && i + 1 < f->len && strchr("_%#&~$", s[i + 1]) && s[i + 1]) {
+            lit_buf_addc(&b, (char)s[i + 1]);
+            i += 2;
+            continue;
+        }
+        if (c < 0x80) { lit_buf_addc(&b, (char)c); i++; continue; }
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(f->len - i), &cp);
+        if (k <= 0) {
+            lit_buf_addc(&b, '%');
+            lit_buf_addc(&b, hex[c >> 4]);
+            lit_buf_addc(&b, hex[c & 15]);
+            i++;
+            continue;
+        }
+        lit_buf_add(&b, s + i, (size_t)k);
+        i += (size_t)k;
+    }
+    if (b.len == 0) { lit_buf_free(&b); return NULL; }
+    return b.data;
+}
+
 /* An arXiv identifier in s (1806.03377, cs/0112017, arXiv:1806.03377v2) without version,
  * into out (32 bytes). */
 static bool find_arxiv(const char *s, char out[32])
@@ -972,8 +1012,8 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     (void)venue_src;
 
     char arx[32] = "";
-    char *eprint = field_text(e, "eprint"), *apfx = field_text(e, "archiveprefix");
-    char *etype = field_text(e, "eprinttype"), *url = field_text(e, "url");
+    char *eprint = field_verbatim(e, "eprint"), *apfx = field_text(e, "archiveprefix");
+    char *etype = field_text(e, "eprinttype"), *url = field_verbatim(e, "url");
     if (eprint && ((apfx && strcasecmp(apfx, "arxiv") == 0) || (etype && strcasecmp(etype, "arxiv") == 0) ||
                    (!apfx && !etype)))
         find_arxiv(eprint, arx);
@@ -1025,7 +1065,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     }
     if (!year && *arx) { year = arxiv_year(arx); inferred = year != 0; }
 
-    char *doi = field_text(e, "doi");
+    char *doi = field_verbatim(e, "doi");
     if (!doi && url && (strstr(url, "doi.org/") != NULL)) doi = lit_xstrdup(strstr(url, "doi.org/") + 8);
 
     const char **authors = NULL;
