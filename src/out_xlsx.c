@@ -72,7 +72,7 @@ typedef struct xw {
     size_t *topic_rows;         /* s->topics indices: known topics first */
     size_t n_vrows, n_trows;    /* rows that fit on their sheets */
     lxw_format *f_head, *f_wrap, *f_link, *f_link_wrap, *f_date, *f_pct, *f_title, *f_bold;
-    lxw_format *f_band, *f_done, *f_reading, *f_skip, *f_empty, *f_on_dark;
+    lxw_format *f_band, *f_done, *f_reading, *f_skip, *f_on_dark, *f_count;
     lxw_format **f_swatch;      /* one per palette colour */
 } xw;
 
@@ -375,9 +375,7 @@ static void sheet_papers(xw *x)
         n = x->max_rows - 1;
     }
     papers_widths(x, n);
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);   /* a printed reading list: all columns, as many pages as it takes */
-    chk(x, worksheet_repeat_rows(ws, 0, 0));
+    chk(x, worksheet_repeat_rows(ws, 0, 0));   /* the header on every printed page */
     for (int c = 0; c < N_COLS; c++) put_str(x, ws, 0, (lxw_col_t)c, paper_cols[c].head, x->f_head, NULL, NULL);
     worksheet_freeze_panes(ws, 1, 0);
     chk(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(n ? n : 1), N_COLS - 1));
@@ -672,39 +670,40 @@ static void sheet_topics(xw *x)
     place_chart(x, ws, 1, 7, chart_topics(x));
 }
 
-/* The Cairo heatmap's colours as conditional formats over B2:(last): empty cells in the
- * style's empty colour, counts on its sequential scale (1 paper at 0.08, the most at 1),
- * and white numbers where the fill is dark (the charts' WCAG rule). */
+/* The Cairo heatmap's colours as one colour scale over B2:(last), which Excel and
+ * LibreOffice draw alike (LibreOffice ignores "stop if true", so no rule may rely on it):
+ * 0 in the style's empty colour, 1 paper at the sequential scale's low end (0.08 as in
+ * the charts), the most papers at its top; numbers white where the fill is dark (the
+ * charts' WCAG rule). Zeros are hidden by the cells' number format, as in the charts. */
 #define HEAT_LOW 0.08
+#define DARK_FILL 0.179
 static void heat_rules(xw *x, lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t last_col)
 {
     const lit_style *st = x->st;
-    lxw_conditional_format zero = {.type = LXW_CONDITIONAL_TYPE_CELL, .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
-                                   .value = 0, .format = x->f_empty, .stop_if_true = LXW_TRUE};
-    chk(x, worksheet_conditional_format_range(ws, 1, 1, last_row, last_col, &zero));
-
-    /* Where the scale turns dark: text there is white. */
-    bool dark_lo = lit_rgb_luminance(lit_style_seq_color(st, HEAT_LOW)) <= 0.179;
-    bool dark_hi = lit_rgb_luminance(lit_style_seq_color(st, 1)) <= 0.179;
+    lit_rgb lo = lit_style_seq_color(st, HEAT_LOW), hi = lit_style_seq_color(st, 1);
+    /* Excel blends the stops in RGB: find where that blend crosses into dark. */
+    bool dark_lo = lit_rgb_luminance(lo) <= DARK_FILL, dark_hi = lit_rgb_luminance(hi) <= DARK_FILL;
     if (dark_lo != dark_hi) {
-        double t = HEAT_LOW;
-        while (t < 1 && (lit_rgb_luminance(lit_style_seq_color(st, t + 0.01)) <= 0.179) == dark_lo) t += 0.01;
-        double f = (t - HEAT_LOW) / (1 - HEAT_LOW);   /* share of the way from 1 paper to the most */
+        double u = 0;
+        for (; u < 1; u += 0.01) {
+            lit_rgb c = {lo.r + (hi.r - lo.r) * u, lo.g + (hi.g - lo.g) * u, lo.b + (hi.b - lo.b) * u};
+            if ((lit_rgb_luminance(c) <= DARK_FILL) != dark_lo) break;
+        }
         char range[LXW_MAX_CELL_RANGE_LENGTH], formula[160];
         lxw_rowcol_to_range_abs(range, 1, 1, last_row, last_col);
-        snprintf(formula, sizeof formula, "=AND(B2>0,B2%s1+(MAX(%s)-1)*%.3f)", dark_lo ? "<=" : ">", range, f);
+        snprintf(formula, sizeof formula, "=AND(B2>0,B2%s1+(MAX(%s)-1)*%.2f)", dark_lo ? "<" : ">=", range, u);
         lxw_conditional_format text = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = formula,
                                        .format = x->f_on_dark};
         chk(x, worksheet_conditional_format_range(ws, 1, 1, last_row, last_col, &text));
     }
     lxw_conditional_format scale = {
         .type = LXW_CONDITIONAL_3_COLOR_SCALE,
-        .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .min_value = 1,
-        .min_color = rgb_color(lit_style_seq_color(st, HEAT_LOW)),
-        .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_PERCENT, .mid_value = 50,
-        .mid_color = rgb_color(lit_style_seq_color(st, (1 + HEAT_LOW) / 2)),
+        .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .min_value = 0,
+        .min_color = rgb_color(st->empty_color),
+        .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .mid_value = 1,
+        .mid_color = rgb_color(lo),
         .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_MAXIMUM,
-        .max_color = rgb_color(lit_style_seq_color(st, 1))};
+        .max_color = rgb_color(hi)};
     chk(x, worksheet_conditional_format_range(ws, 1, 1, last_row, last_col, &scale));
 }
 
@@ -736,7 +735,7 @@ static void matrix(xw *x, lxw_worksheet *ws, const char *sheet, const char *corn
         lxw_row_t row = (lxw_row_t)(i + 1);
         put_str(x, ws, row, 0, c->name, NULL, NULL, topics ? "topic" : "venue");
         for (size_t j = 0; j < ny; j++)
-            put_num(x, ws, row, (lxw_col_t)(j + 1), (double)cells[rows[i] * s->n_years + j], NULL);
+            put_num(x, ws, row, (lxw_col_t)(j + 1), (double)cells[rows[i] * s->n_years + j], x->f_count);
         put_num(x, ws, row, (lxw_col_t)(ny + 1), (double)c->count, x->f_bold);
     }
     if (n_rows && ny) heat_rules(x, ws, (lxw_row_t)n_rows, (lxw_col_t)ny);
@@ -907,7 +906,9 @@ static void make_formats(xw *x)
     x->f_done = fill_fmt(x, 0xC6EFCE, 0x006100);
     x->f_reading = fill_fmt(x, 0xFFEB9C, 0x9C5700);
     x->f_skip = fill_fmt(x, 0xEDEDED, 0x808080);
-    x->f_empty = fill_fmt(x, rgb_color(x->st->empty_color), LXW_COLOR_UNSET);
+    x->f_count = fmt(x);
+    format_set_num_format(x->f_count, "0;-0;;@");   /* zero shows as an empty cell */
+    format_set_align(x->f_count, LXW_ALIGN_CENTER);
     x->f_on_dark = fmt(x);
     format_set_font_color(x->f_on_dark, LXW_COLOR_WHITE);
     x->f_swatch = lit_xcalloc(x->st->n_palette + 1, sizeof *x->f_swatch);
@@ -967,6 +968,12 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
         lxw_workbook_free(x->wb);
         return lit_io_error(x->d, shown, "cannot create the workbook's sheets (temporary files: %s)",
                             strerror(errno));
+    }
+    /* Printed: landscape, every column on the page width (charts included). */
+    lxw_worksheet *all[] = {x->ws_summary, x->ws_papers, x->ws_venues, x->ws_years, x->ws_topics, x->ws_ty, x->ws_vy};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        worksheet_set_landscape(all[i]);
+        worksheet_fit_to_pages(all[i], 1, 0);
     }
     x->venue_rows = sheet_order(s->venues, s->n_venues);
     x->topic_rows = sheet_order(s->topics, s->n_topics);

@@ -127,6 +127,13 @@ m = {r[0].value: [c.value for c in r[1:]] for r in ty.iter_rows(min_row=2)}
 want(m["Distributed training"] == [0, 3, 0, 0, 3] and m["Inference serving"] == [0, 0, 0, 1, 2], "topic x year counts as numbers")
 types = [r.type for rng in ty.conditional_formatting for r in rng.rules]
 want("colorScale" in types, "colour scale on topic x year (%s)" % types)
+sty = yaml.safe_load(open(style))
+scale = [r.colorScale for rng in ty.conditional_formatting for r in rng.rules if r.type == "colorScale"]
+if scale:
+    cols = [c.rgb[-6:].upper() for c in scale[0].color]
+    want(cols[0] == sty["colors"]["empty"].lstrip("#").upper() and cols[-1] == sty["sequential"][-1].lstrip("#").upper(),
+         "heatmap runs from the style's empty colour to the top of its scale (%s)" % cols)
+want(m["Distributed training"] and ty["B2"].number_format == "0;-0;;@", "zero counts hidden as in the charts")
 vy = wb["Venue x Year"]
 want("colorScale" in [r.type for rng in vy.conditional_formatting for r in rng.rules], "colour scale on venue x year")
 
