@@ -169,13 +169,14 @@ static void cite(ctx *c, const lit_paper *p)
     lit_buf_adds(c->b, "]");
 }
 
-/* Name~\cite{key}: how every table refers to a paper. */
-static void entry(ctx *c, const lit_paper *p)
+/* Name~\cite{key}: how every table refers to a paper (Name \cite{key} when narrow). */
+static void entry(ctx *c, const lit_paper *p, bool narrow)
 {
     lit_buf_reset(&c->scratch);
     paper_name(&c->scratch, p);
     text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
-    lit_buf_adds(c->b, "~");
+    /* in a narrow column a citation may start the next line rather than overflow */
+    lit_buf_adds(c->b, narrow ? " " : "~");
     cite(c, p);
 }
 
@@ -408,7 +409,7 @@ static void table_topics(ctx *c)
         }
         for (size_t k = 0; k < show; k++) {
             if (k) lit_buf_adds(c->b, ", ");
-            entry(c, &cat->papers[it[k].pi]);
+            entry(c, &cat->papers[it[k].pi], false);
         }
         if (show < m) lit_buf_printf(c->b, ", and %zu more", m - show);
         lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
@@ -641,7 +642,7 @@ static void table_taxonomy(ctx *c)
             group_heading(c, ncols, g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r)
                                                               : s->topics[r].name, i == 0);
         }
-        entry(c, p);
+        entry(c, p, true);
         memset(mark, 0, nt + 1);
         for (uint32_t k = 0; k < p->n_topics; k++) {
             int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
@@ -702,7 +703,7 @@ static void table_catalog(ctx *c)
 
     c->pkgs |= PKG_ARRAY;
     lit_buf_adds(c->b, "\\begingroup\n\\setlength{\\tabcolsep}{4pt}\n");
-    longtable_open(c, "@{}" RAGGED "p{0.2\\linewidth}" RAGGED "p{0.47\\linewidth}lr@{}", 4,
+    longtable_open(c, "@{}" RAGGED "p{0.21\\linewidth}" RAGGED "p{0.46\\linewidth}lr@{}", 4,
                    "System & Title & Venue & Year\\\\\n", "Catalog of the surveyed papers.", "catalog");
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[rows[i].pi];
@@ -713,7 +714,7 @@ static void table_catalog(ctx *c)
                               : g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r) : s->topics[r].name;
             group_heading(c, 4, label, i == 0);
         }
-        entry(c, p);
+        entry(c, p, true);
         lit_buf_adds(c->b, " & ");
         lit_buf_reset(&c->scratch);
         if (c->o->links) paper_url(&c->scratch, p);

@@ -152,6 +152,27 @@ check_err "unwritable output is an I/O error" 3 "nodir" "$LIT" latex topics $C -
 check_err "bad catalog: data error, output untouched" 1 "error" "$LIT" latex topics -c "$F/adversarial/topics.yaml" -o "$TMP/kept.tex"
 check "the existing output stays as it was" grep -qx keep "$TMP/kept.tex"
 
+# --- a catalog of 150 generated papers: the longtables break across pages, headers repeat ---
+if [ -x "${TOOLS:-}/gen_catalog" ]; then
+  mkdir -p "$TMP/long"
+  cp "$F/venues.yaml" "$F/topics.yaml" "$TMP/long/"
+  "$TOOLS/gen_catalog" --venues "$F/venues.yaml" --topics "$F/topics.yaml" -o "$TMP/long/cat.yaml" 150
+  "$LIT" latex catalog -c "$TMP/long/cat.yaml" -o "$TMP/long/catalog.tex"
+  "$LIT" latex taxonomy -c "$TMP/long/cat.yaml" -o "$TMP/long/taxonomy.tex"
+  check "150 papers: the taxonomy becomes a longtable" grep -q 'begin{longtable}' "$TMP/long/taxonomy.tex"
+  doc "$TMP/long" catalog taxonomy
+  sed -i 's/^\\bibliography{refs}$//; s/^\\bibliographystyle{plain}$//; s/^\\begin{document}$/\\usepackage{lmodern}\n&/' "$TMP/long/doc.tex"
+  tex "$TMP/long" doc; tex "$TMP/long" doc
+  log_errors "150 papers: the longtables compile" "$TMP/long/doc.log"
+  wide=$(sed -n 's/^Overfull \\hbox (\([0-9.]*\)pt too wide).*/\1/p' "$TMP/long/doc.log" | awk '$1 > 1' | head -3)
+  check "150 papers: no box more than 1pt too wide ($wide)" test -z "$wide"
+  pages=$(pdfinfo "$TMP/long/doc.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+  check "150 papers: several pages ($pages)" test "${pages:-0}" -gt 4
+  check "150 papers: the header repeats on the next page" sh -c "pdftotext -f 2 -l 2 '$TMP/long/doc.pdf' - | grep -q 'continued'"
+else
+  ok "# SKIP gen_catalog not built"
+fi
+
 # --- an empty selection still gives tables that compile ---
 mkdir -p "$TMP/empty"
 for t in $TABLES; do
