@@ -58,6 +58,57 @@ static void nameset_reset(nameset *ns)
     ns->n = 0;
 }
 
+/* The papers' keys, to refuse a repeated one: a hash of paper indices whose slots keep
+ * the upper half of each key's hash, so that a probe rarely touches another key's text
+ * and growing never rehashes a string. (The key is not copied again.) */
+typedef struct keyset { uint64_t *slots; size_t nslots, n; } keyset;
+
+static uint64_t key_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a, then a final mix for the upper half */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h ^ (h >> 29) * 0xbf58476d1ce4e5b9ULL;
+}
+
+/* Index of the paper with key among the set, or -1. */
+static long keyset_find(const keyset *ks, const lit_paper *papers, const char *key, uint64_t h)
+{
+    if (!ks->nslots) return -1;
+    size_t mask = ks->nslots - 1;
+    for (size_t j = (size_t)h & mask; ks->slots[j]; j = (j + 1) & mask)
+        if ((ks->slots[j] >> 32) == (h >> 32) && strcmp(papers[(uint32_t)ks->slots[j] - 1].key, key) == 0)
+            return (long)(uint32_t)ks->slots[j] - 1;
+    return -1;
+}
+
+/* Adds paper i; returns -1, or the index of an earlier paper with the same key. */
+static long keyset_add(keyset *ks, const lit_paper *papers, size_t i)
+{
+    uint64_t h = key_hash(papers[i].key);
+    long dup = keyset_find(ks, papers, papers[i].key, h);
+    if (dup >= 0) return dup;
+    if ((ks->n + 1) * 2 > ks->nslots) {
+        size_t want = ks->nslots ? ks->nslots * 2 : 1024;
+        uint64_t *ns = lit_xcalloc(want, sizeof *ns);
+        for (size_t j = 0; j < ks->nslots; j++) {
+            if (!ks->slots[j]) continue;
+            /* the slot keeps only the upper half: rebuild the index bits from the key */
+            uint64_t hj = key_hash(papers[(uint32_t)ks->slots[j] - 1].key);
+            size_t k = (size_t)hj & (want - 1);
+            while (ns[k]) k = (k + 1) & (want - 1);
+            ns[k] = ks->slots[j];
+        }
+        free(ks->slots);
+        ks->slots = ns;
+        ks->nslots = want;
+    }
+    size_t mask = ks->nslots - 1, j = (size_t)h & mask;
+    while (ks->slots[j]) j = (j + 1) & mask;
+    ks->slots[j] = (h >> 32) << 32 | (uint64_t)(i + 1);
+    ks->n++;
+    return -1;
+}
+
 /* Scratch arrays reused for every paper; copied into the arena at its end. */
 typedef struct scratch {
     nameset extra_keys, link_kinds;
@@ -174,14 +225,18 @@ enum {
 
 static unsigned field_of(const char *k)
 {
-    static const struct { const char *name; unsigned bit; } fields[] = {
-        {"key", F_KEY}, {"title", F_TITLE}, {"short", F_SHORT}, {"authors", F_AUTHORS},
-        {"venue", F_VENUE}, {"year", F_YEAR}, {"year_inferred", F_YEAR_INF}, {"topics", F_TOPICS},
-        {"links", F_LINKS}, {"sources", F_SOURCES}, {"doi", F_DOI}, {"arxiv", F_ARXIV},
-    };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (strcmp(k, fields[i].name) == 0) return fields[i].bit;
-    return 0;
+    /* by first letter, then one comparison: this runs for every field of every paper */
+    switch (k[0]) {
+    case 'k': return strcmp(k, "key") == 0 ? F_KEY : 0;
+    case 't': return strcmp(k, "title") == 0 ? F_TITLE : strcmp(k, "topics") == 0 ? F_TOPICS : 0;
+    case 's': return strcmp(k, "sources") == 0 ? F_SOURCES : strcmp(k, "short") == 0 ? F_SHORT : 0;
+    case 'a': return strcmp(k, "authors") == 0 ? F_AUTHORS : strcmp(k, "arxiv") == 0 ? F_ARXIV : 0;
+    case 'v': return strcmp(k, "venue") == 0 ? F_VENUE : 0;
+    case 'y': return strcmp(k, "year") == 0 ? F_YEAR : strcmp(k, "year_inferred") == 0 ? F_YEAR_INF : 0;
+    case 'l': return strcmp(k, "links") == 0 ? F_LINKS : 0;
+    case 'd': return strcmp(k, "doi") == 0 ? F_DOI : 0;
+    default: return 0;
+    }
 }
 
 static int read_field(lit_yread *r, lit_catalog *c, lit_paper *p, scratch *s, unsigned f)
@@ -233,7 +288,7 @@ static int read_field(lit_yread *r, lit_catalog *c, lit_paper *p, scratch *s, un
     return -1;
 }
 
-static int read_paper(lit_yread *r, lit_catalog *c, lit_strtab *keys, scratch *s)
+static int read_paper(lit_yread *r, lit_catalog *c, keyset *keys, scratch *s)
 {
     lit_paper *p = lit_catalog_add(c);
     p->line = r->line;
@@ -262,8 +317,8 @@ static int read_paper(lit_yread *r, lit_catalog *c, lit_strtab *keys, scratch *s
     if (lit_yread_expect(r, LIT_Y_MAP_END, "a field name") != 0) return -1;
     if (!(seen & F_KEY)) return lit_error(r->diag, r->file, p->line, p->col, "paper without 'key'");
     if (!(seen & F_TITLE)) return lit_error(r->diag, r->file, p->line, p->col, "paper '%s' without 'title'", p->key);
-    int32_t k = lit_strtab_intern(keys, &c->arena, p->key);
-    if ((size_t)k != c->n_papers - 1) {
+    long k = keyset_add(keys, c->papers, c->n_papers - 1);
+    if (k >= 0) {
         const lit_paper *first = &c->papers[k];
         return lit_error(r->diag, r->file, p->line, p->col, "duplicate paper key '%s' (first at line %ld)",
                          p->key, first->line);
@@ -283,7 +338,7 @@ static int read_paper(lit_yread *r, lit_catalog *c, lit_strtab *keys, scratch *s
 }
 
 /* The papers of a sequence whose start is current, up to its end. */
-static int load_papers(lit_catalog *c, lit_yread *r, lit_strtab *keys, scratch *s)
+static int load_papers(lit_catalog *c, lit_yread *r, keyset *keys, scratch *s)
 {
     while (lit_yread_next(r) != LIT_Y_SEQ_END)
         if (r->tok == LIT_Y_ERROR || read_paper(r, c, keys, s) != 0) return -1;
@@ -297,7 +352,7 @@ static void scratch_free(scratch *s)
 }
 
 /* A whole catalog document; keys gets every paper key. */
-static int load_doc(lit_catalog *c, lit_yread *r, lit_strtab *keys)
+static int load_doc(lit_catalog *c, lit_yread *r, keyset *keys)
 {
     scratch s = {0};
     int rc = -1;
@@ -328,9 +383,9 @@ out:
 
 static int load(lit_catalog *c, lit_yread *r)
 {
-    lit_strtab keys = {0};
+    keyset keys = {0};
     int rc = load_doc(c, r, &keys);
-    lit_strtab_free(&keys);
+    free(keys.slots);
     return rc;
 }
 
@@ -352,7 +407,7 @@ static int load(lit_catalog *c, lit_yread *r)
 
 typedef struct range {
     lit_catalog cat;            /* the range's papers */
-    lit_strtab keys;
+    keyset keys;
     const char *name;
     int fd;
     long long start, end;
@@ -517,7 +572,9 @@ static int load_parallel(lit_catalog *c, const char *path, int want)
     for (int k = 1; ok && k < n; k++)
         for (size_t i = 0; ok && i < g[k].cat.n_papers; i++)
             for (int j = 0; ok && j < k; j++)
-                if (lit_strtab_find(&g[j].keys, g[k].cat.papers[i].key) >= 0) ok = 0;
+                if (keyset_find(&g[j].keys, g[j].cat.papers, g[k].cat.papers[i].key,
+                                key_hash(g[k].cat.papers[i].key)) >= 0)
+                    ok = 0;
     if (ok) {
         int k = 0;
         if (c->n_papers == 0 && c->venues.n == 0 && c->topics.n == 0) {
@@ -544,7 +601,7 @@ static int load_parallel(lit_catalog *c, const char *path, int want)
         }
     }
     for (int k = 0; k < n; k++) {
-        lit_strtab_free(&g[k].keys);
+        free(g[k].keys.slots);
         lit_catalog_free(&g[k].cat);
     }
     fclose(null);

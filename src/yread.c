@@ -260,7 +260,7 @@ int lit_yread_expect(lit_yread *r, int tok, const char *what)
 
 bool lit_yread_is_null(const lit_yread *r)
 {
-    if (r->tok != LIT_Y_SCALAR || !r->plain) return false;
+    if (r->tok != LIT_Y_SCALAR || !r->plain || r->len > 4) return false;
     return r->len == 0 || strcmp(r->str, "~") == 0 || strcmp(r->str, "null") == 0 ||
            strcmp(r->str, "Null") == 0 || strcmp(r->str, "NULL") == 0;
 }
