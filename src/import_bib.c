@@ -813,7 +813,7 @@ static char *field_text(const bentry *e, const char *name)
 
 /* A verbatim field (url, doi, eprint, as biblatex reads them): white space dropped (a
  * URL broken over lines), braces dropped, the escapes BibTeX users write for \url-less
- * styles undone (\_ \% \# \& \~ \$), bytes that are not UTF-8 percent-encoded. */
+ * styles undone (\_ \% \# \& \~ \$), non-ASCII bytes percent-encoded. */
 static char *field_verbatim(const bentry *e, const char *name)
 {
     const bfield *f = field(e, name);
@@ -825,23 +825,16 @@ static char *field_verbatim(const bentry *e, const char *name)
     for (size_t i = 0; i < f->len;) {
         unsigned char c = s[i];
         if (c <= ' ' || c == 0x7F || c == '{' || c == '}') { i++; continue; }
-        if (c == '\\' && i + 1 < f->len && strchr("_%#&~$", s[i + 1]) && s[i + 1]) {
-            lit_buf_addc(&b, (char)s[i + 1]);
-            i += 2;
-            continue;
-        }
-        if (c < 0x80) { lit_buf_addc(&b, (char)c); i++; continue; }
-        int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(f->len - i), &cp);
-        if (k <= 0) {
-            lit_buf_addc(&b, '%');
-            lit_buf_addc(&b, hex[c >> 4]);
-            lit_buf_addc(&b, hex[c & 15]);
+        if (c == '\\') {   /* no URL holds a backslash: keep only what it escapes */
+            if (i + 1 < f->len && s[i + 1] && strchr("_%#&~$", s[i + 1])) lit_buf_addc(&b, (char)s[++i]);
             i++;
             continue;
         }
-        lit_buf_add(&b, s + i, (size_t)k);
-        i += (size_t)k;
+        if (c < 0x80) { lit_buf_addc(&b, (char)c); i++; continue; }
+        lit_buf_addc(&b, '%');   /* an IRI's non-ASCII bytes, as its URI has them */
+        lit_buf_addc(&b, hex[c >> 4]);
+        lit_buf_addc(&b, hex[c & 15]);
+        i++;
     }
     if (b.len == 0) { lit_buf_free(&b); return NULL; }
     return b.data;

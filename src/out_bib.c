@@ -177,7 +177,7 @@ static void put_verbatim(lit_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p <= 0x20 || *p >= 0x7F || *p == '{' || *p == '}' || *p == '\\' || *p == '"') {
+        if (*p <= 0x20 || *p >= 0x7F || *p == '{' || *p == '}' || *p == '\\') {
             lit_buf_addc(b, '%');
             lit_buf_addc(b, hex[*p >> 4]);
             lit_buf_addc(b, hex[*p & 15]);

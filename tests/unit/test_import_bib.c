@@ -259,9 +259,9 @@ static void test_venues(void)
 
     /* url, doi and eprint are verbatim: no dashes or ties, line breaks and braces gone */
     lit_catalog_init(&c);
-    CHECK(import_str(&c, "@misc{a, title={T}, url = {http://x.org/~user/a--b/c\\_d\\%20\n   e{f}}, doi = {10.1/x--y~z}}", false) == 0);
+    CHECK(import_str(&c, "@misc{a, title={T}, url = {http://x.org/~user/a--b/c\\_d\\%20\n   e{f}\\x/caf\xC3\xA9}, doi = {10.1/x--y~z}}", false) == 0);
     if (c.n_papers == 1) {
-        CHECK_STR(c.papers[0].links[0].url, "http://x.org/~user/a--b/c_d%20ef");
+        CHECK_STR(c.papers[0].links[0].url, "http://x.org/~user/a--b/c_d%20efx/caf%C3%A9");
         CHECK_STR(c.papers[0].doi, "10.1/x--y~z");
     }
     lit_catalog_free(&c);
