@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "style.h"
+#include "topics.h"
 
 /* Writes text to a temporary .yaml file; returns its malloc'd path. */
 static char *write_tmp(const char *text)
@@ -90,6 +91,29 @@ int main(void)
     CHECK(lit_style_load(&st, "styles/poster.yaml", NULL, &d) == 0);
     CHECK(st.font_size >= 28);
     lit_style_free(&st);
+
+    /* every topic of the shipped taxonomy gets a colour of its own in every style */
+    lit_topics ts;
+    if (lit_topics_load(&ts, "data/topics.yaml", &d) == 0) {
+        static const char *const all[] = {"talk", "paper", "paper-wide", "poster", "dark"};
+        for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+            char p[64];
+            snprintf(p, sizeof p, "styles/%s.yaml", all[i]);
+            CHECK(lit_style_load(&st, p, NULL, &d) == 0);
+            CHECK(st.n_palette >= ts.n);
+            int same = 0;
+            for (size_t a = 0; a < st.n_palette; a++)
+                for (size_t b = a + 1; b < st.n_palette; b++) {
+                    char ha[7], hb[7];
+                    lit_rgb_hex(st.palette[a], ha);
+                    lit_rgb_hex(st.palette[b], hb);
+                    same += strcmp(ha, hb) == 0;
+                }
+            CHECK_INT(same, 0);
+            lit_style_free(&st);
+        }
+        lit_topics_free(&ts);
+    }
 
     /* colours: one topic one colour, wrapping around the palette; the sequential scale */
     lit_style_default(&st);
