@@ -545,13 +545,6 @@ void lit_csv_end(lit_cx *cx)
     if (cx->csv) lit_buf_addc(cx->csv, '\n');
 }
 
-size_t lit_year_total(const lit_stats *s)
-{
-    size_t t = 0;
-    for (size_t i = 0; i < s->n_years; i++) t += s->per_year[i];
-    return t;
-}
-
 /* ---- the frame: context, fonts, background, title ---- */
 
 static void cx_init(lit_cx *cx, cairo_t *cr, double w, double h, const lit_stats *s,

@@ -59,8 +59,8 @@ lit_rgb lit_contrast_text(lit_rgb fill);
 double lit_nice_step(double max, int target);
 double lit_nice_top(double max, int target, double *step);
 
-/* A vertical value axis 0..top with gridlines across the plot box; tick labels drawn
- * left of x (or right when right_side). Returns nothing; use lit_cx_axis_w to reserve. */
+/* A vertical value axis 0..top with gridlines across the plot box (when grid); tick
+ * labels left of x, or right of it when right_side. lit_cx_axis_w is the room they need. */
 double lit_cx_axis_w(lit_cx *cx, double top, double step);
 void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, double step,
                        bool right_side, bool grid, lit_rgb c);
@@ -71,11 +71,14 @@ void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, d
 double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
                           bool every, bool draw);
 
-/* Legend of n swatches: either in a column (returns width used) or in rows (height). */
+/* Legend of n swatches (or line samples): in a column beside the plot (its width from
+ * lit_cx_legend_col_w), or a grid under it (below). */
 typedef struct lit_legend_item { const char *label; lit_rgb color; bool line; } lit_legend_item;
 double lit_cx_legend_col_w(lit_cx *cx, const lit_legend_item *it, size_t n);
 void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y);
-/* Rows under the plot, wrapping at width; returns the height (draw = false only measures). */
+/* A grid of equal columns, row by row, within width; the column count is the one that
+ * gives the lowest legend, labels wrapping to two lines. Returns the height (draw = false
+ * only measures). */
 double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y,
                           double width, bool draw);
 
@@ -85,11 +88,11 @@ void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max);
 /* Heatmap fill of count out of max (the empty colour for 0). */
 lit_rgb lit_cx_heat(lit_cx *cx, size_t count, size_t max);
 
-/* Note: "n = 219 papers; 12 without a year not shown" (appended with "; "). */
+/* What the chart counts, for the note under it ("n = 219 papers"; parts joined with "; "). */
 void lit_cx_note(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Adds to the "not shown: a, b" list that ends the note. */
 void lit_cx_omit(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Draws the note at the bottom of the plot box (muted, at most two lines) and takes its
+/* Draws the note at the bottom of the plot box (muted, at most three lines) and takes its
  * room from the box: call once the note is complete, before laying out the plot. */
 void lit_cx_place_note(lit_cx *cx);
 /* The room the note would take with extra appended (for layouts that decide what to
@@ -100,9 +103,6 @@ double lit_cx_note_h(lit_cx *cx, const char *extra);
 void lit_csv_str(lit_cx *cx, const char *s);
 void lit_csv_num(lit_cx *cx, double v);
 void lit_csv_end(lit_cx *cx);
-
-/* Per-year data source with a fixed year range (the stats' known years). */
-size_t lit_year_total(const lit_stats *s);
 
 /* The kinds, one per file. Each lays out inside cx's plot box, fills cx->note, draws,
  * and appends CSV rows when cx->csv is set. Return 0 or -1. */
