@@ -22,7 +22,8 @@
 #define EXCEL_MAX_CELL 32767
 #define EXCEL_MAX_URL 2079          /* Excel 2010 and later */
 #define CHART_MAX_BARS 20           /* bars in a venue chart */
-#define CHART_MAX_SERIES 32         /* topics in a stacked chart */
+#define CHART_MAX_SERIES 32         /* bars in a topic chart */
+#define TREND_TOP 8                 /* topics in a trend chart before "Other topics", as the Cairo one */
 #define MAX_CUT_WARNINGS 10
 #define BAR_COLOR 4                 /* palette entry of single-series bars, as chart_venues.c/chart_years.c */
 #define EXTRA_ROWS 200              /* rows below the papers that keep the drop-downs */
@@ -53,7 +54,7 @@ static char *status_values[] = {"to read", "reading", "done", "skip", NULL};
 /* Sheet names; charts refer to them. */
 static const char SH_SUMMARY[] = "Summary", SH_PAPERS[] = "Papers", SH_VENUES[] = "Venues",
                   SH_YEARS[] = "Years", SH_TOPICS[] = "Topics", SH_TOPIC_YEAR[] = "Topic x Year",
-                  SH_VENUE_YEAR[] = "Venue x Year";
+                  SH_VENUE_YEAR[] = "Venue x Year", SH_CHART_DATA[] = "Chart data";
 
 typedef struct xw {
     const lit_stats *s;
@@ -63,7 +64,10 @@ typedef struct xw {
     const char *title;
     size_t max_rows, max_links, max_cell;
     lxw_workbook *wb;
-    lxw_worksheet *ws_summary, *ws_papers, *ws_venues, *ws_years, *ws_topics, *ws_ty, *ws_vy;
+    lxw_worksheet *ws_summary, *ws_papers, *ws_venues, *ws_years, *ws_topics, *ws_ty, *ws_vy, *ws_cd;
+    int *trend_order;           /* Chart data rows: colour order of each topic (-1: none) */
+    size_t n_trend;             /* topic rows on Chart data */
+    bool trend_other;           /* and an "Other topics" row after them */
     lxw_error err;              /* first libxlsxwriter error: sticky, checked at the end */
     size_t n_cut;               /* cells cut to Excel's limit */
     lit_buf text, authors, topics, status, presenter, date, notes, url;   /* scratch */
@@ -506,6 +510,13 @@ static lxw_chart *new_chart(xw *x, uint8_t type, const char *title, bool legend)
     return ch;
 }
 
+/* Height for a bar chart of n bars: room for every label. */
+static double bars_scale(size_t n)
+{
+    double px = 90 + 20 * (double)n;
+    return px > 432 ? px / 288 : 1.5;
+}
+
 static void series_color(lxw_chart_series *se, lxw_color_t c, bool line)
 {
     if (line) {
@@ -517,10 +528,11 @@ static void series_color(lxw_chart_series *se, lxw_color_t c, bool line)
     }
 }
 
-static void place_chart(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, lxw_chart *ch)
+/* Charts are 720 px wide (1.5 times Excel's default), y_scale times 288 px high. */
+static void place_chart(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, lxw_chart *ch, double y_scale)
 {
     if (!ch) return;
-    lxw_chart_options o = {.x_scale = 1.5, .y_scale = 1.5, .object_position = LXW_OBJECT_MOVE_DONT_SIZE};
+    lxw_chart_options o = {.x_scale = 1.5, .y_scale = y_scale, .object_position = LXW_OBJECT_MOVE_DONT_SIZE};
     chk(x, worksheet_insert_chart_opt(ws, r, c, ch, &o));
 }
 
@@ -570,7 +582,7 @@ static void sheet_venues(xw *x)
         put_num(x, ws, row, 5, lit_share(v->count, s->n_papers) / 100.0, x->f_pct);
     }
     if (x->n_vrows) chk(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)x->n_vrows, 5));
-    place_chart(x, ws, 1, 7, chart_venues(x));
+    place_chart(x, ws, 1, 7, chart_venues(x), bars_scale(x->n_vrows < CHART_MAX_BARS ? x->n_vrows : CHART_MAX_BARS));
 }
 
 static lxw_chart *chart_years(xw *x, uint8_t type)
@@ -606,7 +618,7 @@ static void sheet_years(xw *x)
     /* Unknown years below the table, out of the chart's range. */
     put_str(x, ws, (lxw_row_t)(n + 2), 0, "(no year)", NULL, NULL, NULL);
     put_num(x, ws, (lxw_row_t)(n + 2), 1, (double)s->n_no_year, NULL);
-    place_chart(x, ws, 1, 5, chart_years(x, LXW_CHART_COLUMN));
+    place_chart(x, ws, 1, 5, chart_years(x, LXW_CHART_COLUMN), 1.5);
 }
 
 static lxw_chart *chart_topics(xw *x)
@@ -667,7 +679,7 @@ static void sheet_topics(xw *x)
         if (t->id >= 0 && x->st->n_palette)
             chk(x, worksheet_write_blank(ws, row, 5, x->f_swatch[(size_t)t->order % x->st->n_palette]));
     }
-    place_chart(x, ws, 1, 7, chart_topics(x));
+    place_chart(x, ws, 1, 7, chart_topics(x), bars_scale(x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES));
 }
 
 /* The Cairo heatmap's colours as one colour scale over B2:(last), which Excel and
@@ -741,22 +753,81 @@ static void matrix(xw *x, lxw_worksheet *ws, const char *sheet, const char *corn
     if (n_rows && ny) heat_rules(x, ws, (lxw_row_t)n_rows, (lxw_col_t)ny);
 }
 
+/* The topic-trend charts plot what the Cairo one does: the TREND_TOP topics with the
+ * most dated papers, largest at the bottom, and the rest summed as "Other topics" in the
+ * style's other colour. Their rows live on the Chart data sheet, for Excel to draw from. */
+typedef struct trend_row { size_t ix, total; int order; } trend_row;
+
+static int by_total(const void *a, const void *b)
+{
+    const trend_row *p = a, *q = b;
+    if (p->total != q->total) return p->total < q->total ? 1 : -1;
+    return (p->order > q->order) - (p->order < q->order);
+}
+
+static void sheet_chart_data(xw *x)
+{
+    const lit_stats *s = x->s;
+    lxw_worksheet *ws = x->ws_cd;
+    size_t ny = s->n_years < EXCEL_MAX_COLS - 2 ? s->n_years : EXCEL_MAX_COLS - 2;
+    trend_row *tr = lit_xcalloc(x->n_trows + 1, sizeof *tr);
+    size_t n = 0;
+    for (size_t i = 0; i < x->n_trows; i++) {
+        size_t t = x->topic_rows[i], tot = 0;
+        for (size_t y = 0; y < s->n_years; y++) tot += s->topic_year[t * s->n_years + y];
+        if (tot) tr[n++] = (trend_row){t, tot, s->topics[t].id >= 0 ? s->topics[t].order : INT32_MAX};
+    }
+    qsort(tr, n, sizeof *tr, by_total);
+    x->n_trend = n > TREND_TOP ? TREND_TOP : n;
+    x->trend_other = n > TREND_TOP;
+    x->trend_order = lit_xcalloc(x->n_trend + 1, sizeof *x->trend_order);
+
+    double w0 = text_width("Other topics", 0, 40) + 1;
+    for (size_t i = 0; i < x->n_trend; i++) {
+        const char *name = s->topics[tr[i].ix].name;
+        if (name) w0 = text_width(name, w0, 40);
+    }
+    chk(x, worksheet_set_column(ws, 0, 0, w0 + 1, NULL));
+    put_str(x, ws, 0, 0, "Topic", x->f_head, NULL, NULL);
+    for (size_t j = 0; j < ny; j++) put_num(x, ws, 0, (lxw_col_t)(j + 1), s->year_min + (double)j, x->f_head);
+    lxw_row_t row = 1;
+    for (size_t i = 0; i < x->n_trend; i++, row++) {
+        const lit_count *t = &s->topics[tr[i].ix];
+        x->trend_order[i] = t->id >= 0 ? t->order : -1;
+        put_str(x, ws, row, 0, t->name, NULL, NULL, "topic");
+        for (size_t j = 0; j < ny; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)s->topic_year[tr[i].ix * s->n_years + j], NULL);
+    }
+    if (x->trend_other) {
+        put_str(x, ws, row, 0, "Other topics", NULL, NULL, NULL);
+        for (size_t j = 0; j < ny; j++) {
+            size_t sum = 0;
+            for (size_t i = TREND_TOP; i < n; i++) sum += s->topic_year[tr[i].ix * s->n_years + j];
+            put_num(x, ws, row, (lxw_col_t)(j + 1), (double)sum, NULL);
+        }
+        row++;
+    }
+    char note[160];
+    snprintf(note, sizeof note, "The topic charts draw these rows: the %d topics with the most dated papers%s.",
+             TREND_TOP, x->trend_other ? ", then the rest summed" : "");
+    put_str(x, ws, row + 1, 0, note, NULL, NULL, NULL);
+    free(tr);
+}
+
 /* Topics stacked over the years, one colour per topic (column or area). */
 static lxw_chart *chart_topic_trend(xw *x, uint8_t type)
 {
-    size_t n = x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES;
+    size_t n = x->n_trend + x->trend_other;
     size_t ny = x->s->n_years;
     if (!n || !ny || ny + 2 > EXCEL_MAX_COLS) return NULL;
     lxw_chart *ch = new_chart(x, type, "Papers per topic and year", true);
     if (!ch) return NULL;
     for (size_t i = 0; i < n; i++) {
-        const lit_count *t = &x->s->topics[x->topic_rows[i]];
         lxw_row_t row = (lxw_row_t)(i + 1);
         lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
-        chart_series_set_categories(se, SH_TOPIC_YEAR, 0, 1, 0, (lxw_col_t)ny);
-        chart_series_set_values(se, SH_TOPIC_YEAR, row, 1, row, (lxw_col_t)ny);
-        chart_series_set_name_range(se, SH_TOPIC_YEAR, row, 0);
-        series_color(se, topic_color(x, t->id >= 0 ? t->order : -1), false);
+        chart_series_set_categories(se, SH_CHART_DATA, 0, 1, 0, (lxw_col_t)ny);
+        chart_series_set_values(se, SH_CHART_DATA, row, 1, row, (lxw_col_t)ny);
+        chart_series_set_name_range(se, SH_CHART_DATA, row, 0);
+        series_color(se, i < x->n_trend ? topic_color(x, x->trend_order[i]) : rgb_color(x->st->other_color), false);
     }
     if (type == LXW_CHART_COLUMN_STACKED) chart_set_series_gap(ch, 40);
     return ch;
@@ -765,7 +836,7 @@ static lxw_chart *chart_topic_trend(xw *x, uint8_t type)
 static void sheet_topic_year(xw *x)
 {
     matrix(x, x->ws_ty, SH_TOPIC_YEAR, "Topic", x->topic_rows, x->n_trows, true, x->s->topic_year);
-    place_chart(x, x->ws_ty, (lxw_row_t)(x->n_trows + 3), 0, chart_topic_trend(x, LXW_CHART_COLUMN_STACKED));
+    place_chart(x, x->ws_ty, (lxw_row_t)(x->n_trows + 3), 0, chart_topic_trend(x, LXW_CHART_COLUMN_STACKED), 1.5);
 }
 
 static void sheet_venue_year(xw *x)
@@ -841,10 +912,10 @@ static void sheet_summary(xw *x)
     count_table(x, &row, "Area", s->areas, s->n_areas);
 
     /* The charts, two abreast, beside the figures. */
-    place_chart(x, ws, 1, 3, chart_years(x, LXW_CHART_LINE));
-    place_chart(x, ws, 1, 15, chart_venues(x));
-    place_chart(x, ws, 24, 3, chart_topic_trend(x, LXW_CHART_AREA_STACKED));
-    place_chart(x, ws, 24, 15, chart_topics(x));
+    place_chart(x, ws, 1, 3, chart_years(x, LXW_CHART_LINE), 1.5);
+    place_chart(x, ws, 1, 15, chart_venues(x), 1.5);
+    place_chart(x, ws, 24, 3, chart_topic_trend(x, LXW_CHART_AREA_STACKED), 1.5);
+    place_chart(x, ws, 24, 15, chart_topics(x), bars_scale(x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES));
 }
 
 /* ---- workbook ---------------------------------------------------------------- */
@@ -963,14 +1034,16 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
     x->ws_topics = workbook_add_worksheet(x->wb, SH_TOPICS);
     x->ws_ty = workbook_add_worksheet(x->wb, SH_TOPIC_YEAR);
     x->ws_vy = workbook_add_worksheet(x->wb, SH_VENUE_YEAR);
+    x->ws_cd = workbook_add_worksheet(x->wb, SH_CHART_DATA);
     if (!x->ws_summary || !x->ws_papers || !x->ws_venues || !x->ws_years || !x->ws_topics || !x->ws_ty ||
-        !x->ws_vy) {
+        !x->ws_vy || !x->ws_cd) {
         lxw_workbook_free(x->wb);
         return lit_io_error(x->d, shown, "cannot create the workbook's sheets (temporary files: %s)",
                             strerror(errno));
     }
     /* Printed: landscape, every column on the page width (charts included). */
-    lxw_worksheet *all[] = {x->ws_summary, x->ws_papers, x->ws_venues, x->ws_years, x->ws_topics, x->ws_ty, x->ws_vy};
+    lxw_worksheet *all[] = {x->ws_summary, x->ws_papers, x->ws_venues, x->ws_years, x->ws_topics, x->ws_ty, x->ws_vy,
+                             x->ws_cd};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         worksheet_set_landscape(all[i]);
         worksheet_fit_to_pages(all[i], 1, 0);
@@ -981,6 +1054,7 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
     x->n_trows = fit_rows(x, SH_TOPICS, s->n_topics, 1);
 
     /* Each sheet is written top to bottom, as constant-memory mode needs. */
+    sheet_chart_data(x);   /* first: the trend charts need its rows */
     sheet_summary(x);
     sheet_papers(x);
     sheet_venues(x);
@@ -1060,6 +1134,7 @@ int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *pat
     free(x.venue_rows);
     free(x.topic_rows);
     free(x.f_swatch);
+    free(x.trend_order);
     lit_buf_free(&x.text);
     lit_buf_free(&x.topics);
     lit_buf_free(&x.authors);

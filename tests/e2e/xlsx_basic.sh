@@ -55,7 +55,7 @@ def want(cond, what):
     print(("ok - " if cond else "not ok - ") + what)
     if not cond: bad.append(what)
 
-want(wb.sheetnames == ["Summary", "Papers", "Venues", "Years", "Topics", "Topic x Year", "Venue x Year"],
+want(wb.sheetnames == ["Summary", "Papers", "Venues", "Years", "Topics", "Topic x Year", "Venue x Year", "Chart data"],
      "sheet names %s" % wb.sheetnames)
 want(wb.properties.title == "Literature survey" and wb.properties.subject, "title and subject set")
 want(wb.properties.created == datetime.datetime(2023, 11, 14, 22, 13, 20), "created from SOURCE_DATE_EPOCH")
@@ -146,10 +146,14 @@ for sheet in ("Topic x Year", "Summary"):
     stacked = [ch for ch in wb[sheet]._charts if getattr(ch, "grouping", "") == "stacked"]
     want(len(stacked) == 1, "%s: one stacked topic chart" % sheet)
     for sr in stacked[0].series if stacked else []:
-        label = ty[sr.tx.strRef.f.split("!")[1].replace("$", "")].value
+        label = wb["Chart data"][sr.tx.strRef.f.split("!")[1].replace("$", "")].value
         want(fill(sr) == pal[order[label]], "%s: %s in its palette colour %s (got %s)" % (sheet, label, pal[order[label]], fill(sr)))
+    names = [wb["Chart data"][sr.tx.strRef.f.split("!")[1].replace("$", "")].value for sr in stacked[0].series] if stacked else []
+    want(names == ["Distributed training", "Cluster scheduling", "Pipeline parallelism", "Inference serving"],
+         "%s: largest topic at the bottom of the stack %s" % (sheet, names))
 counts = {s: len(wb[s]._charts) for s in wb.sheetnames}
-want(counts == {"Summary": 4, "Papers": 0, "Venues": 1, "Years": 1, "Topics": 1, "Topic x Year": 1, "Venue x Year": 0},
+want(counts == {"Summary": 4, "Papers": 0, "Venues": 1, "Years": 1, "Topics": 1, "Topic x Year": 1, "Venue x Year": 0,
+                "Chart data": 0},
      "charts present %s" % counts)
 tc = wb["Topics"]._charts[0].series[0]
 want([p.graphicalProperties.solidFill.srgbClr for p in tc.dPt] == pal[:4], "topic bars in topic colours")
@@ -170,6 +174,32 @@ for f in a cm; do
   sed "s/^\(not \)\{0,1\}ok - /&[$f] /" "$TMP/check.out" | grep -E '^(not )?ok'
   [ $rc -eq 0 ] || { not_ok "[$f] checker ran"; grep -v '^ok' "$TMP/check.out" | head -20 | sed 's/^/#   /'; }
 done
+
+# The seed catalog (22 topics): the trend charts show the 8 biggest and "Other topics",
+# as the Cairo chart does, in the style's colours.
+if [ -f data/catalog.yaml ]; then
+  check "the seed catalog's workbook" "$LIT" xlsx -q -o "$TMP/seed.xlsx"
+  cat >"$TMP/seed.py" <<'EOF'
+import sys, yaml, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+sty = yaml.safe_load(open(sys.argv[2]))
+other = sty["colors"]["other"].lstrip("#").upper()
+cd = wb["Chart data"]
+stacked = [ch for ch in wb["Topic x Year"]._charts if ch.grouping == "stacked"][0]
+names = [cd[sr.tx.strRef.f.split("!")[1].replace("$", "")].value for sr in stacked.series]
+cols = [sr.graphicalProperties.solidFill.srgbClr for sr in stacked.series]
+ty = {r[0].value: sum(c.value for c in r[1:-1]) for r in wb["Topic x Year"].iter_rows(min_row=2)}
+top = sorted(ty.values(), reverse=True)[:8]
+bad = []
+if len(names) != 9 or names[-1] != "Other topics" or cols[-1] != other: bad.append("series %s %s" % (names, cols))
+if [ty[n] for n in names[:-1]] != top: bad.append("not the 8 biggest: %s" % names)
+rest = sum(ty.values()) - sum(top)
+if sum(c.value for c in list(cd.iter_rows(min_row=10, max_row=10))[0][1:]) != rest: bad.append("other row")
+if wb["Papers"].max_row != 1 + wb["Summary"]["B3"].value: bad.append("rows")
+sys.exit("; ".join(bad) if bad else 0)
+EOF
+  check "seed: 8 biggest topics and Other topics, as in the Cairo chart" $PY "$TMP/seed.py" "$TMP/seed.xlsx" styles/talk.yaml
+fi
 
 # Another style, other colours: the charts follow it.
 "$LIT" xlsx -q --style dark -c $F/catalog.yaml -o "$TMP/dark.xlsx"

@@ -131,7 +131,7 @@ int main(void)
     CHECK(lit_stats_compute(&s, &mem, NULL, &d) == 0);
     CHECK(write_book(&s, &st, "empty.xlsx", &def, &d, path, sizeof path) == 0);
     CHECK(py(path,
-             "assert len(wb.sheetnames) == 7\n"
+             "assert len(wb.sheetnames) == 8\n"
              "assert sum(len(ws._charts) for ws in wb) == 0\n"
              "assert wb['Summary']['B3'].value == 0\n"
              "assert wb['Papers'].max_row == 1\n"));
