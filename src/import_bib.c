@@ -977,7 +977,8 @@ static const char *strip_doi(const char *s)
 {
     static const char *const pre[] = {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
                                       "http://dx.doi.org/", "doi:", NULL};
-    for (int k = 0; pre[k]; k++) if (ieq_prefix(s, pre[k])) return s + strlen(pre[k]);
+    for (int k = 0; pre[k]; k++)
+        if (ieq_prefix(s, pre[k])) { s += strlen(pre[k]); k = -1; }   /* and again */
     return s;
 }
 
