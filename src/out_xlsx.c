@@ -542,7 +542,8 @@ static lxw_chart *chart_venues(xw *x)
     size_t n = 0;
     while (n < x->n_vrows && n < CHART_MAX_BARS && x->s->venues[x->venue_rows[n]].id >= 0) n++;
     if (!n) return NULL;
-    lxw_chart *ch = new_chart(x, LXW_CHART_BAR, n < x->n_vrows ? "Papers per venue (top venues)" : "Papers per venue", false);
+    const char *title = n < x->n_vrows ? "Papers per venue (top venues)" : "Papers per venue";
+    lxw_chart *ch = new_chart(x, LXW_CHART_BAR, title, false);
     if (!ch) return NULL;
     lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
     chart_series_set_categories(se, SH_VENUES, 1, 0, (lxw_row_t)n, 0);
@@ -621,6 +622,11 @@ static void sheet_years(xw *x)
     place_chart(x, ws, 1, 5, chart_years(x, LXW_CHART_COLUMN), 1.5);
 }
 
+static double topics_scale(const xw *x)
+{
+    return bars_scale(x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES);
+}
+
 static lxw_chart *chart_topics(xw *x)
 {
     size_t n = x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES;
@@ -679,7 +685,7 @@ static void sheet_topics(xw *x)
         if (t->id >= 0 && x->st->n_palette)
             chk(x, worksheet_write_blank(ws, row, 5, x->f_swatch[(size_t)t->order % x->st->n_palette]));
     }
-    place_chart(x, ws, 1, 7, chart_topics(x), bars_scale(x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES));
+    place_chart(x, ws, 1, 7, chart_topics(x), topics_scale(x));
 }
 
 /* The Cairo heatmap's colours as one colour scale over B2:(last), which Excel and
@@ -795,7 +801,8 @@ static void sheet_chart_data(xw *x)
         const lit_count *t = &s->topics[tr[i].ix];
         x->trend_order[i] = t->id >= 0 ? t->order : -1;
         put_str(x, ws, row, 0, t->name, NULL, NULL, "topic");
-        for (size_t j = 0; j < ny; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)s->topic_year[tr[i].ix * s->n_years + j], NULL);
+        const size_t *v = &s->topic_year[tr[i].ix * s->n_years];
+        for (size_t j = 0; j < ny; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)v[j], NULL);
     }
     if (x->trend_other) {
         put_str(x, ws, row, 0, "Other topics", NULL, NULL, NULL);
@@ -915,7 +922,7 @@ static void sheet_summary(xw *x)
     place_chart(x, ws, 1, 3, chart_years(x, LXW_CHART_LINE), 1.5);
     place_chart(x, ws, 1, 15, chart_venues(x), 1.5);
     place_chart(x, ws, 24, 3, chart_topic_trend(x, LXW_CHART_AREA_STACKED), 1.5);
-    place_chart(x, ws, 24, 15, chart_topics(x), bars_scale(x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES));
+    place_chart(x, ws, 24, 15, chart_topics(x), topics_scale(x));
 }
 
 /* ---- workbook ---------------------------------------------------------------- */
