@@ -456,26 +456,28 @@ void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
 
 /* ---- notes and CSV ---- */
 
-void lit_cx_note(lit_cx *cx, const char *fmt, ...)
+static void add_part(lit_buf *b, const char *sep, const char *fmt, va_list ap)
 {
     char buf[512];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    if (b->len) lit_buf_adds(b, sep);
+    lit_buf_adds(b, buf);
+}
+
+void lit_cx_note(lit_cx *cx, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    add_part(&cx->note, "; ", fmt, ap);
     va_end(ap);
-    if (cx->note.len) lit_buf_adds(&cx->note, "; ");
-    lit_buf_adds(&cx->note, buf);
 }
 
 void lit_cx_omit(lit_cx *cx, const char *fmt, ...)
 {
-    char buf[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    add_part(&cx->omit, ", ", fmt, ap);
     va_end(ap);
-    if (cx->omit.len) lit_buf_adds(&cx->omit, ", ");
-    lit_buf_adds(&cx->omit, buf);
 }
 
 /* The whole note: what is counted, then what is not shown, then extra. */

@@ -93,6 +93,20 @@ static size_t rows_fit(lit_cx *cx)
     return (size_t)fmax(1, floor(h / (lh * 1.08)));
 }
 
+/* The rows of a count x year matrix (row-major, n_years columns) that have papers. */
+static size_t matrix_rows(const lit_stats *s, const lit_count *names, size_t n_names,
+                          const size_t *m, hrow *rows)
+{
+    size_t n = 0, ny = s->n_years;
+    for (size_t r = 0; r < n_names; r++) {
+        if (names[r].id < 0) continue;   /* "(no venue)" and the like */
+        size_t tot = 0;
+        for (size_t y = 0; y < ny; y++) tot += m[r * ny + y];
+        if (tot) rows[n++] = (hrow){names[r].name, &m[r * ny], tot, false};
+    }
+    return n;
+}
+
 static void note_common(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
@@ -103,14 +117,8 @@ static void note_common(lit_cx *cx)
 int lit_chart_topic_heatmap(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
-    size_t ny = s->n_years;
     hrow *rows = lit_xcalloc(s->n_topics + 1, sizeof *rows);
-    size_t n = 0;
-    for (size_t t = 0; t < s->n_topics; t++) {
-        size_t tot = 0;
-        for (size_t y = 0; y < ny; y++) tot += s->topic_year[t * ny + y];
-        if (tot) rows[n++] = (hrow){s->topics[t].name, &s->topic_year[t * ny], tot, false};
-    }
+    size_t n = matrix_rows(s, s->topics, s->n_topics, s->topic_year, rows);
     note_common(cx);
     if (s->n_no_topic) lit_cx_omit(cx, "%zu without a topic", s->n_no_topic);
     lit_cx_note(cx, "a paper counts in each of its topics");
@@ -143,13 +151,7 @@ int lit_chart_venue_heatmap(lit_cx *cx)
     const lit_stats *s = cx->s;
     size_t ny = s->n_years;
     hrow *rows = lit_xcalloc(s->n_venues + 1, sizeof *rows);
-    size_t n = 0;
-    for (size_t v = 0; v < s->n_venues; v++) {
-        if (s->venues[v].id < 0) continue;
-        size_t tot = 0;
-        for (size_t y = 0; y < ny; y++) tot += s->venue_year[v * ny + y];
-        if (tot) rows[n++] = (hrow){s->venues[v].name, &s->venue_year[v * ny], tot, false};
-    }
+    size_t n = matrix_rows(s, s->venues, s->n_venues, s->venue_year, rows);
     note_common(cx);
     if (s->n_no_venue) lit_cx_omit(cx, "%zu without a venue", s->n_no_venue);
     lit_cx_place_note(cx);
