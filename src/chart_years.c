@@ -54,9 +54,14 @@ int lit_chart_years(lit_cx *cx)
         if (s->per_year[i] > maxc) maxc = s->per_year[i];
     double step, top = lit_nice_top((double)maxc, 5, &step);
     double cstep = 1, ctop = 1;
-    if (cum) {   /* the right axis shares the left one's gridlines */
-        double nl = round(top / step);
-        cstep = lit_nice_step((double)total / nl, 1);
+    if (cum) {   /* the right axis shares the left one's gridlines, with a finer choice of
+                  * steps so that the line fills the height */
+        double nl = round(top / step), raw = (double)total / nl;
+        static const double m[] = {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+        double p = raw > 1 ? pow(10, floor(log10(raw))) : 1;
+        cstep = 10 * p;
+        for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+            if (m[i] * p >= raw && fmod(m[i] * p, 1) == 0) { cstep = m[i] * p; break; }
         ctop = cstep * nl;
     }
 
