@@ -166,6 +166,10 @@ int main(void)
     CHECK(strncmp(msg, "s.yaml:2:1: error: 'base' must come first", 41) == 0);
     CHECK(load_text("base: nosuchstyle\n", msg, sizeof msg, &st) == -1);
     CHECK(strncmp(msg, "s.yaml:1:7: error: unknown base style 'nosuchstyle'", 51) == 0);
+    CHECK(load_text("base: s\n", msg, sizeof msg, &st) == -1);   /* s.yaml names itself */
+    CHECK(strncmp(msg, "s.yaml:1:7: error: styles inherit too deeply", 44) == 0);
+    CHECK(load_text("page: {width: 1e308}\n", msg, sizeof msg, &st) == -1);
+    CHECK(load_text("page: {width: nan}\n", msg, sizeof msg, &st) == -1);
     CHECK(load_text("page: {margin: 10in}\n", msg, sizeof msg, &st) == -1);
     CHECK(load_text("- a list\n", msg, sizeof msg, &st) == -1);
     CHECK(strncmp(msg, "s.yaml:1:1: error:", 18) == 0);
