@@ -714,7 +714,9 @@ static void table_catalog(ctx *c)
                               : g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r) : s->topics[r].name;
             group_heading(c, 4, label, i == 0);
         }
-        entry(c, p, true);
+        /* the title is in the next column: a paper without a system name shows only its citation */
+        if (p->short_name && *p->short_name) entry(c, p, true);
+        else cite(c, p);
         lit_buf_adds(c->b, " & ");
         lit_buf_reset(&c->scratch);
         if (c->o->links) paper_url(&c->scratch, p);
