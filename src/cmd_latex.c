@@ -13,6 +13,7 @@ static const char usage_text[] =
     "  topics       one row per topic: its systems as Name~\\cite{key}, by year, and a count\n"
     "  venue-year   papers per venue and year, with totals\n"
     "  taxonomy     systems x topics with check marks, columns grouped by parent topic\n"
+    "               (a float up to 40 rows, a longtable across pages beyond)\n"
     "  catalog      every paper (system, title, venue, year) as a longtable across pages\n"
     "\n"
     "Without --standalone the output is a fragment to \\input; its first lines name the\n"
