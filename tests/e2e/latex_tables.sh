@@ -139,6 +139,16 @@ check "--links: DOI and arXiv links" sh -c "grep -qF 'https://doi.org/10.5555/34
 check "--links: no javascript: link" sh -c "! grep -q javascript '$TMP/links/uris' '$TMP/links/cat.tex'"
 check_err "--links only for the catalog" 2 "links" "$LIT" latex topics --links $C
 
+# --- a hostile caption and label survive \listoftables, \ref and hyperref ---
+mkdir -p "$TMP/cap"
+"$LIT" latex venue-year $C --caption "$(printf '\303\234ber \316\274\302\262 \342\200\224 \\input{y} 50%% & $ # _ { } ~ ^ \304\205 [a] *b')" \
+  --label 'tab:a&b_c' -o "$TMP/cap/t.tex"
+printf '%s\n' '\documentclass{article}' '\usepackage[T1]{fontenc}' '\usepackage{booktabs,graphicx,hyperref}' \
+  '\begin{document}' '\listoftables' '\input{t}' 'See Table~\ref{tab:a&b_c}.' '\end{document}' >"$TMP/cap/d.tex"
+tex "$TMP/cap" d; tex "$TMP/cap" d
+log_clean "a caption with every special character, with \\listoftables and hyperref" "$TMP/cap/d.log"
+check "the caption reaches the list of tables" sh -c "pdftotext '$TMP/cap/d.pdf' - | grep -q '50% & \\$ # _'"
+
 # --- errors ---
 check_err "unknown table is a usage error" 2 "unknown table 'nope'" "$LIT" latex nope $C
 check_err "no table is a usage error" 2 "which table" "$LIT" latex $C
