@@ -70,7 +70,7 @@ typedef struct xw {
     bool trend_other;           /* and an "Other topics" row after them */
     lxw_error err;              /* first libxlsxwriter error: sticky, checked at the end */
     size_t n_cut;               /* cells cut to Excel's limit */
-    lit_buf text, authors, topics, status, presenter, date, notes, url;   /* scratch */
+    lit_buf text, authors, topics, status, presenter, date, notes, url, iri;   /* scratch */
     const char **topic_label;   /* catalog topic index -> label */
     size_t *venue_rows;         /* s->venues indices: known venues first, "(no venue)" last */
     size_t *topic_rows;         /* s->topics indices: known topics first */
@@ -208,7 +208,7 @@ static bool linkable(const char *url, bool *too_long)
     size_t len = 0;
     for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
         if (*p < 0x20 || *p == 0x7f) return false;
-        len += strchr(" \"<>[]`^{}", *p) ? 3 : 1;
+        len += *p >= 0x80 || strchr(" \"<>[]`^{}", *p) ? 3 : 1;
     }
     if (len > EXCEL_MAX_URL) { *too_long = true; return false; }
     return true;
@@ -357,11 +357,26 @@ static void papers_widths(xw *x, size_t n_rows)
     }
 }
 
-/* A hyperlink if the sheet can still take one, else the text. */
+/* A hyperlink if the sheet can still take one, else the text. Non-ASCII in the address
+ * is percent-encoded (a URI, as the package's relationships need; browsers show it
+ * decoded); the cell shows the text as it was. */
 static void put_link(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *url, const char *shown,
                      bool link, lxw_format *f_link, lxw_format *f_text, const lit_paper *p, const char *what)
 {
-    if (!link) { put_str(x, ws, r, c, shown, f_text, p, what); return; }
+    if (!link) {
+        put_str(x, ws, r, c, shown, f_text, p, what);
+        return;
+    }
+    const unsigned char *u = (const unsigned char *)url;
+    while (*u && *u < 0x80) u++;
+    if (*u) {
+        lit_buf_reset(&x->iri);
+        for (u = (const unsigned char *)url; *u; u++) {
+            if (*u < 0x80) lit_buf_addc(&x->iri, (char)*u);
+            else lit_buf_printf(&x->iri, "%%%02X", *u);
+        }
+        url = lit_buf_str(&x->iri);
+    }
     bool cut;
     const char *t = cell_text(x, shown, x->max_cell, &cut);
     if (cut) warn_cut(x, p, what, x->max_cell);
@@ -1150,6 +1165,7 @@ int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *pat
     lit_buf_free(&x.date);
     lit_buf_free(&x.notes);
     lit_buf_free(&x.url);
+    lit_buf_free(&x.iri);
     return rc;
 }
 

@@ -88,6 +88,9 @@ for name, url in (("Code", "https://github.com/example/sum"), ("Slides", "https:
     want(c.value == url and c.hyperlink and c.hyperlink.target == url, "%s link %s" % (name, url))
 c = cell("micro-unicode21", "Talk")
 want(c.hyperlink and c.hyperlink.target == "https://example.org/talk?a=1&b=2", "query string kept in a link")
+c = cell("micro-unicode21", "Slides")
+want(c.value == "https://example.org/μ-slides" and c.hyperlink and c.hyperlink.target == "https://example.org/%CE%BC-slides",
+     "non-ASCII link: shown as written, linked percent-encoded (%r)" % (c.hyperlink and c.hyperlink.target))
 c = cell("megatron-arxiv19", "Title")
 want(c.hyperlink and c.hyperlink.target == "https://arxiv.org/abs/1909.08053", "arXiv id links the title")
 want(cell("noyear-novenue", "Title").hyperlink is None, "no link without a URL")
