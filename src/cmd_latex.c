@@ -34,19 +34,21 @@ static const char usage_text[] =
     "                       (default 20; 0 = all)\n"
     "      --wide           table* instead of table: across both columns of a\n"
     "                       two-column paper (topics, venue-year, short taxonomies)\n"
+    "      --cite-command C the citation command (default cite): citep for natbib,\n"
+    "                       parencite or autocite for biblatex\n"
     "      --links          catalog: titles link to the paper, its DOI or arXiv page\n"
     "                       (\\href: the preamble needs hyperref)\n"
     LIT_COMMON_HELP;
 
 int lit_cmd_latex(int argc, char **argv, lit_diag *d)
 {
-    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS, OPT_WIDE };
+    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS, OPT_WIDE, OPT_CITE };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"standalone", no_argument, 0, OPT_STANDALONE},
         {"caption", required_argument, 0, OPT_CAPTION}, {"label", required_argument, 0, OPT_LABEL},
         {"group-by", required_argument, 0, OPT_GROUP}, {"max-cites", required_argument, 0, OPT_MAX},
         {"bib", required_argument, 0, OPT_BIB}, {"links", no_argument, 0, OPT_LINKS},
-        {"wide", no_argument, 0, OPT_WIDE},
+        {"wide", no_argument, 0, OPT_WIDE}, {"cite-command", required_argument, 0, OPT_CITE},
         LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
     lit_cli cli;
     lit_cli_init(&cli);
@@ -90,6 +92,13 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
         case OPT_BIB: o.bib = optarg; break;
         case OPT_LINKS: o.links = true; break;
         case OPT_WIDE: o.wide = true; break;
+        case OPT_CITE:
+            if (!lit_latex_cite_ok(optarg)) {
+                rc = lit_usage_error("latex", "--cite-command '%s': a command name, letters only (citep)", optarg);
+                goto out;
+            }
+            o.cite_cmd = optarg;
+            break;
         case 'h': fputs(usage_text, stdout); goto out;
         default: rc = lit_usage_error("latex", "unknown option"); goto out;
         }

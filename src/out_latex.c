@@ -43,6 +43,14 @@ static int table_index(const char *table)
 
 bool lit_latex_table_ok(const char *table) { return table_index(table) >= 0; }
 
+bool lit_latex_cite_ok(const char *cmd)
+{
+    size_t n = 0;
+    for (; cmd && cmd[n]; n++)
+        if (!((cmd[n] >= 'a' && cmd[n] <= 'z') || (cmd[n] >= 'A' && cmd[n] <= 'Z'))) return false;
+    return n > 0 && n <= 32;
+}
+
 int lit_latex_group_parse(const char *name)
 {
     static const char *const names[] = {"none", "parent", "topic", "area"};
@@ -152,7 +160,9 @@ static void paper_name(lit_buf *t, const lit_paper *p)
 static void cite(ctx *c, const lit_paper *p)
 {
     if (lit_tex_key_ok(p->key)) {
-        lit_buf_adds(c->b, "\\cite{");
+        lit_buf_addc(c->b, '\\');
+        lit_buf_adds(c->b, c->o->cite_cmd ? c->o->cite_cmd : "cite");
+        lit_buf_addc(c->b, '{');
         lit_buf_adds(c->b, p->key);
         lit_buf_addc(c->b, '}');
         return;
@@ -782,9 +792,16 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
     if (!o) { lit_latex_opts_init(&dflt); o = &dflt; }
     if (o->label && !lit_tex_key_ok(o->label))
         return lit_error(d, NULL, 0, 0, "invalid label '%s' (no space , { } \" ' %% # ~ \\ or ^^)", o->label);
+    if (o->cite_cmd && !lit_latex_cite_ok(o->cite_cmd))
+        return lit_error(d, NULL, 0, 0, "citation command '%s' must be letters only", o->cite_cmd);
     if (!lit_latex_group_ok(table, o->group))
         return lit_error(d, NULL, 0, 0, "table '%s' cannot be grouped that way", table);
     lit_buf bib = LIT_BUF_INIT;
+    const char *cmd = o->cite_cmd ? o->cite_cmd : "cite";
+    bool natbib = strcmp(cmd, "cite") != 0 && strncmp(cmd, "cite", 4) == 0;  /* citep, citet, ... */
+    if (o->standalone && o->bib && strcmp(cmd, "cite") != 0 && !natbib)
+        return lit_error(d, NULL, 0, 0, "a standalone document with --bib cites with \\cite or natbib's "
+                         "\\cite... commands; '\\%s' needs biblatex: use the fragment", cmd);
     if (o->standalone && o->bib && bib_name(&bib, o->bib, d) != 0) return -1;
 
     lit_buf body = LIT_BUF_INIT;
@@ -808,23 +825,29 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
         lit_buf_printf(out, "%% litsurvey latex %s: %zu paper%s. For \\input; the preamble needs:\n",
                        table, s->n_papers, s->n_papers == 1 ? "" : "s");
         package_lines(out, c.pkgs, c.needs, "%   ");
+        if (strcmp(cmd, "cite") != 0)
+            lit_buf_printf(out, "%% Citations are \\%s{KEY}%s.\n", cmd, natbib ? " (natbib)" : "");
         lit_buf_adds(out, "% Citations use the catalog keys: `litsurvey bib` writes the matching .bib.\n");
         lit_buf_add(out, body.data, body.len);
     } else {
         lit_buf_printf(out, "%% litsurvey latex %s --standalone: %zu paper%s.\n", table, s->n_papers,
                        s->n_papers == 1 ? "" : "s");
         lit_buf_adds(out, "\\documentclass[a4paper]{article}\n");
+        if (bib.len && natbib) lit_buf_adds(out, "\\usepackage[numbers]{natbib}\n");
         package_lines(out, c.pkgs, c.needs, "");
         /* T1 text in Latin Modern: vector fonts, not bitmap EC fonts */
         if (c.needs & LIT_TEX_NEED_T1) lit_buf_adds(out, "\\usepackage{lmodern}\n");
         lit_buf_adds(out, "\\usepackage[margin=2cm]{geometry}\n");
-        if (!bib.len)
-            lit_buf_adds(out, "% No .bib given (--bib): each citation prints its key.\n"
-                              "\\renewcommand{\\cite}[1]{\\unskip\\unpenalty\\ [\\texttt{\\detokenize{#1}}]}\n");
+        if (!bib.len) {
+            lit_buf_adds(out, "% No .bib given (--bib): each citation prints its key.\n");
+            if (strcmp(cmd, "cite") != 0) lit_buf_printf(out, "\\providecommand{\\%s}{}\n", cmd);
+            lit_buf_printf(out, "\\renewcommand{\\%s}[1]{\\unskip\\unpenalty\\ [\\texttt{\\detokenize{#1}}]}\n", cmd);
+        }
         lit_buf_adds(out, "\\begin{document}\n");
         lit_buf_add(out, body.data, body.len);
         if (bib.len)
-            lit_buf_printf(out, "\\bibliographystyle{plain}\n\\bibliography{%s}\n", bib.data);
+            lit_buf_printf(out, "\\bibliographystyle{%s}\n\\bibliography{%s}\n", natbib ? "plainnat" : "plain",
+                           bib.data);
         lit_buf_adds(out, "\\end{document}\n");
     }
     lit_buf_free(&body);

@@ -26,6 +26,8 @@ typedef struct lit_latex_opts {
                                  the citations with bibtex; NULL = citations print their keys */
     bool links;               /* catalog: titles link to the paper (\href; needs hyperref) */
     bool wide;                /* floats as table* (both columns of a two-column paper) */
+    const char *cite_cmd;     /* the citation command without backslash: NULL = "cite";
+                                 citep (natbib), parencite or autocite (biblatex), ... */
 } lit_latex_opts;
 
 #define LIT_LATEX_MAX_CITES 20
@@ -36,6 +38,8 @@ void lit_latex_opts_init(lit_latex_opts *o);
 /* The table names, NULL-terminated: topics, venue-year, taxonomy, catalog. */
 extern const char *const lit_latex_tables[];
 bool lit_latex_table_ok(const char *table);
+/* True for a usable citation command name: 1 to 32 ASCII letters. */
+bool lit_latex_cite_ok(const char *cmd);
 /* Parses a --group-by value ("none", "parent", "topic", "area"); -1 if unknown. */
 int lit_latex_group_parse(const char *name);
 /* Whether table accepts grouping g: topics none|parent, venue-year none|area,

@@ -90,6 +90,20 @@ cp "$F/refs.bib" "$TMP/sa/refs.bib"
 log_clean "standalone --bib: citations resolve with bibtex" "$TMP/sa/bibbed.log"
 check "standalone --bib: the bibliography lists the cited papers" grep -q 'bibitem{pipedream-sosp19}' "$TMP/sa/bibbed.bbl"
 
+# --- --cite-command: natbib's \citep, standalone with plainnat, and without a .bib ---
+"$LIT" latex topics $C --standalone --bib refs.bib --cite-command citep -o "$TMP/sa/natbib.tex"
+(cd "$TMP/sa" && pdflatex -halt-on-error -no-shell-escape -interaction=nonstopmode natbib >/dev/null 2>&1 &&
+  bibtex natbib >/dev/null 2>&1 && pdflatex -interaction=nonstopmode -halt-on-error natbib >/dev/null 2>&1 &&
+  pdflatex -interaction=nonstopmode -halt-on-error natbib >/dev/null 2>&1)
+check "--cite-command citep writes \\citep" grep -q 'PipeDream~\\citep{pipedream-sosp19}' "$TMP/sa/natbib.tex"
+log_clean "--cite-command citep --standalone --bib: natbib resolves every citation" "$TMP/sa/natbib.log"
+"$LIT" latex catalog $C --standalone --cite-command textcite -o "$TMP/sa/keys.tex"
+tex "$TMP/sa" keys
+log_errors "--cite-command textcite --standalone without .bib compiles (keys printed)" "$TMP/sa/keys.log"
+check_err "--cite-command parencite with --standalone --bib needs biblatex" 2 "biblatex" \
+  "$LIT" latex topics $C --standalone --bib refs.bib --cite-command parencite
+check_err "--cite-command must be a command name" 2 "cite-command" "$LIT" latex topics $C --cite-command 'cite}x'
+
 # --- golden files ---
 for t in $TABLES; do golden "golden $t" "$TMP/frag/$t.tex" "$G/$t.tex"; done
 "$LIT" latex venue-year $C --group-by area -o "$TMP/vy-area.tex"
