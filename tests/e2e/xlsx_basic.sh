@@ -24,6 +24,11 @@ check "same bytes without SOURCE_DATE_EPOCH too" cmp "$TMP/n1.xlsx" "$TMP/n2.xls
 check_err "a name without .xlsx gets a warning" 0 "does not end in .xlsx" \
   "$LIT" xlsx -c $F/catalog.yaml -o "$TMP/book.xls"
 
+sed 's/status: skip/status: maybe/' $F/catalog.yaml >"$TMP/status.yaml"
+check_err "a status outside the drop-down is a warning at its paper" 0 \
+  "status.yaml:[0-9]+: warning: paper 'megatron-arxiv19': status 'maybe' is not one of" \
+  "$LIT" xlsx -c "$TMP/status.yaml" --venues $F/venues.yaml --topics $F/topics.yaml -o "$TMP/status.xlsx"
+
 # Filters reach the workbook: only 2019, with the catalog's total on the Summary.
 "$LIT" xlsx -q -c $F/catalog.yaml --years 2019 --title "=Reading group 2019" -o "$TMP/y.xlsx"
 cat >"$TMP/filter.py" <<'EOF'

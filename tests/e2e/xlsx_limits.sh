@@ -15,6 +15,9 @@ papers = [
     {"key": "ascii", "title": "=" + "a" * 39999, "venue": "OSDI", "year": 2020},
     {"key": "cjk", "title": "中" * 40000, "venue": "OSDI", "year": 2020},
     {"key": "emoji", "title": "\U0001F600" * 20000, "venue": "OSDI", "year": 2021, "notes": "ok " * 20000},
+    {"key": "longurl", "title": "A paper with a very long code link", "venue": "OSDI", "year": 2021,
+     "links": {"code": "https://example.org/" + "x" * 3000, "slides": "ftp://example.org/s.pdf",
+               "talk": "javascript:alert(1)"}},
 ]
 yaml.safe_dump({"papers": papers}, open(sys.argv[1], "w"), allow_unicode=True, width=1 << 30)
 EOF
@@ -29,10 +32,16 @@ bad = []
 if t["ascii"] != "=" + "a" * 32766: bad.append("ascii: %d" % len(t["ascii"]))
 if t["cjk"] != "中" * 32767: bad.append("cjk: %d" % len(t["cjk"]))
 if t["emoji"] != "\U0001F600" * 16383: bad.append("emoji: %d code points" % len(t["emoji"]))
+code = {r[0].value: r[7] for r in ws.iter_rows(min_row=2)}["longurl"]
+row = {r[0].value: r for r in ws.iter_rows(min_row=2)}["longurl"]
+if code.value != "https://example.org/" + "x" * 3000 or code.hyperlink is not None: bad.append("long URL linked")
+if row[8].hyperlink is None or row[8].hyperlink.target != "ftp://example.org/s.pdf": bad.append("ftp not linked")
+if row[9].value != "javascript:alert(1)" or row[9].hyperlink is not None: bad.append("javascript: linked")
 if len(notes["emoji"]) != 32767 or not notes["emoji"].startswith("ok ok"): bad.append("notes: %d" % len(notes["emoji"]))
 sys.exit("; ".join(bad) if bad else 0)
 EOF
-check "cut cells hold exactly Excel's limit (UTF-16 units)" $PY "$TMP/long.py" "$TMP/long.xlsx"
+check "a link over Excel's 2079 characters is a warning" grep -q "code link longer than Excel's 2079 characters" "$TMP/.err"
+check "cut cells hold exactly Excel's limit (UTF-16 units); only web links are linked" $PY "$TMP/long.py" "$TMP/long.xlsx"
 
 # More links than a sheet can hold: 16,400 papers with four links each.
 $PY - "$TMP/links.yaml" <<'EOF'

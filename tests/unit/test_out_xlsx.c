@@ -81,6 +81,7 @@ int main(void)
     CHECK(strstr(errbuf, "holds 3 of the 7 papers") != NULL);
     CHECK(strstr(errbuf, "cut to Excel's limit of 10 characters") != NULL);
     CHECK(strstr(errbuf, "more than 5 hyperlinks") != NULL);
+    CHECK(strstr(errbuf, "sheet 'Venues' holds 3 of 4 rows") != NULL);
     CHECK(strstr(errbuf, "catalog.yaml:") != NULL);   /* cut cells point at their paper */
     CHECK(py(path,
              "ws = wb['Papers']\n"
