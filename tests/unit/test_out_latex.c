@@ -166,6 +166,22 @@ int main(void)
     free(out);
     free(err);
 
+    /* another citation command, and one that is not a command name */
+    o.cite_cmd = "citep";
+    CHECK_INT(render(&db, "topics", &o, &out, &err), 0);
+    CHECK(strstr(out, "GPipe~\\citep{p2}") != NULL);
+    CHECK(strstr(out, "\\cite{") == NULL);
+    free(out);
+    free(err);
+    o.cite_cmd = "cite{x}";
+    CHECK_INT(render(&db, "topics", &o, &out, &err), -1);
+    free(out);
+    free(err);
+    o.cite_cmd = NULL;
+    CHECK(lit_latex_cite_ok("autocite"));
+    CHECK(!lit_latex_cite_ok(""));
+    CHECK(!lit_latex_cite_ok("cite*"));
+
     CHECK_INT(lit_latex_group_parse("area"), LIT_LATEX_GROUP_AREA);
     CHECK_INT(lit_latex_group_parse("x"), -1);
     CHECK(lit_latex_group_ok("venue-year", LIT_LATEX_GROUP_AREA));
