@@ -522,6 +522,22 @@ static lxw_chart *new_chart(xw *x, uint8_t type, const char *title, bool legend)
     chart_title_set_name(ch, title);
     if (!legend) chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
     else chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
+    /* The style's background, text and grid colours, as in the Cairo charts (a dark
+     * style gives dark charts). */
+    const lit_style *st = x->st;
+    lxw_chart_fill bg = {.color = rgb_color(st->background)};
+    chart_chartarea_set_fill(ch, &bg);
+    chart_plotarea_set_fill(ch, &bg);
+    lxw_chart_font text = {.color = rgb_color(st->foreground)}, head = {.color = text.color, .bold = LXW_TRUE};
+    chart_title_set_name_font(ch, &head);
+    chart_legend_set_font(ch, &text);
+    chart_axis_set_num_font(ch->x_axis, &text);
+    chart_axis_set_num_font(ch->y_axis, &text);
+    lxw_chart_line axis = {.color = rgb_color(st->muted)}, grid = {.color = rgb_color(st->grid_color)};
+    chart_axis_set_line(ch->x_axis, &axis);
+    chart_axis_set_line(ch->y_axis, &axis);
+    /* the value axis carries the grid: horizontal for bars, vertical otherwise */
+    chart_axis_major_gridlines_set_line(type == LXW_CHART_BAR ? ch->x_axis : ch->y_axis, &grid);
     return ch;
 }
 

@@ -216,10 +216,18 @@ import sys, yaml, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 pal = [c.lstrip("#").upper() for c in yaml.safe_load(open(sys.argv[2]))["palette"]]
 got = [p.graphicalProperties.solidFill.srgbClr for p in wb["Topics"]._charts[0].series[0].dPt]
-sys.exit(0 if got == pal[:4] else "got %s, want %s" % (got, pal[:4]))
+if got != pal[:4]: sys.exit("got %s, want %s" % (got, pal[:4]))
+# openpyxl drops the chart area's fill: read the chart parts themselves
+import zipfile
+sty = yaml.safe_load(open(sys.argv[2]))
+bg = sty["colors"]["background"].lstrip("#").upper()
+z = zipfile.ZipFile(sys.argv[1])
+charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+plain = [n for n in charts if ('<c:chartSpace' in z.read(n).decode() and 'val="%s"' % bg not in z.read(n).decode())]
+sys.exit("charts without the style's background %s: %s" % (bg, plain) if plain or not charts else 0)
 EOF
 if grep -q '^palette' styles/dark.yaml; then
-  check "--style dark: topic colours from styles/dark.yaml" $PY "$TMP/colours.py" "$TMP/dark.xlsx" styles/dark.yaml
+  check "--style dark: topic colours and chart background from styles/dark.yaml" $PY "$TMP/colours.py" "$TMP/dark.xlsx" styles/dark.yaml
 fi
 
 # LibreOffice opens it, and reads formula-like titles as text (a formula would show its value).
