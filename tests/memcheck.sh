@@ -55,5 +55,11 @@ for f in "$ROOT"/tests/bad-input/bib/string-self.bib "$ROOT"/tests/bad-input/bib
     vg "import $(basename "$f")" "$( [ "${f#*fixtures}" != "$f" ] && echo 0 || echo 1)" "$LIT" import "$f" -o "$TMP/i.yaml"
   fi
 done
+if "$LIT" import --help >/dev/null 2>&1; then
+  for f in "$ROOT"/tests/fuzz-corpus/fuzz_md/*.md "$ROOT"/tests/bad-input/md/oxford-comma.md; do
+    vg "import $(basename "$f")" same "$LIT" import -q "$f" -o "$TMP/m.yaml"
+  done
+  vg "import -m (merge into a catalog)" same "$LIT" import -q "$ROOT/tests/fixtures/bib/real.bib" -m "$W/data/catalog.yaml" -o "$TMP/m.yaml"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
