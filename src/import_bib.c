@@ -602,6 +602,22 @@ static char *tex_to_utf8(const char *s, size_t n)
         int32_t cp = letter_cp(cs, cn);
         if (cp > 0) put_cp(&b, cp);
         else if (cp < 0) lit_buf_adds(&b, cp == -1 ? "LaTeX" : cp == -2 ? "TeX" : cp == -3 ? "BibTeX" : "LaTeX2e");
+        else if (((cn == 15 && memcmp(cs, "textsuperscript", 15) == 0) ||
+                  (cn == 13 && memcmp(cs, "textsubscript", 13) == 0)) && i < n && s[i] == '{') {
+            /* digits and signs have Unicode super/subscripts: Tux\textsuperscript{2} is Tux² */
+            static const char from[] = "0123456789+-=()";
+            static const int32_t sup[] = {0x2070, 0xB9, 0xB2, 0xB3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078,
+                                          0x2079, 0x207A, 0x207B, 0x207C, 0x207D, 0x207E};
+            size_t e = i + 1;
+            while (e < n && s[e] && strchr(from, s[e])) e++;
+            if (e < n && s[e] == '}' && e > i + 1) {
+                for (size_t q = i + 1; q < e; q++) {
+                    size_t ix = (size_t)(strchr(from, s[q]) - from);
+                    put_cp(&b, cn == 15 ? sup[ix] : 0x2080 + (int32_t)ix);
+                }
+                i = e + 1;
+            }
+        }
         else if (cn == 3 && memcmp(cs, "url", 3) == 0) { /* keep the argument */ }
         else if ((cn == 4 && memcmp(cs, "href", 4) == 0) && i < n && s[i] == '{') {
             long depth = 0;   /* drop the URL, keep the text */
@@ -1067,10 +1083,18 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     const bfield *af = field(e, "author");
     if (af) split_authors(a, af->val, af->len, &authors, &n_authors);
 
-    /* a system name: the single word before the colon ("{PipeDream}: Generalized ...") */
+    /* a system name: a short shorttitle (what we write), else the single word before
+     * the colon ("{PipeDream}: Generalized ...") */
     const char *short_name = NULL;
+    char *st = field_text(e, "shorttitle");
+    if (st && strlen(st) <= 40 && strcmp(st, title) != 0) {
+        int words = 1;
+        for (const char *q = st; *q; q++) words += *q == ' ';
+        if (words <= 3) short_name = lit_arena_strdup(a, st);
+    }
+    free(st);
     const char *colon = strstr(title, ": ");
-    if (colon && colon > title && (size_t)(colon - title) <= 40 && !memchr(title, ' ', (size_t)(colon - title))) {
+    if (!short_name && colon && colon > title && (size_t)(colon - title) <= 40 && !memchr(title, ' ', (size_t)(colon - title))) {
         bool upper = false;
         for (const char *q = title; q < colon; q++) upper |= isupper((unsigned char)*q) != 0;
         if (upper) short_name = lit_arena_strndup(a, title, (size_t)(colon - title));

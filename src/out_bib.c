@@ -250,6 +250,14 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     field_start(b, "title");
     put_title(b, p->title ? p->title : "", p->short_name, &w);
     lit_buf_addc(b, '}');
+    if (p->short_name && *p->short_name) {
+        /* the system name: biblatex's short title, and how it comes back on import */
+        field_start(b, "shorttitle");
+        lit_buf_addc(b, '{');
+        esc(b, p->short_name, &w);
+        lit_buf_addc(b, '}');
+        lit_buf_addc(b, '}');
+    }
     if (vfield) {
         field_start(b, vfield);
         lit_buf_adds(b, lit_buf_str(&venue));

@@ -56,4 +56,18 @@ for i in range(50000):
 " >big.bib
 check "import 50,000 entries" "$LIT" import $T -q big.bib -o big.yaml
 check "all of them, venues resolved" sh -c "[ \$(grep -c '^- key:' big.yaml) -eq 50000 ] && [ \$(grep -c '^  venue: OSDI' big.yaml) -eq 50000 ]"
+# the other way: the project's catalog -> .bib -> catalog keeps every field BibTeX has
+if [ -f "$ROOT/data/catalog.yaml" ]; then
+  mkdir -p data && cp "$ROOT/data/venues.yaml" "$ROOT/data/topics.yaml" data/
+  "$LIT" bib -c "$ROOT/data/catalog.yaml" -o project.bib 2>/dev/null
+  check "project catalog -> .bib -> catalog" "$LIT" import -q --venues data/venues.yaml --topics data/topics.yaml project.bib -o data/back.yaml
+  check "titles, system names, venues, years, authors, ids and topics all come back" $PY -c "
+import yaml
+a = {p['key']: p for p in yaml.safe_load(open('$ROOT/data/catalog.yaml'))['papers']}
+b = {p['key']: p for p in yaml.safe_load(open('data/back.yaml'))['papers']}
+assert set(a) == set(b), set(a) ^ set(b)
+bad = [(k, f, a[k].get(f), b[k].get(f)) for k in a for f in ('title', 'short', 'venue', 'year', 'authors', 'doi', 'arxiv', 'topics') if a[k].get(f) != b[k].get(f)]
+assert not bad, bad[:5]
+"
+fi
 exit $failed

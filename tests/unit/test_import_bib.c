@@ -199,6 +199,8 @@ static void test_text(void)
               "{a} ~ \\ [x]");
     CHECK_STR(title_of("Already UTF-8: Über café 中文"), "Already UTF-8: Über café 中文");
     CHECK_STR(title_of("\\unknown{kept} text"), "kept text");
+    CHECK_STR(title_of("Tux\\textsuperscript{2} H\\textsubscript{2}O x\\textsuperscript{th} CO\\textsubscript{(2)}"),
+              "Tux² H₂O xth CO₍₂₎");
     CHECK_STR(title_of("\\href{http://x.org}{Link} \\url{http://y.org}"), "Link http://y.org");
 }
 
@@ -255,6 +257,19 @@ static void test_venues(void)
         CHECK_INT(c.papers[3].year, 0);
     }
     CHECK_STR(msgs, "");   /* "n.d." is no year, not a bad one */
+    lit_catalog_free(&c);
+
+    /* the system name: a short shorttitle wins over the word before the colon */
+    lit_catalog_init(&c);
+    CHECK(import_str(&c, "@misc{a, title={A Unified Architecture}, shorttitle={{BytePS}}}\n"
+                         "@misc{b, title={Deep Learning: A Review}, shorttitle={Deep learning in a long short title}}\n"
+                         "@misc{c, title={{AFS/CoDDL}: Things}}\n@misc{d, title={A Title: Without a Name}}\n", false) == 0);
+    if (c.n_papers == 4) {
+        CHECK_STR(c.papers[0].short_name, "BytePS");
+        CHECK_STR(c.papers[1].short_name, NULL);   /* a long shorttitle is no system name */
+        CHECK_STR(c.papers[2].short_name, "AFS/CoDDL");
+        CHECK_STR(c.papers[3].short_name, NULL);
+    }
     lit_catalog_free(&c);
 
     /* url, doi and eprint are verbatim: no dashes or ties, line breaks and braces gone */

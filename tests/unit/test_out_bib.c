@@ -102,6 +102,7 @@ static void test_entries(void)
               "@inproceedings{pipedream-sosp19,\n"
               "  author        = {Deepak Narayanan and de la Cruz, Jr, Mar{\\'{{\\i}}}a and Ludwig van Beethoven and {Barnes and Noble, Inc.} and J{\\\"{o}}rg M{\\\"{u}}ller},\n"
               "  title         = {{PipeDream}: Generalized Pipeline Parallelism for {DNN} Training},\n"
+              "  shorttitle    = {{PipeDream}},\n"
               "  booktitle     = {Proceedings of the {ACM} Symposium on Operating Systems Principles ({SOSP})},\n"
               "  year          = {2019},\n"
               "  doi           = {10.1145/3341301.3359646},\n"
@@ -121,6 +122,7 @@ static void test_entries(void)
               "@misc{megatron-arxiv19,\n"
               "  author        = {A. Author},\n"
               "  title         = {{Megatron-LM}: Training Multi-Billion Parameter Language Models},\n"
+              "  shorttitle    = {{Megatron-LM}},\n"
               "  howpublished  = {arXiv preprint arXiv:1909.08053},\n"
               "  year          = {2019},\n"
               "  eprint        = {1909.08053},\n"
@@ -129,6 +131,7 @@ static void test_entries(void)
     CHECK_STR(entry(out, "noauthors"),
               "@misc{noauthors,\n"
               "  title         = {Serving {DNNs} like {Clockwork}},\n"
+              "  shorttitle    = {{Clockwork}},\n"
               "  howpublished  = {Proceedings of the {USENIX} Symposium on Operating Systems Design and Implementation ({OSDI})},\n"
               "  year          = {2020},\n"
               "  key           = {Clockwork}\n"
