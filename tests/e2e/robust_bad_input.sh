@@ -132,7 +132,7 @@ huge() {
 huge catalog long-line.yaml 1 400
 huge catalog long-title.yaml 0 400
 huge bib long-line.bib 1 400
-huge md long-line.md 1 1200
+huge md long-line.md 1 200 "a whole-file problem at line 1"
 huge catalog deep-seq.yaml 1 50
 huge catalog deep-map.yaml 1 50
 huge catalog deep-block.yaml 1 50
