@@ -1,5 +1,6 @@
 /* out_latex.c - booktabs tables for a related-work section: topics, venue-year, taxonomy, catalog. */
 #include "out_latex.h"
+#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -782,8 +783,10 @@ static int bib_name(lit_buf *out, const char *bib, lit_diag *d)
     return 0;
 }
 
-int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const lit_latex_opts *o,
-                     lit_diag *d)
+/* The table into body, what goes before it into out, what follows into tail: the writer
+ * sends the three to the file without joining them (a million-row body is not copied). */
+static int render_parts(lit_buf *out, lit_buf *body_out, lit_buf *tail, const char *table, const lit_stats *s,
+                        const lit_latex_opts *o, lit_diag *d)
 {
     int t = table_index(table);
     if (t < 0) return lit_error(d, NULL, 0, 0, "unknown table '%s' (topics, venue-year, taxonomy, catalog)",
@@ -804,8 +807,7 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
                          "\\cite... commands; '\\%s' needs biblatex: use the fragment", cmd);
     if (o->standalone && o->bib && bib_name(&bib, o->bib, d) != 0) return -1;
 
-    lit_buf body = LIT_BUF_INIT;
-    ctx c = {s, s->db, o, d, &body, PKG_BOOKTABS, 0, NULL, NULL, NULL, 0, NULL, LIT_BUF_INIT};
+    ctx c = {s, s->db, o, d, body_out, PKG_BOOKTABS, 0, NULL, NULL, NULL, 0, NULL, LIT_BUF_INIT};
     c.warned = lit_xcalloc(s->db->cat.n_papers + 1, 1);
     const lit_strtab *cv = &s->db->cat.venues;
     c.venue_id = lit_xcalloc(cv->n + 1, sizeof *c.venue_id);
@@ -828,7 +830,6 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
         if (strcmp(cmd, "cite") != 0)
             lit_buf_printf(out, "%% Citations are \\%s{KEY}%s.\n", cmd, natbib ? " (natbib)" : "");
         lit_buf_adds(out, "% Citations use the catalog keys: `litsurvey bib` writes the matching .bib.\n");
-        lit_buf_add(out, body.data, body.len);
     } else {
         lit_buf_printf(out, "%% litsurvey latex %s --standalone: %zu paper%s.\n", table, s->n_papers,
                        s->n_papers == 1 ? "" : "s");
@@ -844,13 +845,11 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
             lit_buf_printf(out, "\\renewcommand{\\%s}[1]{\\unskip\\unpenalty\\ [\\texttt{\\detokenize{#1}}]}\n", cmd);
         }
         lit_buf_adds(out, "\\begin{document}\n");
-        lit_buf_add(out, body.data, body.len);
         if (bib.len)
-            lit_buf_printf(out, "\\bibliographystyle{%s}\n\\bibliography{%s}\n", natbib ? "plainnat" : "plain",
+            lit_buf_printf(tail, "\\bibliographystyle{%s}\n\\bibliography{%s}\n", natbib ? "plainnat" : "plain",
                            bib.data);
-        lit_buf_adds(out, "\\end{document}\n");
+        lit_buf_adds(tail, "\\end{document}\n");
     }
-    lit_buf_free(&body);
     lit_buf_free(&bib);
     free(c.warned);
     free(c.venue_id);
@@ -860,12 +859,37 @@ int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const 
     return 0;
 }
 
+int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s, const lit_latex_opts *o,
+                     lit_diag *d)
+{
+    lit_buf body = LIT_BUF_INIT, tail = LIT_BUF_INIT;
+    int rc = render_parts(out, &body, &tail, table, s, o, d);
+    if (rc == 0) {
+        lit_buf_add(out, lit_buf_str(&body), body.len);
+        lit_buf_add(out, lit_buf_str(&tail), tail.len);
+    }
+    lit_buf_free(&body);
+    lit_buf_free(&tail);
+    return rc;
+}
+
 int lit_latex_write(const char *table, const lit_stats *s, const lit_latex_opts *o, const char *path,
                     lit_diag *d)
 {
-    lit_buf out = LIT_BUF_INIT;
-    int rc = lit_latex_render(&out, table, s, o, d);
-    if (rc == 0) rc = lit_write_file(path ? path : "-", lit_buf_str(&out), out.len, d);
-    lit_buf_free(&out);
+    lit_buf head = LIT_BUF_INIT, body = LIT_BUF_INIT, tail = LIT_BUF_INIT;
+    int rc = render_parts(&head, &body, &tail, table, s, o, d);
+    lit_outfile f;
+    if (rc == 0) rc = lit_outfile_open(&f, path ? path : "-", d);
+    if (rc == 0) {
+        const lit_buf *part[] = {&head, &body, &tail};
+        for (int i = 0; rc == 0 && i < 3; i++)
+            if (part[i]->len && fwrite(part[i]->data, 1, part[i]->len, f.fp) != part[i]->len)
+                rc = lit_io_error(d, path, "cannot write: %s", strerror(errno));
+        if (rc == 0) rc = lit_outfile_commit(&f, d);
+        else lit_outfile_abort(&f);
+    }
+    lit_buf_free(&head);
+    lit_buf_free(&body);
+    lit_buf_free(&tail);
     return rc;
 }
