@@ -568,6 +568,11 @@ static void place_chart(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, lxw_
 }
 
 /* Venues, most papers first (the chart's order), "(no venue)" last. */
+static double venues_scale(const xw *x)
+{
+    return bars_scale(x->n_vrows < CHART_MAX_BARS ? x->n_vrows : CHART_MAX_BARS);
+}
+
 static lxw_chart *chart_venues(xw *x)
 {
     size_t n = 0;
@@ -614,7 +619,7 @@ static void sheet_venues(xw *x)
         put_num(x, ws, row, 5, lit_share(v->count, s->n_papers) / 100.0, x->f_pct);
     }
     if (x->n_vrows) chk(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)x->n_vrows, 5));
-    place_chart(x, ws, 1, 7, chart_venues(x), bars_scale(x->n_vrows < CHART_MAX_BARS ? x->n_vrows : CHART_MAX_BARS));
+    place_chart(x, ws, 1, 7, chart_venues(x), venues_scale(x));
 }
 
 static lxw_chart *chart_years(xw *x, uint8_t type)
@@ -949,11 +954,14 @@ static void sheet_summary(xw *x)
     count_table(x, &row, "Venue kind", s->kinds, s->n_kinds);
     count_table(x, &row, "Area", s->areas, s->n_areas);
 
-    /* The charts, two abreast, beside the figures. */
+    /* The charts, two abreast, beside the figures; the second pair below the taller of
+     * the first (rows are 20 px). */
+    double venues = venues_scale(x), top = venues > 1.5 ? venues : 1.5;
+    lxw_row_t next = (lxw_row_t)(1 + top * 288 / 20 + 2);
     place_chart(x, ws, 1, 3, chart_years(x, LXW_CHART_LINE), 1.5);
-    place_chart(x, ws, 1, 15, chart_venues(x), 1.5);
-    place_chart(x, ws, 24, 3, chart_topic_trend(x, LXW_CHART_AREA_STACKED), 1.5);
-    place_chart(x, ws, 24, 15, chart_topics(x), topics_scale(x));
+    place_chart(x, ws, 1, 15, chart_venues(x), venues);
+    place_chart(x, ws, next, 3, chart_topic_trend(x, LXW_CHART_AREA_STACKED), 1.5);
+    place_chart(x, ws, next, 15, chart_topics(x), topics_scale(x));
 }
 
 /* ---- workbook ---------------------------------------------------------------- */
