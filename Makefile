@@ -7,8 +7,7 @@ DESTDIR ?=
 CC      ?= cc
 PKGS    := yaml-0.1 cairo pangocairo xlsxwriter md4c libutf8proc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
-           -DLIT_DATADIR='"$(PREFIX)/share/litsurvey"'
+CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 # V=1 shows the full compiler lines.
 V ?= 0
 ifeq ($(V),0)
@@ -49,7 +48,7 @@ TOOLBIN := $(TOOLSRC:tests/tools/%.c=$(OUT)/tools/%)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-.PHONY: all deps test-deps report test unit e2e bench install uninstall clean catalog \
+.PHONY: FORCE all deps test-deps report test unit e2e bench install uninstall clean catalog \
         update-golden fuzz fuzz-build memcheck lint
 all: $(BIN)
 ifeq ($(SANITIZE)$(BUILDDIR),0build)
@@ -68,10 +67,18 @@ $(TDEPS_STAMP):
 deps: $(DEPS_STAMP)
 test-deps: $(TDEPS_STAMP)
 
-$(OUT)/%.o: src/%.c | $(DEPS_STAMP)
+# Where the installed styles and tables are: rewritten only when PREFIX changes, so
+# that the files including it are rebuilt then.
+$(OUT)/config.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define LIT_DATADIR "%s"\n' '$(PREFIX)/share/litsurvey' >$@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+FORCE:
+
+$(OUT)/%.o: src/%.c | $(DEPS_STAMP) $(OUT)/config.h
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) -I$(OUT) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BIN): $(OBJ)
 	@$(if $(Q),echo "  LD      $@")

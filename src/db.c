@@ -5,9 +5,7 @@
 #include <unistd.h>
 #include "buf.h"
 
-#ifndef LIT_DATADIR
-#define LIT_DATADIR "/usr/local/share/litsurvey"
-#endif
+#include "config.h" /* LIT_DATADIR: written by the Makefile from PREFIX */
 
 char *lit_find_data(const char *dir_of, const char *sub, const char *name)
 {
