@@ -13,6 +13,7 @@
 #   BENCH_SIZES="500 10k"   sizes to run (default: 500 10k 100k 1M)
 #   BENCH_RUNS=5            runs per figure
 #   BUILDDIR=build/x        the build whose rel/ binaries to time
+#   DEDUPE_TIMEOUT=300      seconds after which the dedupe stage is stopped (default 120)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 B=${BUILDDIR:-build}
@@ -94,15 +95,26 @@ for size in $SIZES; do
   done
 
   # Each stage in one process; per stage the best time of the runs and the highest peak.
+  loadavg=$(cut -d' ' -f1 /proc/loadavg)
   : >"$tmp/stages"
   i=0
   while [ $i -lt "$runs" ]; do
-    "$TOOLS/bench_stages" -o "$tmp/out" "$cat" >"$tmp/run" 2>"$tmp/diag" || { echo "bench_stages failed:"; cat "$tmp/diag"; exit 1; }
+    "$TOOLS/bench_stages" --stages load,stats,charts,xlsx,latex -o "$tmp/out" "$cat" >"$tmp/run" 2>"$tmp/diag" ||
+      { echo "bench_stages failed:"; cat "$tmp/diag"; exit 1; }
     grep -v '^#' "$tmp/run" >>"$tmp/stages"
     i=$((i + 1))
   done
   rm -rf "$tmp/out"
   warnings=$(grep -c 'warning:' "$tmp/diag")
+  # Dedupe (an import stage) in a run of its own, stopped if it takes too long.
+  dt=${DEDUPE_TIMEOUT:-120}
+  if timeout "$dt" "$TOOLS/bench_stages" --stages dedupe "$cat" >"$tmp/run" 2>/dev/null; then
+    grep '^dedupe' "$tmp/run" >>"$tmp/stages"
+  elif grep -q '^dedupe' "$tmp/run"; then
+    grep '^dedupe' "$tmp/run" >>"$tmp/stages"
+  else
+    printf 'dedupe\tn/a\tn/a\tn/a\t%s\n' "$(grep -q '^load' "$tmp/run" && echo "stopped after ${dt} s (DEDUPE_TIMEOUT)" || echo "failed")" >>"$tmp/stages"
+  fi
 
   # The whole build, as a user runs it.
   spec="$DIR/specs/bench-$size.yaml"
@@ -134,7 +146,7 @@ EOF
 
   awk -F'\t' -v n="$n" -v bytes="$bytes" -v size="$size" -v parse="$best_parse" -v parse_cpu="$best_parse_cpu" \
       -v readt="$best_read" -v build="$build_best" -v build_cpu="$build_cpu" -v build_rss="$build_rss" \
-      -v build_note="$build_note" -v warnings="$warnings" -v res="$res" '
+      -v build_note="$build_note" -v warnings="$warnings" -v res="$res" -v loadavg="$loadavg" '
     function line(s) { print s; print s >>res }
     function mib(kb) { return sprintf("%.0f MiB", kb / 1024) }
     {
@@ -144,7 +156,7 @@ EOF
     }
     END {
       line("")
-      line(sprintf("## %s papers (%s, %.1f MB)", size, n, bytes / 1e6))
+      line(sprintf("## %s papers (%s, %.1f MB; load average %s when it started)", size, n, bytes / 1e6, loadavg))
       line("")
       line("| stage | wall s | CPU s | papers/s | MB/s | peak RSS | note |")
       line("| --- | ---: | ---: | ---: | ---: | ---: | --- |")

@@ -158,7 +158,9 @@ int main(int argc, char **argv)
     lit_db db;
     stage st = stage_start("load");
     int rc = lit_db_load(&db, catalog, venues, topics, &d);
-    stage_end(st, rc, NULL);
+    char note[160];
+    snprintf(note, sizeof note, "parsed by %d thread%s", db.cat.load_threads, db.cat.load_threads == 1 ? "" : "s");
+    stage_end(st, rc, note);
     if (rc != 0) {
         lit_db_free(&db);
         return 1;
@@ -224,7 +226,6 @@ int main(int argc, char **argv)
 
     if (wanted("dedupe")) {
 #ifdef HAVE_DEDUPE_H
-        char note[128];
         lit_dedupe dd;
         memset(&dd, 0, sizeof dd);
         size_t before = db.cat.n_papers;

@@ -88,6 +88,11 @@ static const char *const syl2[] = {
     "Dream", "Scheduler", "el", "as", "ovod", "Flow", "Pipe", "Serve", "Tune", "Shard", "Mesh", "Opt",
     "X", "Lite", "Net", "Store", "Cache", "Mind", "", "", "", "Fusion", "Sched", "Cast", "Train", "Graph",
 };
+static const char *const syl3[] = {
+    "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "Kit", "Lab", "Hub", "Bolt", "Rix",
+    "Core", "Link", "Ion", "Arc", "Verse", "Spark", "Loom", "Dash", "Grid", "Jet", "Pilot", "Forge", "Lens",
+    "Quill", "Tide", "Nest", "Vale", "Crux", "Beam", "Sync", "Plex", "Wing", "Zen", "Orb", "Rune",
+};
 static const char *const adjs[] = {
     "Efficient", "Scalable", "Elastic", "Fast", "Adaptive", "Fault-Tolerant", "Heterogeneity-Aware",
     "Communication-Efficient", "Memory-Efficient", "Low-Latency", "Cost-Effective", "Practical",
@@ -450,7 +455,10 @@ int main(int argc, char **argv)
             }
         } else {
             if (chance(0.6)) {
-                lit_buf_printf(&sname, "%s%s%s", PICK(syl1), PICK(syl2), chance(0.1) ? "-2" : chance(0.05) ? "++" : "");
+                /* about 100,000 distinct names: system names rarely repeat */
+                lit_buf_printf(&sname, "%s%s%s", PICK(syl1), PICK(syl2), PICK(syl3));
+                if (chance(0.25)) lit_buf_printf(&sname, "-%d", 2 + (int)below(8));
+                else if (chance(0.03)) lit_buf_adds(&sname, "++");
                 shortname = lit_buf_str(&sname);
             }
             make_title(&title, shortname);
