@@ -22,9 +22,15 @@ typedef struct lit_xlsx_opts {
 #define LIT_XLSX_OPTS_INIT {NULL, -1, 0, 0, 0}
 
 /* Writes the workbook of s (its papers and statistics), charts coloured by st, to path
- * through a temporary renamed into place ("-" writes the bytes to stdout). Limits that
- * Excel cannot hold (long cells, too many links or rows) are warnings, never a corrupt
- * file. Returns 0, or -1 after reporting (an I/O error is counted in d->io_errors). */
+ * through a temporary renamed into place ("-" writes the bytes to stdout). Sheets:
+ * Summary (key figures, four charts), Papers (one row per selected paper, reading-group
+ * columns filled from the entries' status/presenter/date/notes, at the top or under
+ * `reading:`), Venues, Years, Topics, Topic x Year, Venue x Year (heatmaps), Chart data
+ * (the rows the topic-trend charts draw). Every text is a string cell, never a formula.
+ * Limits that Excel cannot hold (long cells, too many links or rows) are warnings, never
+ * a corrupt file. The created date comes from SOURCE_DATE_EPOCH (else 2000-01-01), so
+ * the same input gives the same bytes. Returns 0, or -1 after reporting (an I/O error
+ * is counted in d->io_errors). */
 int lit_xlsx_write(const lit_stats *s, const lit_style *st, const char *path, lit_diag *d);
 int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *path,
                         const lit_xlsx_opts *o, lit_diag *d);
