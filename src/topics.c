@@ -92,28 +92,21 @@ static int link_parents(lit_topics *ts, lit_diag *d)
     return 0;
 }
 
+/* Each entry grows the table by one; cap is the array's capacity. */
+typedef struct loading { lit_topics *t; size_t cap; } loading;
+
+static int read_entry(lit_yread *r, void *ctx)
+{
+    loading *l = ctx;
+    return read_topic(l->t, r, &l->cap);
+}
+
 int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d)
 {
     memset(ts, 0, sizeof *ts);
     ts->path = lit_arena_strdup(&ts->arena, path);
-    lit_yread r;
-    size_t cap = 0;
-    int rc = lit_yread_open(&r, path, d);
-    if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP, "a mapping with 'topics'");
-    if (rc == 0) {
-        lit_yread_next(&r);
-        if (r.tok == LIT_Y_SCALAR && strcmp(r.str, "topics") == 0) {
-            lit_yread_next(&r);
-            rc = lit_yread_expect(&r, LIT_Y_SEQ, "a list of topics");
-            while (rc == 0 && lit_yread_next(&r) != LIT_Y_SEQ_END)
-                rc = r.tok == LIT_Y_ERROR ? -1 : read_topic(ts, &r, &cap);
-            if (rc == 0) lit_yread_next(&r);
-        }
-        if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP_END, "only 'topics'");
-        if (rc == 0) lit_yread_next(&r);
-        if (rc == 0) rc = lit_yread_finish(&r);
-    }
-    lit_yread_close(&r);
+    loading l = {ts, 0};
+    int rc = lit_yread_doc_list(path, "topics", read_entry, &l, d);
     if (rc == 0) rc = link_parents(ts, d);
     return rc;
 }

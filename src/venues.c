@@ -97,28 +97,21 @@ static int read_venue(lit_venues *vs, lit_yread *r, size_t *cap)
     return rc;
 }
 
+/* Each entry grows the table by one; cap is the array's capacity. */
+typedef struct loading { lit_venues *t; size_t cap; } loading;
+
+static int read_entry(lit_yread *r, void *ctx)
+{
+    loading *l = ctx;
+    return read_venue(l->t, r, &l->cap);
+}
+
 int lit_venues_load(lit_venues *vs, const char *path, lit_diag *d)
 {
     memset(vs, 0, sizeof *vs);
     vs->path = lit_arena_strdup(&vs->arena, path);
-    lit_yread r;
-    size_t cap = 0;
-    int rc = lit_yread_open(&r, path, d);
-    if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP, "a mapping with 'venues'");
-    if (rc == 0) {
-        lit_yread_next(&r);
-        if (r.tok == LIT_Y_SCALAR && strcmp(r.str, "venues") == 0) {
-            lit_yread_next(&r);
-            rc = lit_yread_expect(&r, LIT_Y_SEQ, "a list of venues");
-            while (rc == 0 && lit_yread_next(&r) != LIT_Y_SEQ_END)
-                rc = r.tok == LIT_Y_ERROR ? -1 : read_venue(vs, &r, &cap);
-            if (rc == 0) lit_yread_next(&r);
-        }
-        if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP_END, "only 'venues'");
-        if (rc == 0) lit_yread_next(&r);
-        if (rc == 0) rc = lit_yread_finish(&r);
-    }
-    lit_yread_close(&r);
+    loading l = {vs, 0};
+    int rc = lit_yread_doc_list(path, "venues", read_entry, &l, d);
     return rc;
 }
 

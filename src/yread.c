@@ -227,6 +227,33 @@ int lit_yread_finish(lit_yread *r)
     return 0;
 }
 
+int lit_yread_doc_list(const char *path, const char *key, int (*item)(lit_yread *r, void *ctx), void *ctx,
+                       lit_diag *d)
+{
+    lit_yread r;
+    char what[64];
+    int rc = lit_yread_open(&r, path, d);
+    snprintf(what, sizeof what, "a mapping with '%s'", key);
+    if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP, what);
+    if (rc == 0) {
+        lit_yread_next(&r);
+        if (r.tok == LIT_Y_SCALAR && strcmp(r.str, key) == 0) {
+            lit_yread_next(&r);
+            snprintf(what, sizeof what, "a list of %s", key);
+            rc = lit_yread_expect(&r, LIT_Y_SEQ, what);
+            while (rc == 0 && lit_yread_next(&r) != LIT_Y_SEQ_END)
+                rc = r.tok == LIT_Y_ERROR ? -1 : item(&r, ctx);
+            if (rc == 0) lit_yread_next(&r);
+        }
+        snprintf(what, sizeof what, "only '%s'", key);
+        if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP_END, what);
+        if (rc == 0) lit_yread_next(&r);
+        if (rc == 0) rc = lit_yread_finish(&r);
+    }
+    lit_yread_close(&r);
+    return rc;
+}
+
 int lit_yread_error(lit_yread *r, const char *fmt, ...)
 {
     char msg[1024];

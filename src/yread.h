@@ -54,6 +54,11 @@ int lit_yread_skip(lit_yread *r);
 /* After the root node: checks that nothing follows (a second document is an error). */
 int lit_yread_finish(lit_yread *r);
 
+/* Reads a whole file of the form "KEY: [item, ...]" (the table files), calling item with
+ * each entry's first event current; item reads the entry through its last event. */
+int lit_yread_doc_list(const char *path, const char *key, int (*item)(lit_yread *r, void *ctx), void *ctx,
+                       lit_diag *d);
+
 /* Reports at the current event's place; returns -1. */
 int lit_yread_error(lit_yread *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Errors unless the current event is tok; what names the expected thing. */
