@@ -35,7 +35,13 @@ typedef struct bentry {
     bfield *f;
     size_t nf, capf;
     bool skip;                /* lenient: dropped */
+    bool indexed;             /* many fields: names hashed in idx (index = field index) */
+    lit_strtab idx;
 } bentry;
+
+/* Fields in an entry before lookups go through a hash: an entry with 100,000 fields
+ * (or a crossref to one) must not take n^2 comparisons. */
+#define INDEX_FROM 16
 
 typedef struct parser {
     const char *path, *list;  /* list: file name without folder */
@@ -120,6 +126,31 @@ static size_t bad_byte(const unsigned char *s, size_t from, size_t to, bool *nul
         i += (size_t)k;
     }
     return (size_t)-1;
+}
+
+/* ---- fields ---- */
+
+static const bfield *field(const bentry *e, const char *name)
+{
+    if (e->indexed) {
+        int32_t ix = lit_strtab_find(&e->idx, name);
+        return ix < 0 ? NULL : &e->f[ix];
+    }
+    for (size_t k = 0; k < e->nf; k++) if (strcmp(e->f[k].name, name) == 0) return &e->f[k];
+    return NULL;
+}
+
+/* Appends a field whose name the entry does not have yet. */
+static void add_field(lit_arena *a, bentry *e, bfield f)
+{
+    LIT_GROW(e->f, e->capf, e->nf + 1);
+    e->f[e->nf++] = f;
+    if (!e->indexed && e->nf >= INDEX_FROM) {
+        for (size_t k = 0; k < e->nf; k++) lit_strtab_intern(&e->idx, a, e->f[k].name);
+        e->indexed = true;
+    } else if (e->indexed) {
+        lit_strtab_intern(&e->idx, a, f.name);
+    }
 }
 
 /* ---- lexing ---- */
@@ -414,15 +445,12 @@ static int entry(parser *p)
         size_t vs = p->i;
         lit_buf_reset(&b);
         if ((rc = value(p, &b, name)) != 0) break;
-        bool dup = false;
-        for (size_t k = 0; k < e->nf; k++) dup |= strcmp(e->f[k].name, name) == 0;
-        if (dup) {
+        if (field(e, name)) {
             long l, c;
             pos_at(p, ns, &l, &c);
             lit_warn(p->d, p->path, l, c, "duplicate field '%s' in '%s' ignored", name, e->key);
         } else {
-            LIT_GROW(e->f, e->capf, e->nf + 1);
-            e->f[e->nf++] = (bfield){name, lit_arena_strndup(&p->tmp, lit_buf_str(&b), b.len), b.len, vs};
+            add_field(&p->tmp, e, (bfield){name, lit_arena_strndup(&p->tmp, lit_buf_str(&b), b.len), b.len, vs});
         }
         skip_ws(p);
         if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
@@ -436,7 +464,7 @@ static int entry(parser *p)
         break;
     }
     lit_buf_free(&b);
-    if (rc) { free(e->f); return -1; }
+    if (rc) { free(e->f); lit_strtab_free(&e->idx); return -1; }
     p->ne++;
     return 1;
 }
@@ -811,12 +839,6 @@ static void split_authors(lit_arena *a, const char *s, size_t n, const char ***o
 
 /* ---- entries to papers ---- */
 
-static const bfield *field(const bentry *e, const char *name)
-{
-    for (size_t k = 0; k < e->nf; k++) if (strcmp(e->f[k].name, name) == 0) return &e->f[k];
-    return NULL;
-}
-
 /* The raw text of a field with the blanks around it trimmed, or NULL when absent/empty. */
 static char *field_text(const bentry *e, const char *name)
 {
@@ -1065,7 +1087,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
                     strcasecmp(yt, "n. d.") == 0 || strcasecmp(yt, "in press") == 0 ||
                     strcasecmp(yt, "forthcoming") == 0;   /* "no date": unknown, not wrong */
         free(yt);
-        if (!none && (year < 1000 || year > 2999)) {
+        if (!none && (year < 1800 || year > 2100)) {   /* the catalog's range */
             long l, c;
             pos_at(p, yf->off, &l, &c);
             lit_warn(p->d, p->path, l, c, "year '%.*s' of '%s' is not a year; left out",
@@ -1159,14 +1181,13 @@ static void inherit(parser *p, bentry *e, const bentry *t)
             name = "booktitle";
         }
         if (field(e, name)) continue;
-        LIT_GROW(e->f, e->capf, e->nf + 1);
-        e->f[e->nf++] = (bfield){lit_arena_strdup(&p->tmp, name), f->val, f->len, f->off};
+        add_field(&p->tmp, e, (bfield){lit_arena_strdup(&p->tmp, name), f->val, f->len, f->off});
     }
 }
 
 static void parser_free(parser *p)
 {
-    for (size_t k = 0; k < p->ne; k++) free(p->e[k].f);
+    for (size_t k = 0; k < p->ne; k++) { free(p->e[k].f); lit_strtab_free(&p->e[k].idx); }
     free(p->e);
     free(p->mval);
     free(p->mlen);
@@ -1220,6 +1241,7 @@ int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t 
             perr(&p, bad, nul ? "NUL byte" : "invalid UTF-8 (byte 0x%02X)", p.s[bad]);
             p.ne--;
             free(p.e[p.ne].f);
+            lit_strtab_free(&p.e[p.ne].idx);
             r = -1;
         }
         if (r < 0) {
