@@ -1062,8 +1062,14 @@ static time_t created_time(void)
 static int write_book(xw *x, const char *file, const char *shown, int constant_memory)
 {
     const lit_stats *s = x->s;
-    lxw_workbook_options wo = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE};
+    /* libxlsxwriter's own temporaries (one per sheet in constant-memory mode) go beside
+     * the output, which has room for it, rather than in a /tmp that may be in memory. */
+    char *dir = lit_xstrdup(file), *slash = strrchr(dir, '/');
+    if (slash) slash[slash == dir] = '\0';   /* "/x.xlsx" keeps "/" */
+    lxw_workbook_options wo = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE,
+                               .tmpdir = slash ? dir : NULL};
     x->wb = workbook_new_opt(file, &wo);
+    free(dir);   /* workbook_new_opt copies it */
     if (!x->wb) return lit_io_error(x->d, shown, "cannot create the workbook");
     lxw_doc_properties props = {
         .title = (char *)x->title,
