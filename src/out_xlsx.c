@@ -9,7 +9,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <unistd.h>
 #include <utf8proc.h>
 #include <xlsxwriter.h>
 
@@ -1157,31 +1156,26 @@ int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *pat
         x.topic_label[i] = t >= 0 && s->db->topics.t[t].label ? s->db->topics.t[t].label : x.cat->topics.names[i];
     }
 
-    int rc;
-    if (strcmp(path, "-") == 0) {
+    /* libxlsxwriter writes by file name: always into a temporary (removed on a signal
+     * too), then renamed into place, or copied to stdout for "-". */
+    bool to_stdout = strcmp(path, "-") == 0;
+    lit_buf target = LIT_BUF_INIT;
+    if (to_stdout) {
         const char *dir = getenv("TMPDIR");
-        lit_buf tmp = LIT_BUF_INIT;
-        lit_buf_printf(&tmp, "%s/litsurvey-xlsx.XXXXXX", dir && *dir ? dir : "/tmp");
-        int fd = mkstemp(tmp.data);
-        if (fd < 0) {
-            rc = lit_io_error(d, lit_buf_str(&tmp), "cannot write: %s", strerror(errno));
-        } else {
-            close(fd);
-            rc = write_book(&x, tmp.data, "<stdout>", cm);
-            if (rc == 0) rc = copy_to_stdout(tmp.data, d);
-            unlink(tmp.data);
-        }
-        lit_buf_free(&tmp);
+        lit_buf_printf(&target, "%s/litsurvey-stdout.xlsx", dir && *dir ? dir : "/tmp");
     } else {
-        lit_outfile of;
-        rc = lit_outfile_open(&of, path, d);
-        if (rc == 0) {
-            lit_outfile_close_fp(&of);   /* libxlsxwriter opens the file by name */
-            rc = write_book(&x, of.tmp, path, cm);
-            if (rc == 0) rc = lit_outfile_commit(&of, d);
-            else lit_outfile_abort(&of);
-        }
+        lit_buf_adds(&target, path);
     }
+    lit_outfile of;
+    int rc = lit_outfile_open(&of, lit_buf_str(&target), d);
+    if (rc == 0) {
+        lit_outfile_close_fp(&of);
+        rc = write_book(&x, of.tmp, to_stdout ? "<stdout>" : path, cm);
+        if (rc == 0 && to_stdout) rc = copy_to_stdout(of.tmp, d);
+        if (rc == 0 && !to_stdout) rc = lit_outfile_commit(&of, d);
+        else lit_outfile_abort(&of);
+    }
+    lit_buf_free(&target);
     free(x.topic_label);
     free(x.venue_rows);
     free(x.topic_rows);
