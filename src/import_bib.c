@@ -1090,8 +1090,9 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
         if (!none && (year < 1800 || year > 2100)) {   /* the catalog's range */
             long l, c;
             pos_at(p, yf->off, &l, &c);
-            lit_warn(p->d, p->path, l, c, "year '%.*s' of '%s' is not a year; left out",
-                     (int)(yf->len > 40 ? 40 : yf->len), yf->val, e->key);
+            if (year) lit_warn(p->d, p->path, l, c, "year %d of '%s' is outside 1800-2100; left out", year, e->key);
+            else lit_warn(p->d, p->path, l, c, "year '%.*s' of '%s' is not a year; left out",
+                          (int)(yf->len > 40 ? 40 : yf->len), yf->val, e->key);
             year = 0;
         }
     }

@@ -259,6 +259,17 @@ static void test_venues(void)
     CHECK_STR(msgs, "");   /* "n.d." is no year, not a bad one */
     lit_catalog_free(&c);
 
+    /* years the catalog cannot hold are left out with a warning */
+    lit_catalog_init(&c);
+    CHECK(import_str(&c, "@book{a, title={De revolutionibus}, year=1543}", false) == 0);
+    CHECK_INT(c.papers[0].year, 0);
+    CHECK(strstr(msgs, "t.bib:1:42: warning: year 1543 of 'a' is outside 1800-2100; left out") != NULL);
+    lit_catalog_free(&c);
+    lit_catalog_init(&c);
+    CHECK(import_str(&c, "@book{a, title={T}, year={soon}}", false) == 0);
+    CHECK(strstr(msgs, "t.bib:1:26: warning: year 'soon' of 'a' is not a year; left out") != NULL);
+    lit_catalog_free(&c);
+
     /* the system name: a short shorttitle wins over the word before the colon */
     lit_catalog_init(&c);
     CHECK(import_str(&c, "@misc{a, title={A Unified Architecture}, shorttitle={{BytePS}}}\n"
@@ -463,6 +474,18 @@ static void test_bounds(void)
     fclose(devnull);
     lit_catalog_free(&c);
     free(many);
+    /* 100,000 fields in one entry, and an entry inheriting them by crossref */
+    size_t nfields = 100000;
+    char *wide = malloc(nfields * 24 + 256);
+    q = wide + sprintf(wide, "@misc{w, title = {W}");
+    for (size_t i = 0; i < nfields; i++) q += sprintf(q, ", f%zu = {v}", i);
+    q += sprintf(q, ", f7 = {dup}}\n@misc{x, title = {X}, crossref = {w}}\n");
+    lit_catalog_init(&c);
+    CHECK(import_str(&c, wide, false) == 0);
+    CHECK_INT(c.n_papers, 2);
+    CHECK(strstr(msgs, "warning: duplicate field 'f7' in 'w' ignored") != NULL);
+    lit_catalog_free(&c);
+    free(wide);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     printf("# bounds cases took %.2f s\n", secs);
     CHECK(secs < 20);
