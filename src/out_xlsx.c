@@ -207,7 +207,7 @@ static bool linkable(const char *url, bool *too_long)
     size_t len = 0;
     for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
         if (*p < 0x20 || *p == 0x7f) return false;
-        len += *p >= 0x80 || strchr(" \"<>[]`^{}", *p) ? 3 : 1;
+        len += *p >= 0x80 || strchr(" \"<>[]`^{}%", *p) ? 3 : 1;
     }
     if (len > EXCEL_MAX_URL) { *too_long = true; return false; }
     return true;
