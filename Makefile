@@ -148,16 +148,16 @@ FUZZ_CC     ?= clang
 FUZZDIR     := $(BUILDDIR)/fuzz
 FUZZ_CFLAGS := -g -O1 -std=c11 -D_XOPEN_SOURCE=700 -fno-omit-frame-pointer \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
-               -DLIT_DATADIR='"$(PREFIX)/share/litsurvey"' -DFUZZ_ROOT='"$(CURDIR)"'
+               -DFUZZ_ROOT='"$(CURDIR)"'
 FUZZOBJ     := $(LIBSRC:src/%.c=$(FUZZDIR)/obj/%.o)
 # fuzz_md needs the Markdown importer; skip it in a tree that does not have it yet.
 FUZZSRC     := $(sort $(filter-out $(if $(wildcard src/import_md.c),,fuzz/fuzz_md.c),$(wildcard fuzz/fuzz_*.c)))
 FUZZBIN     := $(FUZZSRC:fuzz/%.c=$(FUZZDIR)/%)
 
-$(FUZZDIR)/obj/%.o: src/%.c | $(TDEPS_STAMP)
+$(FUZZDIR)/obj/%.o: src/%.c | $(TDEPS_STAMP) $(OUT)/config.h
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(OUT) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(FUZZDIR)/%: fuzz/%.c fuzz/fuzz.h $(FUZZOBJ)
 	@$(if $(Q),echo "  FUZZLD  $@")
