@@ -253,6 +253,8 @@ else
 fi
 
 # Errors: usage, unknown style, unwritable folder; the target is never half-written.
+check "--help prints the usage" sh -c "'$LIT' xlsx --help | grep -q 'usage: litsurvey xlsx -o FILE.xlsx'"
+check_err "an argument is a usage error" 2 "unexpected argument 'extra'" "$LIT" xlsx -c $F/catalog.yaml -o "$TMP/x.xlsx" extra
 check_err "missing -o is a usage error" 2 "missing -o" "$LIT" xlsx -c $F/catalog.yaml
 check_err "unknown style is a usage error" 2 "unknown style" "$LIT" xlsx -c $F/catalog.yaml --style nosuch -o "$TMP/x.xlsx"
 check "no output after a usage error" test ! -e "$TMP/x.xlsx"
