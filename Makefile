@@ -115,6 +115,10 @@ test: $(TDEPS_STAMP)
 	@$(MAKE) --no-print-directory SANITIZE=1 all units
 	@BUILDDIR=$(BUILDDIR) sh tests/run.sh
 
+# The README's gallery: PNGs of the charts of data/catalog.yaml.
+gallery: all
+	sh docs/gallery/generate.sh $(BIN)
+
 # Regenerate golden files after a deliberate output change; review the diff.
 update-golden: all
 	@$(MAKE) --no-print-directory SANITIZE=1 all units

@@ -65,24 +65,37 @@ static void untrack(const char *tmp)
 int lit_outfile_open(lit_outfile *o, const char *path, lit_diag *d)
 {
     o->path = path;
-    o->tmp = NULL;
+    o->tmp = o->target = NULL;
     o->fp = NULL;
     if (strcmp(path, "-") == 0) {
         o->fp = stdout;
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return lit_io_error(d, path, "cannot write: is a folder");
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device or a pipe (/dev/stdout): nothing to replace, write straight to it. */
+        if (!(o->fp = fopen(path, "wb"))) return lit_io_error(d, path, "cannot write: %s", strerror(errno));
+        return 0;
+    }
+    /* A link keeps pointing where it did: the file it names is replaced. */
+    char *real = realpath(path, NULL);
+    o->target = real && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? real : lit_xstrdup(path);
+    if (o->target != real) free(real);
     /* Same folder as the target so that rename() is atomic. */
-    size_t n = strlen(path);
+    const char *t = o->target;
+    size_t n = strlen(t);
     o->tmp = lit_xmalloc(n + 16);
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    memcpy(o->tmp, path, dir);
-    snprintf(o->tmp + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
+    const char *slash = strrchr(t, '/');
+    size_t dir = slash ? (size_t)(slash - t) + 1 : 0;
+    memcpy(o->tmp, t, dir);
+    snprintf(o->tmp + dir, n + 16 - dir, ".%s.XXXXXX", t + dir);
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
         int e = errno;
         free(o->tmp);
-        o->tmp = NULL;
+        free(o->target);
+        o->tmp = o->target = NULL;
         return lit_io_error(d, path, "cannot write: %s", strerror(e));
     }
     /* mkstemp makes 0600; outputs are ordinary files, so honour the umask. */
@@ -119,15 +132,16 @@ int lit_outfile_commit(lit_outfile *o, lit_diag *d)
         failed |= fclose(o->fp) != 0;
         o->fp = NULL;
     }
-    if (!o->tmp) return 0;
-    if (failed || rename(o->tmp, o->path) != 0) {
+    if (!o->tmp) return failed ? lit_io_error(d, o->path, "cannot write: %s", strerror(errno)) : 0;
+    if (failed || rename(o->tmp, o->target) != 0) {
         int e = errno;
         lit_outfile_abort(o);
         return lit_io_error(d, o->path, "cannot write: %s", strerror(e));
     }
     untrack(o->tmp);
     free(o->tmp);
-    o->tmp = NULL;
+    free(o->target);
+    o->tmp = o->target = NULL;
     size_t n = scratch ? strlen(scratch) : 0;
     if (n && strncmp(o->path, scratch, n) == 0 && o->path[n] == '/')
         for (int i = 0; i < MAX_DONE; i++)
@@ -144,6 +158,8 @@ void lit_outfile_abort(lit_outfile *o)
         free(o->tmp);
         o->tmp = NULL;
     }
+    free(o->target);
+    o->target = NULL;
 }
 
 int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d)

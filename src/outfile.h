@@ -7,8 +7,10 @@
 /* A failed or interrupted run leaves an existing target byte-for-byte as it was and no
  * temporary behind (temporaries are also removed on SIGINT/SIGTERM). */
 typedef struct lit_outfile {
-    const char *path;   /* the target; "-" means stdout */
-    char *tmp;          /* temporary path in the same folder (NULL for stdout) */
+    const char *path;   /* the target as given; "-" means stdout */
+    char *tmp;          /* temporary path in the target's folder; NULL when written directly
+                           (stdout, a device or a pipe such as /dev/stdout) */
+    char *target;       /* what the temporary is renamed to: path, or the file a link names */
     FILE *fp;           /* open for writing */
 } lit_outfile;
 

@@ -1,0 +1,91 @@
+/* test_outfile.c - all-or-nothing outputs: commit, abort, links, devices, folders. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "check.h"
+#include "arena.h"
+#include "outfile.h"
+
+static char dir[] = "/tmp/test_outfile-XXXXXX";
+
+static char *path(const char *name)
+{
+    static char buf[4][256];
+    static int i;
+    i = (i + 1) % 4;
+    snprintf(buf[i], sizeof buf[i], "%s/%s", dir, name);
+    return buf[i];
+}
+
+static char *slurp(const char *p)
+{
+    char *data;
+    size_t len;
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    return lit_read_file(p, &data, &len, &d) == 0 ? data : lit_xstrdup("(unreadable)");
+}
+
+static size_t entries(void)
+{
+    size_t n = 0;
+    FILE *ls = popen("ls -A /tmp/test_outfile-* 2>/dev/null | wc -l", "r");
+    if (ls && fscanf(ls, "%zu", &n) != 1) n = 0;
+    if (ls) pclose(ls);
+    return n;
+}
+
+int main(void)
+{
+    CHECK(mkdtemp(dir) != NULL);
+    FILE *null = fopen("/dev/null", "w");
+    lit_diag d;
+    lit_diag_init(&d, null);
+
+    CHECK(lit_write_file(path("a.txt"), "old\n", 4, &d) == 0);
+    char *s = slurp(path("a.txt"));
+    CHECK_STR(s, "old\n");
+    free(s);
+
+    /* an aborted write leaves the old bytes and no temporary */
+    lit_outfile o;
+    CHECK(lit_outfile_open(&o, path("a.txt"), &d) == 0);
+    fputs("half-written", o.fp);
+    lit_outfile_abort(&o);
+    s = slurp(path("a.txt"));
+    CHECK_STR(s, "old\n");
+    free(s);
+    CHECK_INT(entries(), 1);
+
+    /* a committed write replaces it whole */
+    CHECK(lit_outfile_open(&o, path("a.txt"), &d) == 0);
+    fputs("new\n", o.fp);
+    CHECK(lit_outfile_commit(&o, &d) == 0);
+    s = slurp(path("a.txt"));
+    CHECK_STR(s, "new\n");
+    free(s);
+    struct stat st;
+    CHECK(stat(path("a.txt"), &st) == 0 && (st.st_mode & 0444) == 0444);
+
+    /* through a link: the file it names changes, the link stays a link */
+    CHECK(symlink(path("a.txt"), path("link.txt")) == 0);
+    CHECK(lit_write_file(path("link.txt"), "via link\n", 9, &d) == 0);
+    CHECK(lstat(path("link.txt"), &st) == 0 && S_ISLNK(st.st_mode));
+    s = slurp(path("a.txt"));
+    CHECK_STR(s, "via link\n");
+    free(s);
+
+    /* a device is written directly, a folder is an error, a missing folder too */
+    CHECK(lit_write_file("/dev/null", "x", 1, &d) == 0);
+    CHECK(lit_write_file(dir, "x", 1, &d) != 0);
+    CHECK(lit_write_file(path("no/such/file"), "x", 1, &d) != 0);
+    CHECK(d.io_errors == 2);
+    CHECK_INT(entries(), 2);
+
+    unlink(path("link.txt"));
+    unlink(path("a.txt"));
+    rmdir(dir);
+    fclose(null);
+    return CHECK_DONE();
+}
