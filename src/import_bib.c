@@ -57,6 +57,7 @@ typedef struct parser {
     const char **mval;        /* values by macro index */
     size_t *mlen, mcap;
     const char *defining;     /* macro being defined, for the self-reference message */
+    char **vkeys;             /* name_key() of each venue's full name, made once */
     size_t budget;            /* bytes macro expansion may still produce */
     bentry *e;
     size_t ne, cape;
@@ -965,38 +966,37 @@ static char *name_key(const char *s)
 /* Finds the venue named in a booktitle or journal: the whole string, an acronym in
  * parentheses ("(OSDI 18)"), the full name without ordinals, years and publishers,
  * then any acronym-like word ("SOSP", "EuroSys"). */
-static const lit_venue *match_venue(const lit_venues *vs, const char *s)
+static const lit_venue *match_venue(parser *p, const lit_venues *vs, const char *s)
 {
     if (!vs || !s) return NULL;
     const lit_venue *v = lit_venues_find(vs, s);
     if (v) return v;
     char buf[256];
-    for (const char *p = strchr(s, '('); p; p = strchr(p + 1, '(')) {
-        const char *e = strchr(p, ')');
+    for (const char *par = strchr(s, '('); par; par = strchr(par + 1, '(')) {
+        const char *e = strchr(par, ')');
         if (!e) break;
-        size_t n = (size_t)(e - p - 1);
+        size_t n = (size_t)(e - par - 1);
         if (n == 0 || n >= sizeof buf) continue;
-        memcpy(buf, p + 1, n);
+        memcpy(buf, par + 1, n);
         buf[n] = 0;
         /* drop a trailing year: "OSDI 18", "SOSP '19", "NSDI'2020" */
         while (n > 0 && (isdigit((unsigned char)buf[n - 1]) || buf[n - 1] == '\'' || buf[n - 1] == ' ')) buf[--n] = 0;
         if (n && (v = lit_venues_find(vs, buf)) != NULL) return v;
     }
-    char *k = name_key(s);
-    for (size_t i = 0; *k && i < vs->n; i++) {
-        if (!vs->v[i].name) continue;
-        char *kn = name_key(vs->v[i].name);
-        bool same = strcmp(k, kn) == 0;
-        free(kn);
-        if (same) { free(k); return &vs->v[i]; }
+    if (!p->vkeys) {
+        p->vkeys = lit_xcalloc(vs->n + 1, sizeof *p->vkeys);
+        for (size_t i = 0; i < vs->n; i++) p->vkeys[i] = name_key(vs->v[i].name ? vs->v[i].name : "");
     }
+    char *k = name_key(s);
+    for (size_t i = 0; *k && i < vs->n; i++)
+        if (strcmp(k, p->vkeys[i]) == 0) { free(k); return &vs->v[i]; }
     free(k);
-    for (const char *p = s; *p;) {
-        while (*p && !isalnum((unsigned char)*p)) p++;
-        const char *st = p;
-        while (*p && (isalnum((unsigned char)*p) || *p == '-')) p++;
-        size_t n = (size_t)(p - st), up = 0;
-        for (size_t q = 0; q < n; q++) up += isupper((unsigned char)st[q]) != 0;
+    for (const char *q = s; *q;) {
+        while (*q && !isalnum((unsigned char)*q)) q++;
+        const char *st = q;
+        while (*q && (isalnum((unsigned char)*q) || *q == '-')) q++;
+        size_t n = (size_t)(q - st), up = 0;
+        for (size_t j = 0; j < n; j++) up += isupper((unsigned char)st[j]) != 0;
         if (n < 2 || n >= sizeof buf || up < 2) continue;
         memcpy(buf, st, n);
         buf[n] = 0;
@@ -1060,7 +1060,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     const lit_venue *v = NULL;
     const char *venue = NULL;
     if (vtext && !is_arxiv_name(vtext)) {
-        v = match_venue(vs, vtext);
+        v = match_venue(p, vs, vtext);
         venue = v ? v->id : vtext;   /* unknown venues are kept for `check` to report */
     }
     if (!venue && (*arx || (vtext && is_arxiv_name(vtext)))) {
@@ -1188,6 +1188,10 @@ static void inherit(parser *p, bentry *e, const bentry *t)
 
 static void parser_free(parser *p)
 {
+    if (p->vkeys) {
+        for (size_t k = 0; p->vkeys[k]; k++) free(p->vkeys[k]);
+        free(p->vkeys);
+    }
     for (size_t k = 0; k < p->ne; k++) { free(p->e[k].f); lit_strtab_free(&p->e[k].idx); }
     free(p->e);
     free(p->mval);
