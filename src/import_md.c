@@ -18,17 +18,19 @@
 #define IS_MARK(c) ((c) >= 1 && (c) <= 4)
 
 #define MAX_TITLE 1000      /* longer "titles" are prose or garbage, not papers */
+#define MAX_ENTRY 65536     /* an entry's text with its authors and link labels */
 #define SECTION_CATEGORY 7  /* a bare category line sits below every heading level */
 #define SECTION_BULLET 100  /* a topic bullet with nested items: 100 + list depth */
 
 typedef struct rlink { char *kind, *url; size_t at; bool title; } rlink;
 
 /* One block's collected text with its links and the source line of each text line. */
-typedef struct lmark { size_t off; long line; } lmark;
+typedef struct lmark { size_t off; long line, col; } lmark;
 typedef struct unit {
     lit_buf text;
     rlink *links; size_t n_links, cap_links;
     lmark *lines; size_t n_lines, cap_lines;
+    size_t dropped;     /* bytes not kept once an item outgrew MAX_ENTRY */
     bool line_done;     /* the current text line has its source line */
     size_t line_start;  /* offset where the current text line began */
 } unit;
@@ -69,6 +71,8 @@ typedef struct imp {
     table_state tab;
     size_t n_papers;
     int failed;
+    long col;           /* column where the entry being handled starts */
+    size_t dropped;     /* bytes of that entry not kept (too long to be a paper) */
 } imp;
 
 typedef struct tag {
@@ -186,6 +190,7 @@ static void unit_reset(unit *u)
     for (size_t i = 0; i < u->n_links; i++) { free(u->links[i].url); }
     u->n_links = 0;
     u->n_lines = 0;
+    u->dropped = 0;
     u->line_done = false;
     u->line_start = 0;
 }
@@ -201,11 +206,12 @@ static void unit_free(unit *u)
 
 /* Called with each piece of text that comes from the source: the first piece of a
  * text line gives that line's source line. */
-static void unit_mark_line(unit *u, long line)
+static void unit_mark_line(unit *u, long line, long col)
 {
     if (u->line_done) return;
     LIT_GROW(u->lines, u->cap_lines, u->n_lines + 1);
     u->lines[u->n_lines].off = u->line_start;
+    u->lines[u->n_lines].col = col;
     u->lines[u->n_lines++].line = line;
     u->line_done = true;
 }
@@ -218,11 +224,12 @@ static void unit_newline(unit *u)
 }
 
 /* Source line of text offset off; *cursor (start 0) makes a forward scan linear. */
-static long unit_line_at(const unit *u, size_t off, size_t *cursor)
+static long unit_line_at(const unit *u, size_t off, size_t *cursor, long *col)
 {
     size_t i = cursor ? *cursor : 0;
     while (i + 1 < u->n_lines && u->lines[i + 1].off <= off) i++;
     if (cursor) *cursor = i;
+    if (col) *col = u->n_lines ? u->lines[i].col : 0;
     return u->n_lines ? u->lines[i].line : 0;
 }
 
@@ -980,7 +987,9 @@ static void add_paper(imp *im, entry *e, long line)
         p->n_links++;
     }
     if (!year && p->arxiv) {
-        year = 2000 + (p->arxiv[0] - '0') * 10 + (p->arxiv[1] - '0');
+        /* YYMM.NNNNN ids began in 2007; 91-99 can only be the 1990s */
+        int yy = (p->arxiv[0] - '0') * 10 + (p->arxiv[1] - '0');
+        year = yy >= 91 ? 1900 + yy : 2000 + yy;
         p->year_inferred = true;
         if (!venue) venue = "arXiv";
     }
@@ -1000,7 +1009,7 @@ static void add_paper(imp *im, entry *e, long line)
     }
     p->sources = lit_arena_alloc(&c->arena, sizeof *p->sources);
     p->sources[0].list = cat_str(im, im->list);
-    p->sources[0].line = line;
+    p->sources[0].line = line > 0 ? line : 1;
     p->sources[0].section = sect ? cat_str(im, sect) : NULL;
     p->n_sources = 1;
     im->n_papers++;
@@ -1034,6 +1043,15 @@ static char *section_label(const char *text)
  * item, 'h' heading, 't' plain-text line. Returns -1 on a strict-mode error. */
 static int handle(imp *im, const char *text, rlink *links, size_t n_links, long line, char kind, bool children)
 {
+    /* far longer than any title with its authors and links: prose or garbage */
+    size_t tlen = strlen(text) + im->dropped;
+    if (tlen > MAX_ENTRY) {
+        if (im->o && im->o->lenient) {
+            lit_warn(im->d, im->path, line, im->col, "entry of %zu bytes is too long for a paper; skipped", tlen);
+            return 0;
+        }
+        return lit_error(im->d, im->path, line, im->col, "entry of %zu bytes is too long for a paper", tlen);
+    }
     /* brackets must balance in anything that could be an entry */
     char *plain = lit_xstrdup(text);
     strip_marks(plain);
@@ -1045,10 +1063,10 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
         char c = plain[ub];
         free(plain);
         if (im->o && im->o->lenient) {
-            lit_warn(im->d, im->path, line, 0, "unbalanced '%c' in entry; skipped", c);
+            lit_warn(im->d, im->path, line, im->col, "unbalanced '%c' in entry; skipped", c);
             return 0;
         }
-        return lit_error(im->d, im->path, line, 0, "unbalanced '%c' in entry", c);
+        return lit_error(im->d, im->path, line, im->col, "unbalanced '%c' in entry", c);
     }
     free(plain);
     entry e;
@@ -1072,7 +1090,7 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     int rc = 0;
     if (paper) {
         if (e.tag.venue && !venue_lookup(im, e.tag.venue) && im->o && im->o->venues)
-            lit_warn(im->d, im->path, line, 0, "unknown venue '%s'", e.tag.venue);
+            lit_warn(im->d, im->path, line, im->col, "unknown venue '%s'", e.tag.venue);
         add_paper(im, &e, line);
     } else if (kind == 'h') {
         char *h = lit_xstrdup(text);
@@ -1125,7 +1143,7 @@ static int handle_paragraph(imp *im, unit *u)
         char kind = 'p';
         if (b > a + 1 && t[a] == M_EM_OPEN && t[b - 1] == M_EM_CLOSE && !memchr(t + a + 1, M_EM_CLOSE, b - a - 2))
             kind = 'c';
-        return handle(im, t, u->links, u->n_links, unit_line_at(u, 0, NULL), kind, false);
+        return handle(im, t, u->links, u->n_links, unit_line_at(u, 0, NULL, &im->col), kind, false);
     }
     size_t start = 0, lk = 0, lcur = 0;
     int rc = 0;
@@ -1147,7 +1165,7 @@ static int handle_paragraph(imp *im, unit *u)
         size_t first = lk;
         while (lk < u->n_links && u->links[lk].at <= end) lk++;
         rc = handle(im, grp, lk > first ? u->links + first : NULL, lk - first,
-                    unit_line_at(u, start, &lcur), 'c', false);
+                    unit_line_at(u, start, &lcur, &im->col), 'c', false);
         free(grp);
         start = end + 1;
     }
@@ -1167,14 +1185,15 @@ static unit *target(imp *im)
 static int flush_cur(imp *im, char kind, bool children)
 {
     int rc = 0;
-    if (im->cur.text.len) {
+    if (im->cur.text.len || im->cur.dropped) {
         if (kind == 'p') {
             rc = handle_paragraph(im, &im->cur);
         } else {
-            char *t = lit_xstrdup(lit_buf_str(&im->cur.text));
-            for (char *q = t; *q; q++) if (*q == '\n') *q = ' ';
-            rc = handle(im, t, im->cur.links, im->cur.n_links, unit_line_at(&im->cur, 0, NULL), kind, children);
-            free(t);
+            for (char *q = im->cur.text.data; q && *q; q++) if (*q == '\n') *q = ' ';
+            im->dropped = im->cur.dropped;
+            rc = handle(im, lit_buf_str(&im->cur.text), im->cur.links, im->cur.n_links,
+                        unit_line_at(&im->cur, 0, NULL, &im->col), kind, children);
+            im->dropped = 0;
         }
     }
     unit_reset(&im->cur);
@@ -1188,7 +1207,7 @@ static int flush_li(imp *im, bool children)
 {
     li_state *l = &im->li[im->n_li - 1];
     if (l->done) { unit_reset(&im->cur); return 0; }
-    if (!im->cur.text.len) return 0;
+    if (!im->cur.text.len && !im->cur.dropped) return 0;
     l->done = true;
     return flush_cur(im, 'l', children);
 }
@@ -1246,7 +1265,10 @@ static void table_row(imp *im)
         lit_buf_adds(&txt, ". ");
         lit_buf_adds(&txt, lit_buf_str(&tb->cells[ai].text));
     }
-    int rc = handle(im, lit_buf_str(&txt), links, nl, tb->row_line ? tb->row_line : unit_line_at(tc, 0, NULL), 'r', false);
+    im->dropped = 0;
+    for (int c = 0; c < tb->n_cells; c++) im->dropped += tb->cells[c].dropped;
+    int rc = handle(im, lit_buf_str(&txt), links, nl, tb->row_line ? tb->row_line : unit_line_at(tc, 0, NULL, &im->col), 'r', false);
+    im->dropped = 0;
     if (rc) im->failed = 1;
     free(links);
     lit_buf_free(&txt);
@@ -1426,8 +1448,15 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
     unit *u = target(im);
     if (text >= im->base && text < im->base + im->len) {
         long line = line_of(im, text);
-        unit_mark_line(u, line);
-        if (im->in_table && !im->tab.row_line) im->tab.row_line = line;
+        size_t ls = line >= 2 ? im->nl[line - 2] + 1 : 0;
+        long col = (long)((size_t)(text - im->base) - ls) + 1;
+        unit_mark_line(u, line, col);
+        if (im->in_table && !im->tab.row_line) { im->tab.row_line = line; im->col = col; }
+    }
+    /* an item, heading or cell longer than any paper is only measured, not kept */
+    if ((im->n_li || im->in_heading || im->in_cell) && u->text.len + size > MAX_ENTRY) {
+        u->dropped += size;
+        return 0;
     }
     switch (type) {
     case MD_TEXT_NORMAL: case MD_TEXT_CODE: lit_buf_add(&u->text, text, size); break;
@@ -1466,17 +1495,17 @@ static bool looks_markdown(const char *s, size_t n)
     return false;
 }
 
-static int import_plain(imp *im, const char *s, size_t n)
+static int import_plain(imp *im, const char *s, size_t n, long line)
 {
     unit u;
     memset(&u, 0, sizeof u);
-    long line = 1;
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; line++) {
         size_t e = i;
         while (e < n && s[e] != '\n') e++;
         unit_reset(&u);
-        unit_mark_line(&u, line);
+        unit_mark_line(&u, line, 1);
+        im->col = 1;
         /* bare URLs are links */
         for (size_t k = i; k < e;) {
             if ((e - k > 8 && !strncmp(s + k, "https://", 8)) || (e - k > 7 && !strncmp(s + k, "http://", 7))) {
@@ -1503,7 +1532,7 @@ static int import_plain(imp *im, const char *s, size_t n)
 
 /* Checks bytes: NUL, control characters, invalid UTF-8. Strict: the first problem is an
  * error. Lenient: each bad line is blanked (in the copy) with a warning. */
-static int validate(imp *im, char *s, size_t n)
+static int validate(imp *im, const char *s, size_t n, char **copy)
 {
     long line = 1;
     size_t ls = 0;
@@ -1527,7 +1556,12 @@ static int validate(imp *im, char *s, size_t n)
             lit_warn(im->d, im->path, line, col, "%s; line skipped", why);
             size_t e = i;
             while (e < n && s[e] != '\n') e++;
-            memset(s + ls, ' ', e - ls);
+            if (!*copy) {  /* the input is only copied when a line must be blanked */
+                *copy = lit_xmalloc(n + 1);
+                memcpy(*copy, s, n);
+                (*copy)[n] = 0;
+            }
+            memset(*copy + ls, ' ', e - ls);
             i = e;
             continue;
         }
@@ -1550,30 +1584,24 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     im.list = slash ? slash + 1 : path;
     im.o = o;
     im.d = d;
-    char *buf = lit_xmalloc(len + 1);
-    memcpy(buf, data, len);
-    buf[len] = 0;
-    im.base = buf;
-    im.len = len;
+    char *copy = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < len; i++)
-        if (buf[i] == '\n') { LIT_GROW(im.nl, cap, im.n_nl + 1); im.nl[im.n_nl++] = i; }
-    int rc = validate(&im, buf, len);
+        if (data[i] == '\n') { LIT_GROW(im.nl, cap, im.n_nl + 1); im.nl[im.n_nl++] = i; }
+    int rc = validate(&im, data, len, &copy);
+    const char *buf = copy ? copy : data;
+    im.base = buf;
+    im.len = len;
     size_t before = cat->n_papers;
     if (rc == 0) {
         /* YAML front matter (GitBook) is not part of the list */
         size_t start = 0;
         if (len >= 4 && !strncmp(buf, "---\n", 4)) {
-            const char *end = strstr(buf + 4, "\n---");
-            if (end && (end[4] == '\n' || end[4] == 0)) {
-                start = (size_t)(end - buf) + 4;
-                memset(buf, ' ', start);
-                for (size_t i = 0; i < start; i++) if (data[i] == '\n') buf[i] = '\n';
-            }
+            for (size_t i = 3; i + 4 <= len && !start; i++)
+                if (!memcmp(buf + i, "\n---", 4) && (i + 4 == len || buf[i + 4] == '\n')) start = i + 4;
         }
-        (void)start;
-        if (!looks_markdown(buf, len)) {
-            rc = import_plain(&im, buf, len);
+        if (!looks_markdown(buf + start, len - start)) {
+            rc = import_plain(&im, buf + start, len - start, line_of(&im, buf + start));
         } else {
             MD_PARSER p;
             memset(&p, 0, sizeof p);
@@ -1584,14 +1612,14 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
             p.enter_span = enter_span;
             p.leave_span = leave_span;
             p.text = on_text;
-            int r = md_parse(buf, (MD_SIZE)len, &p, &im);
+            int r = md_parse(buf + start, (MD_SIZE)(len - start), &p, &im);
             if (!im.failed && !r) im.failed = flush_cur(&im, 'p', false) ? 1 : 0;
             if (im.failed) rc = -1;
             else if (r) rc = lit_error(d, path, 0, 0, "cannot parse the Markdown");
         }
     }
     if (rc == 0 && cat->n_papers == before)
-        rc = lit_error(d, path, 1, 0, "no papers found in '%s'", im.list);
+        rc = lit_error(d, path, 1, 1, "no papers found in '%s'", im.list);
     /* on failure the papers of this file are taken back */
     if (rc != 0) cat->n_papers = before;
     for (size_t i = 0; i < (size_t)im.n_link_open && i < 16; i++) free(im.link_href[i]);
@@ -1602,6 +1630,6 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     free(im.sec);
     free(im.li);
     free(im.nl);
-    free(buf);
+    free(copy);
     return rc;
 }

@@ -281,9 +281,9 @@ static void test_errors(void)
     struct { const char *src; size_t len; const char *msg; } bad[] = {
         {"- [OSDI '20] A Good Title Here\n- [OSDI 20] Bad \xFF byte\n", 0, "lists/t.md:2:17: error: invalid UTF-8"},
         {"- [OSDI '20] A Good Title\0 Here\n", 31, "lists/t.md:1:26: error: NUL byte"},
-        {"# t\n\n- [OSDI '20] A Good Title Here\n- [NSDI '21 No Closing Bracket\n", 0, "lists/t.md:4: error: unbalanced '['"},
-        {"# Just a heading\n\nSome prose.\n", 0, "lists/t.md:1: error: no papers found in 't.md'"},
-        {"", 0, "lists/t.md:1: error: no papers found"},
+        {"# t\n\n- [OSDI '20] A Good Title Here\n- [NSDI '21 No Closing Bracket\n", 0, "lists/t.md:4:3: error: unbalanced '['"},
+        {"# Just a heading\n\nSome prose.\n", 0, "lists/t.md:1:1: error: no papers found in 't.md'"},
+        {"", 0, "lists/t.md:1:1: error: no papers found"},
         {"\x7f" "ELF\x02\x01\x01", 7, "lists/t.md:1:1: error: control character"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -301,7 +301,7 @@ static void test_errors(void)
     const char *mixed = "# t\n\n- [OSDI '20] A Good Title Here\n- [NSDI '21 No Closing Bracket\n- [OSDI 20] Bad \xFF byte\n";
     CHECK_INT(import_as(&c, "t.md", mixed, strlen(mixed), true), 0);
     CHECK_INT(c.n_papers, 1);
-    CHECK(strstr(msgs, "t.md:4: warning: unbalanced '[' in entry; skipped") != NULL);
+    CHECK(strstr(msgs, "t.md:4:3: warning: unbalanced '[' in entry; skipped") != NULL);
     CHECK(strstr(msgs, "t.md:5:17: warning: invalid UTF-8; line skipped") != NULL);
     lit_catalog_free(&c);
     /* a failed file takes its papers back, the catalog keeps what it had */
