@@ -176,10 +176,11 @@ static void add_match(lit_dedupe *dd, const lit_catalog *c, uint32_t a, uint32_t
     memset(m, 0, sizeof *m);
     m->a = a; m->b = b; m->reason = reason; m->unsure = unsure; m->why = why;
     const lit_paper *pa = &c->papers[a], *pb = &c->papers[b];
-    m->a_list = first_list(pa) ? first_list(pa) : c->path;
-    m->b_list = first_list(pb) ? first_list(pb) : c->path;
-    m->a_line = first_line(pa);
-    m->b_line = first_line(pb);
+    /* a paper read from a catalog file is shown at its place there; a new one at its list's */
+    m->a_list = pa->line > 0 && c->path ? c->path : first_list(pa) ? first_list(pa) : c->path;
+    m->b_list = pb->line > 0 && c->path ? c->path : first_list(pb) ? first_list(pb) : c->path;
+    m->a_line = pa->line > 0 && c->path ? pa->line : first_line(pa);
+    m->b_line = pb->line > 0 && c->path ? pb->line : first_line(pb);
     m->a_title = pa->title;
     m->b_title = pb->title;
 }
@@ -748,8 +749,12 @@ void lit_dedupe_print(const lit_dedupe *dd, bool merges, FILE *out)
                     m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
                     m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "",
                     reason_text(m->reason), m->why ? m->why : "conflicting fields");
+        else if (!m->key)  /* found, not merged: `check` reports likely duplicates */
+            fprintf(out, "likely duplicates: %s:%ld \"%s\" and %s:%ld \"%s\": %s\n",
+                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
         else
-            fprintf(out, "merged into '%s': %s:%ld \"%s\" and %s:%ld \"%s\": %s\n", m->key ? m->key : "?",
+            fprintf(out, "merged into '%s': %s:%ld \"%s\" and %s:%ld \"%s\": %s\n", m->key,
                     m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
                     m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
     }

@@ -58,7 +58,9 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
 void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, const lit_topics *ts,
                       lit_dedupe *dd);
 
-/* Prints the merges (when merges is true) and the unsure pairs, one per line. */
+/* Prints the merges (when merges is true) and the unsure pairs, one per line; before
+ * lit_dedupe_merge a merge prints as "likely duplicates" (what `check` can report).
+ * Papers loaded from a catalog file are named by their place in it. */
 void lit_dedupe_print(const lit_dedupe *dd, bool merges, FILE *out);
 void lit_dedupe_free(lit_dedupe *dd);
 

@@ -313,6 +313,30 @@ static void test_scale(void)
     lit_catalog_free(&c);
 }
 
+/* Before a merge (as `check` would run it on a loaded catalog): pairs at their catalog lines. */
+static void test_report_only(void)
+{
+    lit_catalog c;
+    lit_catalog_init(&c);
+    c.path = "cat.yaml";
+    add(&c, "Themis: Fair and Efficient GPU Cluster Scheduling", "Themis", "NSDI", 2020, "a.md", 1)->line = 3;
+    add(&c, "Themis: fair and efficient GPU cluster scheduling", "Themis", "NSDI", 2020, "b.md", 9)->line = 12;
+    lit_dedupe dd;
+    lit_dedupe_find(&c, &vs, &dd);
+    CHECK_INT(dd.n_merged, 1);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    lit_dedupe_print(&dd, true, f);
+    fclose(f);
+    CHECK_STR(buf, "likely duplicates: cat.yaml:3 \"Themis: Fair and Efficient GPU Cluster Scheduling\" and "
+                   "cat.yaml:12 \"Themis: fair and efficient GPU cluster scheduling\": same normalised title\n");
+    free(buf);
+    CHECK_INT(c.n_papers, 2);  /* finding changes nothing */
+    lit_dedupe_free(&dd);
+    lit_catalog_free(&c);
+}
+
 int main(void)
 {
     lit_diag d;
@@ -327,6 +351,7 @@ int main(void)
     test_order_independence();
     test_fixed();
     test_keys();
+    test_report_only();
     test_scale();
     lit_venues_free(&vs);
     lit_topics_free(&ts);

@@ -96,6 +96,8 @@ static const struct entry_case entries[] = {
      "Gist: Efficient Data Encoding for Deep Neural Network Training", "Gist", "ISCA", 2018, false},
     {"- [Tiresias: A GPU Cluster Manager for Distributed Deep Learning](https://e.org/t.pdf) `NSDI'19`\n",
      "Tiresias: A GPU Cluster Manager for Distributed Deep Learning", "Tiresias", "NSDI", 2019, false},
+    {"# x\nAn Old Preprint of the Nineties [[Paper]](https://arxiv.org/abs/9912.00001)\n",
+     "An Old Preprint of the Nineties", NULL, "arXiv", 1999, true},
     {"- [HotWeird 2031] A Paper at a Venue Nobody Lists\n",
      "A Paper at a Venue Nobody Lists", NULL, "HotWeird", 2031, false},
 };
