@@ -1422,8 +1422,10 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
             if (!aux && !strcmp(kind, "pdf")) kind = "paper";
         }
         if (aux) {
-            u->text.len = st;
-            u->text.data[st] = 0;
+            if (u->text.data) {
+                u->text.len = st;
+                u->text.data[st] = 0;
+            }
         } else {
             lit_buf_addc(&u->text, M_LINK_CLOSE);
         }
