@@ -13,9 +13,28 @@ typedef struct wctx {
     lit_tex_info info;
 } wctx;
 
+/* lit_tex_escape, with accented i and j as {\'{i}} rather than {\'{{\i}}}: LaTeX puts
+ * the dotless form in by itself (OT1 and T1), and biber turns \i into U+0131 inside
+ * the accent, which biblatex's name hashing cannot take ("Missing \endcsname"). */
 static void esc(lit_buf *b, const char *s, wctx *w)
 {
-    lit_tex_escape(b, s, &w->info);
+    lit_buf t = LIT_BUF_INIT;
+    lit_tex_escape(&t, s, &w->info);
+    const char *q = lit_buf_str(&t);
+    for (const char *hit; (hit = strstr(q, "{{\\")) != NULL;) {
+        if ((hit[3] == 'i' || hit[3] == 'j') && hit[4] == '}' && hit[5] == '}') {
+            lit_buf_add(b, q, (size_t)(hit - q));
+            lit_buf_addc(b, '{');
+            lit_buf_addc(b, hit[3]);
+            lit_buf_addc(b, '}');
+            q = hit + 6;
+        } else {
+            lit_buf_add(b, q, (size_t)(hit - q) + 3);
+            q = hit + 3;
+        }
+    }
+    lit_buf_adds(b, q);
+    lit_buf_free(&t);
 }
 
 /* Escapes a piece of a word; straight double quotes become typographic ones by their

@@ -66,6 +66,25 @@ if command -v biber >/dev/null; then
   biber --tool --validate-datamodel --output-file="$TMP/dated-out.bib" dated.bib >biber2.out 2>&1; rc=$?
   if [ $rc -eq 0 ] && ! grep -q 'WARN\|ERROR' biber2.out; then ok "biber --validate-datamodel: dated papers without warnings"
   else not_ok "biber --validate-datamodel (exit $rc)"; grep 'WARN\|ERROR' biber2.out | head -5 | sed 's/^/#   /'; fi
+  # and a biblatex document typeset through biber (biblatex is in texlive-bibtex-extra)
+  if kpsewhich biblatex.sty >/dev/null 2>&1; then
+    mkdir -p bl && cp bl.bib bl/
+    for enc in OT1 T1; do
+      printf '\\documentclass{article}\n\\usepackage[%s]{fontenc}\n\\usepackage[backend=biber,style=%s]{biblatex}\n\\addbibresource{bl.bib}\n\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n' \
+        "$enc" "$([ $enc = T1 ] && echo authoryear || echo numeric)" >bl/doc.tex
+      (cd bl && pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 && biber doc >biber.out 2>&1 &&
+        pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 &&
+        pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1); rc=$?
+      if [ $rc -eq 0 ] && ! grep -q 'WARN\|ERROR' bl/biber.out && ! grep -q 'Warning' bl/doc.log; then
+        ok "biblatex+biber+pdflatex $enc: no warnings"
+      else
+        not_ok "biblatex+biber+pdflatex $enc (exit $rc)"
+        grep -h 'WARN\|ERROR\|Warning' bl/biber.out bl/doc.log | head -5 | sed 's/^/#   /'
+      fi
+    done
+  else
+    ok "# SKIP biblatex not installed"
+  fi
 else
   ok "# SKIP biber not installed"
 fi

@@ -100,7 +100,7 @@ static void test_entries(void)
     CHECK_STR(msgs, "");
     CHECK_STR(entry(out, "pipedream-sosp19"),
               "@inproceedings{pipedream-sosp19,\n"
-              "  author        = {Deepak Narayanan and de la Cruz, Jr, Mar{\\'{{\\i}}}a and Ludwig van Beethoven and {Barnes and Noble, Inc.} and J{\\\"{o}}rg M{\\\"{u}}ller},\n"
+              "  author        = {Deepak Narayanan and de la Cruz, Jr, Mar{\\'{i}}a and Ludwig van Beethoven and {Barnes and Noble, Inc.} and J{\\\"{o}}rg M{\\\"{u}}ller},\n"
               "  title         = {{PipeDream}: Generalized Pipeline Parallelism for {DNN} Training},\n"
               "  shorttitle    = {{PipeDream}},\n"
               "  booktitle     = {Proceedings of the {ACM} Symposium on Operating Systems Principles ({SOSP})},\n"
@@ -112,7 +112,7 @@ static void test_entries(void)
     CHECK_STR(entry(out, "tpds22"),
               "@article{tpds22,\n"
               "  author        = {A. Author},\n"
-              "  title         = {{\\\"{U}}ber-Fast Na{\\\"{{\\i}}}ve Caf{\\'{e}} --- 50\\% \\& \\$5 \\#1 x\\_i {\\textbraceleft}b{\\textbraceright} {\\textasciitilde} {\\textasciicircum} {\\textbackslash} ``q''},\n"
+              "  title         = {{\\\"{U}}ber-Fast Na{\\\"{i}}ve Caf{\\'{e}} --- 50\\% \\& \\$5 \\#1 x\\_i {\\textbraceleft}b{\\textbraceright} {\\textasciitilde} {\\textasciicircum} {\\textbackslash} ``q''},\n"
               "  journal       = {{IEEE} Transactions on Parallel and Distributed Systems},\n"
               "  year          = {2022}\n"
               "}");
