@@ -73,6 +73,7 @@ typedef struct imp {
     int failed;
     long col;           /* column where the entry being handled starts */
     size_t dropped;     /* bytes of that entry not kept (too long to be a paper) */
+    bool loose;         /* untagged leaf list items are papers (a list without tags) */
 } imp;
 
 typedef struct tag {
@@ -1082,7 +1083,10 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     for (size_t k = 0; k < im->n_sec; k++) if (im->sec[k].venue || im->sec[k].year) ctx = true;
     size_t words = count_words(e.title);
     bool titleish = has_letter(e.title) && words >= 2 && strlen(e.title) <= MAX_TITLE;
-    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' ||
+    size_t tl = strlen(e.title);
+    bool loose = im->loose && kind == 'l' && !children && !title_link && words >= 4 && words <= 30 &&
+                 tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.';
+    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose ||
                  (ctx && (kind == 'l' || title_link) && (words <= 30)));
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
@@ -1574,6 +1578,22 @@ static int validate(imp *im, const char *s, size_t n, char **copy)
 
 /* ---------- entry point ---------- */
 
+/* Forgets the state of a finished or aborted parse. */
+static void reset_parse(imp *im)
+{
+    for (size_t i = 0; i < (size_t)im->n_link_open && i < 16; i++) free(im->link_href[i]);
+    im->n_link_open = 0;
+    unit_reset(&im->cur);
+    for (int i = 0; i < 32; i++) unit_reset(&im->tab.cells[i]);
+    for (int i = 0; i < im->tab.n_head; i++) free(im->tab.head[i]);
+    im->tab.n_head = 0;
+    pop_sections(im, 0);
+    im->n_li = 0;
+    im->list_depth = im->skip_depth = im->img_depth = im->quote_depth = 0;
+    im->in_heading = im->in_table = im->in_cell = false;
+    im->failed = 0;
+}
+
 int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t len,
                     const lit_import_opts *o, lit_diag *d)
 {
@@ -1614,10 +1634,16 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
             p.enter_span = enter_span;
             p.leave_span = leave_span;
             p.text = on_text;
-            int r = md_parse(buf + start, (MD_SIZE)(len - start), &p, &im);
-            if (!im.failed && !r) im.failed = flush_cur(&im, 'p', false) ? 1 : 0;
-            if (im.failed) rc = -1;
-            else if (r) rc = lit_error(d, path, 0, 0, "cannot parse the Markdown");
+            /* a list with no tags and no paper links anywhere: its leaf items are the
+             * papers (second pass, only when the first found none) */
+            for (int pass = 0; pass < 2 && rc == 0 && cat->n_papers == before; pass++) {
+                if (pass) reset_parse(&im);
+                im.loose = pass == 1;
+                int r = md_parse(buf + start, (MD_SIZE)(len - start), &p, &im);
+                if (!im.failed && !r) im.failed = flush_cur(&im, 'p', false) ? 1 : 0;
+                if (im.failed) rc = -1;
+                else if (r) rc = lit_error(d, path, 1, 1, "cannot parse the Markdown");
+            }
         }
     }
     if (rc == 0 && cat->n_papers == before)
