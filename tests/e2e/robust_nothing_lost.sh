@@ -40,12 +40,15 @@ check_exit "import with a bad BibTeX file exits 1" 1 "$LIT" import -q "$TMP/good
 check "import -o left the catalog as it was" cmp "$TMP/cat.before" "$O/cat.yaml"
 check "import left no temporaries" sh -c "! ls -A '$O' | grep -q '^\.'"
 
-# Outputs replace a link, never write through it.
+# -o through a link: the link stays, the file it names is replaced whole (a temporary
+# beside that file), and a failed run leaves it as it was.
 mkdir -p "$TMP/elsewhere"; printf 'keep me\n' >"$TMP/elsewhere/target"
 ln -s "$TMP/elsewhere/target" "$O/link.bib"
+check_exit "bib -o a link with a bad catalog fails" 1 "$LIT" bib -q -c "$TMP/bad.yaml" $T -o "$O/link.bib"
+check "the link's target is untouched by the failure" sh -c "test \"\$(cat '$TMP/elsewhere/target')\" = 'keep me'"
 check "bib -o a link succeeds" "$LIT" bib -q -c "$FIX/catalog.yaml" $T -o "$O/link.bib"
-check "the link's target is untouched" sh -c "test \"\$(cat '$TMP/elsewhere/target')\" = 'keep me'"
-check "the link became a file" sh -c "test -f '$O/link.bib' && ! test -L '$O/link.bib'"
+check "the link is still a link, to a complete file" sh -c "test -L '$O/link.bib' && grep -q '^@' '$TMP/elsewhere/target'"
+check "no temporary beside the link or its target" sh -c "! ls -A '$TMP/elsewhere' '$O' | grep -q '^\.'"
 
 # ---- interrupted runs (SIGINT while the output is being written), on a big catalog
 G=$TOOLS/gen_catalog
