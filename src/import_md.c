@@ -643,12 +643,28 @@ static size_t split_names(const char *in, bool by, char **out, size_t max)
         size_t len = (size_t)(e - q);
         while (len && q[len - 1] == ' ') len--;
         if (len) {
-            if (!name_item(q, len)) ok = false;
+            if (!name_item(q, len) && !(memchr(q, ' ', len) == NULL && name_word(q, len))) ok = false;
             else if (count < max) out[count++] = xstrndup(q, len);
         }
         p = *e ? e + seplen : e;
     }
     free(s);
+    /* one-word items are "Last, First" pairs: "Huang, Yanping, et al." */
+    size_t single = 0;
+    for (size_t i = 0; ok && i < count; i++) if (!strchr(out[i], ' ')) single++;
+    if (ok && single) {
+        if (single != count || count % 2) ok = false;
+        else {
+            for (size_t i = 0; i < count; i += 2) {
+                char *full = lit_xmalloc(strlen(out[i]) + strlen(out[i + 1]) + 2);
+                sprintf(full, "%s %s", out[i + 1], out[i]);
+                free(out[i]);
+                free(out[i + 1]);
+                out[i / 2] = full;
+            }
+            count /= 2;
+        }
+    }
     if (!ok || count == 0 || (count < 2 && !etal && !by)) {
         for (size_t i = 0; i < count; i++) free(out[i]);
         return 0;
@@ -714,6 +730,12 @@ static bool take_leading_tag(const imp *im, char *s, tag *t, char *vb, size_t vc
 static size_t trim_end(const char *s)
 {
     size_t n = strlen(s);
+    for (;;) {  /* "·" and "•" between links */
+        while (n && s[n - 1] == ' ') n--;
+        if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xB7) n -= 2;
+        else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 && (unsigned char)s[n - 1] == 0xA2) n -= 3;
+        else break;
+    }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' ||
                  s[n - 1] == '-' || s[n - 1] == '|' || s[n - 1] == M_EM_CLOSE || s[n - 1] == M_LINK_CLOSE ||
                  s[n - 1] == M_EM_OPEN || s[n - 1] == M_LINK_OPEN))
@@ -839,7 +861,10 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
     if (s[i] == M_EM_OPEN || s[i] == M_LINK_OPEN) {
         char closer = s[i] == M_EM_OPEN ? M_EM_CLOSE : M_LINK_CLOSE;
         char *c = strchr(s + i + 1, closer);
-        if (c) {
+        const char *after = c ? c + 1 : NULL;
+        while (after && (*after == ' ' || IS_MARK(*after))) after++;
+        /* "**Gavel**: Heterogeneity-Aware ..." is one title with a bold name */
+        if (c && !(after && *after == ':')) {
             title = xstrndup(s + i + 1, (size_t)(c - s - i - 1));
             rest = lit_xstrdup(c + 1);
         }

@@ -26,16 +26,16 @@ check "all fixtures: PipeDream from three lists is one paper with three sources"
 import yaml
 p = {x['key']: x for x in yaml.safe_load(open('all.yaml'))['papers']}
 d = p['pipedream-sosp19']
-assert [(s['list'], s['line']) for s in d['sources']] == [('authors.md', 4), ('headings-links.md', 6), ('untagged.md', 4)], d['sources']
+assert [(s['list'], s['line']) for s in d['sources']] == [('authors.md', 4), ('headings-links.md', 6), ('untagged.md', 4), ('wild.md', 5)], d['sources']
 assert d['authors'] == ['Deepak Narayanan', 'Aaron Harlap', 'Amar Phanishayee'], d
-assert d['links']['slides'].endswith('pd.pdf')
+assert d['links']['slides'].endswith('pd.pdf') and d['links']['code'] == 'https://github.com/msr-fiddle/pipedream', d['links']
 g = p['gpipe-neurips19']
 assert g['venue'] == 'NeurIPS' and g['year'] == 2019 and 'year_inferred' not in g, g
-assert {s['list'] for s in g['sources']} == {'headings-links.md', 'gitbook.md', 'plain.txt', 'untagged.md'}, g['sources']
-assert len(p) == 54, len(p)
+assert {s['list'] for s in g['sources']} == {'headings-links.md', 'gitbook.md', 'plain.txt', 'untagged.md', 'wild.md'}, g['sources']
+assert len(p) == 55, len(p)
 "
 # -v prints every merge with its reason
 "$LIT" import $V -v "$F"/*.md "$F"/*.txt -o all2.yaml 2>explain.txt
 check "--explain: merges with their reasons" grep -q "merged into 'gpipe-neurips19': .*: same normalised title" explain.txt
-check "--explain: summary line" grep -q "entries from 10 files" explain.txt
+check "--explain: summary line" grep -q "entries from 11 files" explain.txt
 exit $failed
