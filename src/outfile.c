@@ -56,6 +56,12 @@ void lit_outfile_scratch_dir(const char *dir)
     if (dir) track(NULL);
 }
 
+void lit_outfile_scratch_add(const char *path)
+{
+    for (int i = 0; i < MAX_DONE; i++)
+        if (!done[i]) { done[i] = lit_xstrdup(path); return; }
+}
+
 static void untrack(const char *tmp)
 {
     for (int i = 0; i < MAX_PENDING; i++)
@@ -143,9 +149,7 @@ int lit_outfile_commit(lit_outfile *o, lit_diag *d)
     free(o->target);
     o->tmp = o->target = NULL;
     size_t n = scratch ? strlen(scratch) : 0;
-    if (n && strncmp(o->path, scratch, n) == 0 && o->path[n] == '/')
-        for (int i = 0; i < MAX_DONE; i++)
-            if (!done[i]) { done[i] = lit_xstrdup(o->path); break; }
+    if (n && strncmp(o->path, scratch, n) == 0 && o->path[n] == '/') lit_outfile_scratch_add(o->path);
     return 0;
 }
 

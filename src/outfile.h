@@ -27,6 +27,8 @@ void lit_outfile_abort(lit_outfile *o);
 /* Marks dir as a build folder in progress (NULL: done): on SIGINT/SIGTERM the files
  * committed into it are removed and the folder with them. */
 void lit_outfile_scratch_dir(const char *dir);
+/* Adds a file that another process completed in the build folder. */
+void lit_outfile_scratch_add(const char *path);
 
 /* Writes len bytes to path atomically (convenience for small outputs). */
 int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d);

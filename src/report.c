@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "buf.h"
 #include "chart.h"
@@ -186,6 +187,9 @@ void lit_report_free(lit_report *r)
 
 /* ---- building ---- */
 
+/* From this many papers the spreadsheet is written in a second process. */
+#define LIT_REPORT_FORK_MIN 5000
+
 static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
     (void)sb; (void)ftw;
@@ -269,7 +273,16 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st)
         lit_buf_printf(&name, "%s.csv", r->charts[i]);
         if (rc == 0) rc = lit_chart_write_data(r->charts[i], s, st, &co, out_path(b, &path, lit_buf_str(&name)), d);
     }
-    if (rc == 0 && r->spreadsheet) rc = lit_xlsx_write(s, st, out_path(b, &path, r->spreadsheet), d);
+    /* A big spreadsheet is written by a child process beside everything else: the
+     * bytes are the same, the second core does the work. */
+    char *xlsx = r->spreadsheet ? lit_xstrdup(out_path(b, &path, r->spreadsheet)) : NULL;
+    pid_t child = -1;
+    if (xlsx && s->n_papers >= LIT_REPORT_FORK_MIN) {
+        fflush(NULL);
+        child = fork();
+        if (child == 0) _exit(lit_xlsx_write(s, st, xlsx, d) == 0 ? 0 : d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA);
+    }
+    if (xlsx && child < 0) rc = lit_xlsx_write(s, st, xlsx, d);
     lit_latex_opts lo;
     lit_latex_opts_init(&lo);
     for (size_t i = 0; rc == 0 && i < r->n_tables; i++) {
@@ -280,6 +293,19 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st)
     if (rc == 0 && r->latex) rc = write_latex_document(b, &path);
     if (rc == 0 && r->bib) rc = write_bib(s, out_path(b, &path, r->bib), d);
     if (rc == 0 && r->pdf) rc = lit_report_pdf(r, s, st, out_path(b, &path, r->pdf), d);
+    if (child > 0) {
+        int status;
+        while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            if (WIFEXITED(status) && WEXITSTATUS(status) == LIT_EXIT_IO) d->io_errors++;
+            if (!WIFEXITED(status)) lit_error(d, xlsx, 0, 0, "the spreadsheet writer stopped (signal %d)", WTERMSIG(status));
+            d->errors++;
+            rc = -1;
+        } else {
+            lit_outfile_scratch_add(xlsx);
+        }
+    }
+    free(xlsx);
     lit_buf_free(&path);
     lit_buf_free(&name);
     return rc;

@@ -75,5 +75,17 @@ mkdir -p "$TMP/elsewhere" && ln -s "$TMP/elsewhere" "$W/reports/linked"
 printf 'catalog: ../data/catalog.yaml\nbib: refs.bib\n' >"$W/reports/linked.yaml"
 check_err "a linked output folder is refused" 1 "not a folder" "$LIT" build -q "$W/reports/linked.yaml"
 check "nothing was written through the link" sh -c "test -z \"\$(ls '$TMP/elsewhere')\""
+# A big catalog's spreadsheet is written by a second process: same bytes as the command's.
+if [ -x "$TOOLS/gen_catalog" ]; then
+  mkdir -p "$W/big/reports"
+  cp "$W/data/venues.yaml" "$W/data/topics.yaml" "$W/big/"
+  "$TOOLS/gen_catalog" --venues "$W/big/venues.yaml" --topics "$W/big/topics.yaml" -o "$W/big/catalog.yaml" 6000
+  printf 'catalog: ../catalog.yaml\ncharts: [years]\nspreadsheet: survey.xlsx\ntables: [venue-year]\n' >"$W/big/reports/big.yaml"
+  check "a 6000-paper build with the spreadsheet beside the rest" "$LIT" build -q "$W/big/reports/big.yaml"
+  "$LIT" xlsx -q -c "$W/big/catalog.yaml" -o "$TMP/big.xlsx"
+  check "its spreadsheet is the one litsurvey xlsx writes" cmp "$TMP/big.xlsx" "$W/big/reports/big/survey.xlsx"
+  check "and it reads back" $PY -c "
+import openpyxl; wb=openpyxl.load_workbook('$W/big/reports/big/survey.xlsx', read_only=True); assert wb['Papers'].max_row == 6001, wb['Papers'].max_row"
+fi
 check_exit "no spec is a usage error" 2 "$LIT" build
 exit $failed
