@@ -13,11 +13,11 @@ V ?= 0
 ifeq ($(V),0)
   Q := @
 endif
-LDLIBS  += -lbtparse -lm
+LDLIBS  += -lm
 
 # Debian packages: build libraries, then the real consumers the tests check outputs with.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcairo2-dev libpango1.0-dev \
-              libxlsxwriter-dev libmd4c-dev libbtparse-dev libutf8proc-dev fonts-dejavu-core
+              libxlsxwriter-dev libmd4c-dev libutf8proc-dev fonts-dejavu-core
 TEST_DEBS  := poppler-utils librsvg2-bin python3-openpyxl python3-yaml texlive-latex-base \
               texlive-latex-recommended texlive-latex-extra lmodern libreoffice-calc-nogui \
               clang libclang-rt-14-dev valgrind biber texlive-bibtex-extra
