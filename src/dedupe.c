@@ -10,6 +10,9 @@
 #define BLOCK_WINDOW 8     /* each paper is compared with at most this many earlier block members */
 #define MIN_TITLE_KEY 12   /* shorter normalised titles match only at the same venue and year */
 
+static size_t g_keep;  /* the first g_keep papers came from the existing catalog: their keys win */
+static void assign_keys(lit_catalog *c);
+
 /* ---------- normalised titles ---------- */
 
 static void drop_article(char *s)
@@ -592,7 +595,9 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
     c->papers = out;
     c->n_papers = no;
     c->cap_papers = n + 1;
-    lit_assign_keys(c);
+    g_keep = n_fixed;  /* existing papers are their own groups, the first n_fixed of the output */
+    assign_keys(c);
+    g_keep = 0;
     for (size_t i = 0; i < dd->n; i++) {
         lit_match *mm = &dd->m[i];
         if (!mm->unsure && new_of[mm->a] == new_of[mm->b]) mm->key = c->papers[new_of[mm->a]].key;
@@ -682,8 +687,34 @@ static int kreq_cmp(const void *x, const void *y)
     return src_cmp(&g_cat->papers[a->idx], &g_cat->papers[b->idx]);
 }
 
+static int keyed_cmp(const void *x, const void *y)
+{
+    uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+    const lit_paper *a = &g_cat->papers[i], *b = &g_cat->papers[j];
+    int r = strcmp(a->key, b->key);
+    if (r) return r;
+    if ((i < g_keep) != (j < g_keep)) return i < g_keep ? -1 : 1;
+    return src_cmp(a, b);
+}
+
 void lit_assign_keys(lit_catalog *c)
 {
+    g_keep = 0;
+    assign_keys(c);
+}
+
+static void assign_keys(lit_catalog *c)
+{
+    /* a key given twice (two .bib files): the first by place keeps it, the others get new ones */
+    g_cat = c;
+    uint32_t *keyed = lit_xmalloc((c->n_papers + 1) * sizeof *keyed);
+    size_t nk = 0;
+    for (size_t i = 0; i < c->n_papers; i++)
+        if (c->papers[i].key && *c->papers[i].key) keyed[nk++] = (uint32_t)i;
+    if (nk) qsort(keyed, nk, sizeof *keyed, keyed_cmp);
+    for (size_t i = 1; i < nk; i++)
+        if (!strcmp(c->papers[keyed[i]].key, c->papers[keyed[i - 1]].key)) c->papers[keyed[i]].key = NULL;
+    free(keyed);
     lit_strtab taken;
     memset(&taken, 0, sizeof taken);
     lit_arena scratch;

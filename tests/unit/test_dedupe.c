@@ -293,6 +293,29 @@ static void test_keys(void)
     lit_catalog_free(&c);
 }
 
+/* A key given twice (two .bib files, or a .bib and the existing catalog). */
+static void test_key_clash(void)
+{
+    lit_catalog c;
+    lit_catalog_init(&c);
+    add(&c, "Second Paper On Other Things", NULL, "TPDS", 2021, "b.bib", 1)->key = "same";
+    add(&c, "First Paper About Things", NULL, "TPDS", 2020, "a.bib", 1)->key = "same";
+    lit_assign_keys(&c);
+    CHECK_STR(c.papers[1].key, "same");           /* a.bib comes first by place */
+    CHECK_STR(c.papers[0].key, "second-tpds21");
+    lit_catalog_free(&c);
+    lit_catalog_init(&c);
+    add(&c, "An Existing Paper in the Catalog", NULL, "OSDI", 2020, "z.md", 1)->key = "same";
+    add(&c, "A New Paper From a BibTeX File", NULL, "OSDI", 2021, "a.bib", 1)->key = "same";
+    lit_dedupe dd;
+    merge(&c, 1, &dd);
+    const lit_paper *e = by_key(&c, "same");
+    CHECK(e != NULL && !strcmp(e->title, "An Existing Paper in the Catalog"));
+    CHECK(by_key(&c, "new-osdi21") != NULL);
+    lit_dedupe_free(&dd);
+    lit_catalog_free(&c);
+}
+
 /* Blocking: many papers, few comparisons; the merge count is exact. */
 static void test_scale(void)
 {
@@ -352,6 +375,7 @@ int main(void)
     test_fixed();
     test_keys();
     test_report_only();
+    test_key_clash();
     test_scale();
     lit_venues_free(&vs);
     lit_topics_free(&ts);
