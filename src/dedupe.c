@@ -338,26 +338,46 @@ static double upper_ratio(const char *s)
     return al ? (double)up / (double)al : 0;
 }
 
+typedef struct counted { const char *s; size_t i; } counted;
+
+static int counted_cmp(const void *a, const void *b)
+{
+    return strcmp(((const counted *)a)->s, ((const counted *)b)->s);
+}
+
+/* counts[i] = how many of strs equal strs[i]: sorted runs, so a big group stays n log n. */
+static void count_equal(const char *const *strs, size_t n, long *counts)
+{
+    counted *v = lit_xmalloc((n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++) v[i] = (counted){strs[i], i};
+    qsort(v, n, sizeof *v, counted_cmp);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && !strcmp(v[j].s, v[i].s); j++) {}
+        for (size_t k = i; k < j; k++) counts[v[k].i] = (long)(j - i);
+    }
+    free(v);
+}
+
 /* The title most members agree on (by stripped normalised form, then exact form), then
  * the one in fewer capitals, then the longer, then by rank. */
 static const lit_paper *pick_title(const lit_catalog *c, const uint32_t *mem, size_t n)
 {
     char **norm = lit_xcalloc(n, sizeof *norm);
+    const char **title = lit_xcalloc(n, sizeof *title);
+    long *n_norm = lit_xcalloc(n, sizeof *n_norm), *n_title = lit_xcalloc(n, sizeof *n_title);
     for (size_t i = 0; i < n; i++) {
         const char *t = c->papers[mem[i]].title;
         char *s = lit_title_norm_stripped(t);
         norm[i] = s ? s : lit_title_norm(t);
+        title[i] = t ? t : "";
     }
+    count_equal((const char *const *)norm, n, n_norm);
+    count_equal(title, n, n_title);
     size_t best = 0;
     long best_v1 = -1, best_v2 = -1;
     for (size_t i = 0; i < n; i++) {
-        const char *ti = c->papers[mem[i]].title ? c->papers[mem[i]].title : "";
-        long v1 = 0, v2 = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (!strcmp(norm[i], norm[j])) v1++;
-            const char *tj = c->papers[mem[j]].title ? c->papers[mem[j]].title : "";
-            if (!strcmp(ti, tj)) v2++;
-        }
+        const char *ti = title[i];
+        long v1 = n_norm[i], v2 = n_title[i];
         bool better = false;
         if (v1 != best_v1) better = v1 > best_v1;
         else if (v2 != best_v2) better = v2 > best_v2;
@@ -375,6 +395,9 @@ static const lit_paper *pick_title(const lit_catalog *c, const uint32_t *mem, si
     }
     for (size_t i = 0; i < n; i++) free(norm[i]);
     free(norm);
+    free(title);
+    free(n_norm);
+    free(n_title);
     return &c->papers[mem[best]];
 }
 
