@@ -156,15 +156,12 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
     return true;
 }
 
-/* Titles that start with the same three words (normalised), or one the start of the other. */
-static bool same_start(const char *x, const char *y)
+/* Normalised titles that start with the same three words, or one the start of the other. */
+static bool same_start(const char *a, const char *b)
 {
-    char *a = lit_title_norm(x), *b = lit_title_norm(y);
     size_t i = 0, words = 0;
     while (a[i] && a[i] == b[i]) { if (a[i] == ' ') words++; i++; }
-    bool r = (!a[i] || !b[i]) ? i > 0 : words >= 3;
-    free(a); free(b);
-    return r;
+    return (!a[i] || !b[i]) ? i > 0 : words >= 3;
 }
 
 static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
@@ -204,11 +201,14 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
     bkey *k = NULL;
     char **owned = NULL;
     size_t n_owned = 0, cap_owned = 0;
+    /* each title is normalised once: pairs compare these, not the titles */
+    const char **norm = lit_xcalloc(n + 1, sizeof *norm);
 #define KEEP(str) (LIT_GROW(owned, cap_owned, n_owned + 1), owned[n_owned++] = (str))
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[i];
         char *t1 = lit_title_norm(p->title), *t2 = lit_title_norm_stripped(p->title);
         KEEP(t1);
+        norm[i] = t1;
         LIT_GROW(k, cap, nk + 5);
         if (*t1) k[nk++] = (bkey){fnv(t1), t1, (uint32_t)i, LIT_MATCH_TITLE};
         if (t2) {
@@ -249,7 +249,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
                 const lit_paper *a = &c->papers[k[y].idx], *b = &c->papers[k[x].idx];
                 if (k[y].idx == k[x].idx) continue;
                 const char *why = NULL;
-                if (k[i].kind == LIT_MATCH_SOURCE && !same_start(a->title, b->title)) continue;
+                if (k[i].kind == LIT_MATCH_SOURCE && !same_start(norm[k[y].idx], norm[k[x].idx])) continue;
                 bool ok = compatible(c, vs, a, b, k[i].kind, &why);
                 if (ok && k[i].kind == LIT_MATCH_TITLE && strlen(k[i].s) < MIN_TITLE_KEY &&
                     (a->venue != b->venue || a->year != b->year)) continue;
@@ -271,6 +271,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
     }
     for (size_t i = 0; i < n_owned; i++) free(owned[i]);
     free(owned);
+    free(norm);
     free(k);
 #undef KEEP
 }
