@@ -662,3 +662,10 @@ int lit_chart_write_data(const char *kind, const lit_stats *s, const lit_style *
     lit_buf_free(&csv);
     return rc;
 }
+
+void lit_cx_warn_folded(lit_cx *cx, const char *kind, const char *what, size_t total, size_t shown)
+{
+    if (total - shown >= 100 && cx->d)
+        lit_warn(cx->d, NULL, 0, 0, "%s: %zu %s do not fit; the %zu largest are drawn and the other %zu as one "
+                 "'other' row (--top N sets how many)", kind, total, what, shown, total - shown);
+}

@@ -166,6 +166,7 @@ int lit_chart_venue_heatmap(lit_cx *cx)
         for (size_t r = keep; r < n; r++)
             for (size_t y = 0; y < ny; y++) { other[y] += rows[r].v[y]; tot += rows[r].v[y]; }
         snprintf(label, sizeof label, "%zu other venues", n - keep);
+        lit_cx_warn_folded(cx, "venue heatmap", "venues", n, keep);
         n = keep;
         rows[n++] = (hrow){label, other, tot, true};
     }

@@ -113,4 +113,8 @@ int lit_chart_topic_heatmap(lit_cx *cx);
 int lit_chart_venue_heatmap(lit_cx *cx);
 int lit_chart_timeline(lit_cx *cx);
 
+/* Warns when a chart folds hundreds of rows into one "other" row (a scale limit the
+ * reader should know about: the note under the chart says it too). */
+void lit_cx_warn_folded(lit_cx *cx, const char *kind, const char *what, size_t total, size_t shown);
+
 #endif

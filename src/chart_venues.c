@@ -32,6 +32,7 @@ int lit_chart_venues(lit_cx *cx)
     n = shown;
     size_t n_other_venues = n_named - shown;
     char other_label[64];
+    lit_cx_warn_folded(cx, "venues chart", "venues", n_named, shown);
     if (n_other_venues) {
         snprintf(other_label, sizeof other_label, "%zu other venue%s", n_other_venues,
                  n_other_venues == 1 ? "" : "s");
