@@ -18,7 +18,7 @@ want() { [ -z "${TESTS:-}" ] || case "$(basename "$1")" in *"$TESTS"*) return 0;
 tally() { # NAME EXIT: count the ok/not ok lines of $log; a crash or a bad exit is a failure
   p=$(grep -c '^ok' "$log"); f=$(grep -c '^not ok' "$log")
   grep '^not ok' "$log" | sed "s|^|$1: |"
-  grep '^#' "$log" | head -40
+  [ "$f" -gt 0 ] && grep '^#' "$log" | head -40
   if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$1: exited with $2"; tail -15 "$log" | sed 's/^/#   /'; fi
   pass=$((pass + p)); fail=$((fail + f))
 }
