@@ -180,12 +180,37 @@ static void cite(ctx *c, const lit_paper *p)
     lit_buf_adds(c->b, "]");
 }
 
+/* Lets TeX break a long system name between its CamelCase words ("Tiresi\-Mind\-Verse"):
+ * a discretionary hyphen where a lower-case letter is followed by an upper-case one that
+ * starts a lower-case word, outside macro names, in the escaped text from byte start of
+ * b on. Names under 12 bytes fit any column and stay as they are. */
+static void camel_breaks(lit_buf *b, size_t start)
+{
+    if (b->len - start < 12) return;
+    lit_buf tail = LIT_BUF_INIT;
+    lit_buf_add(&tail, b->data + start, b->len - start);
+    b->len = start;
+    bool in_macro = false;
+    for (size_t i = 0; i < tail.len; i++) {
+        char ch = tail.data[i], prev = i ? tail.data[i - 1] : 0;
+        if (in_macro && !(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z')) in_macro = false;
+        char next = i + 1 < tail.len ? tail.data[i + 1] : 0;
+        if (!in_macro && prev >= 'a' && prev <= 'z' && ch >= 'A' && ch <= 'Z' && next >= 'a' && next <= 'z')
+            lit_buf_adds(b, "\\-");
+        if (ch == '\\') in_macro = true;
+        lit_buf_addc(b, ch);
+    }
+    lit_buf_free(&tail);
+}
+
 /* Name~\cite{key}: how every table refers to a paper (Name \cite{key} when narrow). */
 static void entry(ctx *c, const lit_paper *p, bool narrow)
 {
     lit_buf_reset(&c->scratch);
     paper_name(&c->scratch, p);
+    size_t start = c->b->len;
     text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
+    if (narrow) camel_breaks(c->b, start);
     /* in a narrow column a citation may start the next line rather than overflow */
     lit_buf_adds(c->b, narrow ? " " : "~");
     cite(c, p);
