@@ -15,22 +15,43 @@ char *lit_alias_key(const char *s)
     return k;
 }
 
-/* Adds a normalised name for topic ix. The same name for two topics is an error. */
-static int add_key(lit_topics *ts, lit_yread *r, const char *name, int32_t ix)
+int32_t lit_alias_map_add(lit_alias_map *m, lit_arena *a, const char *name, int32_t ix)
 {
     char *k = lit_alias_key(name);
-    int rc = 0;
-    int32_t slot = lit_strtab_find(&ts->keys, k);
-    if (!*k) rc = lit_yread_error(r, "'%s' has no letters or digits", name);
-    else if (slot >= 0 && ts->key_topic[slot] != ix)
-        rc = lit_yread_error(r, "'%s' already names topic '%s'", name, ts->t[ts->key_topic[slot]].id);
-    else if (slot < 0) {
-        slot = lit_strtab_intern(&ts->keys, &ts->arena, k);
-        ts->key_topic = lit_xrealloc(ts->key_topic, ts->keys.cap * sizeof *ts->key_topic);
-        ts->key_topic[slot] = ix;
+    int32_t slot = *k ? lit_strtab_find(&m->keys, k) : -1, rc = ix;
+    if (!*k) rc = -2;
+    else if (slot >= 0) rc = m->ix[slot];
+    else {
+        slot = lit_strtab_intern(&m->keys, a, k);
+        m->ix = lit_xrealloc(m->ix, m->keys.cap * sizeof *m->ix);
+        m->ix[slot] = ix;
     }
     free(k);
     return rc;
+}
+
+int32_t lit_alias_map_find(const lit_alias_map *m, const char *name)
+{
+    char *k = lit_alias_key(name);
+    int32_t slot = lit_strtab_find(&m->keys, k);
+    free(k);
+    return slot >= 0 ? m->ix[slot] : -1;
+}
+
+void lit_alias_map_free(lit_alias_map *m)
+{
+    lit_strtab_free(&m->keys);
+    free(m->ix);
+    memset(m, 0, sizeof *m);
+}
+
+/* Adds a name for topic ix; a name of two topics is an error. */
+static int add_key(lit_topics *ts, lit_yread *r, const char *name, int32_t ix)
+{
+    int32_t got = lit_alias_map_add(&ts->names, &ts->arena, name, ix);
+    if (got == -2) return lit_yread_error(r, "'%s' has no letters or digits", name);
+    if (got != ix) return lit_yread_error(r, "'%s' already names topic '%s'", name, ts->t[got].id);
+    return 0;
 }
 
 static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
@@ -114,17 +135,12 @@ int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d)
 void lit_topics_free(lit_topics *ts)
 {
     free(ts->t);
-    free(ts->key_topic);
-    lit_strtab_free(&ts->keys);
+    lit_alias_map_free(&ts->names);
     lit_arena_free(&ts->arena);
     memset(ts, 0, sizeof *ts);
 }
 
 int lit_topics_find(const lit_topics *ts, const char *name)
 {
-    if (!ts || !name) return -1;
-    char *k = lit_alias_key(name);
-    int32_t slot = lit_strtab_find(&ts->keys, k);
-    free(k);
-    return slot >= 0 ? ts->key_topic[slot] : -1;
+    return ts && name ? lit_alias_map_find(&ts->names, name) : -1;
 }

@@ -6,6 +6,18 @@
 #include "catalog.h"
 #include "diag.h"
 
+/* Names normalised with lit_alias_key, each mapped to an index of a table. */
+typedef struct lit_alias_map {
+    lit_strtab keys;
+    int32_t *ix;           /* keys index -> table index */
+} lit_alias_map;
+
+/* Maps name to ix. Returns ix, the other index when name already maps to another one,
+ * or -2 when name has no letters or digits. */
+int32_t lit_alias_map_add(lit_alias_map *m, lit_arena *a, const char *name, int32_t ix);
+int32_t lit_alias_map_find(const lit_alias_map *m, const char *name);   /* -1 if absent */
+void lit_alias_map_free(lit_alias_map *m);
+
 typedef struct lit_topic {
     const char *id;        /* pipeline-parallelism */
     const char *label;     /* Pipeline parallelism */
@@ -22,8 +34,7 @@ typedef struct lit_topics {
     lit_topic *t;          /* in file order: this order is the taxonomy order and
                               fixes each topic's colour */
     size_t n;
-    lit_strtab keys;       /* normalised id/label/alias -> slot */
-    int32_t *key_topic;
+    lit_alias_map names;   /* id, label and aliases -> index into t */
 } lit_topics;
 
 int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d);

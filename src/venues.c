@@ -17,26 +17,13 @@ int lit_venue_is_reviewed(const lit_venue *v)
     return v && (v->kind == LIT_VENUE_CONFERENCE || v->kind == LIT_VENUE_JOURNAL || v->kind == LIT_VENUE_WORKSHOP);
 }
 
-/* Adds a normalised name for venue ix; an alias of two venues is an error. */
+/* Adds a name for venue ix; an alias of two venues is an error. */
 static int add_key(lit_venues *vs, lit_yread *r, const char *name, int32_t ix)
 {
-    char *k = lit_alias_key(name);
-    int rc = 0;
-    if (!*k) {
-        rc = lit_yread_error(r, "'%s' has no letters or digits", name);
-    } else {
-        int32_t slot = lit_strtab_find(&vs->keys, k);
-        if (slot >= 0 && vs->key_venue[slot] != ix) {
-            rc = lit_yread_error(r, "'%s' already names venue '%s'", name, vs->v[vs->key_venue[slot]].id);
-        } else if (slot < 0) {
-            slot = lit_strtab_intern(&vs->keys, &vs->arena, k);
-            size_t cap = vs->keys.cap;
-            vs->key_venue = lit_xrealloc(vs->key_venue, cap * sizeof *vs->key_venue);
-            vs->key_venue[slot] = ix;
-        }
-    }
-    free(k);
-    return rc;
+    int32_t got = lit_alias_map_add(&vs->names, &vs->arena, name, ix);
+    if (got == -2) return lit_yread_error(r, "'%s' has no letters or digits", name);
+    if (got != ix) return lit_yread_error(r, "'%s' already names venue '%s'", name, vs->v[got].id);
+    return 0;
 }
 
 static int read_venue(lit_venues *vs, lit_yread *r, size_t *cap)
@@ -118,17 +105,13 @@ int lit_venues_load(lit_venues *vs, const char *path, lit_diag *d)
 void lit_venues_free(lit_venues *vs)
 {
     free(vs->v);
-    free(vs->key_venue);
-    lit_strtab_free(&vs->keys);
+    lit_alias_map_free(&vs->names);
     lit_arena_free(&vs->arena);
     memset(vs, 0, sizeof *vs);
 }
 
 const lit_venue *lit_venues_find(const lit_venues *vs, const char *name)
 {
-    if (!vs || !name) return NULL;
-    char *k = lit_alias_key(name);
-    int32_t slot = lit_strtab_find(&vs->keys, k);
-    free(k);
-    return slot >= 0 ? &vs->v[vs->key_venue[slot]] : NULL;
+    int32_t ix = vs && name ? lit_alias_map_find(&vs->names, name) : -1;
+    return ix >= 0 ? &vs->v[ix] : NULL;
 }

@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "catalog.h"
 #include "diag.h"
+#include "topics.h"
 
 typedef enum lit_venue_kind {
     LIT_VENUE_CONFERENCE, LIT_VENUE_JOURNAL, LIT_VENUE_WORKSHOP, LIT_VENUE_PREPRINT,
@@ -27,8 +28,7 @@ typedef struct lit_venues {
     const char *path;
     lit_venue *v;
     size_t n;
-    lit_strtab keys;       /* normalised id/alias -> slot */
-    int32_t *key_venue;    /* slot -> index into v */
+    lit_alias_map names;   /* id and aliases -> index into v */
 } lit_venues;
 
 /* Loads venues.yaml; ids and aliases must be unique (after normalising). */
