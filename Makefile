@@ -20,7 +20,7 @@ BUILD_DEBS := build-essential pkg-config libyaml-dev libcairo2-dev libpango1.0-d
               libxlsxwriter-dev libmd4c-dev libutf8proc-dev fonts-dejavu-core
 TEST_DEBS  := poppler-utils librsvg2-bin python3-openpyxl python3-yaml texlive-latex-base \
               texlive-latex-recommended texlive-latex-extra lmodern libreoffice-calc-nogui \
-              clang libclang-rt-14-dev valgrind biber texlive-bibtex-extra
+              clang libclang-rt-14-dev valgrind biber texlive-bibtex-extra time unzip
 DEPS_STAMP = $(BUILDDIR)/.deps-build
 TDEPS_STAMP = $(BUILDDIR)/.deps-test
 
