@@ -1312,8 +1312,9 @@ int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t 
         }
     }
     if (rc == 0 && cat->n_papers == before) {
-        if (n_bad) lit_error(d, p.path, 0, 0, "no usable entries (%zu skipped)", n_bad);
-        else lit_error(d, p.path, 0, 0, "no bibliography entries found");
+        /* a whole-file problem: placed at its start, like an empty YAML file */
+        if (n_bad) lit_error(d, p.path, 1, 1, "no usable entries (%zu skipped)", n_bad);
+        else lit_error(d, p.path, 1, 1, "no bibliography entries found");
         rc = -1;
     }
     if (rc) cat->n_papers = before;   /* all or nothing: strings stay in the arena, unused */

@@ -194,7 +194,12 @@ static int page_key(lit_yread *r, lit_style *st, const char *key)
 {
     if (strcmp(key, "width") == 0) return read_length(r, &st->width);
     if (strcmp(key, "height") == 0) return read_length(r, &st->height);
-    if (strcmp(key, "margin") == 0) return read_length(r, &st->margin);
+    if (strcmp(key, "margin") == 0) {
+        st->margin_file = lit_arena_strdup(&st->arena, r->file);
+        st->margin_line = r->line;
+        st->margin_col = r->col;
+        return read_length(r, &st->margin);
+    }
     if (strcmp(key, "dpi") == 0) return lit_yread_double(r, 18, 1200, &st->png_dpi);
     return 1;
 }
@@ -378,7 +383,8 @@ int lit_style_load(lit_style *st, const char *name_or_path, const char *near, li
     free(path);
     if (rc < 0) { lit_style_free(st); return -1; }
     if (st->margin * 2 >= st->width || st->margin * 2 >= st->height) {
-        lit_error(d, st->path, 0, 0, "margin leaves no room on a %gx%gpt page", st->width, st->height);
+        lit_error(d, st->margin_file ? st->margin_file : st->path, st->margin_line, st->margin_col,
+                  "margin leaves no room on a %gx%gpt page", st->width, st->height);
         lit_style_free(st);
         return -1;
     }

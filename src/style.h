@@ -30,6 +30,8 @@ typedef struct lit_style {
     bool show_title, show_note;/* paper figures leave the title to the caption */
     lit_rgb other_color;       /* the "other" bucket and series without a colour */
     lit_rgb empty_color;       /* heatmap cells with no papers */
+    const char *margin_file;   /* where the margin was set (NULL: built in), for messages */
+    long margin_line, margin_col;
 } lit_style;
 
 /* Loads a style by name (looked up in styles/ beside the catalog, then the

@@ -61,7 +61,7 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
     memset(t, 0, sizeof *t);
     t->parent_ix = -1;
     t->line = r->line;
-    long col = r->col;
+    long col = t->col = r->col;
     lit_ykeys seen = {0};
     int rc = lit_yread_expect(r, LIT_Y_MAP, "a topic (a mapping with id, label, parent, aliases)");
     while (rc == 0 && lit_yread_next(r) == LIT_Y_SCALAR) {
@@ -71,7 +71,11 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
         lit_yread_next(r);
         if (strcmp(key, "id") == 0) rc = lit_yread_str(r, &ts->arena, &t->id);
         else if (strcmp(key, "label") == 0) rc = lit_yread_str(r, &ts->arena, &t->label);
-        else if (strcmp(key, "parent") == 0) rc = lit_yread_is_null(r) ? 0 : lit_yread_str(r, &ts->arena, &t->parent);
+        else if (strcmp(key, "parent") == 0) {
+            t->parent_line = r->line;
+            t->parent_col = r->col;
+            rc = lit_yread_is_null(r) ? 0 : lit_yread_str(r, &ts->arena, &t->parent);
+        }
         else if (strcmp(key, "aliases") == 0) rc = lit_yread_str_list(r, &ts->arena, &t->aliases, &t->n_aliases);
         else rc = lit_yread_error(r, "unknown key '%s' (id, label, parent, aliases)", key);
     }
@@ -101,14 +105,17 @@ static int link_parents(lit_topics *ts, lit_diag *d)
         if (!t->parent) continue;
         size_t j = 0;
         while (j < ts->n && strcmp(ts->t[j].id, t->parent) != 0) j++;
-        if (j == ts->n) return lit_error(d, ts->path, t->line, 0, "topic '%s' has unknown parent '%s'", t->id, t->parent);
+        if (j == ts->n)
+            return lit_error(d, ts->path, t->parent_line, t->parent_col, "topic '%s' has unknown parent '%s'", t->id,
+                             t->parent);
         t->parent_ix = (int)j;
     }
     for (size_t i = 0; i < ts->n; i++) {
         int steps = 0;
         for (int p = ts->t[i].parent_ix; p >= 0; p = ts->t[p].parent_ix)
             if (++steps > (int)ts->n)
-                return lit_error(d, ts->path, ts->t[i].line, 0, "topic '%s' is its own ancestor", ts->t[i].id);
+                return lit_error(d, ts->path, ts->t[i].parent_line, ts->t[i].parent_col,
+                                 "topic '%s' is its own ancestor", ts->t[i].id);
     }
     return 0;
 }

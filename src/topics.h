@@ -25,7 +25,8 @@ typedef struct lit_topic {
     int parent_ix;         /* index of the parent in the table, -1 for a root */
     const char **aliases;  /* section headings of real lists that mean this topic */
     size_t n_aliases;
-    long line;
+    long line, col;        /* where the entry starts */
+    long parent_line, parent_col;  /* where its parent is named */
 } lit_topic;
 
 typedef struct lit_topics {

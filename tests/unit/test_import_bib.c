@@ -369,8 +369,8 @@ static void test_errors(void)
     CHECK_STR(error_of("@misc{k\\x, title={x}}", 0), "dir/t.bib:1:8: error: character '\\' in key 'k\\x' cannot be cited");
     CHECK_STR(error_of("@misc{m\xC3\xBCller, title={x}}", 0), "dir/t.bib:1:8: error: character '\xC3\xBC' in key 'm\xC3\xBCller' cannot be cited");
     CHECK_STR(error_of("@misc{k, year = 2020}", 0), "dir/t.bib:1:1: error: entry 'k' has no title");
-    CHECK_STR(error_of("% only comments\n@string{x = {y}}\n", 0), "dir/t.bib: error: no bibliography entries found");
-    CHECK_STR(error_of("", 0), "dir/t.bib: error: no bibliography entries found");
+    CHECK_STR(error_of("% only comments\n@string{x = {y}}\n", 0), "dir/t.bib:1:1: error: no bibliography entries found");
+    CHECK_STR(error_of("", 0), "dir/t.bib:1:1: error: no bibliography entries found");
     CHECK_STR(error_of("@misc{k, title = {x}", 0), "dir/t.bib:1:1: error: entry 'k' is never closed (missing '}')");
     CHECK_STR(error_of("@comment{never closed", 0), "dir/t.bib:1:9: error: unbalanced braces: '{' of @comment is never closed");
     /* columns count characters, not bytes */
