@@ -30,12 +30,19 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
                     (cx->py0 + cx->py1) / 2, 0.5, 0.5, st->muted);
         return;
     }
-    size_t maxc = 0, maxt = 0;
+    /* The colour scale spans the named rows; an "other" row, which sums many, gets a grey
+     * scale of its own so that it does not wash the named rows out. */
+    size_t maxc = 0, max_other = 0, max_all = 0, maxt = 0;
     for (size_t r = 0; r < n; r++) {
-        for (size_t y = 0; y < ny; y++)
-            if (rows[r].v[y] > maxc) maxc = rows[r].v[y];
+        for (size_t y = 0; y < ny; y++) {
+            size_t v = rows[r].v[y];
+            if (rows[r].other && v > max_other) max_other = v;
+            if (!rows[r].other && v > maxc) maxc = v;
+            if (v > max_all) max_all = v;
+        }
         if (rows[r].total > maxt) maxt = rows[r].total;
     }
+    if (!maxc) maxc = max_all;
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
     char buf[32];
     snprintf(buf, sizeof buf, "%zu", maxt);
@@ -53,7 +60,7 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
     double ch = (gy1 - gy0) / (double)n;
     if (ch > lh * 2.2) { ch = lh * 2.2; gy1 = gy0 + ch * (double)n; }
     /* counts in the body font, else the note font, else none */
-    snprintf(buf, sizeof buf, "%zu", maxc);
+    snprintf(buf, sizeof buf, "%zu", max_all);
     int cf = -1;
     for (int f = LIT_F_BODY; f <= LIT_F_SMALL; f++) {
         if (f == LIT_F_TITLE || f == LIT_F_LABEL) continue;
@@ -68,7 +75,8 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
                         rows[r].other ? st->muted : st->foreground, true);
         for (size_t y = 0; y < ny; y++) {
             size_t c = rows[r].v[y];
-            lit_rgb f = lit_cx_heat(cx, c, maxc);
+            lit_rgb f = !rows[r].other || !c ? lit_cx_heat(cx, c, maxc)
+                      : lit_rgb_mix(st->empty_color, st->other_color, 0.35 + 0.65 * (double)c / (double)max_other);
             double x = gx0 + cw * (double)y;
             lit_cx_rect(cx, x + pad / 2, gy0 + ch * (double)r + pad / 2, cw - pad, ch - pad, f);
             if (c && cf >= 0) {
