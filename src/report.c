@@ -49,13 +49,9 @@ static int output_name(lit_yread *y, lit_arena *a, const char *ext, const char *
 static int name_list(lit_yread *y, lit_arena *a, const char *const *allowed, const char *what,
                      const char ***out, size_t *n)
 {
-    if (y->tok == LIT_Y_SCALAR && !lit_yread_is_null(y)) {
-        /* one name alone is a list of one */
-    } else if (lit_yread_expect(y, LIT_Y_SEQ, "a list") != 0) {
-        return -1;
-    }
-    long line = y->line, col = y->col;
-    int single = y->tok == LIT_Y_SCALAR;
+    /* one name alone is a list of one */
+    int single = y->tok == LIT_Y_SCALAR && !lit_yread_is_null(y);
+    if (!single && lit_yread_expect(y, LIT_Y_SEQ, "a list") != 0) return -1;
     const char **v = lit_arena_alloc(a, 32 * sizeof *v);
     *n = 0;
     while (single || lit_yread_next(y) == LIT_Y_SCALAR) {
@@ -73,7 +69,6 @@ static int name_list(lit_yread *y, lit_arena *a, const char *const *allowed, con
         if (single) break;
     }
     if (!single && lit_yread_expect(y, LIT_Y_SEQ_END, "a name") != 0) return -1;
-    (void)line; (void)col;
     *out = v;
     return 0;
 }
