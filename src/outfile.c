@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "arena.h"
 
@@ -18,9 +19,14 @@ static int handlers_set;
 #define MAX_DONE 256
 static char *volatile scratch;
 static char *volatile done[MAX_DONE];
+static volatile pid_t helper;
 
 static void on_signal(int sig)
 {
+    if (helper > 0) {
+        kill(helper, sig);
+        waitpid(helper, NULL, 0);   /* its own handler removes its temporaries */
+    }
     for (int i = 0; i < MAX_PENDING; i++)
         if (pending[i]) unlink(pending[i]);
     for (int i = 0; i < MAX_DONE; i++)
@@ -54,6 +60,11 @@ void lit_outfile_scratch_dir(const char *dir)
     scratch = dir ? lit_xstrdup(dir) : NULL;
     free(old);
     if (dir) track(NULL);
+}
+
+void lit_outfile_scratch_helper(pid_t pid)
+{
+    helper = pid;
 }
 
 void lit_outfile_scratch_add(const char *path)

@@ -2,6 +2,7 @@
 #ifndef LIT_OUTFILE_H
 #define LIT_OUTFILE_H
 #include <stdio.h>
+#include <sys/types.h>
 #include "diag.h"
 
 /* A failed or interrupted run leaves an existing target byte-for-byte as it was and no
@@ -29,6 +30,9 @@ void lit_outfile_abort(lit_outfile *o);
 void lit_outfile_scratch_dir(const char *dir);
 /* Adds a file that another process completed in the build folder. */
 void lit_outfile_scratch_add(const char *path);
+/* A child process writing into the build folder (0: none): on SIGINT/SIGTERM it gets
+ * the signal too and is waited for before the folder is removed. */
+void lit_outfile_scratch_helper(pid_t pid);
 
 /* Writes len bytes to path atomically (convenience for small outputs). */
 int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d);

@@ -258,6 +258,20 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st)
     lit_chart_opts co = {0};
     co.top = r->top;
     int rc = 0;
+    /* A big spreadsheet is written by a child process beside everything else: the
+     * bytes are the same, the second core does the work. */
+    char *xlsx = r->spreadsheet ? lit_xstrdup(out_path(b, &path, r->spreadsheet)) : NULL;
+    pid_t child = -1;
+    if (xlsx && s->n_papers >= LIT_REPORT_FORK_MIN) {
+        fflush(NULL);
+        child = fork();
+        if (child == 0) {
+            lit_outfile_scratch_dir(NULL);   /* the folder is the parent's to clean up */
+            _exit(lit_xlsx_write(s, st, xlsx, d) == 0 ? 0 : d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA);
+        }
+        lit_outfile_scratch_helper(child);
+    }
+    if (xlsx && child < 0) rc = lit_xlsx_write(s, st, xlsx, d);
     for (size_t i = 0; rc == 0 && i < r->n_charts; i++) {
         for (size_t f = 0; rc == 0 && f < r->n_formats; f++) {
             lit_buf_reset(&name);
@@ -268,16 +282,6 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st)
         lit_buf_printf(&name, "%s.csv", r->charts[i]);
         if (rc == 0) rc = lit_chart_write_data(r->charts[i], s, st, &co, out_path(b, &path, lit_buf_str(&name)), d);
     }
-    /* A big spreadsheet is written by a child process beside everything else: the
-     * bytes are the same, the second core does the work. */
-    char *xlsx = r->spreadsheet ? lit_xstrdup(out_path(b, &path, r->spreadsheet)) : NULL;
-    pid_t child = -1;
-    if (xlsx && s->n_papers >= LIT_REPORT_FORK_MIN) {
-        fflush(NULL);
-        child = fork();
-        if (child == 0) _exit(lit_xlsx_write(s, st, xlsx, d) == 0 ? 0 : d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA);
-    }
-    if (xlsx && child < 0) rc = lit_xlsx_write(s, st, xlsx, d);
     lit_latex_opts lo;
     lit_latex_opts_init(&lo);
     for (size_t i = 0; rc == 0 && i < r->n_tables; i++) {
@@ -291,6 +295,7 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st)
     if (child > 0) {
         int status;
         while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+        lit_outfile_scratch_helper(0);
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             if (WIFEXITED(status) && WEXITSTATUS(status) == LIT_EXIT_IO) d->io_errors++;
             if (!WIFEXITED(status)) lit_error(d, xlsx, 0, 0, "the spreadsheet writer stopped (signal %d)", WTERMSIG(status));
