@@ -140,9 +140,9 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/litsurvey
 	rm -rf $(DESTDIR)$(PREFIX)/share/litsurvey
 
-lint:
+lint: $(OUT)/config.h
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr $(shell pkg-config --cflags-only-I $(PKGS)) src
-	clang-tidy --quiet src/*.c -- $(CFLAGS) $(PKG_CFLAGS)
+	clang-tidy --quiet src/*.c -- $(CFLAGS) -I$(OUT) $(PKG_CFLAGS)
 
 # libFuzzer targets (fuzz/fuzz_*.c) built with clang into $(BUILDDIR)/fuzz; `make fuzz`
 # runs each for FUZZ_SECONDS, one after the other, from the seeds in tests/fuzz-corpus/NAME

@@ -21,10 +21,11 @@ void lit_arena_free(lit_arena *a);
 void lit_arena_adopt(lit_arena *a, lit_arena *from);
 
 /* malloc family that aborts on failure; free with free(). */
-void *lit_xmalloc(size_t size);
-void *lit_xcalloc(size_t n, size_t size);
-void *lit_xrealloc(void *p, size_t size);
-char *lit_xstrdup(const char *s);
+#define LIT_NONNULL __attribute__((returns_nonnull))
+void *lit_xmalloc(size_t size) LIT_NONNULL;
+void *lit_xcalloc(size_t n, size_t size) LIT_NONNULL;
+void *lit_xrealloc(void *p, size_t size) LIT_NONNULL;
+char *lit_xstrdup(const char *s) LIT_NONNULL;
 /* Grow *p (of *cap elements of elem bytes) so that it holds at least need elements. */
 void lit_grow(void **p, size_t *cap, size_t need, size_t elem);
 #define LIT_GROW(arr, cap, need) lit_grow((void **)&(arr), &(cap), (need), sizeof *(arr))

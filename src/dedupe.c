@@ -736,8 +736,10 @@ static void assign_keys(lit_catalog *c)
     for (size_t i = 0; i < c->n_papers; i++)
         if (c->papers[i].key && *c->papers[i].key) keyed[nk++] = (uint32_t)i;
     if (nk) qsort(keyed, nk, sizeof *keyed, keyed_cmp);
-    for (size_t i = 1; i < nk; i++)
-        if (!strcmp(c->papers[keyed[i]].key, c->papers[keyed[i - 1]].key)) c->papers[keyed[i]].key = NULL;
+    for (size_t i = 1, first = 0; i < nk; i++) {
+        if (!strcmp(c->papers[keyed[i]].key, c->papers[keyed[first]].key)) c->papers[keyed[i]].key = NULL;
+        else first = i;
+    }
     free(keyed);
     lit_strtab taken;
     memset(&taken, 0, sizeof taken);

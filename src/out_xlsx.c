@@ -737,14 +737,16 @@ static void heat_rules(xw *x, lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t l
     /* Excel blends the stops in RGB: find where that blend crosses into dark. */
     bool dark_lo = lit_rgb_luminance(lo) <= DARK_FILL, dark_hi = lit_rgb_luminance(hi) <= DARK_FILL;
     if (dark_lo != dark_hi) {
-        double u = 0;
-        for (; u < 1; u += 0.01) {
+        int step = 0;   /* hundredths of the way from lo to hi */
+        for (; step < 100; step++) {
+            double u = step / 100.0;
             lit_rgb c = {lo.r + (hi.r - lo.r) * u, lo.g + (hi.g - lo.g) * u, lo.b + (hi.b - lo.b) * u};
             if ((lit_rgb_luminance(c) <= DARK_FILL) != dark_lo) break;
         }
         char range[LXW_MAX_CELL_RANGE_LENGTH], formula[160];
         lxw_rowcol_to_range_abs(range, 1, 1, last_row, last_col);
-        snprintf(formula, sizeof formula, "=AND(B2>0,B2%s1+(MAX(%s)-1)*%.2f)", dark_lo ? "<" : ">=", range, u);
+        snprintf(formula, sizeof formula, "=AND(B2>0,B2%s1+(MAX(%s)-1)*%.2f)", dark_lo ? "<" : ">=", range,
+                 step / 100.0);
         lxw_conditional_format text = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = formula,
                                        .format = x->f_on_dark};
         chk(x, worksheet_conditional_format_range(ws, 1, 1, last_row, last_col, &text));

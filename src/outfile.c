@@ -97,8 +97,12 @@ int lit_outfile_open(lit_outfile *o, const char *path, lit_diag *d)
     }
     /* A link keeps pointing where it did: the file it names is replaced. */
     char *real = realpath(path, NULL);
-    o->target = real && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? real : lit_xstrdup(path);
-    if (o->target != real) free(real);
+    if (real && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        o->target = real;
+    } else {
+        free(real);
+        o->target = lit_xstrdup(path);
+    }
     /* Same folder as the target so that rename() is atomic. */
     const char *t = o->target;
     size_t n = strlen(t);

@@ -304,6 +304,16 @@ static void test_key_clash(void)
     CHECK_STR(c.papers[1].key, "same");           /* a.bib comes first by place */
     CHECK_STR(c.papers[0].key, "second-tpds21");
     lit_catalog_free(&c);
+    /* three times: each later one is compared with the first, which keeps the key */
+    lit_catalog_init(&c);
+    add(&c, "Third Paper On Other Things", NULL, "TPDS", 2022, "c.bib", 1)->key = "same";
+    add(&c, "Second Paper On Other Things", NULL, "TPDS", 2021, "b.bib", 1)->key = "same";
+    add(&c, "First Paper About Things", NULL, "TPDS", 2020, "a.bib", 1)->key = "same";
+    lit_assign_keys(&c);
+    CHECK_STR(c.papers[2].key, "same");
+    CHECK_STR(c.papers[1].key, "second-tpds21");
+    CHECK_STR(c.papers[0].key, "third-tpds22");
+    lit_catalog_free(&c);
     lit_catalog_init(&c);
     add(&c, "An Existing Paper in the Catalog", NULL, "OSDI", 2020, "z.md", 1)->key = "same";
     add(&c, "A New Paper From a BibTeX File", NULL, "OSDI", 2021, "a.bib", 1)->key = "same";
