@@ -326,27 +326,28 @@ static bool is_status(const char *s)
     return false;
 }
 
-/* Column widths that fit the text (libxlsxwriter 1.1.4 has no autofit): one read-only
- * pass before the rows are written in order. */
-static void papers_widths(xw *x, size_t n_rows)
+/* Column widths that fit the text (libxlsxwriter 1.1.4 has no autofit), measured as the
+ * rows are written: the sheet's columns are only written out when the workbook closes. */
+static void widths_init(double w[N_COLS])
 {
-    double w[N_COLS];
     for (int c = 0; c < N_COLS; c++) {
         w[c] = text_width(paper_cols[c].head, 0, 100) + 3;   /* bold, and the filter button */
         if (w[c] < paper_cols[c].min) w[c] = paper_cols[c].min;
     }
-    for (size_t i = 0; i < n_rows; i++) {
-        const lit_paper *p = &x->cat->papers[x->s->sel[i]];
-        prow r;
-        paper_row(x, p, &r);
-        const char *cell[N_COLS] = {[C_KEY] = p->key,          [C_SHORT] = p->short_name, [C_TITLE] = p->title,
-                                    [C_AUTHORS] = r.authors,   [C_VENUE] = r.venue,       [C_TOPICS] = r.topics,
-                                    [C_CODE] = r.code,
-                                    [C_SLIDES] = r.slides, [C_TALK] = r.talk,        [C_STATUS] = r.status,
-                                    [C_PRESENTER] = r.presenter, [C_NOTES] = r.notes};
-        for (int c = 0; c < N_COLS; c++)
-            if (cell[c]) w[c] = text_width(cell[c], w[c], paper_cols[c].cap);
-    }
+}
+
+static void widths_add(double w[N_COLS], const lit_paper *p, const prow *r)
+{
+    const char *cell[N_COLS] = {[C_KEY] = p->key,          [C_SHORT] = p->short_name, [C_TITLE] = p->title,
+                                [C_AUTHORS] = r->authors,  [C_VENUE] = r->venue,      [C_TOPICS] = r->topics,
+                                [C_CODE] = r->code,        [C_SLIDES] = r->slides,    [C_TALK] = r->talk,
+                                [C_STATUS] = r->status,    [C_PRESENTER] = r->presenter, [C_NOTES] = r->notes};
+    for (int c = 0; c < N_COLS; c++)
+        if (cell[c]) w[c] = text_width(cell[c], w[c], paper_cols[c].cap);
+}
+
+static void widths_set(xw *x, const double w[N_COLS])
+{
     for (int c = 0; c < N_COLS; c++) {
         double width = w[c] + 1;  /* a little air on either side */
         if (width > paper_cols[c].cap + 1) width = paper_cols[c].cap + 1;
@@ -392,7 +393,8 @@ static void sheet_papers(xw *x)
                  "the rest are left out", SH_PAPERS, x->max_rows - 1, n, x->max_rows);
         n = x->max_rows - 1;
     }
-    papers_widths(x, n);
+    double widths[N_COLS];
+    widths_init(widths);
     chk(x, worksheet_repeat_rows(ws, 0, 0));   /* the header on every printed page */
     for (int c = 0; c < N_COLS; c++) put_str(x, ws, 0, (lxw_col_t)c, paper_cols[c].head, x->f_head, NULL, NULL);
     worksheet_freeze_panes(ws, 1, 0);
@@ -405,6 +407,7 @@ static void sheet_papers(xw *x)
         lxw_row_t row = (lxw_row_t)(i + 1);
         prow r;
         paper_row(x, p, &r);
+        widths_add(widths, p, &r);
         const char *urls[4] = {r.paper_url, r.code, r.slides, r.talk};
         static const char *const url_what[4] = {"paper link", "code link", "slides link", "talk link"};
         bool ok[4];
@@ -458,6 +461,7 @@ static void sheet_papers(xw *x)
         }
         put_str(x, ws, row, C_NOTES, r.notes, x->f_wrap, p, "notes");
     }
+    widths_set(x, widths);
 
     /* Drop-downs and date checks reach below the papers, where a group adds its own. */
     lxw_row_t last = (lxw_row_t)(n + EXTRA_ROWS < x->max_rows - 1 ? n + EXTRA_ROWS : x->max_rows - 1);
