@@ -175,6 +175,14 @@ EOF
       line("")
       ls = t["load"] + (t["stats"] == "n/a" ? 0 : t["stats"]); lc = c["load"] + c["stats"]
       line(sprintf("load+stats / libyaml parse: %.2fx wall, %.2fx CPU (target: 1.3x at 1M).", parse > 0 ? ls / parse : 0, parse_cpu > 0 ? lc / parse_cpu : 0))
+      # The pandas route (PyYAML + pandas + matplotlib + xlsxwriter) for the same build, as
+      # measured for issue 8 on a machine whose libyaml parses at about 75 MB/s.
+      ref = n == 500 ? 2 : n == 100000 ? 41 : n == 1000000 ? 400 : 0
+      mbs = parse > 0 ? bytes / 1e6 / parse : 0
+      if (ref > 0 && build != "" && build > 0)
+        line(sprintf("Whole build vs the pandas route (%d s): %.0fx faster (target: 20x).", ref, ref / build))
+      if (ref > 0 && build != "" && n >= 100000)   # a shared machine has slow days: a yardstick
+        line(sprintf("libyaml parsed at %.0f MB/s here, 75 MB/s on the machine the pandas route was timed on: scaled to it, the build takes about %.2f s.", mbs, build * mbs / 75))
       if (warnings > 0) line(sprintf("Warnings from the stages: %d (see below).", warnings))
     }' "$tmp/stages"
   if [ "$warnings" -gt 0 ]; then
