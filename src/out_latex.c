@@ -321,6 +321,25 @@ static int cmp_item(const void *a, const void *b)
     return k ? k : (x->pi > y->pi) - (x->pi < y->pi);
 }
 
+/* Puts the k first of m items (in cmp_item order) at the front, sorted; the rest are
+ * only counted. Linear for a short k: most items are not among the first k. */
+static void first_sorted(item *it, size_t m, size_t k)
+{
+    if (k >= m) {
+        qsort(it, m, sizeof *it, cmp_item);
+        return;
+    }
+    qsort(it, k, sizeof *it, cmp_item);
+    for (size_t i = k; i < m; i++) {
+        if (cmp_item(&it[i], &it[k - 1]) >= 0) continue;
+        item t = it[i];
+        it[i] = it[k - 1];
+        size_t j = k - 1;
+        for (; j > 0 && cmp_item(&t, &it[j - 1]) < 0; j--) it[j] = it[j - 1];
+        it[j] = t;
+    }
+}
+
 static item make_item(const ctx *c, uint32_t pi, long group)
 {
     const lit_paper *p = &c->db->cat.papers[pi];
@@ -438,11 +457,11 @@ static void table_topics(ctx *c)
         lit_buf_adds(c->b, " & ");
         item *it = items + start[r];
         size_t m = start[r + 1] - start[r], show = m;
-        qsort(it, m, sizeof *it, cmp_item);
         if (c->o->max_cites && m > c->o->max_cites) {
             show = c->o->max_cites;
             c->n_clipped++;
         }
+        first_sorted(it, m, show);
         for (size_t k = 0; k < show; k++) {
             if (k) lit_buf_adds(c->b, ", ");
             entry(c, &cat->papers[it[k].pi], false);
