@@ -57,11 +57,12 @@ litsurvey: $(BIN)
 	cp $(BIN) $@
 endif
 
-# Install what is missing, once; the stamp records that the check passed.
-$(DEPS_STAMP):
+# Install what is missing, once; the stamp records that the check passed (checked again
+# when the Makefile, and so perhaps the package lists, changes).
+$(DEPS_STAMP): Makefile
 	@sh tests/install-debs.sh $(BUILD_DEBS)
 	@mkdir -p $(@D) && touch $@
-$(TDEPS_STAMP):
+$(TDEPS_STAMP): Makefile
 	@sh tests/install-debs.sh $(BUILD_DEBS) $(TEST_DEBS)
 	@mkdir -p $(@D) && touch $@
 deps: $(DEPS_STAMP)
