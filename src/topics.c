@@ -1,4 +1,4 @@
-/* topics.c - the topic taxonomy of data/topics.yaml: ids, labels, parents, section aliases. */
+/* topics.c - the topic taxonomy of data/topics.yaml: ids, labels, short labels, parents, section aliases. */
 #include "topics.h"
 #include <ctype.h>
 #include <stdlib.h>
@@ -63,7 +63,7 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
     t->line = r->line;
     long col = t->col = r->col;
     lit_ykeys seen = {0};
-    int rc = lit_yread_expect(r, LIT_Y_MAP, "a topic (a mapping with id, label, parent, aliases)");
+    int rc = lit_yread_expect(r, LIT_Y_MAP, "a topic (a mapping with id, label, short, parent, aliases)");
     while (rc == 0 && lit_yread_next(r) == LIT_Y_SCALAR) {
         if ((rc = lit_yread_key_once(r, &seen)) != 0) break;
         char key[32];
@@ -71,13 +71,19 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
         lit_yread_next(r);
         if (strcmp(key, "id") == 0) rc = lit_yread_str(r, &ts->arena, &t->id);
         else if (strcmp(key, "label") == 0) rc = lit_yread_str(r, &ts->arena, &t->label);
+        else if (strcmp(key, "short") == 0) {
+            /* absent means none; written but empty is a mistake worth a place */
+            if (r->tok == LIT_Y_SCALAR && (r->len == 0 || lit_yread_is_null(r)))
+                rc = lit_yread_error(r, "'short' is empty (leave it out when the label is short enough)");
+            else rc = lit_yread_str(r, &ts->arena, &t->short_label);
+        }
         else if (strcmp(key, "parent") == 0) {
             t->parent_line = r->line;
             t->parent_col = r->col;
             rc = lit_yread_is_null(r) ? 0 : lit_yread_str(r, &ts->arena, &t->parent);
         }
         else if (strcmp(key, "aliases") == 0) rc = lit_yread_str_list(r, &ts->arena, &t->aliases, &t->n_aliases);
-        else rc = lit_yread_error(r, "unknown key '%s' (id, label, parent, aliases)", key);
+        else rc = lit_yread_error(r, "unknown key '%s' (id, label, short, parent, aliases)", key);
     }
     lit_ykeys_free(&seen);
     if (rc == 0) rc = lit_yread_expect(r, LIT_Y_MAP_END, "a key");
@@ -90,6 +96,7 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
     r->col = col;
     rc = add_key(ts, r, t->id, ix);
     if (rc == 0) rc = add_key(ts, r, t->label, ix);
+    if (rc == 0 && t->short_label) rc = add_key(ts, r, t->short_label, ix);
     for (size_t i = 0; rc == 0 && i < t->n_aliases; i++) rc = add_key(ts, r, t->aliases[i], ix);
     r->line = line;
     r->col = c2;

@@ -21,6 +21,8 @@ void lit_alias_map_free(lit_alias_map *m);
 typedef struct lit_topic {
     const char *id;        /* pipeline-parallelism */
     const char *label;     /* Pipeline parallelism */
+    const char *short_label;   /* a shorter label for charts where the label does not fit
+                                  ("Cluster scheduling"), or NULL */
     const char *parent;    /* id of the parent topic or NULL */
     int parent_ix;         /* index of the parent in the table, -1 for a root */
     const char **aliases;  /* section headings of real lists that mean this topic */
@@ -35,12 +37,12 @@ typedef struct lit_topics {
     lit_topic *t;          /* in file order: this order is the taxonomy order and
                               fixes each topic's colour */
     size_t n;
-    lit_alias_map names;   /* id, label and aliases -> index into t */
+    lit_alias_map names;   /* id, label, short label and aliases -> index into t */
 } lit_topics;
 
 int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d);
 void lit_topics_free(lit_topics *ts);
-/* Index of the topic with this id, label or alias (ignoring case, spaces and
+/* Index of the topic with this id, label, short label or alias (ignoring case, spaces and
  * punctuation), or -1. */
 int lit_topics_find(const lit_topics *ts, const char *name);
 
