@@ -84,7 +84,7 @@ void lit_cx_color(lit_cx *cx, lit_rgb c)
     cairo_set_source_rgb(cx->cr, c.r, c.g, c.b);
 }
 
-void (*lit_chart_text_hook)(void *arg, const char *text, double x, double y, double w, double h);
+void (*lit_chart_text_hook)(void *arg, const char *text, bool cut, double x, double y, double w, double h);
 void *lit_chart_text_hook_arg;
 
 /* Reports the ink box of the current layout drawn at (x, y); turned: drawn at (x, y)
@@ -96,11 +96,12 @@ static void report(lit_cx *cx, double x, double y, bool turned, double ox, doubl
     pango_layout_get_extents(cx->lay, &ink, NULL);
     double ix = x + (double)ink.x / PANGO_SCALE, iy = y + (double)ink.y / PANGO_SCALE;
     double iw = (double)ink.width / PANGO_SCALE, ih = (double)ink.height / PANGO_SCALE;
+    const char *text = pango_layout_get_text(cx->lay);
+    bool cut = pango_layout_is_ellipsized(cx->lay);
     if (turned)   /* (u, v) -> (ox + v, oy - u) */
-        lit_chart_text_hook(lit_chart_text_hook_arg, pango_layout_get_text(cx->lay), ox + iy,
-                            oy - (ix + iw), ih, iw);
+        lit_chart_text_hook(lit_chart_text_hook_arg, text, cut, ox + iy, oy - (ix + iw), ih, iw);
     else
-        lit_chart_text_hook(lit_chart_text_hook_arg, pango_layout_get_text(cx->lay), ix, iy, iw, ih);
+        lit_chart_text_hook(lit_chart_text_hook_arg, text, cut, ix, iy, iw, ih);
 }
 
 static void show(lit_cx *cx, double x, double y, lit_rgb c)
@@ -170,6 +171,14 @@ double lit_cx_box_w(lit_cx *cx, int font, const char *text, double maxw, int max
 {
     set_box(cx, font, text, maxw, max_lines, false);
     return widest_line(cx);
+}
+
+const char *lit_cx_fit_label(lit_cx *cx, int font, const char *label, const char *short_label, double maxw,
+                             int max_lines)
+{
+    if (!label || !short_label || !*short_label) return label;
+    set_box(cx, font, label, maxw, max_lines, false);
+    return pango_layout_is_ellipsized(cx->lay) ? short_label : label;
 }
 
 double lit_cx_text_box(lit_cx *cx, int font, const char *text, double x, double y, double maxw,
@@ -349,7 +358,8 @@ static double grid_h(lit_cx *cx, const lit_legend_item *it, size_t n, size_t nco
     for (size_t r = 0; r * ncols < n; r++) {
         double rh = lh;
         for (size_t i = r * ncols; i < n && i < (r + 1) * ncols; i++) {
-            double th = lit_cx_text_box(cx, LIT_F_BODY, it[i].label, 0, 0, colw - lh * 1.1, 2, false,
+            const char *label = lit_cx_fit_label(cx, LIT_F_BODY, it[i].label, it[i].short_label, colw - lh * 1.1, 2);
+            double th = lit_cx_text_box(cx, LIT_F_BODY, label, 0, 0, colw - lh * 1.1, 2, false,
                                         cx->st->foreground, false);
             if (th > rh) rh = th;
         }
@@ -390,9 +400,10 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
             if (i % best == 0 && i) yr += rowh[r - 1];
             /* top-aligned, so one-line and two-line labels of a row start level */
             double x0 = x + (double)(i % best) * (colw + gap), top = yr + lh * 0.1;
-            double th = lit_cx_text_box(cx, LIT_F_BODY, it[i].label, 0, 0, colw - lh * 1.1, 2, false,
+            const char *label = lit_cx_fit_label(cx, LIT_F_BODY, it[i].label, it[i].short_label, colw - lh * 1.1, 2);
+            double th = lit_cx_text_box(cx, LIT_F_BODY, label, 0, 0, colw - lh * 1.1, 2, false,
                                         cx->st->foreground, false);
-            lit_cx_text_box(cx, LIT_F_BODY, it[i].label, x0 + lh * 1.1, top + th / 2, colw - lh * 1.1, 2,
+            lit_cx_text_box(cx, LIT_F_BODY, label, x0 + lh * 1.1, top + th / 2, colw - lh * 1.1, 2,
                             false, cx->st->foreground, true);
             swatch(cx, &it[i], x0, top + lh / 2, sz);
         }

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct hrow { const char *label; const size_t *v; size_t total; bool other; } hrow;
+/* A row: its label (short_label where that does not fit, NULL: none), counts per year. */
+typedef struct hrow { const char *label, *short_label; const size_t *v; size_t total; bool other; } hrow;
 
 static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
 {
@@ -50,6 +51,8 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
     double key_w = lit_cx_color_key_w(cx, maxc) + lh * 0.6;
     double maxlw = (cx->px1 - cx->px0) * 0.4, lw = 0;
     for (size_t r = 0; r < n; r++) {
+        /* from here on the label drawn (the CSV above has the full ones) */
+        rows[r].label = lit_cx_fit_label(cx, LIT_F_BODY, rows[r].label, rows[r].short_label, maxlw, 1);
         double w = lit_cx_box_w(cx, LIT_F_BODY, rows[r].label, maxlw, 1);
         if (w > lw) lw = w;
     }
@@ -110,7 +113,7 @@ static size_t matrix_rows(const lit_stats *s, const lit_count *names, size_t n_n
         if (names[r].id < 0) continue;   /* "(no venue)" and the like */
         size_t tot = 0;
         for (size_t y = 0; y < ny; y++) tot += m[r * ny + y];
-        if (tot) rows[n++] = (hrow){names[r].name, &m[r * ny], tot, false};
+        if (tot) rows[n++] = (hrow){names[r].name, names[r].short_name, &m[r * ny], tot, false};
     }
     return n;
 }
@@ -176,7 +179,7 @@ int lit_chart_venue_heatmap(lit_cx *cx)
         snprintf(label, sizeof label, "%zu other venues", n - keep);
         lit_cx_warn_folded(cx, "venue heatmap", "venues", n, keep);
         n = keep;
-        rows[n++] = (hrow){label, other, tot, true};
+        rows[n++] = (hrow){label, NULL, other, tot, true};
     }
     draw_matrix(cx, rows, n, "venue");
     free(other);

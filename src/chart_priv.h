@@ -28,8 +28,9 @@ typedef struct lit_cx {
     lit_buf *csv;       /* non-NULL: the kind also writes the numbers it draws */
 } lit_cx;
 
-/* Tests set this to see every piece of text drawn: its ink box in chart points. */
-extern void (*lit_chart_text_hook)(void *arg, const char *text, double x, double y, double w, double h);
+/* Tests set this to see every piece of text drawn: its ink box in chart points; cut when
+ * the box ended it with an ellipsis (text is then more than what shows). */
+extern void (*lit_chart_text_hook)(void *arg, const char *text, bool cut, double x, double y, double w, double h);
 extern void *lit_chart_text_hook_arg;
 
 /* Text. ax/ay place the anchor: 0 = left/top, 0.5 = centre, 1 = right/bottom. */
@@ -46,6 +47,11 @@ double lit_cx_text_box(lit_cx *cx, int font, const char *text, double x, double 
                        int max_lines, bool align_right, lit_rgb c, bool draw);
 /* Width the text needs when wrapped to maxw in max_lines lines (the widest line). */
 double lit_cx_box_w(lit_cx *cx, int font, const char *text, double maxw, int max_lines);
+/* What to show of a label in a box of maxw and max_lines (as lit_cx_text_box lays it out):
+ * the label when it fits, else short_label (NULL: none), which the box still ends with an
+ * ellipsis when even it does not fit. Measure and draw with the same box. */
+const char *lit_cx_fit_label(lit_cx *cx, int font, const char *label, const char *short_label, double maxw,
+                             int max_lines);
 
 /* Colours and shapes. */
 void lit_cx_color(lit_cx *cx, lit_rgb c);
@@ -73,7 +79,12 @@ double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slo
 
 /* Legend of n swatches (or line samples): in a column beside the plot (its width from
  * lit_cx_legend_col_w), or a grid under it (below). */
-typedef struct lit_legend_item { const char *label; lit_rgb color; bool line; } lit_legend_item;
+typedef struct lit_legend_item {
+    const char *label;
+    lit_rgb color;
+    bool line;
+    const char *short_label;   /* shown instead of label where it does not fit, or NULL */
+} lit_legend_item;
 double lit_cx_legend_col_w(lit_cx *cx, const lit_legend_item *it, size_t n);
 void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y);
 /* A grid of equal columns, row by row, within width; the column count is the one that

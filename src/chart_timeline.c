@@ -177,10 +177,15 @@ int lit_chart_timeline(lit_cx *cx)
     int *pos = lit_xmalloc((nt + 1) * sizeof *pos);   /* stats topic -> displayed row or -1 */
     size_t nr_all = pick_rows(cnt, nt, nt, rows, pos);
 
-    /* x layout: row labels on the left, years across */
+    /* x layout: row labels on the left (the short label of a topic whose name does not
+     * fit two lines), years across */
     double maxlw = (cx->px1 - cx->px0) * 0.28, lw = 0;
+    const char **label = lit_xcalloc(nt + 1, sizeof *label);
+    for (size_t t = 0; t < nt; t++)
+        label[t] = lit_cx_fit_label(cx, LIT_F_MARK, s->topics[t].name, s->topics[t].short_name,
+                                    maxlw, 2);
     for (size_t r = 0; r < nr_all; r++) {
-        double w = lit_cx_box_w(cx, LIT_F_MARK, s->topics[rows[r]].name, maxlw, 2);
+        double w = lit_cx_box_w(cx, LIT_F_MARK, label[rows[r]], maxlw, 2);
         if (w > lw) lw = w;
     }
     int ymin = s->year_min;
@@ -198,7 +203,7 @@ int lit_chart_timeline(lit_cx *cx)
     /* a topic whose name does not fit one line gets a row two lanes high */
     unsigned char *min_lanes = lit_xcalloc(nt + 1, 1);
     for (size_t t = 0; t < nt; t++)
-        min_lanes[t] = lit_cx_text_w(cx, LIT_F_MARK, s->topics[t].name) > maxlw && budget >= 2 ? 2 : 1;
+        min_lanes[t] = lit_cx_text_w(cx, LIT_F_MARK, label[t]) > maxlw && budget >= 2 ? 2 : 1;
     layout L = {v, cand, w, gx0, gx1, slot, mh * 0.35, ymin, budget,
                 cx->o->top ? cx->o->top : (size_t)-1, min_lanes, nt};
     /* fewer rows leave more lanes: keep the row count that shows the most, a topic row
@@ -267,8 +272,13 @@ int lit_chart_timeline(lit_cx *cx)
             lit_cx_rect(cx, gx0, ry[r], gx1 - gx0, ry[r + 1] - ry[r] - gap * 0.3,
                         lit_rgb_mix(st->background, c, 0.12));
             double rh = ry[r + 1] - ry[r] - gap * 0.3;
-            lit_cx_text_box(cx, LIT_F_MARK, s->topics[rows[r]].name, gx0 - lh * 0.4,
-                            ry[r] + rh / 2, lw, rh >= mh * 2.1 ? 2 : 1, true, st->foreground, true);
+            int lines = rh >= mh * 2.1 ? 2 : 1;
+            const lit_count *tc = &s->topics[rows[r]];
+            /* a row one lane high may have room for one line only: fitted again */
+            const char *name = lines == 2 ? label[rows[r]]
+                             : lit_cx_fit_label(cx, LIT_F_MARK, tc->name, tc->short_name, lw, 1);
+            lit_cx_text_box(cx, LIT_F_MARK, name, gx0 - lh * 0.4, ry[r] + rh / 2, lw, lines, true,
+                            st->foreground, true);
         }
         if (st->grid)
             for (size_t i = 1; i < ny; i++) {
@@ -300,6 +310,6 @@ int lit_chart_timeline(lit_cx *cx)
         lit_cx_year_labels(cx, ymin, s->n_years, gx0, slot, y - gap * 0.3 + lh * 0.2, false, true);
         free(ry);
     }
-    free(nl); free(pos); free(rows); free(cnt); free(v);
+    free(nl); free(pos); free(rows); free(cnt); free(v); free(label);
     return 0;
 }

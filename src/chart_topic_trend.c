@@ -6,7 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct series { const char *label; lit_rgb color; size_t *v; size_t total; int order; } series;
+typedef struct series {
+    const char *label, *short_label;
+    lit_rgb color;
+    size_t *v;
+    size_t total;
+    int order;
+} series;
 
 static int by_total(const void *a, const void *b)
 {
@@ -26,8 +32,9 @@ int lit_chart_topic_trend(lit_cx *cx)
         size_t tot = 0;
         for (size_t y = 0; y < ny; y++) tot += s->topic_year[t * ny + y];
         if (!tot) continue;
-        sr[n] = (series){s->topics[t].name, lit_style_series_color(st, s->topics[t].order),
-                         &s->topic_year[t * ny], tot, s->topics[t].order};
+        sr[n] = (series){s->topics[t].name, s->topics[t].short_name,
+                         lit_style_series_color(st, s->topics[t].order), &s->topic_year[t * ny], tot,
+                         s->topics[t].order};
         n++;
     }
     qsort(sr, n, sizeof *sr, by_total);
@@ -37,15 +44,15 @@ int lit_chart_topic_trend(lit_cx *cx)
     if (want > n) want = n;
     {
         lit_legend_item *probe = lit_xcalloc(n + 1, sizeof *probe);
-        for (size_t i = 0; i < n; i++) probe[i] = (lit_legend_item){sr[i].label, sr[i].color, false};
+        for (size_t i = 0; i < n; i++) probe[i] = (lit_legend_item){sr[i].label, sr[i].color, false, sr[i].short_label};
         double pw = cx->px1 - cx->px0, ph = cx->py1 - cx->py0;
         for (; want > 3; want--) {
             size_t k = want < n ? want + 1 : want;
-            if (want < n) probe[want] = (lit_legend_item){"Other topics", st->other_color, false};
+            if (want < n) probe[want] = (lit_legend_item){"Other topics", st->other_color, false, NULL};
             bool fits = (lit_cx_legend_col_w(cx, probe, k) <= pw * 0.34 &&
                          lit_cx_line_h(cx, LIT_F_BODY) * 1.15 * (double)k <= ph * 0.8) ||
                         lit_cx_legend_rows(cx, probe, k, 0, 0, pw, false) <= ph * 0.36;
-            if (want < n) probe[want] = (lit_legend_item){sr[want].label, sr[want].color, false};
+            if (want < n) probe[want] = (lit_legend_item){sr[want].label, sr[want].color, false, sr[want].short_label};
             if (fits) break;
         }
         free(probe);
@@ -59,7 +66,7 @@ int lit_chart_topic_trend(lit_cx *cx)
             for (size_t y = 0; y < ny; y++) { other[y] += sr[i].v[y]; tot += sr[i].v[y]; }
         n_rest = n - want;
         n = want;
-        sr[n++] = (series){"Other topics", st->other_color, other, tot, 1 << 30};
+        sr[n++] = (series){"Other topics", NULL, st->other_color, other, tot, 1 << 30};
     }
     lit_cx_note(cx, "n = %zu papers", s->n_papers);
     if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
@@ -80,7 +87,8 @@ int lit_chart_topic_trend(lit_cx *cx)
 
     /* legend: top of the stack first, beside the plot if narrow enough, else under it */
     lit_legend_item *leg = lit_xcalloc(n + 1, sizeof *leg);
-    for (size_t i = 0; i < n; i++) leg[i] = (lit_legend_item){sr[n - 1 - i].label, sr[n - 1 - i].color, false};
+    for (size_t i = 0; i < n; i++) leg[i] = (lit_legend_item){sr[n - 1 - i].label, sr[n - 1 - i].color, false,
+                                                     sr[n - 1 - i].short_label};
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
     double legw = lit_cx_legend_col_w(cx, leg, n);
     bool right = legw <= (cx->px1 - cx->px0) * 0.34;

@@ -36,7 +36,7 @@ int lit_chart_venues(lit_cx *cx)
     if (n_other_venues) {
         snprintf(other_label, sizeof other_label, "%zu other venue%s", n_other_venues,
                  n_other_venues == 1 ? "" : "s");
-        rows[n] = (lit_count){-1, other_label, other, 0};
+        rows[n] = (lit_count){-1, other_label, other, 0, NULL};
         n++;
     }
     if (cx->csv) {

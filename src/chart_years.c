@@ -35,8 +35,8 @@ int lit_chart_years(lit_cx *cx)
             lit_csv_end(cx);
         }
     }
-    lit_legend_item leg[2] = {{"Papers per year (left axis)", lit_style_series_color(st, 4), false},
-                              {"Total so far (right axis)", lit_style_series_color(st, 5), true}};
+    lit_legend_item leg[2] = {{"Papers per year (left axis)", lit_style_series_color(st, 4), false, NULL},
+                              {"Total so far (right axis)", lit_style_series_color(st, 5), true, NULL}};
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
     if (cum && s->n_years) {
         double h = lit_cx_legend_rows(cx, leg, 2, cx->px0, 0, cx->px1 - cx->px0, false);

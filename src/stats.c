@@ -265,7 +265,7 @@ int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_d
 
         s->venues = lit_xcalloc(nv + 1, sizeof *s->venues);
         for (size_t g = 0; g < nv; g++)
-            if (vcount[g]) s->venues[s->n_venues++] = (lit_count){vg.rep[g], NULL, vcount[g], (int)g};
+            if (vcount[g]) s->venues[s->n_venues++] = (lit_count){vg.rep[g], NULL, vcount[g], (int)g, NULL};
         for (size_t k = 0; k < s->n_venues; k++) s->venues[k].name = c->venues.names[s->venues[k].id];
         /* names are the canonical ids: rows of aliases were merged into them */
         for (size_t k = 0; k < s->n_venues; k++) {
@@ -285,7 +285,7 @@ int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_d
             if (!tcount[g]) continue;
             int t = lit_topics_find(&db->topics, tg.names.names[g]);
             s->topics[s->n_topics++] = (lit_count){tg.rep[g], t >= 0 ? db->topics.t[t].label : c->topics.names[tg.rep[g]],
-                                                   tcount[g], tg.order[g]};
+                                                   tcount[g], tg.order[g], t >= 0 ? db->topics.t[t].short_label : NULL};
         }
         qsort(s->topics, s->n_topics, sizeof *s->topics, cmp_order);
         s->topic_year = lit_xcalloc(s->n_topics * ny + 1, sizeof *s->topic_year);
@@ -297,10 +297,10 @@ int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_d
         static const char *const kind_label[] = {"conference", "journal", "workshop", "preprint", "other", "unknown venue"};
         s->kinds = lit_xcalloc(LIT_VENUE_OTHER + 2, sizeof *s->kinds);
         for (int k = 0; k <= LIT_VENUE_OTHER + 1; k++)
-            if (kind_count[k]) s->kinds[s->n_kinds++] = (lit_count){k, kind_label[k], kind_count[k], k};
+            if (kind_count[k]) s->kinds[s->n_kinds++] = (lit_count){k, kind_label[k], kind_count[k], k, NULL};
         s->areas = lit_xcalloc(n_area + 1, sizeof *s->areas);
         for (size_t a = 0; a < n_area; a++)
-            if (area_count[a]) s->areas[s->n_areas++] = (lit_count){(int32_t)a, area_name[a], area_count[a], (int)a};
+            if (area_count[a]) s->areas[s->n_areas++] = (lit_count){(int32_t)a, area_name[a], area_count[a], (int)a, NULL};
         qsort(s->areas, s->n_areas, sizeof *s->areas, cmp_count_desc);
         if (!s->per_nlists) s->per_nlists = lit_xcalloc(1, sizeof *s->per_nlists);
     }

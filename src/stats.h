@@ -23,6 +23,8 @@ typedef struct lit_count {
     size_t count;
     int order;          /* topics: position in topics.yaml (unknown topics after, by
                            name); use it to pick the topic's colour. venues: rank */
+    const char *short_name;   /* topics: the taxonomy's short label, for where name does
+                                 not fit (charts); NULL when there is none */
 } lit_count;
 
 typedef struct lit_stats {

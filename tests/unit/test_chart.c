@@ -11,16 +11,17 @@
 #include "chart_priv.h"
 #include "surface.h"
 
-typedef struct box { char text[64]; double x, y, w, h; } box;
+typedef struct box { char text[64]; bool cut; double x, y, w, h; } box;
 static box boxes[4096];
 static size_t n_boxes;
 
-static void collect(void *arg, const char *text, double x, double y, double w, double h)
+static void collect(void *arg, const char *text, bool cut, double x, double y, double w, double h)
 {
     (void)arg;
     if (n_boxes >= sizeof boxes / sizeof boxes[0] || w <= 0 || h <= 0) return;
     box *b = &boxes[n_boxes++];
     snprintf(b->text, sizeof b->text, "%s", text);
+    b->cut = cut;
     b->x = x; b->y = y; b->w = w; b->h = h;
 }
 
@@ -72,12 +73,14 @@ static void check_layout(const char *kind, const char *style, const lit_stats *s
     lit_style_free(&st);
 }
 
-static char *csv_of(const char *kind, const lit_stats *s, const lit_chart_opts *o)
+static char *csv_in(const char *kind, const char *style, const lit_stats *s, const lit_chart_opts *o)
 {
     lit_diag d;
     lit_diag_init(&d, stderr);
     lit_style st;
-    if (lit_style_load(&st, "styles/talk.yaml", NULL, &d) < 0) return NULL;
+    char spath[256];
+    snprintf(spath, sizeof spath, "styles/%s.yaml", style);
+    if (lit_style_load(&st, spath, NULL, &d) < 0) return NULL;
     char path[] = "/tmp/lit-test-chart-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0) { lit_style_free(&st); return NULL; }
@@ -88,6 +91,41 @@ static char *csv_of(const char *kind, const lit_stats *s, const lit_chart_opts *
     remove(path);
     lit_style_free(&st);
     return data;
+}
+
+static char *csv_of(const char *kind, const lit_stats *s, const lit_chart_opts *o)
+{
+    return csv_in(kind, "talk", s, o);
+}
+
+/* Topic labels drawn by the last check_layout: how many were cut with an ellipsis, how
+ * many showed a topic's short label, how many its full label. */
+typedef struct topic_labels { size_t cut, shorts, full; } topic_labels;
+
+static topic_labels topic_labels_drawn(const lit_stats *s, bool say)
+{
+    topic_labels tl = {0, 0, 0};
+    for (size_t i = 0; i < n_boxes; i++)
+        for (size_t t = 0; t < s->n_topics; t++) {
+            const lit_count *c = &s->topics[t];
+            bool is_full = strcmp(boxes[i].text, c->name) == 0;
+            bool is_short = c->short_name && strcmp(boxes[i].text, c->short_name) == 0;
+            if (!is_full && !is_short) continue;
+            if (boxes[i].cut) {
+                tl.cut++;
+                if (say) printf("#   '%s' is cut\n", boxes[i].text);
+            } else if (is_short) tl.shorts++;
+            else tl.full++;
+            break;
+        }
+    return tl;
+}
+
+static bool drawn(const char *text)
+{
+    for (size_t i = 0; i < n_boxes; i++)
+        if (strcmp(boxes[i].text, text) == 0 && !boxes[i].cut) return true;
+    return false;
 }
 
 /* Sum of the numeric column col over the rows after the header. */
@@ -243,5 +281,67 @@ int main(void)
     for (int k = 0; lit_chart_kinds[k]; k++) check_layout(lit_chart_kinds[k], "talk", &s, &o);
     lit_stats_free(&s);
     lit_db_free(&db);
+
+    /* the seed catalog: long topic labels give way to their short labels (topics.yaml
+     * 'short') where they do not fit, in every chart that names topics; none is cut */
+    if (lit_db_load(&db, "data/catalog.yaml", NULL, NULL, &d) < 0) {
+        CHECK(!"data/catalog.yaml loads (run from the project root)");
+        return CHECK_DONE();
+    }
+    CHECK(lit_stats_compute(&s, &db, &f, &d) == 0);
+    check_layout("topic-heatmap", "paper", &s, &o);
+    topic_labels tl = topic_labels_drawn(&s, true);
+    CHECK_INT(tl.cut, 0);
+    CHECK(tl.shorts >= 5);
+    CHECK(tl.full >= 3);                                 /* the labels that fit stay whole */
+    CHECK(drawn("Cluster scheduling") && !drawn("Cluster scheduling and resource management"));
+    CHECK(drawn("Model parallelism") && drawn("Communication") && drawn("ML for systems"));
+    CHECK(drawn("Distributed training") && drawn("Serving and inference"));
+    static const char *const topic_kinds[] = {"topic-heatmap", "topic-trend", "timeline"};
+    for (size_t k = 0; k < 3; k++)
+        for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++) {
+            check_layout(topic_kinds[k], styles[i], &s, &o);
+            char what[96];
+            snprintf(what, sizeof what, "%s/%s: no topic label cut", topic_kinds[k], styles[i]);
+            check_(topic_labels_drawn(&s, true).cut == 0, what, __FILE__, __LINE__);
+        }
+    /* a slide has room for most full labels: only the longest give way */
+    check_layout("topic-heatmap", "talk", &s, &o);
+    tl = topic_labels_drawn(&s, true);
+    CHECK(tl.cut == 0 && tl.shorts >= 1 && tl.full > tl.shorts);
+    CHECK(drawn("Communication and networking") && drawn("Cluster scheduling"));
+    /* the numbers keep the full labels */
+    csv = csv_in("topic-heatmap", "paper", &s, &o);
+    CHECK(csv && strstr(csv, "\nCluster scheduling and resource management,") && !strstr(csv, "\nCluster scheduling,"));
+    free(csv);
+    lit_stats_free(&s);
+    lit_db_free(&db);
+
+    /* the same taxonomy without its short labels: the paper heatmap has to cut them */
+    char *yaml = NULL;
+    size_t len = 0;
+    char tpath[64];
+    snprintf(tpath, sizeof tpath, "/tmp/lit-test-chart-%d-topics.yaml", (int)getpid());
+    if (lit_read_file("data/topics.yaml", &yaml, &len, &d) == 0) {
+        FILE *fp = fopen(tpath, "w");
+        for (char *line = yaml, *next; fp && line && *line; line = next) {
+            next = strchr(line, '\n');
+            if (next) *next++ = '\0';
+            if (strncmp(line, "    short:", 10) != 0) fprintf(fp, "%s\n", line);
+        }
+        if (fp) fclose(fp);
+        free(yaml);
+    }
+    if (lit_db_load(&db, "data/catalog.yaml", "data/venues.yaml", tpath, &d) == 0) {
+        CHECK(lit_stats_compute(&s, &db, &f, &d) == 0);
+        check_layout("topic-heatmap", "paper", &s, &o);
+        tl = topic_labels_drawn(&s, false);
+        CHECK(tl.shorts == 0 && tl.cut >= 5);
+        lit_stats_free(&s);
+        lit_db_free(&db);
+    } else {
+        CHECK(!"data/topics.yaml without short labels loads");
+    }
+    remove(tpath);
     return CHECK_DONE();
 }
