@@ -1636,6 +1636,19 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     for (size_t i = 0; i < len; i++)
         if (data[i] == '\n') { LIT_GROW(im.nl, cap, im.n_nl + 1); im.nl[im.n_nl++] = i; }
     int rc = validate(&im, data, len, &copy);
+    /* md4c (0.4.8) reads the byte after a file that ends inside a link destination
+     * ("[Paper](http://x.org/p" at the end) and, when that byte is ')', reports text
+     * of a wrapped size. It parses a copy that ends with a newline and a NUL. */
+    size_t plen = len;
+    if (rc == 0 && (len == 0 || (copy ? copy : data)[len - 1] != '\n')) {
+        char *c = lit_xmalloc(len + 2);
+        memcpy(c, copy ? copy : data, len);
+        c[len] = '\n';
+        c[len + 1] = 0;
+        free(copy);
+        copy = c;
+        plen = len + 1;
+    }
     const char *buf = copy ? copy : data;
     im.base = buf;
     im.len = len;
@@ -1664,7 +1677,7 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
             for (int pass = 0; pass < 2 && rc == 0 && cat->n_papers == before; pass++) {
                 if (pass) reset_parse(&im);
                 im.loose = pass == 1;
-                int r = md_parse(buf + start, (MD_SIZE)(len - start), &p, &im);
+                int r = md_parse(buf + start, (MD_SIZE)(plen - start), &p, &im);
                 if (!im.failed && !r) im.failed = flush_cur(&im, 'p', false) ? 1 : 0;
                 if (im.failed) rc = -1;
                 else if (r) rc = lit_error(d, path, 1, 1, "cannot parse the Markdown");

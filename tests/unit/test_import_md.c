@@ -314,6 +314,26 @@ static void test_errors(void)
     lit_catalog_free(&c);
 }
 
+/* A file that ends inside a link destination: md4c 0.4.8 reads the byte after the
+ * input and, when it is ')', reported text of a wrapped size (a 4 GiB allocation). */
+static void test_end_in_link(void)
+{
+    static const struct { const char *src; const char *msg; } cases[] = {
+        {"- [OSDI '14] Scaling Distributed Machine Learning [Paper](http://x.org/p)", "t.md:1:3: error: unbalanced '('"},
+        {"Scaling Distributed Machine Learning [Paper](http://x.org/p)", "t.md:1:1: error: no papers found"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        lit_catalog c;
+        lit_catalog_init(&c);
+        /* the ')' is past the end of the input */
+        CHECK_INT(import_as(&c, "lists/t.md", cases[i].src, strlen(cases[i].src) - 1, false), -1);
+        CHECK_INT(c.n_papers, 0);
+        CHECK(strstr(msgs, cases[i].msg) != NULL);
+        if (!strstr(msgs, cases[i].msg)) printf("#   messages: %s#   expected: %s\n", msgs, cases[i].msg);
+        lit_catalog_free(&c);
+    }
+}
+
 int main(void)
 {
     lit_diag d;
@@ -326,6 +346,7 @@ int main(void)
     test_structure();
     test_dialects();
     test_errors();
+    test_end_in_link();
     lit_venues_free(&vs);
     lit_topics_free(&ts);
     return CHECK_DONE();
