@@ -1476,6 +1476,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 {
     imp *im = ud;
     if (im->skip_depth || im->img_depth) return 0;
+    if (size > im->len) return -1;   /* md4c's mistake (see lit_import_list): no text is longer than the file */
     unit *u = target(im);
     if (text >= im->base && text < im->base + im->len) {
         long line = line_of(im, text);
