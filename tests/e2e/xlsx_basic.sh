@@ -24,6 +24,13 @@ check "-o - writes the same bytes to stdout" cmp "$TMP/a.xlsx" "$TMP/stdout.xlsx
 env -u SOURCE_DATE_EPOCH "$LIT" xlsx -q -c $F/catalog.yaml -o "$TMP/n1.xlsx"
 env -u SOURCE_DATE_EPOCH "$LIT" xlsx -q -c $F/catalog.yaml -o "$TMP/n2.xlsx"
 check "same bytes without SOURCE_DATE_EPOCH too" cmp "$TMP/n1.xlsx" "$TMP/n2.xlsx"
+# src/xlsx_deflate.c reaches minizip: every member deflated at the fastest level (the
+# zip flag bits 1-2 say 3, "super fast", for zlib level 1; 0 for the default level 6).
+check "every zip member at zlib's fastest level" /usr/bin/python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+bad = [i.filename for i in z.infolist() if i.compress_type != zipfile.ZIP_DEFLATED or (i.flag_bits >> 1) & 3 != 3]
+sys.exit(1 if bad or not z.infolist() else 0)' "$TMP/a.xlsx"
 check_err "a name without .xlsx gets a warning" 0 "does not end in .xlsx" \
   "$LIT" xlsx -c $F/catalog.yaml -o "$TMP/book.xls"
 
