@@ -12,9 +12,7 @@ static const char usage_text[] =
     "Invalid YAML, wrong types and duplicate keys stop the load with an error.\n"
     "  -d, --duplicates  also list likely duplicate papers (same normalised title, arXiv\n"
     "                    id, DOI, or system name at the same venue and year) and the\n"
-    "                    pairs that look alike but conflict; duplicates are errors;\n"
-    "                    titles that differ by one word (same year and system name or\n"
-    "                    one missing) are notes\n\n"
+    "                    pairs that look alike but conflict; duplicates are errors\n\n"
     LIT_COMMON_HELP;
 
 int lit_cmd_check(int argc, char **argv, lit_diag *d)
@@ -85,11 +83,6 @@ int lit_cmd_check(int argc, char **argv, lit_diag *d)
         lit_dedupe_find(c, &db.venues, &dd);
         lit_dedupe_print(&dd, true, stderr);
         problems += dd.n_merged;
-        lit_nears nr;
-        lit_dedupe_near(c, &dd, &nr);
-        if (!d->quiet) lit_nears_print(&nr, stderr);
-        notes += nr.n;
-        lit_nears_free(&nr);
         lit_dedupe_free(&dd);
     }
     if (!d->quiet || problems)

@@ -167,13 +167,6 @@ static bool same_start(const char *a, const char *b)
 static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
 static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
 
-/* A paper read from a catalog file is shown at its place there; a new one at its list's. */
-static void place(const lit_catalog *c, const lit_paper *p, const char **list, long *line)
-{
-    *list = p->line > 0 && c->path ? c->path : first_list(p) ? first_list(p) : c->path;
-    *line = p->line > 0 && c->path ? p->line : first_line(p);
-}
-
 static void add_match(lit_dedupe *dd, const lit_catalog *c, uint32_t a, uint32_t b, int reason, bool unsure,
                       const char *why)
 {
@@ -183,8 +176,11 @@ static void add_match(lit_dedupe *dd, const lit_catalog *c, uint32_t a, uint32_t
     memset(m, 0, sizeof *m);
     m->a = a; m->b = b; m->reason = reason; m->unsure = unsure; m->why = why;
     const lit_paper *pa = &c->papers[a], *pb = &c->papers[b];
-    place(c, pa, &m->a_list, &m->a_line);
-    place(c, pb, &m->b_list, &m->b_line);
+    /* a paper read from a catalog file is shown at its place there; a new one at its list's */
+    m->a_list = pa->line > 0 && c->path ? c->path : first_list(pa) ? first_list(pa) : c->path;
+    m->b_list = pb->line > 0 && c->path ? c->path : first_list(pb) ? first_list(pb) : c->path;
+    m->a_line = pa->line > 0 && c->path ? pa->line : first_line(pa);
+    m->b_line = pb->line > 0 && c->path ? pb->line : first_line(pb);
     m->a_title = pa->title;
     m->b_title = pb->title;
 }
@@ -637,219 +633,6 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
     (void)u32_cmp;
     free(par); free(fixed_of); free(order); free(root); free(start); free(fill); free(new_of);
     g_ctx = NULL;
-}
-
-/* ---------- titles that differ by one word (report only) ---------- */
-
-#define NEAR_MIN_WORDS 4   /* shorter titles are too generic: one word changes what they are */
-#define NEAR_KEY_CAP 16    /* a key shared by more papers is generic: its bucket is skipped */
-
-typedef struct ntitle { char *s; uint32_t *w; uint32_t n; } ntitle;  /* words start at s + w[i] */
-
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27; x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-static bool word_eq(const ntitle *a, uint32_t i, const ntitle *b, uint32_t j)
-{
-    return !strcmp(a->s + a->w[i], b->s + b->w[j]);
-}
-
-/* Where two word sequences differ: 1 when by one word (*pos: index of the differing word
- * in both, or of the added word in the longer), 0 when equal, -1 when by more. */
-static int word_diff(const ntitle *a, const ntitle *b, uint32_t *pos)
-{
-    uint32_t m = a->n < b->n ? a->n : b->n, p = 0, s = 0;
-    if (a->n - b->n + 1u > 2u) return -1;  /* lengths differ by more than one */
-    while (p < m && word_eq(a, p, b, p)) p++;
-    while (s < m - p && word_eq(a, a->n - 1 - s, b, b->n - 1 - s)) s++;
-    *pos = p;
-    if (a->n == b->n) return p == a->n ? 0 : p + s + 1 == a->n ? 1 : -1;
-    return p + s == m ? 1 : -1;
-}
-
-static bool is_number(const char *w)
-{
-    for (; *w; w++) if (!isdigit((unsigned char)*w)) return false;
-    return true;
-}
-
-/* Edit distance of two words, capped: anything above 2 is 3. */
-static int word_dist(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63 || (la > lb ? la - lb : lb - la) > 2) return 3;
-    int row[64];
-    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j], v = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < v) v = up + 1;
-            if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
-            diag = up;
-            row[j] = v;
-        }
-    }
-    return row[lb] > 2 ? 3 : row[lb];
-}
-
-/* Whether a replaced word can be the same word: a typo or spelling variant ("trainign",
- * "toward", "optimisation", a plural) or a listed abbreviation. Other words name another
- * thing ("training" and "inference", "GPUs" and "TPUs", "Rethinking" and "Scalable"). */
-static bool same_word(const char *a, const char *b)
-{
-    static const char *abbr[][2] = {{"dnn", "deep"}, {"dnns", "deep"}, {"dl", "deep"}, {"nn", "neural"}};
-    for (size_t i = 0; i < sizeof abbr / sizeof *abbr; i++)
-        if ((!strcmp(a, abbr[i][0]) && !strcmp(b, abbr[i][1])) || (!strcmp(b, abbr[i][0]) && !strcmp(a, abbr[i][1])))
-            return true;
-    size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);  /* "fair" and "fast" are 2 apart */
-    return a[0] == b[0] && n >= 4 && word_dist(a, b) <= (n >= 6 ? 2 : 1);
-}
-
-/* Whether word w is written joined by a hyphen to the next word in title: an added
- * "Communication-" or "Energy-" in front of "Efficient" names another property. */
-static bool hyphened(const char *title, const char *w)
-{
-    size_t n = strlen(w);
-    for (const char *q = title; q && *q; q++) {
-        if (strncasecmp(q, w, n) || (q > title && isalnum((unsigned char)q[-1]))) continue;
-        if (q[n] == '-' || (q > title && q[-1] == '-')) return true;
-    }
-    return false;
-}
-
-static int near_cmp(const void *x, const void *y)
-{
-    const lit_near *a = x, *b = y;
-    if (a->a != b->a) return a->a < b->a ? -1 : 1;
-    return a->b < b->b ? -1 : a->b > b->b;
-}
-
-void lit_dedupe_near(const lit_catalog *c, const lit_dedupe *dd, lit_nears *out)
-{
-    memset(out, 0, sizeof *out);
-    size_t n = c->n_papers, nkeys = 0;
-    ntitle *t = lit_xcalloc(n + 1, sizeof *t);
-    for (size_t i = 0; i < n; i++) {
-        t[i].s = lit_title_norm(c->papers[i].title);
-        uint32_t words = 0;
-        for (char *q = t[i].s; *q; q++) if (q == t[i].s || q[-1] == ' ') words++;
-        if (words < NEAR_MIN_WORDS) continue;
-        t[i].w = lit_xmalloc(words * sizeof *t[i].w);
-        for (char *q = t[i].s; *q; q++) {
-            if (q == t[i].s || !q[-1]) t[i].w[t[i].n++] = (uint32_t)(q - t[i].s);  /* q[-1] was a space */
-            if (*q == ' ') *q = 0;  /* each word its own string */
-        }
-        nkeys += t[i].n + 1;
-    }
-    /* papers already paired by the duplicate rules, directly or through others, are not repeated */
-    uint32_t *par = lit_xmalloc((n + 1) * sizeof *par);
-    for (size_t i = 0; i < n; i++) par[i] = (uint32_t)i;
-    for (size_t i = 0; i < dd->n; i++) uf_union(par, dd->m[i].a, dd->m[i].b);
-    /* hash map from a word sequence (the title, or the title less one word) to its papers:
-     * key hashes chain entries, collisions are harmless because word_diff checks each pair */
-    size_t tsize = 16;
-    while (tsize < 2 * nkeys) tsize <<= 1;
-    uint64_t *slot_h = lit_xmalloc(tsize * sizeof *slot_h);
-    uint32_t *slot_head = lit_xmalloc(tsize * sizeof *slot_head), *slot_n = lit_xcalloc(tsize, sizeof *slot_n);
-    uint32_t *e_idx = lit_xmalloc((nkeys + 1) * sizeof *e_idx), *e_next = lit_xmalloc((nkeys + 1) * sizeof *e_next);
-    for (size_t i = 0; i < tsize; i++) slot_head[i] = UINT32_MAX;
-    uint64_t *wh = NULL, *pre = NULL, *suf = NULL, *pw = NULL;
-    size_t whcap = 0;
-    const uint64_t B = 0x100000001b3ULL * 2 + 1;
-    uint32_t ne = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t m = t[i].n;
-        if (!m) continue;
-        if (whcap < m + 1) {
-            whcap = m + 1;
-            wh = realloc(wh, whcap * sizeof *wh); pre = realloc(pre, whcap * sizeof *pre);
-            suf = realloc(suf, whcap * sizeof *suf); pw = realloc(pw, whcap * sizeof *pw);
-            if (!wh || !pre || !suf || !pw) { fputs("litsurvey: out of memory\n", stderr); abort(); }
-        }
-        for (uint32_t j = 0; j < m; j++) wh[j] = mix64(fnv(t[i].s + t[i].w[j]));
-        pre[0] = 0; pw[0] = 1;
-        for (uint32_t j = 0; j < m; j++) { pre[j + 1] = pre[j] * B + wh[j]; pw[j + 1] = pw[j] * B; }
-        suf[m] = 0;
-        for (uint32_t j = m; j-- > 0;) suf[j] = wh[j] * pw[m - 1 - j] + suf[j + 1];
-        for (uint32_t j = 0; j <= m; j++) {
-            /* j == m: the whole title; else the title without word j */
-            uint64_t h = j == m ? mix64(pre[m] ^ (uint64_t)m << 56) : mix64((pre[j] * pw[m - 1 - j] + suf[j + 1]) ^ (uint64_t)(m - 1) << 56);
-            size_t s = h & (tsize - 1);
-            while (slot_head[s] != UINT32_MAX && slot_h[s] != h) s = (s + 1) & (tsize - 1);
-            if (slot_head[s] != UINT32_MAX && e_idx[slot_head[s]] == i) continue;  /* "a b b c" less either b */
-            slot_h[s] = h;
-            if (slot_n[s]++ >= NEAR_KEY_CAP) continue;
-            e_idx[ne] = (uint32_t)i; e_next[ne] = slot_head[s]; slot_head[s] = ne++;
-        }
-    }
-    free(wh); free(pre); free(suf); free(pw);
-    for (size_t s = 0; s < tsize; s++) {
-        if (slot_n[s] < 2 || slot_n[s] > NEAR_KEY_CAP) continue;
-        for (uint32_t x = slot_head[s]; x != UINT32_MAX; x = e_next[x])
-            for (uint32_t y = e_next[x]; y != UINT32_MAX; y = e_next[y]) {
-                uint32_t a = e_idx[y], b = e_idx[x];  /* chains run newest first */
-                if (a > b) { uint32_t tmp = a; a = b; b = tmp; }
-                if (a == b || uf_find(par, a) == uf_find(par, b)) continue;
-                uint32_t pos;
-                if (word_diff(&t[a], &t[b], &pos) != 1) continue;
-                const lit_paper *pa = &c->papers[a], *pb = &c->papers[b];
-                if (pa->year && pb->year && pa->year != pb->year) continue;
-                if (pa->short_name && pb->short_name && !same_short(pa->short_name, pb->short_name)) continue;
-                const char *wa = pos < t[a].n && t[a].n >= t[b].n ? t[a].s + t[a].w[pos] : NULL;
-                const char *wb = pos < t[b].n && t[b].n >= t[a].n ? t[b].s + t[b].w[pos] : NULL;
-                if (wa && wb && !same_word(wa, wb)) continue;
-                if (!(wa && wb) && is_number(wa ? wa : wb)) continue;  /* "Part 2", "#1" added */
-                if (!(wa && wb) && hyphened(wa ? pa->title : pb->title, wa ? wa : wb)) continue;
-                LIT_GROW(out->m, out->cap, out->n + 1);
-                lit_near *r = &out->m[out->n++];
-                memset(r, 0, sizeof *r);
-                r->a = a; r->b = b;
-                r->a_word = wa ? lit_xstrdup(wa) : NULL;
-                r->b_word = wb ? lit_xstrdup(wb) : NULL;
-                place(c, pa, &r->a_list, &r->a_line);
-                place(c, pb, &r->b_list, &r->b_line);
-                r->a_title = pa->title;
-                r->b_title = pb->title;
-            }
-    }
-    /* one line per pair (two keys can bring the same pair), in catalog order */
-    if (out->n) qsort(out->m, out->n, sizeof *out->m, near_cmp);
-    size_t w = 0;
-    for (size_t i = 0; i < out->n; i++) {
-        if (w && out->m[w - 1].a == out->m[i].a && out->m[w - 1].b == out->m[i].b) {
-            free(out->m[i].a_word); free(out->m[i].b_word);
-            continue;
-        }
-        out->m[w++] = out->m[i];
-    }
-    out->n = w;
-    for (size_t i = 0; i < n; i++) { free(t[i].s); free(t[i].w); }
-    free(t); free(par); free(slot_h); free(slot_head); free(slot_n); free(e_idx); free(e_next);
-}
-
-void lit_nears_print(const lit_nears *nr, FILE *out)
-{
-    for (size_t i = 0; i < nr->n; i++) {
-        const lit_near *m = &nr->m[i];
-        fprintf(out, "note: possible duplicates: %s:%ld \"%s\" and %s:%ld \"%s\": titles differ by one word, ",
-                m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
-                m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "");
-        if (m->a_word && m->b_word) fprintf(out, "'%s' vs '%s'\n", m->a_word, m->b_word);
-        else fprintf(out, "'%s' added\n", m->a_word ? m->a_word : m->b_word ? m->b_word : "");
-    }
-}
-
-void lit_nears_free(lit_nears *nr)
-{
-    for (size_t i = 0; i < nr->n; i++) { free(nr->m[i].a_word); free(nr->m[i].b_word); }
-    free(nr->m);
-    memset(nr, 0, sizeof *nr);
 }
 
 /* ---------- keys ---------- */

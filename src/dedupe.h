@@ -64,29 +64,6 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
 void lit_dedupe_print(const lit_dedupe *dd, bool merges, FILE *out);
 void lit_dedupe_free(lit_dedupe *dd);
 
-/* Two papers whose normalised titles differ by one word: a typo fixed in one list,
- * "Towards X" and "X", "DNN" and "Deep". Reported by `check --duplicates`, never merged. */
-typedef struct lit_near {
-    uint32_t a, b;              /* indices into the catalog, a < b */
-    char *a_word, *b_word;      /* the differing normalised words; one is NULL when the
-                                   other title has a word added (malloc'd) */
-    const char *a_list, *b_list, *a_title, *b_title;  /* places and titles, as in lit_match */
-    long a_line, b_line;
-} lit_near;
-
-typedef struct lit_nears { lit_near *m; size_t n, cap; } lit_nears;
-
-/* Finds pairs of papers whose normalised titles (of at least four words) differ by one
- * inserted, deleted or replaced word, in near-linear time: each title and each title less
- * one word is a hash key, and a key shared by many papers is skipped as generic. Pairs
- * with different years, different system names, different numbers as the word, identical
- * titles, or already joined by the pairs of dd (from lit_dedupe_find) are left out.
- * Changes nothing in c. Free with lit_nears_free. */
-void lit_dedupe_near(const lit_catalog *c, const lit_dedupe *dd, lit_nears *out);
-/* Prints one note line per pair, as lit_dedupe_print does. */
-void lit_nears_print(const lit_nears *nr, FILE *out);
-void lit_nears_free(lit_nears *nr);
-
 /* Gives every paper without a key a stable one: the system name or first significant
  * title word, then venue and 2-digit year ("pipedream-sosp19"); clashes get b, c, ...
  * in an order that depends only on the papers' contents. */

@@ -370,59 +370,6 @@ static void test_report_only(void)
     lit_catalog_free(&c);
 }
 
-/* Titles one word apart: noted by check, never merged by import. */
-static void test_near(void)
-{
-    lit_catalog c;
-    lit_catalog_init(&c);
-    c.path = "cat.yaml";
-    add(&c, "Efficient Training of Large Language Models", NULL, "OSDI", 2021, "a.md", 1)->line = 2;
-    add(&c, "Efficient Trainign of Large Language Models", NULL, "OSDI", 2021, "b.md", 1)->line = 5;    /* substitution */
-    add(&c, "Towards Scalable Graph Neural Network Serving", NULL, "NSDI", 2022, "a.md", 2)->line = 8;
-    add(&c, "Scalable Graph Neural Network Serving", NULL, NULL, 0, "b.md", 2)->line = 11;           /* deletion, no year */
-    add(&c, "Elastic Pipelines for Sparse Models", NULL, "SOSP", 2020, "a.md", 3)->line = 14;
-    add(&c, "Elastic Pipelines for Sparse Expert Models", NULL, "SOSP", 2020, "b.md", 3)->line = 17;    /* insertion */
-    add(&c, "Fast Kernels for Sparse Inference", NULL, "ATC", 2019, "a.md", 4)->line = 20;
-    add(&c, "Fast Kernels for Sparse Training", NULL, "ATC", 2019, "b.md", 4)->line = 23;      /* other word */
-    add(&c, "Caching Activations for Recommendation", NULL, "MLSys", 2019, "a.md", 5)->line = 26;
-    add(&c, "Caching Activations for Recommendations", NULL, "MLSys", 2023, "b.md", 5)->line = 29;  /* years */
-    add(&c, "Learned Index Structures", NULL, "SIGMOD", 2018, "a.md", 6)->line = 32;
-    add(&c, "Learned Index Structure", NULL, "SIGMOD", 2018, "b.md", 6)->line = 35;   /* three words: too short */
-    add(&c, "Memory Efficient Attention for Transformers", NULL, "ICML", 2022, "a.md", 7)->line = 38;
-    add(&c, "Memory-Efficient Attention for Long Transformers", NULL, "ICML", 2022, "b.md", 7)->line = 41;  /* "long" added */
-    add(&c, "Scheduling Jobs on Shared GPU Clusters", "Alpha", "NSDI", 2021, "a.md", 8)->line = 44;
-    add(&c, "Scheduling Jobs in Shared GPU Clusters", "Beta", "NSDI", 2021, "b.md", 8)->line = 47;  /* names */
-    lit_dedupe dd;
-    lit_dedupe_find(&c, &vs, &dd);
-    CHECK_INT(dd.n, 0);
-    lit_nears nr;
-    lit_dedupe_near(&c, &dd, &nr);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    lit_nears_print(&nr, f);
-    fclose(f);
-    CHECK_STR(buf,
-        "note: possible duplicates: cat.yaml:2 \"Efficient Training of Large Language Models\" and cat.yaml:5 "
-        "\"Efficient Trainign of Large Language Models\": titles differ by one word, 'training' vs 'trainign'\n"
-        "note: possible duplicates: cat.yaml:8 \"Towards Scalable Graph Neural Network Serving\" and cat.yaml:11 "
-        "\"Scalable Graph Neural Network Serving\": titles differ by one word, 'towards' added\n"
-        "note: possible duplicates: cat.yaml:14 \"Elastic Pipelines for Sparse Models\" and cat.yaml:17 "
-        "\"Elastic Pipelines for Sparse Expert Models\": titles differ by one word, 'expert' added\n"
-        "note: possible duplicates: cat.yaml:38 \"Memory Efficient Attention for Transformers\" and cat.yaml:41 "
-        "\"Memory-Efficient Attention for Long Transformers\": titles differ by one word, 'long' added\n");
-    free(buf);
-    lit_nears_free(&nr);
-    lit_dedupe_free(&dd);
-    /* import merging is unchanged: none of these pairs merges */
-    lit_dedupe_find(&c, &vs, &dd);
-    lit_dedupe_merge(&c, 0, &vs, &ts, &dd);
-    CHECK_INT(c.n_papers, 16);
-    CHECK_INT(dd.n_merged, 0);
-    lit_dedupe_free(&dd);
-    lit_catalog_free(&c);
-}
-
 int main(void)
 {
     lit_diag d;
@@ -438,7 +385,6 @@ int main(void)
     test_fixed();
     test_keys();
     test_report_only();
-    test_near();
     test_key_clash();
     test_scale();
     lit_venues_free(&vs);
