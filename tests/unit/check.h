@@ -3,7 +3,9 @@
 #ifndef LIT_CHECK_H
 #define LIT_CHECK_H
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int check_failed_;
 #define CHECK(cond) check_((cond) != 0, #cond, __FILE__, __LINE__)
@@ -25,6 +27,29 @@ static inline void check_int_(long long a, long long b, const char *what, const 
 {
     check_(a == b, what, file, line);
     if (a != b) printf("#   got: %lld, expected: %lld\n", a, b);
+}
+/* Writes text to NAME in a new temporary folder; returns its malloc'd path (NULL on failure). */
+static inline char *check_write_tmp(const char *name, const char *text)
+{
+    char dir[] = "/tmp/lit-test-XXXXXX";
+    if (!mkdtemp(dir)) return NULL;
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    snprintf(path, n, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) { free(path); return NULL; }
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+/* Removes what check_write_tmp made. */
+static inline void check_remove_tmp(char *path)
+{
+    remove(path);
+    char *slash = strrchr(path, '/');
+    *slash = 0;
+    rmdir(path);
+    free(path);
 }
 /* main returns this so a crash and a failed check both show. */
 #define CHECK_DONE() (check_failed_ ? 1 : 0)

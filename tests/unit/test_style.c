@@ -7,34 +7,10 @@
 #include "style.h"
 #include "topics.h"
 
-/* Writes text to a temporary .yaml file; returns its malloc'd path. */
-static char *write_tmp(const char *text)
-{
-    char dir[] = "/tmp/lit-test-style-XXXXXX";
-    if (!mkdtemp(dir)) return NULL;
-    size_t n = strlen(dir) + 16;
-    char *path = malloc(n);
-    snprintf(path, n, "%s/s.yaml", dir);
-    FILE *f = fopen(path, "w");
-    if (!f) { free(path); return NULL; }
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
-static void remove_tmp(char *path)
-{
-    remove(path);
-    char *slash = strrchr(path, '/');
-    *slash = 0;
-    rmdir(path);
-    free(path);
-}
-
 /* Loads text as a style; returns the status and the first line of the messages in msg. */
 static int load_text(const char *text, char *msg, size_t cap, lit_style *st)
 {
-    char *path = write_tmp(text);
+    char *path = check_write_tmp("s.yaml", text);
     if (!path) return -99;
     char *buf = NULL;
     size_t len = 0;
@@ -50,7 +26,7 @@ static int load_text(const char *text, char *msg, size_t cap, lit_style *st)
     char *nl = strchr(msg, '\n');
     if (nl) *nl = 0;
     free(buf);
-    remove_tmp(path);
+    check_remove_tmp(path);
     return rc;
 }
 

@@ -6,35 +6,11 @@
 #include "check.h"
 #include "topics.h"
 
-/* Writes text to t.yaml in a new temporary folder; returns its malloc'd path. */
-static char *write_tmp(const char *text)
-{
-    char dir[] = "/tmp/lit-test-topics-XXXXXX";
-    if (!mkdtemp(dir)) return NULL;
-    size_t n = strlen(dir) + 16;
-    char *path = malloc(n);
-    snprintf(path, n, "%s/t.yaml", dir);
-    FILE *f = fopen(path, "w");
-    if (!f) { free(path); return NULL; }
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
-static void remove_tmp(char *path)
-{
-    remove(path);
-    char *slash = strrchr(path, '/');
-    *slash = 0;
-    rmdir(path);
-    free(path);
-}
-
 /* Loads text as topics.yaml into ts; returns the status and the first line of the
  * messages in msg, from the file name on. ts is loaded only when the status is 0. */
 static int load_text(const char *text, char *msg, size_t cap, lit_topics *ts)
 {
-    char *path = write_tmp(text);
+    char *path = check_write_tmp("t.yaml", text);
     if (!path) return -99;
     char *buf = NULL;
     size_t len = 0;
@@ -50,7 +26,7 @@ static int load_text(const char *text, char *msg, size_t cap, lit_topics *ts)
     if (nl) *nl = 0;
     free(buf);
     if (rc != 0) lit_topics_free(ts);
-    remove_tmp(path);
+    check_remove_tmp(path);
     return rc;
 }
 
