@@ -1640,17 +1640,17 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     /* md4c (0.4.8) reads the byte after a file that ends inside a link destination
      * ("[Paper](http://x.org/p" at the end) and, when that byte is ')', reports text
      * of a wrapped size. It parses a copy that ends with a newline and a NUL. */
+    const char *buf = copy ? copy : data;
     size_t plen = len;
-    if (rc == 0 && (len == 0 || (copy ? copy : data)[len - 1] != '\n')) {
+    if (rc == 0 && (len == 0 || buf[len - 1] != '\n')) {
         char *c = lit_xmalloc(len + 2);
-        memcpy(c, copy ? copy : data, len);
+        memcpy(c, buf, len);
         c[len] = '\n';
         c[len + 1] = 0;
         free(copy);
-        copy = c;
+        buf = copy = c;
         plen = len + 1;
     }
-    const char *buf = copy ? copy : data;
     im.base = buf;
     im.len = len;
     size_t before = cat->n_papers;
