@@ -16,14 +16,15 @@ static const char usage_text[] =
     "                       else stdout)\n"
     "  -m, --merge FILE     merge into this existing catalog: its papers keep their keys\n"
     "                       and hand edits (notes, topics, any extra field)\n"
-    "      --lenient        skip bad entries (and files without papers) with a warning\n"
+    "      --strict         fail on the first bad entry (default: skip it with a warning)\n"
+    "      --lenient        also skip bad lines and files without papers with a warning\n"
     "  -v, --explain        print every merge with its reason\n"
     "      --venues FILE    venue table (default: data/venues.yaml beside the output)\n"
     "      --topics FILE    topic table (default: data/topics.yaml beside the output)\n"
     "  -q, --quiet          no warnings or summary\n"
     "  -h, --help           this help\n";
 
-enum { OPT_LENIENT = LIT_OPT_FIRST_CMD };
+enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT };
 
 static bool is_bib(const char *path, const char *data, size_t len)
 {
@@ -43,11 +44,11 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
 {
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"merge", required_argument, 0, 'm'},
-        {"lenient", no_argument, 0, OPT_LENIENT}, {"explain", no_argument, 0, 'v'},
+        {"lenient", no_argument, 0, OPT_LENIENT}, {"strict", no_argument, 0, OPT_STRICT}, {"explain", no_argument, 0, 'v'},
         {"venues", required_argument, 0, LIT_OPT_VENUES}, {"topics", required_argument, 0, LIT_OPT_TOPICS},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *out = NULL, *existing = NULL, *venues_file = NULL, *topics_file = NULL;
-    bool lenient = false, explain = false;
+    bool lenient = false, strict = false, explain = false;
     int opt;
     optind = 0;
     while ((opt = getopt_long(argc, argv, "o:m:vqh", longopts, NULL)) != -1) {
@@ -55,6 +56,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         case 'o': out = optarg; break;
         case 'm': existing = optarg; break;
         case OPT_LENIENT: lenient = true; break;
+        case OPT_STRICT: strict = true; break;
         case 'v': explain = true; break;
         case LIT_OPT_VENUES: venues_file = optarg; break;
         case LIT_OPT_TOPICS: topics_file = optarg; break;
@@ -87,7 +89,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         if (lit_catalog_load(&cat, existing, d) != 0) goto fail;
         n_fixed = cat.n_papers;
     }
-    lit_import_opts o = {&vs, &ts, lenient};
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .strict = strict, .lenient = lenient};
     size_t n_files = 0;
     for (int i = optind; i < argc; i++) {
         char *data = NULL;

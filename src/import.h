@@ -10,7 +10,9 @@
 typedef struct lit_import_opts {
     const lit_venues *venues;   /* venue aliases -> canonical ids */
     const lit_topics *topics;   /* section headings -> topic ids */
-    bool lenient;               /* skip bad entries with a warning instead of failing */
+    bool strict;                /* --strict: the first bad entry fails the whole import
+                                   (default: it is skipped with a located warning) */
+    bool lenient;               /* --lenient: also skip bad lines (invalid UTF-8) and files */
 } lit_import_opts;
 
 /* Each importer appends the papers of one file to cat, every paper with a source

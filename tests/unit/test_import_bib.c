@@ -18,7 +18,7 @@ static int import_into(lit_catalog *cat, const char *src, size_t len, bool lenie
     FILE *f = open_memstream(&buf, &blen);
     lit_diag d;
     lit_diag_init(&d, f);
-    lit_import_opts o = {&vs, &ts, lenient};
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .lenient = lenient};
     int rc = lit_import_bib(cat, "dir/t.bib", src, len, &o, &d);
     fclose(f);
     snprintf(msgs, sizeof msgs, "%s", buf ? buf : "");
@@ -468,7 +468,7 @@ static void test_bounds(void)
     FILE *devnull = fopen("/dev/null", "w");
     lit_diag d;
     lit_diag_init(&d, devnull);
-    lit_import_opts o = {&vs, &ts, true};
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .lenient = true};
     CHECK(lit_import_bib(&c, "many.bib", many, (size_t)(q - many), &o, &d) < 0);
     CHECK_INT(d.warnings, (long)k);
     fclose(devnull);

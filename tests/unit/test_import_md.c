@@ -15,7 +15,7 @@ static int import_as(lit_catalog *cat, const char *name, const char *src, size_t
     FILE *f = open_memstream(&buf, &blen);
     lit_diag d;
     lit_diag_init(&d, f);
-    lit_import_opts o = {&vs, &ts, lenient};
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .lenient = lenient};
     int rc = lit_import_list(cat, name, src, len, &o, &d);
     fclose(f);
     snprintf(msgs, sizeof msgs, "%s", buf ? buf : "");

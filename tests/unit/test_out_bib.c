@@ -200,7 +200,7 @@ static void test_round_trip(void)
     lit_diag d;
     lit_diag_init(&d, stderr);
     CHECK(lit_read_file("tests/fixtures/bib/real.bib", &data, &len, &d) == 0);
-    lit_import_opts o = {&vs, &ts, false};
+    lit_import_opts o = {.venues = &vs, .topics = &ts};
     lit_catalog a, b;
     lit_catalog_init(&a);
     lit_catalog_init(&b);
