@@ -416,10 +416,7 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
 
 lit_rgb lit_cx_heat(lit_cx *cx, size_t count, size_t max)
 {
-    if (count == 0 || max == 0) return cx->st->empty_color;
-    /* 1 paper starts a little above the bottom so it stands apart from empty cells */
-    double t = max == 1 ? 1 : 0.08 + 0.92 * (double)(count - 1) / (double)(max - 1);
-    return lit_style_seq_color(cx->st, t);
+    return lit_style_heat_color(cx->st, count, max);
 }
 
 double lit_cx_color_key_w(lit_cx *cx, size_t max)

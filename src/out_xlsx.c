@@ -28,23 +28,28 @@
 #define EXTRA_ROWS 200              /* rows below the papers that keep the drop-downs */
 #define FIXED_CREATED 946684800     /* 2000-01-01, when SOURCE_DATE_EPOCH is not set */
 
-/* The Papers sheet, left to right. */
-enum { C_KEY, C_SHORT, C_TITLE, C_AUTHORS, C_VENUE, C_YEAR, C_TOPICS, C_CODE, C_SLIDES, C_TALK, C_LISTS,
-       C_STATUS, C_PRESENTER, C_DATE, C_NOTES, N_COLS };
+/* The Papers sheet, left to right: what a reading group reads and fills in first, the
+ * title frozen at the left; links are narrow cells named by their kind. The printed
+ * page holds the columns up to Topics (PRINT_LAST_COL). */
+enum { C_TITLE, C_STATUS, C_PRESENTER, C_DATE, C_NOTES, C_VENUE, C_YEAR, C_TOPICS, C_SHORT, C_AUTHORS,
+       C_CODE, C_SLIDES, C_TALK, C_LISTS, C_KEY, N_COLS };
+#define PRINT_LAST_COL C_TOPICS
+#define ROW_LINE_PT 15.0   /* Calibri 11's row height per line of text */
+#define MAX_ROW_LINES 8    /* taller rows are clipped: the cell still holds all of it */
 
 static const struct {
     const char *head;
     double min, cap;   /* width in characters: at least min (room to type), at most cap (then wrap or clip) */
     bool wrap;
 } paper_cols[N_COLS] = {
-    [C_KEY] = {"Key", 0, 32, false},          [C_SHORT] = {"Short name", 0, 24, false},
-    [C_TITLE] = {"Title", 20, 60, true},      [C_AUTHORS] = {"Authors", 0, 30, true},
-    [C_VENUE] = {"Venue", 0, 16, false},
-    [C_YEAR] = {"Year", 0, 6, false},         [C_TOPICS] = {"Topics", 12, 40, true},
-    [C_CODE] = {"Code", 0, 40, false},        [C_SLIDES] = {"Slides", 0, 40, false},
-    [C_TALK] = {"Talk", 0, 40, false},        [C_LISTS] = {"Lists", 0, 6, false},
-    [C_STATUS] = {"Status", 10, 10, false},   [C_PRESENTER] = {"Presenter", 14, 24, false},
-    [C_DATE] = {"Date", 11, 11, false},       [C_NOTES] = {"Notes", 30, 60, true},
+    [C_TITLE] = {"Title", 20, 60, true},      [C_STATUS] = {"Status", 10, 10, false},
+    [C_PRESENTER] = {"Presenter", 12, 20, false}, [C_DATE] = {"Date", 11, 11, false},
+    [C_NOTES] = {"Notes", 24, 50, true},      [C_VENUE] = {"Venue", 0, 16, false},
+    [C_YEAR] = {"Year", 0, 6, false},         [C_TOPICS] = {"Topics", 12, 30, true},
+    [C_SHORT] = {"Short name", 0, 24, false}, [C_AUTHORS] = {"Authors", 0, 30, true},
+    [C_CODE] = {"Code", 0, 7, false},         [C_SLIDES] = {"Slides", 0, 7, false},
+    [C_TALK] = {"Talk", 0, 7, false},         [C_LISTS] = {"Lists", 0, 6, false},
+    [C_KEY] = {"Key", 0, 32, false},
 };
 
 /* The status drop-down, in the order a paper goes through it. */
@@ -74,8 +79,8 @@ typedef struct xw {
     size_t *venue_rows;         /* s->venues indices: known venues first, "(no venue)" last */
     size_t *topic_rows;         /* s->topics indices: known topics first */
     size_t n_vrows, n_trows;    /* rows that fit on their sheets */
-    lxw_format *f_head, *f_wrap, *f_link, *f_link_wrap, *f_date, *f_pct, *f_title, *f_bold;
-    lxw_format *f_band, *f_done, *f_reading, *f_skip, *f_on_dark, *f_count;
+    lxw_format *f_head, *f_top, *f_wrap, *f_link, *f_link_wrap, *f_date, *f_pct, *f_title, *f_bold;
+    lxw_format *f_band, *f_done, *f_reading, *f_skip, *f_count;
     lxw_format **f_swatch;      /* one per palette colour */
 } xw;
 
@@ -164,6 +169,33 @@ static double text_width(const char *s, double have, double cap)
     }
     if (best > cap) best = cap;
     return best > have ? best : have;
+}
+
+/* Lines the text takes when wrapped at words in a column cap characters wide (the widest
+ * a wrapping column gets; a narrower one means every cell fits on one line), up to
+ * MAX_ROW_LINES: LibreOffice keeps rows at their stored height, so the writer sets it. */
+static int text_lines(const char *s, double cap)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t n = strlen(s);
+    int lines = 1;
+    double line = 0, word = 0;
+    for (size_t i = 0; i <= n && lines < MAX_ROW_LINES;) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t k = 1;
+        if (i < n && (k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp)) <= 0) { cp = 0xFFFD; k = 1; }
+        if (i == n || cp == ' ' || cp == '\n') {   /* a word ends: it goes on this line or the next */
+            if (line > 0 && line + 1 + word > cap) { lines++; line = word; }
+            else line += (line > 0) + word;
+            while (line > cap && lines < MAX_ROW_LINES) { lines++; line -= cap; }   /* a word wider than the column */
+            word = 0;
+            if (cp == '\n' && i < n) { lines++; line = 0; }
+        } else {
+            word += cp < 0x80 ? 1 : utf8proc_charwidth(cp);
+        }
+        i += (size_t)k;
+    }
+    return lines < MAX_ROW_LINES ? lines : MAX_ROW_LINES;
 }
 
 /* what names the cut text in the message; NULL for the writer's own labels, which only a
@@ -257,9 +289,12 @@ static const char *extra(const lit_paper *p, const char *key, lit_buf *b, const 
     return NULL;
 }
 
+static lxw_format *fill_fmt(xw *x, lxw_color_t bg, lxw_color_t fg);
+
 /* What one row of the Papers sheet shows, gathered once for measuring and for writing. */
 typedef struct prow {
     const char *authors, *venue, *topics, *paper_url, *code, *slides, *talk;
+    const char *shown[4];     /* text of the paper, code, slides and talk cells (set by sheet_papers) */
     const char *status, *presenter, *date, *notes;
     size_t n_lists;
 } prow;
@@ -336,14 +371,31 @@ static void widths_init(double w[N_COLS])
     }
 }
 
-static void widths_add(double w[N_COLS], const lit_paper *p, const prow *r)
+/* The cells of a row that have text to measure, by column. */
+static void row_cells(const lit_paper *p, const prow *r, const char *cell[N_COLS])
 {
-    const char *cell[N_COLS] = {[C_KEY] = p->key,          [C_SHORT] = p->short_name, [C_TITLE] = p->title,
-                                [C_AUTHORS] = r->authors,  [C_VENUE] = r->venue,      [C_TOPICS] = r->topics,
-                                [C_CODE] = r->code,        [C_SLIDES] = r->slides,    [C_TALK] = r->talk,
-                                [C_STATUS] = r->status,    [C_PRESENTER] = r->presenter, [C_NOTES] = r->notes};
-    for (int c = 0; c < N_COLS; c++)
-        if (cell[c]) w[c] = text_width(cell[c], w[c], paper_cols[c].cap);
+    for (int c = 0; c < N_COLS; c++) cell[c] = NULL;
+    cell[C_KEY] = p->key;              cell[C_SHORT] = p->short_name;  cell[C_TITLE] = p->title;
+    cell[C_AUTHORS] = r->authors;      cell[C_VENUE] = r->venue;       cell[C_TOPICS] = r->topics;
+    cell[C_CODE] = r->shown[1];        cell[C_SLIDES] = r->shown[2];   cell[C_TALK] = r->shown[3];
+    cell[C_STATUS] = r->status;        cell[C_PRESENTER] = r->presenter; cell[C_NOTES] = r->notes;
+}
+
+/* Widens the columns to this row's text; returns the lines its tallest wrapped cell takes. */
+static int widths_add(double w[N_COLS], const lit_paper *p, const prow *r)
+{
+    const char *cell[N_COLS];
+    row_cells(p, r, cell);
+    int lines = 1;
+    for (int c = 0; c < N_COLS; c++) {
+        if (!cell[c]) continue;
+        w[c] = text_width(cell[c], w[c], paper_cols[c].cap);
+        if (paper_cols[c].wrap) {
+            int l = text_lines(cell[c], paper_cols[c].cap);
+            if (l > lines) lines = l;
+        }
+    }
+    return lines;
 }
 
 static void widths_set(xw *x, const double w[N_COLS])
@@ -383,6 +435,43 @@ static void put_link(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const c
     chk(x, worksheet_write_url_opt(ws, r, c, url, f_link, t, NULL));
 }
 
+/* The Papers rows in reading order: by topic in taxonomy order (a paper under its first
+ * topic; unknown topics after the known ones, no topic last), then year, then key. */
+typedef struct prank { const char *key; uint32_t paper; int32_t topic; int16_t year; } prank;
+
+static int by_rank(const void *a, const void *b)
+{
+    const prank *p = a, *q = b;
+    if (p->topic != q->topic) return p->topic < q->topic ? -1 : 1;
+    if (p->year != q->year) return p->year < q->year ? -1 : 1;
+    return strcmp(p->key, q->key);
+}
+
+static uint32_t *papers_order(xw *x, size_t n)
+{
+    const lit_catalog *c = x->cat;
+    const lit_topics *ts = &x->s->db->topics;
+    int32_t *rank = lit_xmalloc((c->topics.n + 1) * sizeof *rank);   /* catalog topic -> taxonomy place */
+    for (size_t t = 0; t < c->topics.n; t++) {
+        int k = lit_topics_find(ts, c->topics.names[t]);
+        rank[t] = k >= 0 ? k : (int32_t)(ts->n + t);
+    }
+    prank *r = lit_xmalloc((n + 1) * sizeof *r);
+    for (size_t i = 0; i < n; i++) {
+        const lit_paper *p = &c->papers[x->s->sel[i]];
+        int32_t best = INT32_MAX;
+        for (uint32_t k = 0; k < p->n_topics; k++)
+            if (p->topics[k] >= 0 && rank[p->topics[k]] < best) best = rank[p->topics[k]];
+        r[i] = (prank){p->key, x->s->sel[i], best, p->year > 0 ? p->year : INT16_MAX};
+    }
+    qsort(r, n, sizeof *r, by_rank);
+    uint32_t *order = lit_xmalloc((n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++) order[i] = r[i].paper;
+    free(r);
+    free(rank);
+    return order;
+}
+
 static void sheet_papers(xw *x)
 {
     const lit_stats *s = x->s;
@@ -397,17 +486,17 @@ static void sheet_papers(xw *x)
     widths_init(widths);
     chk(x, worksheet_repeat_rows(ws, 0, 0));   /* the header on every printed page */
     for (int c = 0; c < N_COLS; c++) put_str(x, ws, 0, (lxw_col_t)c, paper_cols[c].head, x->f_head, NULL, NULL);
-    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_freeze_panes(ws, 1, 1);   /* the header row and the titles stay in view */
     chk(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(n ? n : 1), N_COLS - 1));
 
     size_t n_links = 0;
     bool linking = true;
+    uint32_t *order = papers_order(x, n);
     for (size_t i = 0; i < n; i++) {
-        const lit_paper *p = &x->cat->papers[s->sel[i]];
+        const lit_paper *p = &x->cat->papers[order[i]];
         lxw_row_t row = (lxw_row_t)(i + 1);
         prow r;
         paper_row(x, p, &r);
-        widths_add(widths, p, &r);
         const char *urls[4] = {r.paper_url, r.code, r.slides, r.talk};
         static const char *const url_what[4] = {"paper link", "code link", "slides link", "talk link"};
         bool ok[4];
@@ -427,28 +516,33 @@ static void sheet_papers(xw *x)
                      "links from row %zu on are written as text", SH_PAPERS, x->max_links, i + 2);
         }
         if (linking) n_links += want;
+        /* a linked code/slides/talk cell shows its kind; one left as text shows the address */
+        static const char *const kind_shown[4] = {NULL, "code", "slides", "talk"};
+        for (int k = 0; k < 4; k++) r.shown[k] = linking && ok[k] && k ? kind_shown[k] : urls[k];
+        int lines = widths_add(widths, p, &r);
+        if (lines > 1) chk(x, worksheet_set_row(ws, row, ROW_LINE_PT * lines, NULL));
 
-        put_str(x, ws, row, C_KEY, p->key, NULL, p, "key");
-        put_str(x, ws, row, C_SHORT, p->short_name, NULL, p, "short name");
+        put_str(x, ws, row, C_KEY, p->key, x->f_top, p, "key");
+        put_str(x, ws, row, C_SHORT, p->short_name, x->f_top, p, "short name");
         if (p->title && *p->title)
             put_link(x, ws, row, C_TITLE, r.paper_url, p->title, linking && ok[0], x->f_link_wrap, x->f_wrap, p,
                      "title");
         put_str(x, ws, row, C_AUTHORS, r.authors, x->f_wrap, p, "authors");
-        put_str(x, ws, row, C_VENUE, r.venue, NULL, p, "venue");
-        if (p->year > 0) put_num(x, ws, row, C_YEAR, p->year, NULL);
+        put_str(x, ws, row, C_VENUE, r.venue, x->f_top, p, "venue");
+        if (p->year > 0) put_num(x, ws, row, C_YEAR, p->year, x->f_top);
         put_str(x, ws, row, C_TOPICS, r.topics, x->f_wrap, p, "topics");
         for (int k = 1; k < 4; k++)
             if (urls[k])
-                put_link(x, ws, row, (lxw_col_t)(C_CODE + k - 1), urls[k], urls[k], linking && ok[k], x->f_link,
-                         NULL, p, url_what[k]);
-        if (r.n_lists) put_num(x, ws, row, C_LISTS, (double)r.n_lists, NULL);
+                put_link(x, ws, row, (lxw_col_t)(C_CODE + k - 1), urls[k], r.shown[k], linking && ok[k], x->f_link,
+                         x->f_top, p, url_what[k]);
+        if (r.n_lists) put_num(x, ws, row, C_LISTS, (double)r.n_lists, x->f_top);
         if (r.status) {
             if (!is_status(r.status))
                 lit_warn(x->d, x->cat->path, p->line, 0, "paper '%s': status '%s' is not one of to read, "
                          "reading, done, skip", p->key, r.status);
-            put_str(x, ws, row, C_STATUS, r.status, NULL, p, "status");
+            put_str(x, ws, row, C_STATUS, r.status, x->f_top, p, "status");
         }
-        put_str(x, ws, row, C_PRESENTER, r.presenter, NULL, p, "presenter");
+        put_str(x, ws, row, C_PRESENTER, r.presenter, x->f_top, p, "presenter");
         if (r.date) {
             lxw_datetime dt;
             if (parse_date(r.date, &dt)) {
@@ -456,12 +550,15 @@ static void sheet_papers(xw *x)
             } else {
                 lit_warn(x->d, x->cat->path, p->line, 0, "paper '%s': date '%s' is not YYYY-MM-DD; kept as text",
                          p->key, r.date);
-                put_str(x, ws, row, C_DATE, r.date, NULL, p, "date");
+                put_str(x, ws, row, C_DATE, r.date, x->f_top, p, "date");
             }
         }
         put_str(x, ws, row, C_NOTES, r.notes, x->f_wrap, p, "notes");
     }
+    free(order);
     widths_set(x, widths);
+    chk(x, worksheet_print_area(ws, 0, 0, (lxw_row_t)(n ? n : 1), PRINT_LAST_COL));
+    worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
 
     /* Drop-downs and date checks reach below the papers, where a group adds its own. */
     lxw_row_t last = (lxw_row_t)(n + EXTRA_ROWS < x->max_rows - 1 ? n + EXTRA_ROWS : x->max_rows - 1);
@@ -727,43 +824,28 @@ static void sheet_topics(xw *x)
     place_chart(x, ws, 1, 7, chart_topics(x), topics_scale(x));
 }
 
-/* The Cairo heatmap's colours as one colour scale over B2:(last), which Excel and
- * LibreOffice draw alike (LibreOffice ignores "stop if true", so no rule may rely on it):
- * 0 in the style's empty colour, 1 paper at the sequential scale's low end (0.08 as in
- * the charts), the most papers at its top; numbers white where the fill is dark (the
- * charts' WCAG rule). Zeros are hidden by the cells' number format, as in the charts. */
-#define HEAT_LOW 0.08
+/* The Cairo heatmap's colours (lit_style_heat_color) as one cell rule per count, or per
+ * band of counts past HEAT_BANDS: Excel's colour scales blend their stops in RGB, which
+ * turns viridis brown. Numbers are white where the fill is dark (the charts' WCAG rule);
+ * zeros are hidden by the cells' number format, as in the charts. */
+#define HEAT_BANDS 16
 #define DARK_FILL 0.179
-static void heat_rules(xw *x, lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t last_col)
+static void heat_rules(xw *x, lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t last_col, size_t max)
 {
     const lit_style *st = x->st;
-    lit_rgb lo = lit_style_seq_color(st, HEAT_LOW), hi = lit_style_seq_color(st, 1);
-    /* Excel blends the stops in RGB: find where that blend crosses into dark. */
-    bool dark_lo = lit_rgb_luminance(lo) <= DARK_FILL, dark_hi = lit_rgb_luminance(hi) <= DARK_FILL;
-    if (dark_lo != dark_hi) {
-        int step = 0;   /* hundredths of the way from lo to hi */
-        for (; step < 100; step++) {
-            double u = step / 100.0;
-            lit_rgb c = {lo.r + (hi.r - lo.r) * u, lo.g + (hi.g - lo.g) * u, lo.b + (hi.b - lo.b) * u};
-            if ((lit_rgb_luminance(c) <= DARK_FILL) != dark_lo) break;
-        }
-        char range[LXW_MAX_CELL_RANGE_LENGTH], formula[160];
-        lxw_rowcol_to_range_abs(range, 1, 1, last_row, last_col);
-        snprintf(formula, sizeof formula, "=AND(B2>0,B2%s1+(MAX(%s)-1)*%.2f)", dark_lo ? "<" : ">=", range,
-                 step / 100.0);
-        lxw_conditional_format text = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = formula,
-                                       .format = x->f_on_dark};
-        chk(x, worksheet_conditional_format_range(ws, 1, 1, last_row, last_col, &text));
+    lxw_conditional_format empty = {.type = LXW_CONDITIONAL_TYPE_CELL, .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+                                    .value = 0, .format = fill_fmt(x, rgb_color(st->empty_color), LXW_COLOR_UNSET)};
+    chk(x, worksheet_conditional_format_range(ws, 1, 1, last_row, last_col, &empty));
+    size_t bands = max < HEAT_BANDS ? max : HEAT_BANDS;
+    for (size_t b = 0; b < bands; b++) {
+        size_t lo = 1 + b * max / bands, hi = (b + 1) * max / bands;
+        lit_rgb c = lit_style_heat_color(st, (lo + hi) / 2, max);
+        lxw_conditional_format band = {
+            .type = LXW_CONDITIONAL_TYPE_CELL, .criteria = LXW_CONDITIONAL_CRITERIA_BETWEEN,
+            .min_value = (double)lo, .max_value = (double)hi,
+            .format = fill_fmt(x, rgb_color(c), lit_rgb_luminance(c) <= DARK_FILL ? LXW_COLOR_WHITE : LXW_COLOR_UNSET)};
+        chk(x, worksheet_conditional_format_range(ws, 1, 1, last_row, last_col, &band));
     }
-    lxw_conditional_format scale = {
-        .type = LXW_CONDITIONAL_3_COLOR_SCALE,
-        .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .min_value = 0,
-        .min_color = rgb_color(st->empty_color),
-        .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .mid_value = 1,
-        .mid_color = rgb_color(lo),
-        .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_MAXIMUM,
-        .max_color = rgb_color(hi)};
-    chk(x, worksheet_conditional_format_range(ws, 1, 1, last_row, last_col, &scale));
 }
 
 /* A count matrix (rows x years) with totals and a colour scale like the Cairo heatmap. */
@@ -789,15 +871,19 @@ static void matrix(xw *x, lxw_worksheet *ws, const char *sheet, const char *corn
     for (size_t j = 0; j < ny; j++) put_num(x, ws, 0, (lxw_col_t)(j + 1), s->year_min + (double)j, x->f_head);
     put_str(x, ws, 0, (lxw_col_t)(ny + 1), "Total", x->f_head, NULL, NULL);
     worksheet_freeze_panes(ws, 1, 1);
+    size_t max = 0;
     for (size_t i = 0; i < n_rows; i++) {
         const lit_count *c = topics ? &s->topics[rows[i]] : &s->venues[rows[i]];
         lxw_row_t row = (lxw_row_t)(i + 1);
         put_str(x, ws, row, 0, c->name, NULL, NULL, topics ? "topic" : "venue");
-        for (size_t j = 0; j < ny; j++)
-            put_num(x, ws, row, (lxw_col_t)(j + 1), (double)cells[rows[i] * s->n_years + j], x->f_count);
+        for (size_t j = 0; j < ny; j++) {
+            size_t v = cells[rows[i] * s->n_years + j];
+            if (v > max) max = v;
+            put_num(x, ws, row, (lxw_col_t)(j + 1), (double)v, x->f_count);
+        }
         put_num(x, ws, row, (lxw_col_t)(ny + 1), (double)c->count, x->f_bold);
     }
-    if (n_rows && ny) heat_rules(x, ws, (lxw_row_t)n_rows, (lxw_col_t)ny);
+    if (n_rows && ny) heat_rules(x, ws, (lxw_row_t)n_rows, (lxw_col_t)ny, max);
 }
 
 /* The topic-trend charts plot what the Cairo one does: the TREND_TOP topics with the
@@ -996,10 +1082,8 @@ static lxw_format *link_fmt(xw *x, bool wrap)
     format_set_font_color(f, LXW_COLOR_BLUE);
     format_set_underline(f, LXW_UNDERLINE_SINGLE);
     format_set_hyperlink(f);
-    if (wrap) {
-        format_set_text_wrap(f);
-        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    }
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);   /* Papers rows read from their top line */
+    if (wrap) format_set_text_wrap(f);
     return f;
 }
 
@@ -1009,6 +1093,8 @@ static void make_formats(xw *x)
     format_set_bold(x->f_head);
     format_set_bottom(x->f_head, LXW_BORDER_THIN);
     format_set_align(x->f_head, LXW_ALIGN_VERTICAL_TOP);
+    x->f_top = fmt(x);
+    format_set_align(x->f_top, LXW_ALIGN_VERTICAL_TOP);
     x->f_wrap = fmt(x);
     format_set_text_wrap(x->f_wrap);
     format_set_align(x->f_wrap, LXW_ALIGN_VERTICAL_TOP);
@@ -1016,6 +1102,7 @@ static void make_formats(xw *x)
     x->f_link_wrap = link_fmt(x, true);
     x->f_date = fmt(x);
     format_set_num_format(x->f_date, "yyyy-mm-dd");
+    format_set_align(x->f_date, LXW_ALIGN_VERTICAL_TOP);
     x->f_pct = fmt(x);
     format_set_num_format(x->f_pct, "0.0%");
     x->f_title = fmt(x);
@@ -1031,8 +1118,6 @@ static void make_formats(xw *x)
     x->f_count = fmt(x);
     format_set_num_format(x->f_count, "0;-0;;@");   /* zero shows as an empty cell */
     format_set_align(x->f_count, LXW_ALIGN_CENTER);
-    x->f_on_dark = fmt(x);
-    format_set_font_color(x->f_on_dark, LXW_COLOR_WHITE);
     x->f_swatch = lit_xcalloc(x->st->n_palette + 1, sizeof *x->f_swatch);
     for (size_t i = 0; i < x->st->n_palette; i++)
         x->f_swatch[i] = fill_fmt(x, rgb_color(x->st->palette[i]), LXW_COLOR_UNSET);

@@ -261,17 +261,19 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st)
     /* A big spreadsheet is written by a child process beside everything else: the
      * bytes are the same, the second core does the work. */
     char *xlsx = r->spreadsheet ? lit_xstrdup(out_path(b, &path, r->spreadsheet)) : NULL;
+    lit_xlsx_opts xo = LIT_XLSX_OPTS_INIT;
+    xo.title = r->title;   /* the Summary sheet's heading and the workbook's title */
     pid_t child = -1;
     if (xlsx && s->n_papers >= LIT_REPORT_FORK_MIN) {
         fflush(NULL);
         child = fork();
         if (child == 0) {
             lit_outfile_scratch_dir(NULL);   /* the folder is the parent's to clean up */
-            _exit(lit_xlsx_write(s, st, xlsx, d) == 0 ? 0 : d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA);
+            _exit(lit_xlsx_write_opts(s, st, xlsx, &xo, d) == 0 ? 0 : d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA);
         }
         lit_outfile_scratch_helper(child);
     }
-    if (xlsx && child < 0) rc = lit_xlsx_write(s, st, xlsx, d);
+    if (xlsx && child < 0) rc = lit_xlsx_write_opts(s, st, xlsx, &xo, d);
     for (size_t i = 0; rc == 0 && i < r->n_charts; i++) {
         for (size_t f = 0; rc == 0 && f < r->n_formats; f++) {
             lit_buf_reset(&name);

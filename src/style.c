@@ -424,6 +424,14 @@ lit_rgb lit_style_seq_color(const lit_style *st, double t)
     return (lit_rgb){a.r + (b.r - a.r) * f, a.g + (b.g - a.g) * f, a.b + (b.b - a.b) * f};
 }
 
+lit_rgb lit_style_heat_color(const lit_style *st, size_t count, size_t max)
+{
+    if (count == 0 || max == 0) return st->empty_color;
+    /* 1 paper starts a little above the bottom so it stands apart from empty cells */
+    double t = max == 1 ? 1 : 0.08 + 0.92 * (double)(count - 1) / (double)(max - 1);
+    return lit_style_seq_color(st, t);
+}
+
 static int byte_of(double v)
 {
     if (!(v > 0)) return 0;

@@ -45,6 +45,9 @@ void lit_style_free(lit_style *st);
 lit_rgb lit_style_series_color(const lit_style *st, int order);
 /* Sequential scale at t in [0, 1]. */
 lit_rgb lit_style_seq_color(const lit_style *st, double t);
+/* A heatmap cell's colour: the empty colour for 0, else the sequential scale from a
+ * little above its bottom (1) to its top (max); charts and spreadsheet share it. */
+lit_rgb lit_style_heat_color(const lit_style *st, size_t count, size_t max);
 /* "RRGGBB" hex of a colour (for spreadsheets); buf has room for 7 bytes. */
 void lit_rgb_hex(lit_rgb c, char buf[7]);
 /* The built-in talk style without reading a file (for tests and fallbacks). */

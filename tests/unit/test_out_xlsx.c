@@ -89,13 +89,13 @@ int main(void)
              "links = [c.coordinate for r in ws.iter_rows() for c in r if c.hyperlink]\n"
              "assert 0 < len(links) <= 5, links\n"
              "assert all(len(c.value) <= 10 for r in ws.iter_rows() for c in r if isinstance(c.value, str)), 'long cell'\n"
-             "assert ws['C3'].value == '=SUM(A1)' and ws['C3'].data_type == 's'\n"
-             "assert ws['C2'].value == '@x marks t', ws['C2'].value\n"));
+             "titles = {c.value: c.data_type for c in ws['A'][1:]}\n"
+             "assert titles.get('=SUM(A1)') == 's' and '@x marks t' in titles, titles\n"));
 
     /* The same in constant-memory mode gives the same cells. */
     o.constant_memory = 1;
     CHECK(write_book(&s, &st, "limits-cm.xlsx", &o, &d, path, sizeof path) == 0);
-    CHECK(py(path, "ws = wb['Papers']\nassert ws.max_row == 4 and ws['C3'].value == '=SUM(A1)'\n"));
+    CHECK(py(path, "ws = wb['Papers']\nassert ws.max_row == 4 and '=SUM(A1)' in [c.value for c in ws['A']]\n"));
 
     /* A folder that does not exist: an I/O error, nothing written. */
     snprintf(path, sizeof path, "%s/no/such/x.xlsx", dir);
@@ -121,7 +121,7 @@ int main(void)
     CHECK(write_book(&s, &st, "text.xlsx", &def, &d, path, sizeof path) == 0);
     CHECK(py(path,
              "ws = wb['Papers']\n"
-             "got = [(r[1].value, r[2].value) for r in ws.iter_rows(min_row=2)]\n"
+             "got = [(r[8].value, r[0].value) for r in ws.iter_rows(min_row=2)]\n"
              "want = [('\\ufffd', 'bad \\ufffd byte'), ('ok', 'ctl   chars\\ttab'), ('_x0041_', 'cut \\ufffd\\ufffd')]\n"
              "assert got == want, got\n"));
 
