@@ -30,7 +30,9 @@ check "report.pdf title page names the key figures" sh -c "pdftotext -f 1 -l 1 '
 check "report.pdf carries no clock" sh -c "pdfinfo '$O/report.pdf' | grep -q 'CreationDate:.*2023'"
 check "spreadsheet reads back" $PY -c "
 import openpyxl; wb=openpyxl.load_workbook('$O/survey.xlsx'); assert 'Papers' in wb.sheetnames, wb.sheetnames
-ws=wb['Papers']; assert ws.max_row > 100, ws.max_row"
+ws=wb['Papers']; assert ws.max_row > 100, ws.max_row
+t=wb['Summary']['A1'].value; assert t == 'Demo survey with \"quotes\" & 100% special_chars', t
+assert wb.properties.title == t, wb.properties.title"
 cd "$O" && pdflatex -interaction=nonstopmode -halt-on-error survey.tex >/dev/null 2>&1 && bibtex survey >"$TMP/bibtex.log" 2>&1 \
   && pdflatex -interaction=nonstopmode -halt-on-error survey.tex >/dev/null 2>&1 && pdflatex -interaction=nonstopmode -halt-on-error survey.tex >/dev/null 2>&1
 check "survey.tex compiles with the bibliography" test -s "$O/survey.pdf"
