@@ -1,5 +1,6 @@
 /* cmd_check.c - `litsurvey check`: problems in a catalog, each at its place. */
 #include <string.h>
+#include "catalog_check.h"
 #include "cli.h"
 #include "dedupe.h"
 
@@ -41,43 +42,9 @@ int lit_cmd_check(int argc, char **argv, lit_diag *d)
     }
     const lit_catalog *c = &db.cat;
     const char *file = c->path;
-    size_t problems = 0, notes = 0;
-    for (size_t i = 0; i < c->n_papers; i++) {
-        const lit_paper *p = &c->papers[i];
-        const char *venue = lit_catalog_venue(c, p->venue);
-        if (venue) {
-            const lit_venue *v = lit_venues_find(&db.venues, venue);
-            if (!v) {
-                lit_error(d, file, p->line, p->col, "'%s': unknown venue '%s' (add it to %s)", p->key, venue, db.venues.path);
-                problems++;
-            } else if (strcmp(v->id, venue) != 0) {
-                lit_error(d, file, p->line, p->col, "'%s': venue '%s' is an alias: write '%s'", p->key, venue, v->id);
-                problems++;
-            }
-        } else {
-            lit_note_at(d, file, p->line, p->col, "'%s' has no venue", p->key);
-            notes++;
-        }
-        if (!p->year) {
-            lit_note_at(d, file, p->line, p->col, "'%s' has no year", p->key);
-            notes++;
-        }
-        if (!p->n_topics) {
-            lit_note_at(d, file, p->line, p->col, "'%s' has no topic", p->key);
-            notes++;
-        }
-        for (uint32_t k = 0; k < p->n_topics; k++) {
-            const char *t = lit_catalog_topic(c, p->topics[k]);
-            int ti = lit_topics_find(&db.topics, t);
-            if (ti < 0) {
-                lit_error(d, file, p->line, p->col, "'%s': unknown topic '%s' (add it to %s)", p->key, t, db.topics.path);
-                problems++;
-            } else if (strcmp(db.topics.t[ti].id, t) != 0) {
-                lit_error(d, file, p->line, p->col, "'%s': topic '%s' is an alias: write '%s'", p->key, t, db.topics.t[ti].id);
-                problems++;
-            }
-        }
-    }
+    lit_check k;
+    lit_check_run(&k, &db, d);
+    size_t problems = k.errors, notes = k.no_year + k.no_venue + k.no_topic;
     if (duplicates) {
         lit_dedupe dd = {0};
         lit_dedupe_find(c, &db.venues, &dd);
@@ -85,8 +52,14 @@ int lit_cmd_check(int argc, char **argv, lit_diag *d)
         problems += dd.n_merged;
         lit_dedupe_free(&dd);
     }
-    if (!d->quiet || problems)
-        fprintf(stderr, "%s: %zu papers, %zu problems, %zu notes\n", file, c->n_papers, problems, notes);
+    if (!d->quiet || problems) {
+        lit_buf b = LIT_BUF_INIT;
+        lit_check_paragraph(&k, &b);
+        fprintf(stderr, "%s: %zu papers, %zu problems, %zu notes\n%s\n", file, c->n_papers, problems, notes,
+                lit_buf_str(&b));
+        lit_buf_free(&b);
+    }
+    lit_check_free(&k);
     rc = problems ? LIT_EXIT_DATA : 0;
     lit_db_free(&db);
 out:
