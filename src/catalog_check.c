@@ -23,8 +23,9 @@ static lit_check_name *names_of(const lit_strtab *t, const size_t *count, size_t
     return v;
 }
 
-void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d)
+void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d, bool notes)
 {
+    lit_diag *nd = notes ? d : NULL;
     memset(k, 0, sizeof *k);
     const lit_catalog *c = &db->cat;
     const char *file = c->path;
@@ -45,15 +46,15 @@ void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d)
                 k->alias_venue++;
             }
         } else {
-            if (d) lit_note_at(d, file, p->line, p->col, "'%s' has no venue", p->key);
+            if (nd) lit_note_at(d, file, p->line, p->col, "'%s' has no venue", p->key);
             k->no_venue++;
         }
         if (!p->year) {
-            if (d) lit_note_at(d, file, p->line, p->col, "'%s' has no year", p->key);
+            if (nd) lit_note_at(d, file, p->line, p->col, "'%s' has no year", p->key);
             k->no_year++;
         }
         if (!p->n_topics) {
-            if (d) lit_note_at(d, file, p->line, p->col, "'%s' has no topic", p->key);
+            if (nd) lit_note_at(d, file, p->line, p->col, "'%s' has no topic", p->key);
             k->no_topic++;
         }
         bool bad = false, alias = false;

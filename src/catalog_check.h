@@ -1,6 +1,7 @@
 /* catalog_check.h - what `litsurvey check` finds in a catalog, counted once for check, build and the report. */
 #ifndef LIT_CATALOG_CHECK_H
 #define LIT_CATALOG_CHECK_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "buf.h"
 #include "db.h"
@@ -19,8 +20,9 @@ typedef struct lit_check {
 } lit_check;
 
 /* Checks every paper of db against its venue and topic tables. With d, each problem is
- * reported at the paper's catalog line (errors) and each missing field as a note. */
-void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d);
+ * reported at the paper's catalog line as an error, and with notes each missing field
+ * as a note. */
+void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d, bool notes);
 /* One paragraph a reader can take in: what the numbers rest on ("All 219 papers have
  * a known venue and topic; 3 have no year." or the unknown names with their counts). */
 void lit_check_paragraph(const lit_check *k, lit_buf *b);

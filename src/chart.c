@@ -649,8 +649,8 @@ int lit_chart_render(const char *kind, const lit_stats *s, const lit_style *st,
     return lit_surface_close(&sf, d);
 }
 
-int lit_chart_write_data(const char *kind, const lit_stats *s, const lit_style *st,
-                         const lit_chart_opts *o, const char *path, lit_diag *d)
+int lit_chart_data(const char *kind, const lit_stats *s, const lit_style *st, const lit_chart_opts *o, lit_buf *csv,
+                   lit_diag *d)
 {
     int k = lit_chart_kind_find(kind);
     if (k < 0) return lit_error(d, NULL, 0, 0, "unknown chart kind '%s'", kind);
@@ -659,13 +659,20 @@ int lit_chart_write_data(const char *kind, const lit_stats *s, const lit_style *
     cairo_t *cr = cairo_create(rec);
     lit_chart_opts defaults = {0};
     lit_cx cx;
-    lit_buf csv = LIT_BUF_INIT;
     cx_init(&cx, cr, st->width, st->height, s, st, o ? o : &defaults, d);
-    cx.csv = &csv;
+    cx.csv = csv;
     int rc = draw_kind(&cx, k);
     cx_free(&cx);
     cairo_destroy(cr);
     cairo_surface_destroy(rec);
+    return rc;
+}
+
+int lit_chart_write_data(const char *kind, const lit_stats *s, const lit_style *st,
+                         const lit_chart_opts *o, const char *path, lit_diag *d)
+{
+    lit_buf csv = LIT_BUF_INIT;
+    int rc = lit_chart_data(kind, s, st, o, &csv, d);
     if (rc == 0) rc = lit_write_file(path, csv.data ? csv.data : "", csv.len, d);
     lit_buf_free(&csv);
     return rc;

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <cairo.h>
+#include "buf.h"
 #include "diag.h"
 #include "stats.h"
 #include "style.h"
@@ -43,5 +44,8 @@ int lit_chart_render(const char *kind, const lit_stats *s, const lit_style *st,
  * "other" buckets the chart shows (the timeline lists every system with shown=yes/no). */
 int lit_chart_write_data(const char *kind, const lit_stats *s, const lit_style *st,
                          const lit_chart_opts *o, const char *path, lit_diag *d);
+/* The same CSV appended to csv (the report prints the numbers under each chart). */
+int lit_chart_data(const char *kind, const lit_stats *s, const lit_style *st, const lit_chart_opts *o,
+                   lit_buf *csv, lit_diag *d);
 
 #endif

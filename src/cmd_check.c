@@ -43,7 +43,7 @@ int lit_cmd_check(int argc, char **argv, lit_diag *d)
     const lit_catalog *c = &db.cat;
     const char *file = c->path;
     lit_check k;
-    lit_check_run(&k, &db, d);
+    lit_check_run(&k, &db, d, true);
     size_t problems = k.errors, notes = k.no_year + k.no_venue + k.no_topic;
     if (duplicates) {
         lit_dedupe dd = {0};

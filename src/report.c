@@ -14,6 +14,7 @@
 #include "latex_text.h"
 #include "out_latex.h"
 #include "out_xlsx.h"
+#include "catalog_check.h"
 #include "outfile.h"
 #include "style.h"
 #include "yread.h"
@@ -21,6 +22,7 @@
 /* ---- the spec ---- */
 
 static const char *const formats[] = {"pdf", "svg", "png", NULL};
+static const char *const pdf_pages[] = {"a4", "letter", "slides", NULL};
 
 static int in_list(const char *const *list, const char *s)
 {
@@ -110,14 +112,19 @@ static int parse(lit_report *r, lit_yread *y)
         else if (strcmp(key, "bib") == 0) rc = output_name(y, a, ".bib", &r->bib);
         else if (strcmp(key, "pdf") == 0) rc = output_name(y, a, ".pdf", &r->pdf);
         else if (strcmp(key, "latex") == 0) rc = output_name(y, a, ".tex", &r->latex);
-        else if (strcmp(key, "top") == 0) {
+        else if (strcmp(key, "pdf_page") == 0) {
+            const char **v;
+            size_t n;
+            if (lit_yread_expect(y, LIT_Y_SCALAR, "a4, letter or slides") != 0) rc = -1;
+            else if ((rc = name_list(y, a, pdf_pages, "pdf page", &v, &n)) == 0) r->pdf_page = v[0];
+        } else if (strcmp(key, "top") == 0) {
             long v;
             if ((rc = lit_yread_long(y, 1, 1000, &v)) == 0) r->top = (size_t)v;
         } else {
             y->line = kl;
             y->col = kc;
             rc = lit_yread_error(y, "unknown key '%s' (title, catalog, style, years, venues, topics, charts, "
-                                    "formats, spreadsheet, tables, latex, bib, pdf, top)", key);
+                                    "formats, spreadsheet, tables, latex, bib, pdf, pdf_page, top)", key);
         }
     }
     lit_ykeys_free(&seen);
@@ -250,7 +257,7 @@ static int write_bib(const lit_stats *s, const char *path, lit_diag *d)
     return lit_outfile_commit(&o, d);
 }
 
-static int build_all(build *b, const lit_stats *s, const lit_style *st)
+static int build_all(build *b, const lit_stats *s, const lit_style *st, const lit_check *k)
 {
     const lit_report *r = b->r;
     lit_diag *d = b->d;
@@ -293,7 +300,7 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st)
     }
     if (rc == 0 && r->latex) rc = write_latex_document(b, &path);
     if (rc == 0 && r->bib) rc = write_bib(s, out_path(b, &path, r->bib), d);
-    if (rc == 0 && r->pdf) rc = lit_report_pdf(r, s, st, out_path(b, &path, r->pdf), d);
+    if (rc == 0 && r->pdf) rc = lit_report_pdf(r, s, st, k, out_path(b, &path, r->pdf), d);
     if (child > 0) {
         int status;
         while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
@@ -356,6 +363,20 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
     memset(&st, 0, sizeof st);
     int rc = lit_db_load(&db, r->catalog, NULL, NULL, d);
     bool have_stats = false;
+    lit_check k = {0};
+    if (rc == 0) {
+        /* what the numbers rest on: said before the build, and on the report's title page */
+        lit_check_run(&k, &db, r->strict ? d : NULL, false);
+        if (!d->quiet || (r->strict && k.errors)) {
+            lit_buf b = LIT_BUF_INIT;
+            lit_check_paragraph(&k, &b);
+            fprintf(stderr, "litsurvey: check: %s\n", lit_buf_str(&b));
+            lit_buf_free(&b);
+        }
+        if (r->strict && k.errors)
+            rc = lit_error(d, r->path, r->catalog_line, r->catalog_col, "--strict: check found %zu problems in '%s'",
+                           k.errors, r->catalog);
+    }
     if (rc == 0) {
         rc = lit_stats_compute(&s, &db, &r->filter, d);
         have_stats = rc == 0;
@@ -374,13 +395,14 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
         build b = {r, tmp, progress, 0, 0, d};
         b.steps = (int)(r->n_charts * (r->n_formats + 1) + r->n_tables) + !!r->spreadsheet + !!r->latex + !!r->bib +
                   !!r->pdf;
-        rc = build_all(&b, &s, &st);
+        rc = build_all(&b, &s, &st, &k);
         if (rc == 0) rc = swap_in(r, tmp, d);
         if (rc != 0) remove_tree(tmp);
         lit_outfile_scratch_dir(NULL);
     }
     free(tmp);
     lit_style_free(&st);
+    lit_check_free(&k);
     if (have_stats) lit_stats_free(&s);
     lit_db_free(&db);
     if (rc == 0) return 0;

@@ -23,6 +23,8 @@ typedef struct lit_report {
     const char **tables; size_t n_tables;
     const char *spreadsheet, *bib, *pdf, *latex;  /* output names inside out_dir; NULL = none */
     size_t top;              /* chart option: bars/series/rows before "other" (0 = what fits) */
+    const char *pdf_page;    /* report.pdf pages: "a4" (default), "letter" or "slides" (the style's page) */
+    bool strict;             /* build --strict: a problem `check` finds fails the build */
 } lit_report;
 
 /* Reads and checks a spec: unknown keys, wrong types, unknown chart kinds, tables or
@@ -38,10 +40,13 @@ void lit_report_free(lit_report *r);
  * one line per output on stderr. Returns 0 or an exit code (1 data, 3 I/O). */
 int lit_report_build(const lit_report *r, bool progress, lit_diag *d);
 
-/* The multi-page PDF: a title page with the key figures, then one chart per page,
- * with page numbers (report_pdf.c). */
+/* The multi-page PDF (report_pdf.c): a title page with the key figures, the counting
+ * policy and what check found (k, may be NULL), contents, one chart per page with its
+ * caption and numbers, the topics and venue-year tables, the papers by topic; A4 or
+ * Letter portrait, or with pdf_page "slides" a handout of the style's 16:9 pages. */
 struct lit_style;
+struct lit_check;
 int lit_report_pdf(const lit_report *r, const lit_stats *s, const struct lit_style *st,
-                   const char *path, lit_diag *d);
+                   const struct lit_check *k, const char *path, lit_diag *d);
 
 #endif

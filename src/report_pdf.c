@@ -1,136 +1,676 @@
-/* report_pdf.c - the one-file report: a title page with the key figures, then every chart. */
+/* report_pdf.c - the one-file report: title page with what the numbers rest on, contents,
+ * one chart per page with its caption and numbers, the tables, the papers by topic. */
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "catalog_check.h"
 #include "chart.h"
 #include "report.h"
 #include "style.h"
 #include "surface.h"
 
+/* Type sizes of the printed pages (points), whatever the charts' style. */
+#define PT_TITLE 22.0
+#define PT_H1 15.0
+#define PT_H2 11.5
+#define PT_BODY 10.0
+#define PT_SMALL 8.0
+#define PT_TABLE 7.5
+#define PT_TABLE_MIN 5.5
+#define MARGIN 56.0               /* points: about 2 cm */
+#define LIST_MAX 2000             /* papers listed by topic; the spreadsheet and catalog.tex hold them all */
+#define TOPIC_SYSTEMS 12          /* system names per topic in the topics table */
+#define MAX_TOC 64
+
+typedef struct page_size { const char *name; double w, h; } page_size;
+static const page_size page_sizes[] = {{"a4", 595.28, 841.89}, {"letter", 612, 792}};
+
+typedef struct toc_entry { char title[160]; int page; } toc_entry;
+
+typedef struct rp {
+    cairo_t *cr;
+    lit_surface *sf;
+    const lit_report *r;
+    const lit_stats *s;
+    const lit_style *st;
+    const lit_check *k;
+    lit_diag *d;
+    double W, H, y, bottom;
+    double cw;                  /* content width */
+    int page, pages;
+    bool draw;                  /* false: the first pass, which only counts pages */
+    toc_entry toc[MAX_TOC];     /* the contents: the sections and their pages in the last pass */
+    toc_entry seen[MAX_TOC];    /* the sections of this pass */
+    size_t n_toc, n_seen;
+    int rc;
+} rp;
+
 static void set_rgb(cairo_t *cr, lit_rgb c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
-/* Lays out text with its top-left (align 0), centre (0.5) or right (1) at x, y, wrapped
- * to width w when w > 0; draws it when draw is set; returns its height. */
-static double text_at(cairo_t *cr, const lit_style *st, const char *s, double size, int bold, double x, double y,
-                      double w, double align, lit_rgb c, int draw)
+/* Lays out text at x, y (top-left; align 0.5 centres, 1 right-aligns in w), wrapped to w
+ * (or on one line cut with "…" when one_line); draws it in the second pass; returns its height. */
+static double text_box(rp *p, const char *s, double size, bool bold, double x, double y, double w, double align,
+                       bool one_line, lit_rgb c)
 {
-    PangoLayout *l = pango_cairo_create_layout(cr);
-    PangoFontDescription *f = pango_font_description_from_string(st->font);
+    PangoLayout *l = pango_cairo_create_layout(p->cr);
+    PangoFontDescription *f = pango_font_description_from_string(p->st->font);
     pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
     if (bold) pango_font_description_set_weight(f, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(l, f);
-    if (w > 0) {
-        pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-        pango_layout_set_alignment(l, align > 0.75 ? PANGO_ALIGN_RIGHT : align > 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    }
+    pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+    if (one_line) pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+    else pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(l, align > 0.75 ? PANGO_ALIGN_RIGHT : align > 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     pango_layout_set_text(l, s, -1);
     int pw, ph;
     pango_layout_get_pixel_size(l, &pw, &ph);
-    if (draw) {
-        set_rgb(cr, c);
-        cairo_move_to(cr, x - (w > 0 ? 0 : align * pw), y);
-        pango_cairo_show_layout(cr, l);
+    if (p->draw) {
+        set_rgb(p->cr, c);
+        cairo_move_to(p->cr, x, y);
+        pango_cairo_show_layout(p->cr, l);
     }
     g_object_unref(l);
     pango_font_description_free(f);
     return ph;
 }
 
-static double text(cairo_t *cr, const lit_style *st, const char *s, double size, int bold, double x, double y,
-                   double w, double align, lit_rgb c)
+/* Height of s wrapped to w, drawing nothing. */
+static double text_h(rp *p, const char *s, double size, bool bold, double w)
 {
-    return text_at(cr, st, s, size, bold, x, y, w, align, c, 1);
+    bool draw = p->draw;
+    p->draw = false;
+    double h = text_box(p, s, size, bold, 0, 0, w, 0, false, p->st->foreground);
+    p->draw = draw;
+    return h;
 }
 
-static void footer(cairo_t *cr, const lit_style *st, const lit_report *r, int page, int pages)
+/* Width of s on one line. */
+static double text_w(rp *p, const char *s, double size, bool bold)
 {
+    PangoLayout *l = pango_cairo_create_layout(p->cr);
+    PangoFontDescription *f = pango_font_description_from_string(p->st->font);
+    pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
+    if (bold) pango_font_description_set_weight(f, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(l, f);
+    pango_layout_set_text(l, s, -1);
+    int pw, ph;
+    pango_layout_get_pixel_size(l, &pw, &ph);
+    g_object_unref(l);
+    pango_font_description_free(f);
+    return pw;
+}
+
+static void footer(rp *p)
+{
+    if (!p->draw) return;
     char buf[64];
-    double m = st->width * 0.04, size = st->note_size; /* footer_h() is this line's height */
-    snprintf(buf, sizeof buf, "%d / %d", page, pages);
-    text(cr, st, buf, size, 0, st->width - m, st->height - m - size * 1.3, 0, 1, st->muted);
-    text(cr, st, r->title, size, 0, m, st->height - m - size * 1.3, 0, 0, st->muted);
+    snprintf(buf, sizeof buf, "%d / %d", p->page, p->pages);
+    double y = p->H - MARGIN * 0.6;
+    text_box(p, p->r->title, PT_SMALL, false, MARGIN, y, p->cw * 0.8, 0, true, p->st->muted);
+    text_box(p, buf, PT_SMALL, false, MARGIN, y, p->cw, 1, true, p->st->muted);
 }
 
-static double footer_h(const lit_style *st) { return st->note_size * 1.3 + st->width * 0.04; }
-
-/* One key figure: a big number over its label; returns its height. */
-static double figure(cairo_t *cr, const lit_style *st, const char *num, const char *label, double x, double y,
-                     double w, int draw)
+static void paint_page(rp *p)
 {
-    double h = text_at(cr, st, num, st->title_size * 1.8, 1, x + w / 2, y, 0, 0.5, lit_style_series_color(st, 0), draw);
-    return h + text_at(cr, st, label, st->label_size, 0, x, y + h, w, 0.5, st->foreground, draw);
+    if (!p->draw) return;
+    set_rgb(p->cr, p->st->background);
+    cairo_paint(p->cr);
 }
 
-/* Title on top, what the counts leave out at the bottom, the key figures between. */
-static void title_page(cairo_t *cr, const lit_report *r, const lit_stats *s, const lit_style *st)
+static void new_page(rp *p)
 {
-    double W = st->width, H = st->height, m = W * 0.07, tw = W - 2 * m;
-    set_rgb(cr, st->background);
-    cairo_paint(cr);
-    double y = H * 0.09;
-    y += text(cr, st, r->title, st->title_size * 1.5, 1, m, y, tw, 0, st->foreground) + st->title_size * 0.4;
-    char sub[256];
-    if (s->n_years)
-        snprintf(sub, sizeof sub, "%zu papers from %d to %d", s->n_papers, s->year_min, s->year_max);
-    else
-        snprintf(sub, sizeof sub, "%zu papers", s->n_papers);
-    y += text(cr, st, sub, st->label_size * 1.2, 0, m, y, tw, 0, st->muted);
+    footer(p);
+    if (p->draw && p->rc == 0) p->rc = lit_surface_next_page(p->sf, p->W, p->H, p->d);
+    p->page++;
+    paint_page(p);
+    p->y = MARGIN;
+}
 
-    char lines[3][512];
-    int n = snprintf(lines[0], sizeof lines[0], "Busiest venues: ");
-    for (size_t i = 0; i < s->n_venues && i < 5 && n < (int)sizeof lines[0] - 64; i++)
-        n += snprintf(lines[0] + n, sizeof lines[0] - (size_t)n, "%s%s (%zu)", i ? ", " : "", s->venues[i].name,
-                      s->venues[i].count);
-    size_t best = 0;
-    for (size_t i = 1; i < s->n_topics; i++)
-        if (s->topics[i].count > s->topics[best].count) best = i;
-    snprintf(lines[1], sizeof lines[1], "Largest topic: %s (%zu papers)", s->n_topics ? s->topics[best].name : "none",
-             s->n_topics ? s->topics[best].count : (size_t)0);
-    snprintf(lines[2], sizeof lines[2],
-             "%zu without a year, %zu without a venue, %zu without a topic; %zu of the catalog's %zu papers pass the filters.",
-             s->n_no_year, s->n_no_venue, s->n_no_topic, s->n_papers, s->n_total);
-    double sizes[3] = {st->font_size, st->font_size, st->note_size}, gap = st->font_size * 0.4;
-    double bottom = H - footer_h(st) - st->font_size, hs[3], total = 0;
-    for (int i = 0; i < 3; i++) total += (hs[i] = text_at(cr, st, lines[i], sizes[i], 0, m, 0, tw, 0, st->foreground, 0)) + gap;
-    double yb = bottom - total;
-    for (int i = 0; i < 3; i++) {
-        text(cr, st, lines[i], sizes[i], 0, m, yb, tw, 0, i == 2 ? st->muted : st->foreground);
-        yb += hs[i] + gap;
+/* Room for h more points on this page, else a new one. */
+static void need(rp *p, double h)
+{
+    if (p->y + h > p->bottom && p->y > MARGIN) new_page(p);
+}
+
+static double para(rp *p, const char *s, double size, bool bold, lit_rgb c)
+{
+    double h = text_h(p, s, size, bold, p->cw);
+    need(p, h);
+    text_box(p, s, size, bold, MARGIN, p->y, p->cw, 0, false, c);
+    p->y += h + size * 0.5;
+    return h;
+}
+
+/* A section heading on a new page, entered in the contents when listed. */
+static void section(rp *p, const char *title, bool listed)
+{
+    new_page(p);
+    if (listed && p->n_seen < MAX_TOC) {
+        toc_entry *e = &p->seen[p->n_seen++];
+        snprintf(e->title, sizeof e->title, "%s", title);
+        e->page = p->page;
     }
+    p->y += text_box(p, title, PT_H1, true, MARGIN, p->y, p->cw, 0, false, p->st->foreground) + PT_H1 * 0.6;
+}
 
+/* ---- tables ---- */
+
+/* A table of cells[n_rows][n_cols] (row 0 the header): numeric columns right-aligned,
+ * the column rest takes the width the others leave (wrapped when wrap, else cut with
+ * "…" like every other text column); the type shrinks until the numbers fit. Rows that
+ * do not fit go on the next page under the header again, unless max_rows cuts the
+ * table (then the rest is counted). indent[i] (may be NULL) indents row i's first cell. */
+static void table(rp *p, char **cells, size_t n_rows, size_t n_cols, const int *indent, size_t max_rows, size_t rest,
+                  bool wrap)
+{
+    if (n_rows == 0 || n_cols == 0) return;
+    bool *num = lit_xcalloc(n_cols, sizeof *num);
+    double *w = lit_xcalloc(n_cols, sizeof *w);
+    for (size_t c = 0; c < n_cols; c++) {
+        num[c] = c != rest;
+        for (size_t r = 1; r < n_rows && num[c]; r++) {
+            const char *v = cells[r * n_cols + c];
+            char *end = NULL;
+            if (*v) (void)strtod(v, &end);
+            num[c] = !*v || *end == '\0';
+        }
+    }
+    double fs = PT_TABLE, gap = 0;
+    for (;; fs -= 0.5) {
+        double fixed = 0;
+        gap = fs * 0.9;
+        for (size_t c = 0; c < n_cols; c++) {
+            if (c == rest) continue;
+            w[c] = 0;
+            for (size_t r = 0; r < n_rows; r++) {
+                double tw = text_w(p, cells[r * n_cols + c], fs, r == 0) + (c == 0 && indent ? indent[r] * fs : 0);
+                if (tw > w[c]) w[c] = tw;
+            }
+            if (!num[c] && w[c] > p->cw * 0.4) w[c] = p->cw * 0.4;
+            fixed += w[c] + gap;
+        }
+        w[rest] = p->cw - fixed;
+        if (w[rest] >= p->cw * 0.25 || fs <= PT_TABLE_MIN) break;
+    }
+    double lh = fs * 1.45;
+    need(p, lh * 3);
+    size_t shown = max_rows && n_rows - 1 > max_rows ? max_rows : n_rows - 1;
+    for (size_t r = 0; r <= shown; r++) {
+        bool head = r == 0;
+        double h = lh;
+        if (wrap && !head) {
+            double th = text_h(p, cells[r * n_cols + rest], fs, false, w[rest]) + fs * 0.45;
+            if (th > h) h = th;
+        }
+        if (!head && p->y + h > p->bottom) {
+            new_page(p);
+            r--;   /* the header again, then this row */
+            head = true, h = lh;
+        }
+        size_t row = head ? 0 : r;
+        double x = MARGIN;
+        if (head && p->draw) {
+            set_rgb(p->cr, p->st->grid_color);
+            cairo_rectangle(p->cr, MARGIN, p->y + lh - 0.6, p->cw, 0.6);
+            cairo_fill(p->cr);
+        }
+        for (size_t c = 0; c < n_cols; c++) {
+            double ind = c == 0 && !head && indent ? indent[row] * fs : 0;
+            text_box(p, cells[row * n_cols + c], fs, head, x + ind, p->y + fs * 0.2, w[c] - ind, num[c] ? 1 : 0,
+                     !(wrap && c == rest) || head, p->st->foreground);
+            x += w[c] + gap;
+        }
+        p->y += h;
+    }
+    if (shown < n_rows - 1) {
+        char note[160];
+        snprintf(note, sizeof note, "and %zu more rows.", n_rows - 1 - shown);
+        p->y += fs * 0.3;
+        p->y += text_box(p, note, fs, false, MARGIN, p->y, p->cw, 0, false, p->st->muted);
+    }
+    p->y += fs;
+    free(num);
+    free(w);
+}
+
+/* Splits our own CSV (fields quoted with "" where needed) into cells; returns rows. */
+static size_t csv_cells(char *csv, char ***cells, size_t *n_cols)
+{
+    size_t n = 0, cap = 0, rows = 0, cols = 0, col = 0;
+    char **v = NULL;
+    char *q = csv;
+    for (char *s = csv; *s;) {
+        char *start = q;
+        if (*s == '"') {
+            for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
+                if (*s == '"') s++;
+                *q++ = *s;
+            }
+            if (*s == '"') s++;
+        } else {
+            while (*s && *s != ',' && *s != '\n') *q++ = *s++;
+        }
+        char sep = *s;
+        if (sep) s++;
+        *q++ = '\0';
+        LIT_GROW(v, cap, n + 1);
+        v[n++] = start;
+        col++;
+        if (sep != ',') {
+            if (rows == 0) cols = col;
+            while (col < cols) {   /* a short row: empty cells */
+                LIT_GROW(v, cap, n + 1);
+                v[n++] = q - 1;
+                col++;
+            }
+            n -= col - cols;
+            rows++;
+            col = 0;
+        }
+    }
+    *cells = v;
+    *n_cols = cols;
+    return rows;
+}
+
+/* A CSV column name as a table heading: "share_percent" -> "Share percent". */
+static void heading_case(char *s)
+{
+    if (*s >= 'a' && *s <= 'z') *s = (char)(*s - 'a' + 'A');
+    for (; *s; s++)
+        if (*s == '_') *s = ' ';
+}
+
+/* The chart's CSV with years as columns (topic-trend writes one row per year). */
+static char **transpose(char **cells, size_t *rows, size_t *cols)
+{
+    size_t R = *rows, C = *cols;
+    char **t = lit_xmalloc(R * C * sizeof *t);
+    for (size_t r = 0; r < R; r++)
+        for (size_t c = 0; c < C; c++) t[c * R + r] = cells[r * C + c];
+    *rows = C, *cols = R;
+    return t;
+}
+
+/* ---- pages ---- */
+
+typedef struct chart_text { const char *kind, *counts; } chart_text;
+static const chart_text chart_texts[] = {
+    {"venues", "Papers per venue; each paper counts once. Venues past the largest are summed as \"other\"."},
+    {"years", "Papers per year of publication; each paper counts once. Papers without a year are not shown."},
+    {"topic-trend", "Papers per topic and year. A paper in two topics counts in both: the stacks add up "
+                    "paper-topic pairs, not papers."},
+    {"topic-heatmap", "Papers per topic and year. A paper in two topics counts in both rows."},
+    {"venue-heatmap", "Papers per venue and year; each paper counts once."},
+    {"timeline", "Systems (papers with a system name) placed by topic and year of publication."},
+};
+
+static const char *chart_counts(const char *kind)
+{
+    for (size_t i = 0; i < sizeof chart_texts / sizeof *chart_texts; i++)
+        if (strcmp(chart_texts[i].kind, kind) == 0) return chart_texts[i].counts;
+    return "";
+}
+
+static void figure_page(rp *p, size_t i, int number)
+{
+    const char *kind = p->r->charts[i];
+    const lit_style *st = p->st;
+    char title[160];
+    snprintf(title, sizeof title, "Figure %d. %s", number, lit_chart_default_title(kind));
+    section(p, title, true);
+    /* the chart at its style's proportions, scaled to the text width */
+    double scale = p->cw / st->width, ch = st->height * scale;
+    if (ch > (p->bottom - MARGIN) * 0.5) {
+        scale = (p->bottom - MARGIN) * 0.5 / st->height;
+        ch = st->height * scale;
+    }
+    lit_chart_opts co = {0};
+    co.top = p->r->top;
+    co.title = "";   /* the figure's heading is its title */
+    if (p->draw) {
+        cairo_save(p->cr);
+        cairo_translate(p->cr, MARGIN + (p->cw - st->width * scale) / 2, p->y);
+        cairo_scale(p->cr, scale, scale);
+        if (lit_chart_draw(p->cr, st->width, st->height, kind, p->s, st, &co, p->d) != 0 && p->rc == 0) p->rc = -1;
+        cairo_restore(p->cr);
+    }
+    p->y += ch + PT_BODY;
+    para(p, chart_counts(kind), PT_BODY, false, st->foreground);
+
+    lit_buf csv = LIT_BUF_INIT;
+    if (lit_chart_data(kind, p->s, st, &co, &csv, NULL) == 0 && csv.len) {
+        char **cells, corner[] = "Topic";
+        size_t cols, rows = csv_cells(csv.data, &cells, &cols);
+        char **t = NULL;
+        if (rows > 1 && cols > 3 && strcmp(cells[0], "year") == 0) {
+            t = transpose(cells, &rows, &cols);
+            t[0] = corner;   /* rows are now the series */
+        }
+        for (size_t c = 0; c < cols; c++) heading_case((t ? t : cells)[c]);
+        p->y += PT_SMALL * 0.5;
+        char head[200];
+        snprintf(head, sizeof head, "The numbers (all of them in %s.csv)", kind);
+        p->y += text_box(p, head, PT_H2, true, MARGIN, p->y, p->cw, 0, false, st->foreground) + PT_SMALL * 0.5;
+        size_t fit = (size_t)((p->bottom - p->y) / (PT_TABLE * 1.45)) ;
+        table(p, t ? t : cells, rows, cols, NULL, fit > 3 ? fit - 3 : 1, 0, false);
+        free(t);
+        free(cells);
+    }
+    lit_buf_free(&csv);
+}
+
+/* Topic rows with their depth in the taxonomy, for indenting. */
+static int topic_depth(const lit_stats *s, const lit_count *c)
+{
+    if (c->id < 0) return 0;
+    const lit_topics *ts = &s->db->topics;
+    int t = lit_topics_find(ts, lit_catalog_topic(&s->db->cat, c->id)), depth = 0;
+    while (t >= 0 && ts->t[t].parent_ix >= 0 && depth < 8) t = ts->t[t].parent_ix, depth++;
+    return depth;
+}
+
+/* The selected papers of each row of s->topics, oldest first (then by key); papers
+ * without a topic go to the "(no topic)" row, or to an extra last row. */
+typedef struct buckets { uint32_t **ix; size_t *len, n; } buckets;
+
+static const lit_paper *bucket_paper(const lit_stats *s, uint32_t i) { return &s->db->cat.papers[i]; }
+
+static const lit_stats *sort_stats;   /* qsort has no context argument in C11 */
+static int by_year_key(const void *a, const void *b)
+{
+    const lit_paper *p = bucket_paper(sort_stats, *(const uint32_t *)a), *q = bucket_paper(sort_stats, *(const uint32_t *)b);
+    if (p->year != q->year) return p->year < q->year ? -1 : 1;
+    return strcmp(p->key, q->key);
+}
+
+static void buckets_fill(buckets *bk, const lit_stats *s)
+{
+    const lit_catalog *c = &s->db->cat;
+    int *row = lit_xmalloc((c->topics.n + 1) * sizeof *row);   /* catalog topic -> row of s->topics */
+    for (size_t i = 0; i <= c->topics.n; i++) row[i] = -1;
+    size_t none = s->n_topics;
+    for (size_t i = 0; i < s->n_topics; i++) {
+        if (s->topics[i].id >= 0) row[s->topics[i].id] = (int)i;
+        else none = i;
+    }
+    bk->n = s->n_topics + 1;
+    bk->ix = lit_xcalloc(bk->n, sizeof *bk->ix);
+    bk->len = lit_xcalloc(bk->n, sizeof *bk->len);
+    size_t *cap = lit_xcalloc(bk->n, sizeof *cap);
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *q = &c->papers[s->sel[i]];
+        bool any = false;
+        for (uint32_t t = 0; t <= q->n_topics; t++) {
+            int r = t < q->n_topics ? (q->topics[t] >= 0 ? row[q->topics[t]] : -1) : any ? -1 : (int)none;
+            if (r < 0) continue;
+            LIT_GROW(bk->ix[r], cap[r], bk->len[r] + 1);
+            bk->ix[r][bk->len[r]++] = s->sel[i];
+            any = true;
+        }
+    }
+    sort_stats = s;
+    for (size_t r = 0; r < bk->n; r++)
+        if (bk->len[r] > 1) qsort(bk->ix[r], bk->len[r], sizeof *bk->ix[r], by_year_key);
+    free(cap);
+    free(row);
+}
+
+static void buckets_free(buckets *bk)
+{
+    for (size_t r = 0; r < bk->n; r++) free(bk->ix[r]);
+    free(bk->ix);
+    free(bk->len);
+}
+
+static void topics_table(rp *p, const buckets *bk, int number)
+{
+    const lit_stats *s = p->s;
+    char title[160];
+    snprintf(title, sizeof title, "Table %d. Papers and systems by topic", number);
+    section(p, title, true);
+    para(p, "Each topic's papers and the systems among them, oldest first. A paper in two topics is listed in both.",
+         PT_BODY, false, p->st->foreground);
+    size_t n = s->n_topics + 1, cols = 3;
+    char **cells = lit_xcalloc(n * cols, sizeof *cells);
+    int *indent = lit_xcalloc(n, sizeof *indent);
+    lit_buf *sys = lit_xcalloc(n, sizeof *sys);
+    char (*num)[24] = lit_xcalloc(n, sizeof *num);
+    cells[0] = "Topic", cells[1] = "Papers", cells[2] = "Systems";
+    for (size_t i = 0; i < s->n_topics; i++) {
+        size_t n_sys = 0;
+        for (size_t k = 0; k < bk->len[i]; k++) {
+            const lit_paper *q = bucket_paper(s, bk->ix[i][k]);
+            if (q->short_name && n_sys++ < TOPIC_SYSTEMS)
+                lit_buf_printf(&sys[i], "%s%s", sys[i].len ? ", " : "", q->short_name);
+        }
+        if (n_sys > TOPIC_SYSTEMS) lit_buf_printf(&sys[i], " and %zu more", n_sys - TOPIC_SYSTEMS);
+        const lit_count *c = &s->topics[i];
+        snprintf(num[i], sizeof num[i], "%zu", c->count);
+        cells[(i + 1) * cols] = (char *)c->name;
+        cells[(i + 1) * cols + 1] = num[i];
+        cells[(i + 1) * cols + 2] = sys[i].len ? (char *)lit_buf_str(&sys[i]) : "";
+        indent[i + 1] = topic_depth(s, c);
+    }
+    table(p, cells, s->n_topics + 1, cols, indent, 0, 2, true);
+    for (size_t i = 0; i < n; i++) lit_buf_free(&sys[i]);
+    free(sys), free(num), free(indent), free(cells);
+}
+
+static void venue_year_table(rp *p, int number)
+{
+    const lit_stats *s = p->s;
+    char title[160];
+    snprintf(title, sizeof title, "Table %d. Papers per venue and year", number);
+    section(p, title, true);
+    lit_buf csv = LIT_BUF_INIT;
+    lit_chart_opts co = {0};
+    co.top = 40;
+    if (s->n_years && lit_chart_data("venue-heatmap", s, p->st, &co, &csv, NULL) == 0) {
+        char **cells;
+        size_t cols, rows = csv_cells(csv.data, &cells, &cols);
+        for (size_t c = 0; c < cols; c++) heading_case(cells[c]);
+        table(p, cells, rows, cols, NULL, 0, 0, false);
+        free(cells);
+    } else {
+        para(p, "No paper has a year.", PT_BODY, false, p->st->muted);
+    }
+    lit_buf_free(&csv);
+}
+
+/* Every paper under each of its topics (taxonomy order), newest first, up to LIST_MAX lines. */
+static void paper_list(rp *p, const buckets *bk)
+{
+    const lit_stats *s = p->s;
+    section(p, "Papers by topic", true);
+    size_t listed = 0, entries = 0;
+    lit_buf line = LIT_BUF_INIT;
+    for (size_t r = 0; r < bk->n; r++) {
+        entries += bk->len[r];
+        if (!bk->len[r] || listed >= LIST_MAX) continue;
+        char head[256];
+        snprintf(head, sizeof head, "%s (%zu)", r < s->n_topics ? s->topics[r].name : "(no topic)", bk->len[r]);
+        need(p, PT_H2 * 3);
+        p->y += text_box(p, head, PT_H2, true, MARGIN, p->y, p->cw, 0, false, p->st->foreground) + PT_H2 * 0.3;
+        for (size_t k = bk->len[r]; k-- > 0 && listed < LIST_MAX; listed++) {
+            const lit_paper *q = bucket_paper(s, bk->ix[r][k]);
+            lit_buf_reset(&line);
+            const char *venue = lit_catalog_venue(&s->db->cat, q->venue);
+            if (q->year) lit_buf_printf(&line, "%d", q->year);
+            if (venue) lit_buf_printf(&line, "%s%s", line.len ? " " : "", venue);
+            if (line.len) lit_buf_adds(&line, ". ");
+            if (q->short_name && q->title && strncmp(q->title, q->short_name, strlen(q->short_name)) != 0)
+                lit_buf_printf(&line, "%s: ", q->short_name);
+            lit_buf_adds(&line, q->title ? q->title : q->key);
+            lit_buf_printf(&line, " [%s]", q->key);
+            need(p, text_h(p, lit_buf_str(&line), PT_SMALL, false, p->cw - PT_SMALL));
+            p->y += text_box(p, lit_buf_str(&line), PT_SMALL, false, MARGIN + PT_SMALL, p->y, p->cw - PT_SMALL, 0, false,
+                             p->st->foreground) + PT_SMALL * 0.25;
+        }
+        p->y += PT_SMALL * 0.6;
+    }
+    if (listed < entries) {
+        char note[200];
+        snprintf(note, sizeof note, "The first %zu of %zu entries are listed; the spreadsheet and the catalog table hold "
+                 "every paper.", listed, entries);
+        para(p, note, PT_BODY, false, p->st->muted);
+    }
+    lit_buf_free(&line);
+}
+
+static void title_page(rp *p)
+{
+    const lit_stats *s = p->s;
+    const lit_style *st = p->st;
+    p->y = MARGIN * 1.5;
+    p->y += text_box(p, p->r->title, PT_TITLE, true, MARGIN, p->y, p->cw, 0, false, st->foreground) + PT_TITLE * 0.4;
+    char sub[256];
+    if (s->n_years) snprintf(sub, sizeof sub, "%zu papers from %d to %d", s->n_papers, s->year_min, s->year_max);
+    else snprintf(sub, sizeof sub, "%zu papers", s->n_papers);
+    p->y += text_box(p, sub, PT_H2, false, MARGIN, p->y, p->cw, 0, false, st->muted) + PT_TITLE;
+
+    /* the key figures, four abreast */
     char num[4][32];
+    size_t n_venues = 0, n_topics = 0;
+    for (size_t i = 0; i < s->n_venues; i++) n_venues += s->venues[i].id >= 0;
+    for (size_t i = 0; i < s->n_topics; i++) n_topics += s->topics[i].id >= 0;
     snprintf(num[0], sizeof num[0], "%zu", s->n_papers);
-    snprintf(num[1], sizeof num[1], "%zu", s->n_venues);
-    snprintf(num[2], sizeof num[2], "%zu", s->n_topics);
+    snprintf(num[1], sizeof num[1], "%zu", n_venues);
+    snprintf(num[2], sizeof num[2], "%zu", n_topics);
     snprintf(num[3], sizeof num[3], "%zu", s->n_lists);
     const char *labels[4] = {"papers", "venues", "topics", "lists merged"};
-    double cw = tw / 4, fh = figure(cr, st, num[0], labels[0], 0, 0, cw, 0);
-    double fy = y + (bottom - total - y - fh) / 2;
-    for (int i = 0; i < 4; i++) figure(cr, st, num[i], labels[i], m + i * cw, fy, cw, 1);
+    double fw = p->cw / 4, fh = 0;
+    for (int i = 0; i < 4; i++) {
+        double h = text_box(p, num[i], PT_TITLE * 1.5, true, MARGIN + i * fw, p->y, fw, 0.5, false,
+                            lit_style_series_color(st, 0));
+        h += text_box(p, labels[i], PT_BODY, false, MARGIN + i * fw, p->y + h, fw, 0.5, false, st->foreground);
+        if (h > fh) fh = h;
+    }
+    p->y += fh + PT_TITLE;
+
+    para(p, "What the numbers rest on", PT_H2, true, st->foreground);
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_printf(&b, "The catalog holds %zu papers", s->n_total);
+    if (s->n_total != s->n_papers) {
+        lit_buf_printf(&b, "; %zu pass the report's filters", s->n_papers);
+        if (p->r->filter.year_min || p->r->filter.year_max) {
+            size_t no_year = p->k ? p->k->no_year : 0;
+            if (no_year > s->n_no_year)
+                lit_buf_printf(&b, " (the year filter leaves out the %zu papers without a year, among others)",
+                               no_year - s->n_no_year);
+        }
+    }
+    lit_buf_printf(&b, ". Each chart and table counts every paper once, except where a paper belongs to several "
+                       "topics: topic charts and tables count it in each of them, as their captions say.");
+    para(p, lit_buf_str(&b), PT_BODY, false, st->foreground);
+    if (p->k) {
+        lit_buf_reset(&b);
+        lit_check_paragraph(p->k, &b);
+        para(p, lit_buf_str(&b), PT_BODY, false, st->foreground);
+    }
+    lit_buf_reset(&b);
+    lit_buf_printf(&b, "Of the papers shown: %zu without a year, %zu without a venue, %zu without a topic",
+                   s->n_no_year, s->n_no_venue, s->n_no_topic);
+    if (s->n_year_inferred) lit_buf_printf(&b, "; %zu years taken from arXiv ids", s->n_year_inferred);
+    lit_buf_adds(&b, ".");
+    para(p, lit_buf_str(&b), PT_BODY, false, st->foreground);
+    lit_buf_free(&b);
 }
 
-int lit_report_pdf(const lit_report *r, const lit_stats *s, const struct lit_style *st, const char *path, lit_diag *d)
+static void contents(rp *p)
 {
-    lit_surface sf;
-    if (lit_surface_open(&sf, path, st->width, st->height, st->png_dpi, r->title, d) != 0) return -1;
-    int pages = 1 + (int)r->n_charts, rc = 0;
-    title_page(sf.cr, r, s, st);
-    footer(sf.cr, st, r, 1, pages);
-    lit_chart_opts co = {0};
-    co.top = r->top;
-    for (size_t i = 0; rc == 0 && i < r->n_charts; i++) {
-        rc = lit_surface_next_page(&sf, st->width, st->height, d);
-        if (rc != 0) break;
-        /* the chart fills the page above the footer line */
-        double foot = footer_h(st) + st->note_size;
-        cairo_save(sf.cr);
-        set_rgb(sf.cr, st->background);
-        cairo_paint(sf.cr);
-        rc = lit_chart_draw(sf.cr, st->width, st->height - foot, r->charts[i], s, st, &co, d);
-        cairo_restore(sf.cr);
-        footer(sf.cr, st, r, (int)i + 2, pages);
+    section(p, "Contents", false);
+    for (size_t i = 0; i < p->n_toc; i++) {
+        const toc_entry *e = &p->toc[i];
+        char pg[16];
+        snprintf(pg, sizeof pg, "%d", e->page);
+        need(p, PT_BODY * 1.6);
+        text_box(p, e->title, PT_BODY, false, MARGIN, p->y, p->cw - 40, 0, true, p->st->foreground);
+        text_box(p, pg, PT_BODY, false, MARGIN, p->y, p->cw, 1, true, p->st->foreground);
+        p->y += PT_BODY * 1.6;
     }
+}
+
+static bool has_table(const lit_report *r, const char *t)
+{
+    for (size_t i = 0; i < r->n_tables; i++)
+        if (strcmp(r->tables[i], t) == 0) return true;
+    return false;
+}
+
+/* One pass over the whole document: the first counts pages and places the contents'
+ * entries, the second draws with both known. */
+static void document(rp *p)
+{
+    p->page = 1, p->y = MARGIN, p->n_seen = 0;
+    paint_page(p);
+    title_page(p);
+    contents(p);
+    int fig = 0, tab = 0;
+    for (size_t i = 0; i < p->r->n_charts; i++) figure_page(p, i, ++fig);
+    buckets bk;
+    buckets_fill(&bk, p->s);
+    if (has_table(p->r, "topics") || !p->r->n_tables) topics_table(p, &bk, ++tab);
+    if (has_table(p->r, "venue-year")) venue_year_table(p, ++tab);
+    paper_list(p, &bk);
+    buckets_free(&bk);
+    footer(p);
+}
+
+/* The slides handout: the title page's figures and one chart per page, at the style's size. */
+static int slides(rp *p)
+{
+    const lit_style *st = p->st;
+    p->W = st->width, p->H = st->height, p->cw = p->W - 2 * MARGIN, p->bottom = p->H - MARGIN;
+    p->pages = 1 + (int)p->r->n_charts;
+    p->draw = true;
+    p->page = 1;
+    paint_page(p);
+    title_page(p);
+    footer(p);
+    lit_chart_opts co = {0};
+    co.top = p->r->top;
+    for (size_t i = 0; p->rc == 0 && i < p->r->n_charts; i++) {
+        p->rc = lit_surface_next_page(p->sf, st->width, st->height, p->d);
+        if (p->rc != 0) break;
+        p->page++;
+        paint_page(p);
+        p->rc = lit_chart_draw(p->cr, st->width, st->height - MARGIN, p->r->charts[i], p->s, st, &co, p->d);
+        footer(p);
+    }
+    return p->rc;
+}
+
+int lit_report_pdf(const lit_report *r, const lit_stats *s, const struct lit_style *st, const struct lit_check *k,
+                   const char *path, lit_diag *d)
+{
+    rp *p = lit_xcalloc(1, sizeof *p);
+    *p = (rp){.r = r, .s = s, .st = st, .k = k, .d = d};
+    bool as_slides = r->pdf_page && strcmp(r->pdf_page, "slides") == 0;
+    const page_size *ps = &page_sizes[0];
+    for (size_t i = 0; i < sizeof page_sizes / sizeof *page_sizes; i++)
+        if (r->pdf_page && strcmp(r->pdf_page, page_sizes[i].name) == 0) ps = &page_sizes[i];
+    p->W = as_slides ? st->width : ps->w, p->H = as_slides ? st->height : ps->h;
+    lit_surface sf;
+    if (lit_surface_open(&sf, path, p->W, p->H, st->png_dpi, r->title, d) != 0) {
+        free(p);
+        return -1;
+    }
+    p->sf = &sf, p->cr = sf.cr;
+    int rc;
+    if (as_slides) {
+        rc = slides(p);
+    } else {
+        p->cw = p->W - 2 * MARGIN, p->bottom = p->H - MARGIN;
+        document(p);                       /* pages and contents */
+        p->pages = p->page, p->n_toc = p->n_seen;
+        memcpy(p->toc, p->seen, sizeof p->toc);
+        p->draw = true;
+        document(p);
+        rc = p->rc;
+    }
+    free(p);
     if (rc != 0) {
         lit_surface_abort(&sf);
         return -1;

@@ -25,8 +25,38 @@ for k in venues years topic-trend topic-heatmap venue-heatmap timeline; do
   check "$k.png decodes" $PY -c "import struct; d=open('$O/$k.png','rb').read(); assert d[:8]==b'\x89PNG\r\n\x1a\n'; w,h=struct.unpack('>II',d[16:24]); assert w>1000 and h>500, (w,h)"
   check "$k.csv has the numbers" sh -c "test \$(wc -l <'$O/$k.csv') -gt 1"
 done
-check "report.pdf has a title page and one page per chart" sh -c "pdfinfo '$O/report.pdf' | grep -Eq '^Pages: +7$'"
-check "report.pdf title page names the key figures" sh -c "pdftotext -f 1 -l 1 '$O/report.pdf' - | grep -q 'lists merged'"
+check "report.pdf is A4 portrait with embedded fonts" sh -c "pdfinfo '$O/report.pdf' | grep -Eq 'Page size: *595.28 x 841.89' && pdffonts '$O/report.pdf' | awk 'NR>2 && \$5!=\"yes\"{bad=1} END{exit bad}'"
+pdftotext -layout "$O/report.pdf" "$TMP/report.txt"
+pdftotext -f 1 -l 1 "$O/report.pdf" "$TMP/report-p1.txt"
+check "report.pdf title page names the key figures" grep -q 'lists merged' "$TMP/report-p1.txt"
+check "report.pdf title page says how papers are counted" grep -q 'counts every paper once' "$TMP/report-p1.txt"
+check "report.pdf title page says what check found" grep -q '4 are at 4 venues the venue table does not know: ACM-MM' "$TMP/report-p1.txt"
+check "report.pdf title page: papers the year filter leaves out" grep -q 'leaves out the 2 papers' "$TMP/report-p1.txt"
+check "report.pdf has contents with page numbers" sh -c "pdftotext -f 2 -l 2 '$O/report.pdf' - | grep -q '^Contents' && grep -Eq 'Figure 6\. Systems by topic and year +[0-9]+' '$TMP/report.txt'"
+check "report.pdf: a page per chart with its caption and numbers" sh -c "test \$(grep -c 'Figure [1-6]\. ' '$TMP/report.txt') -eq 12 && test \$(grep -c 'The numbers (all of them in' '$TMP/report.txt') -eq 6"
+check "report.pdf: the contents' page numbers are right" $PY -c "
+import re, subprocess
+toc = re.findall(r'^(Figure \d+\..*?|Table \d+\..*?|Papers by topic) {2,}(\d+)$', subprocess.run(['pdftotext', '-layout', '-f', '2', '-l', '2', '$O/report.pdf', '-'], capture_output=True, text=True).stdout, re.M)
+assert len(toc) == 9, toc
+for title, page in toc:
+    t = subprocess.run(['pdftotext', '-f', page, '-l', page, '$O/report.pdf', '-'], capture_output=True, text=True).stdout
+    assert t.lstrip().startswith(title.strip()), (title, page, t[:60])
+"
+check "report.pdf lists every topic and every paper of the report" $PY -c "
+import yaml, re
+txt = re.sub(r'\s+', ' ', open('$TMP/report.txt').read())
+cat = yaml.safe_load(open('$W/data/catalog.yaml'))['papers']
+topics = {t['id']: t['label'] for t in yaml.safe_load(open('$W/data/topics.yaml'))['topics']}
+shown = [p for p in cat if 2012 <= p.get('year', 0) <= 2024]
+missing = [p['key'] for p in shown if '[%s]' % p['key'] not in txt]
+assert not missing, missing[:5]
+used = {t for p in shown for t in p.get('topics', [])}
+assert all(topics[t] in txt for t in used), [topics[t] for t in used if topics[t] not in txt]
+"
+printf 'title: Slides\ncatalog: ../data/catalog.yaml\ncharts: [venues, years]\npdf: r.pdf\npdf_page: slides\n' >"$W/reports/slides.yaml"
+check "pdf_page: slides gives the 16:9 handout, a page per chart" sh -c "'$LIT' build -q '$W/reports/slides.yaml' && pdfinfo '$W/reports/slides/r.pdf' | grep -Eq '^Pages: +3$' && pdfinfo '$W/reports/slides/r.pdf' | grep -Eq 'Page size: *(959\.9|960)'"
+printf 'title: Letter\ncatalog: ../data/catalog.yaml\ncharts: [years]\npdf: r.pdf\npdf_page: letter\n' >"$W/reports/letter.yaml"
+check "pdf_page: letter" sh -c "'$LIT' build -q '$W/reports/letter.yaml' && pdfinfo '$W/reports/letter/r.pdf' | grep -Eq 'Page size: *612 x 792'"
 check "report.pdf carries no clock" sh -c "pdfinfo '$O/report.pdf' | grep -q 'CreationDate:.*2023'"
 check "spreadsheet reads back" $PY -c "
 import openpyxl; wb=openpyxl.load_workbook('$O/survey.xlsx'); assert 'Papers' in wb.sheetnames, wb.sheetnames
@@ -67,11 +97,21 @@ spec 'colour: blue';              check_err "unknown key" 1 "bad.yaml:2:1: error
 spec 'top: many';                 check_err "wrong type" 1 "bad.yaml:2:6: error: expected an integer" "$LIT" build "$W/reports/bad.yaml"
 spec 'charts: {a: 1}';            check_err "wrong shape" 1 "bad.yaml:2:9: error: expected a list" "$LIT" build "$W/reports/bad.yaml"
 spec 'years: 2024-2012';          check_err "bad years" 1 "bad.yaml:2:8: error: invalid years" "$LIT" build "$W/reports/bad.yaml"
+spec 'pdf_page: a3';              check_err "unknown pdf page" 1 "bad.yaml:2:11: error: unknown pdf page 'a3' .a4, letter, slides." "$LIT" build "$W/reports/bad.yaml"
 spec 'style: neon';               check_err "unknown style" 1 "unknown style 'neon'" "$LIT" build "$W/reports/bad.yaml"
 printf 'catalog: ../data/nope.yaml\npdf: r.pdf\n' >"$W/reports/bad.yaml"
 check_err "missing catalog names the spec line" 1 "bad.yaml:1:10: error: cannot open catalog" "$LIT" build "$W/reports/bad.yaml"
 printf 'catalog: ../data/catalog.yaml\ncatalog: x\n' >"$W/reports/bad.yaml"
 check_err "duplicate key" 1 "bad.yaml:2:1: error: duplicate key 'catalog'" "$LIT" build "$W/reports/bad.yaml"
+# build prints what check finds; --strict fails on a problem, at its catalog line.
+printf 'papers:\n  - {key: a, title: A Paper, venue: NOPE, year: 2020}\n' >"$W/data/unknown.yaml"
+printf 'catalog: ../data/unknown.yaml\nbib: refs.bib\n' >"$W/reports/unknown.yaml"
+check_err "build says what check found" 0 "check: Of the catalog's 1 papers, 1 are at 1 venue the venue table does not know: NOPE .1." \
+  "$LIT" build "$W/reports/unknown.yaml"
+check_err "build --strict fails on a check problem, at its line" 1 "unknown.yaml:2:5: error: 'a': unknown venue 'NOPE'" \
+  "$LIT" build --strict "$W/reports/unknown.yaml"
+check_err "build --strict names the spec's catalog line" 1 "reports/unknown.yaml:1:10: error: --strict: check found 1 problems" \
+  "$LIT" build --strict "$W/reports/unknown.yaml"
 # The output folder may not be a link that leads elsewhere.
 mkdir -p "$TMP/elsewhere" && ln -s "$TMP/elsewhere" "$W/reports/linked"
 printf 'catalog: ../data/catalog.yaml\nbib: refs.bib\n' >"$W/reports/linked.yaml"

@@ -25,7 +25,7 @@ int main(void)
          "  - {key: d, title: D, venue: BAR, year: 2021, topics: [inference]}\n"
          "  - {key: e, title: E, venue: OSDI, year: 2021, topics: [inference]}\n", &d);
     lit_check k;
-    lit_check_run(&k, &db, NULL);
+    lit_check_run(&k, &db, NULL, false);
     CHECK_INT(k.n_papers, 5);
     CHECK_INT(k.bad_venue, 3);
     CHECK_INT(k.alias_venue, 1);
@@ -54,7 +54,7 @@ int main(void)
 
     /* a clean catalog says so in one sentence per part */
     load(&db, "papers:\n  - {key: e, title: E, venue: OSDI, year: 2021, topics: [inference]}\n", &d);
-    lit_check_run(&k, &db, NULL);
+    lit_check_run(&k, &db, NULL, false);
     CHECK_INT(k.errors, 0);
     lit_check_paragraph(&k, &b);
     CHECK_STR(lit_buf_str(&b), "The catalog's one paper has a venue and topics the tables know. "
