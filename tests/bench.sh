@@ -10,7 +10,9 @@
 # is the best of $BENCH_RUNS runs (default 3; 1 for the million). The table also goes to
 # $BENCH_DIR/results.md with the machine it was measured on.
 #
-#   BENCH_SIZES="500 10k"   sizes to run (default: 500 10k 100k 1M)
+#   BENCH_SIZES="500 10k"   sizes to run (default: 500 10k 100k 1M kw10k kw100k); kwN is the
+#                           shape of per-conference data: 2,762 keyword topics no table
+#                           knows, 60% of papers at unknown venues (gen_catalog --keywords)
 #   BENCH_RUNS=5            runs per figure
 #   BUILDDIR=build/x        the build whose rel/ binaries to time
 #   DEDUPE_TIMEOUT=300      seconds after which the dedupe stage is stopped (default 120)
@@ -21,7 +23,7 @@ REL="$B/rel"
 LIT="$ROOT/$REL/litsurvey"
 TOOLS="$ROOT/$REL/tools"
 DIR=${BENCH_DIR:-build/bench}
-SIZES=${BENCH_SIZES:-500 10k 100k 1M}
+SIZES=${BENCH_SIZES:-500 10k 100k 1M kw10k kw100k}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 LC_ALL=C
 export LC_ALL
@@ -35,7 +37,8 @@ for f in venues topics; do
   [ -f "data/$f.yaml" ] && cp "data/$f.yaml" "$DIR/$f.yaml"
 done
 
-count() { # 500 -> 500, 10k -> 10000, 1M -> 1000000
+count() { # 500 -> 500, 10k -> 10000, 1M -> 1000000, kw10k -> 10000
+  set -- "${1#kw}"
   case "$1" in
     *k|*K) echo $(( ${1%?} * 1000 )) ;;
     *m|*M) echo $(( ${1%?} * 1000000 )) ;;
@@ -76,7 +79,8 @@ for size in $SIZES; do
   cat="$DIR/cat-$size.yaml"
   if [ ! -f "$cat" ] || [ "$(cat "$cat.stamp" 2>/dev/null)" != "$stamp" ]; then
     printf 'generating %s papers into %s ... ' "$n" "$cat"
-    "$TOOLS/gen_catalog" -o "$cat.tmp" "$n" && mv "$cat.tmp" "$cat" && echo "$stamp" >"$cat.stamp" || exit 1
+    shape=; case "$size" in kw*) shape="--keywords 2762 --unknown-venues 60" ;; esac
+    "$TOOLS/gen_catalog" $shape -o "$cat.tmp" "$n" && mv "$cat.tmp" "$cat" && echo "$stamp" >"$cat.stamp" || exit 1
     echo done
   fi
   bytes=$(wc -c <"$cat")

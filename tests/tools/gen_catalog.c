@@ -1,6 +1,6 @@
 /* gen_catalog.c - deterministic synthetic catalogs for benchmarks: skewed venues, years and topics. */
 /*
- * gen_catalog [-s SEED] [--venues FILE] [--topics FILE] [-o FILE] N
+ * gen_catalog [-s SEED] [--venues FILE] [--topics FILE] [--keywords K] [--unknown-venues PCT] [-o FILE] N
  *
  * Writes a catalog of N papers in the format lit_catalog_load reads. The same N and
  * seed always give the same bytes (own PRNG, no rand(), no clock). The skew is that of
@@ -8,6 +8,10 @@
  * venues), more papers every year from 2000 to 2024, topics peaking at different years,
  * system names for ~60% of papers, LaTeX-special and non-ASCII characters in titles,
  * links, 1-3 sources, and ~2% near-duplicate titles (for dedupe timing).
+ *
+ * --keywords K gives the shape of per-conference data converted to a catalog: K keyword
+ * topics that no topics.yaml knows, Zipf-distributed, in place of the taxonomy; with
+ * --unknown-venues PCT that share of papers is at venues the table does not know.
  */
 #include <getopt.h>
 #include <math.h>
@@ -359,13 +363,35 @@ static void vary_title(lit_buf *t, const char *orig)
     }
 }
 
+/* K keyword topic ids ("graph-neural-networks-17"), in Zipf rank order. */
+static void keyword_topics(vocab *v, size_t k, lit_arena *a)
+{
+    static const char *const w1[] = {"graph", "neural", "sparse", "federated", "contrastive", "robust", "causal",
+                                     "diffusion", "few-shot", "multimodal", "adversarial", "efficient", "online"};
+    static const char *const w2[] = {"learning", "networks", "inference", "optimization", "retrieval", "attention",
+                                     "segmentation", "reasoning", "generation", "detection", "compression"};
+    free(v->topics);
+    free(v->section);
+    v->n_topics = k;
+    v->topics = lit_xcalloc(k, sizeof *v->topics);
+    v->section = lit_xcalloc(k, sizeof *v->section);
+    for (size_t i = 0; i < k; i++) {
+        const char *a1 = w1[i % 13], *a2 = w2[(i / 13) % 11];
+        v->topics[i] = i < 143 ? lit_arena_printf(a, "%s-%s", a1, a2) : lit_arena_printf(a, "%s-%s-%zu", a1, a2, i / 143);
+        v->section[i] = v->topics[i];
+    }
+}
+
 int main(int argc, char **argv)
 {
     uint64_t seed = 20240601;
+    size_t keywords = 0;
+    double unknown_share = 0;
     const char *vpath = "data/venues.yaml", *tpath = "data/topics.yaml", *opath = "-";
     static const struct option longopts[] = {
         {"seed", required_argument, 0, 's'}, {"venues", required_argument, 0, 'V'},
-        {"topics", required_argument, 0, 'T'}, {"output", required_argument, 0, 'o'}, {0, 0, 0, 0}};
+        {"topics", required_argument, 0, 'T'}, {"output", required_argument, 0, 'o'},
+        {"keywords", required_argument, 0, 'K'}, {"unknown-venues", required_argument, 0, 'U'}, {0, 0, 0, 0}};
     int opt;
     while ((opt = getopt_long(argc, argv, "s:o:", longopts, NULL)) != -1) {
         switch (opt) {
@@ -373,13 +399,15 @@ int main(int argc, char **argv)
         case 'V': vpath = optarg; break;
         case 'T': tpath = optarg; break;
         case 'o': opath = optarg; break;
+        case 'K': keywords = strtoul(optarg, NULL, 10); break;
+        case 'U': unknown_share = strtod(optarg, NULL) / 100; break;
         default:
-            fprintf(stderr, "usage: gen_catalog [-s SEED] [--venues FILE] [--topics FILE] [-o FILE] N\n");
+            fprintf(stderr, "usage: gen_catalog [-s SEED] [--venues FILE] [--topics FILE] [--keywords K] [--unknown-venues PCT] [-o FILE] N\n");
             return 2;
         }
     }
     if (optind + 1 != argc) {
-        fprintf(stderr, "usage: gen_catalog [-s SEED] [--venues FILE] [--topics FILE] [-o FILE] N\n");
+        fprintf(stderr, "usage: gen_catalog [-s SEED] [--venues FILE] [--topics FILE] [--keywords K] [--unknown-venues PCT] [-o FILE] N\n");
         return 2;
     }
     char *end;
@@ -397,6 +425,7 @@ int main(int argc, char **argv)
     lit_topics ts = {0};
     vocab v = {0};
     load_vocab(&v, &vs, &ts, vpath, tpath, &arena);
+    if (keywords) keyword_topics(&v, keywords, &arena);
 
     /* Venues: Zipf with s = 1.1 over the rank order. */
     double *w = lit_xcalloc(v.n_venues + NYEARS + v.n_topics, sizeof *w);
@@ -415,7 +444,7 @@ int main(int argc, char **argv)
     for (size_t t = 0; t < v.n_topics; t++) {
         peak[t] = 2003.0 + 21.0 * (double)t / (double)(v.n_topics > 1 ? v.n_topics - 1 : 1) + 4 * (unit() - 0.5);
         spread[t] = 2.5 + 4.0 * unit();
-        base[t] = 0.3 + unit();
+        base[t] = keywords ? 1.0 / pow((double)(t + 1), 0.9) : 0.3 + unit();
     }
     for (size_t y = 0; y < NYEARS; y++) {
         for (size_t t = 0; t < v.n_topics; t++) {
@@ -471,6 +500,11 @@ int main(int argc, char **argv)
         }
         const char *venue = vi >= 0 ? v.venues[vi] : NULL;
         if (venue && v.alias[vi] && chance(0.05)) venue = v.alias[vi];
+        char unknown_venue[48];
+        if (venue && unknown_share > 0 && chance(unknown_share)) {   /* a long Zipf tail of venues nobody added */
+            snprintf(unknown_venue, sizeof unknown_venue, "%s Workshop %u", PICK(syl1), (unsigned)(below(40) * below(40)));
+            venue = unknown_venue;
+        }
 
         lit_buf_reset(&key);
         lower_alnum(&key, shortname ? shortname : lit_buf_str(&title), 12);
