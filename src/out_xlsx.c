@@ -1216,18 +1216,6 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
     return 0;
 }
 
-/* Copies a finished temporary to stdout ("-o -"). */
-static int copy_to_stdout(const char *tmp, lit_diag *d)
-{
-    char *data;
-    size_t len;
-    if (lit_read_file(tmp, &data, &len, d) != 0) return -1;
-    int rc = fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : -1;
-    free(data);
-    if (rc) return lit_io_error(d, "<stdout>", "write failed: %s", strerror(errno));
-    return 0;
-}
-
 int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *path, const lit_xlsx_opts *o,
                         lit_diag *d)
 {
@@ -1248,25 +1236,15 @@ int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *pat
     }
 
     /* libxlsxwriter writes by file name: always into a temporary (removed on a signal
-     * too), then renamed into place, or copied to stdout for "-". */
-    bool to_stdout = strcmp(path, "-") == 0;
-    lit_buf target = LIT_BUF_INIT;
-    if (to_stdout) {
-        const char *dir = getenv("TMPDIR");
-        lit_buf_printf(&target, "%s/litsurvey-stdout.xlsx", dir && *dir ? dir : "/tmp");
-    } else {
-        lit_buf_adds(&target, path);
-    }
+     * too), renamed into place or copied to stdout, a device or a pipe. */
     lit_outfile of;
-    int rc = lit_outfile_open(&of, lit_buf_str(&target), d);
+    int rc = lit_outfile_open_named(&of, path, d);
     if (rc == 0) {
         lit_outfile_close_fp(&of);
-        rc = write_book(&x, of.tmp, to_stdout ? "<stdout>" : path, cm);
-        if (rc == 0 && to_stdout) rc = copy_to_stdout(of.tmp, d);
-        if (rc == 0 && !to_stdout) rc = lit_outfile_commit(&of, d);
+        rc = write_book(&x, of.tmp, strcmp(path, "-") == 0 ? "<stdout>" : path, cm);
+        if (rc == 0) rc = lit_outfile_commit(&of, d);
         else lit_outfile_abort(&of);
     }
-    lit_buf_free(&target);
     free(x.topic_label);
     free(x.venue_rows);
     free(x.topic_rows);
