@@ -657,7 +657,9 @@ typedef struct emitter { yaml_emitter_t e; int failed; } emitter;
 
 static void emit(emitter *em, yaml_event_t *ev)
 {
-    if (!em->failed && !yaml_emitter_emit(&em->e, ev)) em->failed = 1;
+    /* After a failed write the rest is dropped; libyaml owns an event only once emitted. */
+    if (em->failed) yaml_event_delete(ev);
+    else if (!yaml_emitter_emit(&em->e, ev)) em->failed = 1;
 }
 
 static int strcasecmp_ascii(const char *a, const char *b)
