@@ -1241,7 +1241,7 @@ int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *pat
     int rc = lit_outfile_open_named(&of, path, d);
     if (rc == 0) {
         lit_outfile_close_fp(&of);
-        rc = write_book(&x, of.tmp, strcmp(path, "-") == 0 ? "<stdout>" : path, cm);
+        rc = write_book(&x, of.tmp, lit_outfile_name(&of), cm);
         if (rc == 0) rc = lit_outfile_commit(&of, d);
         else lit_outfile_abort(&of);
     }

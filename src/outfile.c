@@ -172,7 +172,7 @@ static int make_tmp(lit_outfile *o, const char *base)
     return 0;
 }
 
-static const char *shown(const lit_outfile *o)
+const char *lit_outfile_name(const lit_outfile *o)
 {
     return strcmp(o->path, "-") == 0 ? "<stdout>" : o->path;
 }
@@ -214,7 +214,7 @@ static int open_out(lit_outfile *o, const char *path, bool by_name, lit_diag *d)
         end = NULL;
     }
     free(end);
-    if (!o->target && !stream) return lit_io_error(d, shown(o), "cannot write: %s", strerror(errno));
+    if (!o->target && !stream) return lit_io_error(d, lit_outfile_name(o), "cannot write: %s", strerror(errno));
     if (stream && !by_name) {
         o->fp = stream;
         return 0;
@@ -230,7 +230,7 @@ static int open_out(lit_outfile *o, const char *path, bool by_name, lit_diag *d)
     if (rc != 0) {
         int e = errno;
         release(o, false);
-        return lit_io_error(d, shown(o), "cannot write: %s", strerror(e));
+        return lit_io_error(d, lit_outfile_name(o), "cannot write: %s", strerror(e));
     }
     return 0;
 }
@@ -251,10 +251,10 @@ void lit_outfile_close_fp(lit_outfile *o)
     o->fp = NULL;
 }
 
-/* Flushes and closes f (stdout is only flushed); 0 or the errno of the failure. */
+/* Flushes and closes f (stdout is only flushed); 0 or the errno of the failure. After a
+ * failed write that emptied the buffer fflush succeeds: errno is still that write's. */
 static int finish(FILE *f, bool sync)
 {
-    errno = 0;
     int failed = fflush(f) != 0 || ferror(f);
     if (!failed && sync && fsync(fileno(f)) != 0 && errno != EINVAL) failed = 1;
     int e = failed ? (errno ? errno : EIO) : 0;
@@ -286,7 +286,7 @@ int lit_outfile_commit(lit_outfile *o, lit_diag *d)
     if (!e && o->target && rename(o->tmp, o->target) != 0) e = errno;
     if (e) {
         release(o, false);
-        return lit_io_error(d, shown(o), "cannot write: %s", strerror(e));
+        return lit_io_error(d, lit_outfile_name(o), "cannot write: %s", strerror(e));
     }
     bool renamed = o->target != NULL;
     release(o, renamed);

@@ -24,6 +24,8 @@ int lit_outfile_open(lit_outfile *o, const char *path, lit_diag *d);
  * lit_outfile_close_fp before the library opens it. */
 int lit_outfile_open_named(lit_outfile *o, const char *path, lit_diag *d);
 void lit_outfile_close_fp(lit_outfile *o);
+/* The target as messages name it ("<stdout>" for "-"). */
+const char *lit_outfile_name(const lit_outfile *o);
 /* Flushes, closes and renames into place; on any failure removes the temporary. */
 int lit_outfile_commit(lit_outfile *o, lit_diag *d);
 /* Removes the temporary; the target is untouched. Safe to call after commit. */

@@ -181,7 +181,7 @@ int lit_surface_close(lit_surface *sf, lit_diag *d)
     release(sf);
     if (st != CAIRO_STATUS_SUCCESS || sf->write_errno) {
         lit_outfile_abort(&sf->out);
-        return lit_io_error(d, sf->out.path, "cannot write: %s",
+        return lit_io_error(d, lit_outfile_name(&sf->out), "cannot write: %s",
                             sf->write_errno ? strerror(sf->write_errno) : cairo_status_to_string(st));
     }
     return lit_outfile_commit(&sf->out, d);
