@@ -612,6 +612,22 @@ static void header_row(xw *x, lxw_worksheet *ws, const char *const *heads, int n
     worksheet_freeze_panes(ws, 1, 0);
 }
 
+/* libxlsxwriter returns NULL for a format or a series only when memory runs out, which
+ * aborts here as everywhere (the next call would dereference it). */
+static void *need(void *p)
+{
+    if (!p) {
+        fputs("litsurvey: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static lxw_chart_series *add_series(lxw_chart *ch)
+{
+    return need(chart_add_series(ch, NULL, NULL));
+}
+
 static lxw_chart *new_chart(xw *x, uint8_t type, const char *title, bool legend)
 {
     lxw_chart *ch = workbook_add_chart(x->wb, type);
@@ -681,7 +697,7 @@ static lxw_chart *chart_venues(xw *x)
     const char *title = n < x->n_vrows ? "Papers per venue (top venues)" : "Papers per venue";
     lxw_chart *ch = new_chart(x, LXW_CHART_BAR, title, false);
     if (!ch) return NULL;
-    lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+    lxw_chart_series *se = add_series(ch);
     chart_series_set_categories(se, SH_VENUES, 1, 0, (lxw_row_t)n, 0);
     chart_series_set_values(se, SH_VENUES, 1, 4, (lxw_row_t)n, 4);
     chart_series_set_name_range(se, SH_VENUES, 0, 4);
@@ -727,7 +743,7 @@ static lxw_chart *chart_years(xw *x, uint8_t type)
     if (!x->s->n_years) return NULL;
     lxw_chart *ch = new_chart(x, type, "Papers per year", false);
     if (!ch) return NULL;
-    lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+    lxw_chart_series *se = add_series(ch);
     chart_series_set_categories(se, SH_YEARS, 1, 0, (lxw_row_t)x->s->n_years, 0);
     chart_series_set_values(se, SH_YEARS, 1, 1, (lxw_row_t)x->s->n_years, 1);
     chart_series_set_name_range(se, SH_YEARS, 0, 1);
@@ -769,7 +785,7 @@ static lxw_chart *chart_topics(xw *x)
     if (!n) return NULL;
     lxw_chart *ch = new_chart(x, LXW_CHART_BAR, "Papers per topic", false);
     if (!ch) return NULL;
-    lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+    lxw_chart_series *se = add_series(ch);
     chart_series_set_categories(se, SH_TOPICS, 1, 0, (lxw_row_t)n, 0);
     chart_series_set_values(se, SH_TOPICS, 1, 3, (lxw_row_t)n, 3);
     chart_series_set_name_range(se, SH_TOPICS, 0, 3);
@@ -957,7 +973,7 @@ static lxw_chart *chart_topic_trend(xw *x, uint8_t type)
     if (!ch) return NULL;
     for (size_t i = 0; i < n; i++) {
         lxw_row_t row = (lxw_row_t)(i + 1);
-        lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+        lxw_chart_series *se = add_series(ch);
         chart_series_set_categories(se, SH_CHART_DATA, 0, 1, 0, (lxw_col_t)ny);
         chart_series_set_values(se, SH_CHART_DATA, row, 1, row, (lxw_col_t)ny);
         chart_series_set_name_range(se, SH_CHART_DATA, row, 0);
@@ -1057,15 +1073,9 @@ static void sheet_summary(xw *x)
 
 /* ---- workbook ---------------------------------------------------------------- */
 
-/* libxlsxwriter returns NULL only when memory runs out, which aborts here as everywhere. */
 static lxw_format *fmt(xw *x)
 {
-    lxw_format *f = workbook_add_format(x->wb);
-    if (!f) {
-        fputs("litsurvey: out of memory\n", stderr);
-        abort();
-    }
-    return f;
+    return need(workbook_add_format(x->wb));
 }
 
 static lxw_format *fill_fmt(xw *x, lxw_color_t bg, lxw_color_t fg)

@@ -197,6 +197,7 @@ static int open_out(lit_outfile *o, const char *path, bool by_name, lit_diag *d)
 {
     memset(o, 0, sizeof *o);
     o->path = path;
+    if (!*path) return lit_io_error(d, NULL, "cannot write: an empty file name");
     int fd = STDOUT_FILENO;
     char *end = strcmp(path, "-") == 0 ? NULL : follow(path, &fd);
     if (!end && fd < 0) return lit_io_error(d, path, "cannot write: %s", strerror(errno));

@@ -107,6 +107,7 @@ int main(void)
     CHECK_STR(s, "first\nsecond\n");
     free(s);
     CHECK(lit_write_file("/dev/fd/999", "x", 1, &d) != 0);   /* not open */
+    CHECK(lit_write_file("", "x", 1, &d) != 0);   /* no temporary made in the current folder */
 
     /* by name (for libxlsxwriter): a device gets a real temporary, copied on commit */
     CHECK(lit_outfile_open_named(&o, "/dev/null", &d) == 0);
