@@ -1,5 +1,6 @@
 /* catalog_yaml.c - catalog load (straight from libyaml events into the arena) and save. */
 #include <ctype.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -653,11 +654,13 @@ int lit_catalog_load_mem(lit_catalog *c, const char *name, const char *data, siz
 
 /* ---- saving ---- */
 
-typedef struct emitter { yaml_emitter_t e; int failed; } emitter;
+typedef struct emitter { yaml_emitter_t e; int failed; FILE *fp; int write_errno; } emitter;
 
 static void emit(emitter *em, yaml_event_t *ev)
 {
-    if (!em->failed && !yaml_emitter_emit(&em->e, ev)) em->failed = 1;
+    /* After a failed write the rest is dropped; libyaml owns an event only once emitted. */
+    if (em->failed) yaml_event_delete(ev);
+    else if (!yaml_emitter_emit(&em->e, ev)) em->failed = 1;
 }
 
 static int strcasecmp_ascii(const char *a, const char *b)
@@ -798,16 +801,19 @@ static void paper(emitter *em, const lit_catalog *c, const lit_paper *p)
 
 static int write_handler(void *data, unsigned char *buf, size_t size)
 {
-    return fwrite(buf, 1, size, (FILE *)data) == size;
+    emitter *em = data;
+    if (fwrite(buf, 1, size, em->fp) == size) return 1;
+    em->write_errno = errno ? errno : EIO;   /* libyaml says only "write error" */
+    return 0;
 }
 
 int lit_catalog_save(const lit_catalog *c, const char *path, lit_diag *d)
 {
     lit_outfile o;
     if (lit_outfile_open(&o, path, d) != 0) return -1;
-    emitter em = {0};
+    emitter em = {.fp = o.fp};
     yaml_emitter_initialize(&em.e);
-    yaml_emitter_set_output(&em.e, write_handler, o.fp);
+    yaml_emitter_set_output(&em.e, write_handler, &em);
     yaml_emitter_set_unicode(&em.e, 1);
     yaml_emitter_set_width(&em.e, -1);
     yaml_emitter_set_indent(&em.e, 2);
@@ -826,12 +832,13 @@ int lit_catalog_save(const lit_catalog *c, const char *path, lit_diag *d)
     emit(&em, &ev);
     yaml_stream_end_event_initialize(&ev);
     emit(&em, &ev);
-    yaml_emitter_flush(&em.e);
+    if (!em.failed && !yaml_emitter_flush(&em.e)) em.failed = 1;
     int failed = em.failed;
     yaml_emitter_delete(&em.e);
     if (failed) {
         lit_outfile_abort(&o);
-        return lit_io_error(d, path, "cannot write the catalog");
+        return lit_io_error(d, lit_outfile_name(&o), "cannot write the catalog: %s",
+                            strerror(em.write_errno ? em.write_errno : EIO));
     }
     return lit_outfile_commit(&o, d);
 }

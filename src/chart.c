@@ -641,7 +641,7 @@ int lit_chart_render(const char *kind, const lit_stats *s, const lit_style *st,
     if (lit_chart_kind_find(kind) < 0) return lit_error(d, NULL, 0, 0, "unknown chart kind '%s'", kind);
     lit_surface sf;
     const char *title = o && o->title && *o->title ? o->title : lit_chart_default_title(kind);
-    if (lit_surface_open(&sf, path, st->width, st->height, st->png_dpi, title, d) < 0) return -1;
+    if (lit_surface_open(&sf, path, o ? o->format : 0, st->width, st->height, st->png_dpi, title, d) < 0) return -1;
     if (lit_chart_draw(sf.cr, st->width, st->height, kind, s, st, o, d) < 0) {
         lit_surface_abort(&sf);
         return -1;

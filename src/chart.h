@@ -18,6 +18,7 @@ typedef struct lit_chart_opts {
     int stacked;        /* topic-trend: LIT_STACK_AREA (default) or LIT_STACK_BARS */
     bool cumulative;    /* years: add the running total as a line on a right axis */
     const char *title;  /* NULL: the kind's title; "": no title */
+    int format;         /* LIT_FMT_* of surface.h; 0: from the file's extension */
 } lit_chart_opts;
 
 /* The kind names, NULL-terminated: venues, years, topic-trend, topic-heatmap,
@@ -34,8 +35,8 @@ const char *lit_chart_default_title(const char *kind);
 int lit_chart_draw(cairo_t *cr, double width, double height, const char *kind,
                    const lit_stats *s, const lit_style *st, const lit_chart_opts *o, lit_diag *d);
 
-/* Renders the chart to path at the style's page size; the format comes from the
- * extension (.pdf, .svg, .png; see surface.h). Written through a temporary file.
+/* Renders the chart to path at the style's page size; the format is o->format or comes
+ * from the extension (.pdf, .svg, .png; see surface.h). Written through a temporary file.
  * Returns 0, or -1 (d->io_errors counts I/O failures). */
 int lit_chart_render(const char *kind, const lit_stats *s, const lit_style *st,
                      const lit_chart_opts *o, const char *path, lit_diag *d);

@@ -1,15 +1,16 @@
 /* cmd_chart.c - `litsurvey chart KIND -o FILE`: one chart from the catalog's statistics. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chart.h"
 #include "cli.h"
 #include "surface.h"
 
-enum { OPT_STYLE = LIT_OPT_FIRST_CMD, OPT_DATA, OPT_TOP, OPT_STACKED, OPT_CUMULATIVE, OPT_TITLE };
+enum { OPT_STYLE = LIT_OPT_FIRST_CMD, OPT_DATA, OPT_TOP, OPT_STACKED, OPT_CUMULATIVE, OPT_TITLE, OPT_FORMAT };
 
 static const char usage[] =
-    "usage: litsurvey chart KIND -o FILE.pdf|svg|png [options]\n"
+    "usage: litsurvey chart KIND -o FILE.pdf|svg|png [--format pdf|svg|png] [options]\n"
     "\n"
     "Draws one chart of the catalog. KIND is one of:\n"
     "  venues         papers per venue (horizontal bars, top N and other)\n"
@@ -20,6 +21,7 @@ static const char usage[] =
     "  timeline       systems by topic and year, labelled with their short names\n"
     "\n"
     "  -o, --output FILE    the chart; the format comes from the extension\n"
+    "      --format FMT     pdf, svg or png whatever the name (for -o -, /dev/stdout, a pipe)\n"
     "  -s, --style NAME     talk (default), paper, paper-wide, poster, dark, or a .yaml file\n"
     "      --data FILE.csv  also write the numbers behind the chart\n"
     "      --top N          venues/topics/rows shown before \"other\" (timeline: labels)\n"
@@ -35,6 +37,7 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
         {"data", required_argument, 0, OPT_DATA}, {"top", required_argument, 0, OPT_TOP},
         {"stacked", required_argument, 0, OPT_STACKED},
         {"cumulative", no_argument, 0, OPT_CUMULATIVE}, {"title", required_argument, 0, OPT_TITLE},
+        {"format", required_argument, 0, OPT_FORMAT},
         LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
     lit_cli cli;
     lit_cli_init(&cli);
@@ -68,6 +71,12 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
             break;
         case OPT_CUMULATIVE: o.cumulative = true; break;
         case OPT_TITLE: o.title = optarg; break;
+        case OPT_FORMAT:
+            if ((o.format = lit_format_named(optarg)) < 0) {
+                rc = lit_usage_error("chart", "--format is pdf, svg or png, not '%s'", optarg);
+                goto done;
+            }
+            break;
         default: rc = LIT_EXIT_USAGE; goto done;
         }
     }
@@ -79,8 +88,13 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
         goto done;
     }
     if (!out) { rc = lit_usage_error("chart", "missing -o FILE.pdf|svg|png"); goto done; }
-    if (lit_format_of(out) < 0) {
-        rc = lit_usage_error("chart", "cannot tell the format of '%s' (use .pdf, .svg or .png)", out);
+    if (!o.format && lit_format_of(out) < 0) {
+        rc = lit_usage_error("chart", "cannot tell the format of '%s' (name it .pdf, .svg or .png, or give --format)", out);
+        goto done;
+    }
+    if (strcmp(out, "-") == 0 && o.format != LIT_FMT_SVG && isatty(STDOUT_FILENO)) {
+        rc = lit_usage_error("chart", "refusing to write a %s to a terminal (redirect stdout or use -o FILE)",
+                             o.format == LIT_FMT_PNG ? "PNG" : "PDF");
         goto done;
     }
     d->quiet = cli.quiet;

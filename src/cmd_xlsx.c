@@ -1,6 +1,8 @@
 /* cmd_xlsx.c - `litsurvey xlsx`: the reading-group spreadsheet of the (filtered) catalog. */
+#include <stdbool.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 #include "out_xlsx.h"
@@ -54,7 +56,9 @@ int lit_cmd_xlsx(int argc, char **argv, lit_diag *d)
     if (optind < argc) { rc = lit_usage_error("xlsx", "unexpected argument '%s'", argv[optind]); goto out; }
     if (!out || !*out) { rc = lit_usage_error("xlsx", "missing -o FILE.xlsx"); goto out; }
     size_t n = strlen(out);
-    if (strcmp(out, "-") != 0 && (n < 5 || strcasecmp(out + n - 5, ".xlsx") != 0))
+    struct stat sb;   /* a device or a pipe has no name for Excel to refuse */
+    bool file = strcmp(out, "-") != 0 && (stat(out, &sb) != 0 || S_ISREG(sb.st_mode));
+    if (file && (n < 5 || strcasecmp(out + n - 5, ".xlsx") != 0))
         lit_warn(d, NULL, 0, 0, "'%s' does not end in .xlsx: Excel refuses to open workbooks named otherwise", out);
     if (strcmp(out, "-") == 0 && isatty(STDOUT_FILENO)) {
         rc = lit_usage_error("xlsx", "refusing to write a workbook to a terminal (redirect stdout or use -o FILE)");

@@ -1,18 +1,25 @@
 /* diag.c - located errors and warnings in the compilers' format. */
 #include "diag.h"
 #include <stdarg.h>
+#include <string.h>
 
 void lit_diag_init(lit_diag *d, FILE *out)
 {
     d->out = out ? out : stderr;
     d->errors = d->warnings = d->io_errors = 0;
     d->quiet = false;
+    d->from = d->as = NULL;
 }
 
 static void emit(lit_diag *d, const char *file, long line, long col, const char *kind,
                  const char *fmt, va_list ap)
 {
     FILE *out = d->out ? d->out : stderr;
+    size_t n = file && d->from && d->as ? strlen(d->from) : 0;
+    if (n && strncmp(file, d->from, n) == 0 && file[n] == '/') {
+        fputs(d->as, out);
+        file += n;
+    }
     if (file) {
         fputs(file, out);
         if (line > 0) fprintf(out, ":%ld", line);

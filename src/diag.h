@@ -18,6 +18,8 @@ typedef struct lit_diag {
     int errors, warnings;
     bool quiet;
     int io_errors;    /* errors that were I/O failures, so main can pick exit 3 */
+    const char *from, *as;   /* a file in folder from is named as in folder as (a report
+                                folder being built, by the name it is given when done) */
 } lit_diag;
 
 void lit_diag_init(lit_diag *d, FILE *out);

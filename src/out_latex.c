@@ -928,7 +928,7 @@ int lit_latex_write(const char *table, const lit_stats *s, const lit_latex_opts 
         const lit_buf *part[] = {&head, &body, &tail};
         for (int i = 0; rc == 0 && i < 3; i++)
             if (part[i]->len && fwrite(part[i]->data, 1, part[i]->len, f.fp) != part[i]->len)
-                rc = lit_io_error(d, path, "cannot write: %s", strerror(errno));
+                rc = lit_io_error(d, lit_outfile_name(&f), "cannot write: %s", strerror(errno));
         if (rc == 0) rc = lit_outfile_commit(&f, d);
         else lit_outfile_abort(&f);
     }

@@ -612,6 +612,22 @@ static void header_row(xw *x, lxw_worksheet *ws, const char *const *heads, int n
     worksheet_freeze_panes(ws, 1, 0);
 }
 
+/* libxlsxwriter returns NULL for a format or a series only when memory runs out, which
+ * aborts here as everywhere (the next call would dereference it). */
+static void *need(void *p)
+{
+    if (!p) {
+        fputs("litsurvey: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static lxw_chart_series *add_series(lxw_chart *ch)
+{
+    return need(chart_add_series(ch, NULL, NULL));
+}
+
 static lxw_chart *new_chart(xw *x, uint8_t type, const char *title, bool legend)
 {
     lxw_chart *ch = workbook_add_chart(x->wb, type);
@@ -681,7 +697,7 @@ static lxw_chart *chart_venues(xw *x)
     const char *title = n < x->n_vrows ? "Papers per venue (top venues)" : "Papers per venue";
     lxw_chart *ch = new_chart(x, LXW_CHART_BAR, title, false);
     if (!ch) return NULL;
-    lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+    lxw_chart_series *se = add_series(ch);
     chart_series_set_categories(se, SH_VENUES, 1, 0, (lxw_row_t)n, 0);
     chart_series_set_values(se, SH_VENUES, 1, 4, (lxw_row_t)n, 4);
     chart_series_set_name_range(se, SH_VENUES, 0, 4);
@@ -727,7 +743,7 @@ static lxw_chart *chart_years(xw *x, uint8_t type)
     if (!x->s->n_years) return NULL;
     lxw_chart *ch = new_chart(x, type, "Papers per year", false);
     if (!ch) return NULL;
-    lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+    lxw_chart_series *se = add_series(ch);
     chart_series_set_categories(se, SH_YEARS, 1, 0, (lxw_row_t)x->s->n_years, 0);
     chart_series_set_values(se, SH_YEARS, 1, 1, (lxw_row_t)x->s->n_years, 1);
     chart_series_set_name_range(se, SH_YEARS, 0, 1);
@@ -769,7 +785,7 @@ static lxw_chart *chart_topics(xw *x)
     if (!n) return NULL;
     lxw_chart *ch = new_chart(x, LXW_CHART_BAR, "Papers per topic", false);
     if (!ch) return NULL;
-    lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+    lxw_chart_series *se = add_series(ch);
     chart_series_set_categories(se, SH_TOPICS, 1, 0, (lxw_row_t)n, 0);
     chart_series_set_values(se, SH_TOPICS, 1, 3, (lxw_row_t)n, 3);
     chart_series_set_name_range(se, SH_TOPICS, 0, 3);
@@ -957,7 +973,7 @@ static lxw_chart *chart_topic_trend(xw *x, uint8_t type)
     if (!ch) return NULL;
     for (size_t i = 0; i < n; i++) {
         lxw_row_t row = (lxw_row_t)(i + 1);
-        lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+        lxw_chart_series *se = add_series(ch);
         chart_series_set_categories(se, SH_CHART_DATA, 0, 1, 0, (lxw_col_t)ny);
         chart_series_set_values(se, SH_CHART_DATA, row, 1, row, (lxw_col_t)ny);
         chart_series_set_name_range(se, SH_CHART_DATA, row, 0);
@@ -1057,15 +1073,9 @@ static void sheet_summary(xw *x)
 
 /* ---- workbook ---------------------------------------------------------------- */
 
-/* libxlsxwriter returns NULL only when memory runs out, which aborts here as everywhere. */
 static lxw_format *fmt(xw *x)
 {
-    lxw_format *f = workbook_add_format(x->wb);
-    if (!f) {
-        fputs("litsurvey: out of memory\n", stderr);
-        abort();
-    }
-    return f;
+    return need(workbook_add_format(x->wb));
 }
 
 static lxw_format *fill_fmt(xw *x, lxw_color_t bg, lxw_color_t fg)
@@ -1216,18 +1226,6 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
     return 0;
 }
 
-/* Copies a finished temporary to stdout ("-o -"). */
-static int copy_to_stdout(const char *tmp, lit_diag *d)
-{
-    char *data;
-    size_t len;
-    if (lit_read_file(tmp, &data, &len, d) != 0) return -1;
-    int rc = fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : -1;
-    free(data);
-    if (rc) return lit_io_error(d, "<stdout>", "write failed: %s", strerror(errno));
-    return 0;
-}
-
 int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *path, const lit_xlsx_opts *o,
                         lit_diag *d)
 {
@@ -1248,25 +1246,15 @@ int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *pat
     }
 
     /* libxlsxwriter writes by file name: always into a temporary (removed on a signal
-     * too), then renamed into place, or copied to stdout for "-". */
-    bool to_stdout = strcmp(path, "-") == 0;
-    lit_buf target = LIT_BUF_INIT;
-    if (to_stdout) {
-        const char *dir = getenv("TMPDIR");
-        lit_buf_printf(&target, "%s/litsurvey-stdout.xlsx", dir && *dir ? dir : "/tmp");
-    } else {
-        lit_buf_adds(&target, path);
-    }
+     * too), renamed into place or copied to stdout, a device or a pipe. */
     lit_outfile of;
-    int rc = lit_outfile_open(&of, lit_buf_str(&target), d);
+    int rc = lit_outfile_open_named(&of, path, d);
     if (rc == 0) {
         lit_outfile_close_fp(&of);
-        rc = write_book(&x, of.tmp, to_stdout ? "<stdout>" : path, cm);
-        if (rc == 0 && to_stdout) rc = copy_to_stdout(of.tmp, d);
-        if (rc == 0 && !to_stdout) rc = lit_outfile_commit(&of, d);
+        rc = write_book(&x, of.tmp, lit_outfile_name(&of), cm);
+        if (rc == 0) rc = lit_outfile_commit(&of, d);
         else lit_outfile_abort(&of);
     }
-    lit_buf_free(&target);
     free(x.topic_label);
     free(x.venue_rows);
     free(x.topic_rows);

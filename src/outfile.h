@@ -9,17 +9,23 @@
  * temporary behind (temporaries are also removed on SIGINT/SIGTERM). */
 typedef struct lit_outfile {
     const char *path;   /* the target as given; "-" means stdout */
-    char *tmp;          /* temporary path in the target's folder; NULL when written directly
-                           (stdout, a device or a pipe such as /dev/stdout) */
-    char *target;       /* what the temporary is renamed to: path, or the file a link names */
-    FILE *fp;           /* open for writing */
+    char *tmp;          /* the temporary; NULL when written directly */
+    char *target;       /* what the temporary is renamed to: path, or the file its links name */
+    FILE *fp;           /* open for writing: the temporary, or the stream itself */
+    FILE *stream;       /* lit_outfile_open_named to a stream: where commit copies the temporary */
 } lit_outfile;
 
-/* Creates the temporary and opens fp. For libraries that write by file name
- * (cairo, libxlsxwriter) pass o->tmp to them; call lit_outfile_close_fp first
- * if they must open it themselves. */
+/* Opens fp: a temporary beside the target, or, for stdout ("-", /dev/stdout), another
+ * open descriptor (/dev/fd/N), a device or a FIFO, the stream itself (written as it
+ * goes: there is nothing to replace). A folder is an error. */
 int lit_outfile_open(lit_outfile *o, const char *path, lit_diag *d);
+/* For libraries that write by file name (libxlsxwriter): o->tmp is always a file, and
+ * commit copies it to a stream target (its temporary is then in TMPDIR). Call
+ * lit_outfile_close_fp before the library opens it. */
+int lit_outfile_open_named(lit_outfile *o, const char *path, lit_diag *d);
 void lit_outfile_close_fp(lit_outfile *o);
+/* The target as messages name it ("<stdout>" for "-"). */
+const char *lit_outfile_name(const lit_outfile *o);
 /* Flushes, closes and renames into place; on any failure removes the temporary. */
 int lit_outfile_commit(lit_outfile *o, lit_diag *d);
 /* Removes the temporary; the target is untouched. Safe to call after commit. */

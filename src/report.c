@@ -392,6 +392,8 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
     }
     if (rc == 0) {
         lit_outfile_scratch_dir(tmp);
+        d->from = tmp;   /* messages name the outputs where they will be */
+        d->as = r->out_dir;
         build b = {r, tmp, progress, 0, 0, d};
         b.steps = (int)(r->n_charts * (r->n_formats + 1) + r->n_tables) + !!r->spreadsheet + !!r->latex + !!r->bib +
                   !!r->pdf;
@@ -399,6 +401,7 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
         if (rc == 0) rc = swap_in(r, tmp, d);
         if (rc != 0) remove_tree(tmp);
         lit_outfile_scratch_dir(NULL);
+        d->from = d->as = NULL;
     }
     free(tmp);
     lit_style_free(&st);

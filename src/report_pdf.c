@@ -653,7 +653,7 @@ int lit_report_pdf(const lit_report *r, const lit_stats *s, const struct lit_sty
         if (r->pdf_page && strcmp(r->pdf_page, page_sizes[i].name) == 0) ps = &page_sizes[i];
     p->W = as_slides ? st->width : ps->w, p->H = as_slides ? st->height : ps->h;
     lit_surface sf;
-    if (lit_surface_open(&sf, path, p->W, p->H, st->png_dpi, r->title, d) != 0) {
+    if (lit_surface_open(&sf, path, LIT_FMT_PDF, p->W, p->H, st->png_dpi, r->title, d) != 0) {
         free(p);
         return -1;
     }

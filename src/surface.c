@@ -14,14 +14,18 @@
 #include "arena.h"
 #include "buf.h"
 
+int lit_format_named(const char *name)
+{
+    if (strcasecmp(name, "pdf") == 0) return LIT_FMT_PDF;
+    if (strcasecmp(name, "svg") == 0) return LIT_FMT_SVG;
+    if (strcasecmp(name, "png") == 0) return LIT_FMT_PNG;
+    return -1;
+}
+
 int lit_format_of(const char *path)
 {
     const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot || strchr(dot, '/')) return -1;
-    if (strcasecmp(dot, ".pdf") == 0) return LIT_FMT_PDF;
-    if (strcasecmp(dot, ".svg") == 0) return LIT_FMT_SVG;
-    if (strcasecmp(dot, ".png") == 0) return LIT_FMT_PNG;
-    return -1;
+    return dot && !strchr(dot, '/') ? lit_format_named(dot + 1) : -1;
 }
 
 void lit_source_date(char buf[32])
@@ -40,10 +44,13 @@ void lit_source_date(char buf[32])
     strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Keeps the reason of a failed write: cairo has only "error while writing". */
 static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int len)
 {
-    FILE *fp = closure;
-    return fwrite(data, 1, len, fp) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    lit_surface *sf = closure;
+    if (fwrite(data, 1, len, sf->out.fp) == len) return CAIRO_STATUS_SUCCESS;
+    if (!sf->write_errno) sf->write_errno = errno ? errno : EIO;
+    return CAIRO_STATUS_WRITE_ERROR;
 }
 
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int len)
@@ -80,21 +87,20 @@ static int write_svg(const lit_buf *b, FILE *fp)
     return ferror(fp) ? -1 : 0;
 }
 
-int lit_surface_open(lit_surface *sf, const char *path, double width, double height, double dpi,
+int lit_surface_open(lit_surface *sf, const char *path, int format, double width, double height, double dpi,
                      const char *title, lit_diag *d)
 {
     memset(sf, 0, sizeof *sf);
-    sf->format = lit_format_of(path);
+    sf->format = format ? format : lit_format_of(path);
     if (sf->format < 0)
         return lit_error(d, NULL, 0, 0, "cannot tell the format of '%s' (use .pdf, .svg or .png)", path);
-    if (strcmp(path, "-") == 0) return lit_error(d, NULL, 0, 0, "a chart needs a file name, not '-'");
     if (!(width > 0 && height > 0)) return lit_error(d, NULL, 0, 0, "empty page size for '%s'", path);
     if (lit_outfile_open(&sf->out, path, d) < 0) return -1;
     sf->width = width;
     sf->height = height;
     switch (sf->format) {
     case LIT_FMT_PDF: {
-        sf->surf = cairo_pdf_surface_create_for_stream(write_fp, sf->out.fp, width, height);
+        sf->surf = cairo_pdf_surface_create_for_stream(write_fp, sf, width, height);
         char date[32];
         lit_source_date(date);
         cairo_pdf_surface_set_metadata(sf->surf, CAIRO_PDF_METADATA_CREATE_DATE, date);
@@ -162,18 +168,21 @@ int lit_surface_close(lit_surface *sf, lit_diag *d)
     if (st == CAIRO_STATUS_SUCCESS) {
         if (sf->format == LIT_FMT_PNG) {
             cairo_surface_flush(sf->surf);
-            st = cairo_surface_write_to_png_stream(sf->surf, write_fp, sf->out.fp);
+            st = cairo_surface_write_to_png_stream(sf->surf, write_fp, sf);
         } else {
             cairo_surface_finish(sf->surf);
             st = cairo_surface_status(sf->surf);
-            if (st == CAIRO_STATUS_SUCCESS && sf->svg && write_svg(sf->svg, sf->out.fp) < 0)
+            if (st == CAIRO_STATUS_SUCCESS && sf->svg && write_svg(sf->svg, sf->out.fp) < 0) {
                 st = CAIRO_STATUS_WRITE_ERROR;
+                sf->write_errno = errno ? errno : EIO;
+            }
         }
     }
     release(sf);
-    if (st != CAIRO_STATUS_SUCCESS) {
+    if (st != CAIRO_STATUS_SUCCESS || sf->write_errno) {
         lit_outfile_abort(&sf->out);
-        return lit_io_error(d, sf->out.path, "cannot write: %s", cairo_status_to_string(st));
+        return lit_io_error(d, lit_outfile_name(&sf->out), "cannot write: %s",
+                            sf->write_errno ? strerror(sf->write_errno) : cairo_status_to_string(st));
     }
     return lit_outfile_commit(&sf->out, d);
 }

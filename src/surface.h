@@ -5,9 +5,11 @@
 #include "diag.h"
 #include "outfile.h"
 
-enum lit_format { LIT_FMT_PDF, LIT_FMT_SVG, LIT_FMT_PNG };
+enum lit_format { LIT_FMT_PDF = 1, LIT_FMT_SVG, LIT_FMT_PNG };
 
-/* The format of path by its extension (case-insensitive), or -1. */
+/* The format called name ("pdf", "svg", "png"; case-insensitive), or -1. */
+int lit_format_named(const char *name);
+/* The format of path by its extension, or -1. */
 int lit_format_of(const char *path);
 
 /* A drawing target written through a temporary file. cr draws in points
@@ -20,13 +22,14 @@ typedef struct lit_surface {
     double width, height;   /* points */
     int px_w, px_h;         /* PNG pixels */
     void *svg;              /* SVG: the document, held to renumber cairo's ids */
+    int write_errno;        /* why a write failed, 0 while none has */
 } lit_surface;
 
-/* Opens path (.pdf, .svg or .png; "-" is not allowed: the format needs a name) for a
- * width x height page. title goes into the PDF metadata (may be NULL). The PDF creation
+/* Opens path for a width x height page in format (a LIT_FMT_*, or 0: from the path's
+ * extension, .pdf, .svg or .png; "-" = stdout, which needs a format). title goes into the PDF metadata (may be NULL). The PDF creation
  * date is SOURCE_DATE_EPOCH, or 1970-01-01 when unset, so the bytes never depend on the
  * clock. Returns 0 or -1 (usage error for an unknown extension, I/O error otherwise). */
-int lit_surface_open(lit_surface *sf, const char *path, double width, double height, double dpi,
+int lit_surface_open(lit_surface *sf, const char *path, int format, double width, double height, double dpi,
                      const char *title, lit_diag *d);
 /* PDF only: ends the current page and starts another of the given size. */
 int lit_surface_next_page(lit_surface *sf, double width, double height, lit_diag *d);

@@ -83,6 +83,60 @@ int main(void)
     CHECK(d.io_errors == 2);
     CHECK_INT(entries(), 2);
 
+    /* a link to a file not made yet: the file is made, the link stays */
+    CHECK(symlink("new.txt", path("dangling.txt")) == 0);
+    CHECK(lit_write_file(path("dangling.txt"), "made\n", 5, &d) == 0);
+    CHECK(lstat(path("dangling.txt"), &st) == 0 && S_ISLNK(st.st_mode));
+    s = slurp(path("new.txt"));
+    CHECK_STR(s, "made\n");
+    free(s);
+    /* links in a loop are an error, not a replaced link */
+    CHECK(symlink("loop2", path("loop1")) == 0 && symlink("loop1", path("loop2")) == 0);
+    CHECK(lit_write_file(path("loop1"), "x", 1, &d) != 0);
+    CHECK(lstat(path("loop1"), &st) == 0 && S_ISLNK(st.st_mode));
+
+    /* /dev/fd/N writes through the descriptor: a file opened to append keeps its start */
+    FILE *app = fopen(path("app.txt"), "a");
+    fputs("first\n", app);
+    fflush(app);
+    char fdname[32];
+    snprintf(fdname, sizeof fdname, "/dev/fd/%d", fileno(app));
+    CHECK(lit_write_file(fdname, "second\n", 7, &d) == 0);
+    fclose(app);
+    s = slurp(path("app.txt"));
+    CHECK_STR(s, "first\nsecond\n");
+    free(s);
+    CHECK(lit_write_file("/dev/fd/999", "x", 1, &d) != 0);   /* not open */
+    CHECK(lit_write_file("", "x", 1, &d) != 0);   /* no temporary made in the current folder */
+
+    /* by name (for libxlsxwriter): a device gets a real temporary, copied on commit */
+    CHECK(lit_outfile_open_named(&o, "/dev/null", &d) == 0);
+    CHECK(o.tmp != NULL);
+    char *tmp = lit_xstrdup(o.tmp);
+    fputs("book", o.fp);
+    CHECK(lit_outfile_commit(&o, &d) == 0);
+    CHECK(access(tmp, F_OK) != 0);
+    free(tmp);
+    CHECK(lit_outfile_open_named(&o, "/dev/full", &d) == 0);
+    tmp = lit_xstrdup(o.tmp);
+    lit_outfile_close_fp(&o);   /* the library writes by name */
+    FILE *lib = fopen(tmp, "wb");
+    fputs("book", lib);
+    fclose(lib);
+    int before = d.io_errors;
+    CHECK(lit_outfile_commit(&o, &d) != 0 && d.io_errors == before + 1);
+    CHECK(access(tmp, F_OK) != 0);
+    free(tmp);
+    CHECK(lit_outfile_open_named(&o, path("named.txt"), &d) == 0);
+    fputs("named\n", o.fp);
+    CHECK(lit_outfile_commit(&o, &d) == 0);
+    s = slurp(path("named.txt"));
+    CHECK_STR(s, "named\n");
+    free(s);
+    CHECK_INT(entries(), 8);
+
+    const char *made[] = {"dangling.txt", "new.txt", "loop1", "loop2", "app.txt", "named.txt"};
+    for (size_t i = 0; i < sizeof made / sizeof *made; i++) unlink(path(made[i]));
     unlink(path("link.txt"));
     unlink(path("a.txt"));
     rmdir(dir);
