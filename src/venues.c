@@ -8,7 +8,7 @@
 #include "topics.h"
 #include "yread.h"
 
-#define MIN_NAME_KEY 8   /* shorter name keys ("journal", "micro") say too little to match on */
+#define MIN_NAME_KEY 9   /* shorter name keys ("journal ", "micro ") say too little to match on */
 
 static const char *const kind_names[] = {"conference", "journal", "workshop", "preprint", "other"};
 
@@ -138,21 +138,23 @@ const lit_venue *lit_venues_find(const lit_venues *vs, const char *name)
  * 2. an acronym in parentheses, its year dropped: "(OSDI 20)", "(AAAI-18)", "(ICAPS 2022)";
  * 3. the full name or an alias compared by its name key (lit_venue_name_key: the words in
  *    drop_words, ordinals in digits or words, numbers, months, SIG groups, roman numerals
- *    and parentheses dropped), for the whole text and for the text up to each ',' or ':'
- *    ("..., Austin, TX, USA"; "Findings of the ACL: EMNLP 2020"), and for a name written
- *    backwards ("Knowledge and Data Engineering, IEEE Transactions on");
+ *    and parentheses dropped, the rest in sorted order: "Symposium on Haskell" = "Haskell
+ *    Symposium", "Knowledge and Data Engineering, IEEE Transactions on" = "IEEE Transactions
+ *    on Knowledge and Data Engineering"), for the whole text and for the text up to each
+ *    ',' or ':' ("..., Austin, TX, USA"; "Findings of the ACL: EMNLP 2020");
  * 4. an acronym-like word of the text (two capitals or more), its year dropped: "SOSP '19";
  *    when two such words name different venues, the text names none.
  * Text with the word "workshop" or an "@" names a workshop: a conference X found by the
  * rules becomes the workshop venue "X-W" / "X workshop" when the table has one, else
- * nothing ("Workshop on ... co-located with X" is not X). */
+ * nothing ("Workshop on ... co-located with X" is not X); a venue one of whose names says
+ * "workshop" stays itself (ANTS was the "International Workshop on Ant Colony ..."). */
 
 /* Words that name no particular venue. */
 static const char *const drop_words[] = {
     "proceedings", "proc", "of", "the", "in", "on", "and", "for", "at", "a", "an", "to",
     "acm", "ieee", "usenix", "ifip", "siam", "cvf", "association", "annual", "international",
     "intl", "int", "l", "conference", "conf", "advances", "volume", "vol", "part", "long", "short",
-    "papers", "paper", "main", "track", "edition", NULL};
+    "papers", "paper", "main", "track", "edition", "record", NULL};
 /* Ordinals and numbers in words: "Thirty-Second", "Seventeenth". */
 static const char *const number_words[] = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -194,7 +196,17 @@ static bool dropped_word(const char *w, size_t n)
     return in_list(drop_words, w, n) || in_list(number_words, w, n) || in_list(month_words, w, n);
 }
 
-static void key_words(lit_buf *b, const char *s, const char *end)
+typedef struct word { const char *s; size_t n; } word;
+
+static int word_cmp(const void *x, const void *y)
+{
+    const word *a = x, *b = y;
+    int r = strncasecmp(a->s, b->s, a->n < b->n ? a->n : b->n);
+    return r ? r : (a->n > b->n) - (a->n < b->n);
+}
+
+/* Appends the kept words of s..end to *w (growing it). */
+static void key_words(word **w, size_t *n, size_t *cap, const char *s, const char *end)
 {
     int depth = 0;
     for (const char *p = s; p < end;) {
@@ -207,22 +219,32 @@ static void key_words(lit_buf *b, const char *s, const char *end)
         const char *st = p;
         while (p < end && !sep_len((const unsigned char *)p)) p++;
         if (depth || dropped_word(st, (size_t)(p - st))) continue;
-        for (const char *q = st; q < p; q++) lit_buf_addc(b, (char)tolower((unsigned char)*q));
+        LIT_GROW(*w, *cap, *n + 1);
+        (*w)[(*n)++] = (word){st, (size_t)(p - st)};
     }
 }
 
 char *lit_venue_name_key(const char *text)
 {
-    lit_buf b = LIT_BUF_INIT;
-    lit_buf_add(&b, "", 0);
+    word *w = NULL;
+    size_t n = 0, cap = 0;
     const char *end = text + strlen(text), *comma = strrchr(text, ',');
-    size_t tl = comma ? strlen(comma) : 0;
-    /* "Knowledge and Data Engineering, IEEE Transactions on": the tail goes first */
-    if (comma && tl > 4 && (strcasecmp(end - 3, " on") == 0 || strcasecmp(end - 3, " of") == 0)) {
-        key_words(&b, comma + 1, end);
+    /* "Knowledge and Data Engineering, IEEE Transactions on": the same words */
+    if (comma && (size_t)(end - comma) > 4 && (strcasecmp(end - 3, " on") == 0 || strcasecmp(end - 3, " of") == 0)) {
+        key_words(&w, &n, &cap, comma + 1, end);
         end = comma;
     }
-    key_words(&b, text, end);
+    key_words(&w, &n, &cap, text, end);
+    /* in sorted order: "Haskell Symposium" = "Symposium on Haskell" */
+    if (n) qsort(w, n, sizeof *w, word_cmp);
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_add(&b, "", 0);
+    for (size_t i = 0; i < n; i++) {
+        if (i && word_cmp(&w[i], &w[i - 1]) == 0) continue;
+        for (size_t k = 0; k < w[i].n; k++) lit_buf_addc(&b, (char)tolower((unsigned char)w[i].s[k]));
+        lit_buf_addc(&b, ' ');
+    }
+    free(w);
     char *r = lit_xstrdup(lit_buf_str(&b));
     lit_buf_free(&b);
     return r;
@@ -244,7 +266,9 @@ static bool names_workshop(const char *s)
 /* A venue found for text: itself, or for workshop text its workshop sibling (or NULL). */
 static const lit_venue *accept(const lit_venues *vs, const lit_venue *v, bool workshop)
 {
-    if (!v || !workshop || v->kind == LIT_VENUE_WORKSHOP) return v;
+    if (!v || !workshop || v->kind == LIT_VENUE_WORKSHOP || names_workshop(v->name)) return v;
+    for (size_t i = 0; i < v->n_aliases; i++)
+        if (names_workshop(v->aliases[i])) return v;   /* "ANTS 2004, 4th International Workshop" */
     char buf[160];
     snprintf(buf, sizeof buf, "%s-W", v->id);
     const lit_venue *w = lit_venues_find(vs, buf);
@@ -275,11 +299,12 @@ static const lit_venue *find_key(const lit_venues *vs, const char *s, size_t n)
     char *t = lit_xmalloc(n + 1);
     memcpy(t, s, n);
     t[n] = 0;
-    char *k = lit_venue_name_key(t);
-    int32_t ix = strlen(k) >= MIN_NAME_KEY ? lit_alias_map_find(&vs->keys, k) : -1;
+    const lit_venue *v = lit_venues_find(vs, t);   /* "Proceedings of the IEEE, special issue" */
+    char *k = v ? NULL : lit_venue_name_key(t);
+    int32_t ix = k && strlen(k) >= MIN_NAME_KEY ? lit_alias_map_find(&vs->keys, k) : -1;
     free(k);
     free(t);
-    return ix >= 0 ? &vs->v[ix] : NULL;
+    return v ? v : ix >= 0 ? &vs->v[ix] : NULL;
 }
 
 const lit_venue *lit_venues_match(const lit_venues *vs, const char *s)

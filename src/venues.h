@@ -45,8 +45,9 @@ const lit_venue *lit_venues_find(const lit_venues *vs, const char *name);
  * Text that names a workshop ("Workshop on ... at X", "X @ Y") only matches a workshop.
  * NULL when no rule finds a venue of the table: the caller keeps the text as written. */
 const lit_venue *lit_venues_match(const lit_venues *vs, const char *text);
-/* The words of a venue name that tell it apart, lower-cased and joined ("Proceedings of
- * the 17th USENIX Symposium on Networked ..." -> "symposiumnetworked..."). malloc'd. */
+/* The words of a venue name that tell it apart, lower-cased, sorted, each followed by a
+ * space ("Proceedings of the 17th USENIX Symposium on Networked Systems Design and
+ * Implementation" -> "design implementation networked symposium systems "). malloc'd. */
 char *lit_venue_name_key(const char *text);
 /* False for text that names no venue: empty, a URL, a month ("Feb", "February 2023"),
  * a number. Such text is not kept as a venue. */
