@@ -40,6 +40,45 @@ static bool is_bib(const char *path, const char *data, size_t len)
     return j > i + 1 && j < len && (data[j] == '{' || data[j] == '(');
 }
 
+typedef struct vcount { const char *name; long n; } vcount;
+
+static int vcount_cmp(const void *x, const void *y)
+{
+    const vcount *a = x, *b = y;
+    if (a->n != b->n) return a->n > b->n ? -1 : 1;
+    return strcmp(a->name, b->name);
+}
+
+#define UNKNOWN_SHOWN 20   /* venues listed without -v */
+
+/* One block for the whole import: the venues the table does not know (kept as written),
+ * most entries first, so that a user adds them to venues.yaml in one edit. */
+static void report_unknown_venues(const lit_catalog *c, size_t from, const lit_venues *vs, const char *vpath,
+                                  bool all, FILE *out)
+{
+    long *n = lit_xcalloc(c->venues.n + 1, sizeof *n);
+    for (size_t i = from; i < c->n_papers; i++)
+        if (c->papers[i].venue >= 0) n[c->papers[i].venue]++;
+    vcount *u = lit_xmalloc((c->venues.n + 1) * sizeof *u);
+    size_t nu = 0;
+    long entries = 0;
+    for (size_t k = 0; k < c->venues.n; k++)
+        if (n[k] && !lit_venues_find(vs, c->venues.names[k])) {
+            u[nu++] = (vcount){c->venues.names[k], n[k]};
+            entries += n[k];
+        }
+    if (nu) {
+        qsort(u, nu, sizeof *u, vcount_cmp);
+        fprintf(out, "%zu venue%s not in %s, kept as written (%ld entr%s); add them as venues or aliases:\n", nu,
+                nu == 1 ? "" : "s", vpath, entries, entries == 1 ? "y" : "ies");
+        size_t shown = all || nu <= UNKNOWN_SHOWN + 1 ? nu : UNKNOWN_SHOWN;
+        for (size_t k = 0; k < shown; k++) fprintf(out, "  %5ld  %s\n", u[k].n, u[k].name);
+        if (shown < nu) fprintf(out, "  ... and %zu more (-v lists all)\n", nu - shown);
+    }
+    free(u);
+    free(n);
+}
+
 int lit_cmd_import(int argc, char **argv, lit_diag *d)
 {
     static const struct option longopts[] = {
@@ -112,6 +151,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         lit_error(d, NULL, 0, 0, "no papers imported");
         goto fail;
     }
+    if (!d->quiet) report_unknown_venues(&cat, n_fixed, &vs, vp, explain, stderr);
     lit_dedupe_find(&cat, &vs, &dd);
     lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
     if (explain) lit_dedupe_print(&dd, true, stderr);
