@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "buf.h"
 #include "cli.h"
 #include "dedupe.h"
 #include "import.h"
@@ -38,6 +39,46 @@ static bool is_bib(const char *path, const char *data, size_t len)
     while (j < len && ((data[j] >= 'a' && data[j] <= 'z') || (data[j] >= 'A' && data[j] <= 'Z'))) j++;
     while (j < len && (data[j] == ' ' || data[j] == '\t')) j++;
     return j > i + 1 && j < len && (data[j] == '{' || data[j] == '(');
+}
+
+typedef struct vcount { const char *name; long n; } vcount;
+
+static int vcount_cmp(const void *x, const void *y)
+{
+    const vcount *a = x, *b = y;
+    if (a->n != b->n) return a->n > b->n ? -1 : 1;
+    return strcmp(a->name, b->name);
+}
+
+#define UNKNOWN_SHOWN 20   /* venues listed without -v */
+
+/* One block for the whole import, into out: the venues of papers from..n that the table
+ * does not know (kept as written), most entries first, so that a user adds them to
+ * venues.yaml in one edit. */
+static void unknown_venues(const lit_catalog *c, size_t from, const lit_venues *vs, const char *vpath,
+                           bool all, lit_buf *out)
+{
+    long *n = lit_xcalloc(c->venues.n + 1, sizeof *n);
+    for (size_t i = from; i < c->n_papers; i++)
+        if (c->papers[i].venue >= 0) n[c->papers[i].venue]++;
+    vcount *u = lit_xmalloc((c->venues.n + 1) * sizeof *u);
+    size_t nu = 0;
+    long entries = 0;
+    for (size_t k = 0; k < c->venues.n; k++)
+        if (n[k] && !lit_venues_find(vs, c->venues.names[k])) {
+            u[nu++] = (vcount){c->venues.names[k], n[k]};
+            entries += n[k];
+        }
+    if (nu) {
+        qsort(u, nu, sizeof *u, vcount_cmp);
+        lit_buf_printf(out, "%zu venue%s not in %s, kept as written (%ld entr%s); add them as venues or aliases:\n", nu,
+                nu == 1 ? "" : "s", vpath, entries, entries == 1 ? "y" : "ies");
+        size_t shown = all || nu <= UNKNOWN_SHOWN + 1 ? nu : UNKNOWN_SHOWN;
+        for (size_t k = 0; k < shown; k++) lit_buf_printf(out, "  %5ld  %s\n", u[k].n, u[k].name);
+        if (shown < nu) lit_buf_printf(out, "  ... and %zu more (-v lists all)\n", nu - shown);
+    }
+    free(u);
+    free(n);
 }
 
 int lit_cmd_import(int argc, char **argv, lit_diag *d)
@@ -77,6 +118,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     lit_catalog_init(&cat);
     lit_dedupe dd;
     memset(&dd, 0, sizeof dd);
+    lit_buf unknown = LIT_BUF_INIT;
     const char *near = strcmp(out, "-") ? out : "data/catalog.yaml";
     char *vp = venues_file ? lit_xstrdup(venues_file) : lit_find_data(near, "data", "venues.yaml");
     char *tp = topics_file ? lit_xstrdup(topics_file) : lit_find_data(near, "data", "topics.yaml");
@@ -112,6 +154,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         lit_error(d, NULL, 0, 0, "no papers imported");
         goto fail;
     }
+    unknown_venues(&cat, n_fixed, &vs, vp, explain, &unknown);   /* counted before merges: entries */
     lit_dedupe_find(&cat, &vs, &dd);
     lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
     if (explain) lit_dedupe_print(&dd, true, stderr);
@@ -120,11 +163,13 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     if (!d->quiet)
         fprintf(stderr, "%s: %zu entries from %zu files, %zu papers (%zu merges into %zu papers, %zu pairs left apart)\n",
                 out, n_entries, n_files, cat.n_papers, dd.n_merged, dd.n_groups, dd.n_unsure);
+    if (!d->quiet) fputs(lit_buf_str(&unknown), stderr);
     goto done;
 fail:
     rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
 done:
     lit_dedupe_free(&dd);
+    lit_buf_free(&unknown);
     lit_catalog_free(&cat);
     if (vp) lit_venues_free(&vs);
     if (tp) lit_topics_free(&ts);

@@ -38,6 +38,11 @@ char *lit_title_norm(const char *title)
             utf8proc_ssize_t k = utf8proc_iterate(m + i, n - i, &cp);
             if (k <= 0) break;
             utf8proc_category_t cat = utf8proc_category(cp);
+            if (cp == '\\') {   /* a LaTeX command (\emph, \textsc) is markup: dropped */
+                for (i += k; i < n && ((m[i] >= 'a' && m[i] <= 'z') || (m[i] >= 'A' && m[i] <= 'Z')); i++) {}
+                continue;
+            }
+            if (cp == '{' || cp == '}' || cp == '$' || cp == '^' || cp == '_') { i += k; continue; }   /* {TVM}, $P^3$ */
             bool keep = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
                         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
             if (keep) { lit_buf_add(&b, m + i, (size_t)k); space = false; }
@@ -119,9 +124,19 @@ static char *fold(const char *s)
     return r;
 }
 
+/* A system name for comparing: normalised like titles, spaces dropped ("{TVM}" = "TVM",
+ * "$P^3$" = "P3", "APNET" = "APNet", "Tux²" = "Tux2"). malloc'd. */
+static char *short_key(const char *s)
+{
+    char *k = lit_title_norm(s), *o = k;
+    for (const char *p = k; *p; p++) if (*p != ' ') *o++ = *p;
+    *o = 0;
+    return k;
+}
+
 static bool same_short(const char *a, const char *b)
 {
-    char *fa = fold(a), *fb = fold(b);
+    char *fa = short_key(a), *fb = short_key(b);
     bool r = strcmp(fa, fb) == 0;
     free(fa); free(fb);
     return r;
@@ -154,6 +169,107 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
     }
     (void)reason;
     return true;
+}
+
+/* ---------- title agreement (what a shared system name needs) ---------- */
+
+static bool same_start(const char *a, const char *b);
+static bool stop_word(const char *w, size_t n);
+
+/* Distinct content words (3+ letters, no stop word) of normalised s; *n of them. malloc'd
+ * array of pointers into s, which is cut into words. */
+static char **content_words(char *s, size_t *n)
+{
+    char **w = lit_xmalloc((strlen(s) / 2 + 2) * sizeof *w);
+    *n = 0;
+    for (char *tok = strtok(s, " "); tok; tok = strtok(NULL, " ")) {
+        size_t l = strlen(tok);
+        bool dup = l < 3 || stop_word(tok, l);
+        for (size_t i = 0; i < *n && !dup; i++) dup = !strcmp(w[i], tok);
+        if (!dup) w[(*n)++] = tok;
+    }
+    return w;
+}
+
+/* Whether two thirds of the content words of the shorter title (at least three) are in
+ * the other: "Optimizing the Network Topology for Distributed DNN Training" and "Co-optimizing
+ * Network Topology and Parallelization Strategy for Distributed Training Jobs". */
+static bool words_overlap(const char *a, const char *b)
+{
+    char *ca = lit_xstrdup(a), *cb = lit_xstrdup(b);
+    size_t na, nb, shared = 0;
+    char **wa = content_words(ca, &na), **wb = content_words(cb, &nb);
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++) if (!strcmp(wa[i], wb[j])) { shared++; break; }
+    size_t fewer = na < nb ? na : nb;
+    free(wa); free(wb); free(ca); free(cb);
+    return shared >= 3 && 3 * shared >= 2 * fewer;
+}
+
+/* s without its spaces, in place. */
+static char *compact(char *s)
+{
+    char *o = s;
+    for (const char *p = s; *p; p++) if (*p != ' ') *o++ = *p;
+    *o = 0;
+    return s;
+}
+
+/* Edit distance of a and b, or more than max when it is (bounded: rows of b's length). */
+static size_t edit_distance(const char *a, const char *b, size_t max)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la > lb ? la - lb : lb - la) > max) return max + 1;
+    size_t *row = lit_xmalloc((lb + 1) * sizeof *row);
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0], best = row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < v) v = up + 1;
+            if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+            diag = up;
+            row[j] = v;
+            if (v < best) best = v;
+        }
+        if (best > max) { free(row); return max + 1; }
+    }
+    size_t d = row[lb];
+    free(row);
+    return d;
+}
+
+/* Whether title starts "NAME: " with NAME the system name short. */
+static bool title_names(const char *title, const char *short_name)
+{
+    const char *colon = title && short_name ? strstr(title, ": ") : NULL;
+    if (!colon || colon == title || colon - title > 64) return false;
+    char buf[72];
+    snprintf(buf, sizeof buf, "%.*s", (int)(colon - title), title);
+    return same_short(buf, short_name);
+}
+
+/* Whether the titles of a and b (normalised na, nb; sa, sb without a system-name prefix,
+ * or NULL) can be one paper's: one is the system name alone, they start with the same
+ * three words or one starts the other (a shortened title), they share two thirds of their
+ * words (a renamed version), they differ by a typo (edit distance of a tenth), or only one names
+ * the system ("BytePS: ...") and the other names none (a list's label for that paper). */
+static bool titles_agree(const lit_paper *a, const lit_paper *b, const char *na, const char *nb, const char *sa,
+                         const char *sb)
+{
+    if (same_start(sa ? sa : na, sb ? sb : nb) || words_overlap(sa ? sa : na, sb ? sb : nb)) return true;
+    char *ka = compact(lit_xstrdup(sa ? sa : na)), *kb = compact(lit_xstrdup(sb ? sb : nb));
+    char *name = short_key(a->short_name ? a->short_name : b->short_name ? b->short_name : "");
+    char *ta = compact(lit_xstrdup(na)), *tb = compact(lit_xstrdup(nb));
+    size_t la = strlen(ka), lb = strlen(kb), lmax = la > lb ? la : lb, lmin = la < lb ? la : lb;
+    bool agree = !*ka || !*kb || !strcmp(ta, name) || !strcmp(tb, name) ||
+                 (lmin >= 10 && !strncmp(ka, kb, lmin)) || edit_distance(ka, kb, lmax / 10) <= lmax / 10;
+    if (!agree && (sa == NULL) != (sb == NULL)) {
+        const lit_paper *named = sa ? a : b, *other = sa ? b : a;
+        agree = title_names(named->title, named->short_name ? named->short_name : other->short_name);
+    }
+    free(ka); free(kb); free(name); free(ta); free(tb);
+    return agree;
 }
 
 /* Normalised titles that start with the same three words, or one the start of the other. */
@@ -202,7 +318,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
     char **owned = NULL;
     size_t n_owned = 0, cap_owned = 0;
     /* each title is normalised once: pairs compare these, not the titles */
-    const char **norm = lit_xcalloc(n + 1, sizeof *norm);
+    const char **norm = lit_xcalloc(n + 1, sizeof *norm), **strip = lit_xcalloc(n + 1, sizeof *strip);
 #define KEEP(str) (LIT_GROW(owned, cap_owned, n_owned + 1), owned[n_owned++] = (str))
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[i];
@@ -213,6 +329,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
         if (*t1) k[nk++] = (bkey){fnv(t1), t1, (uint32_t)i, LIT_MATCH_TITLE};
         if (t2) {
             KEEP(t2);
+            strip[i] = t2;
             if (strlen(t2) >= MIN_TITLE_KEY && strcmp(t1, t2)) k[nk++] = (bkey){fnv(t2), t2, (uint32_t)i, LIT_MATCH_TITLE};
         }
         if (p->arxiv) k[nk++] = (bkey){fnv(p->arxiv), p->arxiv, (uint32_t)i, LIT_MATCH_ARXIV};
@@ -232,7 +349,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
         }
         LIT_GROW(k, cap, nk + 1);
         if (p->short_name && p->venue >= 0 && p->year) {
-            char *f = fold(p->short_name);
+            char *f = short_key(p->short_name);
             char *s = lit_xmalloc(strlen(f) + 64 + strlen(lit_catalog_venue(c, p->venue)));
             sprintf(s, "%s|%s|%d", f, lit_catalog_venue(c, p->venue), p->year);
             free(f);
@@ -251,6 +368,12 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
                 const char *why = NULL;
                 if (k[i].kind == LIT_MATCH_SOURCE && !same_start(norm[k[y].idx], norm[k[x].idx])) continue;
                 bool ok = compatible(c, vs, a, b, k[i].kind, &why);
+                /* a shared system name is no evidence when the titles say two papers */
+                if (ok && k[i].kind == LIT_MATCH_SYSTEM && !titles_agree(a, b, norm[k[y].idx], norm[k[x].idx],
+                                                                         strip[k[y].idx], strip[k[x].idx])) {
+                    ok = false;
+                    why = "the titles disagree";
+                }
                 if (ok && k[i].kind == LIT_MATCH_TITLE && strlen(k[i].s) < MIN_TITLE_KEY &&
                     (a->venue != b->venue || a->year != b->year)) continue;
                 add_match(dd, c, k[y].idx, k[x].idx, k[i].kind, !ok, why);
@@ -272,6 +395,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
     for (size_t i = 0; i < n_owned; i++) free(owned[i]);
     free(owned);
     free(norm);
+    free(strip);
     free(k);
 #undef KEEP
 }

@@ -57,7 +57,6 @@ typedef struct parser {
     const char **mval;        /* values by macro index */
     size_t *mlen, mcap;
     const char *defining;     /* macro being defined, for the self-reference message */
-    char **vkeys;             /* name_key() of each venue's full name, made once */
     size_t budget;            /* bytes macro expansion may still produce */
     bentry *e;
     size_t ne, cape;
@@ -929,82 +928,6 @@ static bool ieq_prefix(const char *s, const char *pre)
     return strncasecmp(s, pre, n) == 0;
 }
 
-/* The words that name no particular venue, dropped before comparing full names. */
-static bool filler_word(const char *w, size_t n)
-{
-    static const char *const fill[] = {"proceedings", "proc", "of", "the", "in", "on", "and",
-                                       "acm", "ieee", "usenix", "ifip", "annual", "international",
-                                       "intl", "sigplan", "sigops", "sigarch", "sigmod", "sigcomm", "advances",
-                                       "conference", "volume", "vol", NULL};
-    for (int k = 0; fill[k]; k++) if (strlen(fill[k]) == n && strncasecmp(fill[k], w, n) == 0) return true;
-    bool digits = n > 0;   /* years and ordinals: 2019, 13th, 1st, '18 */
-    size_t d = 0;
-    while (d < n && isdigit((unsigned char)w[d])) d++;
-    digits = d > 0 && (d == n || (n - d == 2 && (strncasecmp(w + d, "st", 2) == 0 || strncasecmp(w + d, "nd", 2) == 0 ||
-                                                  strncasecmp(w + d, "rd", 2) == 0 || strncasecmp(w + d, "th", 2) == 0)));
-    return digits;
-}
-
-/* Key of a full venue name: lower-case alphanumerics of its non-filler words. */
-static char *name_key(const char *s)
-{
-    lit_buf b = LIT_BUF_INIT;
-    lit_buf_add(&b, "", 0);
-    const char *p = s;
-    while (*p) {
-        while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80) p++;
-        const char *st = p;
-        while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)) p++;
-        if (p > st && !filler_word(st, (size_t)(p - st)))
-            for (const char *q = st; q < p; q++) lit_buf_addc(&b, (char)tolower((unsigned char)*q));
-    }
-    char *r = lit_xstrdup(lit_buf_str(&b));
-    lit_buf_free(&b);
-    return r;
-}
-
-/* Finds the venue named in a booktitle or journal: the whole string, an acronym in
- * parentheses ("(OSDI 18)"), the full name without ordinals, years and publishers,
- * then any acronym-like word ("SOSP", "EuroSys"). */
-static const lit_venue *match_venue(parser *p, const lit_venues *vs, const char *s)
-{
-    if (!vs || !s) return NULL;
-    const lit_venue *v = lit_venues_find(vs, s);
-    if (v) return v;
-    char buf[256];
-    for (const char *par = strchr(s, '('); par; par = strchr(par + 1, '(')) {
-        const char *e = strchr(par, ')');
-        if (!e) break;
-        size_t n = (size_t)(e - par - 1);
-        if (n == 0 || n >= sizeof buf) continue;
-        memcpy(buf, par + 1, n);
-        buf[n] = 0;
-        /* drop a trailing year: "OSDI 18", "SOSP '19", "NSDI'2020" */
-        while (n > 0 && (isdigit((unsigned char)buf[n - 1]) || buf[n - 1] == '\'' || buf[n - 1] == ' ')) buf[--n] = 0;
-        if (n && (v = lit_venues_find(vs, buf)) != NULL) return v;
-    }
-    if (!p->vkeys) {
-        p->vkeys = lit_xcalloc(vs->n + 1, sizeof *p->vkeys);
-        for (size_t i = 0; i < vs->n; i++) p->vkeys[i] = name_key(vs->v[i].name ? vs->v[i].name : "");
-    }
-    char *k = name_key(s);
-    for (size_t i = 0; *k && i < vs->n; i++)
-        if (strcmp(k, p->vkeys[i]) == 0) { free(k); return &vs->v[i]; }
-    free(k);
-    for (const char *q = s; *q;) {
-        while (*q && !isalnum((unsigned char)*q)) q++;
-        const char *st = q;
-        while (*q && (isalnum((unsigned char)*q) || *q == '-')) q++;
-        size_t n = (size_t)(q - st), up = 0;
-        for (size_t j = 0; j < n; j++) up += isupper((unsigned char)st[j]) != 0;
-        if (n < 2 || n >= sizeof buf || up < 2) continue;
-        memcpy(buf, st, n);
-        buf[n] = 0;
-        if ((v = lit_venues_find(vs, buf)) != NULL) return v;
-    }
-    return NULL;
-}
-
 static bool is_arxiv_name(const char *s)
 {
     return s && (ieq_prefix(s, "arxiv") || strcasecmp(s, "corr") == 0 || strstr(s, "arXiv") ||
@@ -1059,8 +982,8 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     const lit_venues *vs = o ? o->venues : NULL;
     const lit_venue *v = NULL;
     const char *venue = NULL;
-    if (vtext && !is_arxiv_name(vtext)) {
-        v = match_venue(p, vs, vtext);
+    if (vtext && !is_arxiv_name(vtext) && lit_venue_text_ok(vtext)) {
+        v = lit_venues_match(vs, vtext);
         venue = v ? v->id : vtext;   /* unknown venues are kept for `check` to report */
     }
     if (!venue && (*arx || (vtext && is_arxiv_name(vtext)))) {
@@ -1188,10 +1111,6 @@ static void inherit(parser *p, bentry *e, const bentry *t)
 
 static void parser_free(parser *p)
 {
-    if (p->vkeys) {
-        for (size_t k = 0; p->vkeys[k]; k++) free(p->vkeys[k]);
-        free(p->vkeys);
-    }
     for (size_t k = 0; k < p->ne; k++) { free(p->e[k].f); lit_strtab_free(&p->e[k].idx); }
     free(p->e);
     free(p->mval);

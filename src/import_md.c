@@ -375,7 +375,7 @@ static char *attr_str(const MD_ATTRIBUTE *a)
 static const char *venue_lookup(const imp *im, const char *name)
 {
     if (!im->o || !im->o->venues) return NULL;
-    const lit_venue *v = lit_venues_find(im->o->venues, name);
+    const lit_venue *v = lit_venues_match(im->o->venues, name);
     return v ? v->id : NULL;
 }
 
@@ -463,17 +463,13 @@ static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *
     if (nvtok > 5 || (!nvtok && !year)) return false;
     const char *vid = NULL;
     if (nvtok) {
-        vid = venue_lookup(im, vbuf);
-        if (!vid && contains_ci(vbuf, "workshop")) {
-            char w[140];
-            size_t fl = strcspn(vbuf, " ");
-            snprintf(w, sizeof w, "%.*s workshop", (int)fl, vbuf);
-            vid = venue_lookup(im, w);
-        }
+        vid = venue_lookup(im, vbuf);   /* "X workshop" is X's workshop venue: lit_venues_match */
         if (!vid) {
             if (strict || !year || nvtok > 3) return false;
-            if (!isupper((unsigned char)vbuf[0])) return false;
-            vid = vbuf;
+            if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
+                if (!isupper((unsigned char)vbuf[0])) return false;
+                vid = vbuf;
+            }
         }
     } else if (strict && year_digits != 4) {
         return false;
@@ -1118,8 +1114,6 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
     int rc = 0;
     if (paper) {
-        if (e.tag.venue && !venue_lookup(im, e.tag.venue) && im->o && im->o->venues)
-            lit_warn(im->d, im->path, line, im->col, "unknown venue '%s'", e.tag.venue);
         add_paper(im, &e, line);
     } else if (kind == 'h') {
         char *h = lit_xstrdup(text);

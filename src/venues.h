@@ -1,6 +1,7 @@
 /* venues.h - the venue table of data/venues.yaml: canonical ids, full names, kinds, aliases. */
 #ifndef LIT_VENUES_H
 #define LIT_VENUES_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "arena.h"
 #include "catalog.h"
@@ -28,7 +29,8 @@ typedef struct lit_venues {
     const char *path;
     lit_venue *v;
     size_t n;
-    lit_alias_map names;   /* id and aliases -> index into v */
+    lit_alias_map names;   /* id, aliases and full name -> index into v */
+    lit_alias_map keys;    /* lit_venue_name_key of each full name and alias -> index into v */
 } lit_venues;
 
 /* Loads venues.yaml; ids and aliases must be unique (after normalising). */
@@ -37,6 +39,19 @@ void lit_venues_free(lit_venues *vs);
 /* Finds a venue by id or alias, ignoring case, spaces and punctuation ("EUROSYS",
  * "Euro-Sys", "NeuralPS"). Returns NULL if unknown. */
 const lit_venue *lit_venues_find(const lit_venues *vs, const char *name);
+/* Finds the venue that a booktitle, journal or list tag names, by the rules of venues.c
+ * (listed there): the id, an alias or the full name, with proceedings words, ordinals,
+ * years, volumes and publishers dropped; an acronym in parentheses or in the text.
+ * Text that names a workshop ("Workshop on ... at X", "X @ Y") only matches a workshop.
+ * NULL when no rule finds a venue of the table: the caller keeps the text as written. */
+const lit_venue *lit_venues_match(const lit_venues *vs, const char *text);
+/* The words of a venue name that tell it apart, lower-cased, sorted, each followed by a
+ * space ("Proceedings of the 17th USENIX Symposium on Networked Systems Design and
+ * Implementation" -> "design implementation networked symposium systems "). malloc'd. */
+char *lit_venue_name_key(const char *text);
+/* False for text that names no venue: empty, a URL, a month ("Feb", "February 2023"),
+ * a number. Such text is not kept as a venue. */
+bool lit_venue_text_ok(const char *text);
 const char *lit_venue_kind_name(lit_venue_kind k);   /* "conference", ... */
 /* True for venues whose papers are peer reviewed (conference, journal, workshop). */
 int lit_venue_is_reviewed(const lit_venue *v);

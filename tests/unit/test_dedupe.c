@@ -97,6 +97,88 @@ static void test_hard_cases(void)
     lit_catalog_free(&c);
 }
 
+/* LaTeX markup and case of one title or system name are one paper: {TVM} = TVM, $P^3$ = P3,
+ * APNET = APNet, \emph{X} = X. */
+static void test_markup(void)
+{
+    char *n = lit_title_norm("{TVM}: An {A}utomated End-to-End Compiler");
+    CHECK_STR(n, "tvm an automated end to end compiler");
+    free(n);
+    n = lit_title_norm("$P^3$: Priority-Based Parameter Propagation");
+    CHECK_STR(n, "p3 priority based parameter propagation");
+    free(n);
+    n = lit_title_norm("\\emph{Quokka}: Fast \\& Simple");
+    CHECK_STR(n, "quokka fast simple");
+    free(n);
+    lit_catalog c;
+    lit_catalog_init(&c);
+    add(&c, "{TVM}: An Automated End-to-End Optimizing Compiler for Deep Learning", "{TVM}", "OSDI", 2018, "a.bib", 1);
+    add(&c, "TVM: An automated end-to-end optimizing compiler for deep learning", "TVM", "OSDI", 2018, "b.md", 1);
+    add(&c, "$P^3$: Priority-Based Parameter Propagation for Distributed Training", "$P^3$", "MLSys", 2019, "a.bib", 2);
+    add(&c, "P3: Priority-based parameter propagation for distributed training", "P3", "MLSys", 2019, "b.md", 2);
+    add(&c, "Tiny Queues for Datacenter Fabrics", "APNET", "APNet", 2023, "a.md", 3);
+    add(&c, "TINY QUEUES FOR DATACENTER FABRICS", "APNet", "APNet", 2023, "b.md", 3);
+    lit_dedupe dd;
+    merge(&c, 0, &dd);
+    CHECK_INT(c.n_papers, 3);
+    CHECK_INT(dd.n_unsure, 0);
+    lit_dedupe_free(&dd);
+    lit_catalog_free(&c);
+}
+
+/* A system name at the same venue and year merges only titles that agree; the rest are
+ * listed as unsure. */
+static void test_system_titles(void)
+{
+    lit_catalog c;
+    lit_catalog_init(&c);
+    /* four different papers a list labels with one tag */
+    add(&c, "Blockwise Kernels for Long Sequences", "SP", "arXiv", 2023, "l.md", 1);
+    add(&c, "Ring Scheduling with Blockwise Transformers for Near-Infinite Context", "SP", "arXiv", 2023, "l.md", 2);
+    add(&c, "Striped Layouts: Faster Ring Scheduling for Causal Models", "SP", "arXiv", 2023, "l.md", 3);
+    add(&c, "System Optimizations for Training Extreme Long Sequence Transformers", "SP", "arXiv", 2023, "l.md", 4);
+    /* two papers that share a name */
+    add(&c, "Kestrel: Probabilistic Performance Modeling for Distributed Training", "Kestrel", "arXiv", 2025, "l.md", 5);
+    add(&c, "Kestrel: Unleashing GPU Sharing for Multi-Model Serving", "Kestrel", "arXiv", 2025, "l.md", 6);
+    /* one paper: a shortened title, a typo, a renamed version, the name alone, a shared id */
+    add(&c, "Heron: Efficient Fuzzing by Principled Search", "Heron", "S&P", 2018, "a.md", 1);
+    add(&c, "Heron: Efficient Fuzzing", "Heron", "S&P", 2018, "b.md", 1);
+    add(&c, "Plover: Differential Testing to Find CPU Bugs", "Plover", "S&P", 2021, "a.md", 2);
+    add(&c, "Plover: Differential Testing to Find CPU Bug", "Plover", "S&P", 2021, "b.md", 2);
+    add(&c, "Egret: Optimizing the Network Topology for Distributed DNN Training", "Egret", "NSDI", 2023, "a.md", 3);
+    add(&c, "Egret: Co-optimizing Network Topology and Parallelization Strategy for Distributed Training Jobs", "Egret",
+        "NSDI", 2023, "b.md", 3);
+    add(&c, "Wren", "Wren", "OSDI", 2022, "a.md", 4);
+    add(&c, "Wren: Serving Many Models on One Accelerator", "Wren", "OSDI", 2022, "b.md", 4);
+    add(&c, "Crane: A Streaming Engine", "Crane", "arXiv", 2024, "a.md", 5)->arxiv = "2401.00001";
+    add(&c, "Crane: Stream Processing at the Edge of the Network", "Crane", "arXiv", 2024, "b.md", 5)->arxiv = "2401.00001";
+    lit_dedupe dd;
+    merge(&c, 0, &dd);
+    CHECK_INT(c.n_papers, 6 + 5);
+    size_t disagree = 0;
+    for (size_t i = 0; i < dd.n; i++)
+        if (dd.m[i].unsure && dd.m[i].reason == LIT_MATCH_SYSTEM && dd.m[i].why && !strcmp(dd.m[i].why, "the titles disagree"))
+            disagree++;
+    CHECK_INT(disagree, 6 + 1);
+    CHECK_INT(dd.n_unsure, 7);
+    const char *one[] = {"heron-sp18", "plover-sp21", "egret-nsdi23", "wren-osdi22", "crane-arxiv24"};
+    for (size_t i = 0; i < 5; i++) {
+        const lit_paper *p = by_key(&c, one[i]);
+        CHECK(p != NULL && p->n_sources == 2);
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    lit_dedupe_print(&dd, false, f);
+    fclose(f);
+    CHECK(strstr(buf, "unsure, kept apart: l.md:5 \"Kestrel: Probabilistic Performance Modeling for Distributed Training\" and "
+                      "l.md:6 \"Kestrel: Unleashing GPU Sharing for Multi-Model Serving\": same system name at the same "
+                      "venue and year, but the titles disagree\n") != NULL);
+    free(buf);
+    lit_dedupe_free(&dd);
+    lit_catalog_free(&c);
+}
+
 static void test_conflicts(void)
 {
     lit_catalog c;
@@ -380,6 +462,8 @@ int main(void)
     }
     test_norm();
     test_hard_cases();
+    test_markup();
+    test_system_titles();
     test_conflicts();
     test_order_independence();
     test_fixed();
