@@ -15,15 +15,22 @@ const char *const lit_latex_tables[] = {"topics", "venue-year", "taxonomy", "cat
 enum { T_TOPICS, T_VENUE_YEAR, T_TAXONOMY, T_CATALOG };
 
 /* Packages a table uses, named in the fragment's leading comment. */
-enum { PKG_BOOKTABS = 1, PKG_ARRAY = 2, PKG_TABULARX = 4, PKG_LONGTABLE = 8, PKG_GRAPHICX = 16,
-       PKG_AMSSYMB = 32, PKG_HYPERREF = 64 };
-static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "graphicx", "amssymb",
-                                        "hyperref"};
+enum { PKG_BOOKTABS = 1, PKG_ARRAY = 2, PKG_TABULARX = 4, PKG_LONGTABLE = 8, PKG_XLTABULAR = 16,
+       PKG_GRAPHICX = 32, PKG_AMSSYMB = 64, PKG_HYPERREF = 128 };
+static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "xltabular", "graphicx",
+                                        "amssymb", "hyperref"};
 
 /* Ragged-right paragraph cells; \hspace{0pt} lets TeX hyphenate the first word too. */
 #define RAGGED ">{\\raggedright\\arraybackslash\\hspace{0pt}}"
-/* A float holds at most this many rows; longer taxonomy tables become a longtable. */
+/* A float holds at most this many rows (or estimated lines of text, in a 345pt article
+ * column): a longer table becomes a longtable across pages, which never drops a row. */
 #define FLOAT_MAX_ROWS 40
+#define FLOAT_MAX_LINES 36
+/* Characters a line of the topics table's Systems column holds (about 215pt at 10pt). */
+#define SYSTEMS_LINE_CHARS 45
+/* Systems in one row of the topics table: a longer list goes on in the next rows, so
+ * that no row is taller than a page (a longtable breaks only between rows). */
+#define CITES_PER_ROW 24
 /* Years as columns before the headers are rotated (about 28pt a column flat, 16pt
  * rotated, in a 345pt article column), and before the font gets smaller. */
 #define YEARS_FLAT 7
@@ -391,18 +398,35 @@ static void group_heading(ctx *c, size_t ncols, const char *label, bool first)
     lit_buf_adds(c->b, "}}\\\\\n");
 }
 
-/* A longtable with its first head, repeated head and feet; head is the header rows. */
+/* A longtable with its first head, repeated head and feet; head is the header rows.
+ * A spec with an X column makes it an xltabular (longtable with tabularx's widths). */
 static void longtable_open(ctx *c, const char *spec, size_t ncols, const char *head,
                            const char *dflt_caption, const char *table)
 {
-    c->pkgs |= PKG_LONGTABLE;
-    lit_buf_printf(c->b, "\\begin{longtable}{%s}\n", spec);
+    if (strchr(spec, 'X')) {
+        c->pkgs |= PKG_XLTABULAR;
+        lit_buf_printf(c->b, "\\begin{xltabular}{\\linewidth}{%s}\n", spec);
+    } else {
+        c->pkgs |= PKG_LONGTABLE;
+        lit_buf_printf(c->b, "\\begin{longtable}{%s}\n", spec);
+    }
     caption(c, dflt_caption, table);
     lit_buf_printf(c->b, "\\\\\n\\toprule\n%s\\midrule\n\\endfirsthead\n", head);
     lit_buf_printf(c->b, "\\multicolumn{%zu}{@{}l}{\\small\\itshape Table~\\thetable{} (continued)}\\\\\n"
                          "\\toprule\n%s\\midrule\n\\endhead\n", ncols, head);
     lit_buf_printf(c->b, "\\midrule\n\\multicolumn{%zu}{r@{}}{\\small\\itshape continued on the next page}\\\\\n"
                          "\\endfoot\n\\bottomrule\n\\endlastfoot\n", ncols);
+}
+
+/* Whether a table of rows rows (or lines estimated lines) goes across pages as a
+ * longtable rather than in a float that would run off the page. */
+static bool too_long(ctx *c, size_t rows, size_t lines, const char *table)
+{
+    if (rows <= FLOAT_MAX_ROWS && lines <= FLOAT_MAX_LINES) return false;
+    if (c->o->wide)
+        lit_warn(c->d, NULL, 0, 0, "the %s table is longer than a page (%zu rows): it is a longtable "
+                 "across pages, which --wide cannot make span two columns", table, rows);
+    return true;
 }
 
 /* ---- topics: one row per topic, its systems as citations ---- */
@@ -433,12 +457,37 @@ static void table_topics(ctx *c)
         }
     }
 
-    c->pkgs |= PKG_TABULARX | PKG_ARRAY;
-    float_open(c);
-    caption(c, "Surveyed systems by topic.", "topics");
-    lit_buf_adds(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.25\\linewidth}"
-                       RAGGED "Xr@{}}\n\\toprule\n"
-                       "Topic & Systems & Papers\\\\\n\\midrule\n");
+    /* each row's first systems in order, and the lines they take, to choose between a
+     * float and a table across pages */
+    size_t lines = 3;
+    for (size_t r = 0; r < n; r++) {
+        item *it = items + start[r];
+        size_t m = start[r + 1] - start[r], show = m, chars = 0;
+        if (c->o->max_cites && m > c->o->max_cites) {
+            show = c->o->max_cites;
+            c->n_clipped++;
+        }
+        first_sorted(it, m, show);
+        cnt[r] = show;
+        for (size_t k = 0; k < show; k++) {
+            lit_buf_reset(&c->scratch);
+            paper_name(&c->scratch, &cat->papers[it[k].pi]);
+            chars += c->scratch.len + strlen(it[k].key) + 5;  /* "Name [key], " */
+        }
+        lines += 1 + chars / SYSTEMS_LINE_CHARS;
+    }
+    bool longt = too_long(c, n, lines, "topics");
+
+    c->pkgs |= PKG_ARRAY;
+    static const char spec[] = "@{}" RAGGED "p{0.25\\linewidth}" RAGGED "Xr@{}";
+    static const char head[] = "Topic & Systems & Papers\\\\\n";
+    if (longt) longtable_open(c, spec, 3, head, "Surveyed systems by topic.", "topics");
+    else {
+        c->pkgs |= PKG_TABULARX;
+        float_open(c);
+        caption(c, "Surveyed systems by topic.", "topics");
+        lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{%s}\n\\toprule\n%s\\midrule\n", spec, head);
+    }
     size_t *order = ordered_rows(c, grouped);
     long last_group = -1;
     for (size_t i = 0; i < n; i++) {
@@ -456,21 +505,23 @@ static void table_topics(ctx *c)
         if (grouped && root) lit_buf_adds(c->b, "}");
         lit_buf_adds(c->b, " & ");
         item *it = items + start[r];
-        size_t m = start[r + 1] - start[r], show = m;
-        if (c->o->max_cites && m > c->o->max_cites) {
-            show = c->o->max_cites;
-            c->n_clipped++;
-        }
-        first_sorted(it, m, show);
+        size_t m = start[r + 1] - start[r], show = cnt[r];
         for (size_t k = 0; k < show; k++) {
-            if (k) lit_buf_adds(c->b, ", ");
+            /* a long list goes on in the next row: the table may break between them */
+            if (k == CITES_PER_ROW) lit_buf_printf(c->b, ", & %zu\\\\\n & ", s->topics[r].count);
+            else if (k % CITES_PER_ROW == 0 && k) lit_buf_adds(c->b, ", &\\\\\n & ");
+            else if (k) lit_buf_adds(c->b, ", ");
             entry(c, &cat->papers[it[k].pi], false);
         }
         if (show < m) lit_buf_printf(c->b, ", and %zu more", m - show);
-        lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
+        if (show > CITES_PER_ROW) lit_buf_adds(c->b, " &\\\\\n");
+        else lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
     }
-    lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
-    float_close(c);
+    if (longt) lit_buf_adds(c->b, "\\end{xltabular}\n");
+    else {
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
+        float_close(c);
+    }
     if (c->n_clipped)
         lit_warn(c->d, NULL, 0, 0, "listed at most %zu systems in each of %zu topic%s and counted the rest "
                  "as 'and N more' (--max-cites 0 lists all)", c->o->max_cites, c->n_clipped,
@@ -880,18 +931,22 @@ static int render_parts(lit_buf *out, lit_buf *body_out, lit_buf *tail, const ch
         lit_buf_adds(out, "\\documentclass[a4paper]{article}\n");
         if (bib.len && natbib) lit_buf_adds(out, "\\usepackage[numbers]{natbib}\n");
         package_lines(out, c.pkgs, c.needs, "");
-        /* T1 text in Latin Modern: vector fonts, not bitmap EC fonts */
-        if (c.needs & LIT_TEX_NEED_T1) lit_buf_adds(out, "\\usepackage{lmodern}\n");
+        /* T1 and TS1 text in Latin Modern: vector fonts, not bitmap EC fonts */
+        if (c.needs) lit_buf_adds(out, "\\usepackage{lmodern}\n");
         lit_buf_adds(out, "\\usepackage[margin=2cm]{geometry}\n");
         if (!bib.len) {
             lit_buf_adds(out, "% No .bib given (--bib): each citation prints its key.\n");
             if (strcmp(cmd, "cite") != 0) lit_buf_printf(out, "\\providecommand{\\%s}{}\n", cmd);
-            lit_buf_printf(out, "\\renewcommand{\\%s}[1]{\\unskip\\unpenalty\\ [\\texttt{\\detokenize{#1}}]}\n", cmd);
+            /* a long key may break between any two characters rather than overflow its cell */
+            lit_buf_adds(out, "\\usepackage{xurl}\n");
+            lit_buf_printf(out, "\\renewcommand{\\%s}[1]{\\unskip\\unpenalty\\ "
+                                "[\\expandafter\\path\\expandafter{\\detokenize{#1}}]}\n", cmd);
         }
         lit_buf_adds(out, "\\begin{document}\n");
+        /* the table's float first, then the references */
         if (bib.len)
-            lit_buf_printf(tail, "\\bibliographystyle{%s}\n\\bibliography{%s}\n", natbib ? "plainnat" : "plain",
-                           bib.data);
+            lit_buf_printf(tail, "\\clearpage\n\\bibliographystyle{%s}\n\\bibliography{%s}\n",
+                           natbib ? "plainnat" : "plain", bib.data);
         lit_buf_adds(tail, "\\end{document}\n");
     }
     lit_buf_free(&bib);
