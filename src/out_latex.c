@@ -22,6 +22,9 @@ static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longta
 
 /* Ragged-right paragraph cells; \hspace{0pt} lets TeX hyphenate the first word too. */
 #define RAGGED ">{\\raggedright\\arraybackslash\\hspace{0pt}}"
+/* Dots from a paper's name to its check marks, spaced like a table of contents' (the
+ * kern keeps the end of the paragraph from dropping them) */
+#define LEADERS "\\leaders\\hbox to 0.8em{\\hss.\\hss}\\hfill\\kern0pt"
 /* A float holds at most this many rows (or estimated lines of text, in a 345pt article
  * column): a longer table becomes a longtable across pages, which never drops a row. */
 #define FLOAT_MAX_ROWS 40
@@ -144,14 +147,16 @@ static void text(ctx *c, const char *s, const lit_paper *p, const char *what)
 }
 
 /* The name a table shows for a paper: its system name, else the title up to a colon
- * (when short), else the title's first four words. Raw UTF-8 into t. */
-static void paper_name(lit_buf *t, const lit_paper *p)
+ * (when short: "Megatron-LM: Training..."), else the title, cut to its first four words
+ * when cut. Raw UTF-8 into t. */
+static void paper_name(lit_buf *t, const lit_paper *p, bool cut)
 {
     lit_buf_add(t, "", 0);
     if (p->short_name && *p->short_name) { lit_buf_adds(t, p->short_name); return; }
     const char *title = p->title && *p->title ? p->title : p->key;
     const char *colon = strchr(title, ':');
     if (colon && colon > title && colon - title <= 40) { lit_buf_add(t, title, (size_t)(colon - title)); return; }
+    if (!cut) { lit_buf_adds(t, title); return; }
     const char *q = title;
     int words = 0;
     while (*q && words < 4) {
@@ -210,11 +215,12 @@ static void camel_breaks(lit_buf *b, size_t start)
     lit_buf_free(&tail);
 }
 
-/* Name~\cite{key}: how every table refers to a paper (Name \cite{key} when narrow). */
+/* Name~\cite{key}: how every table refers to a paper in a list (cut titles), and
+ * Name \cite{key} in a narrow column of its own (whole titles). */
 static void entry(ctx *c, const lit_paper *p, bool narrow)
 {
     lit_buf_reset(&c->scratch);
-    paper_name(&c->scratch, p);
+    paper_name(&c->scratch, p, !narrow);
     size_t start = c->b->len;
     text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
     if (narrow) camel_breaks(c->b, start);
@@ -471,7 +477,7 @@ static void table_topics(ctx *c)
         cnt[r] = show;
         for (size_t k = 0; k < show; k++) {
             lit_buf_reset(&c->scratch);
-            paper_name(&c->scratch, &cat->papers[it[k].pi]);
+            paper_name(&c->scratch, &cat->papers[it[k].pi], true);
             chars += c->scratch.len + strlen(it[k].key) + 5;  /* "Name [key], " */
         }
         lines += 1 + chars / SYSTEMS_LINE_CHARS;
@@ -648,6 +654,19 @@ static void table_venue_year(ctx *c)
 
 /* ---- taxonomy: systems x topics with check marks ---- */
 
+/* A column's label: the taxonomy's short label when it has one (charts use it too). */
+static const char *col_label(const ctx *c, size_t r)
+{
+    const lit_count *t = &c->s->topics[r];
+    return t->short_name && *t->short_name ? t->short_name : t->name;
+}
+
+/* One row per paper, one check column per topic. The columns are grouped by root topic
+ * (a group's root in bold, a gap around groups of several columns) under one header row
+ * of the topics' short labels: flat when they all fit across the text, else turned 90
+ * degrees, which keeps a column as narrow as its check mark. Each row names the paper
+ * by its system name or, without one, its whole title (never a cut one) in a column that
+ * takes the width the checks leave. */
 static void table_taxonomy(ctx *c)
 {
     const lit_stats *s = c->s;
@@ -656,89 +675,79 @@ static void table_taxonomy(ctx *c)
     size_t *cols = ordered_rows(c, true);           /* columns grouped under their roots */
     size_t *col_of_row = lit_xmalloc((nt + 1) * sizeof *col_of_row);
     for (size_t k = 0; k < nt; k++) col_of_row[cols[k]] = k;
-    bool parents = any_parent(c);
     lit_latex_group g = c->o->group == LIT_LATEX_GROUP_DEFAULT ? LIT_LATEX_GROUP_PARENT : c->o->group;
 
-    /* rows: selected papers with a topic, grouped by the root or the column of their first topic */
+    /* rows: selected papers with a topic, grouped by the root or the column of their first
+     * topic; about 30 characters of a title to a line in the name column */
     item *rows = lit_xmalloc((s->n_papers + 1) * sizeof *rows);
-    size_t nr = 0;
+    size_t nr = 0, lines = 0;
     for (size_t i = 0; i < s->n_papers; i++) {
-        int r = first_row(c, &cat->papers[s->sel[i]]);
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        int r = first_row(c, p);
         if (r < 0) continue;
         long grp = g == LIT_LATEX_GROUP_PARENT ? group_rank(c, (size_t)r)
                  : g == LIT_LATEX_GROUP_TOPIC ? (long)col_of_row[r] : 0;
-        rows[nr++] = make_item(c, s->sel[i], grp);
+        rows[nr] = make_item(c, s->sel[i], grp);
+        lines += 1 + strlen(rows[nr].name) / 30;
+        nr++;
     }
     qsort(rows, nr, sizeof *rows, cmp_item);
     size_t n_groups = 0;
     for (size_t i = 0; i < nr; i++)
         if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) n_groups++;
-    bool longt = nr + n_groups > FLOAT_MAX_ROWS;
+    bool longt = too_long(c, nr + n_groups, lines + 2 * n_groups, "taxonomy");
     size_t ncols = nt + 1;
-    c->pkgs |= PKG_AMSSYMB | PKG_GRAPHICX | PKG_ARRAY;
+    c->pkgs |= PKG_AMSSYMB | PKG_ARRAY;
 
-    /* the header: root labels over their groups (when the taxonomy has parents), then
-     * every column's label rotated */
-    lit_buf head = LIT_BUF_INIT;
+    /* smaller type for many topics; flat labels when they fit beside a 100pt name column
+     * of a 345pt article column (about 4.2pt a character in \footnotesize) */
+    const char *size = nt <= 16 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
+                     : nt <= 24 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
+                                : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
+    size_t flat_width = 100;
+    for (size_t k = 0; k < nt; k++) flat_width += strlen(col_label(c, cols[k])) * 42 / 10 + 6;
+    bool rotate = flat_width > 345;
+    if (rotate) c->pkgs |= PKG_GRAPHICX;
+
+    /* the column spec, with a gap at each edge of a group of several columns */
+    lit_buf spec = LIT_BUF_INIT, head = LIT_BUF_INIT;
+    lit_buf_adds(&spec, "@{}" RAGGED "X");
+    for (size_t k = 0, prev = 0; k < nt;) {
+        size_t e = k;
+        while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
+        if (k && (e - k > 1 || prev > 1)) lit_buf_adds(&spec, "@{\\hspace{6pt}}");
+        lit_buf_printf(&spec, "*{%zu}{c}", e - k);
+        prev = e - k;
+        k = e;
+    }
+    lit_buf_adds(&spec, "@{}");
+
     lit_buf *body = c->b;
     c->b = &head;
-    if (parents) {
-        /* horizontal root labels when each fits over its columns (about 4.5pt a
-         * character against 13pt a column), else all rotated */
-        bool flat = true;
-        for (size_t k = 0; k < nt;) {
-            size_t e = k;
-            while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
-            if (e - k > 1 && strlen(group_label(c, cols[k])) * 9 > (e - k) * 26) flat = false;
-            k = e;
-        }
-        lit_buf adds = LIT_BUF_INIT;
-        for (size_t k = 0; k < nt;) {
-            size_t e = k;
-            while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
-            bool has_child = false;
-            for (size_t j = k; j < e; j++) has_child |= !row_is_root(c, cols[j]);
-            lit_buf_printf(&head, " & \\multicolumn{%zu}{c}{", e - k);
-            if (has_child) {
-                lit_buf_adds(&head, flat ? "\\textbf{" : "\\rotatebox{90}{\\textbf{");
-                text(c, group_label(c, cols[k]), NULL, "a topic label");
-                lit_buf_adds(&head, flat ? "}" : "}}");
-                lit_buf_printf(&adds, "\\cmidrule(lr){%zu-%zu}", k + 2, e + 1);
-            }
-            lit_buf_adds(&head, "}");
-            k = e;
-        }
-        lit_buf_adds(&head, "\\\\\n");
-        if (adds.len) lit_buf_printf(&head, "%s\n", adds.data);
-        lit_buf_free(&adds);
-    }
     lit_buf_adds(&head, "System");
     for (size_t k = 0; k < nt; k++) {
-        lit_buf_adds(&head, " & \\rotatebox{90}{");
-        text(c, s->topics[cols[k]].name, NULL, "a topic label");
-        lit_buf_adds(&head, "}");
+        bool bold = row_is_root(c, cols[k]) && k + 1 < nt && !row_is_root(c, cols[k + 1]);  /* it has children */
+        lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
+        if (bold) lit_buf_adds(&head, "\\textbf{");
+        text(c, col_label(c, cols[k]), NULL, "a topic label");
+        lit_buf_adds(&head, bold ? "}}" : "}");
     }
     lit_buf_adds(&head, "\\\\\n");
     c->b = body;
 
-    /* a check column is a rotated label's height plus the padding: smaller type for
-     * many topics so that the table keeps to the text width */
-    const char *size = nt <= 16 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
-                     : nt <= 24 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
-                                : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
-    lit_buf spec = LIT_BUF_INIT;
-    lit_buf_printf(&spec, "@{}" RAGGED "p{0.25\\linewidth}*{%zu}{c}@{}", nt);
-    if (longt && c->o->wide)
-        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %zu rows, more than a float holds: it is a longtable "
-                 "across pages, which --wide cannot make span two columns", nr + n_groups);
+    /* the name column's last line (with the citation) is the row's baseline, so that
+     * the leaders run to the check marks */
+    static const char bottom[] = "\\renewcommand{\\tabularxcolumn}[1]{b{#1}}\n";
     if (longt) {
-        lit_buf_printf(c->b, "\\begingroup\n%s", size);
+        lit_buf_printf(c->b, "\\begingroup\n%s%s", size, bottom);
         longtable_open(c, spec.data, ncols, lit_buf_str(&head), "Taxonomy of the surveyed systems.", "taxonomy");
     } else {
+        c->pkgs |= PKG_TABULARX;
         float_open(c);
-        lit_buf_adds(c->b, size);
+        lit_buf_printf(c->b, "%s%s", size, bottom);
         caption(c, "Taxonomy of the surveyed systems.", "taxonomy");
-        lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
+        lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{%s}\n\\toprule\n%s\\midrule\n", spec.data,
+                       lit_buf_str(&head));
     }
     unsigned char *mark = lit_xmalloc(nt + 1);
     for (size_t i = 0; i < nr; i++) {
@@ -749,6 +758,7 @@ static void table_taxonomy(ctx *c)
                                                               : s->topics[r].name, i == 0);
         }
         entry(c, p, true);
+        lit_buf_adds(c->b, LEADERS);
         memset(mark, 0, nt + 1);
         for (uint32_t k = 0; k < p->n_topics; k++) {
             int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
@@ -757,9 +767,9 @@ static void table_taxonomy(ctx *c)
         for (size_t k = 0; k < nt; k++) lit_buf_adds(c->b, mark[k] ? " & \\checkmark" : " &");
         lit_buf_adds(c->b, "\\\\\n");
     }
-    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
+    if (longt) lit_buf_adds(c->b, "\\end{xltabular}\n\\endgroup\n");
     else {
-        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
         float_close(c);
     }
     free(mark);
