@@ -540,18 +540,43 @@ static void table_topics(ctx *c)
 
 /* ---- venue-year: counts with totals ---- */
 
-static void year_header(ctx *c, int year, bool rotate)
+static void count_cell(ctx *c, size_t v, bool zero)
 {
-    if (rotate) lit_buf_printf(c->b, " & \\rotatebox{90}{%d}", year);
-    else lit_buf_printf(c->b, " & %d", year);
-}
-
-static void count_cell(ctx *c, size_t v)
-{
-    if (v) lit_buf_printf(c->b, " & %zu", v);
+    if (v || zero) lit_buf_printf(c->b, " & %zu", v);
     else lit_buf_adds(c->b, " &");
 }
 
+static size_t digits(size_t v)
+{
+    size_t n = 1;
+    while (v >= 10) { v /= 10; n++; }
+    return n;
+}
+
+/* Sum of a row's years from index a to b (inclusive). */
+static size_t year_sum(const size_t *row, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t y = a; y <= b; y++) n += row[y];
+    return n;
+}
+
+/* One row of counts: the year columns (the first one sums the years up to it), n/a when
+ * shown, then the total; zero cells are empty unless zero. */
+static void count_row(ctx *c, const size_t *row, const unsigned char *keep, size_t first, size_t ny,
+                      bool has_noyear, size_t no_year, size_t total, bool zero)
+{
+    for (size_t y = first; y < ny; y++)
+        if (keep[y]) count_cell(c, y == first ? year_sum(row, 0, first) : row[y], zero);
+    if (has_noyear) count_cell(c, no_year, zero);
+    lit_buf_printf(c->b, " & %zu\\\\\n", total);
+}
+
+/* Papers per venue (rows) and year (columns), with the papers without a year (n/a) and
+ * without a venue, and totals, so that rows and columns add up. Past 7 years the year
+ * labels turn; past 17 the type gets smaller and empty years go; when the columns are
+ * still wider than a 345pt article column the oldest years share the first column
+ * ("-2010"). Past a page of venues it is a longtable. */
 static void table_venue_year(ctx *c)
 {
     const lit_stats *s = c->s;
@@ -561,11 +586,12 @@ static void table_venue_year(ctx *c)
     size_t *no_year = lit_xcalloc(nv + 1, sizeof *no_year);
     size_t *nov = lit_xcalloc(ny + 1, sizeof *nov), nov_noyear = 0;
     bool has_noyear = false;
+    size_t longest = 5;                               /* "Total" */
     for (size_t v = 0; v < nv; v++) {
-        size_t sum = 0;
-        for (size_t y = 0; y < ny; y++) sum += s->venue_year[v * ny + y];
+        size_t sum = year_sum(s->venue_year + v * ny, 0, ny ? ny - 1 : 0) * (ny > 0);
         no_year[v] = s->venues[v].count > sum ? s->venues[v].count - sum : 0;
         if (no_year[v]) has_noyear = true;
+        if (strlen(s->venues[v].name) > longest) longest = strlen(s->venues[v].name);
     }
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[s->sel[i]];
@@ -580,7 +606,30 @@ static void table_venue_year(ctx *c)
         keep[y] = ny <= YEARS_SMALL || s->per_year[y] > 0;
         ns += keep[y];
     }
-    bool rotate = ns > YEARS_FLAT;
+    bool rotate = ns > YEARS_FLAT, small = ns > YEARS_SMALL;
+    /* the width of the columns at 0.5em a digit: the widest number of a column is its
+     * total; the first year column takes the older years while they do not fit */
+    double em = small ? 8 : 10, sep = rotate ? 3 : 4;
+    double fixed = longest * 0.5 * em + digits(s->n_papers) * 0.5 * em + 2 * sep;
+    if (has_noyear) fixed += (rotate ? 0.9 * em : 1.5 * em) + 2 * sep;
+    size_t first = 0;
+    while (ny && keep[first] == 0) first++;
+    for (;;) {
+        double w = fixed;
+        for (size_t y = first; y < ny; y++)
+            if (keep[y]) {
+                size_t n = y == first ? year_sum(s->per_year, 0, first) : s->per_year[y];
+                double label = rotate ? 0.9 * em : (y == first && first ? 5 : 4) * 0.5 * em;
+                double num = digits(n) * 0.5 * em;
+                w += (num > label ? num : label) + 2 * sep;
+            }
+        size_t left = 0;
+        for (size_t y = first + 1; y < ny; y++) left += keep[y];
+        if (w <= 345 || left < 4) break;
+        do first++; while (!keep[first]);
+    }
+    ns = 0;
+    for (size_t y = first; y < ny; y++) ns += keep[y];
     size_t ncols = 1 + ns + (has_noyear ? 1 : 0) + 1;
     if (rotate) c->pkgs |= PKG_GRAPHICX;
 
@@ -588,6 +637,7 @@ static void table_venue_year(ctx *c)
     bool grouped = c->o->group == LIT_LATEX_GROUP_AREA;
     item *rows = lit_xmalloc((nv + 1) * sizeof *rows);
     const char **area = lit_xcalloc(nv + 1, sizeof *area);
+    size_t n_groups = 0;
     for (size_t v = 0; v < nv; v++) {
         const lit_venue *ve = lit_venues_find(&c->db->venues, s->venues[v].name);
         area[v] = ve && ve->area ? ve->area : "unknown";
@@ -601,17 +651,29 @@ static void table_venue_year(ctx *c)
     }
     /* stable: within a group keep the count order of s->venues (year field holds it) */
     qsort(rows, nv, sizeof *rows, cmp_item);
+    for (size_t k = 0; grouped && k < nv; k++) n_groups += k == 0 || rows[k].group != rows[k - 1].group;
+    bool longt = too_long(c, nv + 2 * n_groups + 3, 0, "venue-year");
 
-    float_open(c);
-    if (ns > YEARS_SMALL) lit_buf_adds(c->b, "\\footnotesize\n");
-    lit_buf_printf(c->b, "\\setlength{\\tabcolsep}{%dpt}\n", rotate ? 3 : 4);
-    caption(c, "Papers per venue and year.", "venue-year");
-    lit_buf_printf(c->b, "\n\\begin{tabular}{@{}l*{%zu}{r}r@{}}\n\\toprule\nVenue", ncols - 2);
-    for (size_t y = 0; y < ny; y++)
-        if (keep[y]) year_header(c, s->year_min + (int)y, rotate);
-    if (has_noyear) lit_buf_adds(c->b, rotate ? " & \\rotatebox{90}{n/a}" : " & n/a");
-    lit_buf_adds(c->b, " & Total\\\\\n\\midrule\n");
-    size_t *col = lit_xcalloc(ny + 2, sizeof *col), total = 0;
+    lit_buf head = LIT_BUF_INIT, spec = LIT_BUF_INIT;
+    lit_buf_printf(&spec, "@{}l*{%zu}{r}r@{}", ncols - 2);
+    lit_buf_adds(&head, "Venue");
+    for (size_t y = first; y < ny; y++) {
+        if (!keep[y]) continue;
+        lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
+        lit_buf_printf(&head, y == first && first ? "--%d}" : "%d}", s->year_min + (int)y);
+    }
+    if (has_noyear) lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{n/a}" : " & n/a");
+    lit_buf_adds(&head, " & Total\\\\\n");
+    const char *setup = small ? "\\footnotesize\n" : "";
+    if (longt) {
+        lit_buf_printf(c->b, "\\begingroup\n%s\\setlength{\\tabcolsep}{%dpt}\n", setup, (int)sep);
+        longtable_open(c, spec.data, ncols, head.data, "Papers per venue and year.", "venue-year");
+    } else {
+        float_open(c);
+        lit_buf_printf(c->b, "%s\\setlength{\\tabcolsep}{%dpt}\n", setup, (int)sep);
+        caption(c, "Papers per venue and year.", "venue-year");
+        lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, head.data);
+    }
     long last = -1;
     for (size_t k = 0; k < nv; k++) {
         size_t v = rows[k].pi;
@@ -620,31 +682,24 @@ static void table_venue_year(ctx *c)
             last = rows[k].group;
         }
         text(c, s->venues[v].name, NULL, "a venue name");
-        for (size_t y = 0; y < ny; y++) {
-            if (keep[y]) count_cell(c, s->venue_year[v * ny + y]);
-            col[y] += s->venue_year[v * ny + y];
-        }
-        if (has_noyear) { count_cell(c, no_year[v]); col[ny] += no_year[v]; }
-        lit_buf_printf(c->b, " & %zu\\\\\n", s->venues[v].count);
-        total += s->venues[v].count;
+        count_row(c, s->venue_year + v * ny, keep, first, ny, has_noyear, no_year[v], s->venues[v].count, false);
     }
     if (s->n_no_venue) {
         if (grouped || nv) lit_buf_adds(c->b, "\\addlinespace\n");
         lit_buf_adds(c->b, "\\textit{no venue}");
-        for (size_t y = 0; y < ny; y++) {
-            if (keep[y]) count_cell(c, nov[y]);
-            col[y] += nov[y];
-        }
-        if (has_noyear) { count_cell(c, nov_noyear); col[ny] += nov_noyear; }
-        lit_buf_printf(c->b, " & %zu\\\\\n", s->n_no_venue);
-        total += s->n_no_venue;
+        count_row(c, nov, keep, first, ny, has_noyear, nov_noyear, s->n_no_venue, false);
     }
+    size_t total = 0;
+    for (size_t v = 0; v < nv; v++) total += s->venues[v].count;
     lit_buf_adds(c->b, "\\midrule\nTotal");
-    for (size_t y = 0; y < ny + (has_noyear ? 1 : 0); y++)
-        if (y == ny || keep[y]) lit_buf_printf(c->b, " & %zu", col[y]);
-    lit_buf_printf(c->b, " & %zu\\\\\n\\bottomrule\n\\end{tabular}\n", total);
-    float_close(c);
-    free(col);
+    count_row(c, s->per_year, keep, first, ny, has_noyear, s->n_no_year, total + s->n_no_venue, true);
+    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
+    else {
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
+        float_close(c);
+    }
+    lit_buf_free(&head);
+    lit_buf_free(&spec);
     free(keep);
     free(rows);
     free(area);
@@ -699,28 +754,46 @@ static void table_taxonomy(ctx *c)
     size_t ncols = nt + 1;
     c->pkgs |= PKG_AMSSYMB | PKG_ARRAY;
 
-    /* smaller type for many topics; flat labels when they fit beside a 100pt name column
-     * of a 345pt article column (about 4.2pt a character in \footnotesize) */
+    /* smaller type for many topics; flat labels (a column as wide as its label, up to
+     * 7em, wrapped beyond) when they fit beside a 100pt name column of a 345pt article
+     * column, else turned, in columns 1.1em wide */
+    double pt = nt <= 16 ? 9 : nt <= 24 ? 8 : 7;
     const char *size = nt <= 16 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
                      : nt <= 24 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
                                 : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
-    size_t flat_width = 100;
-    for (size_t k = 0; k < nt; k++) flat_width += strlen(col_label(c, cols[k])) * 42 / 10 + 6;
-    bool rotate = flat_width > 345;
-    if (rotate) c->pkgs |= PKG_GRAPHICX;
+    double *width = lit_xmalloc((nt + 1) * sizeof *width), sum = 0;
+    for (size_t k = 0; k < nt; k++) {
+        double w = 0.5 * (double)strlen(col_label(c, cols[k])) + 0.5;
+        width[k] = w < 7 ? w : 7;
+        sum += width[k];
+    }
+    bool rotate = sum * pt + 100 > 345;
+    if (rotate) {
+        c->pkgs |= PKG_GRAPHICX;
+        for (size_t k = 0; k < nt; k++) width[k] = 1.1;
+        sum = 1.1 * (double)nt;
+    }
 
-    /* the column spec, with a gap at each edge of a group of several columns */
-    lit_buf spec = LIT_BUF_INIT, head = LIT_BUF_INIT;
-    lit_buf_adds(&spec, "@{}" RAGGED "X");
+    /* the column spec, with a gap at each edge of a group of several columns; the name
+     * column takes what the checks leave, its last line (with the citation) on the row's
+     * baseline so that the leaders run to the check marks */
+    lit_buf cells = LIT_BUF_INIT, spec = LIT_BUF_INIT, head = LIT_BUF_INIT;
+    size_t gaps = 0;
     for (size_t k = 0, prev = 0; k < nt;) {
         size_t e = k;
         while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
-        if (k && (e - k > 1 || prev > 1)) lit_buf_adds(&spec, "@{\\hspace{6pt}}");
-        lit_buf_printf(&spec, "*{%zu}{c}", e - k);
+        if (k && (e - k > 1 || prev > 1)) { lit_buf_adds(&cells, "@{\\hspace{6pt}}"); gaps++; }
+        for (size_t j = k; j < e; j++) {
+            size_t same = 1;   /* columns of one width as one *{n}{...} */
+            while (j + same < e && width[j + same] == width[j]) same++;
+            lit_buf_printf(&cells, "*{%zu}{>{\\centering\\arraybackslash}p{%.2fem}}", same, width[j]);
+            j += same - 1;
+        }
         prev = e - k;
         k = e;
     }
-    lit_buf_adds(&spec, "@{}");
+    lit_buf_printf(&spec, "@{}" RAGGED "b{\\dimexpr\\linewidth-%.2fem-%zu\\tabcolsep-%zupt\\relax}%s@{}",
+                   sum, 2 * (nt - gaps), 6 * gaps, lit_buf_str(&cells));
 
     lit_buf *body = c->b;
     c->b = &head;
@@ -735,19 +808,14 @@ static void table_taxonomy(ctx *c)
     lit_buf_adds(&head, "\\\\\n");
     c->b = body;
 
-    /* the name column's last line (with the citation) is the row's baseline, so that
-     * the leaders run to the check marks */
-    static const char bottom[] = "\\renewcommand{\\tabularxcolumn}[1]{b{#1}}\n";
     if (longt) {
-        lit_buf_printf(c->b, "\\begingroup\n%s%s", size, bottom);
+        lit_buf_printf(c->b, "\\begingroup\n%s", size);
         longtable_open(c, spec.data, ncols, lit_buf_str(&head), "Taxonomy of the surveyed systems.", "taxonomy");
     } else {
-        c->pkgs |= PKG_TABULARX;
         float_open(c);
-        lit_buf_printf(c->b, "%s%s", size, bottom);
+        lit_buf_adds(c->b, size);
         caption(c, "Taxonomy of the surveyed systems.", "taxonomy");
-        lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{%s}\n\\toprule\n%s\\midrule\n", spec.data,
-                       lit_buf_str(&head));
+        lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
     }
     unsigned char *mark = lit_xmalloc(nt + 1);
     for (size_t i = 0; i < nr; i++) {
@@ -767,12 +835,14 @@ static void table_taxonomy(ctx *c)
         for (size_t k = 0; k < nt; k++) lit_buf_adds(c->b, mark[k] ? " & \\checkmark" : " &");
         lit_buf_adds(c->b, "\\\\\n");
     }
-    if (longt) lit_buf_adds(c->b, "\\end{xltabular}\n\\endgroup\n");
+    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
     else {
-        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
         float_close(c);
     }
     free(mark);
+    free(width);
+    lit_buf_free(&cells);
     lit_buf_free(&spec);
     lit_buf_free(&head);
     free(rows);
@@ -940,9 +1010,10 @@ static int render_parts(lit_buf *out, lit_buf *body_out, lit_buf *tail, const ch
                        s->n_papers == 1 ? "" : "s");
         lit_buf_adds(out, "\\documentclass[a4paper]{article}\n");
         if (bib.len && natbib) lit_buf_adds(out, "\\usepackage[numbers]{natbib}\n");
-        package_lines(out, c.pkgs, c.needs, "");
-        /* T1 and TS1 text in Latin Modern: vector fonts, not bitmap EC fonts */
-        if (c.needs) lit_buf_adds(out, "\\usepackage{lmodern}\n");
+        /* T1 in Latin Modern always: vector fonts, not the bitmap EC fonts that OT1
+         * symbols such as \textbraceleft fall back to */
+        package_lines(out, c.pkgs, c.needs | LIT_TEX_NEED_T1, "");
+        lit_buf_adds(out, "\\usepackage{lmodern}\n");
         lit_buf_adds(out, "\\usepackage[margin=2cm]{geometry}\n");
         if (!bib.len) {
             lit_buf_adds(out, "% No .bib given (--bib): each citation prints its key.\n");
