@@ -15,10 +15,10 @@ const char *const lit_latex_tables[] = {"topics", "venue-year", "taxonomy", "cat
 enum { T_TOPICS, T_VENUE_YEAR, T_TAXONOMY, T_CATALOG };
 
 /* Packages a table uses, named in the fragment's leading comment. */
-enum { PKG_BOOKTABS = 1, PKG_ARRAY = 2, PKG_TABULARX = 4, PKG_LONGTABLE = 8, PKG_XLTABULAR = 16,
-       PKG_GRAPHICX = 32, PKG_AMSSYMB = 64, PKG_HYPERREF = 128 };
-static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "xltabular", "graphicx",
-                                        "amssymb", "hyperref"};
+enum { PKG_BOOKTABS = 1, PKG_ARRAY = 2, PKG_TABULARX = 4, PKG_LONGTABLE = 8, PKG_GRAPHICX = 16,
+       PKG_AMSSYMB = 32, PKG_HYPERREF = 64 };
+static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "graphicx", "amssymb",
+                                        "hyperref"};
 
 /* Ragged-right paragraph cells; \hspace{0pt} lets TeX hyphenate the first word too. */
 #define RAGGED ">{\\raggedright\\arraybackslash\\hspace{0pt}}"
@@ -405,17 +405,13 @@ static void group_heading(ctx *c, size_t ncols, const char *label, bool first)
 }
 
 /* A longtable with its first head, repeated head and feet; head is the header rows.
- * A spec with an X column makes it an xltabular (longtable with tabularx's widths). */
+ * Its widths are computed, never tabularx's X: xltabular keeps the whole body in
+ * memory and exceeds TeX's at 10,000 papers. */
 static void longtable_open(ctx *c, const char *spec, size_t ncols, const char *head,
                            const char *dflt_caption, const char *table)
 {
-    if (strchr(spec, 'X')) {
-        c->pkgs |= PKG_XLTABULAR;
-        lit_buf_printf(c->b, "\\begin{xltabular}{\\linewidth}{%s}\n", spec);
-    } else {
-        c->pkgs |= PKG_LONGTABLE;
-        lit_buf_printf(c->b, "\\begin{longtable}{%s}\n", spec);
-    }
+    c->pkgs |= PKG_LONGTABLE;
+    lit_buf_printf(c->b, "\\begin{longtable}{%s}\n", spec);
     caption(c, dflt_caption, table);
     lit_buf_printf(c->b, "\\\\\n\\toprule\n%s\\midrule\n\\endfirsthead\n", head);
     lit_buf_printf(c->b, "\\multicolumn{%zu}{@{}l}{\\small\\itshape Table~\\thetable{} (continued)}\\\\\n"
@@ -485,14 +481,16 @@ static void table_topics(ctx *c)
     bool longt = too_long(c, n, lines, "topics");
 
     c->pkgs |= PKG_ARRAY;
-    static const char spec[] = "@{}" RAGGED "p{0.25\\linewidth}" RAGGED "Xr@{}";
     static const char head[] = "Topic & Systems & Papers\\\\\n";
-    if (longt) longtable_open(c, spec, 3, head, "Surveyed systems by topic.", "topics");
+    if (longt)
+        longtable_open(c, "@{}" RAGGED "p{0.25\\linewidth}" RAGGED "p{\\dimexpr0.75\\linewidth-3.5em-4\\tabcolsep\\relax}"
+                       ">{\\raggedleft\\arraybackslash}p{3.5em}@{}", 3, head, "Surveyed systems by topic.", "topics");
     else {
         c->pkgs |= PKG_TABULARX;
         float_open(c);
         caption(c, "Surveyed systems by topic.", "topics");
-        lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{%s}\n\\toprule\n%s\\midrule\n", spec, head);
+        lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.25\\linewidth}" RAGGED "Xr@{}}\n"
+                       "\\toprule\n%s\\midrule\n", head);
     }
     size_t *order = ordered_rows(c, grouped);
     long last_group = -1;
@@ -523,7 +521,7 @@ static void table_topics(ctx *c)
         if (show > CITES_PER_ROW) lit_buf_adds(c->b, " &\\\\\n");
         else lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
     }
-    if (longt) lit_buf_adds(c->b, "\\end{xltabular}\n");
+    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n");
     else {
         lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
         float_close(c);

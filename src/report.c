@@ -229,7 +229,7 @@ static int write_latex_document(build *b, lit_buf *path)
                        "\\documentclass[10pt]{article}\n"
                        "\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage{lmodern}\n"
                        "\\usepackage[margin=2cm]{geometry}\n"
-                       "\\usepackage{textcomp}\n\\usepackage{booktabs,array,tabularx,longtable,xltabular,graphicx,amssymb}\n"
+                       "\\usepackage{textcomp}\n\\usepackage{booktabs,array,tabularx,longtable,graphicx,amssymb}\n"
                        "\\usepackage{placeins}\n"
                        "\\usepackage[hidelinks]{hyperref}\n"
                        "\\begin{document}\n");
