@@ -887,7 +887,9 @@ static void table_catalog(ctx *c)
 
     c->pkgs |= PKG_ARRAY;
     lit_buf_adds(c->b, "\\begingroup\n\\setlength{\\tabcolsep}{4pt}\n");
-    longtable_open(c, "@{}" RAGGED "p{0.21\\linewidth}" RAGGED "p{0.46\\linewidth}lr@{}", 4,
+    /* every width fixed, so that a long venue name wraps rather than widen the table */
+    longtable_open(c, "@{}" RAGGED "p{0.21\\linewidth}" RAGGED "p{0.46\\linewidth}"
+                   RAGGED "p{\\dimexpr0.33\\linewidth-2.2em-6\\tabcolsep\\relax}>{\\raggedleft\\arraybackslash}p{2.2em}@{}", 4,
                    "System & Title & Venue & Year\\\\\n", "Catalog of the surveyed papers.", "catalog");
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[rows[i].pi];
