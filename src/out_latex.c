@@ -657,8 +657,9 @@ static void table_venue_year(ctx *c)
     lit_buf_adds(&head, "Venue");
     for (size_t y = first; y < ny; y++) {
         if (!keep[y]) continue;
-        lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
-        lit_buf_printf(&head, y == first && first ? "--%d}" : "%d}", s->year_min + (int)y);
+        const char *upto = y == first && first ? "--" : "";   /* the older years too */
+        if (rotate) lit_buf_printf(&head, " & \\rotatebox{90}{%s%d}", upto, s->year_min + (int)y);
+        else lit_buf_printf(&head, " & %s%d", upto, s->year_min + (int)y);
     }
     if (has_noyear) lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{n/a}" : " & n/a");
     lit_buf_adds(&head, " & Total\\\\\n");
