@@ -771,6 +771,9 @@ static void table_taxonomy(ctx *c)
         c->pkgs |= PKG_GRAPHICX;
         for (size_t k = 0; k < nt; k++) width[k] = 1.1;
         sum = 1.1 * (double)nt;
+        if (sum * pt + (double)nt * 2 + 50 > 345)   /* a name column under 50pt */
+            lit_warn(c->d, NULL, 0, 0, "the taxonomy has %zu topic columns, more than fit across a 345pt "
+                     "column: choose fewer with --topic, or use a wider page", nt);
     }
 
     /* the column spec, with a gap at each edge of a group of several columns; the name
