@@ -22,8 +22,18 @@ static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longta
 
 /* Ragged-right paragraph cells; \hspace{0pt} lets TeX hyphenate the first word too. */
 #define RAGGED ">{\\raggedright\\arraybackslash\\hspace{0pt}}"
-/* A float holds at most this many rows; longer taxonomy tables become a longtable. */
+/* Dots from a paper's name to its check marks, spaced like a table of contents' (the
+ * kern keeps the end of the paragraph from dropping them) */
+#define LEADERS "\\leaders\\hbox to 0.8em{\\hss.\\hss}\\hfill\\kern0pt"
+/* A float holds at most this many rows (or estimated lines of text, in a 345pt article
+ * column): a longer table becomes a longtable across pages, which never drops a row. */
 #define FLOAT_MAX_ROWS 40
+#define FLOAT_MAX_LINES 36
+/* Characters a line of the topics table's Systems column holds (about 215pt at 10pt). */
+#define SYSTEMS_LINE_CHARS 45
+/* Systems in one row of the topics table: a longer list goes on in the next rows, so
+ * that no row is taller than a page (a longtable breaks only between rows). */
+#define CITES_PER_ROW 24
 /* Years as columns before the headers are rotated (about 28pt a column flat, 16pt
  * rotated, in a 345pt article column), and before the font gets smaller. */
 #define YEARS_FLAT 7
@@ -137,14 +147,16 @@ static void text(ctx *c, const char *s, const lit_paper *p, const char *what)
 }
 
 /* The name a table shows for a paper: its system name, else the title up to a colon
- * (when short), else the title's first four words. Raw UTF-8 into t. */
-static void paper_name(lit_buf *t, const lit_paper *p)
+ * (when short: "Megatron-LM: Training..."), else the title, cut to its first four words
+ * when cut. Raw UTF-8 into t. */
+static void paper_name(lit_buf *t, const lit_paper *p, bool cut)
 {
     lit_buf_add(t, "", 0);
     if (p->short_name && *p->short_name) { lit_buf_adds(t, p->short_name); return; }
     const char *title = p->title && *p->title ? p->title : p->key;
     const char *colon = strchr(title, ':');
     if (colon && colon > title && colon - title <= 40) { lit_buf_add(t, title, (size_t)(colon - title)); return; }
+    if (!cut) { lit_buf_adds(t, title); return; }
     const char *q = title;
     int words = 0;
     while (*q && words < 4) {
@@ -203,11 +215,12 @@ static void camel_breaks(lit_buf *b, size_t start)
     lit_buf_free(&tail);
 }
 
-/* Name~\cite{key}: how every table refers to a paper (Name \cite{key} when narrow). */
+/* Name~\cite{key}: how every table refers to a paper in a list (cut titles), and
+ * Name \cite{key} in a narrow column of its own (whole titles). */
 static void entry(ctx *c, const lit_paper *p, bool narrow)
 {
     lit_buf_reset(&c->scratch);
-    paper_name(&c->scratch, p);
+    paper_name(&c->scratch, p, !narrow);
     size_t start = c->b->len;
     text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
     if (narrow) camel_breaks(c->b, start);
@@ -391,7 +404,9 @@ static void group_heading(ctx *c, size_t ncols, const char *label, bool first)
     lit_buf_adds(c->b, "}}\\\\\n");
 }
 
-/* A longtable with its first head, repeated head and feet; head is the header rows. */
+/* A longtable with its first head, repeated head and feet; head is the header rows.
+ * Its widths are computed, never tabularx's X: xltabular keeps the whole body in
+ * memory and exceeds TeX's at 10,000 papers. */
 static void longtable_open(ctx *c, const char *spec, size_t ncols, const char *head,
                            const char *dflt_caption, const char *table)
 {
@@ -403,6 +418,17 @@ static void longtable_open(ctx *c, const char *spec, size_t ncols, const char *h
                          "\\toprule\n%s\\midrule\n\\endhead\n", ncols, head);
     lit_buf_printf(c->b, "\\midrule\n\\multicolumn{%zu}{r@{}}{\\small\\itshape continued on the next page}\\\\\n"
                          "\\endfoot\n\\bottomrule\n\\endlastfoot\n", ncols);
+}
+
+/* Whether a table of rows rows (or lines estimated lines) goes across pages as a
+ * longtable rather than in a float that would run off the page. */
+static bool too_long(ctx *c, size_t rows, size_t lines, const char *table)
+{
+    if (rows <= FLOAT_MAX_ROWS && lines <= FLOAT_MAX_LINES) return false;
+    if (c->o->wide)
+        lit_warn(c->d, NULL, 0, 0, "the %s table is longer than a page (%zu rows): it is a longtable "
+                 "across pages, which --wide cannot make span two columns", table, rows);
+    return true;
 }
 
 /* ---- topics: one row per topic, its systems as citations ---- */
@@ -433,12 +459,39 @@ static void table_topics(ctx *c)
         }
     }
 
-    c->pkgs |= PKG_TABULARX | PKG_ARRAY;
-    float_open(c);
-    caption(c, "Surveyed systems by topic.", "topics");
-    lit_buf_adds(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.25\\linewidth}"
-                       RAGGED "Xr@{}}\n\\toprule\n"
-                       "Topic & Systems & Papers\\\\\n\\midrule\n");
+    /* each row's first systems in order, and the lines they take, to choose between a
+     * float and a table across pages */
+    size_t lines = 3;
+    for (size_t r = 0; r < n; r++) {
+        item *it = items + start[r];
+        size_t m = start[r + 1] - start[r], show = m, chars = 0;
+        if (c->o->max_cites && m > c->o->max_cites) {
+            show = c->o->max_cites;
+            c->n_clipped++;
+        }
+        first_sorted(it, m, show);
+        cnt[r] = show;
+        for (size_t k = 0; k < show; k++) {
+            lit_buf_reset(&c->scratch);
+            paper_name(&c->scratch, &cat->papers[it[k].pi], true);
+            chars += c->scratch.len + strlen(it[k].key) + 5;  /* "Name [key], " */
+        }
+        lines += 1 + chars / SYSTEMS_LINE_CHARS;
+    }
+    bool longt = too_long(c, n, lines, "topics");
+
+    c->pkgs |= PKG_ARRAY;
+    static const char head[] = "Topic & Systems & Papers\\\\\n";
+    if (longt)
+        longtable_open(c, "@{}" RAGGED "p{0.25\\linewidth}" RAGGED "p{\\dimexpr0.75\\linewidth-3.5em-4\\tabcolsep\\relax}"
+                       ">{\\raggedleft\\arraybackslash}p{3.5em}@{}", 3, head, "Surveyed systems by topic.", "topics");
+    else {
+        c->pkgs |= PKG_TABULARX;
+        float_open(c);
+        caption(c, "Surveyed systems by topic.", "topics");
+        lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.25\\linewidth}" RAGGED "Xr@{}}\n"
+                       "\\toprule\n%s\\midrule\n", head);
+    }
     size_t *order = ordered_rows(c, grouped);
     long last_group = -1;
     for (size_t i = 0; i < n; i++) {
@@ -456,21 +509,23 @@ static void table_topics(ctx *c)
         if (grouped && root) lit_buf_adds(c->b, "}");
         lit_buf_adds(c->b, " & ");
         item *it = items + start[r];
-        size_t m = start[r + 1] - start[r], show = m;
-        if (c->o->max_cites && m > c->o->max_cites) {
-            show = c->o->max_cites;
-            c->n_clipped++;
-        }
-        first_sorted(it, m, show);
+        size_t m = start[r + 1] - start[r], show = cnt[r];
         for (size_t k = 0; k < show; k++) {
-            if (k) lit_buf_adds(c->b, ", ");
+            /* a long list goes on in the next row: the table may break between them */
+            if (k == CITES_PER_ROW) lit_buf_printf(c->b, ", & %zu\\\\\n & ", s->topics[r].count);
+            else if (k % CITES_PER_ROW == 0 && k) lit_buf_adds(c->b, ", &\\\\\n & ");
+            else if (k) lit_buf_adds(c->b, ", ");
             entry(c, &cat->papers[it[k].pi], false);
         }
         if (show < m) lit_buf_printf(c->b, ", and %zu more", m - show);
-        lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
+        if (show > CITES_PER_ROW) lit_buf_adds(c->b, " &\\\\\n");
+        else lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
     }
-    lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
-    float_close(c);
+    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n");
+    else {
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
+        float_close(c);
+    }
     if (c->n_clipped)
         lit_warn(c->d, NULL, 0, 0, "listed at most %zu systems in each of %zu topic%s and counted the rest "
                  "as 'and N more' (--max-cites 0 lists all)", c->o->max_cites, c->n_clipped,
@@ -483,18 +538,43 @@ static void table_topics(ctx *c)
 
 /* ---- venue-year: counts with totals ---- */
 
-static void year_header(ctx *c, int year, bool rotate)
+static void count_cell(ctx *c, size_t v, bool zero)
 {
-    if (rotate) lit_buf_printf(c->b, " & \\rotatebox{90}{%d}", year);
-    else lit_buf_printf(c->b, " & %d", year);
-}
-
-static void count_cell(ctx *c, size_t v)
-{
-    if (v) lit_buf_printf(c->b, " & %zu", v);
+    if (v || zero) lit_buf_printf(c->b, " & %zu", v);
     else lit_buf_adds(c->b, " &");
 }
 
+static size_t digits(size_t v)
+{
+    size_t n = 1;
+    while (v >= 10) { v /= 10; n++; }
+    return n;
+}
+
+/* Sum of a row's years from index a to b (inclusive). */
+static size_t year_sum(const size_t *row, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t y = a; y <= b; y++) n += row[y];
+    return n;
+}
+
+/* One row of counts: the year columns (the first one sums the years up to it), n/a when
+ * shown, then the total; zero cells are empty unless zero. */
+static void count_row(ctx *c, const size_t *row, const unsigned char *keep, size_t first, size_t ny,
+                      bool has_noyear, size_t no_year, size_t total, bool zero)
+{
+    for (size_t y = first; y < ny; y++)
+        if (keep[y]) count_cell(c, y == first ? year_sum(row, 0, first) : row[y], zero);
+    if (has_noyear) count_cell(c, no_year, zero);
+    lit_buf_printf(c->b, " & %zu\\\\\n", total);
+}
+
+/* Papers per venue (rows) and year (columns), with the papers without a year (n/a) and
+ * without a venue, and totals, so that rows and columns add up. Past 7 years the year
+ * labels turn; past 17 the type gets smaller and empty years go; when the columns are
+ * still wider than a 345pt article column the oldest years share the first column
+ * ("-2010"). Past a page of venues it is a longtable. */
 static void table_venue_year(ctx *c)
 {
     const lit_stats *s = c->s;
@@ -504,11 +584,12 @@ static void table_venue_year(ctx *c)
     size_t *no_year = lit_xcalloc(nv + 1, sizeof *no_year);
     size_t *nov = lit_xcalloc(ny + 1, sizeof *nov), nov_noyear = 0;
     bool has_noyear = false;
+    size_t longest = 5;                               /* "Total" */
     for (size_t v = 0; v < nv; v++) {
-        size_t sum = 0;
-        for (size_t y = 0; y < ny; y++) sum += s->venue_year[v * ny + y];
+        size_t sum = year_sum(s->venue_year + v * ny, 0, ny ? ny - 1 : 0) * (ny > 0);
         no_year[v] = s->venues[v].count > sum ? s->venues[v].count - sum : 0;
         if (no_year[v]) has_noyear = true;
+        if (strlen(s->venues[v].name) > longest) longest = strlen(s->venues[v].name);
     }
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[s->sel[i]];
@@ -523,7 +604,30 @@ static void table_venue_year(ctx *c)
         keep[y] = ny <= YEARS_SMALL || s->per_year[y] > 0;
         ns += keep[y];
     }
-    bool rotate = ns > YEARS_FLAT;
+    bool rotate = ns > YEARS_FLAT, small = ns > YEARS_SMALL;
+    /* the width of the columns at 0.5em a digit: the widest number of a column is its
+     * total; the first year column takes the older years while they do not fit */
+    double em = small ? 8 : 10, sep = rotate ? 3 : 4;
+    double fixed = longest * 0.5 * em + digits(s->n_papers) * 0.5 * em + 2 * sep;
+    if (has_noyear) fixed += (rotate ? 0.9 * em : 1.5 * em) + 2 * sep;
+    size_t first = 0;
+    while (ny && keep[first] == 0) first++;
+    for (;;) {
+        double w = fixed;
+        for (size_t y = first; y < ny; y++)
+            if (keep[y]) {
+                size_t n = y == first ? year_sum(s->per_year, 0, first) : s->per_year[y];
+                double label = rotate ? 0.9 * em : (y == first && first ? 5 : 4) * 0.5 * em;
+                double num = digits(n) * 0.5 * em;
+                w += (num > label ? num : label) + 2 * sep;
+            }
+        size_t left = 0;
+        for (size_t y = first + 1; y < ny; y++) left += keep[y];
+        if (w <= 345 || left < 4) break;
+        do first++; while (!keep[first]);
+    }
+    ns = 0;
+    for (size_t y = first; y < ny; y++) ns += keep[y];
     size_t ncols = 1 + ns + (has_noyear ? 1 : 0) + 1;
     if (rotate) c->pkgs |= PKG_GRAPHICX;
 
@@ -531,6 +635,7 @@ static void table_venue_year(ctx *c)
     bool grouped = c->o->group == LIT_LATEX_GROUP_AREA;
     item *rows = lit_xmalloc((nv + 1) * sizeof *rows);
     const char **area = lit_xcalloc(nv + 1, sizeof *area);
+    size_t n_groups = 0;
     for (size_t v = 0; v < nv; v++) {
         const lit_venue *ve = lit_venues_find(&c->db->venues, s->venues[v].name);
         area[v] = ve && ve->area ? ve->area : "unknown";
@@ -544,17 +649,30 @@ static void table_venue_year(ctx *c)
     }
     /* stable: within a group keep the count order of s->venues (year field holds it) */
     qsort(rows, nv, sizeof *rows, cmp_item);
+    for (size_t k = 0; grouped && k < nv; k++) n_groups += k == 0 || rows[k].group != rows[k - 1].group;
+    bool longt = too_long(c, nv + 2 * n_groups + 3, 0, "venue-year");
 
-    float_open(c);
-    if (ns > YEARS_SMALL) lit_buf_adds(c->b, "\\footnotesize\n");
-    lit_buf_printf(c->b, "\\setlength{\\tabcolsep}{%dpt}\n", rotate ? 3 : 4);
-    caption(c, "Papers per venue and year.", "venue-year");
-    lit_buf_printf(c->b, "\n\\begin{tabular}{@{}l*{%zu}{r}r@{}}\n\\toprule\nVenue", ncols - 2);
-    for (size_t y = 0; y < ny; y++)
-        if (keep[y]) year_header(c, s->year_min + (int)y, rotate);
-    if (has_noyear) lit_buf_adds(c->b, rotate ? " & \\rotatebox{90}{n/a}" : " & n/a");
-    lit_buf_adds(c->b, " & Total\\\\\n\\midrule\n");
-    size_t *col = lit_xcalloc(ny + 2, sizeof *col), total = 0;
+    lit_buf head = LIT_BUF_INIT, spec = LIT_BUF_INIT;
+    lit_buf_printf(&spec, "@{}l*{%zu}{r}r@{}", ncols - 2);
+    lit_buf_adds(&head, "Venue");
+    for (size_t y = first; y < ny; y++) {
+        if (!keep[y]) continue;
+        const char *upto = y == first && first ? "--" : "";   /* the older years too */
+        if (rotate) lit_buf_printf(&head, " & \\rotatebox{90}{%s%d}", upto, s->year_min + (int)y);
+        else lit_buf_printf(&head, " & %s%d", upto, s->year_min + (int)y);
+    }
+    if (has_noyear) lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{n/a}" : " & n/a");
+    lit_buf_adds(&head, " & Total\\\\\n");
+    const char *setup = small ? "\\footnotesize\n" : "";
+    if (longt) {
+        lit_buf_printf(c->b, "\\begingroup\n%s\\setlength{\\tabcolsep}{%dpt}\n", setup, (int)sep);
+        longtable_open(c, spec.data, ncols, head.data, "Papers per venue and year.", "venue-year");
+    } else {
+        float_open(c);
+        lit_buf_printf(c->b, "%s\\setlength{\\tabcolsep}{%dpt}\n", setup, (int)sep);
+        caption(c, "Papers per venue and year.", "venue-year");
+        lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, head.data);
+    }
     long last = -1;
     for (size_t k = 0; k < nv; k++) {
         size_t v = rows[k].pi;
@@ -563,31 +681,24 @@ static void table_venue_year(ctx *c)
             last = rows[k].group;
         }
         text(c, s->venues[v].name, NULL, "a venue name");
-        for (size_t y = 0; y < ny; y++) {
-            if (keep[y]) count_cell(c, s->venue_year[v * ny + y]);
-            col[y] += s->venue_year[v * ny + y];
-        }
-        if (has_noyear) { count_cell(c, no_year[v]); col[ny] += no_year[v]; }
-        lit_buf_printf(c->b, " & %zu\\\\\n", s->venues[v].count);
-        total += s->venues[v].count;
+        count_row(c, s->venue_year + v * ny, keep, first, ny, has_noyear, no_year[v], s->venues[v].count, false);
     }
     if (s->n_no_venue) {
         if (grouped || nv) lit_buf_adds(c->b, "\\addlinespace\n");
         lit_buf_adds(c->b, "\\textit{no venue}");
-        for (size_t y = 0; y < ny; y++) {
-            if (keep[y]) count_cell(c, nov[y]);
-            col[y] += nov[y];
-        }
-        if (has_noyear) { count_cell(c, nov_noyear); col[ny] += nov_noyear; }
-        lit_buf_printf(c->b, " & %zu\\\\\n", s->n_no_venue);
-        total += s->n_no_venue;
+        count_row(c, nov, keep, first, ny, has_noyear, nov_noyear, s->n_no_venue, false);
     }
+    size_t total = 0;
+    for (size_t v = 0; v < nv; v++) total += s->venues[v].count;
     lit_buf_adds(c->b, "\\midrule\nTotal");
-    for (size_t y = 0; y < ny + (has_noyear ? 1 : 0); y++)
-        if (y == ny || keep[y]) lit_buf_printf(c->b, " & %zu", col[y]);
-    lit_buf_printf(c->b, " & %zu\\\\\n\\bottomrule\n\\end{tabular}\n", total);
-    float_close(c);
-    free(col);
+    count_row(c, s->per_year, keep, first, ny, has_noyear, s->n_no_year, total + s->n_no_venue, true);
+    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
+    else {
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
+        float_close(c);
+    }
+    lit_buf_free(&head);
+    lit_buf_free(&spec);
     free(keep);
     free(rows);
     free(area);
@@ -597,6 +708,19 @@ static void table_venue_year(ctx *c)
 
 /* ---- taxonomy: systems x topics with check marks ---- */
 
+/* A column's label: the taxonomy's short label when it has one (charts use it too). */
+static const char *col_label(const ctx *c, size_t r)
+{
+    const lit_count *t = &c->s->topics[r];
+    return t->short_name && *t->short_name ? t->short_name : t->name;
+}
+
+/* One row per paper, one check column per topic. The columns are grouped by root topic
+ * (a group's root in bold, a gap around groups of several columns) under one header row
+ * of the topics' short labels: flat when they all fit across the text, else turned 90
+ * degrees, which keeps a column as narrow as its check mark. Each row names the paper
+ * by its system name or, without one, its whole title (never a cut one) in a column that
+ * takes the width the checks leave. */
 static void table_taxonomy(ctx *c)
 {
     const lit_stats *s = c->s;
@@ -605,81 +729,87 @@ static void table_taxonomy(ctx *c)
     size_t *cols = ordered_rows(c, true);           /* columns grouped under their roots */
     size_t *col_of_row = lit_xmalloc((nt + 1) * sizeof *col_of_row);
     for (size_t k = 0; k < nt; k++) col_of_row[cols[k]] = k;
-    bool parents = any_parent(c);
     lit_latex_group g = c->o->group == LIT_LATEX_GROUP_DEFAULT ? LIT_LATEX_GROUP_PARENT : c->o->group;
 
-    /* rows: selected papers with a topic, grouped by the root or the column of their first topic */
+    /* rows: selected papers with a topic, grouped by the root or the column of their first
+     * topic; about 30 characters of a title to a line in the name column */
     item *rows = lit_xmalloc((s->n_papers + 1) * sizeof *rows);
-    size_t nr = 0;
+    size_t nr = 0, lines = 0;
     for (size_t i = 0; i < s->n_papers; i++) {
-        int r = first_row(c, &cat->papers[s->sel[i]]);
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        int r = first_row(c, p);
         if (r < 0) continue;
         long grp = g == LIT_LATEX_GROUP_PARENT ? group_rank(c, (size_t)r)
                  : g == LIT_LATEX_GROUP_TOPIC ? (long)col_of_row[r] : 0;
-        rows[nr++] = make_item(c, s->sel[i], grp);
+        rows[nr] = make_item(c, s->sel[i], grp);
+        lines += 1 + strlen(rows[nr].name) / 30;
+        nr++;
     }
     qsort(rows, nr, sizeof *rows, cmp_item);
     size_t n_groups = 0;
     for (size_t i = 0; i < nr; i++)
         if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) n_groups++;
-    bool longt = nr + n_groups > FLOAT_MAX_ROWS;
+    bool longt = too_long(c, nr + n_groups, lines + 2 * n_groups, "taxonomy");
     size_t ncols = nt + 1;
-    c->pkgs |= PKG_AMSSYMB | PKG_GRAPHICX | PKG_ARRAY;
+    c->pkgs |= PKG_AMSSYMB | PKG_ARRAY;
 
-    /* the header: root labels over their groups (when the taxonomy has parents), then
-     * every column's label rotated */
-    lit_buf head = LIT_BUF_INIT;
+    /* smaller type for many topics; flat labels (a column as wide as its label, up to
+     * 7em, wrapped beyond) when they fit beside a 100pt name column of a 345pt article
+     * column, else turned, in columns 1.1em wide */
+    double pt = nt <= 16 ? 9 : nt <= 24 ? 8 : 7;
+    const char *size = nt <= 16 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
+                     : nt <= 24 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
+                                : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
+    double *width = lit_xmalloc((nt + 1) * sizeof *width), sum = 0;
+    for (size_t k = 0; k < nt; k++) {
+        double w = 0.5 * (double)strlen(col_label(c, cols[k])) + 0.5;
+        width[k] = w < 7 ? w : 7;
+        sum += width[k];
+    }
+    bool rotate = sum * pt + 100 > 345;
+    if (rotate) {
+        c->pkgs |= PKG_GRAPHICX;
+        for (size_t k = 0; k < nt; k++) width[k] = 1.1;
+        sum = 1.1 * (double)nt;
+        if (sum * pt + (double)nt * 2 + 50 > 345)   /* a name column under 50pt */
+            lit_warn(c->d, NULL, 0, 0, "the taxonomy has %zu topic columns, more than fit across a 345pt "
+                     "column: choose fewer with --topic, or use a wider page", nt);
+    }
+
+    /* the column spec, with a gap at each edge of a group of several columns; the name
+     * column takes what the checks leave, its last line (with the citation) on the row's
+     * baseline so that the leaders run to the check marks */
+    lit_buf cells = LIT_BUF_INIT, spec = LIT_BUF_INIT, head = LIT_BUF_INIT;
+    size_t gaps = 0;
+    for (size_t k = 0, prev = 0; k < nt;) {
+        size_t e = k;
+        while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
+        if (k && (e - k > 1 || prev > 1)) { lit_buf_adds(&cells, "@{\\hspace{6pt}}"); gaps++; }
+        for (size_t j = k; j < e; j++) {
+            size_t same = 1;   /* columns of one width as one *{n}{...} */
+            while (j + same < e && width[j + same] == width[j]) same++;
+            lit_buf_printf(&cells, "*{%zu}{>{\\centering\\arraybackslash}p{%.2fem}}", same, width[j]);
+            j += same - 1;
+        }
+        prev = e - k;
+        k = e;
+    }
+    lit_buf_printf(&spec, "@{}" RAGGED "b{\\dimexpr\\linewidth-%.2fem-%zu\\tabcolsep-%zupt\\relax}%s@{}",
+                   sum, 2 * (nt - gaps), 6 * gaps, lit_buf_str(&cells));
+
     lit_buf *body = c->b;
     c->b = &head;
-    if (parents) {
-        /* horizontal root labels when each fits over its columns (about 4.5pt a
-         * character against 13pt a column), else all rotated */
-        bool flat = true;
-        for (size_t k = 0; k < nt;) {
-            size_t e = k;
-            while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
-            if (e - k > 1 && strlen(group_label(c, cols[k])) * 9 > (e - k) * 26) flat = false;
-            k = e;
-        }
-        lit_buf adds = LIT_BUF_INIT;
-        for (size_t k = 0; k < nt;) {
-            size_t e = k;
-            while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
-            bool has_child = false;
-            for (size_t j = k; j < e; j++) has_child |= !row_is_root(c, cols[j]);
-            lit_buf_printf(&head, " & \\multicolumn{%zu}{c}{", e - k);
-            if (has_child) {
-                lit_buf_adds(&head, flat ? "\\textbf{" : "\\rotatebox{90}{\\textbf{");
-                text(c, group_label(c, cols[k]), NULL, "a topic label");
-                lit_buf_adds(&head, flat ? "}" : "}}");
-                lit_buf_printf(&adds, "\\cmidrule(lr){%zu-%zu}", k + 2, e + 1);
-            }
-            lit_buf_adds(&head, "}");
-            k = e;
-        }
-        lit_buf_adds(&head, "\\\\\n");
-        if (adds.len) lit_buf_printf(&head, "%s\n", adds.data);
-        lit_buf_free(&adds);
-    }
     lit_buf_adds(&head, "System");
     for (size_t k = 0; k < nt; k++) {
-        lit_buf_adds(&head, " & \\rotatebox{90}{");
-        text(c, s->topics[cols[k]].name, NULL, "a topic label");
-        lit_buf_adds(&head, "}");
+        bool bold = row_is_root(c, cols[k]) && k + 1 < nt && !row_is_root(c, cols[k + 1]);  /* it has children */
+        lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
+        if (bold) lit_buf_adds(&head, "\\textbf{");
+        text(c, col_label(c, cols[k]), NULL, "a topic label");
+        lit_buf_adds(&head, bold ? "}}" : "}");
     }
     lit_buf_adds(&head, "\\\\\n");
     c->b = body;
 
-    /* a check column is a rotated label's height plus the padding: smaller type for
-     * many topics so that the table keeps to the text width */
-    const char *size = nt <= 16 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
-                     : nt <= 24 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
-                                : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
-    lit_buf spec = LIT_BUF_INIT;
-    lit_buf_printf(&spec, "@{}" RAGGED "p{0.25\\linewidth}*{%zu}{c}@{}", nt);
-    if (longt && c->o->wide)
-        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %zu rows, more than a float holds: it is a longtable "
-                 "across pages, which --wide cannot make span two columns", nr + n_groups);
     if (longt) {
         lit_buf_printf(c->b, "\\begingroup\n%s", size);
         longtable_open(c, spec.data, ncols, lit_buf_str(&head), "Taxonomy of the surveyed systems.", "taxonomy");
@@ -698,6 +828,7 @@ static void table_taxonomy(ctx *c)
                                                               : s->topics[r].name, i == 0);
         }
         entry(c, p, true);
+        lit_buf_adds(c->b, LEADERS);
         memset(mark, 0, nt + 1);
         for (uint32_t k = 0; k < p->n_topics; k++) {
             int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
@@ -712,6 +843,8 @@ static void table_taxonomy(ctx *c)
         float_close(c);
     }
     free(mark);
+    free(width);
+    lit_buf_free(&cells);
     lit_buf_free(&spec);
     lit_buf_free(&head);
     free(rows);
@@ -758,7 +891,9 @@ static void table_catalog(ctx *c)
 
     c->pkgs |= PKG_ARRAY;
     lit_buf_adds(c->b, "\\begingroup\n\\setlength{\\tabcolsep}{4pt}\n");
-    longtable_open(c, "@{}" RAGGED "p{0.21\\linewidth}" RAGGED "p{0.46\\linewidth}lr@{}", 4,
+    /* every width fixed, so that a long venue name wraps rather than widen the table */
+    longtable_open(c, "@{}" RAGGED "p{0.21\\linewidth}" RAGGED "p{0.46\\linewidth}"
+                   RAGGED "p{\\dimexpr0.33\\linewidth-2.2em-6\\tabcolsep\\relax}>{\\raggedleft\\arraybackslash}p{2.2em}@{}", 4,
                    "System & Title & Venue & Year\\\\\n", "Catalog of the surveyed papers.", "catalog");
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[rows[i].pi];
@@ -879,19 +1014,24 @@ static int render_parts(lit_buf *out, lit_buf *body_out, lit_buf *tail, const ch
                        s->n_papers == 1 ? "" : "s");
         lit_buf_adds(out, "\\documentclass[a4paper]{article}\n");
         if (bib.len && natbib) lit_buf_adds(out, "\\usepackage[numbers]{natbib}\n");
-        package_lines(out, c.pkgs, c.needs, "");
-        /* T1 text in Latin Modern: vector fonts, not bitmap EC fonts */
-        if (c.needs & LIT_TEX_NEED_T1) lit_buf_adds(out, "\\usepackage{lmodern}\n");
+        /* T1 in Latin Modern always: vector fonts, not the bitmap EC fonts that OT1
+         * symbols such as \textbraceleft fall back to */
+        package_lines(out, c.pkgs, c.needs | LIT_TEX_NEED_T1, "");
+        lit_buf_adds(out, "\\usepackage{lmodern}\n");
         lit_buf_adds(out, "\\usepackage[margin=2cm]{geometry}\n");
         if (!bib.len) {
             lit_buf_adds(out, "% No .bib given (--bib): each citation prints its key.\n");
             if (strcmp(cmd, "cite") != 0) lit_buf_printf(out, "\\providecommand{\\%s}{}\n", cmd);
-            lit_buf_printf(out, "\\renewcommand{\\%s}[1]{\\unskip\\unpenalty\\ [\\texttt{\\detokenize{#1}}]}\n", cmd);
+            /* a long key may break between any two characters rather than overflow its cell */
+            lit_buf_adds(out, "\\usepackage{xurl}\n");
+            lit_buf_printf(out, "\\renewcommand{\\%s}[1]{\\unskip\\unpenalty\\ "
+                                "[\\expandafter\\path\\expandafter{\\detokenize{#1}}]}\n", cmd);
         }
         lit_buf_adds(out, "\\begin{document}\n");
+        /* the table's float first, then the references */
         if (bib.len)
-            lit_buf_printf(tail, "\\bibliographystyle{%s}\n\\bibliography{%s}\n", natbib ? "plainnat" : "plain",
-                           bib.data);
+            lit_buf_printf(tail, "\\clearpage\n\\bibliographystyle{%s}\n\\bibliography{%s}\n",
+                           natbib ? "plainnat" : "plain", bib.data);
         lit_buf_adds(tail, "\\end{document}\n");
     }
     lit_buf_free(&bib);

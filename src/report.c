@@ -230,12 +230,14 @@ static int write_latex_document(build *b, lit_buf *path)
                        "\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage{lmodern}\n"
                        "\\usepackage[margin=2cm]{geometry}\n"
                        "\\usepackage{textcomp}\n\\usepackage{booktabs,array,tabularx,longtable,graphicx,amssymb}\n"
+                       "\\usepackage{placeins}\n"
                        "\\usepackage[hidelinks]{hyperref}\n"
                        "\\begin{document}\n");
     lit_buf_adds(&doc, "\\title{");
     lit_tex_escape(&doc, r->title, NULL);
     lit_buf_adds(&doc, "}\n\\author{}\n\\date{}\n\\maketitle\n");
-    for (size_t i = 0; i < r->n_tables; i++) lit_buf_printf(&doc, "\\input{%s}\n", r->tables[i]);
+    /* a float stays before the next table: the tables come in the order the spec names */
+    for (size_t i = 0; i < r->n_tables; i++) lit_buf_printf(&doc, "\\input{%s}\n\\FloatBarrier\n", r->tables[i]);
     if (r->bib) {
         size_t n = strlen(r->bib) - 4; /* without .bib, as \bibliography wants it */
         lit_buf_printf(&doc, "\\bibliographystyle{plain}\n\\bibliography{%.*s}\n", (int)n, r->bib);

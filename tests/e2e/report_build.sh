@@ -68,6 +68,8 @@ cd "$O" && pdflatex -interaction=nonstopmode -halt-on-error survey.tex >/dev/nul
 check "survey.tex compiles with the bibliography" test -s "$O/survey.pdf"
 check "no undefined citations or references" sh -c "! grep -Eq 'undefined|Citation .* undefined' '$O/survey.log'"
 check "bibtex has no warnings" sh -c "! grep -q 'Warning--' '$TMP/bibtex.log'"
+check "survey.tex: no overfull box, no float too large" sh -c "! grep -Eq '^Overfull|Float too large' '$O/survey.log'"
+check "survey.tex: the tables in the spec's order" sh -c "pdftotext '$O/survey.pdf' - | tr -d '\f' | grep -E '^Table [0-9]+: ' | cut -d: -f1 | tr '\n' ' ' | grep -qx 'Table 1 Table 2 Table 3 Table 4 '"
 cd "$TMP" || exit 1
 
 # The same input gives the same bytes.

@@ -1,4 +1,5 @@
 /* test_out_latex.c - the LaTeX tables over a catalog built in memory: names, citations, caps, errors. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
@@ -109,8 +110,9 @@ int main(void)
 
     /* taxonomy: one check per topic a paper has */
     CHECK_INT(render(&db, "taxonomy", &o, &out, &err), 0);
-    CHECK(strstr(out, "Bad [bad key] & \\checkmark & \\checkmark\\\\") != NULL);
-    CHECK(strstr(out, "GPipe \\cite{p2} & \\checkmark &\\\\") != NULL);
+#define LEADERS "\\leaders\\hbox to 0.8em{\\hss.\\hss}\\hfill\\kern0pt"
+    CHECK(strstr(out, "Bad [bad key]" LEADERS " & \\checkmark & \\checkmark\\\\") != NULL);
+    CHECK(strstr(out, "GPipe \\cite{p2}" LEADERS " & \\checkmark &\\\\") != NULL);
     free(out);
     free(err);
 
@@ -189,6 +191,31 @@ int main(void)
     CHECK(!lit_latex_group_ok("topics", LIT_LATEX_GROUP_TOPIC));
     CHECK(lit_latex_group_ok("catalog", LIT_LATEX_GROUP_TOPIC));
     CHECK(!lit_latex_table_ok("Topics"));
+
+    /* past a page: longtables; a long list of systems goes on in the next rows; years
+     * that do not fit across the text share the first column */
+    char key[32], name[32];
+    for (int i = 0; i < 70; i++) {
+        snprintf(key, sizeof key, "many%d", i);
+        snprintf(name, sizeof name, "ManyPapersSystem%d", i);
+        add(&db, key, "Many Papers", name, "SOSP", 1955 + i, "pp", NULL);
+    }
+    CHECK_INT(render(&db, "topics", &o, &out, &err), 0);
+    CHECK(strstr(out, "\\begin{longtable}") != NULL && strstr(out, "begin{table}") == NULL);
+    CHECK(strstr(out, "more") == NULL && strstr(out, ", & 70\\\\\n & ") != NULL);
+    CHECK_INT((long)count(out, ", &\\\\\n & "), 1);           /* 70 systems: rows of 24, 24 and 22 */
+    free(out);
+    free(err);
+    CHECK_INT(render(&db, "taxonomy", &o, &out, &err), 0);
+    CHECK(strstr(out, "\\begin{longtable}") != NULL && strstr(out, "\\endhead") != NULL);
+    free(out);
+    free(err);
+    CHECK_INT(render(&db, "venue-year", &o, &out, &err), 0);
+    CHECK(strstr(out, "\\rotatebox{90}{--20") != NULL && strstr(out, "{1955}") == NULL);
+    CHECK(strstr(out, "\\rotatebox{90}{2024}") != NULL);
+    CHECK(strstr(out, "& 76\\\\\n\\bottomrule") != NULL);     /* the total still counts every paper */
+    free(out);
+    free(err);
 
     lit_db_free(&db);
     return CHECK_DONE();
