@@ -609,6 +609,16 @@ double lit_cx_note_h(lit_cx *cx, const char *extra)
     return h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
 }
 
+bool lit_cx_note_fits(lit_cx *cx, const char *extra)
+{
+    if (!cx->st->show_note) return true;
+    lit_buf b = LIT_BUF_INIT;
+    note_text(cx, &b, extra);
+    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, 3, false, cx->st->muted, false);
+    lit_buf_free(&b);
+    return !pango_layout_is_ellipsized(cx->lay);
+}
+
 void lit_csv_str(lit_cx *cx, const char *s)
 {
     lit_buf *b = cx->csv;

@@ -113,6 +113,9 @@ void lit_cx_place_note(lit_cx *cx);
  * drop before the note is final). */
 double lit_cx_note_h(lit_cx *cx, const char *extra);
 
+/* Whether the note with extra appended still fits its three lines. */
+bool lit_cx_note_fits(lit_cx *cx, const char *extra);
+
 /* CSV cell helpers (quoted when needed); each row ends with lit_csv_end. */
 void lit_csv_str(lit_cx *cx, const char *s);
 void lit_csv_num(lit_cx *cx, double v);
