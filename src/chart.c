@@ -75,30 +75,28 @@ lit_rgb lit_chart_topic_color(const lit_stats *s, const lit_style *st, size_t t)
     return lit_style_series_color(st, lit_chart_topic_slot(s, st, t));
 }
 
-/* A topic name as stats groups it: the taxonomy id, or the name itself when unknown. */
-static const char *canonical_topic(const lit_db *db, int32_t i)
-{
-    const char *name = db->cat.topics.names[i];
-    int t = lit_topics_find(&db->topics, name);
-    return t >= 0 ? db->topics.t[t].id : name;
-}
-
 int *lit_cx_topic_rows(lit_cx *cx)
 {
+    /* a row's id is a catalog index of its topic; the other catalog names of that topic
+     * are aliases of a taxonomy topic (stats groups them by it) */
     const lit_stats *s = cx->s;
     const lit_db *db = s->db;
     size_t n = db->cat.topics.n;
-    int *rows = lit_xmalloc((n + 1) * sizeof *rows);
-    const char **row_name = lit_xcalloc(s->n_topics + 1, sizeof *row_name);
-    for (size_t r = 0; r < s->n_topics; r++)
-        row_name[r] = s->topics[r].id >= 0 ? canonical_topic(db, s->topics[r].id) : "";
-    for (size_t i = 0; i < n; i++) {
-        rows[i] = -1;
-        const char *c = canonical_topic(db, (int32_t)i);
-        for (size_t r = 0; r < s->n_topics && rows[i] < 0; r++)
-            if (strcmp(c, row_name[r]) == 0) rows[i] = (int)r;
+    int *rows = lit_xmalloc((n + 1) * sizeof *rows), *tax_row = lit_xmalloc((db->topics.n + 1) * sizeof *tax_row);
+    for (size_t i = 0; i < n; i++) rows[i] = -1;
+    for (size_t t = 0; t < db->topics.n; t++) tax_row[t] = -1;
+    for (size_t r = 0; r < s->n_topics; r++) {
+        if (s->topics[r].id < 0 || (size_t)s->topics[r].id >= n) continue;
+        rows[s->topics[r].id] = (int)r;
+        int t = lit_topics_find(&db->topics, db->cat.topics.names[s->topics[r].id]);
+        if (t >= 0) tax_row[t] = (int)r;
     }
-    free(row_name);
+    for (size_t i = 0; i < n; i++)
+        if (rows[i] < 0) {
+            int t = lit_topics_find(&db->topics, db->cat.topics.names[i]);
+            if (t >= 0) rows[i] = tax_row[t];
+        }
+    free(tax_row);
     return rows;
 }
 

@@ -239,9 +239,13 @@ int lit_chart_timeline(lit_cx *cx)
     double pad = mh * 0.3;
 
     /* only the most-listed candidates can ever get a place: measure just those */
-    qsort(v, n, sizeof *v, by_priority);
+    /* systems of topics that can have a row first: the others never get a place */
+    size_t n_row = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cnt[v[i].row]) { sys tmp = v[n_row]; v[n_row++] = v[i]; v[i] = tmp; }
+    qsort(v, n_row, sizeof *v, by_priority);
     size_t cand = budget * ny * 3 + 64;
-    if (cand > n) cand = n;
+    if (cand > n_row) cand = n_row;
     double *w = lit_xcalloc(cand + 1, sizeof *w);
     for (size_t i = 0; i < cand; i++) w[i] = lit_cx_text_w(cx, LIT_F_MARK, v[i].name) + 2 * pad;
     /* a topic whose name does not fit one line gets a row two lanes high */
