@@ -13,7 +13,8 @@ enum lit_stack_mode { LIT_STACK_AREA = 0, LIT_STACK_BARS = 1 };
 
 /* Options of `litsurvey chart` (and of a chart in a report spec). Zeroed = defaults. */
 typedef struct lit_chart_opts {
-    size_t top;         /* venues: bars before "other"; topic-trend: series before "other";
+    size_t top;         /* venues: bars before "other"; topic-trend: series before "other"
+                           (at most the palette's colours);
                            heatmaps: rows; timeline: labelled systems. 0 = what fits */
     int stacked;        /* topic-trend: LIT_STACK_AREA (default) or LIT_STACK_BARS */
     bool cumulative;    /* years: the running total instead (a chart of its own) */
