@@ -37,6 +37,79 @@ const char *lit_chart_default_title(const char *kind)
     return k < 0 ? NULL : default_titles[k];
 }
 
+const char *lit_chart_title(const char *kind, const lit_chart_opts *o)
+{
+    int k = lit_chart_kind_find(kind);
+    if (k < 0) return NULL;
+    if (o && o->title) return o->title;
+    return k == 1 && o && o->cumulative ? "Papers so far" : default_titles[k];
+}
+
+/* ---- topic colours ---- */
+
+/* Topic t's place by size: 0 for the most papers, ties in taxonomy order. */
+static size_t topic_rank(const lit_stats *s, size_t t)
+{
+    size_t rank = 0;
+    for (size_t u = 0; u < s->n_topics; u++)
+        if (s->topics[u].count > s->topics[t].count || (s->topics[u].count == s->topics[t].count && u < t)) rank++;
+    return rank;
+}
+
+int lit_chart_topic_slot(const lit_stats *s, const lit_style *st, size_t t)
+{
+    if (t >= s->n_topics) return -1;
+    size_t rank = topic_rank(s, t);
+    return rank < st->n_palette ? (int)rank : -1;
+}
+
+size_t *lit_cx_topic_ranks(const lit_stats *s)
+{
+    size_t *rank = lit_xcalloc(s->n_topics + 1, sizeof *rank);
+    for (size_t t = 0; t < s->n_topics; t++) rank[t] = topic_rank(s, t);
+    return rank;
+}
+
+lit_rgb lit_chart_topic_color(const lit_stats *s, const lit_style *st, size_t t)
+{
+    return lit_style_series_color(st, lit_chart_topic_slot(s, st, t));
+}
+
+int *lit_cx_topic_rows(lit_cx *cx)
+{
+    /* a row's id is a catalog index of its topic; the other catalog names of that topic
+     * are aliases of a taxonomy topic (stats groups them by it) */
+    const lit_stats *s = cx->s;
+    const lit_db *db = s->db;
+    size_t n = db->cat.topics.n;
+    int *rows = lit_xmalloc((n + 1) * sizeof *rows), *tax_row = lit_xmalloc((db->topics.n + 1) * sizeof *tax_row);
+    for (size_t i = 0; i < n; i++) rows[i] = -1;
+    for (size_t t = 0; t < db->topics.n; t++) tax_row[t] = -1;
+    for (size_t r = 0; r < s->n_topics; r++) {
+        if (s->topics[r].id < 0 || (size_t)s->topics[r].id >= n) continue;
+        rows[s->topics[r].id] = (int)r;
+        int t = lit_topics_find(&db->topics, db->cat.topics.names[s->topics[r].id]);
+        if (t >= 0) tax_row[t] = (int)r;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (rows[i] < 0) {
+            int t = lit_topics_find(&db->topics, db->cat.topics.names[i]);
+            if (t >= 0) rows[i] = tax_row[t];
+        }
+    free(tax_row);
+    return rows;
+}
+
+int lit_cx_main_topic(const lit_paper *p, const int *rows, const size_t *rank)
+{
+    int best = -1;
+    for (uint32_t k = 0; k < p->n_topics; k++) {
+        int r = p->topics[k] >= 0 ? rows[p->topics[k]] : -1;
+        if (r >= 0 && (best < 0 || rank[r] < rank[best])) best = r;
+    }
+    return best;
+}
+
 /* ---- text ---- */
 
 static void set_text(lit_cx *cx, int font, const char *text)
@@ -276,24 +349,23 @@ void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, d
 double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
                           bool every, bool draw)
 {
+    /* heatmaps (every): a turned label per column in every style, thinned only when even
+     * those do not fit; other charts: level labels, every year in full, else every other
+     * year, else every year as '16, else every 5th, 10th, ... year */
     char buf[16];
-    double lh = lit_cx_line_h(cx, LIT_F_BODY), gap = lh * 0.5;
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), gap = lh * 0.4;
     snprintf(buf, sizeof buf, "%d", year0 + (int)n - 1);
     double wfull = lit_cx_text_w(cx, LIT_F_BODY, buf);
-    int k = 1;
-    bool shortened = false, up = false;
-    if (wfull + gap > slot) {
-        snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", (year0 + (int)n - 1) % 100);
-        if (every && lit_cx_text_w(cx, LIT_F_BODY, buf) + gap * 0.5 <= slot) {
-            shortened = true;
-        } else if (every && lh * 0.75 <= slot) {
-            up = true;   /* turned labels: one per column when columns are narrow */
-        } else {
-            static const int ks[] = {2, 5, 10, 20, 50, 100};
-            k = 100;
-            for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++)
-                if (wfull + gap * 1.6 <= ks[i] * slot) { k = ks[i]; break; }
-        }
+    snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", (year0 + (int)n - 1) % 100);
+    double wshort = lit_cx_text_w(cx, LIT_F_BODY, buf);
+    static const struct { int k; bool sh; } pref[] = {{1, false}, {2, false}, {1, true}, {5, false},
+        {10, false}, {20, false}, {50, false}, {100, false}};
+    int k = 100;
+    bool shortened = false;
+    for (size_t i = 0; i < sizeof pref / sizeof pref[0]; i++) {
+        if (every && pref[i].sh) continue;
+        double need = every ? lh * 0.8 : (pref[i].sh ? wshort : wfull) + gap;
+        if (need <= pref[i].k * slot) { k = pref[i].k; shortened = pref[i].sh; break; }
     }
     if (draw)
         for (size_t i = 0; i < n; i++) {
@@ -302,7 +374,7 @@ double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slo
             if (shortened) snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", ((yr % 100) + 100) % 100);
             else snprintf(buf, sizeof buf, "%d", yr);
             double w = lit_cx_text_w(cx, LIT_F_BODY, buf), xc = x0 + slot * ((double)i + 0.5);
-            if (up) {
+            if (every) {
                 lit_cx_text_up(cx, LIT_F_BODY, buf, xc, y + w / 2, cx->st->foreground);
                 continue;
             }
@@ -312,7 +384,7 @@ double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slo
             if (xc < lo) xc = lo;
             lit_cx_text(cx, LIT_F_BODY, buf, xc, y, 0.5, 0, cx->st->foreground);
         }
-    return up ? wfull : lh;
+    return every ? wfull : lh;
 }
 
 /* ---- legend ---- */
@@ -330,40 +402,57 @@ static void swatch(lit_cx *cx, const lit_legend_item *it, double x, double yc, d
     }
 }
 
-double lit_cx_legend_col_w(lit_cx *cx, const lit_legend_item *it, size_t n)
+/* What a legend entry in a box maxw wide shows: its label on one line, else its short
+ * label on one line, else whichever fits two lines (ellipsized past them). */
+static const char *legend_label(lit_cx *cx, const lit_legend_item *it, double maxw)
 {
-    double lh = lit_cx_line_h(cx, LIT_F_BODY), wmax = 0;
-    for (size_t i = 0; i < n; i++) {
-        double w = lit_cx_text_w(cx, LIT_F_BODY, it[i].label);
-        if (w > wmax) wmax = w;
-    }
-    return n ? lh * 0.8 + lh * 0.4 + wmax : 0;
+    if (lit_cx_text_w(cx, LIT_F_BODY, it->label) <= maxw) return it->label;
+    if (it->short_label && lit_cx_text_w(cx, LIT_F_BODY, it->short_label) <= maxw) return it->short_label;
+    return lit_cx_fit_label(cx, LIT_F_BODY, it->label, it->short_label, maxw, 2);
 }
 
-void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y)
+/* Height of one legend entry with labels maxw wide (draw: also draws it at x, top y). */
+static double legend_entry(lit_cx *cx, const lit_legend_item *it, double x, double y, double maxw, bool draw)
 {
-    double lh = lit_cx_line_h(cx, LIT_F_BODY), sz = lh * 0.7;
-    for (size_t i = 0; i < n; i++) {
-        double yc = y + lh * 1.15 * ((double)i + 0.5);
-        swatch(cx, &it[i], x, yc, sz);
-        lit_cx_text(cx, LIT_F_BODY, it[i].label, x + lh * 1.2, yc, 0, 0.5, cx->st->foreground);
+    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    const char *label = legend_label(cx, it, maxw);
+    double th = lit_cx_text_box(cx, LIT_F_BODY, label, 0, 0, maxw, 2, false, cx->st->foreground, false);
+    if (draw) {
+        /* top-aligned, so one-line and two-line labels of a row start level */
+        lit_cx_text_box(cx, LIT_F_BODY, label, x + lh * 1.1, y + lh * 0.1 + th / 2, maxw, 2, false,
+                        cx->st->foreground, true);
+        swatch(cx, it, x, y + lh * 0.6, lh * 0.7);
     }
+    return fmax(th, lh) + lh * 0.2;
 }
 
-/* Height of a legend grid of ncols columns (labels wrap to two lines); fills rowh[]. */
+void lit_cx_legend_col_size(lit_cx *cx, const lit_legend_item *it, size_t n, double maxw, double *w, double *h)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), wmax = 0, hsum = 0;
+    for (size_t i = 0; i < n; i++) {
+        double tw = lit_cx_box_w(cx, LIT_F_BODY, legend_label(cx, &it[i], maxw - lh * 1.1), maxw - lh * 1.1, 2);
+        if (tw > wmax) wmax = tw;
+        hsum += legend_entry(cx, &it[i], 0, 0, maxw - lh * 1.1, false);
+    }
+    *w = n ? lh * 1.1 + wmax : 0;
+    *h = hsum;
+}
+
+void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y, double maxw)
+{
+    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    for (size_t i = 0; i < n; i++) y += legend_entry(cx, &it[i], x, y, maxw - lh * 1.1, true);
+}
+
+/* Height of a legend grid of ncols columns colw wide; fills rowh[] when given. */
 static double grid_h(lit_cx *cx, const lit_legend_item *it, size_t n, size_t ncols, double colw,
                      double *rowh)
 {
     double lh = lit_cx_line_h(cx, LIT_F_BODY), h = 0;
     for (size_t r = 0; r * ncols < n; r++) {
-        double rh = lh;
-        for (size_t i = r * ncols; i < n && i < (r + 1) * ncols; i++) {
-            const char *label = lit_cx_fit_label(cx, LIT_F_BODY, it[i].label, it[i].short_label, colw - lh * 1.1, 2);
-            double th = lit_cx_text_box(cx, LIT_F_BODY, label, 0, 0, colw - lh * 1.1, 2, false,
-                                        cx->st->foreground, false);
-            if (th > rh) rh = th;
-        }
-        rh += lh * 0.2;
+        double rh = 0;
+        for (size_t i = r * ncols; i < n && i < (r + 1) * ncols; i++)
+            rh = fmax(rh, legend_entry(cx, &it[i], 0, 0, colw - lh * 1.1, false));
         if (rowh) rowh[r] = rh;
         h += rh;
     }
@@ -377,7 +466,7 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
      * legend (labels may wrap to two lines), columns no narrower than 30% of the width
      * unless the labels are that short anyway */
     if (n == 0) return 0;
-    double lh = lit_cx_line_h(cx, LIT_F_BODY), sz = lh * 0.7, gap = lh * 0.9, natural = 0;
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), gap = lh * 0.9, natural = 0;
     for (size_t i = 0; i < n; i++) {
         double w = lh * 1.1 + lit_cx_text_w(cx, LIT_F_BODY, it[i].label);
         if (w > natural) natural = w;
@@ -396,16 +485,8 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
     if (draw) {
         double yr = y;
         for (size_t i = 0; i < n; i++) {
-            size_t r = i / best;
-            if (i % best == 0 && i) yr += rowh[r - 1];
-            /* top-aligned, so one-line and two-line labels of a row start level */
-            double x0 = x + (double)(i % best) * (colw + gap), top = yr + lh * 0.1;
-            const char *label = lit_cx_fit_label(cx, LIT_F_BODY, it[i].label, it[i].short_label, colw - lh * 1.1, 2);
-            double th = lit_cx_text_box(cx, LIT_F_BODY, label, 0, 0, colw - lh * 1.1, 2, false,
-                                        cx->st->foreground, false);
-            lit_cx_text_box(cx, LIT_F_BODY, label, x0 + lh * 1.1, top + th / 2, colw - lh * 1.1, 2,
-                            false, cx->st->foreground, true);
-            swatch(cx, &it[i], x0, top + lh / 2, sz);
+            if (i % best == 0 && i) yr += rowh[i / best - 1];
+            legend_entry(cx, &it[i], x + (double)(i % best) * (colw + gap), yr, colw - lh * 1.1, true);
         }
     }
     free(rowh);
@@ -526,6 +607,16 @@ double lit_cx_note_h(lit_cx *cx, const char *extra)
     return h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
 }
 
+bool lit_cx_note_fits(lit_cx *cx, const char *extra)
+{
+    if (!cx->st->show_note) return true;
+    lit_buf b = LIT_BUF_INIT;
+    note_text(cx, &b, extra);
+    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, 3, false, cx->st->muted, false);
+    lit_buf_free(&b);
+    return !pango_layout_is_ellipsized(cx->lay);
+}
+
 void lit_csv_str(lit_cx *cx, const char *s)
 {
     lit_buf *b = cx->csv;
@@ -606,7 +697,7 @@ static int draw_kind(lit_cx *cx, int k)
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     double m = st->margin;
     cx->px0 = m; cx->py0 = m; cx->px1 = cx->w - m; cx->py1 = cx->h - m;
-    const char *title = cx->o && cx->o->title ? cx->o->title : default_titles[k];
+    const char *title = lit_chart_title(lit_chart_kinds[k], cx->o);
     if (st->show_title && *title) {
         double th = lit_cx_text_box(cx, LIT_F_TITLE, title, cx->px0, 0, cx->px1 - cx->px0, 1, false,
                                     st->foreground, false);
@@ -640,7 +731,7 @@ int lit_chart_render(const char *kind, const lit_stats *s, const lit_style *st,
 {
     if (lit_chart_kind_find(kind) < 0) return lit_error(d, NULL, 0, 0, "unknown chart kind '%s'", kind);
     lit_surface sf;
-    const char *title = o && o->title && *o->title ? o->title : lit_chart_default_title(kind);
+    const char *title = o && o->title && *o->title ? o->title : lit_chart_title(kind, o);
     if (lit_surface_open(&sf, path, o ? o->format : 0, st->width, st->height, st->png_dpi, title, d) < 0) return -1;
     if (lit_chart_draw(sf.cr, st->width, st->height, kind, s, st, o, d) < 0) {
         lit_surface_abort(&sf);

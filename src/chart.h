@@ -13,13 +13,22 @@ enum lit_stack_mode { LIT_STACK_AREA = 0, LIT_STACK_BARS = 1 };
 
 /* Options of `litsurvey chart` (and of a chart in a report spec). Zeroed = defaults. */
 typedef struct lit_chart_opts {
-    size_t top;         /* venues: bars before "other"; topic-trend: series before "other";
+    size_t top;         /* venues: bars before "other"; topic-trend: series before "other"
+                           (at most the palette's colours);
                            heatmaps: rows; timeline: labelled systems. 0 = what fits */
     int stacked;        /* topic-trend: LIT_STACK_AREA (default) or LIT_STACK_BARS */
-    bool cumulative;    /* years: add the running total as a line on a right axis */
+    bool cumulative;    /* years: the running total instead (a chart of its own) */
     const char *title;  /* NULL: the kind's title; "": no title */
     int format;         /* LIT_FMT_* of surface.h; 0: from the file's extension */
 } lit_chart_opts;
+
+/* Topic colours, one per topic in every chart of one set of statistics: the k-th largest
+ * topic of the selection (most papers, then taxonomy order) takes the palette's k-th
+ * colour. Topics past the palette get slot -1 and no colour of their own: the charts
+ * fold them into "other", so no two topics ever share a colour. t indexes s->topics. */
+int lit_chart_topic_slot(const lit_stats *s, const lit_style *st, size_t t);
+/* The colour of that slot (the style's other colour for -1). */
+lit_rgb lit_chart_topic_color(const lit_stats *s, const lit_style *st, size_t t);
 
 /* The kind names, NULL-terminated: venues, years, topic-trend, topic-heatmap,
  * venue-heatmap, timeline. */
@@ -28,6 +37,9 @@ extern const char *const lit_chart_kinds[];
 int lit_chart_kind_find(const char *kind);
 /* The kind's default title ("Papers per venue"); NULL for an unknown kind. */
 const char *lit_chart_default_title(const char *kind);
+/* The title the chart shows with these options (o may be NULL): o->title, else the
+ * kind's default ("Papers so far" for years --cumulative). */
+const char *lit_chart_title(const char *kind, const lit_chart_opts *o);
 
 /* Draws the chart onto cr in a width x height box at the current origin (user units =
  * points), background included. For multi-page reports: call between pages. Returns 0,

@@ -79,7 +79,7 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
         for (size_t y = 0; y < ny; y++) {
             size_t c = rows[r].v[y];
             lit_rgb f = !rows[r].other || !c ? lit_cx_heat(cx, c, maxc)
-                      : lit_rgb_mix(st->empty_color, st->other_color, 0.35 + 0.65 * (double)c / (double)max_other);
+                      : lit_rgb_mix(st->empty_color, st->muted, 0.15 + 0.6 * (double)c / (double)max_other);
             double x = gx0 + cw * (double)y;
             lit_cx_rect(cx, x + pad / 2, gy0 + ch * (double)r + pad / 2, cw - pad, ch - pad, f);
             if (c && cf >= 0) {
@@ -128,31 +128,56 @@ static void note_common(lit_cx *cx)
 int lit_chart_topic_heatmap(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
+    size_t ny = s->n_years;
     hrow *rows = lit_xcalloc(s->n_topics + 1, sizeof *rows);
     size_t n = matrix_rows(s, s->topics, s->n_topics, s->topic_year, rows);
     note_common(cx);
     if (s->n_no_topic) lit_cx_omit(cx, "%zu without a topic", s->n_no_topic);
     lit_cx_note(cx, "a paper counts in each of its topics");
-    size_t n_all = n;
-    /* rows that fit once the note (with a possible "k smaller topics not shown") is placed */
+    /* rows that fit once the note (with a possible "other" part) is placed */
     double py1 = cx->py1;
-    cx->py1 -= lit_cx_note_h(cx, ", 99 smaller topics");
+    cx->py1 -= lit_cx_note_h(cx, "; other: papers in any of 99 smaller topics, each once");
     size_t want = rows_fit(cx);
     if (cx->o->top && cx->o->top < want) want = cx->o->top;
     cx->py1 = py1;
+    size_t *other = NULL;
+    char label[64];
     if (n > want) {
-        /* keep the largest topics, still in taxonomy order (stable: later rows drop first) */
-        for (size_t pass = n; pass > want; pass--) {
+        /* keep the largest topics, still in taxonomy order (stable: later rows drop first),
+         * and one "other" row for the rest */
+        size_t keep = want > 1 ? want - 1 : 1;
+        for (size_t pass = n; pass > keep; pass--) {
             size_t lo = 0;
             for (size_t i = 1; i < pass; i++)
                 if (rows[i].total <= rows[lo].total) lo = i;
             memmove(&rows[lo], &rows[lo + 1], (pass - lo - 1) * sizeof *rows);
         }
-        n = want;
-        lit_cx_omit(cx, "%zu smaller topic%s", n_all - n, n_all - n == 1 ? "" : "s");
+        unsigned char *kept = lit_xcalloc(s->n_topics + 1, 1);
+        for (size_t r = 0; r < keep; r++) kept[(size_t)(rows[r].v - s->topic_year) / ny] = 1;   /* its topic */
+        /* papers in any of the smaller topics, each once */
+        other = lit_xcalloc(ny + 1, sizeof *other);
+        int *trow = lit_cx_topic_rows(cx);
+        size_t tot = 0;
+        for (size_t k = 0; k < s->n_papers; k++) {
+            const lit_paper *p = &s->db->cat.papers[s->sel[k]];
+            bool in = false;
+            for (uint32_t j = 0; j < p->n_topics && !in; j++) {
+                int r = p->topics[j] >= 0 ? trow[p->topics[j]] : -1;
+                in = r >= 0 && !kept[r];
+            }
+            if (in && p->year) { other[p->year - s->year_min]++; tot++; }
+        }
+        free(trow);
+        free(kept);
+        size_t n_rest = n - keep;
+        snprintf(label, sizeof label, "%zu other topics", n_rest);
+        lit_cx_note(cx, "other: papers in any of %zu smaller topics, each once", n_rest);
+        n = keep;
+        rows[n++] = (hrow){label, NULL, other, tot, true};
     }
     lit_cx_place_note(cx);
     draw_matrix(cx, rows, n, "topic");
+    free(other);
     free(rows);
     return 0;
 }

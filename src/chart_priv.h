@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 #include "buf.h"
 #include "chart.h"
+#include "db.h"
 
 #define LIT_PI 3.14159265358979323846
 
@@ -71,22 +72,24 @@ double lit_cx_axis_w(lit_cx *cx, double top, double step);
 void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, double step,
                        bool right_side, bool grid, lit_rgb c);
 
-/* Year labels under n slots starting at x0, tops at y: full years; else, when every
- * year needs a label (heatmaps), '16 or turned labels; else every k-th year. Returns the
- * height they take (draw = false only measures). */
+/* Year labels under n slots starting at x0, tops at y, the same way in every style: with
+ * every (heatmaps), a turned label per column; else level labels, every year in full, or
+ * every other year, or '16, or every 5th, 10th, ... year. Returns the height they take
+ * (draw = false only measures). */
 double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
                           bool every, bool draw);
 
-/* Legend of n swatches (or line samples): in a column beside the plot (its width from
- * lit_cx_legend_col_w), or a grid under it (below). */
+/* Legend of n swatches (or line samples): in a column beside the plot, or a grid under it. */
 typedef struct lit_legend_item {
     const char *label;
     lit_rgb color;
     bool line;
     const char *short_label;   /* shown instead of label where it does not fit, or NULL */
 } lit_legend_item;
-double lit_cx_legend_col_w(lit_cx *cx, const lit_legend_item *it, size_t n);
-void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y);
+/* The column: labels at most maxw wide with their swatches (short labels or two lines
+ * where the label does not fit); its size, and drawing it with its top at y. */
+void lit_cx_legend_col_size(lit_cx *cx, const lit_legend_item *it, size_t n, double maxw, double *w, double *h);
+void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y, double maxw);
 /* A grid of equal columns, row by row, within width; the column count is the one that
  * gives the lowest legend, labels wrapping to two lines. Returns the height (draw = false
  * only measures). */
@@ -110,6 +113,9 @@ void lit_cx_place_note(lit_cx *cx);
  * drop before the note is final). */
 double lit_cx_note_h(lit_cx *cx, const char *extra);
 
+/* Whether the note with extra appended still fits its three lines. */
+bool lit_cx_note_fits(lit_cx *cx, const char *extra);
+
 /* CSV cell helpers (quoted when needed); each row ends with lit_csv_end. */
 void lit_csv_str(lit_cx *cx, const char *s);
 void lit_csv_num(lit_cx *cx, double v);
@@ -123,6 +129,16 @@ int lit_chart_topic_trend(lit_cx *cx);
 int lit_chart_topic_heatmap(lit_cx *cx);
 int lit_chart_venue_heatmap(lit_cx *cx);
 int lit_chart_timeline(lit_cx *cx);
+
+/* Catalog topic index -> row of cx->s->topics (an alias maps to its topic's row), -1 for
+ * none; malloc'd. */
+int *lit_cx_topic_rows(lit_cx *cx);
+/* Each topic row's place by size (0 = most papers, ties in taxonomy order: the order of
+ * the topic colours); malloc'd. */
+size_t *lit_cx_topic_ranks(const lit_stats *s);
+/* The row of a paper's largest topic (lowest rank), or -1: where the charts that count
+ * each paper once (topic-trend, timeline) put it. */
+int lit_cx_main_topic(const lit_paper *p, const int *rows, const size_t *rank);
 
 /* Warns when a chart folds hundreds of rows into one "other" row (a scale limit the
  * reader should know about: the note under the chart says it too). */

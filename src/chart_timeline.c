@@ -135,40 +135,84 @@ static size_t pick_rows(const size_t *cnt, size_t nt, size_t r, int *rows, int *
     return nr;
 }
 
+/* Names the topics with systems but no row in the note, most systems first, as many as
+ * its lines hold ("and 3 more" after). */
+static void omit_topics(lit_cx *cx, const size_t *all, const int *pos, size_t nt)
+{
+    size_t n_out = 0;
+    for (size_t t = 0; t < nt; t++) n_out += all[t] && pos[t] < 0;
+    if (!n_out) return;
+    size_t *out = lit_xcalloc(n_out, sizeof *out), k = 0;
+    for (size_t t = 0; t < nt; t++)
+        if (all[t] && pos[t] < 0) out[k++] = t;
+    for (size_t i = 1; i < n_out; i++)   /* by systems, then taxonomy order */
+        for (size_t j = i; j > 0 && all[out[j]] > all[out[j - 1]]; j--) {
+            size_t tmp = out[j]; out[j] = out[j - 1]; out[j - 1] = tmp;
+        }
+    lit_buf names = LIT_BUF_INIT, try = LIT_BUF_INIT;
+    size_t named = 0;
+    char tail[64];
+    for (; named < n_out; named++) {
+        const lit_count *c = &cx->s->topics[out[named]];
+        lit_buf_reset(&try);
+        lit_buf_printf(&try, "%s%s (%zu)", names.len ? ", " : "", c->short_name ? c->short_name : c->name,
+                       all[out[named]]);
+        lit_buf probe = LIT_BUF_INIT;
+        lit_buf_adds(&probe, cx->omit.len ? ", topics " : "topics ");
+        lit_buf_adds(&probe, lit_buf_str(&names));
+        lit_buf_adds(&probe, lit_buf_str(&try));
+        if (named + 1 < n_out) lit_buf_adds(&probe, " and 99 more");
+        bool fits = lit_cx_note_fits(cx, lit_buf_str(&probe));
+        lit_buf_free(&probe);
+        if (!fits) break;
+        lit_buf_adds(&names, lit_buf_str(&try));
+    }
+    if (named < n_out) {
+        snprintf(tail, sizeof tail, "%s%zu more", named ? " and " : "", n_out - named);
+        lit_buf_adds(&names, tail);
+    }
+    lit_cx_omit(cx, "topics %s", lit_buf_str(&names));
+    lit_buf_free(&names);
+    lit_buf_free(&try);
+    free(out);
+}
+
 int lit_chart_timeline(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
     const lit_style *st = cx->st;
     const lit_catalog *cat = &s->db->cat;
-    /* catalog topic id -> row of the stats' topic table */
-    int *row_of = lit_xmalloc((cat->topics.n + 1) * sizeof *row_of);
-    for (size_t i = 0; i <= cat->topics.n; i++) row_of[i] = -1;
-    for (size_t t = 0; t < s->n_topics; t++)
-        if (s->topics[t].id >= 0 && (size_t)s->topics[t].id < cat->topics.n) row_of[s->topics[t].id] = (int)t;
+    int *row_of = lit_cx_topic_rows(cx);
+    size_t *rank = lit_cx_topic_ranks(s);
     sys *v = lit_xcalloc(s->n_papers + 1, sizeof *v);
     size_t n = 0, n_named = 0;
     for (size_t k = 0; k < s->n_papers; k++) {
         const lit_paper *p = &cat->papers[s->sel[k]];
         if (!p->short_name || !*p->short_name) continue;
         n_named++;
-        int row = -1;
-        for (uint32_t t = 0; t < p->n_topics && row < 0; t++)
-            if (p->topics[t] >= 0 && (size_t)p->topics[t] < cat->topics.n) row = row_of[p->topics[t]];
+        int row = lit_cx_main_topic(p, row_of, rank);   /* each system in its largest topic */
         if (row < 0 || p->year <= 0) continue;
         v[n++] = (sys){p->short_name, p->key, p->year, row, p->n_sources, -1, 0, 0, fnv1a(p->key)};
     }
     free(row_of);
+    free(rank);
 
-    /* rows: topics with systems, in taxonomy order */
+    /* rows: topics with systems and a colour of their own (no two rows share one), in
+     * taxonomy order; all[] counts every topic's systems, for the note */
     size_t nt = s->n_topics;
-    size_t *cnt = lit_xcalloc(nt + 1, sizeof *cnt);
-    for (size_t i = 0; i < n; i++) cnt[v[i].row]++;
+    size_t *cnt = lit_xcalloc(nt + 1, sizeof *cnt), *all = lit_xcalloc(nt + 1, sizeof *all);
+    for (size_t i = 0; i < n; i++) all[v[i].row]++;
+    for (size_t t = 0; t < nt; t++) cnt[t] = lit_chart_topic_slot(s, st, t) >= 0 ? all[t] : 0;
     double lh = lit_cx_line_h(cx, LIT_F_BODY), mh = lit_cx_line_h(cx, LIT_F_MARK);
     double lane_h = mh * 1.3;
 
-    lit_cx_note(cx, "%zu systems (papers with a short name, a year and a topic)", n);
+    lit_cx_note(cx, "%zu systems (papers with a short name, year and topic)", n);
     double py1 = cx->py1;
-    cx->py1 -= lit_cx_note_h(cx, "; showing 999, most-listed first, each in its first topic; not shown: 999 more, 99 smaller topics");
+    char full[400];   /* the note may take all its three lines */
+    memset(full, 'x', sizeof full - 1);
+    full[sizeof full - 1] = 0;
+    for (size_t i = 5; i < sizeof full - 1; i += 6) full[i] = ' ';
+    cx->py1 -= lit_cx_note_h(cx, full);
     double avail = cx->py1 - cx->py0 - lh * 1.6;
     cx->py1 = py1;
     size_t budget = (size_t)fmax(1, floor(avail / lane_h));
@@ -195,9 +239,13 @@ int lit_chart_timeline(lit_cx *cx)
     double pad = mh * 0.3;
 
     /* only the most-listed candidates can ever get a place: measure just those */
-    qsort(v, n, sizeof *v, by_priority);
+    /* systems of topics that can have a row first: the others never get a place */
+    size_t n_row = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cnt[v[i].row]) { sys tmp = v[n_row]; v[n_row++] = v[i]; v[i] = tmp; }
+    qsort(v, n_row, sizeof *v, by_priority);
     size_t cand = budget * ny * 3 + 64;
-    if (cand > n) cand = n;
+    if (cand > n_row) cand = n_row;
     double *w = lit_xcalloc(cand + 1, sizeof *w);
     for (size_t i = 0; i < cand; i++) w[i] = lit_cx_text_w(cx, LIT_F_MARK, v[i].name) + 2 * pad;
     /* a topic whose name does not fit one line gets a row two lanes high */
@@ -223,13 +271,12 @@ int lit_chart_timeline(lit_cx *cx)
     for (size_t i = cand; i < n; i++) v[i].lane = -1;
     free(w);
     free(min_lanes);
-    if (nr < nr_all)
-        lit_cx_omit(cx, "%zu smaller topic%s", nr_all - nr, nr_all - nr == 1 ? "" : "s");
     if (shown < n)
-        lit_cx_note(cx, "showing %zu, most-listed first, each in its first topic", shown);
+        lit_cx_note(cx, "%zu shown, most-listed first, each in its largest topic", shown);
     else
-        lit_cx_note(cx, "each in its first topic");
+        lit_cx_note(cx, "each in its largest topic");
     if (n_named > n) lit_cx_omit(cx, "%zu without a year or topic", n_named - n);
+    omit_topics(cx, all, pos, nt);
     lit_cx_place_note(cx);
 
     qsort(v, n, sizeof *v, by_row_year);
@@ -268,7 +315,7 @@ int lit_chart_timeline(lit_cx *cx)
         ry[nr] = y;
         /* bands and year lines */
         for (size_t r = 0; r < nr; r++) {
-            lit_rgb c = lit_style_series_color(st, s->topics[rows[r]].order);
+            lit_rgb c = lit_chart_topic_color(s, st, (size_t)rows[r]);
             lit_cx_rect(cx, gx0, ry[r], gx1 - gx0, ry[r + 1] - ry[r] - gap * 0.3,
                         lit_rgb_mix(st->background, c, 0.12));
             double rh = ry[r + 1] - ry[r] - gap * 0.3;
@@ -293,7 +340,7 @@ int lit_chart_timeline(lit_cx *cx)
         for (size_t i = 0; i < n; i++) {
             if (v[i].lane < 0) continue;
             int r = pos[v[i].row];
-            lit_rgb c = lit_style_series_color(st, s->topics[v[i].row].order);
+            lit_rgb c = lit_chart_topic_color(s, st, (size_t)v[i].row);
             double band = ry[r + 1] - ry[r] - gap * 0.3, used_h = lane_h * (double)(nl[r] ? nl[r] : 1);
             double yc = ry[r] + (band - used_h) / 2 + lane_h * ((double)v[i].lane + 0.5);
             double h = mh * 1.1, rad = h * 0.3, x0 = v[i].x0, x1 = v[i].x1;
@@ -310,6 +357,6 @@ int lit_chart_timeline(lit_cx *cx)
         lit_cx_year_labels(cx, ymin, s->n_years, gx0, slot, y - gap * 0.3 + lh * 0.2, false, true);
         free(ry);
     }
-    free(nl); free(pos); free(rows); free(cnt); free(v); free(label);
+    free(nl); free(pos); free(rows); free(cnt); free(all); free(v); free(label);
     return 0;
 }

@@ -1,4 +1,5 @@
-/* chart_topic_trend.c - topics over the years: stacked areas (or stacked bars), largest at the bottom. */
+/* chart_topic_trend.c - topics over the years: stacked areas (or bars) of papers, each paper
+ * once, under its first topic; the largest topics at the bottom, "other" muted at the top. */
 #include "chart_priv.h"
 
 #include <math.h>
@@ -9,16 +10,31 @@
 typedef struct series {
     const char *label, *short_label;
     lit_rgb color;
-    size_t *v;
-    size_t total;
-    int order;
+    const size_t *v;
 } series;
 
-static int by_total(const void *a, const void *b)
+/* Where the legend goes for k series and the plot box it leaves. */
+typedef struct trend_layout { bool beside; double legend_maxw, legend_w, legend_h, plot_w, plot_h; } trend_layout;
+
+/* The better of a legend column beside the plot and a grid under it for these items, or
+ * false when neither leaves the plot enough room (60% of the width beside it, 55% of the
+ * height under it). */
+static bool fit_legend(lit_cx *cx, const lit_legend_item *it, size_t n, double box_h, trend_layout *out)
 {
-    const series *x = a, *y = b;
-    if (x->total != y->total) return x->total < y->total ? 1 : -1;
-    return x->order - y->order;
+    double lh = lit_cx_line_h(cx, LIT_F_BODY), box_w = cx->px1 - cx->px0;
+    double axis_h = lh * 1.9;   /* year labels under the plot, a little air over it */
+    trend_layout beside = {true, box_w * 0.3, 0, 0, 0, 0}, below = {false, box_w, 0, 0, 0, 0};
+    lit_cx_legend_col_size(cx, it, n, beside.legend_maxw, &beside.legend_w, &beside.legend_h);
+    beside.plot_w = box_w - beside.legend_w - lh;
+    beside.plot_h = box_h - axis_h;
+    below.legend_h = lit_cx_legend_rows(cx, it, n, 0, 0, box_w, false);
+    below.plot_w = box_w;
+    below.plot_h = box_h - below.legend_h - lh * 0.4 - axis_h;
+    bool ok_beside = beside.legend_h <= box_h && beside.plot_w >= box_w * 0.6;
+    bool ok_below = below.plot_h >= (box_h - axis_h) * 0.55;
+    if (!ok_beside && !ok_below) return false;
+    *out = ok_beside && (!ok_below || beside.plot_w * beside.plot_h >= below.plot_w * below.plot_h) ? beside : below;
+    return true;
 }
 
 int lit_chart_topic_trend(lit_cx *cx)
@@ -26,57 +42,67 @@ int lit_chart_topic_trend(lit_cx *cx)
     const lit_stats *s = cx->s;
     const lit_style *st = cx->st;
     size_t ny = s->n_years, nt = s->n_topics;
-    series *sr = lit_xcalloc(nt + 1, sizeof *sr);
+    /* each paper once, under its largest topic: m[rank][year], the stack adds up to papers */
+    size_t *m = lit_xcalloc(nt * ny + 1, sizeof *m);
+    int *rows = lit_cx_topic_rows(cx);
+    size_t *rank = lit_cx_topic_ranks(s);
+    for (size_t k = 0; k < s->n_papers; k++) {
+        const lit_paper *p = &s->db->cat.papers[s->sel[k]];
+        int r = lit_cx_main_topic(p, rows, rank);
+        if (p->year && r >= 0) m[rank[r] * ny + (size_t)(p->year - s->year_min)]++;
+    }
+    /* series: the topics with a colour of their own, in colour (size) order */
+    series *sr = lit_xcalloc(nt + 2, sizeof *sr);
     size_t n = 0;
+    for (size_t t = 0; t < nt; t++)
+        if (rank[t] < st->n_palette)
+            sr[rank[t]] = (series){s->topics[t].name, s->topics[t].short_name, st->palette[rank[t]], &m[rank[t] * ny]};
+    n = nt < st->n_palette ? nt : st->n_palette;
+    /* after[r]: topics from rank r on with dated papers (what "other" holds past r) */
+    size_t *after = lit_xcalloc(nt + 2, sizeof *after);
     for (size_t t = 0; t < nt; t++) {
         size_t tot = 0;
         for (size_t y = 0; y < ny; y++) tot += s->topic_year[t * ny + y];
-        if (!tot) continue;
-        sr[n] = (series){s->topics[t].name, s->topics[t].short_name,
-                         lit_style_series_color(st, s->topics[t].order), &s->topic_year[t * ny], tot,
-                         s->topics[t].order};
-        n++;
+        after[rank[t]] += tot > 0;
     }
-    qsort(sr, n, sizeof *sr, by_total);
-    /* as many series as asked (8 by default) while the legend leaves the plot most of the
-     * height, beside or under it */
-    size_t want = cx->o->top ? cx->o->top : 8;
-    if (want > n) want = n;
-    {
-        lit_legend_item *probe = lit_xcalloc(n + 1, sizeof *probe);
-        for (size_t i = 0; i < n; i++) probe[i] = (lit_legend_item){sr[i].label, sr[i].color, false, sr[i].short_label};
-        double pw = cx->px1 - cx->px0, ph = cx->py1 - cx->py0;
-        for (; want > 3; want--) {
-            size_t k = want < n ? want + 1 : want;
-            if (want < n) probe[want] = (lit_legend_item){"Other topics", st->other_color, false, NULL};
-            bool fits = (lit_cx_legend_col_w(cx, probe, k) <= pw * 0.34 &&
-                         lit_cx_line_h(cx, LIT_F_BODY) * 1.15 * (double)k <= ph * 0.8) ||
-                        lit_cx_legend_rows(cx, probe, k, 0, 0, pw, false) <= ph * 0.36;
-            if (want < n) probe[want] = (lit_legend_item){sr[want].label, sr[want].color, false, sr[want].short_label};
-            if (fits) break;
-        }
-        free(probe);
-    }
-    size_t *other = NULL;
-    size_t n_rest = 0;
-    if (n > want) {
-        other = lit_xcalloc(ny ? ny : 1, sizeof *other);
-        size_t tot = 0;
-        for (size_t i = want; i < n; i++)
-            for (size_t y = 0; y < ny; y++) { other[y] += sr[i].v[y]; tot += sr[i].v[y]; }
-        n_rest = n - want;
-        n = want;
-        sr[n++] = (series){"Other topics", NULL, st->other_color, other, tot, 1 << 30};
-    }
-    lit_cx_note(cx, "n = %zu papers", s->n_papers);
+    for (size_t r = nt; r-- > 0;) after[r] += after[r + 1];
+    free(rows);
+    free(rank);
+
+    lit_cx_note(cx, "n = %zu papers, each counted once, under the largest of its topics", s->n_papers);
     if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
     if (s->n_no_topic) lit_cx_omit(cx, "%zu without a topic", s->n_no_topic);
-    lit_cx_note(cx, "a paper counts in each of its topics");
-    if (n_rest) lit_cx_note(cx, "%zu smaller topics as other", n_rest);
+    /* as many series as asked (8 by default) and the legend leaves the plot room for */
+    double box_h = cx->py1 - cx->py0 - lit_cx_note_h(cx, "; other: 999 smaller topics");
+    size_t want = cx->o->top ? cx->o->top : 8;
+    if (want > n) want = n;
+    char other_label[64];
+    lit_legend_item *leg = lit_xcalloc(n + 2, sizeof *leg);
+    trend_layout lay = {false, 0, 0, 0, 0, 0};
+    size_t nl = 0;
+    for (;; want--) {
+        size_t rest = after[want];
+        snprintf(other_label, sizeof other_label, "%zu other topic%s", rest, rest == 1 ? "" : "s");
+        /* top of the stack first: "other", then the topics from the smallest shown */
+        nl = 0;
+        if (rest) leg[nl++] = (lit_legend_item){other_label, st->other_color, false, NULL};
+        for (size_t i = want; i-- > 0;) leg[nl++] = (lit_legend_item){sr[i].label, sr[i].color, false, sr[i].short_label};
+        if (fit_legend(cx, leg, nl, box_h, &lay) || want <= 1) break;
+    }
+    size_t n_rest = after[want];
+    free(after);
+    size_t *other = lit_xcalloc(ny + 1, sizeof *other);
+    for (size_t r = want; r < nt; r++)
+        for (size_t y = 0; y < ny; y++) other[y] += m[r * ny + y];
+    n = want;
+    if (n_rest) {
+        lit_cx_note(cx, "other: %zu smaller topic%s", n_rest, n_rest == 1 ? "" : "s");
+        sr[n++] = (series){other_label, NULL, st->other_color, other};
+    }
 
     if (cx->csv) {
         lit_csv_str(cx, "year");
-        for (size_t i = 0; i < n; i++) lit_csv_str(cx, sr[i].label);
+        for (size_t i = 0; i < n; i++) lit_csv_str(cx, i == want ? "(other)" : sr[i].label);
         lit_csv_end(cx);
         for (size_t y = 0; y < ny; y++) {
             lit_csv_num(cx, s->year_min + (double)y);
@@ -85,30 +111,20 @@ int lit_chart_topic_trend(lit_cx *cx)
         }
     }
 
-    /* legend: top of the stack first, beside the plot if narrow enough, else under it */
-    lit_legend_item *leg = lit_xcalloc(n + 1, sizeof *leg);
-    for (size_t i = 0; i < n; i++) leg[i] = (lit_legend_item){sr[n - 1 - i].label, sr[n - 1 - i].color, false,
-                                                     sr[n - 1 - i].short_label};
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
-    double legw = lit_cx_legend_col_w(cx, leg, n);
-    bool right = legw <= (cx->px1 - cx->px0) * 0.34;
+    lit_cx_place_note(cx);
     double lx = 0;
-    if (right) {
-        cx->px1 -= legw;
-        lx = cx->px1;
-        cx->px1 -= lh;
-    } else {
-        double h = lit_cx_legend_rows(cx, leg, n, cx->px0, 0, cx->px1 - cx->px0, false);
-        lit_cx_place_note(cx);
-        lit_cx_legend_rows(cx, leg, n, cx->px0, cx->py1 - h, cx->px1 - cx->px0, true);
-        cx->py1 -= h + lh * 0.4;
+    if (lay.beside) {
+        lx = cx->px1 - lay.legend_w;
+        cx->px1 = lx - lh;
+    } else if (nl) {
+        lit_cx_legend_rows(cx, leg, nl, cx->px0, cx->py1 - lay.legend_h, cx->px1 - cx->px0, true);
+        cx->py1 -= lay.legend_h + lh * 0.4;
     }
-    if (right) lit_cx_place_note(cx);
-
     if (ny == 0 || n == 0) {
         lit_cx_text(cx, LIT_F_LABEL, "no papers with a year and a topic", (cx->px0 + cx->px1) / 2,
                     (cx->py0 + cx->py1) / 2, 0.5, 0.5, st->muted);
-        free(leg); free(other); free(sr);
+        free(leg); free(other); free(sr); free(m);
         return 0;
     }
     size_t maxc = 0;
@@ -122,7 +138,7 @@ int lit_chart_topic_trend(lit_cx *cx)
     double x0 = cx->px0 + lab_h * 1.2 + lit_cx_axis_w(cx, top, step), x1 = cx->px1;
     double y0 = cx->py0 + lh * 0.5, y1 = cx->py1 - lh * 1.4;
     double slot = (x1 - x0) / (double)ny;
-    if (right) lit_cx_legend_col(cx, leg, n, lx, y0);
+    if (lay.beside) lit_cx_legend_col(cx, leg, nl, lx, y0, lay.legend_maxw);
     double sx0 = cx->px0;
     cx->px0 = x0;
     lit_cx_value_axis(cx, x0, y0, y1, top, step, false, true, st->foreground);
@@ -142,7 +158,7 @@ int lit_chart_topic_trend(lit_cx *cx)
             }
             continue;
         }
-        /* area between the running base and base + this series, then its top edge */
+        /* area between the running base and base + this series */
         for (size_t y = 0; y < ny; y++) {
             double x = x0 + slot * ((double)y + 0.5), v = base[y] + (double)sr[i].v[y] * k;
             if (y == 0) cairo_move_to(cr, x, y1 - v);
@@ -175,6 +191,6 @@ int lit_chart_topic_trend(lit_cx *cx)
     cairo_set_line_width(cr, st->grid_width > 0 ? st->grid_width : 0.5);
     cairo_stroke(cr);
     lit_cx_year_labels(cx, s->year_min, ny, x0, slot, y1 + lh * 0.2, false, true);
-    free(base); free(leg); free(other); free(sr);
+    free(base); free(leg); free(other); free(sr); free(m);
     return 0;
 }

@@ -1,4 +1,5 @@
-/* chart_venues.c - papers per venue: horizontal bars, largest first, top N and "other". */
+/* chart_venues.c - papers per venue: horizontal bars, largest first; the rest in a line under
+ * them ("and 23 other venues: 37 papers"), not as a bar that would dwarf the others. */
 #include "chart_priv.h"
 
 #include <math.h>
@@ -20,7 +21,7 @@ int lit_chart_venues(lit_cx *cx)
 
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
     double plot_h = cx->py1 - cx->py0;
-    /* at least 1.25 lines per bar; "other" takes one bar */
+    /* at least 1.25 lines per bar; "other" takes a line of its own */
     size_t fit = (size_t)fmax(1, floor(plot_h / (lh * 1.25)));
     size_t want = cx->o->top ? cx->o->top : 15;
     if (want > fit) want = fit;
@@ -56,16 +57,22 @@ int lit_chart_venues(lit_cx *cx)
         return 0;
     }
 
+    /* the other venues: a muted line under the bars, not a bar */
+    char footer[96] = "";
+    if (n_other_venues)
+        snprintf(footer, sizeof footer, "and %s: %zu paper%s", other_label, other, other == 1 ? "" : "s");
+    double foot_h = *footer ? lh * 1.5 : 0;
+    size_t nb = shown;
     /* labels: up to 40% of the width, wrapped to two lines, then ellipsized */
     double maxw = (cx->px1 - cx->px0) * 0.4, lw = 0;
-    double slot = plot_h / (double)n;
+    double slot = (plot_h - foot_h) / (double)nb;
     int lines = slot >= lh * 2.2 ? 2 : 1;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < nb; i++) {
         double w = lit_cx_box_w(cx, LIT_F_BODY, rows[i].name, maxw, lines);
         if (w > lw) lw = w;
     }
     size_t maxc = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < nb; i++)
         if (rows[i].count > maxc) maxc = rows[i].count;
     char buf[32];
     snprintf(buf, sizeof buf, "%zu", maxc);
@@ -76,18 +83,23 @@ int lit_chart_venues(lit_cx *cx)
     if (bar_w < lh) bar_w = lh;
     double bh = fmin(slot * 0.72, lh * 1.6);
     lit_rgb bar = lit_style_series_color(st, 4);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < nb; i++) {
         double yc = cx->py0 + slot * ((double)i + 0.5);
         double len = maxc ? bar_w * (double)rows[i].count / (double)maxc : 0;
-        lit_cx_rect(cx, bx0, yc - bh / 2, len, bh, i == shown ? st->other_color : bar);
-        lit_cx_text_box(cx, LIT_F_BODY, rows[i].name, bx0 - gap, yc, maxw, lines, true,
-                        i == shown ? st->muted : st->foreground, true);
+        lit_cx_rect(cx, bx0, yc - bh / 2, len, bh, bar);
+        lit_cx_text_box(cx, LIT_F_BODY, rows[i].name, bx0 - gap, yc, maxw, lines, true, st->foreground, true);
         snprintf(buf, sizeof buf, "%zu", rows[i].count);
         lit_cx_text(cx, LIT_F_BODY, buf, bx0 + len + lh * 0.25, yc, 0, 0.5, st->foreground);
     }
+    if (*footer) {
+        /* from the bars' baseline when it fits there, else from the labels' edge */
+        double fw = lit_cx_text_w(cx, LIT_F_BODY, footer);
+        double fx = bx0 + lh * 0.25 + fw <= cx->px1 ? bx0 + lh * 0.25 : cx->px0;
+        lit_cx_text_box(cx, LIT_F_BODY, footer, fx, cx->py1 - foot_h / 2, cx->px1 - fx, 1, false, st->muted, true);
+    }
     /* the baseline the bars grow from */
     cairo_move_to(cx->cr, bx0, cx->py0);
-    cairo_line_to(cx->cr, bx0, cx->py1);
+    cairo_line_to(cx->cr, bx0, cx->py0 + slot * (double)nb);
     lit_cx_color(cx, st->foreground);
     cairo_set_line_width(cx->cr, st->grid_width > 0 ? st->grid_width : 0.5);
     cairo_stroke(cx->cr);

@@ -11,9 +11,9 @@
 #include "db.h"
 #include "yread.h"
 
-/* Okabe-Ito without black (it is the text colour), then Paul Tol's muted colours that
- * stay apart from them (colour-blind safe up to twelve topics), then twelve more that stay
- * apart for typical colour vision: 24 topics before a colour repeats. Same as talk.yaml. */
+/* Okabe-Ito without black (it is the text colour), then Paul Tol's indigo and wine: every
+ * pair, "other" included, at least 10 CIEDE2000 apart under simulated deuteranopia,
+ * protanopia and tritanopia (tests/unit/test_palette.c). Same as talk.yaml. */
 static const lit_rgb default_palette[] = {
     {0xE6 / 255.0, 0x9F / 255.0, 0x00 / 255.0}, /* orange */
     {0x56 / 255.0, 0xB4 / 255.0, 0xE9 / 255.0}, /* sky blue */
@@ -23,17 +23,7 @@ static const lit_rgb default_palette[] = {
     {0xD5 / 255.0, 0x5E / 255.0, 0x00 / 255.0}, /* vermillion */
     {0xCC / 255.0, 0x79 / 255.0, 0xA7 / 255.0}, /* reddish purple */
     {0x33 / 255.0, 0x22 / 255.0, 0x88 / 255.0}, /* indigo */
-    {0x99 / 255.0, 0x99 / 255.0, 0x33 / 255.0}, /* olive */
     {0x88 / 255.0, 0x22 / 255.0, 0x55 / 255.0}, /* wine */
-    {0x88 / 255.0, 0xCC / 255.0, 0xEE / 255.0}, /* cyan */
-    {0x44 / 255.0, 0xAA / 255.0, 0x99 / 255.0}, /* teal */
-    /* beyond twelve topics: apart for typical colour vision only */
-    {0xBB / 255.0, 0x55 / 255.0, 0x66 / 255.0}, {0x22 / 255.0, 0x55 / 255.0, 0x55 / 255.0},
-    {0xAA / 255.0, 0x99 / 255.0, 0xCC / 255.0}, {0xDD / 255.0, 0xAA / 255.0, 0x77 / 255.0},
-    {0x22 / 255.0, 0x55 / 255.0, 0x22 / 255.0}, {0xEE / 255.0, 0x88 / 255.0, 0x66 / 255.0},
-    {0x66 / 255.0, 0x11 / 255.0, 0x00 / 255.0}, {0xBB / 255.0, 0xCC / 255.0, 0x33 / 255.0},
-    {0x11 / 255.0, 0x44 / 255.0, 0x77 / 255.0}, {0x44 / 255.0, 0x44 / 255.0, 0x44 / 255.0},
-    {0xFF / 255.0, 0xAA / 255.0, 0xBB / 255.0}, {0x99 / 255.0, 0x77 / 255.0, 0x00 / 255.0},
 };
 
 /* Viridis sampled at nine points: perceptually uniform and colour-blind safe. */
@@ -76,7 +66,7 @@ static void style_defaults(lit_style *st)
     st->margin = 24;
     st->show_title = true;
     st->show_note = true;
-    st->other_color = (lit_rgb){0.6, 0.6, 0.6};
+    st->other_color = (lit_rgb){0xC8 / 255.0, 0xC8 / 255.0, 0xC8 / 255.0};
     st->empty_color = (lit_rgb){0.95, 0.95, 0.95};
 }
 

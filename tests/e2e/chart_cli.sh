@@ -42,7 +42,8 @@ check "--cumulative adds the running total" sh -c "head -1 '$TMP/cum.csv' | grep
 check "--stacked bars draws differently" sh -c "! cmp -s '$TMP/bars.png' '$TMP/area.png'"
 check "--venue filter" "$LIT" chart venue-heatmap $S --venue OSDI,SOSP -o "$TMP/vh.pdf"
 check "--title replaces the title" sh -c "$LIT chart years $T --title 'Growth of the field' -o '$TMP/t.pdf' && pdftotext '$TMP/t.pdf' - | grep -q 'Growth of the field'"
-check "pdf text is extractable" sh -c "pdftotext '$TMP/y.pdf' - | grep -q 'Papers per year'"
+check "pdf text is extractable" sh -c "$LIT chart years $S -o '$TMP/y1.pdf' && pdftotext '$TMP/y1.pdf' - | grep -q 'Papers per year'"
+check "--cumulative is a chart of its own, one axis" sh -c "pdftotext '$TMP/y.pdf' - >'$TMP/y.txt' && grep -q 'Papers so far' '$TMP/y.txt' && ! grep -q -e 'Papers per year' -e 'Total' -e 'right axis' '$TMP/y.txt'"
 check "non-ASCII survives into the PDF" sh -c "$LIT chart timeline $T -o '$TMP/tl.pdf' && pdftotext '$TMP/tl.pdf' - | grep -q 'µBatch'"
 
 # golden files: the numbers behind every kind, and two whole SVGs (make update-golden)

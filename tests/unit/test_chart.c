@@ -11,7 +11,7 @@
 #include "chart_priv.h"
 #include "surface.h"
 
-typedef struct box { char text[64]; bool cut; double x, y, w, h; } box;
+typedef struct box { char text[512]; bool cut; double x, y, w, h; } box;
 static box boxes[4096];
 static size_t n_boxes;
 
@@ -128,6 +128,59 @@ static bool drawn(const char *text)
     return false;
 }
 
+/* Some text drawn contains needle (the note is one piece of text). */
+static bool drawn_part(const char *needle)
+{
+    for (size_t i = 0; i < n_boxes; i++)
+        if (strstr(boxes[i].text, needle)) return true;
+    return false;
+}
+
+/* The vertical span of the value axis: from the highest to the lowest number drawn that
+ * is not a year (tick labels; topic-trend and years draw no other numbers when counts
+ * do not fit). */
+static double axis_span(void)
+{
+    double lo = 1e9, hi = -1e9;
+    for (size_t i = 0; i < n_boxes; i++) {
+        char *end;
+        long v = strtol(boxes[i].text, &end, 10);
+        if (end == boxes[i].text || *end || v >= 1800) continue;
+        lo = fmin(lo, boxes[i].y);
+        hi = fmax(hi, boxes[i].y);
+    }
+    return hi > lo ? hi - lo : 0;
+}
+
+/* topic-trend counts each paper once: every year's row of its CSV adds up to the papers of
+ * that year with a topic (counted here from the catalog) */
+static void check_trend_adds_up(const lit_stats *s, const char *style)
+{
+    lit_chart_opts o = {0};
+    char *csv = csv_in("topic-trend", style, s, &o);
+    CHECK(csv != NULL);
+    if (!csv) return;
+    size_t bad = 0, rows = 0;
+    for (const char *line = strchr(csv, '\n'); line && line[1]; line = strchr(line, '\n')) {
+        line++;
+        char *p;
+        long year = strtol(line, &p, 10);
+        double sum = 0;
+        while (*p == ',') sum += strtod(p + 1, &p);
+        size_t want = 0;
+        for (size_t k = 0; k < s->n_papers; k++) {
+            const lit_paper *pp = &s->db->cat.papers[s->sel[k]];
+            want += pp->year == year && pp->n_topics > 0;
+        }
+        bad += fabs(sum - (double)want) > 1e-9;
+        rows++;
+    }
+    char what[96];
+    snprintf(what, sizeof what, "topic-trend/%s: each year adds up to its papers (%zu years)", style, rows);
+    check_(rows > 0 && bad == 0, what, __FILE__, __LINE__);
+    free(csv);
+}
+
 /* Sum of the numeric column col over the rows after the header. */
 static double column_sum(const char *csv, int col)
 {
@@ -212,6 +265,65 @@ int main(void)
     check_layout("venues", "talk", &s, &bars);      /* long venue names on show */
     check_layout("venue-heatmap", "paper", &s, &bars);
 
+    /* topic colours: the largest topics take the palette in order, one colour each; the
+     * others none (sample.yaml has 22 topics, the palettes 9 colours) */
+    {
+        lit_style st;
+        CHECK(lit_style_load(&st, "styles/talk.yaml", NULL, &d) == 0);
+        CHECK(s.n_topics > st.n_palette);
+        size_t slotted = 0, clash = 0, misordered = 0;
+        for (size_t t = 0; t < s.n_topics; t++) {
+            int a = lit_chart_topic_slot(&s, &st, t);
+            slotted += a >= 0;
+            for (size_t u = 0; u < s.n_topics; u++) {
+                int b = lit_chart_topic_slot(&s, &st, u);
+                clash += u != t && a >= 0 && a == b;
+                misordered += a >= 0 && (b < 0 || b > a) && s.topics[u].count > s.topics[t].count;
+            }
+        }
+        CHECK_INT(slotted, st.n_palette);
+        CHECK_INT(clash, 0);
+        CHECK_INT(misordered, 0);
+        /* the timeline draws rows only for topics with a colour */
+        char *csv = csv_in("timeline", "talk", &s, &o);
+        size_t yes = 0, uncoloured = 0;
+        for (const char *line = csv; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+            const char *end = strchr(line, '\n');
+            if (!end || end - line < 4 || strncmp(end - 4, ",yes", 4) != 0 || *line == '"') continue;
+            yes++;
+            size_t len = (size_t)(strchr(line, ',') - line);
+            for (size_t t = 0; t < s.n_topics; t++)
+                if (strlen(s.topics[t].name) == len && strncmp(s.topics[t].name, line, len) == 0)
+                    uncoloured += lit_chart_topic_slot(&s, &st, t) < 0;
+        }
+        CHECK(yes >= 10);
+        CHECK_INT(uncoloured, 0);
+        free(csv);
+        lit_style_free(&st);
+    }
+    check_trend_adds_up(&s, "talk");
+    check_trend_adds_up(&s, "paper");
+    /* what the charts leave out they say: the timeline names its missing topics, the
+     * venues chart puts the other venues in a line of text, not a bar, the topic heatmap
+     * has an "other" row */
+    check_layout("timeline", "talk", &s, &o);
+    CHECK(drawn_part("not shown: ") && drawn_part("topics Serverless ML (5), "));
+    check_layout("venues", "talk", &s, &o);
+    CHECK(drawn_part("other venues: ") && !drawn_part("other venues\n"));
+    check_layout("topic-heatmap", "paper", &s, &o);
+    CHECK(drawn_part(" other topics") && drawn_part("other: papers in any of"));
+    /* years --cumulative: a chart of its own, one axis, its own title */
+    lit_chart_opts cum = {.cumulative = true};
+    CHECK_STR(lit_chart_title("years", &cum), "Papers so far");
+    CHECK_STR(lit_chart_title("years", &o), "Papers per year");
+    check_layout("years", "talk", &s, &cum);
+    CHECK(drawn("Papers so far") && !drawn("Total") && !drawn_part("axis)"));
+    /* a paper's topic-trend keeps most of its height for the plot (it had 0.8 in) */
+    check_layout("topic-trend", "paper", &s, &o);
+    CHECK(axis_span() >= 1.2 * 72);
+    check_layout("topic-trend", "talk", &s, &o);
+    CHECK(axis_span() >= 4 * 72);
+
     /* the numbers behind the charts add up to what the statistics say */
     char *csv = csv_of("years", &s, &o);
     CHECK(csv && strncmp(csv, "year,papers\n", 12) == 0);
@@ -295,7 +407,7 @@ int main(void)
     CHECK(tl.shorts >= 5);
     CHECK(tl.full >= 3);                                 /* the labels that fit stay whole */
     CHECK(drawn("Cluster scheduling") && !drawn("Cluster scheduling and resource management"));
-    CHECK(drawn("Model parallelism") && drawn("Communication") && drawn("ML for systems"));
+    CHECK(drawn("Model parallelism") && drawn("Communication") && drawn("Memory and storage"));
     CHECK(drawn("Distributed training") && drawn("Serving and inference"));
     static const char *const topic_kinds[] = {"topic-heatmap", "topic-trend", "timeline"};
     for (size_t k = 0; k < 3; k++)
