@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "chart.h"
 #include "outfile.h"
 
 #define EXCEL_MAX_ROWS 1048576
@@ -69,7 +70,7 @@ typedef struct xw {
     size_t max_rows, max_links, max_cell;
     lxw_workbook *wb;
     lxw_worksheet *ws_summary, *ws_papers, *ws_venues, *ws_years, *ws_topics, *ws_ty, *ws_vy, *ws_cd;
-    int *trend_order;           /* Chart data rows: colour order of each topic (-1: none) */
+    int *trend_order;           /* Chart data rows: each topic's row of s->topics (-1: none) */
     size_t n_trend;             /* topic rows on Chart data */
     bool trend_other;           /* and an "Other topics" row after them */
     lxw_error err;              /* first libxlsxwriter error: sticky, checked at the end */
@@ -97,9 +98,16 @@ static lxw_color_t rgb_color(lit_rgb c)
     return v ? v : LXW_COLOR_BLACK;   /* 0 means "unset" to libxlsxwriter */
 }
 
-static lxw_color_t topic_color(const xw *x, int order)
+/* Palette entry order (single-series bars, BAR_COLOR) as a colour. */
+static lxw_color_t palette_color(const xw *x, int order)
 {
     return rgb_color(lit_style_series_color(x->st, order));
+}
+
+/* The colour the Cairo charts give row t of s->topics (by size; "other" past the palette). */
+static lxw_color_t topic_color(const xw *x, size_t t)
+{
+    return rgb_color(lit_chart_topic_color(x->s, x->st, t));
 }
 
 /* ---- text ---------------------------------------------------------------------- */
@@ -701,7 +709,7 @@ static lxw_chart *chart_venues(xw *x)
     chart_series_set_categories(se, SH_VENUES, 1, 0, (lxw_row_t)n, 0);
     chart_series_set_values(se, SH_VENUES, 1, 4, (lxw_row_t)n, 4);
     chart_series_set_name_range(se, SH_VENUES, 0, 4);
-    series_color(se, topic_color(x, BAR_COLOR), false);
+    series_color(se, palette_color(x, BAR_COLOR), false);
     chart_axis_set_reverse(ch->y_axis);   /* the biggest venue on top, as in a ranking */
     chart_set_series_gap(ch, 50);
     return ch;
@@ -747,7 +755,7 @@ static lxw_chart *chart_years(xw *x, uint8_t type)
     chart_series_set_categories(se, SH_YEARS, 1, 0, (lxw_row_t)x->s->n_years, 0);
     chart_series_set_values(se, SH_YEARS, 1, 1, (lxw_row_t)x->s->n_years, 1);
     chart_series_set_name_range(se, SH_YEARS, 0, 1);
-    series_color(se, topic_color(x, BAR_COLOR), type == LXW_CHART_LINE);
+    series_color(se, palette_color(x, BAR_COLOR), type == LXW_CHART_LINE);
     if (type == LXW_CHART_LINE) chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
     return ch;
 }
@@ -795,7 +803,7 @@ static lxw_chart *chart_topics(xw *x)
     lxw_chart_point **pp = lit_xcalloc(n + 1, sizeof *pp);
     for (size_t i = 0; i < n; i++) {
         const lit_count *t = &x->s->topics[x->topic_rows[i]];
-        fills[i].color = topic_color(x, t->id >= 0 ? t->order : -1);
+        fills[i].color = t->id >= 0 ? topic_color(x, x->topic_rows[i]) : rgb_color(x->st->other_color);
         pts[i].fill = &fills[i];
         pp[i] = &pts[i];
     }
@@ -834,8 +842,8 @@ static void sheet_topics(xw *x)
         put_num(x, ws, row, 3, (double)t->count, NULL);
         put_num(x, ws, row, 4, lit_share(t->count, s->n_papers) / 100.0, x->f_pct);
         /* A swatch of the topic's colour in the charts. */
-        if (t->id >= 0 && x->st->n_palette)
-            chk(x, worksheet_write_blank(ws, row, 5, x->f_swatch[(size_t)t->order % x->st->n_palette]));
+        int slot = t->id >= 0 ? lit_chart_topic_slot(s, x->st, x->topic_rows[i]) : -1;
+        if (slot >= 0) chk(x, worksheet_write_blank(ws, row, 5, x->f_swatch[slot]));
     }
     place_chart(x, ws, 1, 7, chart_topics(x), topics_scale(x));
 }
@@ -942,7 +950,7 @@ static void sheet_chart_data(xw *x)
     lxw_row_t row = 1;
     for (size_t i = 0; i < x->n_trend; i++, row++) {
         const lit_count *t = &s->topics[tr[i].ix];
-        x->trend_order[i] = t->id >= 0 ? t->order : -1;
+        x->trend_order[i] = t->id >= 0 ? (int)tr[i].ix : -1;
         put_str(x, ws, row, 0, t->name, NULL, NULL, "topic");
         const size_t *v = &s->topic_year[tr[i].ix * s->n_years];
         for (size_t j = 0; j < ny; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)v[j], NULL);
@@ -977,7 +985,8 @@ static lxw_chart *chart_topic_trend(xw *x, uint8_t type)
         chart_series_set_categories(se, SH_CHART_DATA, 0, 1, 0, (lxw_col_t)ny);
         chart_series_set_values(se, SH_CHART_DATA, row, 1, row, (lxw_col_t)ny);
         chart_series_set_name_range(se, SH_CHART_DATA, row, 0);
-        series_color(se, i < x->n_trend ? topic_color(x, x->trend_order[i]) : rgb_color(x->st->other_color), false);
+        series_color(se, i < x->n_trend && x->trend_order[i] >= 0 ? topic_color(x, (size_t)x->trend_order[i])
+                                                               : rgb_color(x->st->other_color), false);
     }
     if (type == LXW_CHART_COLUMN_STACKED) chart_set_series_gap(ch, 40);
     return ch;

@@ -299,9 +299,10 @@ typedef struct chart_text { const char *kind, *counts; } chart_text;
 static const chart_text chart_texts[] = {
     {"venues", "Papers per venue; each paper counts once. Venues past the largest are summed as \"other\"."},
     {"years", "Papers per year of publication; each paper counts once. Papers without a year are not shown."},
-    {"topic-trend", "Papers per topic and year. A paper in two topics counts in both: the stacks add up "
-                    "paper-topic pairs, not papers."},
-    {"topic-heatmap", "Papers per topic and year. A paper in two topics counts in both rows."},
+    {"topic-trend", "Papers per topic and year; each paper counts once, under the largest of its topics, so a "
+                    "year's stack adds up to its papers."},
+    {"topic-heatmap", "Papers per topic and year. A paper in two topics counts in both rows; the \"other\" row "
+                      "counts each paper of the smaller topics once."},
     {"venue-heatmap", "Papers per venue and year; each paper counts once."},
     {"timeline", "Systems (papers with a system name) placed by topic and year of publication."},
 };
@@ -561,8 +562,9 @@ static void title_page(rp *p)
                                no_year - s->n_no_year);
         }
     }
-    lit_buf_printf(&b, ". Each chart and table counts every paper once, except where a paper belongs to several "
-                       "topics: topic charts and tables count it in each of them, as their captions say.");
+    lit_buf_printf(&b, ". The venue and year charts count every paper once, and so does the topic trend, under "
+                       "the largest of a paper's topics; the topic heatmap and the topic tables count a paper in each "
+                       "of its topics. Each caption says which.");
     para(p, lit_buf_str(&b), PT_BODY, false, st->foreground);
     if (p->k) {
         lit_buf_reset(&b);

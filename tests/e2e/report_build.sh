@@ -29,7 +29,7 @@ check "report.pdf is A4 portrait with embedded fonts" sh -c "pdfinfo '$O/report.
 pdftotext -layout "$O/report.pdf" "$TMP/report.txt"
 pdftotext -f 1 -l 1 "$O/report.pdf" "$TMP/report-p1.txt"
 check "report.pdf title page names the key figures" grep -q 'lists merged' "$TMP/report-p1.txt"
-check "report.pdf title page says how papers are counted" grep -q 'counts every paper once' "$TMP/report-p1.txt"
+check "report.pdf title page says how papers are counted" grep -q 'count every paper once' "$TMP/report-p1.txt"
 check "report.pdf title page says what check found" grep -q '4 are at 4 venues the venue table does not know: ACM-MM' "$TMP/report-p1.txt"
 check "report.pdf title page: papers the year filter leaves out" grep -q 'leaves out the 2 papers' "$TMP/report-p1.txt"
 check "report.pdf has contents with page numbers" sh -c "pdftotext -f 2 -l 2 '$O/report.pdf' - | grep -q '^Contents' && grep -Eq 'Figure 6\. Systems by topic and year +[0-9]+' '$TMP/report.txt'"

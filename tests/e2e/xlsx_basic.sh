@@ -152,7 +152,10 @@ want(widths["O"] >= len("gpipe-neurips19") and widths["O"] < 40, "key column fit
 want(all(widths[c] <= 10 for c in "KLM"), "link columns narrow (%s)" % [widths[c] for c in "KLM"])
 
 pal = [c.lstrip("#").upper() for c in yaml.safe_load(open(style))["palette"]]
-order = {"Distributed training": 0, "Pipeline parallelism": 1, "Cluster scheduling": 2, "Inference serving": 3}
+# colours as the Cairo charts give them: by size (most papers first, ties in taxonomy order)
+tcount = {r[0].value: r[3].value for r in wb["Topics"].iter_rows(min_row=2) if r[0].value}
+ranked = sorted(order_all, key=lambda t: (-tcount.get(t, 0), order_all.index(t)))
+order = {t: ranked.index(t) for t in order_all}
 ty = wb["Topic x Year"]
 want([c.value for c in ty[1]] == ["Topic", 2018, 2019, 2020, 2021, "Total"], "topic x year header")
 m = {r[0].value: [c.value for c in r[1:]] for r in ty.iter_rows(min_row=2)}
@@ -200,7 +203,8 @@ want(counts == {"Summary": 4, "Papers": 0, "Venues": 1, "Years": 1, "Topics": 1,
                 "Chart data": 0},
      "charts present %s" % counts)
 tc = wb["Topics"]._charts[0].series[0]
-want([p.graphicalProperties.solidFill.srgbClr for p in tc.dPt] == pal[:4], "topic bars in topic colours")
+bars = [r[0].value for r in wb["Topics"].iter_rows(min_row=2) if r[0].value]
+want([p.graphicalProperties.solidFill.srgbClr for p in tc.dPt] == [pal[order[t]] for t in bars], "topic bars in topic colours")
 
 sm = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2) if r[0].value}
 want(sm.get("Papers") == 7 and sm.get("Venues") == 4 and sm.get("Lists merged") == 3, "key figures %s" % sm)
@@ -252,7 +256,10 @@ import sys, yaml, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 pal = [c.lstrip("#").upper() for c in yaml.safe_load(open(sys.argv[2]))["palette"]]
 got = [p.graphicalProperties.solidFill.srgbClr for p in wb["Topics"]._charts[0].series[0].dPt]
-if got != pal[:4]: sys.exit("got %s, want %s" % (got, pal[:4]))
+rows = [(r[0].value, r[3].value) for r in wb["Topics"].iter_rows(min_row=2) if r[0].value]
+rank = sorted(range(len(rows)), key=lambda i: (-rows[i][1], i))   # by size, ties in taxonomy order
+want = [pal[rank.index(i)] for i in range(len(rows))]
+if got != want: sys.exit("got %s, want %s" % (got, want))
 # openpyxl drops the chart area's fill: read the chart parts themselves
 import zipfile
 sty = yaml.safe_load(open(sys.argv[2]))
