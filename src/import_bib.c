@@ -1104,7 +1104,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
         }
     }
     /* the year field is the catalog's year only when it is just that number */
-    bool year_owned = year && yf == field(e, "year") && yf->len == 4;
+    bool year_owned = year && yf == field(e, "year") && yf->len == 4 && !field(e, "date");
     if (!year && *arx) { year = arxiv_year(arx); inferred = year != 0; }
 
     bool eprint_owned = eprint && *arx;
@@ -1350,7 +1350,7 @@ int lit_bib_finish(lit_bib *b, lit_catalog *cat, const lit_import_opts *o, lit_d
         for (char *q = x; *q; q++) *q = (char)tolower((unsigned char)*q);
         int32_t ix = lit_strtab_find(&keys, x);
         if (ix < 0) {
-            lit_warn(d, e->path, xf->line, xf->col, "crossref '%s' of '%s' is in none of the files", x, e->key);
+            lit_warn(d, e->path, xf->line, xf->col, "crossref '%s' of '%s' is in none of the .bib files", x, e->key);
         } else if (first[ix] != k) {
             bentry snap = b->e[first[ix]];
             snap.nf = own_nf[first[ix]];
