@@ -27,6 +27,7 @@ typedef struct bfield {
     const char *val;       /* raw LaTeX after macro expansion and concatenation */
     size_t len;
     long line, col;        /* where the value starts, for messages */
+    bool inherited;        /* from the crossref target */
 } bfield;
 
 typedef struct bentry {
@@ -495,7 +496,7 @@ static int entry(parser *p)
             pos_at(p, ns, &l, &c);
             lit_warn(p->d, p->path, l, c, "duplicate field '%s' in '%s' ignored", name, e->key);
         } else {
-            bfield f = {name, lit_arena_strndup(&bb->tmp, lit_buf_str(&b), b.len), b.len, 0, 0};
+            bfield f = {name, lit_arena_strndup(&bb->tmp, lit_buf_str(&b), b.len), b.len, 0, 0, false};
             pos_at(p, vs, &f.line, &f.col);
             add_field(&bb->tmp, e, f);
         }
@@ -929,6 +930,17 @@ static char *field_verbatim(const bentry *e, const char *name)
     return b.data;
 }
 
+static bool own_field(const bentry *e, const char *name)
+{
+    const bfield *f = field(e, name);
+    return f && !f->inherited;
+}
+
+static char *own_verbatim(const bentry *e, const char *name)
+{
+    return own_field(e, name) ? field_verbatim(e, name) : NULL;
+}
+
 /* An arXiv identifier in s (1806.03377, cs/0112017, arXiv:1806.03377v2) without version,
  * into out (32 bytes). */
 static bool find_arxiv(const char *s, char out[32])
@@ -1052,11 +1064,13 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     (void)venue_src;
 
     char arx[32] = "";
-    char *eprint = field_verbatim(e, "eprint"), *apfx = field_text(e, "archiveprefix");
-    char *etype = field_text(e, "eprinttype"), *url = field_verbatim(e, "url");
+    /* identifiers only from the entry itself: a proceedings' DOI is not its papers' */
+    char *eprint = own_verbatim(e, "eprint"), *apfx = field_text(e, "archiveprefix");
+    char *etype = field_text(e, "eprinttype"), *url = own_verbatim(e, "url");
     if (eprint && ((apfx && strcasecmp(apfx, "arxiv") == 0) || (etype && strcasecmp(etype, "arxiv") == 0) ||
-                   (!apfx && !etype)))
+                   (!apfx && !etype && !strstr(eprint, "://"))))
         find_arxiv(eprint, arx);
+    bool eprint_owned = *arx != 0;
     if (!*arx && vtext && is_arxiv_name(vtext)) {
         char *vol = field_text(e, "volume");
         if (!find_arxiv(vtext, arx) && vol) find_arxiv(vol, arx);
@@ -1107,8 +1121,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     bool year_owned = year && yf == field(e, "year") && yf->len == 4 && !field(e, "date");
     if (!year && *arx) { year = arxiv_year(arx); inferred = year != 0; }
 
-    bool eprint_owned = eprint && *arx;
-    char *doi = field_verbatim(e, "doi");
+    char *doi = own_verbatim(e, "doi");
     if (!doi && url && (strstr(url, "doi.org/") != NULL)) doi = lit_xstrdup(strstr(url, "doi.org/") + 8);
 
     const char **authors = NULL;
@@ -1178,7 +1191,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     const char *owned[8] = {"title", "author", "crossref"};
     int n_owned = 3;
     if (year_owned) owned[n_owned++] = "year";
-    if (pp->doi && field(e, "doi")) owned[n_owned++] = "doi";
+    if (pp->doi && own_field(e, "doi")) owned[n_owned++] = "doi";
     if (url) owned[n_owned++] = "url";
     if (eprint_owned) owned[n_owned++] = "eprint";
     if (short_owned) owned[n_owned++] = "shorttitle";
@@ -1200,7 +1213,7 @@ static void inherit(lit_bib *b, bentry *e, const bentry *t)
             name = "booktitle";
         }
         if (field(e, name)) continue;
-        add_field(&b->tmp, e, (bfield){lit_arena_strdup(&b->tmp, name), f->val, f->len, f->line, f->col});
+        add_field(&b->tmp, e, (bfield){lit_arena_strdup(&b->tmp, name), f->val, f->len, f->line, f->col, true});
     }
 }
 

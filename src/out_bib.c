@@ -244,7 +244,8 @@ static const char *raw(const lit_node *bib, const char *name)
 
 /* Does the imported entry type agree with the kind of the paper's venue in the table?
  * Then the entry is written as it came (its type, its own booktitle or journal); when a
- * merge gave the paper another kind of venue, the venue decides as for any paper. */
+ * merge gave the paper another kind of venue, the venue decides the type and its field
+ * (the imported ones are written too: styles ignore a journal in an @inproceedings). */
 static bool type_fits(const char *t, lit_venue_kind k)
 {
     static const char *const conf[] = {"inproceedings", "conference", "incollection", "proceedings", NULL};
@@ -352,6 +353,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         lit_buf_adds(b, lit_buf_str(&venue));
         lit_buf_addc(b, '}');
     } else if (kind == LIT_VENUE_PREPRINT && !own_venue) {
+        vfield = "howpublished";
         field_start(b, "howpublished");
         if (p->arxiv) { lit_buf_adds(b, "arXiv preprint arXiv:"); put_verbatim(b, p->arxiv); }
         else esc(b, vid ? vid : "arXiv", &w);
@@ -373,14 +375,14 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     for (uint32_t i = 0; i < p->n_links && !url; i++)
         if (p->links[i].kind && strcmp(p->links[i].kind, "pdf") == 0) url = p->links[i].url;
     if (url) { field_start(b, "url"); put_verbatim(b, url); lit_buf_addc(b, '}'); }
-    /* the imported fields as they were, but those written above from the catalog */
-    static const char *const written[] = {"title", "author", "doi", "url", "eprint", "shorttitle", NULL};
+    /* the imported fields as they were, but those written above from the catalog (the
+     * venue table's name for the venue wins over the imported one) */
     for (size_t i = 0; bib && i < bib->n; i++) {
         const char *name = bib->items[2 * i].str, *val = bib->items[2 * i + 1].str;
-        bool skip = !lit_tex_key_ok(name) || bib->items[2 * i + 1].kind != LIT_NODE_SCALAR ||
-                    (venue_field(name) && !own_venue);
-        for (int k = 0; written[k] && !skip; k++) skip = strcasecmp(name, written[k]) == 0;
-        if (skip) continue;
+        if (!lit_tex_key_ok(name) || bib->items[2 * i + 1].kind != LIT_NODE_SCALAR ||
+            !strcasecmp(name, "title") || !strcasecmp(name, "author") || (vfield && !strcasecmp(name, vfield)) ||
+            (p->doi && !strcasecmp(name, "doi")) || (url && !strcasecmp(name, "url")))
+            continue;
         const char *mac = strcasecmp(name, "month") == 0 ? month_macro(val) : NULL;
         if (mac) { lit_buf_printf(b, ",\n  %-13s = %s", name, mac); continue; }
         field_start(b, name);
