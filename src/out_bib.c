@@ -348,6 +348,12 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         lit_buf_addc(b, '}');
         lit_buf_addc(b, '}');
     }
+    for (size_t i = 0; own_venue && i < bib->n; i++)   /* the imported venue, where ours would go */
+        if (venue_field(bib->items[2 * i].str) && bib->items[2 * i + 1].kind == LIT_NODE_SCALAR) {
+            field_start(b, bib->items[2 * i].str);
+            put_raw(b, bib->items[2 * i + 1].str, &w);
+            lit_buf_addc(b, '}');
+        }
     if (vfield) {
         field_start(b, vfield);
         lit_buf_adds(b, lit_buf_str(&venue));
@@ -381,6 +387,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         const char *name = bib->items[2 * i].str, *val = bib->items[2 * i + 1].str;
         if (!lit_tex_key_ok(name) || bib->items[2 * i + 1].kind != LIT_NODE_SCALAR ||
             !strcasecmp(name, "title") || !strcasecmp(name, "author") || (vfield && !strcasecmp(name, vfield)) ||
+            (own_venue && venue_field(name)) ||
             (p->doi && !strcasecmp(name, "doi")) || (url && !strcasecmp(name, "url")))
             continue;
         const char *mac = strcasecmp(name, "month") == 0 ? month_macro(val) : NULL;
