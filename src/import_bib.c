@@ -814,6 +814,7 @@ static char *split_name(const char *s, size_t n)
         while (i < n && (depth > 0 || !(is_ws((unsigned char)s[i]) || s[i] == '~' || s[i] == ','))) {
             if (s[i] == '{') depth++;
             else if (s[i] == '}') depth--;
+            else if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '~' || s[i + 1] == ',')) i++;   /* Jo\~ao: an accent */
             i++;
         }
         LIT_GROW(w, cap, nw + 1);
