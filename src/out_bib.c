@@ -387,7 +387,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         const char *name = bib->items[2 * i].str, *val = bib->items[2 * i + 1].str;
         if (!lit_tex_key_ok(name) || bib->items[2 * i + 1].kind != LIT_NODE_SCALAR ||
             !strcasecmp(name, "title") || !strcasecmp(name, "author") || (vfield && !strcasecmp(name, vfield)) ||
-            (own_venue && venue_field(name)) ||
+            (own_venue && venue_field(name)) || !strcasecmp(name, "key") ||
             (p->doi && !strcasecmp(name, "doi")) || (url && !strcasecmp(name, "url")))
             continue;
         const char *mac = strcasecmp(name, "month") == 0 ? month_macro(val) : NULL;
@@ -404,7 +404,11 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         }
         lit_buf_addc(b, '}');
     }
-    if (!p->n_authors && !raw(bib, "key") && !raw(bib, "editor")) {
+    if (raw(bib, "key")) {   /* the imported sort key, where ours would go */
+        field_start(b, "key");
+        put_raw(b, raw(bib, "key"), &w);
+        lit_buf_addc(b, '}');
+    } else if (!p->n_authors && !raw(bib, "editor")) {
         /* plain, abbrv, alpha and natbib sort (and label) by author, else by key */
         field_start(b, "key");
         esc(b, p->short_name ? p->short_name : p->title ? p->title : p->key, &w);
