@@ -495,6 +495,56 @@ static void test_bounds(void)
     CHECK(secs < 20);
 }
 
+/* Several files as one bibliography: macros in file order, crossrefs across files, a file
+ * of @strings alone is no error; the fields without a catalog field are kept (bib). */
+static void test_files(void)
+{
+    lit_catalog c;
+    lit_catalog_init(&c);
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    lit_bib *b = lit_bib_new();
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .bib = b};
+    static const char strings[] = "@string{osdi = {OSDI}}\n";
+    static const char papers[] = "% @misc{commented, title={No}}\n"
+                                 "@inproceedings{p1, title = {One}, booktitle = osdi, year = 2020\n pages = {1--2}}\n"
+                                 "@inproceedings{p2 title = {Two}, crossref = {vol}, note = {a\n   b}}\n";
+    static const char volumes[] = "@proceedings{vol, title = {Proc. of Things}, year = 2021, publisher = {ACM}, doi = {10.1/vol}}\n";
+    CHECK(lit_import_bib(&c, "strings.bib", strings, sizeof strings - 1, &o, &d) == 0);
+    CHECK(lit_import_bib(&c, "papers.bib", papers, sizeof papers - 1, &o, &d) == 0);
+    CHECK(lit_import_bib(&c, "volumes.bib", volumes, sizeof volumes - 1, &o, &d) == 0);
+    CHECK_INT(c.n_papers, 0);   /* nothing before the end */
+    CHECK(lit_bib_finish(b, &c, &o, &d) == 0);
+    CHECK_INT(c.n_papers, 2);
+    const lit_paper *p1 = find(&c, "p1"), *p2 = find(&c, "p2");
+    CHECK(p1 && p2);
+    if (p1 && p2) {
+        CHECK_STR(lit_catalog_venue(&c, p1->venue), "OSDI");
+        CHECK_INT(p1->year, 2020);
+        CHECK_INT(p2->year, 2021);
+        CHECK(p2->doi == NULL);   /* the volume's DOI is not the paper's */
+        CHECK_STR(p2->sources[0].list, "papers.bib");
+        CHECK_INT(p2->sources[0].line, 4);
+        CHECK_INT(p2->n_extras, 2);
+        if (p2->n_extras == 2) {
+            CHECK_STR(p2->extras[0].key, "bibtype");
+            CHECK_STR(p2->extras[0].value.str, "inproceedings");
+            const lit_node *m = &p2->extras[1].value;
+            CHECK_STR(p2->extras[1].key, "bib");
+            CHECK_INT(m->n, 4);   /* note, then what the volume gave but the year: booktitle, publisher, doi */
+            if (m->n == 4) {
+                CHECK_STR(m->items[0].str, "note");
+                CHECK_STR(m->items[1].str, "a b");
+                CHECK_STR(m->items[2].str, "booktitle");
+                CHECK_STR(m->items[3].str, "Proc. of Things");
+                CHECK_STR(m->items[6].str, "doi");
+            }
+        }
+    }
+    lit_bib_free(b);
+    lit_catalog_free(&c);
+}
+
 int main(void)
 {
     lit_diag d;
@@ -511,6 +561,7 @@ int main(void)
     test_syntax();
     test_errors();
     test_all_or_nothing();
+    test_files();
     test_bounds();
     lit_venues_free(&vs);
     lit_topics_free(&ts);
