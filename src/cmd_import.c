@@ -1,4 +1,4 @@
-/* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog, all or nothing. */
+/* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
