@@ -1062,6 +1062,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     static const char *const vfields[] = {"booktitle", "journal", "journaltitle", "howpublished", NULL};
     for (int k = 0; vfields[k] && !vtext; k++)
         if ((vtext = field_text(e, vfields[k])) != NULL) venue_src = vfields[k];
+    (void)venue_src;
 
     char arx[32] = "";
     /* identifiers only from the entry itself: a proceedings' DOI is not its papers' */
@@ -1194,9 +1195,8 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     if (pp->doi && own_field(e, "doi")) owned[n_owned++] = "doi";
     if (url) owned[n_owned++] = "url";
     if (eprint_owned) owned[n_owned++] = "eprint";
-    /* what `litsurvey bib` writes for an arXiv paper, so that a second export is the first */
+    /* what `litsurvey bib` writes with an arXiv eprint, so that a second export is the first */
     if (eprint_owned && apfx && strcasecmp(apfx, "arxiv") == 0) owned[n_owned++] = "archiveprefix";
-    if (*arx && venue_src && strcmp(venue_src, "howpublished") == 0 && is_arxiv_name(vtext)) owned[n_owned++] = "howpublished";
     if (short_owned) owned[n_owned++] = "shorttitle";
     keep_fields(a, pp, e, owned, n_owned);
     free(title); free(vtext); free(eprint); free(apfx); free(etype); free(url); free(doi); free(kw);
