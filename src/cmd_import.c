@@ -1,4 +1,4 @@
-/* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog, all or nothing. */
+/* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,7 +12,8 @@ static const char usage_text[] =
     "usage: litsurvey import FILE... [-o CATALOG] [-m EXISTING] [options]\n\n"
     "Imports paper lists (Markdown or plain text, any other extension) and BibTeX files\n"
     "(.bib) into one catalog. Duplicates are merged; every paper keeps where it was\n"
-    "listed (sources). Nothing is written unless every file imports cleanly.\n\n"
+    "listed (sources). The .bib files are one bibliography, as in \\bibliography{a,b,c}:\n"
+    "@strings hold in the files after theirs, crossrefs resolve across files.\n\n"
     "  -o, --output FILE    catalog to write ('-' = stdout; default: EXISTING with -m,\n"
     "                       else stdout)\n"
     "  -m, --merge FILE     merge into this existing catalog: its papers keep their keys\n"
@@ -107,6 +108,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         }
     }
     if (optind >= argc) return lit_usage_error("import", "no input files");
+    if (strict && lenient) return lit_usage_error("import", "--strict and --lenient exclude each other");
     if (!out) out = existing ? existing : "-";
 
     int rc = 0;
@@ -119,6 +121,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     lit_dedupe dd;
     memset(&dd, 0, sizeof dd);
     lit_buf unknown = LIT_BUF_INIT;
+    lit_bib *bib = NULL;
     const char *near = strcmp(out, "-") ? out : "data/catalog.yaml";
     char *vp = venues_file ? lit_xstrdup(venues_file) : lit_find_data(near, "data", "venues.yaml");
     char *tp = topics_file ? lit_xstrdup(topics_file) : lit_find_data(near, "data", "topics.yaml");
@@ -131,7 +134,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         if (lit_catalog_load(&cat, existing, d) != 0) goto fail;
         n_fixed = cat.n_papers;
     }
-    lit_import_opts o = {.venues = &vs, .topics = &ts, .strict = strict, .lenient = lenient};
+    /* the .bib files share one bibliography: macros in argument order, crossrefs across files */
+    bib = lit_bib_new();
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .strict = strict, .lenient = lenient, .bib = bib};
     size_t n_files = 0;
     for (int i = optind; i < argc; i++) {
         char *data = NULL;
@@ -149,6 +154,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         }
         n_files++;
     }
+    if (lit_bib_finish(bib, &cat, &o, d) != 0) goto fail;
     size_t n_entries = cat.n_papers - n_fixed;
     if (n_entries == 0) {
         lit_error(d, NULL, 0, 0, "no papers imported");
@@ -170,6 +176,7 @@ fail:
 done:
     lit_dedupe_free(&dd);
     lit_buf_free(&unknown);
+    lit_bib_free(bib);
     lit_catalog_free(&cat);
     if (vp) lit_venues_free(&vs);
     if (tp) lit_topics_free(&ts);

@@ -280,6 +280,29 @@ static bool same_start(const char *a, const char *b)
     return (!a[i] || !b[i]) ? i > 0 : words >= 3;
 }
 
+/* Imported from BibTeX (it has the entry type the importer keeps). */
+static bool from_bib(const lit_paper *p)
+{
+    for (uint32_t i = 0; i < p->n_extras; i++) if (!strcmp(p->extras[i].key, "bibtype")) return true;
+    return false;
+}
+
+/* The same family name for both first authors ("D. Narayanan", "Deepak Narayanan"). */
+static bool same_first_author(const lit_paper *a, const lit_paper *b)
+{
+    if (!a->n_authors || !b->n_authors) return false;
+    char *fa = fold(a->authors[0]), *fb = fold(b->authors[0]);
+    for (char *f = fa; f; f = f == fa ? fb : NULL) {   /* "first von last, jr": the last word before the comma */
+        char *c = strchr(f, ',');
+        if (c) *c = 0;
+        char *sp = strrchr(f, ' ');
+        if (sp) memmove(f, sp + 1, strlen(sp + 1) + 1);
+    }
+    bool r = *fa && strcmp(fa, fb) == 0;
+    free(fa); free(fb);
+    return r;
+}
+
 static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
 static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
 
@@ -373,6 +396,13 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
                                                                          strip[k[y].idx], strip[k[x].idx])) {
                     ok = false;
                     why = "the titles disagree";
+                }
+                /* two .bib entries (a book and an article alike in title): only the same
+                 * title, year and first author, or a shared DOI or arXiv id, is evidence */
+                if (ok && k[i].kind != LIT_MATCH_DOI && k[i].kind != LIT_MATCH_ARXIV && from_bib(a) && from_bib(b) &&
+                    !(strcmp(norm[k[y].idx], norm[k[x].idx]) == 0 && a->year == b->year && same_first_author(a, b))) {
+                    ok = false;
+                    why = "two BibTeX entries without the same title, year and first author";
                 }
                 if (ok && k[i].kind == LIT_MATCH_TITLE && strlen(k[i].s) < MIN_TITLE_KEY &&
                     (a->venue != b->venue || a->year != b->year)) continue;
@@ -551,6 +581,26 @@ static int source_cmp(const void *x, const void *y)
     return strcmp(a->section ? a->section : "", b->section ? b->section : "");
 }
 
+/* A field two members have: the first's, with what the second adds when both are
+ * mappings (keys it lacks: the bib fields of two entries) or sequences (items it lacks). */
+static void union_node(lit_arena *ar, lit_node *into, const lit_node *from)
+{
+    if (into->kind != from->kind || into->kind == LIT_NODE_SCALAR) return;
+    size_t w = into->kind == LIT_NODE_MAP ? 2 : 1;
+    lit_node *items = lit_arena_alloc(ar, (into->n + from->n + 1) * w * sizeof *items);
+    memcpy(items, into->items, into->n * w * sizeof *items);
+    size_t n = into->n;
+    for (size_t i = 0; i < from->n; i++) {
+        const lit_node *k = &from->items[i * w];
+        bool have = k->kind != LIT_NODE_SCALAR;
+        for (size_t j = 0; j < n && !have; j++)
+            have = items[j * w].kind == LIT_NODE_SCALAR && !strcmp(items[j * w].str, k->str);
+        if (!have) memcpy(&items[n++ * w], k, w * sizeof *items);
+    }
+    into->items = items;
+    into->n = n;
+}
+
 /* Builds the merged paper of members mem[0..n) (sorted best first) into out. */
 static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *mem, size_t n, size_t n_fixed,
                         const lit_venues *vs, lit_paper *out)
@@ -631,7 +681,7 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     lit_link *links = lit_arena_alloc(ar, (nl + 1) * sizeof *links);
     int32_t *topics = lit_arena_alloc(ar, (nt + 1) * sizeof *topics);
     lit_source *sources = lit_arena_alloc(ar, (ns + 1) * sizeof *sources);
-    lit_extra *extras = lit_arena_alloc(ar, (ne + 1) * sizeof *extras);
+    lit_extra *extras = lit_arena_alloc(ar, (ne + 2) * sizeof *extras);
     size_t xl = 0, xt = 0, xs = 0, xe = 0;
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[mem[i]];
@@ -651,10 +701,25 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
             if (!dup) sources[xs++] = p->sources[k];
         }
         for (uint32_t k = 0; k < p->n_extras; k++) {
-            bool dup = false;
-            for (size_t q = 0; q < xe && !dup; q++) dup = !strcmp(extras[q].key, p->extras[k].key);
-            if (!dup) extras[xe++] = p->extras[k];
+            size_t q = 0;
+            while (q < xe && strcmp(extras[q].key, p->extras[k].key)) q++;
+            if (q == xe) extras[xe++] = p->extras[k];
+            else union_node(ar, &extras[q].value, &p->extras[k].value);
         }
+    }
+    /* every key a member had stays citable (litsurvey bib writes each): the others as aliases */
+    lit_node *al = lit_arena_alloc(ar, (n + 1) * sizeof *al);
+    size_t na = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *k = c->papers[mem[i]].key;
+        if (k && out->key && strcmp(k, out->key)) al[na++] = (lit_node){LIT_NODE_SCALAR, k, false, NULL, 0};
+    }
+    if (na) {
+        lit_node seq = {LIT_NODE_SEQ, NULL, false, al, na};
+        size_t q = 0;
+        while (q < xe && strcmp(extras[q].key, "aliases")) q++;
+        if (q == xe) extras[xe++] = (lit_extra){"aliases", seq};
+        else union_node(ar, &extras[q].value, &seq);
     }
     g_ts = ts;
     g_cat = c;

@@ -7,12 +7,17 @@
 #include "topics.h"
 #include "venues.h"
 
+/* The state the .bib files of one import share: macros and entries (lit_bib_new). */
+typedef struct lit_bib lit_bib;
+
 typedef struct lit_import_opts {
     const lit_venues *venues;   /* venue aliases -> canonical ids */
     const lit_topics *topics;   /* section headings -> topic ids */
     bool strict;                /* --strict: the first bad entry fails the whole import
                                    (default: it is skipped with a located warning) */
     bool lenient;               /* --lenient: also skip bad lines (invalid UTF-8) and files */
+    lit_bib *bib;               /* NULL: each .bib file on its own; else lit_import_bib only
+                                   reads into it and lit_bib_finish makes the papers */
 } lit_import_opts;
 
 /* Each importer appends the papers of one file to cat, every paper with a source
@@ -23,5 +28,14 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
                     const lit_import_opts *o, lit_diag *d);
 int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t len,
                    const lit_import_opts *o, lit_diag *d);
+
+/* Several .bib files as one bibliography, as bibtex reads \bibliography{abbrv,papers,crossref}:
+ * macros defined in a file hold in the files after it, crossrefs resolve across all of
+ * them. lit_bib_finish appends the papers (after every file was read); a file with only
+ * @strings or crossref targets is no error. Both return 0, or -1 after reporting. */
+lit_bib *lit_bib_new(void);
+int lit_bib_read(lit_bib *b, const char *path, const char *data, size_t len, const lit_import_opts *o, lit_diag *d);
+int lit_bib_finish(lit_bib *b, lit_catalog *cat, const lit_import_opts *o, lit_diag *d);
+void lit_bib_free(lit_bib *b);
 
 #endif

@@ -26,15 +26,17 @@ typedef struct bfield {
     const char *name;      /* lower case */
     const char *val;       /* raw LaTeX after macro expansion and concatenation */
     size_t len;
-    size_t off;            /* where the value starts, for messages */
+    long line, col;        /* where the value starts, for messages */
+    bool inherited;        /* from the crossref target */
 } bfield;
 
 typedef struct bentry {
     const char *type, *key;   /* type lower case; key as written */
-    size_t off;               /* the '@' */
+    const char *path, *list;  /* its file (the files of one import share the entries) */
+    long line, col;           /* the '@' */
     bfield *f;
     size_t nf, capf;
-    bool skip;                /* lenient: dropped */
+    bool skip;                /* a duplicate key: dropped */
     bool indexed;             /* many fields: names hashed in idx (index = field index) */
     lit_strtab idx;
 } bentry;
@@ -43,23 +45,30 @@ typedef struct bentry {
  * (or a crossref to one) must not take n^2 comparisons. */
 #define INDEX_FROM 16
 
+/* What the .bib files of one import share, as bibtex's \bibliography{a,b,c} does: the
+ * macros (in file order) and the entries, whose crossrefs are resolved once all are read. */
+struct lit_bib {
+    lit_arena tmp;            /* entries, fields, macro values */
+    lit_strtab macros;        /* lower-case macro names */
+    const char **mval;        /* values by macro index */
+    size_t *mlen, mcap;
+    bentry *e;
+    size_t ne, cape;
+    size_t n_bad;             /* entries skipped so far */
+};
+
 typedef struct parser {
     const char *path, *list;  /* list: file name without folder */
     const unsigned char *s;
     size_t n, i;
     lit_diag *d;
-    bool lenient;
+    bool strict, lenient;     /* lit_import_opts: all or nothing; also invalid bytes skipped */
     /* position cache: offsets are asked for mostly in increasing order */
     size_t pc_off;
     long pc_line, pc_col;
-    lit_arena tmp;            /* entries, fields, macro values */
-    lit_strtab macros;        /* lower-case macro names */
-    const char **mval;        /* values by macro index */
-    size_t *mlen, mcap;
+    lit_bib *b;
     const char *defining;     /* macro being defined, for the self-reference message */
     size_t budget;            /* bytes macro expansion may still produce */
-    bentry *e;
-    size_t ne, cape;
     char msg[600];            /* the pending error */
     size_t msg_off;
 } parser;
@@ -68,8 +77,14 @@ typedef struct parser {
 
 static void pos_at(parser *p, size_t off, long *line, long *col)
 {
-    if (off < p->pc_off) { p->pc_off = 0; p->pc_line = 1; p->pc_col = 1; }
     if (off > p->n) off = p->n;
+    if (off < p->pc_off) {   /* back (an error at the entry's start): lines back, then its column */
+        for (size_t i = off; i < p->pc_off; i++) p->pc_line -= p->s[i] == '\n';
+        size_t ls = off;
+        while (ls > 0 && p->s[ls - 1] != '\n') ls--;
+        p->pc_off = ls;
+        p->pc_col = 1;
+    }
     for (size_t i = p->pc_off; i < off; i++) {
         unsigned char c = p->s[i];
         if (c == '\n') { p->pc_line++; p->pc_col = 1; }
@@ -98,6 +113,19 @@ static void report(parser *p, bool warn)
     pos_at(p, p->msg_off, &line, &col);
     if (warn) lit_warn(p->d, p->path, line, col, "%s (entry skipped)", p->msg);
     else lit_error(p->d, p->path, line, col, "%s", p->msg);
+}
+
+static void warn_at(parser *p, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void warn_at(parser *p, size_t off, const char *fmt, ...)
+{
+    char m[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m, sizeof m, fmt, ap);
+    va_end(ap);
+    long line, col;
+    pos_at(p, off, &line, &col);
+    lit_warn(p->d, p->path, line, col, "%s", m);
 }
 
 /* A short printable form of the text at off for messages: "end of file", 'x', ... */
@@ -180,6 +208,16 @@ static size_t read_name(parser *p)
     return p->i - st;
 }
 
+/* Does "name =" follow at p->i? Then a missing comma before it is recovered from. */
+static bool field_follows(parser *p)
+{
+    size_t k = p->i;
+    while (k < p->n && is_name_char(p->s[k])) k++;
+    if (k == p->i) return false;
+    while (k < p->n && is_ws(p->s[k])) k++;
+    return k < p->n && p->s[k] == '=';
+}
+
 static char *lower_dup(lit_arena *a, const unsigned char *s, size_t n)
 {
     char *r = lit_arena_strndup(a, (const char *)s, n);
@@ -256,6 +294,19 @@ static int quoted(parser *p, lit_buf *b)
     return perr(p, open, "unterminated string: '\"' is never closed");
 }
 
+static void define_macro(lit_bib *p, const char *name, const char *val, size_t len)
+{
+    int32_t ix = lit_strtab_intern(&p->macros, &p->tmp, name);
+    if ((size_t)ix >= p->mcap) {
+        size_t cap = p->macros.cap > (size_t)ix ? p->macros.cap : (size_t)ix + 1;
+        p->mval = lit_xrealloc(p->mval, cap * sizeof *p->mval);
+        p->mlen = lit_xrealloc(p->mlen, cap * sizeof *p->mlen);
+        p->mcap = cap;
+    }
+    p->mval[ix] = val;
+    p->mlen[ix] = len;
+}
+
 /* value = part ('#' part)*; part = {..} | ".." | number | macro. what names the field. */
 static int value(parser *p, lit_buf *b, const char *what)
 {
@@ -273,17 +324,22 @@ static int value(parser *p, lit_buf *b, const char *what)
             rc = add_bytes(p, b, p->s + st, p->i - st, st);
         } else if (is_name_char(c)) {
             size_t st = p->i, k = read_name(p);
-            char *name = lower_dup(&p->tmp, p->s + st, k);
-            int32_t ix = lit_strtab_find(&p->macros, name);
+            char *name = lower_dup(&p->b->tmp, p->s + st, k);
+            int32_t ix = lit_strtab_find(&p->b->macros, name);
             if (ix < 0) {
                 if (p->defining && strcmp(p->defining, name) == 0)
                     return perr(p, st, "circular macro: '%.*s' refers to itself", (int)k, (const char *)p->s + st);
-                return perr(p, st, "undefined macro '%.*s'", (int)k, (const char *)p->s + st);
+                if (p->strict) return perr(p, st, "undefined macro '%.*s'", (int)k, (const char *)p->s + st);
+                /* as bibtex: a warning, and (as the issue asks) the name stands for itself;
+                 * defined so, it is reported once */
+                warn_at(p, st, "undefined macro '%.*s' (its name is kept as the text)", (int)k, (const char *)p->s + st);
+                define_macro(p->b, name, lit_arena_strndup(&p->b->tmp, (const char *)p->s + st, k), k);
+                ix = lit_strtab_find(&p->b->macros, name);
             }
-            if (p->mlen[ix] > p->budget)
+            if (p->b->mlen[ix] > p->budget)
                 return perr(p, st, "macro expansion too large (more than the input allows)");
-            p->budget -= p->mlen[ix];
-            rc = add_bytes(p, b, p->mval[ix], p->mlen[ix], st);
+            p->budget -= p->b->mlen[ix];
+            rc = add_bytes(p, b, p->b->mval[ix], p->b->mlen[ix], st);
         } else {
             return perr(p, p->i, "expected a value for '%s', found %s", what, what_at(p, p->i, wb));
         }
@@ -292,19 +348,6 @@ static int value(parser *p, lit_buf *b, const char *what)
         if (p->i < p->n && p->s[p->i] == '#') { p->i++; continue; }
         return 0;
     }
-}
-
-static void define_macro(parser *p, const char *name, const char *val, size_t len)
-{
-    int32_t ix = lit_strtab_intern(&p->macros, &p->tmp, name);
-    if ((size_t)ix >= p->mcap) {
-        size_t cap = p->macros.cap > (size_t)ix ? p->macros.cap : (size_t)ix + 1;
-        p->mval = lit_xrealloc(p->mval, cap * sizeof *p->mval);
-        p->mlen = lit_xrealloc(p->mlen, cap * sizeof *p->mlen);
-        p->mcap = cap;
-    }
-    p->mval[ix] = val;
-    p->mlen[ix] = len;
 }
 
 /* Skips a balanced group for @comment. */
@@ -348,7 +391,7 @@ static int entry(parser *p)
     skip_ws(p);
     size_t ts = p->i, tk = read_name(p);
     if (tk == 0) return 0;    /* a stray '@' in the text between entries, as BibTeX ignores it */
-    char *type = lower_dup(&p->tmp, p->s + ts, tk);
+    char *type = lower_dup(&p->b->tmp, p->s + ts, tk);
     skip_ws(p);
     if (strcmp(type, "comment") == 0) {
         if (p->i < p->n && (p->s[p->i] == '{' || p->s[p->i] == '(')) return skip_group(p) < 0 ? -1 : 0;
@@ -378,7 +421,7 @@ static int entry(parser *p)
             size_t ns = p->i, nk = read_name(p);
             if (nk == 0) { rc = perr(p, p->i, "expected a macro name in @string, found %s", what_at(p, p->i, wb)); break; }
             if (isdigit(p->s[ns])) { rc = perr(p, ns, "macro name '%.*s' starts with a digit", (int)nk, (const char *)p->s + ns); break; }
-            char *name = lower_dup(&p->tmp, p->s + ns, nk);
+            char *name = lower_dup(&p->b->tmp, p->s + ns, nk);
             skip_ws(p);
             if (p->i >= p->n || p->s[p->i] != '=') {
                 rc = perr(p, p->i, "expected '=' after macro name '%s', found %s", name, what_at(p, p->i, wb));
@@ -390,7 +433,7 @@ static int entry(parser *p)
             rc = value(p, &b, name);
             p->defining = NULL;
             if (rc) break;
-            define_macro(p, name, lit_arena_strndup(&p->tmp, lit_buf_str(&b), b.len), b.len);
+            define_macro(p->b, name, lit_arena_strndup(&p->b->tmp, lit_buf_str(&b), b.len), b.len);
             skip_ws(p);
             if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
             if (p->i < p->n && p->s[p->i] == close) { p->i++; break; }
@@ -412,17 +455,20 @@ static int entry(parser *p)
     for (size_t k = ks; k < ks + kn; k++)   /* what \cite{} and the catalog cannot take */
         if (p->s[k] >= 0x7F || strchr("\"#%'\\~", p->s[k]))
             return perr(p, k, "character %s in key '%.*s' cannot be cited", what_at(p, k, wb), (int)kn, (const char *)p->s + ks);
-    LIT_GROW(p->e, p->cape, p->ne + 1);
-    bentry *e = &p->e[p->ne];
+    lit_bib *bb = p->b;
+    LIT_GROW(bb->e, bb->cape, bb->ne + 1);
+    bentry *e = &bb->e[bb->ne];
     memset(e, 0, sizeof *e);
     e->type = type;
-    e->key = lit_arena_strndup(&p->tmp, (const char *)p->s + ks, kn);
-    e->off = at;
-    if (p->i < p->n && p->s[p->i] == close) { p->i++; p->ne++; return 1; }
+    e->key = lit_arena_strndup(&bb->tmp, (const char *)p->s + ks, kn);
+    e->path = p->path;
+    e->list = p->list;
+    pos_at(p, at, &e->line, &e->col);
+    if (p->i < p->n && p->s[p->i] == close) { p->i++; bb->ne++; return 1; }
     if (p->i >= p->n) return perr(p, at, "entry '%s' is never closed (missing '%c')", e->key, close);
-    if (p->s[p->i] != ',')
-        return perr(p, p->i, "expected ',' after key '%s', found %s", e->key, what_at(p, p->i, wb));
-    p->i++;
+    if (p->s[p->i] == ',') p->i++;
+    else if (!p->strict && field_follows(p)) warn_at(p, p->i, "missing ',' after key '%s'", e->key);
+    else return perr(p, p->i, "expected ',' after key '%s', found %s", e->key, what_at(p, p->i, wb));
     for (;;) {
         skip_ws(p);
         if (p->i >= p->n) { rc = perr(p, at, "entry '%s' is never closed (missing '%c')", e->key, close); break; }
@@ -434,7 +480,7 @@ static int entry(parser *p)
             else rc = perr(p, p->i, "expected a field name in '%s', found %s", e->key, what_at(p, p->i, wb));
             break;
         }
-        char *name = lower_dup(&p->tmp, p->s + ns, nk);
+        char *name = lower_dup(&bb->tmp, p->s + ns, nk);
         skip_ws(p);
         if (p->i >= p->n || p->s[p->i] != '=') {
             rc = perr(p, p->i, "expected '=' after field name '%s', found %s", name, what_at(p, p->i, wb));
@@ -450,11 +496,17 @@ static int entry(parser *p)
             pos_at(p, ns, &l, &c);
             lit_warn(p->d, p->path, l, c, "duplicate field '%s' in '%s' ignored", name, e->key);
         } else {
-            add_field(&p->tmp, e, (bfield){name, lit_arena_strndup(&p->tmp, lit_buf_str(&b), b.len), b.len, vs});
+            bfield f = {name, lit_arena_strndup(&bb->tmp, lit_buf_str(&b), b.len), b.len, 0, 0, false};
+            pos_at(p, vs, &f.line, &f.col);
+            add_field(&bb->tmp, e, f);
         }
         skip_ws(p);
         if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
         if (p->i < p->n && p->s[p->i] == close) { p->i++; break; }
+        if (!p->strict && field_follows(p)) {   /* "title = {x} year = 2020": bibtex reads on */
+            warn_at(p, p->i, "missing ',' after the value of '%s'", name);
+            continue;
+        }
         if (p->i >= p->n)
             rc = perr(p, at, "entry '%s' is never closed (missing '%c')", e->key, close);
         else if (p->s[p->i] == '@')
@@ -465,7 +517,7 @@ static int entry(parser *p)
     }
     lit_buf_free(&b);
     if (rc) { free(e->f); lit_strtab_free(&e->idx); return -1; }
-    p->ne++;
+    bb->ne++;
     return 1;
 }
 
@@ -762,6 +814,7 @@ static char *split_name(const char *s, size_t n)
         while (i < n && (depth > 0 || !(is_ws((unsigned char)s[i]) || s[i] == '~' || s[i] == ','))) {
             if (s[i] == '{') depth++;
             else if (s[i] == '}') depth--;
+            else if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '~' || s[i + 1] == ',')) i++;   /* Jo\~ao: an accent */
             i++;
         }
         LIT_GROW(w, cap, nw + 1);
@@ -878,6 +931,17 @@ static char *field_verbatim(const bentry *e, const char *name)
     return b.data;
 }
 
+static bool own_field(const bentry *e, const char *name)
+{
+    const bfield *f = field(e, name);
+    return f && !f->inherited;
+}
+
+static char *own_verbatim(const bentry *e, const char *name)
+{
+    return own_field(e, name) ? field_verbatim(e, name) : NULL;
+}
+
 /* An arXiv identifier in s (1806.03377, cs/0112017, arXiv:1806.03377v2) without version,
  * into out (32 bytes). */
 static bool find_arxiv(const char *s, char out[32])
@@ -951,13 +1015,47 @@ static bool volume_type(const char *t)
            strcmp(t, "periodical") == 0 || strcmp(t, "xdata") == 0 || strcmp(t, "set") == 0;
 }
 
+/* A field's raw value as the catalog keeps it: white space runs made one space, as
+ * bibtex reads them, so that every value is one line of YAML. */
+static const char *squeeze(lit_arena *a, const char *s, size_t n)
+{
+    char *r = lit_arena_alloc(a, n + 1), *q = r;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_ws((unsigned char)s[i])) { *q++ = s[i]; continue; }
+        if (q > r && q[-1] != ' ') *q++ = ' ';
+    }
+    while (q > r && q[-1] == ' ') q--;
+    *q = 0;
+    return r;
+}
+
+/* Everything of the entry the catalog has no field for, so that `litsurvey bib` can
+ * write it back: the type as `bibtype`, the other fields verbatim in a `bib` map. */
+static void keep_fields(lit_arena *a, lit_paper *pp, const bentry *e, const char *const *owned, int n_owned)
+{
+    lit_node *items = lit_arena_alloc(a, (2 * e->nf + 1) * sizeof *items);
+    size_t n = 0;
+    for (size_t k = 0; k < e->nf; k++) {
+        bool own = false;
+        for (int j = 0; j < n_owned && !own; j++) own = strcmp(e->f[k].name, owned[j]) == 0;
+        if (own) continue;
+        items[2 * n] = (lit_node){LIT_NODE_SCALAR, lit_arena_strdup(a, e->f[k].name), false, NULL, 0};
+        items[2 * n + 1] = (lit_node){LIT_NODE_SCALAR, squeeze(a, e->f[k].val, e->f[k].len), true, NULL, 0};
+        n++;
+    }
+    pp->extras = lit_arena_alloc(a, 2 * sizeof *pp->extras);
+    pp->extras[0] = (lit_extra){"bibtype", {LIT_NODE_SCALAR, lit_arena_strdup(a, e->type), false, NULL, 0}};
+    pp->n_extras = 1;
+    if (n) pp->extras[pp->n_extras++] = (lit_extra){"bib", {LIT_NODE_MAP, NULL, false, items, n}};
+}
+
 /* Makes the catalog paper of entry e. Returns -1 with the error recorded. */
 static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_import_opts *o)
 {
     lit_arena *a = &cat->arena;
     const bfield *tf = field(e, "title");
     char *title = tf ? tex_to_utf8(tf->val, tf->len) : NULL;
-    if (!title || !*title) { free(title); return perr(p, e->off, "entry '%s' has no title", e->key); }
+    if (!title || !*title) { free(title); return perr(p, 0, "entry '%s' has no title", e->key); }
 
     const char *venue_src = NULL;
     char *vtext = NULL;
@@ -967,11 +1065,13 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     (void)venue_src;
 
     char arx[32] = "";
-    char *eprint = field_verbatim(e, "eprint"), *apfx = field_text(e, "archiveprefix");
-    char *etype = field_text(e, "eprinttype"), *url = field_verbatim(e, "url");
+    /* identifiers only from the entry itself: a proceedings' DOI is not its papers' */
+    char *eprint = own_verbatim(e, "eprint"), *apfx = field_text(e, "archiveprefix");
+    char *etype = field_text(e, "eprinttype"), *url = own_verbatim(e, "url");
     if (eprint && ((apfx && strcasecmp(apfx, "arxiv") == 0) || (etype && strcasecmp(etype, "arxiv") == 0) ||
-                   (!apfx && !etype)))
+                   (!apfx && !etype && !strstr(eprint, "://"))))
         find_arxiv(eprint, arx);
+    bool eprint_owned = *arx != 0;
     if (!*arx && vtext && is_arxiv_name(vtext)) {
         char *vol = field_text(e, "volume");
         if (!find_arxiv(vtext, arx) && vol) find_arxiv(vol, arx);
@@ -1011,17 +1111,18 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
                     strcasecmp(yt, "forthcoming") == 0;   /* "no date": unknown, not wrong */
         free(yt);
         if (!none && (year < 1800 || year > 2100)) {   /* the catalog's range */
-            long l, c;
-            pos_at(p, yf->off, &l, &c);
-            if (year) lit_warn(p->d, p->path, l, c, "year %d of '%s' is outside 1800-2100; left out", year, e->key);
-            else lit_warn(p->d, p->path, l, c, "year '%.*s' of '%s' is not a year; left out",
+            long l = yf->line, c = yf->col;
+            if (year) lit_warn(p->d, e->path, l, c, "year %d of '%s' is outside 1800-2100; left out", year, e->key);
+            else lit_warn(p->d, e->path, l, c, "year '%.*s' of '%s' is not a year; left out",
                           (int)(yf->len > 40 ? 40 : yf->len), yf->val, e->key);
             year = 0;
         }
     }
+    /* the year field is the catalog's year only when it is just that number */
+    bool year_owned = year && yf == field(e, "year") && yf->len == 4 && !field(e, "date");
     if (!year && *arx) { year = arxiv_year(arx); inferred = year != 0; }
 
-    char *doi = field_verbatim(e, "doi");
+    char *doi = own_verbatim(e, "doi");
     if (!doi && url && (strstr(url, "doi.org/") != NULL)) doi = lit_xstrdup(strstr(url, "doi.org/") + 8);
 
     const char **authors = NULL;
@@ -1038,6 +1139,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
         for (const char *q = st; *q; q++) words += *q == ' ';
         if (words <= 3) short_name = lit_arena_strdup(a, st);
     }
+    bool short_owned = short_name != NULL;
     free(st);
     const char *colon = strstr(title, ": ");
     if (!short_name && colon && colon > title && (size_t)(colon - title) <= 40 && !memchr(title, ' ', (size_t)(colon - title))) {
@@ -1083,18 +1185,27 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
         pp->links[0] = (lit_link){"paper", lit_arena_strdup(a, url)};
         pp->n_links = 1;
     }
-    long line, col;
-    pos_at(p, e->off, &line, &col);
     pp->sources = lit_arena_alloc(a, sizeof *pp->sources);
-    pp->sources[0] = (lit_source){lit_arena_strdup(a, p->list), line, NULL};
+    pp->sources[0] = (lit_source){lit_arena_strdup(a, e->list), e->line, NULL};
     pp->n_sources = 1;
+    /* the fields that have a catalog field of their own; crossref is resolved */
+    const char *owned[10] = {"title", "author", "crossref"};
+    int n_owned = 3;
+    if (year_owned) owned[n_owned++] = "year";
+    if (pp->doi && own_field(e, "doi")) owned[n_owned++] = "doi";
+    if (url) owned[n_owned++] = "url";
+    if (eprint_owned) owned[n_owned++] = "eprint";
+    /* what `litsurvey bib` writes with an arXiv eprint, so that a second export is the first */
+    if (eprint_owned && apfx && strcasecmp(apfx, "arxiv") == 0) owned[n_owned++] = "archiveprefix";
+    if (short_owned) owned[n_owned++] = "shorttitle";
+    keep_fields(a, pp, e, owned, n_owned);
     free(title); free(vtext); free(eprint); free(apfx); free(etype); free(url); free(doi); free(kw);
     return 0;
 }
 
 /* Fields an entry takes from its crossref target when it lacks them (one level, as in
  * BibTeX); a volume's title is the paper's booktitle. */
-static void inherit(parser *p, bentry *e, const bentry *t)
+static void inherit(lit_bib *b, bentry *e, const bentry *t)
 {
     for (size_t k = 0; k < t->nf; k++) {
         const bfield *f = &t->f[k];
@@ -1105,38 +1216,56 @@ static void inherit(parser *p, bentry *e, const bentry *t)
             name = "booktitle";
         }
         if (field(e, name)) continue;
-        add_field(&p->tmp, e, (bfield){lit_arena_strdup(&p->tmp, name), f->val, f->len, f->off});
+        add_field(&b->tmp, e, (bfield){lit_arena_strdup(&b->tmp, name), f->val, f->len, f->line, f->col, true});
     }
 }
 
-static void parser_free(parser *p)
+static void free_entry(bentry *e)
 {
-    for (size_t k = 0; k < p->ne; k++) { free(p->e[k].f); lit_strtab_free(&p->e[k].idx); }
-    free(p->e);
-    free(p->mval);
-    free(p->mlen);
-    lit_strtab_free(&p->macros);
-    lit_arena_free(&p->tmp);
+    free(e->f);
+    lit_strtab_free(&e->idx);
 }
 
-int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t len,
-                   const lit_import_opts *o, lit_diag *d)
+lit_bib *lit_bib_new(void)
+{
+    lit_bib *b = lit_xcalloc(1, sizeof *b);
+    static const char *const months[] = {"jan", "January", "feb", "February", "mar", "March",
+        "apr", "April", "may", "May", "jun", "June", "jul", "July", "aug", "August",
+        "sep", "September", "oct", "October", "nov", "November", "dec", "December", NULL};
+    for (int k = 0; months[k]; k += 2) define_macro(b, months[k], months[k + 1], strlen(months[k + 1]));
+    return b;
+}
+
+void lit_bib_free(lit_bib *b)
+{
+    if (!b) return;
+    for (size_t k = 0; k < b->ne; k++) free_entry(&b->e[k]);
+    free(b->e);
+    free(b->mval);
+    free(b->mlen);
+    lit_strtab_free(&b->macros);
+    lit_arena_free(&b->tmp);
+    free(b);
+}
+
+/* Reads one file's macros and entries into b. Returns -1 after an error (strict, or
+ * invalid bytes unless lenient); the file's entries are then dropped again. */
+int lit_bib_read(lit_bib *b, const char *path, const char *data, size_t len, const lit_import_opts *o, lit_diag *d)
 {
     parser p;
     memset(&p, 0, sizeof p);
-    p.path = path ? path : "-";
+    p.b = b;
+    /* the entries keep the names for their messages: copies that live as long as b */
+    p.path = lit_arena_strdup(&b->tmp, path ? path : "-");
     const char *slash = strrchr(p.path, '/');
     p.list = slash ? slash + 1 : p.path;
     p.s = (const unsigned char *)data;
     p.n = len;
     p.d = d;
     p.lenient = o && o->lenient;
+    p.strict = o && o->strict && !p.lenient;
     p.pc_line = p.pc_col = 1;
     p.budget = 8 * len + ((size_t)1 << 20);
-    static const char *const months[] = {"jan", "January", "feb", "February", "mar", "March",
-        "apr", "April", "may", "May", "jun", "June", "jul", "July", "aug", "August",
-        "sep", "September", "oct", "October", "nov", "November", "dec", "December", NULL};
-    for (int k = 0; months[k]; k += 2) define_macro(&p, months[k], months[k + 1], strlen(months[k + 1]));
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) p.i = 3;
 
     bool nul = false;
@@ -1144,16 +1273,27 @@ int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t 
     if (bad != (size_t)-1 && !p.lenient) {
         perr(&p, bad, nul ? "NUL byte in a BibTeX file" : "invalid UTF-8 (byte 0x%02X)", p.s[bad]);
         report(&p, false);
-        parser_free(&p);
         return -1;
     }
 
-    int rc = 0;
-    size_t n_bad = 0;
+    size_t ne0 = b->ne, prev_at = 0;
+    bool comment_line = false;
     while (p.i < p.n) {
         const unsigned char *at = memchr(p.s + p.i, '@', p.n - p.i);
         if (!at) break;
         p.i = (size_t)(at - p.s);
+        /* an '@' on a line that starts with '%' is commented out (biber skips such lines;
+         * bibtex would read the entry): the line is looked at once, whatever its '@'s */
+        if (!memchr(p.s + prev_at, '\n', p.i - prev_at) && prev_at) {
+            if (comment_line) { p.i++; continue; }
+        } else {
+            size_t ls = p.i;
+            while (ls > 0 && p.s[ls - 1] != '\n') ls--;
+            while (ls < p.i && (p.s[ls] == ' ' || p.s[ls] == '\t')) ls++;
+            comment_line = p.s[ls] == '%';
+        }
+        prev_at = p.i;
+        if (comment_line) { p.i++; continue; }
         size_t st = p.i;
         int r = entry(&p);
         if (r == 0 && p.lenient && (bad = bad_byte(p.s, st, p.i, &nul)) != (size_t)-1) {
@@ -1163,82 +1303,109 @@ int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t 
         }
         if (r > 0 && p.lenient && (bad = bad_byte(p.s, st, p.i, &nul)) != (size_t)-1) {
             perr(&p, bad, nul ? "NUL byte" : "invalid UTF-8 (byte 0x%02X)", p.s[bad]);
-            p.ne--;
-            free(p.e[p.ne].f);
-            lit_strtab_free(&p.e[p.ne].idx);
+            free_entry(&b->e[--b->ne]);
             r = -1;
         }
         if (r < 0) {
-            if (!p.lenient) { report(&p, false); rc = -1; break; }
+            if (p.strict) {
+                report(&p, false);
+                while (b->ne > ne0) free_entry(&b->e[--b->ne]);
+                return -1;
+            }
             report(&p, true);
-            n_bad++;
+            b->n_bad++;
             /* resume at the next line that starts an entry after this one's '@' */
             size_t k = st + 1;
             while (k < p.n && !(p.s[k - 1] == '\n' && entry_starts(&p, k))) k++;
             p.i = k;
+            prev_at = 0;
         }
     }
-    /* duplicate keys (BibTeX compares them ignoring case) */
+    return 0;
+}
+
+/* Makes the papers of every entry read into b: duplicate keys (BibTeX compares them
+ * ignoring case) are dropped, crossrefs resolved across all files. */
+int lit_bib_finish(lit_bib *b, lit_catalog *cat, const lit_import_opts *o, lit_diag *d)
+{
+    parser p;   /* no text: the pending message */
+    memset(&p, 0, sizeof p);
+    p.b = b;
+    p.d = d;
+    p.strict = o && o->strict && !o->lenient;
+    int rc = 0;
     lit_strtab keys = {0};
     size_t *first = NULL, capf = 0;
-    for (size_t k = 0; rc == 0 && k < p.ne; k++) {
-        char *lk = lower_dup(&p.tmp, (const unsigned char *)p.e[k].key, strlen(p.e[k].key));
+    for (size_t k = 0; rc == 0 && k < b->ne; k++) {
+        bentry *e = &b->e[k];
+        char *lk = lower_dup(&b->tmp, (const unsigned char *)e->key, strlen(e->key));
         int32_t ix = lit_strtab_find(&keys, lk);
         if (ix >= 0) {
-            long l, c;
-            pos_at(&p, p.e[first[ix]].off, &l, &c);
-            perr(&p, p.e[k].off, "duplicate key '%s' (first at line %ld)", p.e[k].key, l);
-            if (!p.lenient) { report(&p, false); rc = -1; break; }
-            report(&p, true);
-            p.e[k].skip = true;
+            const bentry *f = &b->e[first[ix]];
+            char where[64];
+            snprintf(where, sizeof where, "line %ld", f->line);
+            if (f->path != e->path) snprintf(where, sizeof where, "%.40s:%ld", f->list, f->line);
+            if (p.strict) rc = lit_error(d, e->path, e->line, e->col, "duplicate key '%s' (first at %s)", e->key, where);
+            else lit_warn(d, e->path, e->line, e->col, "duplicate key '%s' (first at %s) (entry skipped)", e->key, where);
+            e->skip = true;
             continue;
         }
-        ix = lit_strtab_intern(&keys, &p.tmp, lk);
+        ix = lit_strtab_intern(&keys, &b->tmp, lk);
         LIT_GROW(first, capf, (size_t)ix + 1);
         first[ix] = k;
     }
     /* crossrefs: one level, from the targets' own fields (inherited ones are appended
      * after them, so the first own_nf[] fields of an entry are its own) */
-    size_t *own_nf = lit_xmalloc((p.ne ? p.ne : 1) * sizeof *own_nf);
-    for (size_t k = 0; k < p.ne; k++) own_nf[k] = p.e[k].nf;
-    for (size_t k = 0; rc == 0 && k < p.ne; k++) {
-        bentry *e = &p.e[k];
+    size_t *own_nf = lit_xmalloc((b->ne ? b->ne : 1) * sizeof *own_nf);
+    for (size_t k = 0; k < b->ne; k++) own_nf[k] = b->e[k].nf;
+    for (size_t k = 0; rc == 0 && k < b->ne; k++) {
+        bentry *e = &b->e[k];
         const bfield *xf = field(e, "crossref");
         if (e->skip || !xf) continue;
         char *x = tex_to_utf8(xf->val, xf->len);
         for (char *q = x; *q; q++) *q = (char)tolower((unsigned char)*q);
         int32_t ix = lit_strtab_find(&keys, x);
         if (ix < 0) {
-            long l, c;
-            pos_at(&p, xf->off, &l, &c);
-            lit_warn(d, p.path, l, c, "crossref '%s' of '%s' is not in this file", x, e->key);
+            lit_warn(d, e->path, xf->line, xf->col, "crossref '%s' of '%s' is in none of the .bib files", x, e->key);
         } else if (first[ix] != k) {
-            bentry snap = p.e[first[ix]];
+            bentry snap = b->e[first[ix]];
             snap.nf = own_nf[first[ix]];
-            inherit(&p, e, &snap);
+            inherit(b, e, &snap);
         }
         free(x);
     }
     free(own_nf);
     size_t before = cat->n_papers;
-    for (size_t k = 0; rc == 0 && k < p.ne; k++) {
-        bentry *e = &p.e[k];
+    for (size_t k = 0; rc == 0 && k < b->ne; k++) {
+        bentry *e = &b->e[k];
         if (e->skip || volume_type(e->type)) continue;
         if (to_paper(&p, cat, e, o) < 0) {
-            if (!p.lenient) { report(&p, false); rc = -1; break; }
-            report(&p, true);
-            n_bad++;
+            if (p.strict) { rc = lit_error(d, e->path, e->line, e->col, "%s", p.msg); break; }
+            lit_warn(d, e->path, e->line, e->col, "%s (entry skipped)", p.msg);
+            b->n_bad++;
         }
-    }
-    if (rc == 0 && cat->n_papers == before) {
-        /* a whole-file problem: placed at its start, like an empty YAML file */
-        if (n_bad) lit_error(d, p.path, 1, 1, "no usable entries (%zu skipped)", n_bad);
-        else lit_error(d, p.path, 1, 1, "no bibliography entries found");
-        rc = -1;
     }
     if (rc) cat->n_papers = before;   /* all or nothing: strings stay in the arena, unused */
     free(first);
     lit_strtab_free(&keys);
-    parser_free(&p);
+    return rc;
+}
+
+int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t len,
+                   const lit_import_opts *o, lit_diag *d)
+{
+    if (o && o->bib) return lit_bib_read(o->bib, path, data, len, o, d);
+    /* one file on its own: read, finish, and it must give papers */
+    lit_bib *b = lit_bib_new();
+    size_t before = cat->n_papers;
+    int rc = lit_bib_read(b, path, data, len, o, d);
+    if (rc == 0) rc = lit_bib_finish(b, cat, o, d);
+    if (rc == 0 && cat->n_papers == before) {
+        /* a whole-file problem: placed at its start, like an empty YAML file */
+        if (b->n_bad) lit_error(d, path ? path : "-", 1, 1, "no usable entries (%zu skipped)", b->n_bad);
+        else lit_error(d, path ? path : "-", 1, 1, "no bibliography entries found");
+        rc = -1;
+    }
+    lit_bib_free(b);
     return rc;
 }

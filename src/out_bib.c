@@ -224,12 +224,81 @@ static lit_venue_kind guess_kind(const char *name)
     return k;
 }
 
-static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs, const lit_paper *p,
-                       const lit_bib_opts *o, lit_diag *d, unsigned *needs)
+/* ---- what the import kept of a .bib entry: bibtype and the bib map of raw fields ---- */
+
+static const lit_node *extra(const lit_paper *p, const char *key, enum lit_node_kind kind)
 {
-    if (!lit_tex_key_ok(p->key))
-        return lit_error(d, cat->path, p->line, p->col,
-                         "key '%s' cannot be cited (letters, digits and - _ : . + / @ only)", p->key ? p->key : "");
+    for (uint32_t i = 0; i < p->n_extras; i++)
+        if (strcmp(p->extras[i].key, key) == 0 && p->extras[i].value.kind == kind) return &p->extras[i].value;
+    return NULL;
+}
+
+/* The raw value of field name in the bib map, or NULL. */
+static const char *raw(const lit_node *bib, const char *name)
+{
+    for (size_t i = 0; bib && i < bib->n; i++)
+        if (strcasecmp(bib->items[2 * i].str, name) == 0 && bib->items[2 * i + 1].kind == LIT_NODE_SCALAR)
+            return bib->items[2 * i + 1].str;
+    return NULL;
+}
+
+/* Is the imported entry written as it came (its type, its own booktitle or journal)?
+ * Yes, unless a merge joined it with listings at another kind of venue (an arXiv @misc
+ * that is an OSDI paper): then the venue decides the type and its field, and the
+ * imported fields are written too (styles ignore a journal in an @inproceedings). Books,
+ * theses and the like keep their type whatever the venue. */
+static bool type_fits(const char *t, lit_venue_kind k, const lit_paper *p)
+{
+    static const char *const conf[] = {"inproceedings", "conference", NULL};
+    static const char *const journal[] = {"article", NULL};
+    static const char *const preprint[] = {"article", "misc", "unpublished", "online", "techreport", "report", NULL};
+    static const char *const movable[] = {"inproceedings", "conference", "article", "misc", "unpublished", "online",
+                                          "techreport", "report", NULL};
+    const char *const *ok = k == LIT_VENUE_CONFERENCE || k == LIT_VENUE_WORKSHOP ? conf
+                          : k == LIT_VENUE_JOURNAL ? journal : k == LIT_VENUE_PREPRINT ? preprint : NULL;
+    bool moves = false;
+    for (int i = 0; movable[i]; i++) moves |= strcmp(t, movable[i]) == 0;
+    if (!ok || !moves || p->n_sources <= 1) return true;
+    for (int i = 0; ok[i]; i++) if (strcmp(t, ok[i]) == 0) return true;
+    return false;
+}
+
+static bool venue_field(const char *name)
+{
+    static const char *const f[] = {"booktitle", "journal", "journaltitle", "howpublished", NULL};
+    for (int i = 0; f[i]; i++) if (strcasecmp(name, f[i]) == 0) return true;
+    return false;
+}
+
+/* A raw value as it was imported (LaTeX already): only its non-ASCII characters become
+ * macros, so that the file stays ASCII. */
+static void put_raw(lit_buf *b, const char *s, wctx *w)
+{
+    while (*s) {
+        const char *st = s;
+        bool hi = (unsigned char)*s >= 0x80;
+        while (*s && ((unsigned char)*s >= 0x80) == hi) s++;
+        if (!hi) { lit_buf_add(b, st, (size_t)(s - st)); continue; }
+        lit_buf t = LIT_BUF_INIT;
+        lit_buf_add(&t, st, (size_t)(s - st));
+        esc(b, lit_buf_str(&t), w);
+        lit_buf_free(&t);
+    }
+}
+
+/* month = {January} as the macro jan: biber wants a number or the macro. */
+static const char *month_macro(const char *v)
+{
+    static const char *const m[] = {"January", "February", "March", "April", "May", "June", "July",
+                                    "August", "September", "October", "November", "December", NULL};
+    static const char *const mac[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; m[i]; i++) if (strcmp(v, m[i]) == 0) return mac[i];
+    return NULL;
+}
+
+static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs, const lit_paper *p,
+                       const char *key, const lit_bib_opts *o, lit_diag *d, unsigned *needs)
+{
     wctx w = {{0, 0, 0}};
     const char *vid = lit_catalog_venue(cat, p->venue);
     const lit_venue *v = vid && vs ? lit_venues_find(vs, vid) : NULL;
@@ -256,8 +325,15 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     if ((kind == LIT_VENUE_CONFERENCE || kind == LIT_VENUE_WORKSHOP) && full) { type = "inproceedings"; vfield = "booktitle"; }
     else if (kind == LIT_VENUE_JOURNAL && full) { type = "article"; vfield = "journal"; }
     else { type = "misc"; vfield = venue.len ? "howpublished" : NULL; }
+    /* an imported entry keeps its type and fields (bibtype, bib) when its venue agrees */
+    const lit_node *bt = extra(p, "bibtype", LIT_NODE_SCALAR), *bib = extra(p, "bib", LIT_NODE_MAP);
+    bool fits = bt && lit_tex_key_ok(bt->str) && type_fits(bt->str, v ? kind : LIT_VENUE_OTHER, p);
+    bool own_venue = false;
+    for (size_t i = 0; fits && bib && i < bib->n; i++) own_venue |= venue_field(bib->items[2 * i].str);
+    if (fits) type = bt->str;
+    if (own_venue) vfield = NULL;
 
-    lit_buf_printf(b, "@%s{%s", type, p->key);
+    lit_buf_printf(b, "@%s{%s", type, key);
     if (p->n_authors) {
         field_start(b, "author");
         for (uint32_t i = 0; i < p->n_authors; i++) {
@@ -269,7 +345,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     field_start(b, "title");
     put_title(b, p->title ? p->title : "", p->short_name, &w);
     lit_buf_addc(b, '}');
-    if (p->short_name && *p->short_name) {
+    if (p->short_name && *p->short_name && !raw(bib, "shorttitle")) {
         /* the system name: biblatex's short title, and how it comes back on import */
         field_start(b, "shorttitle");
         lit_buf_addc(b, '{');
@@ -277,23 +353,32 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         lit_buf_addc(b, '}');
         lit_buf_addc(b, '}');
     }
+    for (size_t i = 0; own_venue && i < bib->n; i++)   /* the imported venue, where ours would go */
+        if (venue_field(bib->items[2 * i].str) && bib->items[2 * i + 1].kind == LIT_NODE_SCALAR) {
+            field_start(b, bib->items[2 * i].str);
+            put_raw(b, bib->items[2 * i + 1].str, &w);
+            lit_buf_addc(b, '}');
+        }
     if (vfield) {
         field_start(b, vfield);
         lit_buf_adds(b, lit_buf_str(&venue));
         lit_buf_addc(b, '}');
-    } else if (kind == LIT_VENUE_PREPRINT) {
+    } else if (kind == LIT_VENUE_PREPRINT && !own_venue) {
+        vfield = "howpublished";
         field_start(b, "howpublished");
         if (p->arxiv) { lit_buf_adds(b, "arXiv preprint arXiv:"); put_verbatim(b, p->arxiv); }
         else esc(b, vid ? vid : "arXiv", &w);
         lit_buf_addc(b, '}');
     }
     /* author-year styles (natbib, apalike) need a year: "n.d." is their "no date" */
-    if (p->year > 0) lit_buf_printf(b, ",\n  %-13s = {%d}", "year", p->year);
+    bool raw_year = raw(bib, "year") || raw(bib, "date");   /* "2019a", or biblatex's date */
+    if (raw_year) { /* written with the other imported fields */ }
+    else if (p->year > 0) lit_buf_printf(b, ",\n  %-13s = {%d}", "year", p->year);
     else if (!o->biblatex) lit_buf_printf(b, ",\n  %-13s = {n.d.}", "year");
     if (p->doi) { field_start(b, "doi"); put_verbatim(b, p->doi); lit_buf_addc(b, '}'); }
-    if (p->arxiv) {
+    if (p->arxiv && !raw(bib, "eprint")) {
         field_start(b, "eprint"); put_verbatim(b, p->arxiv); lit_buf_addc(b, '}');
-        field_start(b, "archivePrefix"); lit_buf_adds(b, "arXiv}");
+        if (!raw(bib, "archiveprefix") && !raw(bib, "eprinttype")) { field_start(b, "archivePrefix"); lit_buf_adds(b, "arXiv}"); }
     }
     const char *url = NULL;
     for (uint32_t i = 0; i < p->n_links && !url; i++)
@@ -301,7 +386,22 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     for (uint32_t i = 0; i < p->n_links && !url; i++)
         if (p->links[i].kind && strcmp(p->links[i].kind, "pdf") == 0) url = p->links[i].url;
     if (url) { field_start(b, "url"); put_verbatim(b, url); lit_buf_addc(b, '}'); }
-    if (p->n_topics) {
+    /* the imported fields as they were, but those written above from the catalog (the
+     * venue table's name for the venue wins over the imported one) */
+    for (size_t i = 0; bib && i < bib->n; i++) {
+        const char *name = bib->items[2 * i].str, *val = bib->items[2 * i + 1].str;
+        if (!lit_tex_key_ok(name) || bib->items[2 * i + 1].kind != LIT_NODE_SCALAR ||
+            !strcasecmp(name, "title") || !strcasecmp(name, "author") || (vfield && !strcasecmp(name, vfield)) ||
+            (own_venue && venue_field(name)) || !strcasecmp(name, "key") ||
+            (p->doi && !strcasecmp(name, "doi")) || (url && !strcasecmp(name, "url")))
+            continue;
+        const char *mac = strcasecmp(name, "month") == 0 ? month_macro(val) : NULL;
+        if (mac) { lit_buf_printf(b, ",\n  %-13s = %s", name, mac); continue; }
+        field_start(b, name);
+        put_raw(b, val, &w);
+        lit_buf_addc(b, '}');
+    }
+    if (p->n_topics && !raw(bib, "keywords")) {
         field_start(b, "keywords");
         for (uint32_t i = 0; i < p->n_topics; i++) {
             if (i) lit_buf_adds(b, ", ");
@@ -309,7 +409,11 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         }
         lit_buf_addc(b, '}');
     }
-    if (!p->n_authors) {
+    if (raw(bib, "key")) {   /* the imported sort key, where ours would go */
+        field_start(b, "key");
+        put_raw(b, raw(bib, "key"), &w);
+        lit_buf_addc(b, '}');
+    } else if (!p->n_authors) {
         /* plain, abbrv, alpha and natbib sort (and label) by author, else by key */
         field_start(b, "key");
         esc(b, p->short_name ? p->short_name : p->title ? p->title : p->key, &w);
@@ -325,6 +429,13 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     }
     *needs |= w.info.needs;
     return 0;
+}
+
+static char *lower_key(lit_arena *a, const char *key)
+{
+    char *lk = lit_arena_strdup(a, key ? key : "");
+    for (char *q = lk; *q; q++) *q = (char)tolower((unsigned char)*q);
+    return lk;
 }
 
 int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
@@ -343,8 +454,12 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     uint32_t *first = lit_xmalloc((n_sel ? n_sel : 1) * sizeof *first);
     for (size_t i = 0; i < n_sel && rc == 0; i++) {
         const lit_paper *p = &cat->papers[sel ? sel[i] : i];
-        char *lk = lit_arena_strdup(&tmp, p->key ? p->key : "");
-        for (char *q = lk; *q; q++) *q = (char)tolower((unsigned char)*q);
+        if (!lit_tex_key_ok(p->key)) {
+            rc = lit_error(d, cat->path, p->line, p->col,
+                           "key '%s' cannot be cited (letters, digits and - _ : . + / @ only)", p->key ? p->key : "");
+            break;
+        }
+        char *lk = lower_key(&tmp, p->key);
         int32_t ix = lit_strtab_find(&seen, lk);
         if (ix >= 0) {
             rc = lit_error(d, cat->path, p->line, p->col, "keys '%s' and '%s' differ only in case; BibTeX takes them for one",
@@ -352,7 +467,21 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
             break;
         }
         first[lit_strtab_intern(&seen, &tmp, lk)] = sel ? sel[i] : (uint32_t)i;
-        rc = write_paper(&body, cat, vs, p, o, d, &needs);
+    }
+    for (size_t i = 0; i < n_sel && rc == 0; i++) {
+        const lit_paper *p = &cat->papers[sel ? sel[i] : i];
+        rc = write_paper(&body, cat, vs, p, p->key, o, d, &needs);
+        /* the keys of entries merged into this paper: a copy each, so that \cite{} of any
+         * of them resolves (one that is another paper's key, or not citable, is left out) */
+        const lit_node *al = extra(p, "aliases", LIT_NODE_SEQ);
+        for (size_t k = 0; al && k < al->n && rc == 0; k++) {
+            const char *a = al->items[k].str;
+            if (al->items[k].kind != LIT_NODE_SCALAR || !lit_tex_key_ok(a)) continue;
+            char *la = lower_key(&tmp, a);
+            if (lit_strtab_find(&seen, la) >= 0) continue;
+            lit_strtab_intern(&seen, &tmp, la);
+            rc = write_paper(&body, cat, vs, p, a, o, d, &needs);
+        }
         for (uint32_t k = 0; k < p->n_links; k++) urls |= p->links[k].kind && strcmp(p->links[k].kind, "paper") == 0;
     }
     free(first);

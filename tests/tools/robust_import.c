@@ -1,5 +1,6 @@
 /* robust_import.c - runs one importer over one file, for the bad-input tests while
- * `litsurvey import` is not there: robust_import bib|list FILE [VENUES TOPICS]. */
+ * `litsurvey import` is not there: robust_import bib|list FILE [VENUES TOPICS].
+ * BibTeX is read with --strict (all or nothing), as the .expect files name its first error. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "robust_import: no Markdown importer in this build\n");
         rc = 77;
     }
+    o.strict = strcmp(argv[1], "bib") == 0;   /* the .expect files name the first error */
     if (rc == 0) {
         int r = strcmp(argv[1], "bib") == 0 ? lit_import_bib(&c, argv[2], data, len, &o, &d)
                                             : lit_import_list(&c, argv[2], data, len, &o, &d);

@@ -10,15 +10,17 @@ static lit_venues vs;
 static lit_topics ts;
 static char msgs[8192];   /* the diagnostics of the last import */
 
-/* Imports src (named t.bib) into cat; returns the importer's result. */
-static int import_into(lit_catalog *cat, const char *src, size_t len, bool lenient)
+/* Imports src (named t.bib) into cat; returns the importer's result. mode: 0 the
+ * default (bad entries skipped), 1 --lenient (invalid bytes too), STRICT all or nothing. */
+enum { STRICT = 2 };
+static int import_into(lit_catalog *cat, const char *src, size_t len, int mode)
 {
     char *buf = NULL;
     size_t blen = 0;
     FILE *f = open_memstream(&buf, &blen);
     lit_diag d;
     lit_diag_init(&d, f);
-    lit_import_opts o = {.venues = &vs, .topics = &ts, .lenient = lenient};
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .lenient = mode == 1, .strict = mode == STRICT};
     int rc = lit_import_bib(cat, "dir/t.bib", src, len, &o, &d);
     fclose(f);
     snprintf(msgs, sizeof msgs, "%s", buf ? buf : "");
@@ -26,9 +28,9 @@ static int import_into(lit_catalog *cat, const char *src, size_t len, bool lenie
     return rc;
 }
 
-static int import_str(lit_catalog *cat, const char *src, bool lenient)
+static int import_str(lit_catalog *cat, const char *src, int mode)
 {
-    return import_into(cat, src, strlen(src), lenient);
+    return import_into(cat, src, strlen(src), mode);
 }
 
 /* The title of a one-entry file whose title field is written as tex. */
@@ -84,7 +86,7 @@ static const char *error_of(const char *src, size_t len)
 {
     lit_catalog c;
     lit_catalog_init(&c);
-    int rc = import_into(&c, src, len ? len : strlen(src), false);
+    int rc = import_into(&c, src, len ? len : strlen(src), STRICT);
     char *nl = strchr(msgs, '\n');
     if (nl) *nl = 0;
     snprintf(err_buf, sizeof err_buf, "%s%.900s", rc == 0 ? "(accepted) " : "", msgs);
@@ -330,7 +332,7 @@ static void test_syntax(void)
     /* a crossref to a missing entry warns and keeps the paper */
     lit_catalog_init(&c);
     CHECK(import_str(&c, "@inproceedings{k, title = {T}, crossref = {nowhere}}", false) == 0);
-    CHECK(strstr(msgs, "t.bib:1:43: warning: crossref 'nowhere' of 'k' is not in this file") != NULL);
+    CHECK(strstr(msgs, "t.bib:1:43: warning: crossref 'nowhere' of 'k' is in none of the .bib files") != NULL);
     lit_catalog_free(&c);
 }
 
@@ -383,32 +385,34 @@ static void test_all_or_nothing(void)
     lit_catalog_init(&c);
     lit_paper *p = lit_catalog_add(&c);
     p->key = "existing";
-    CHECK(import_str(&c, "@misc{a, title={A}}\n@misc{b, title={B}", false) < 0);
+    CHECK(import_str(&c, "@misc{a, title={A}}\n@misc{b, title={B}", STRICT) < 0);
     CHECK_INT(c.n_papers, 1);
     CHECK_STR(c.papers[0].key, "existing");
 
-    /* --lenient: each bad entry skipped with a warning, the good ones kept */
+    /* the default: each bad entry skipped with a warning, the good ones kept */
     char *data;
     size_t len;
     lit_diag d;
     lit_diag_init(&d, stderr);
     CHECK(lit_read_file("tests/fixtures/bib/adversarial.bib", &data, &len, &d) == 0);
-    CHECK(import_into(&c, data, len, false) < 0);
+    CHECK(import_into(&c, data, len, STRICT) < 0);
     CHECK(strstr(msgs, "t.bib:3:30: error: unbalanced braces") == msgs + 4);
     CHECK_INT(c.n_papers, 1);
-    CHECK(import_into(&c, data, len, true) == 0);
-    CHECK_INT(c.n_papers, 4);
-    if (c.n_papers == 4) {
+    CHECK(import_into(&c, data, len, 0) == 0);
+    CHECK_INT(c.n_papers, 5);
+    if (c.n_papers == 5) {
         CHECK_STR(c.papers[1].key, "ok-first");
         CHECK_STR(c.papers[2].key, "no-key-follows");
-        CHECK_STR(c.papers[3].key, "ok-second");
+        CHECK_STR(c.papers[3].key, "undef");
+        CHECK_STR(c.papers[3].title, "undefinedmacro");   /* the macro's name, as bibtex */
+        CHECK_STR(c.papers[4].key, "ok-second");
     }
     size_t nwarn = 0;
     for (const char *m = msgs; (m = strstr(m, "warning:")) != NULL; m++) nwarn++;
     CHECK_INT(nwarn, 6);
     CHECK(strstr(msgs, "t.bib:5:10: warning: entry without a key") != NULL);
     CHECK(strstr(msgs, "t.bib:6:16: warning: circular macro") != NULL);
-    CHECK(strstr(msgs, "t.bib:7:25: warning: undefined macro 'undefinedmacro'") != NULL);
+    CHECK(strstr(msgs, "t.bib:7:25: warning: undefined macro 'undefinedmacro' (its name is kept as the text)") != NULL);
     CHECK(strstr(msgs, "t.bib:10:1: warning: duplicate key 'ok-first'") != NULL);
     free(data);
 
@@ -491,6 +495,56 @@ static void test_bounds(void)
     CHECK(secs < 20);
 }
 
+/* Several files as one bibliography: macros in file order, crossrefs across files, a file
+ * of @strings alone is no error; the fields without a catalog field are kept (bib). */
+static void test_files(void)
+{
+    lit_catalog c;
+    lit_catalog_init(&c);
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    lit_bib *b = lit_bib_new();
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .bib = b};
+    static const char strings[] = "@string{osdi = {OSDI}}\n";
+    static const char papers[] = "% @misc{commented, title={No}}\n"
+                                 "@inproceedings{p1, title = {One}, booktitle = osdi, year = 2020\n pages = {1--2}}\n"
+                                 "@inproceedings{p2 title = {Two}, crossref = {vol}, note = {a\n   b}}\n";
+    static const char volumes[] = "@proceedings{vol, title = {Proc. of Things}, year = 2021, publisher = {ACM}, doi = {10.1/vol}}\n";
+    CHECK(lit_import_bib(&c, "strings.bib", strings, sizeof strings - 1, &o, &d) == 0);
+    CHECK(lit_import_bib(&c, "papers.bib", papers, sizeof papers - 1, &o, &d) == 0);
+    CHECK(lit_import_bib(&c, "volumes.bib", volumes, sizeof volumes - 1, &o, &d) == 0);
+    CHECK_INT(c.n_papers, 0);   /* nothing before the end */
+    CHECK(lit_bib_finish(b, &c, &o, &d) == 0);
+    CHECK_INT(c.n_papers, 2);
+    const lit_paper *p1 = find(&c, "p1"), *p2 = find(&c, "p2");
+    CHECK(p1 && p2);
+    if (p1 && p2) {
+        CHECK_STR(lit_catalog_venue(&c, p1->venue), "OSDI");
+        CHECK_INT(p1->year, 2020);
+        CHECK_INT(p2->year, 2021);
+        CHECK(p2->doi == NULL);   /* the volume's DOI is not the paper's */
+        CHECK_STR(p2->sources[0].list, "papers.bib");
+        CHECK_INT(p2->sources[0].line, 4);
+        CHECK_INT(p2->n_extras, 2);
+        if (p2->n_extras == 2) {
+            CHECK_STR(p2->extras[0].key, "bibtype");
+            CHECK_STR(p2->extras[0].value.str, "inproceedings");
+            const lit_node *m = &p2->extras[1].value;
+            CHECK_STR(p2->extras[1].key, "bib");
+            CHECK_INT(m->n, 4);   /* note, then what the volume gave but the year: booktitle, publisher, doi */
+            if (m->n == 4) {
+                CHECK_STR(m->items[0].str, "note");
+                CHECK_STR(m->items[1].str, "a b");
+                CHECK_STR(m->items[2].str, "booktitle");
+                CHECK_STR(m->items[3].str, "Proc. of Things");
+                CHECK_STR(m->items[6].str, "doi");
+            }
+        }
+    }
+    lit_bib_free(b);
+    lit_catalog_free(&c);
+}
+
 int main(void)
 {
     lit_diag d;
@@ -507,6 +561,7 @@ int main(void)
     test_syntax();
     test_errors();
     test_all_or_nothing();
+    test_files();
     test_bounds();
     lit_venues_free(&vs);
     lit_topics_free(&ts);
