@@ -52,7 +52,11 @@ static void esc_piece(lit_buf *b, const char *s, size_t n, bool lead, wctx *w)
 
 /* Should BibTeX styles keep this word's case? Acronyms (DNN, GPUs), inner capitals
  * (PipeDream, iPhone), letters with digits (T5, GPT3), and the paper's system name. */
-static bool needs_protect(const char *s, size_t n, const char *short_name)
+/* Must the word keep its case? Styles such as plain lower every letter of a title but
+ * its first, so in a title (title_start false) any capital is braced: acronyms, system
+ * names and proper nouns ("Facebook") alike. Elsewhere (a title's first word, a venue
+ * name, which styles leave as it is) only acronyms, inner capitals and digits are. */
+static bool needs_protect(const char *s, size_t n, const char *short_name, bool title_start)
 {
     if (short_name && strlen(short_name) == n && memcmp(s, short_name, n) == 0) return true;
     size_t up = 0, digits = 0, i = 0;
@@ -65,6 +69,7 @@ static bool needs_protect(const char *s, size_t n, const char *short_name)
         if (cp >= '0' && cp <= '9') digits++;
         i += (size_t)k;
     }
+    if (!title_start) return up >= 1;
     return up >= 2 || (up >= 1 && !first_up) || (up >= 1 && digits > 0);
 }
 
@@ -72,13 +77,13 @@ static bool lead_char(char c) { return c == '(' || c == '[' || c == '"' || c == 
 static bool trail_char(char c) { return c && strchr(")]:;,.!?\"'", c) != NULL; }
 
 /* One hyphen-free part: leading punctuation, the core (braced when protected), trailing. */
-static void put_part(lit_buf *b, const char *s, size_t n, const char *short_name, wctx *w)
+static void put_part(lit_buf *b, const char *s, size_t n, const char *short_name, bool title_start, wctx *w)
 {
     size_t a = 0, z = n;
     while (a < z && lead_char(s[a])) a++;
     while (z > a && trail_char(s[z - 1])) z--;
     esc_piece(b, s, a, true, w);
-    if (z > a && needs_protect(s + a, z - a, short_name)) {
+    if (z > a && needs_protect(s + a, z - a, short_name, title_start)) {
         lit_buf_addc(b, '{');
         esc_piece(b, s + a, z - a, true, w);
         lit_buf_addc(b, '}');
@@ -90,7 +95,7 @@ static void put_part(lit_buf *b, const char *s, size_t n, const char *short_name
 
 /* A title (or venue name) with the words that must keep their case in braces:
  * "{PipeDream}: Generalized Pipeline Parallelism for {DNN} Training". */
-static void put_title(lit_buf *b, const char *title, const char *short_name, wctx *w)
+static void put_title(lit_buf *b, const char *title, const char *short_name, bool is_title, wctx *w)
 {
     const char *p = title;
     bool first = true;
@@ -105,14 +110,14 @@ static void put_title(lit_buf *b, const char *title, const char *short_name, wct
         size_t core_end = n;
         while (core_end > 0 && trail_char(st[core_end - 1])) core_end--;
         if (short_name && core_end == strlen(short_name) && memcmp(st, short_name, core_end) == 0 && strchr(short_name, '-')) {
-            put_part(b, st, n, short_name, w);   /* "Megatron-LM" whole */
+            put_part(b, st, n, short_name, !is_title || st == title, w);   /* "Megatron-LM" whole */
             continue;
         }
         const char *q = st, *e = st + n;
         while (q < e) {
             const char *h = memchr(q, '-', (size_t)(e - q));
             if (!h) h = e;
-            put_part(b, q, (size_t)(h - q), short_name, w);
+            put_part(b, q, (size_t)(h - q), short_name, !is_title || q == title, w);
             if (h < e) lit_buf_addc(b, '-');
             q = h < e ? h + 1 : e;
         }
@@ -313,7 +318,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         bool proc = (kind == LIT_VENUE_CONFERENCE || kind == LIT_VENUE_WORKSHOP) &&
                     strncasecmp(vname, "proceedings", 11) != 0 && v;
         if (proc) lit_buf_adds(&venue, "Proceedings of the ");
-        put_title(&venue, vname, NULL, &w);
+        put_title(&venue, vname, NULL, false, &w);   /* styles keep a venue's case */
         if (v && strcmp(v->id, v->name) != 0 && kind != LIT_VENUE_JOURNAL) {
             lit_buf_adds(&venue, " ({");
             esc(&venue, v->id, &w);
@@ -321,6 +326,8 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         }
     }
     const char *type, *vfield = NULL;
+    /* @inproceedings and @article need an author and a year in every style (bibtex and
+     * biber warn without them): papers that lack one are @misc, and the count is said */
     bool full = p->n_authors > 0 && p->year > 0;
     if ((kind == LIT_VENUE_CONFERENCE || kind == LIT_VENUE_WORKSHOP) && full) { type = "inproceedings"; vfield = "booktitle"; }
     else if (kind == LIT_VENUE_JOURNAL && full) { type = "article"; vfield = "journal"; }
@@ -343,7 +350,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         lit_buf_addc(b, '}');
     }
     field_start(b, "title");
-    put_title(b, p->title ? p->title : "", p->short_name, &w);
+    put_title(b, p->title ? p->title : "", p->short_name, true, &w);
     lit_buf_addc(b, '}');
     if (p->short_name && *p->short_name && !raw(bib, "shorttitle")) {
         /* the system name: biblatex's short title, and how it comes back on import */
@@ -487,9 +494,17 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     free(first);
     lit_strtab_free(&seen);
     lit_arena_free(&tmp);
+    size_t no_author = 0;
+    for (size_t i = 0; i < n_sel; i++) no_author += cat->papers[sel ? sel[i] : i].n_authors == 0;
+    if (rc == 0 && no_author)
+        lit_warn(d, NULL, 0, 0, "%zu of the %zu entries have no authors (their lists give none): written as @misc; "
+                 "importing the papers' .bib files adds authors", no_author, n_sel);
     if (rc == 0) {
         fprintf(fp, "%% BibTeX entries written by litsurvey: %zu papers; the keys are the ones the\n"
                     "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n_sel);
+        if (no_author)
+            fprintf(fp, "%% %zu entries have no authors (the lists they come from give none), so they are misc entries.\n",
+                    no_author);
         if (needs & LIT_TEX_NEED_T1)
             fprintf(fp, "%% Some entries need \\usepackage[T1]{fontenc} in the document.\n");
         if (urls)

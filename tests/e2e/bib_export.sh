@@ -17,7 +17,7 @@ check "warns for a character with no LaTeX form, naming the paper" \
 check "output is ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' refs.bib"
 check "types by venue kind" sh -c "grep -q '^@inproceedings{pipedream-sosp19,' refs.bib && grep -q '^@article{muller-tpds22,' refs.bib && grep -q '^@misc{megatron-arxiv19,' refs.bib"
 check "arXiv entries carry eprint and archivePrefix" sh -c "grep -q 'eprint *= {1909.08053}' refs.bib && grep -q 'archivePrefix = {arXiv}' refs.bib"
-check "titles protect acronyms and system names" grep -q 'title *= {{PipeDream}: Generalized Pipeline Parallelism for {DNN} Training}' refs.bib
+check "titles keep their case (capitals braced, as plain would lower them)" grep -q 'title *= {{PipeDream}: {Generalized} {Pipeline} {Parallelism} for {DNN} {Training}}' refs.bib
 check "booktitle from the venue's full name" grep -q 'booktitle *= {Proceedings of the {ACM} Symposium on Operating Systems Principles ({SOSP})}' refs.bib
 
 "$LIT" bib $C -o again.bib 2>/dev/null
@@ -50,7 +50,7 @@ done
 if command -v pdftotext >/dev/null; then
   pdftotext "$TMP/OT1-plain/doc.pdf" - | $PY -c "import sys,unicodedata; sys.stdout.write(unicodedata.normalize('NFC', sys.stdin.read()))" >plain.txt
   check "the typeset bibliography has the accented names" sh -c "grep -q 'Jörg Müller' plain.txt && grep -q 'Øystein Grønli' plain.txt && grep -q 'de la Cruz, Jr' plain.txt"
-  check "the typeset bibliography has the specials" grep -q '50% less \$ & #1 on x' plain.txt
+  check "the typeset bibliography has the specials (and the title's case)" grep -q '50% Less \$ & #1 on x' plain.txt
   pdftotext "$TMP/OT1-plainnat/doc.pdf" - | tr -d '\n' >natbib.txt
   check "natbib typesets the URL with its _ # & % ~" grep -q 'osdi20-narayanan_deepak.pdf#page=2&x=50%25~y' natbib.txt
 fi
