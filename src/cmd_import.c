@@ -1,4 +1,4 @@
-/* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog. */
+/* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog; a bad entry costs only itself, a bad file the whole import. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,7 +13,10 @@ static const char usage_text[] =
     "Imports paper lists (Markdown or plain text, any other extension) and BibTeX files\n"
     "(.bib) into one catalog. Duplicates are merged; every paper keeps where it was\n"
     "listed (sources). The .bib files are one bibliography, as in \\bibliography{a,b,c}:\n"
-    "@strings hold in the files after theirs, crossrefs resolve across files.\n\n"
+    "@strings hold in the files after theirs, crossrefs resolve across files. An entry\n"
+    "that cannot be read is skipped with a warning; a file\n"
+    "that cannot be read (binary, invalid UTF-8, no papers) is an error and nothing is\n"
+    "written.\n\n"
     "  -o, --output FILE    catalog to write ('-' = stdout; default: EXISTING with -m,\n"
     "                       else stdout)\n"
     "  -m, --merge FILE     merge into this existing catalog: its papers keep their keys\n"
@@ -166,9 +169,12 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     if (explain) lit_dedupe_print(&dd, true, stderr);
     else if (!d->quiet && dd.n_unsure) lit_dedupe_print(&dd, false, stderr);
     if (lit_catalog_save(&cat, out, d) != 0) goto fail;
+    /* existing papers are never merged with each other: the rest are this import's */
+    size_t n_new = cat.n_papers - n_fixed;
     if (!d->quiet)
-        fprintf(stderr, "%s: %zu entries from %zu files, %zu papers (%zu merges into %zu papers, %zu pairs left apart)\n",
-                out, n_entries, n_files, cat.n_papers, dd.n_merged, dd.n_groups, dd.n_unsure);
+        fprintf(stderr, "%s: imported %zu papers from %zu entries in %zu files; %ld skipped, %zu merged, %zu pairs left apart%s\n",
+                out, n_new, n_entries + (size_t)d->skipped, n_files, d->skipped, n_entries - n_new, dd.n_unsure,
+                d->warnings ? " (see warnings)" : "");
     if (!d->quiet) fputs(lit_buf_str(&unknown), stderr);
     goto done;
 fail:

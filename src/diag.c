@@ -7,6 +7,7 @@ void lit_diag_init(lit_diag *d, FILE *out)
 {
     d->out = out ? out : stderr;
     d->errors = d->warnings = d->io_errors = 0;
+    d->skipped = 0;
     d->quiet = false;
     d->from = d->as = NULL;
 }
@@ -31,6 +32,16 @@ static void emit(lit_diag *d, const char *file, long line, long col, const char 
     fprintf(out, "%s: ", kind);
     vfprintf(out, fmt, ap);
     fputc('\n', out);
+}
+
+static void emitf(lit_diag *d, const char *file, long line, long col, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static void emitf(lit_diag *d, const char *file, long line, long col, const char *kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, file, line, col, kind, fmt, ap);
+    va_end(ap);
 }
 
 int lit_error(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
@@ -62,6 +73,19 @@ void lit_warn(lit_diag *d, const char *file, long line, long col, const char *fm
     va_start(ap, fmt);
     emit(d, file, line, col, "warning", fmt, ap);
     va_end(ap);
+}
+
+void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
+{
+    d->warnings++;
+    d->skipped++;
+    if (d->quiet) return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    emitf(d, file, line, col, "warning", "%s (skipped)", msg);
 }
 
 void lit_note(lit_diag *d, const char *fmt, ...)

@@ -20,6 +20,7 @@ typedef struct lit_diag {
     int io_errors;    /* errors that were I/O failures, so main can pick exit 3 */
     const char *from, *as;   /* a file in folder from is named as in folder as (a report
                                 folder being built, by the name it is given when done) */
+    long skipped;     /* entries left out with a warning (lit_skip), for the summary */
 } lit_diag;
 
 void lit_diag_init(lit_diag *d, FILE *out);
@@ -31,6 +32,9 @@ int lit_error(lit_diag *d, const char *file, long line, long col, const char *fm
 int lit_io_error(lit_diag *d, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void lit_warn(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A bad entry left out: "FILE:LINE:COL: warning: ... (skipped)", counted in d->skipped. */
+void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 void lit_note(lit_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A located note (FILE:LINE:COL: note: ...): information, not a problem. */

@@ -1,6 +1,7 @@
 /* import_md.c - paper lists in Markdown or plain text: md4c gives the block structure, the entry text is interpreted here. */
 #include <ctype.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -74,6 +75,7 @@ typedef struct imp {
     long col;           /* column where the entry being handled starts */
     size_t dropped;     /* bytes of that entry not kept (too long to be a paper) */
     bool loose;         /* untagged leaf list items are papers (a list without tags) */
+    char stray;         /* the entry being handled had this unmatched bracket */
 } imp;
 
 typedef struct tag {
@@ -527,6 +529,28 @@ static long unbalanced_at(const char *s)
         }
     }
     return n ? (long)st[0] : -1;
+}
+
+/* Removes the brackets that have no partner, in one pass. */
+static void drop_unmatched(char *s)
+{
+    size_t n = strlen(s), top = 0;
+    size_t *st = lit_xmalloc((n + 1) * sizeof *st);
+    char *gone = lit_xcalloc(n + 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '(' || c == '[') st[top++] = i;
+        else if (c == ')' || c == ']') {
+            if (top && s[st[top - 1]] == (c == ')' ? '(' : '[')) top--;
+            else gone[i] = 1;
+        }
+    }
+    while (top) gone[st[--top]] = 1;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) if (!gone[i]) s[w++] = s[i];
+    s[w] = 0;
+    free(st);
+    free(gone);
 }
 
 /* Removes empty (), [], and marker pairs left behind by removed links. */
@@ -1061,36 +1085,69 @@ static char *section_label(const char *text)
     return s;
 }
 
+/* Whether a stray "[" or "(" opens a tag that was never closed: "[NSDI '21 Title". */
+static bool opens_tag(const imp *im, const char *s)
+{
+    if (*s != '[' && *s != '(') return false;
+    char in[64];
+    size_t n = 0;
+    tag t;
+    char vb[128];
+    for (int words = 0; words < 3 && s[n + 1] && n < sizeof in - 1; ) {
+        in[n] = s[n + 1];
+        n++;
+        if (s[n + 1] == ' ' || !s[n + 1]) {
+            in[n] = 0;
+            words++;
+            if (parse_tag(im, in, &t, false, vb, sizeof vb) && t.year) return true;
+        }
+    }
+    return false;
+}
+
+/* An entry that cannot be read: under --strict the import fails, else only this entry
+ * is left out with a warning (once: the loose second pass meets the same entries). */
+static int bad_entry(imp *im, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int bad_entry(imp *im, long line, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (im->o && im->o->strict) return lit_error(im->d, im->path, line, im->col, "%s", msg);
+    if (!im->loose) lit_skip(im->d, im->path, line, im->col, "%s", msg);
+    return 0;
+}
+
 /* Decides what one entry is and acts on it. kind: 'p' paragraph line group, 'l' list
  * item, 'h' heading, 't' plain-text line. Returns -1 on a strict-mode error. */
 static int handle(imp *im, const char *text, rlink *links, size_t n_links, long line, char kind, bool children)
 {
     /* far longer than any title with its authors and links: prose or garbage */
     size_t tlen = strlen(text) + im->dropped;
-    if (tlen > MAX_ENTRY) {
-        if (im->o && im->o->lenient) {
-            lit_warn(im->d, im->path, line, im->col, "entry of %zu bytes is too long for a paper; skipped", tlen);
-            return 0;
-        }
-        return lit_error(im->d, im->path, line, im->col, "entry of %zu bytes is too long for a paper", tlen);
-    }
-    /* brackets must balance in anything that could be an entry */
+    if (tlen > MAX_ENTRY) return bad_entry(im, line, "entry of %zu bytes is too long for a paper", tlen);
     char *plain = lit_xstrdup(text);
     strip_marks(plain);
     collapse_ws(plain);
     if (!*plain) { free(plain); return 0; }
-    /* brackets must balance in list items, lines and rows (prose may have a stray one) */
+    /* brackets must balance in list items, lines and rows (prose may have a stray one);
+     * a line with a stray bracket is read without it, and is an error only if it then
+     * reads as a paper (a table-of-contents or course line is just not a paper) */
     long ub = kind == 'p' || kind == 'h' ? (plain[0] == '[' ? unbalanced_at(plain) : -1) : unbalanced_at(plain);
-    if (ub >= 0) {
-        char c = plain[ub];
-        free(plain);
-        if (im->o && im->o->lenient) {
-            lit_warn(im->d, im->path, line, im->col, "unbalanced '%c' in entry; skipped", c);
-            return 0;
-        }
-        return lit_error(im->d, im->path, line, im->col, "unbalanced '%c' in entry", c);
-    }
+    char stray = ub >= 0 ? plain[ub] : 0;
+    bool broken_tag = stray && opens_tag(im, plain + ub);
     free(plain);
+    if (broken_tag) return bad_entry(im, line, "unbalanced '%c' in entry", stray);
+    if (stray && !im->stray) {
+        char *fixed = lit_xstrdup(text);
+        drop_unmatched(fixed);
+        im->stray = stray;
+        int rc = handle(im, fixed, links, n_links, line, kind, children);
+        im->stray = 0;
+        free(fixed);
+        return rc;
+    }
     entry e;
     memset(&e, 0, sizeof e);
     interpret(im, text, links, n_links, &e);
@@ -1113,7 +1170,9 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
     int rc = 0;
-    if (paper) {
+    if (paper && im->stray) {
+        rc = bad_entry(im, line, "unbalanced '%c' in entry", im->stray);
+    } else if (paper) {
         add_paper(im, &e, line);
     } else if (kind == 'h') {
         char *h = lit_xstrdup(text);

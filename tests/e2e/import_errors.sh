@@ -1,5 +1,6 @@
-# import_errors.sh - bad input to `litsurvey import`: a located error (FILE:LINE), exit 1 and
-# the output catalog untouched; --lenient skips bad entries with a warning each.
+# import_errors.sh - bad input to `litsurvey import`: a bad file is a located error
+# (FILE:LINE), exit 1 and the output catalog untouched; a bad entry costs only itself (a
+# warning), or the whole import with --strict; --lenient also skips bad lines and files.
 . "$(dirname "$0")/../lib.sh"
 V="--venues $ROOT/data/venues.yaml --topics $ROOT/data/topics.yaml"
 cd "$TMP" || exit 1
@@ -18,8 +19,15 @@ check_err "invalid UTF-8: error at its line and column" 1 '^badutf8.md:3:22: err
 check "invalid UTF-8: output untouched" cmp out.yaml out.orig
 check_err "NUL byte: located error" 1 '^nul.txt:1:17: error: NUL byte' "$LIT" import $V nul.txt -o out.yaml
 check_err "binary file: located error" 1 '^binary.md:1:1: error: ' "$LIT" import $V binary.md -o out.yaml
-check_err "unbalanced bracket: error at the entry's line" 1 "^unbalanced.md:4:3: error: unbalanced '\\['" "$LIT" import $V unbalanced.md -o out.yaml
-check "unbalanced bracket: output untouched" cmp out.yaml out.orig
+check_err "--strict: unbalanced bracket is an error at the entry's line" 1 "^unbalanced.md:4:3: error: unbalanced '\\['" "$LIT" import $V --strict unbalanced.md -o out.yaml
+check "--strict: output untouched" cmp out.yaml out.orig
+# by default the bad entry is skipped with one warning and counted in the summary
+"$LIT" import $V unbalanced.md good.md -o default.yaml 2>default.err
+check "default: the bad entry skipped, the file imported" sh -c "grep -c '^- key:' default.yaml | grep -qx 1"
+check "default: one located warning for it" sh -c "[ \$(grep -c \"^unbalanced.md:4:3: warning: unbalanced '\\[' in entry (skipped)\$\" default.err) -eq 1 ]"
+check "default: the summary counts it" grep -q 'imported 1 papers from 3 entries in 2 files; 1 skipped, 1 merged, 0 pairs left apart (see warnings)' default.err
+printf '# T\n\n- [Contents](#contents) (see below\n- Course: step 1) read [the notes](https://x.org/n)\n- [OSDI '"'"'20] A Good Paper About Things\n' > stray.md
+check_err "--strict: a stray bracket in a non-paper line is not an error" 0 "imported 1 papers from 1 entries in 1 files; 0 skipped" "$LIT" import $V --strict stray.md -o stray.yaml
 check_err "a file without papers is an error" 1 "^nopapers.md:1:1: error: no papers found in 'nopapers.md'" "$LIT" import $V nopapers.md -o out.yaml
 check_err "an empty file is an error" 1 "^empty.txt:1:1: error: no papers" "$LIT" import $V empty.txt -o out.yaml
 check_err "a missing file is an I/O error" 3 "missing.md" "$LIT" import $V missing.md -o out.yaml
@@ -31,7 +39,7 @@ check "import --help" sh -c "'$LIT' import --help | grep -q 'usage: litsurvey im
 # --lenient: each bad entry skipped with a warning; good entries kept
 "$LIT" import $V --lenient unbalanced.md badutf8.md good.md -o lenient.yaml 2>lenient.err
 check "--lenient: exit 0 and a catalog" test -s lenient.yaml
-check "--lenient: warning for the unbalanced entry" grep -q "^unbalanced.md:4:3: warning: unbalanced '\[' in entry; skipped" lenient.err
+check "--lenient: warning for the unbalanced entry" grep -q "^unbalanced.md:4:3: warning: unbalanced '\[' in entry (skipped)" lenient.err
 check "--lenient: warning for the invalid UTF-8 line" grep -q '^badutf8.md:3:22: warning: invalid UTF-8; line skipped' lenient.err
 check "--lenient: good entries kept" $PY -c "
 import yaml
@@ -47,7 +55,8 @@ $PY -c "
 open('long.md', 'w').write('- [OSDI 20] ' + 'word ' * 400000 + '\n- [OSDI 20] A Short Real Title Here\n')
 open('many.txt', 'w').write(''.join('[OSDI \'%02d] Paper number %d on things\n' % (i % 30, i) for i in range(20000)))
 "
-check_err "a 2 MB entry: located error" 1 '^long.md:1:3: error: entry of 2000009 bytes is too long for a paper' "$LIT" import $V long.md -o long.yaml
-check "--lenient: the 2 MB entry skipped, the rest imported" sh -c "'$LIT' import $V -q --lenient long.md -o long.yaml && grep -q 'A Short Real Title Here' long.yaml"
+check_err "--strict: a 2 MB entry is a located error" 1 '^long.md:1:3: error: entry of 2000009 bytes is too long for a paper' "$LIT" import $V --strict long.md -o long.yaml
+check_err "default: the 2 MB entry skipped with a warning" 0 '^long.md:1:3: warning: entry of 2000009 bytes is too long for a paper \(skipped\)' "$LIT" import $V long.md -o long.yaml
+check "default: the rest of that file imported" grep -q 'A Short Real Title Here' long.yaml
 check "20000 entries import" sh -c "'$LIT' import $V -q many.txt -o many.yaml && [ \$(grep -c '^- key:' many.yaml) -eq 20000 ]"
 exit $failed

@@ -12,7 +12,7 @@ cd "$TMP" || exit 1
 
 "$LIT" import $V "$SEEDS"/*.txt -o seeds.yaml 2>summary.txt
 check "the five seeds import" test -s seeds.yaml
-check "summary: 290 entries, 219 papers" grep -q "290 entries from 5 files, 219 papers" summary.txt
+check "summary: 219 papers from 290 entries" grep -q "imported 219 papers from 290 entries in 5 files; 0 skipped, 71 merged" summary.txt
 "$LIT" import $V -q $(ls "$SEEDS"/*.txt | sort -r) -o rev.yaml
 check "same catalog whatever the order of the lists" cmp seeds.yaml rev.yaml
 check "the committed data/catalog.yaml is this import" cmp seeds.yaml "$ROOT/data/catalog.yaml"

@@ -8,14 +8,16 @@ static lit_venues vs;
 static lit_topics ts;
 static char msgs[8192];   /* the diagnostics of the last import */
 
-static int import_as(lit_catalog *cat, const char *name, const char *src, size_t len, bool lenient)
+enum mode { DEFAULT, STRICT, LENIENT };
+
+static int import_as(lit_catalog *cat, const char *name, const char *src, size_t len, enum mode m)
 {
     char *buf = NULL;
     size_t blen = 0;
     FILE *f = open_memstream(&buf, &blen);
     lit_diag d;
     lit_diag_init(&d, f);
-    lit_import_opts o = {.venues = &vs, .topics = &ts, .lenient = lenient};
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .strict = m == STRICT, .lenient = m == LENIENT};
     int rc = lit_import_list(cat, name, src, len, &o, &d);
     fclose(f);
     snprintf(msgs, sizeof msgs, "%s", buf ? buf : "");
@@ -25,7 +27,7 @@ static int import_as(lit_catalog *cat, const char *name, const char *src, size_t
 
 static int import_str(lit_catalog *cat, const char *src)
 {
-    return import_as(cat, "lists/t.md", src, strlen(src), false);
+    return import_as(cat, "lists/t.md", src, strlen(src), DEFAULT);
 }
 
 static const char *link_of(const lit_paper *p, const char *kind)
@@ -193,7 +195,7 @@ static void test_structure(void)
         "Deep Learning Compiler\n"
         "[OSDI '18] TVM: An Automated End-to-End Optimizing Compiler for Deep Learning\n";
     lit_catalog_init(&c);
-    CHECK_INT(import_as(&c, "/a/b/004.txt", plain, strlen(plain), false), 0);
+    CHECK_INT(import_as(&c, "/a/b/004.txt", plain, strlen(plain), DEFAULT), 0);
     CHECK_INT(c.n_papers, 3);
     if (c.n_papers == 3) {
         CHECK_STR(c.papers[0].sources[0].section, NULL);
@@ -292,7 +294,7 @@ static void test_errors(void)
         lit_catalog c;
         lit_catalog_init(&c);
         size_t len = bad[i].len ? bad[i].len : strlen(bad[i].src);
-        CHECK_INT(import_as(&c, "lists/t.md", bad[i].src, len, false), -1);
+        CHECK_INT(import_as(&c, "lists/t.md", bad[i].src, len, STRICT), -1);
         CHECK_INT(c.n_papers, 0);
         CHECK(strstr(msgs, bad[i].msg) != NULL);
         if (!strstr(msgs, bad[i].msg)) printf("#   messages: %s#   expected: %s\n", msgs, bad[i].msg);
@@ -301,15 +303,29 @@ static void test_errors(void)
     lit_catalog c;
     lit_catalog_init(&c);
     const char *mixed = "# t\n\n- [OSDI '20] A Good Title Here\n- [NSDI '21 No Closing Bracket\n- [OSDI 20] Bad \xFF byte\n";
-    CHECK_INT(import_as(&c, "t.md", mixed, strlen(mixed), true), 0);
+    CHECK_INT(import_as(&c, "t.md", mixed, strlen(mixed), LENIENT), 0);
     CHECK_INT(c.n_papers, 1);
-    CHECK(strstr(msgs, "t.md:4:3: warning: unbalanced '[' in entry; skipped") != NULL);
+    CHECK(strstr(msgs, "t.md:4:3: warning: unbalanced '[' in entry (skipped)") != NULL);
     CHECK(strstr(msgs, "t.md:5:17: warning: invalid UTF-8; line skipped") != NULL);
+    lit_catalog_free(&c);
+    /* by default a bad entry costs only itself: one warning, the rest imported */
+    lit_catalog_init(&c);
+    const char *one_bad = "# t\n\n- [OSDI '20] A Good Title Here\n- [NSDI '21 No Closing Bracket\n- [SOSP '19] Third Good Title\n";
+    CHECK_INT(import_as(&c, "t.md", one_bad, strlen(one_bad), DEFAULT), 0);
+    CHECK_INT(c.n_papers, 2);
+    CHECK(strstr(msgs, "t.md:4:3: warning: unbalanced '[' in entry (skipped)\n") == msgs);
+    lit_catalog_free(&c);
+    /* a stray bracket in a line that is not a paper is no warning at all */
+    lit_catalog_init(&c);
+    const char *stray = "# t\n\n- [Contents](#contents) (see also\n- Notes: step 1) read it\n- [OSDI '20] A Good Title Here\n";
+    CHECK_INT(import_as(&c, "t.md", stray, strlen(stray), STRICT), 0);
+    CHECK_INT(c.n_papers, 1);
+    CHECK_STR(msgs, "");
     lit_catalog_free(&c);
     /* a failed file takes its papers back, the catalog keeps what it had */
     lit_catalog_init(&c);
     CHECK_INT(import_str(&c, "- [OSDI '20] A Good Title Here\n"), 0);
-    CHECK_INT(import_str(&c, "- [OSDI '20] Another Good Title\n- [x\n"), -1);
+    CHECK_INT(import_as(&c, "t.md", "- [OSDI '20] Another Good Title\n- [SOSP '19 Bad\n", 48, STRICT), -1);
     CHECK_INT(c.n_papers, 1);
     lit_catalog_free(&c);
 }
@@ -326,7 +342,7 @@ static void test_end_in_link(void)
         lit_catalog c;
         lit_catalog_init(&c);
         /* the ')' is past the end of the input */
-        CHECK_INT(import_as(&c, "lists/t.md", cases[i].src, strlen(cases[i].src) - 1, false), -1);
+        CHECK_INT(import_as(&c, "lists/t.md", cases[i].src, strlen(cases[i].src) - 1, STRICT), -1);
         CHECK_INT(c.n_papers, 0);
         CHECK(strstr(msgs, cases[i].msg) != NULL);
         if (!strstr(msgs, cases[i].msg)) printf("#   messages: %s#   expected: %s\n", msgs, cases[i].msg);
