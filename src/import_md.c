@@ -395,6 +395,44 @@ static bool venue_char(char c)
 
 /* Parses the inside of a tag. strict: only a known venue or a 4-digit year counts
  * (used where no brackets say "this is a tag"). The raw venue is kept in vbuf. */
+/* A month ("Feb", "Sept.", "October") dates a tag; it is never a venue. */
+static bool month_word(const char *w, size_t n)
+{
+    static const char *m[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                              "january", "february", "march", "april", "june", "july", "august", "september",
+                              "october", "november", "december"};
+    if (n && w[n - 1] == '.') n--;
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+        if (strlen(m[i]) == n && !strncasecmp(m[i], w, n)) return true;
+    return false;
+}
+
+/* The year of a date or identifier token: "2023.05", "2024-06", "2024/06" (a date) or
+ * "2302.01234" (an arXiv id). 0 when the token is neither. */
+static int dated_year(const char *w, size_t n)
+{
+    size_t d = 0;
+    while (d < n && isdigit((unsigned char)w[d])) d++;
+    if (d != 4 || n < 6 || (w[4] != '.' && w[4] != '-' && w[4] != '/')) return 0;
+    size_t e = 5;
+    while (e < n && isdigit((unsigned char)w[e])) e++;
+    if (e == n && (e - 5 == 1 || e - 5 == 2)) {
+        int y = atoi(w);
+        return y >= 1950 && y <= 2099 ? y : 0;
+    }
+    if (w[4] == '.' && (e - 5 == 4 || e - 5 == 5) && (e == n || w[e] == 'v'))
+        return 2000 + (w[0] - '0') * 10 + (w[1] - '0');
+    return 0;
+}
+
+static bool parse_tag_words(const imp *im, char *s, tag *t, bool strict, char *vbuf, size_t vcap);
+
+/* Parses the inside of a tag. strict: only a known venue or a 4-digit year counts
+ * (used where no brackets say "this is a tag"). The raw venue is kept in vbuf.
+ * Besides "VENUE 'YY" it reads the forms lists add to a tag (one rule each):
+ * a note in parentheses ("NeurIPS'24 (Spotlight)"), a workshop at a venue
+ * ("NAIC @ SIGCOMM'24": the workshop is the venue), a note after a comma
+ * ("ICDE 2022, best demo award") or after a known venue and year ("SIGMOD 2021 Best Paper"). */
 static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *vbuf, size_t vcap)
 {
     memset(t, 0, sizeof *t);
@@ -404,8 +442,14 @@ static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *
     memcpy(buf, in, n + 1);
     strip_marks(buf);
     ascii_quotes(buf);
+    for (char *o; (o = strchr(buf, '(')) != NULL;) {  /* a note in parentheses */
+        char *c = strchr(o, ')');
+        if (!c || o == buf) break;
+        remove_range(buf, (size_t)(o - buf), (size_t)(c - buf) + 1);
+    }
     collapse_ws(buf);
-    for (n = strlen(buf); n && (buf[n - 1] == '.' || buf[n - 1] == ',' || buf[n - 1] == ';'); n--) buf[n - 1] = 0;
+    for (n = strlen(buf); n && (buf[n - 1] == '.' || buf[n - 1] == ',' || buf[n - 1] == ';' || buf[n - 1] == '!'); n--)
+        buf[n - 1] = 0;
     char *s = buf;
     if (starts_ci(s, "in ")) s += 3;
     if (!strict && (!strcmp(s, "x") || !strcmp(s, "X") || !strcmp(s, "?") || !strcmp(s, "-") ||
@@ -413,6 +457,51 @@ static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *
         t->ok = t->unknown = true;
         return true;
     }
+    char *at = strchr(s, '@');
+    if (at && at > s) {  /* "NAIC @ SIGCOMM'24", "aiDM@SIGMOD 2018" */
+        *at = 0;
+        char *main_venue = at + 1;
+        while (*main_venue == ' ') main_venue++;
+        char ws[128];
+        snprintf(ws, sizeof ws, "%s", s);
+        collapse_ws(ws);
+        tag w;
+        char wb[128];
+        bool wy = parse_tag_words(im, ws, &w, false, wb, sizeof wb);  /* "MLArchSys'24 @ ISCA'24" */
+        if (!parse_tag_words(im, main_venue, t, false, vbuf, vcap) || !t->year) return false;
+        if (wy && w.venue) snprintf(vbuf, vcap, "%s", w.venue == wb ? wb : w.venue);
+        else if (count_words(ws) <= 5 && has_letter(ws)) snprintf(vbuf, vcap, "%s", ws);
+        else return false;
+        const char *vid = venue_lookup(im, vbuf);
+        t->venue = vid ? vid : vbuf;
+        return true;
+    }
+    char copy[128];
+    snprintf(copy, sizeof copy, "%s", s);
+    if (parse_tag_words(im, s, t, strict, vbuf, vcap)) return true;
+    char *comma = strchr(copy, ',');
+    if (comma) {  /* "ICDE 2022, best demo award" */
+        *comma = 0;
+        if (parse_tag_words(im, copy, t, strict, vbuf, vcap) && t->year) return true;
+        *comma = ',';
+    }
+    /* "SIGMOD 2021 Best Paper", "VLDB 2021 from Guoliang Li": a known venue and a year first */
+    size_t words = 0;
+    for (char *q = copy; *q; q++) {
+        if (*q != ' ') continue;
+        *q = 0;
+        if (++words > 3) break;
+        if (parse_tag_words(im, copy, t, true, vbuf, vcap) && t->year && t->venue) return true;
+        *q = ' ';
+    }
+    memset(t, 0, sizeof *t);
+    return false;
+}
+
+/* The words of a tag: venue tokens and one year. */
+static bool parse_tag_words(const imp *im, char *s, tag *t, bool strict, char *vbuf, size_t vcap)
+{
+    memset(t, 0, sizeof *t);
     vbuf[0] = 0;
     size_t vlen = 0, nvtok = 0;
     int year = 0, year_digits = 0;
@@ -430,6 +519,13 @@ static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *
         for (size_t i = 0; i < cl; i++) if (!isdigit((unsigned char)core[i])) digits = false;
         size_t nd = 0;  /* trailing digits of a word like OSDI20 or EUROSYS'18 */
         while (nd < cl && isdigit((unsigned char)core[cl - 1 - nd])) nd++;
+        int dy = dated_year(core, cl);
+        if (dy) {
+            if (year) return false;
+            year = dy; year_digits = 4;
+            goto next;
+        }
+        if (month_word(core, cl)) goto next;
         if (digits) {
             int v = atoi(core);  /* stops at a trailing apostrophe */
             if (cl == 4 && v >= 1950 && v <= 2099) { if (year) return false; year = v; year_digits = 4; }
@@ -469,7 +565,9 @@ static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *
         if (!vid) {
             if (strict || !year || nvtok > 3) return false;
             if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
-                if (!isupper((unsigned char)vbuf[0])) return false;
+                bool upper = false;  /* "aiDM", "aiXiv": a capital somewhere */
+                for (const char *q = vbuf; *q; q++) if (isupper((unsigned char)*q)) upper = true;
+                if (!upper) return false;
                 vid = vbuf;
             }
         }
@@ -848,6 +946,102 @@ static void clean_title(char *s)
     if (n >= 6 && !memcmp(s, "\xE2\x80\x9C", 3) && !memcmp(s + n - 3, "\xE2\x80\x9D", 3)) { s[n - 3] = 0; remove_range(s, 0, 3); }
 }
 
+/* ---------- decorations: text around a title that is not the title ---------- */
+
+/* Emoji and pictographs ("🔥", "⭐️", ":mag:" is left to the label rule). */
+static void strip_emoji(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)r, -1, &cp);
+        if (k <= 0) { *w++ = *r++; continue; }
+        bool emoji = (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+                     (cp >= 0x2B00 && cp <= 0x2BFF) || (cp >= 0x2300 && cp <= 0x23FF) ||
+                     (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x20E3;
+        if (!emoji) memmove(w, r, (size_t)k), w += k;
+        r += k;
+    }
+    *w = 0;
+}
+
+/* Words that name an organisation: a trailing "(Tsinghua University)" or "| UCB" is an
+ * affiliation, not part of the title. */
+static bool org_word(const char *w, size_t n)
+{
+    static const char *o[] = {"university", "univ", "univ.", "institute", "inst.", "lab", "labs", "laboratory",
+                              "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "research", "college", "school",
+                              "academy", "etc", "google", "microsoft", "meta", "nvidia", "alibaba", "bytedance",
+                              "huawei", "tencent", "baidu", "amazon", "apple", "ibm", "intel", "deepmind", "openai",
+                              "anthropic", "mit", "cmu", "ucb", "stanford", "berkeley", "tsinghua", "pku", "sjtu"};
+    for (size_t i = 0; i < sizeof o / sizeof *o; i++)
+        if (strlen(o[i]) == n && !strncasecmp(o[i], w, n)) return true;
+    return false;
+}
+
+static bool has_org_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalnum((unsigned char)s[i])) i++;
+        size_t j = i;
+        while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '.')) j++;
+        if (j > i && org_word(s + i, j - i)) return true;
+        i = j;
+    }
+    return false;
+}
+
+/* Bracket groups that are notes, wherever they are: "(@Affiliation)", "[also in 2.1]",
+ * "(see ...)", and a parenthesised affiliation at the end. */
+static void drop_note_groups(char *s, bool org)
+{
+    static const char *notes[] = {"@", "also in", "also see", "see ", "cf."};
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] != '(' && s[i] != '[') continue;
+        size_t j = match_close(s, i);
+        if (j == (size_t)-1) continue;
+        size_t a = i + 1;
+        while (s[a] == ' ' || IS_MARK(s[a])) a++;
+        bool note = false;
+        for (size_t k = 0; k < sizeof notes / sizeof *notes && !note; k++) note = starts_ci(s + a, notes[k]);
+        size_t e = j + 1;
+        while (s[e] == ' ' || IS_MARK(s[e])) e++;
+        if (org && !note && s[i] == '(' && !s[e] && i > 0 && has_org_word(s + a, j - a)) note = true;
+        if (note) { remove_range(s, i, j + 1); i = (size_t)-1; }
+    }
+}
+
+/* A leading "[Label]" that is not a tag ("[Survey :mag:]", "[NITRO]"): dropped when a
+ * title follows it. */
+static bool drop_leading_label(char *s)
+{
+    size_t i = 0;
+    while (s[i] == ' ' || IS_MARK(s[i])) i++;
+    if (s[i] != '[') return false;
+    size_t j = match_close(s, i);
+    if (j == (size_t)-1 || j - i > 60) return false;
+    char *in = xstrndup(s + i + 1, j - i - 1);
+    bool label = count_words(in) <= 4 && !strchr(in, M_LINK_OPEN);
+    free(in);
+    if (!label || count_words(s + j + 1) < 2 || !has_letter(s + j + 1)) return false;
+    remove_range(s, i, j + 1);
+    return true;
+}
+
+/* A trailing "| Affiliation" (after any "| VENUE'YY" was taken as a tag). */
+static void drop_affiliation(char *s)
+{
+    size_t n = trim_end(s), cut = (size_t)-1;
+    int depth = 0;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] == '(' || s[i] == '[') depth++;
+        else if ((s[i] == ')' || s[i] == ']') && depth) depth--;
+        else if (!depth && s[i] == ' ' && s[i + 1] == '|' && s[i + 2] == ' ') cut = i;
+    }
+    if (cut != (size_t)-1 && count_words(s + cut + 3) <= 8 && count_words(s) > count_words(s + cut + 3) + 1)
+        s[cut] = 0;
+}
+
 /* Interprets one entry's text (with markers) and links. ctx_* come from the headings. */
 static void interpret(const imp *im, const char *text, rlink *links, size_t n_links, entry *e)
 {
@@ -857,11 +1051,20 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
     e->n_links = n_links;
     tag t;
     char vb[128];
-    if (take_leading_tag(im, s, &t, vb, sizeof vb) && !t.unknown) {
-        e->tag = t;
-        e->tagged = true;
-        memcpy(e->vraw, vb, sizeof vb);
-        if (t.venue == vb) e->tag.venue = e->vraw;
+    strip_emoji(s);
+    drop_note_groups(s, false);
+    /* leading tags, and labels in brackets before them or the title ("[Survey] [TPDS'23]") */
+    for (int k = 0; k < 4; k++) {
+        if (take_leading_tag(im, s, &t, vb, sizeof vb)) {
+            if (!t.unknown && !e->tagged) {
+                e->tag = t;
+                e->tagged = true;
+                memcpy(e->vraw, vb, sizeof vb);
+                if (t.venue == vb) e->tag.venue = e->vraw;
+            }
+            continue;
+        }
+        if (!drop_leading_label(s)) break;
     }
     for (int k = 0; k < 2; k++) {
         drop_empty_groups(s);
@@ -873,6 +1076,8 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
         }
         e->tagged = true;
     }
+    drop_affiliation(s);
+    drop_note_groups(s, true);  /* after the tags: "(Google, OSDI 2020)" is a tag */
     drop_empty_groups(s);
     /* the title: a leading emphasised run or title link, else text up to an author list */
     size_t i = 0;
