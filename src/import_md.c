@@ -16,7 +16,11 @@
 #define M_EM_CLOSE '\x02'
 #define M_LINK_OPEN '\x03'
 #define M_LINK_CLOSE '\x04'
-#define IS_MARK(c) ((c) >= 1 && (c) <= 4)
+/* the label of a short link that is not a link kind ([SLA2](url), [MLSys 2025](url)):
+ * a system name, a short title or a tag, decided where the entry is interpreted */
+#define M_AUX_OPEN '\x05'
+#define M_AUX_CLOSE '\x06'
+#define IS_MARK(c) ((c) >= 1 && (c) <= 6)
 
 #define MAX_TITLE 1000      /* longer "titles" are prose or garbage, not papers */
 #define MAX_ENTRY 65536     /* an entry's text with its authors and link labels */
@@ -43,7 +47,7 @@ typedef struct section {
     int year;
 } section;
 
-typedef struct li_state { bool pushed, done; } li_state;
+typedef struct li_state { bool pushed, done, paper; } li_state;  /* paper: the item was one */
 
 typedef struct table_state {
     bool in_head;
@@ -172,6 +176,21 @@ static void remove_range(char *s, size_t from, size_t to)
     memmove(s + from, s + to, strlen(s + to) + 1);
 }
 
+/* "（SIGMOD 2018）": full-width parentheses are parentheses. */
+static void fold_fullwidth(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r;) {
+        if ((unsigned char)r[0] == 0xEF && (unsigned char)r[1] == 0xBC && ((unsigned char)r[2] == 0x88 || (unsigned char)r[2] == 0x89)) {
+            *w++ = (unsigned char)r[2] == 0x88 ? '(' : ')';
+            r += 3;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = 0;
+}
+
 /* ---------- lines and places ---------- */
 
 static long line_of(const imp *im, const char *p)
@@ -255,7 +274,10 @@ static const char *kind_from_url(const char *url)
     if (contains_ci(url, "arxiv.org/") || contains_ci(url, "doi.org/") || contains_ci(url, "dl.acm.org") ||
         contains_ci(url, "openreview.net") || contains_ci(url, "ieeexplore") || contains_ci(url, "usenix.org/conference") ||
         contains_ci(url, "proceedings.") || contains_ci(url, "papers.nips.cc") || contains_ci(url, "aclanthology") ||
-        contains_ci(url, "vldb.org/pvldb") || contains_ci(url, "link.springer"))
+        contains_ci(url, "vldb.org/pvldb") || contains_ci(url, "link.springer") || contains_ci(url, "computer.org/csdl") ||
+        contains_ci(url, "sciencedirect.com") || contains_ci(url, "semanticscholar.org") || contains_ci(url, "mlr.press") ||
+        contains_ci(url, "jmlr.org/papers") || contains_ci(url, "ijcai.org/proceedings") || contains_ci(url, "thecvf.com") ||
+        contains_ci(url, "ojs.aaai.org") || contains_ci(url, "nature.com/articles") || contains_ci(url, "hal.science"))
         return "paper";
     size_t n = strlen(url);
     if ((n > 4 && starts_ci(url + n - 4, ".pdf")) || contains_ci(url, ".pdf?") || contains_ci(url, ".pdf#"))
@@ -478,7 +500,8 @@ static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *
     }
     char copy[128];
     snprintf(copy, sizeof copy, "%s", s);
-    if (parse_tag_words(im, s, t, strict, vbuf, vcap)) return true;
+    bool full = parse_tag_words(im, s, t, strict, vbuf, vcap);
+    if (full && (!t->venue || venue_lookup(im, t->venue))) return true;
     char *comma = strchr(copy, ',');
     if (comma) {  /* "ICDE 2022, best demo award" */
         *comma = 0;
@@ -493,6 +516,10 @@ static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *
         if (++words > 3) break;
         if (parse_tag_words(im, copy, t, true, vbuf, vcap) && t->year && t->venue) return true;
         *q = ' ';
+    }
+    if (full) {  /* "ICCV2025 Highlight" was read as a venue the table lacks: kept as written */
+        snprintf(copy, sizeof copy, "%s", s);
+        return parse_tag_words(im, copy, t, strict, vbuf, vcap);
     }
     memset(t, 0, sizeof *t);
     return false;
@@ -526,6 +553,11 @@ static bool parse_tag_words(const imp *im, char *s, tag *t, bool strict, char *v
             goto next;
         }
         if (month_word(core, cl)) goto next;
+        if (digits && cl <= 2 && save) {  /* the day of "21 Jul 2025" */
+            const char *nx = end + 1;
+            while (*nx == ' ' || *nx == ',') nx++;
+            if (month_word(nx, strcspn(nx, " ,"))) goto next;
+        }
         if (digits) {
             int v = atoi(core);  /* stops at a trailing apostrophe */
             if (cl == 4 && v >= 1950 && v <= 2099) { if (year) return false; year = v; year_digits = 4; }
@@ -658,7 +690,7 @@ static void drop_empty_groups(char *s)
         again = false;
         for (size_t i = 0; s[i]; i++) {
             char c = s[i], want = c == '(' ? ')' : c == '[' ? ']' : c == M_EM_OPEN ? M_EM_CLOSE :
-                                  c == M_LINK_OPEN ? M_LINK_CLOSE : 0;
+                                  c == M_LINK_OPEN ? M_LINK_CLOSE : c == M_AUX_OPEN ? M_AUX_CLOSE : 0;
             if (!want) continue;
             size_t j = i + 1;
             while (s[j] == ' ' || (IS_MARK(s[j]) && s[j] != want)) {
@@ -886,6 +918,7 @@ static bool take_trailing_tag(const imp *im, char *s, tag *t, char *vb, size_t v
         if (c == M_EM_OPEN) { best = i; blen = 1; }
         else if ((c == ',' || c == '.' || c == ';') && s[i + 1] == ' ') { best = i; blen = 2; }
         else if (c == ' ' && (s[i + 1] == '-' || s[i + 1] == '|') && s[i + 2] == ' ') { best = i; blen = 3; }
+        else if (c == '|' && i && s[i - 1] != ' ' && s[i + 1] == ' ') { best = i; blen = 2; }  /* "Title| OSDI' 24" */
         else if (c == ' ' && (unsigned char)s[i + 1] == 0xE2 && (unsigned char)s[i + 2] == 0x80 &&
                  ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') { best = i; blen = 5; }
     }
@@ -944,6 +977,60 @@ static void clean_title(char *s)
     if (n >= 2 && s[0] == '"' && s[n - 1] == '"') { s[n - 1] = 0; remove_range(s, 0, 1); }
     n = strlen(s);
     if (n >= 6 && !memcmp(s, "\xE2\x80\x9C", 3) && !memcmp(s + n - 3, "\xE2\x80\x9D", 3)) { s[n - 3] = 0; remove_range(s, 0, 3); }
+}
+
+/* ---------- short link labels ---------- */
+
+/* Removes every short link label still in s (they are not title text). */
+static void drop_aux(char *s)
+{
+    for (char *o; (o = strchr(s, M_AUX_OPEN)) != NULL;) {
+        char *c = strchr(o, M_AUX_CLOSE);
+        remove_range(s, (size_t)(o - s), c ? (size_t)(c - s) + 1 : strlen(s));
+    }
+}
+
+/* A short link label at the start of the entry is part of the title before a colon
+ * ("[SLA2](url): Sparse-Linear ..."), and the title itself when nothing but a separator
+ * follows ("[Mistral 7B](url) - Mistral AI"); elsewhere it is a tag or nothing. */
+static void resolve_leading_aux(char *s)
+{
+    size_t i = 0;
+    while (s[i] == ' ' || (IS_MARK(s[i]) && s[i] != M_AUX_OPEN)) i++;
+    if (s[i] != M_AUX_OPEN) return;
+    char *c = strchr(s + i, M_AUX_CLOSE);
+    if (!c) return;
+    size_t ci = (size_t)(c - s), a = ci + 1;
+    while (s[a] == ' ') a++;
+    bool colon = s[a] == ':' || (ci > i + 1 && s[ci - 1] == ':');
+    if (colon) {
+        remove_range(s, ci + 1, a);  /* "[Lumos](url) : Title" */
+        remove_range(s, ci, ci + 1);
+        remove_range(s, i, i + 1);
+        return;
+    }
+    char *rest = lit_xstrdup(s + ci + 1);
+    drop_aux(rest);
+    strip_marks(rest);
+    collapse_ws(rest);
+    bool sep = !*rest || rest[0] == '-' || rest[0] == '|' || rest[0] == ',' || rest[0] == '(' ||
+               !strncmp(rest, "\xE2\x80\x93", 3) || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "\xE2\x80\xA2", 3);
+    free(rest);
+    if (sep) { s[i] = M_LINK_OPEN; s[ci] = M_LINK_CLOSE; }
+}
+
+/* A short link label that is a tag ("[ICCV 2025](url)", "([SOSP 2023](notes.md))"). */
+static bool aux_tag(const imp *im, const char *s, tag *t, char *vb, size_t vcap)
+{
+    for (const char *o = s; (o = strchr(o, M_AUX_OPEN)) != NULL; o++) {
+        const char *c = strchr(o, M_AUX_CLOSE);
+        if (!c) break;
+        char *in = xstrndup(o + 1, (size_t)(c - o - 1));
+        bool ok = parse_tag(im, in, t, false, vb, vcap) && t->year && !t->unknown;
+        free(in);
+        if (ok) return true;
+    }
+    return false;
 }
 
 /* ---------- decorations: text around a title that is not the title ---------- */
@@ -1033,12 +1120,12 @@ static void drop_affiliation(char *s)
 {
     size_t n = trim_end(s), cut = (size_t)-1;
     int depth = 0;
-    for (size_t i = 0; i + 2 < n; i++) {
+    for (size_t i = 0; i + 1 < n; i++) {
         if (s[i] == '(' || s[i] == '[') depth++;
         else if ((s[i] == ')' || s[i] == ']') && depth) depth--;
-        else if (!depth && s[i] == ' ' && s[i + 1] == '|' && s[i + 2] == ' ') cut = i;
+        else if (!depth && s[i] == '|' && s[i + 1] == ' ' && i) cut = s[i - 1] == ' ' ? i - 1 : i;
     }
-    if (cut != (size_t)-1 && count_words(s + cut + 3) <= 8 && count_words(s) > count_words(s + cut + 3) + 1)
+    if (cut != (size_t)-1 && count_words(s + cut + 2) <= 8 && count_words(s) > count_words(s + cut + 2) + 1)
         s[cut] = 0;
 }
 
@@ -1046,6 +1133,7 @@ static void drop_affiliation(char *s)
 static void interpret(const imp *im, const char *text, rlink *links, size_t n_links, entry *e)
 {
     char *s = lit_xstrdup(text);
+    fold_fullwidth(s);
     drop_empty_groups(s);
     e->links = links;
     e->n_links = n_links;
@@ -1066,6 +1154,14 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
         }
         if (!drop_leading_label(s)) break;
     }
+    resolve_leading_aux(s);
+    if (!e->tagged && aux_tag(im, s, &t, vb, sizeof vb)) {
+        e->tag = t;
+        e->tagged = true;
+        memcpy(e->vraw, vb, sizeof vb);
+        if (t.venue == vb) e->tag.venue = e->vraw;
+    }
+    drop_aux(s);
     for (int k = 0; k < 2; k++) {
         drop_empty_groups(s);
         if (!take_trailing_tag(im, s, &t, vb, sizeof vb)) break;
@@ -1270,6 +1366,7 @@ static void add_paper(imp *im, entry *e, long line)
 static char *section_label(const char *text)
 {
     char *s = lit_xstrdup(text);
+    drop_aux(s);
     for (size_t i = 0; s[i]; i++) {
         if (s[i] != '(') continue;
         size_t j = i + 1;
@@ -1310,6 +1407,42 @@ static bool opens_tag(const imp *im, const char *s)
     return false;
 }
 
+/* A sub-item of a paper's item: a field of that paper ("Venue: OSDI 2022" gives the venue
+ * and year it lacks) or a note about it (authors, a summary, "Journal version of ..."),
+ * unless it starts like an entry of its own (a tag, a link, emphasis). Returns 1 when it
+ * was taken as a field or a note. */
+static int note_under_paper(imp *im, const char *text, const char *plain)
+{
+    static const char *fields[] = {"venue:", "conference:", "published in", "publication:", "published:",
+                                   "publisher:", "in:", "year:", "date:"};
+    char *f = lit_xstrdup(plain);
+    strip_emoji(f);
+    collapse_ws(f);
+    lit_paper *p = im->cat->n_papers ? &im->cat->papers[im->cat->n_papers - 1] : NULL;
+    tag t;
+    char vb[128];
+    bool field = false, ok = false;
+    for (size_t k = 0; k < sizeof fields / sizeof *fields && !field; k++)
+        if (starts_ci(f, fields[k])) {
+            field = true;
+            ok = parse_tag(im, f + strlen(fields[k]), &t, false, vb, sizeof vb) && !t.unknown;
+        }
+    size_t i = 0;
+    while (text[i] == ' ') i++;
+    bool note = field || !(IS_MARK(text[i]) || text[i] == '[' || text[i] == '(');
+    if (note && !field) {  /* "Xiao, Wencong, et al. (*OSDI 2018*)" */
+        char *g = lit_xstrdup(text);
+        ok = take_trailing_tag(im, g, &t, vb, sizeof vb) && !t.unknown;
+        free(g);
+    }
+    if (note && ok && p) {
+        if ((p->venue < 0 || p->year_inferred) && t.venue) p->venue = lit_catalog_venue_id(im->cat, t.venue);
+        if ((!p->year || p->year_inferred) && t.year) { p->year = (int16_t)t.year; p->year_inferred = false; }
+    }
+    free(f);
+    return note;
+}
+
 /* An entry that cannot be read: under --strict the import fails, else only this entry
  * is left out with a warning (once: the loose second pass meets the same entries). */
 static int bad_entry(imp *im, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -1335,7 +1468,15 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     char *plain = lit_xstrdup(text);
     strip_marks(plain);
     collapse_ws(plain);
-    if (!*plain) { free(plain); return 0; }
+    if (!*plain || ((kind == 'c' || kind == 'p') && plain[0] == '|')) {  /* a table md4c did not see */
+        free(plain);
+        return 0;
+    }
+    fold_fullwidth(plain);
+    if (kind == 'l' && im->n_li >= 2 && im->li[im->n_li - 2].paper) {  /* a note under a paper */
+        int r = note_under_paper(im, text, plain);
+        if (r) { free(plain); return 0; }
+    }
     /* brackets must balance in list items, lines and rows (prose may have a stray one);
      * a line with a stray bracket is read without it, and is an error only if it then
      * reads as a paper (a table-of-contents or course line is just not a paper) */
@@ -1379,6 +1520,7 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
         rc = bad_entry(im, line, "unbalanced '%c' in entry", im->stray);
     } else if (paper) {
         add_paper(im, &e, line);
+        if (kind == 'l' && im->n_li) im->li[im->n_li - 1].paper = true;
     } else if (kind == 'h') {
         char *h = lit_xstrdup(text);
         drop_empty_groups(h);
@@ -1578,7 +1720,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
     case MD_BLOCK_LI:
         if (flush_cur(im, 'p', false)) return 1;
         LIT_GROW(im->li, im->cap_li, im->n_li + 1);
-        im->li[im->n_li].pushed = im->li[im->n_li].done = false;
+        im->li[im->n_li].pushed = im->li[im->n_li].done = im->li[im->n_li].paper = false;
         im->n_li++;
         break;
     case MD_BLOCK_P:
@@ -1708,7 +1850,10 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
             }
             if (!aux && !strcmp(kind, "pdf")) kind = "paper";
         }
-        if (aux) {
+        if (aux && u->text.data && st < u->text.len && *label && !kind_from_label(label) && strlen(label) <= 80) {
+            u->text.data[st] = M_AUX_OPEN;
+            lit_buf_addc(&u->text, M_AUX_CLOSE);
+        } else if (aux) {
             if (u->text.data) {
                 u->text.len = st;
                 u->text.data[st] = 0;
