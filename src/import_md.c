@@ -836,6 +836,7 @@ typedef struct entry {
     rlink *links; size_t n_links;  /* borrowed from the unit */
     size_t n_links_all;
     bool in_list, has_children;
+    bool link_title;     /* the title is a link's label ("[OSDI'22] [Unity](url)") */
 } entry;
 
 static void entry_free(entry *e)
@@ -1019,6 +1020,27 @@ static void resolve_leading_aux(char *s)
     if (sep) { s[i] = M_LINK_OPEN; s[ci] = M_LINK_CLOSE; }
 }
 
+/* A word naming a link kind right before a link ("code [Tiresias](url) paper [Title](url)",
+ * "Paper: [Title](url)") labels that link; it is not text. */
+static void drop_link_words(char *s)
+{
+    for (size_t i = 0; s[i];) {
+        size_t j = i;
+        while (s[j] && s[j] != ' ' && !IS_MARK(s[j])) j++;
+        size_t k = j;
+        while (s[k] == ' ') k++;
+        if (j > i && (s[k] == M_LINK_OPEN || s[k] == M_AUX_OPEN) && (i == 0 || s[i - 1] == ' ' || IS_MARK(s[i - 1]))) {
+            char w[16];
+            size_t n = j - i < sizeof w ? j - i : sizeof w - 1;
+            memcpy(w, s + i, n);
+            w[n] = 0;
+            if (n && w[n - 1] == ':') w[n - 1] = 0;
+            if (*w && kind_from_label(w)) { remove_range(s, i, k); continue; }
+        }
+        i = s[j] ? j + 1 : j;
+    }
+}
+
 /* A short link label that is a tag ("[ICCV 2025](url)", "([SOSP 2023](notes.md))"). */
 static bool aux_tag(const imp *im, const char *s, tag *t, char *vb, size_t vcap)
 {
@@ -1154,6 +1176,7 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
         }
         if (!drop_leading_label(s)) break;
     }
+    drop_link_words(s);
     resolve_leading_aux(s);
     if (!e->tagged && aux_tag(im, s, &t, vb, sizeof vb)) {
         e->tag = t;
@@ -1186,6 +1209,7 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
         while (after && (*after == ' ' || IS_MARK(*after))) after++;
         /* "**Gavel**: Heterogeneity-Aware ..." is one title with a bold name */
         if (c && !(after && *after == ':')) {
+            e->link_title = s[i] == M_LINK_OPEN;
             title = xstrndup(s + i + 1, (size_t)(c - s - i - 1));
             rest = lit_xstrdup(c + 1);
         }
@@ -1506,7 +1530,7 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     bool ctx = false;
     for (size_t k = 0; k < im->n_sec; k++) if (im->sec[k].venue || im->sec[k].year) ctx = true;
     size_t words = count_words(e.title);
-    bool titleish = has_letter(e.title) && words >= 2 && strlen(e.title) <= MAX_TITLE;
+    bool titleish = has_letter(e.title) && (words >= 2 || (e.tagged && e.link_title)) && strlen(e.title) <= MAX_TITLE;
     size_t tl = strlen(e.title);
     bool loose = im->loose && kind == 'l' && !children && !title_link && words >= 4 && words <= 30 &&
                  tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.';
@@ -1557,6 +1581,17 @@ static bool line_tagged(const imp *im, const char *t, size_t from, size_t to, bo
     return r;
 }
 
+/* Whether one line is a tag and nothing else ("*(2021 OSDI)*" under a title). */
+static bool tag_only(const imp *im, const char *t, size_t from, size_t to)
+{
+    tag tg;
+    char vb[128];
+    char *g = xstrndup(t + from, to - from);
+    bool r = take_leading_tag(im, g, &tg, vb, sizeof vb) && !has_letter(g);
+    free(g);
+    return r;
+}
+
 /* A paragraph may hold several entries, one per line (plain "[NSDI '19] Title" lines),
  * or one entry over several lines (a long title wrapped). A line that starts with a
  * tag opens a new entry; an entry closes at the end of a line that has a tag or a link. */
@@ -1586,7 +1621,7 @@ static int handle_paragraph(imp *im, unit *u)
             if (end >= n || has_link || line_tagged(im, t, start, end, true)) break;
             size_t ne = end + 1;
             while (ne < n && t[ne] != '\n') ne++;
-            if (line_tagged(im, t, end + 1, ne, false)) break;
+            if (line_tagged(im, t, end + 1, ne, false) && !tag_only(im, t, end + 1, ne)) break;
             end++;  /* join the next line */
         }
         char *grp = xstrndup(t + start, end - start);
@@ -1649,7 +1684,7 @@ static void table_row(imp *im)
         const char *h = tb->head[i];
         if (ti < 0 && (contains_ci(h, "title") || !strcmp(h, "paper") || !strcmp(h, "papers") || !strcmp(h, "name")))
             ti = i;
-        else if (vi < 0 && (contains_ci(h, "venue") || contains_ci(h, "conf") || contains_ci(h, "publi") ||
+        else if (vi < 0 && (contains_ci(h, "venue") || contains_ci(h, "conf") || contains_ci(h, "pub") ||
                             !strcmp(h, "where") || !strcmp(h, "journal")))
             vi = i;
         else if (yi < 0 && (contains_ci(h, "year") || !strcmp(h, "date")))
@@ -1658,6 +1693,15 @@ static void table_row(imp *im)
             ai = i;
     }
     if (ti < 0 || ti >= tb->n_cells) return;
+    int same = 0;  /* the header row repeated inside the table */
+    for (int c = 0; c < tb->n_cells && c < tb->n_head; c++) {
+        char *h = lit_xstrdup(lit_buf_str(&tb->cells[c].text));
+        strip_marks(h);
+        collapse_ws(h);
+        if (!strcasecmp(h, tb->head[c])) same++;
+        free(h);
+    }
+    if (same * 2 > tb->n_head) return;
     /* the title cell is interpreted like any entry; the other cells add venue, year, links */
     lit_buf txt = LIT_BUF_INIT;
     unit *tc = &tb->cells[ti];
@@ -1841,6 +1885,11 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
         if (st > u->text.len) st = u->text.len;
         char *label = xstrndup(u->text.data ? u->text.data + st + 1 : "", u->text.len > st ? u->text.len - st - 1 : 0);
         bool aux = label_is_aux(label);
+        if (!aux && count_words(label) <= 6) {  /* "[Findings of ACL 2022](url)" is a tag */
+            tag t;
+            char vb[128];
+            aux = parse_tag(im, label, &t, false, vb, sizeof vb) && t.year && t.venue;
+        }
         const char *kind = NULL;
         if (!is_relative(href) && !starts_ci(href, "mailto:")) {
             kind = aux ? kind_from_label(label) : NULL;  /* letters only: "[Paper]" is "paper" */

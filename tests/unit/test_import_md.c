@@ -46,6 +46,20 @@ struct entry_case {
 };
 
 static const struct entry_case entries[] = {
+    /* tag forms of real lists: a workshop the table lacks is kept as written, a note in the
+     * tag or after it is not the venue, a month is not a venue, a date gives the year */
+    {"- [NAIC @ SIGCOMM'24] [Eloquent: A More Robust Transmission Scheme for LLM Token Streaming](https://dl.acm.org/doi/10.1145/1)\n",
+     "Eloquent: A More Robust Transmission Scheme for LLM Token Streaming", "Eloquent", "NAIC", 2024, false},
+    {"- [CPAL'24 (PMLR)] [Jaxpruner: A Concise Library for Sparsity Research](https://proceedings.mlr.press/v234/lee24a.html)\n",
+     "Jaxpruner: A Concise Library for Sparsity Research", "Jaxpruner", "CPAL", 2024, false},
+    {"- Bao: Making Learned Query Optimization Practical (SIGMOD 2021 **Best Paper**!)\n",
+     "Bao: Making Learned Query Optimization Practical", "Bao", "SIGMOD", 2021, false},
+    {"- RadixSpline: a single-pass learned index (aiDM2020)\n", "RadixSpline: a single-pass learned index", "RadixSpline", "aiDM", 2020, false},
+    {"- [Ministral 3](https://e.org/m3) \xE2\x80\x93 Mistral AI (Jan 2026)\n", "Ministral 3", NULL, NULL, 2026, false},
+    {"| Date | Title |\n| --- | --- |\n| 2023.05 | \xF0\x9F\x94\xA5[**RWKV**] RWKV: Reinventing RNNs for the Transformer Era(@Bo Peng etc) |\n",
+     "RWKV: Reinventing RNNs for the Transformer Era", "RWKV", NULL, 2023, false},
+    {"- [Sieve](https://e.org/s): Dynamic Expert-Aware PIM Acceleration for Mixture-of-Experts Models | Stanford\n",
+     "Sieve: Dynamic Expert-Aware PIM Acceleration for Mixture-of-Experts Models", "Sieve", NULL, 0, false},
     {"- [OSDI '14] Scaling Distributed Machine Learning with the Parameter Server\n",
      "Scaling Distributed Machine Learning with the Parameter Server", NULL, "OSDI", 2014, false},
     {"- *AntMan: Dynamic Scaling on GPU Clusters for Deep Learning* (OSDI20)\n",
