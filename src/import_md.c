@@ -2016,8 +2016,29 @@ static int import_plain(imp *im, const char *s, size_t n, long line)
 
 /* Checks bytes: NUL, control characters, invalid UTF-8. Strict: the first problem is an
  * error. Lenient: each bad line is blanked (in the copy) with a warning. */
+/* The input is only copied when a byte or a line of it must be blanked. */
+static char *own_copy(char **copy, const char *s, size_t n)
+{
+    if (!*copy) {
+        *copy = lit_xmalloc(n + 1);
+        memcpy(*copy, s, n);
+        (*copy)[n] = 0;
+    }
+    return *copy;
+}
+
+static bool is_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != '\n' && c != 0) || c == 0x7F;
+}
+
 static int validate(imp *im, const char *s, size_t n, char **copy)
 {
+    /* a stray control character in a text file (pasted from a PDF) costs nothing but a
+     * warning; more than one per KiB is a binary file */
+    size_t n_ctl = 0;
+    for (size_t i = 0; i < n; i++) n_ctl += is_control((unsigned char)s[i]);
+    bool stray_ok = n_ctl * 1024 <= n && !(im->o && im->o->strict);
     long line = 1;
     size_t ls = 0;
     for (size_t i = 0; i < n;) {
@@ -2034,18 +2055,18 @@ static int validate(imp *im, const char *s, size_t n, char **copy)
             if (k < 0) why = "invalid UTF-8";
             else step = (size_t)k;
         }
+        if (why && stray_ok && is_control(c)) {
+            lit_warn(im->d, im->path, line, (long)(i - ls) + 1, "control character 0x%02X read as a space", c);
+            own_copy(copy, s, n)[i++] = ' ';
+            continue;
+        }
         if (why) {
             long col = (long)(i - ls) + 1;
             if (!im->o || !im->o->lenient) return lit_error(im->d, im->path, line, col, "%s", why);
             lit_warn(im->d, im->path, line, col, "%s; line skipped", why);
             size_t e = i;
             while (e < n && s[e] != '\n') e++;
-            if (!*copy) {  /* the input is only copied when a line must be blanked */
-                *copy = lit_xmalloc(n + 1);
-                memcpy(*copy, s, n);
-                (*copy)[n] = 0;
-            }
-            memset(*copy + ls, ' ', e - ls);
+            memset(own_copy(copy, s, n) + ls, ' ', e - ls);
             i = e;
             continue;
         }

@@ -19,6 +19,12 @@ check_err "invalid UTF-8: error at its line and column" 1 '^badutf8.md:3:22: err
 check "invalid UTF-8: output untouched" cmp out.yaml out.orig
 check_err "NUL byte: located error" 1 '^nul.txt:1:17: error: NUL byte' "$LIT" import $V nul.txt -o out.yaml
 check_err "binary file: located error" 1 '^binary.md:1:1: error: ' "$LIT" import $V binary.md -o out.yaml
+# one control character pasted into a long text file is a warning, not a binary file
+$PY -c "
+open('ctl.md', 'w').write('# T\\n\\n' + ''.join('- [OSDI \\'%02d] Paper number %d on things\\n' % (i % 30, i) for i in range(50)) + '- [SOSP \\'19] A title with a \\x02 in it\\n')
+"
+check_err "a stray control character: a warning at its place" 0 '^ctl.md:53:29: warning: control character 0x02 read as a space' "$LIT" import $V ctl.md -o ctl.yaml
+check_err "--strict: a stray control character is an error" 1 '^ctl.md:53:29: error: control character' "$LIT" import $V --strict ctl.md -o ctl.yaml
 check_err "--strict: unbalanced bracket is an error at the entry's line" 1 "^unbalanced.md:4:3: error: unbalanced '\\['" "$LIT" import $V --strict unbalanced.md -o out.yaml
 check "--strict: output untouched" cmp out.yaml out.orig
 # by default the bad entry is skipped with one warning and counted in the summary
