@@ -595,11 +595,12 @@ static bool parse_tag_words(const imp *im, char *s, tag *t, bool strict, char *v
     if (nvtok) {
         vid = venue_lookup(im, vbuf);   /* "X workshop" is X's workshop venue: lit_venues_match */
         if (!vid) {
-            if (strict || !year || nvtok > 3) return false;
+            size_t caps = 0;  /* "CoNLL 2016", "Euro-Par 2022": a name with capitals and a full year */
+            for (const char *q = vbuf; *q; q++) caps += isupper((unsigned char)*q) != 0;
+            if (strict && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
+            if (!year || nvtok > 3) return false;
             if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
-                bool upper = false;  /* "aiDM", "aiXiv": a capital somewhere */
-                for (const char *q = vbuf; *q; q++) if (isupper((unsigned char)*q)) upper = true;
-                if (!upper) return false;
+                if (!caps) return false;    /* "aiDM", "aiXiv": a capital somewhere */
                 vid = vbuf;
             }
         }
@@ -856,6 +857,21 @@ static bool take_leading_tag(const imp *im, char *s, tag *t, char *vb, size_t vc
 {
     size_t i = 0;
     while (s[i] == ' ' || IS_MARK(s[i])) i++;
+    if (s[i] != '[' && s[i] != '(' && !IS_MARK(s[i])) {
+        /* "OSDI 2020, [Title](url)": a venue and year before a comma and the title */
+        const char *comma = strchr(s + i, ',');
+        if (comma && comma - (s + i) <= 40) {
+            const char *a = comma + 1;
+            while (*a == ' ') a++;
+            if (*a == M_LINK_OPEN || *a == M_EM_OPEN) {
+                char *in = xstrndup(s + i, (size_t)(comma - (s + i)));
+                bool ok = !memchr(in, M_LINK_OPEN, strlen(in)) && parse_tag(im, in, t, false, vb, vcap) && t->year;
+                free(in);
+                if (ok) remove_range(s, i, (size_t)(a - s));
+                return ok;
+            }
+        }
+    }
     if (s[i] != '[' && s[i] != '(') {
         /* "**OSDI'22** Title": a leading emphasised tag */
         if (i > 0 && s[i - 1] == M_EM_OPEN) {
