@@ -80,6 +80,9 @@ typedef struct imp {
     size_t dropped;     /* bytes of that entry not kept (too long to be a paper) */
     bool loose;         /* untagged leaf list items are papers (a list without tags) */
     char stray;         /* the entry being handled had this unmatched bracket */
+    lit_buf pend;       /* a bold-only paragraph: a category line, or the title of the
+                           paragraph of authors and venue that follows it */
+    long pend_line, pend_col;
 } imp;
 
 typedef struct tag {
@@ -925,24 +928,41 @@ static bool take_trailing_tag(const imp *im, char *s, tag *t, char *vb, size_t v
         return ok;
     }
     /* an emphasised or separated last segment: "Title. *OSDI 2022*", "Title, NSDI 2023" */
-    size_t best = (size_t)-1, blen = 0;
+    size_t best = (size_t)-1, blen = 0, prev = (size_t)-1, plen = 0;
     size_t depth = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '(' || c == '[') depth++;
         else if ((c == ')' || c == ']') && depth) depth--;
         if (depth) continue;
-        if (c == M_EM_OPEN) { best = i; blen = 1; }
-        else if ((c == ',' || c == '.' || c == ';') && s[i + 1] == ' ') { best = i; blen = 2; }
-        else if (c == ' ' && (s[i + 1] == '-' || s[i + 1] == '|') && s[i + 2] == ' ') { best = i; blen = 3; }
-        else if (c == '|' && i && s[i - 1] != ' ' && s[i + 1] == ' ') { best = i; blen = 2; }  /* "Title| OSDI' 24" */
+        size_t len = 0;
+        if (c == M_EM_OPEN) len = 1;
+        else if ((c == ',' || c == '.' || c == ';') && s[i + 1] == ' ') len = 2;
+        else if (c == ' ' && (s[i + 1] == '-' || s[i + 1] == '|') && s[i + 2] == ' ') len = 3;
+        else if (c == '|' && i && s[i - 1] != ' ' && s[i + 1] == ' ') len = 2;  /* "Title| OSDI' 24" */
         else if (c == ' ' && (unsigned char)s[i + 1] == 0xE2 && (unsigned char)s[i + 2] == 0x80 &&
-                 ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') { best = i; blen = 5; }
+                 ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') len = 5;
+        if (!len) continue;
+        prev = best, plen = blen;
+        best = i, blen = len;
     }
     if (best == (size_t)-1 || best == 0 || best + blen >= n) return false;
     char *in = xstrndup(s + best + blen, n - best - blen);
     bool ok = count_words(in) <= 6 && parse_tag(im, in, t, true, vb, vcap);
     free(in);
+    if (ok && !t->venue && s[best] == ',' && prev != (size_t)-1 && prev) {
+        /* "Authors. SIGMOD, 2022": the venue is the segment before the year */
+        tag t2;
+        char vb2[128];
+        in = xstrndup(s + prev + plen, n - prev - plen);
+        if (count_words(in) <= 6 && parse_tag(im, in, &t2, true, vb2, sizeof vb2) && t2.venue) {
+            *t = t2;
+            memcpy(vb, vb2, vcap < sizeof vb2 ? vcap : sizeof vb2);
+            if (t2.venue == vb2) t->venue = vb;
+            best = prev;
+        }
+        free(in);
+    }
     if (ok) remove_range(s, best, n);
     return ok;
 }
@@ -1611,19 +1631,51 @@ static bool tag_only(const imp *im, const char *t, size_t from, size_t to)
 /* A paragraph may hold several entries, one per line (plain "[NSDI '19] Title" lines),
  * or one entry over several lines (a long title wrapped). A line that starts with a
  * tag opens a new entry; an entry closes at the end of a line that has a tag or a link. */
+/* Hands on a held bold-only paragraph as the category line it is. */
+static int flush_pend(imp *im)
+{
+    if (!im->pend.len) return 0;
+    im->col = im->pend_col;
+    int rc = handle(im, lit_buf_str(&im->pend), NULL, 0, im->pend_line, 'c', false);
+    lit_buf_reset(&im->pend);
+    return rc;
+}
+
 static int handle_paragraph(imp *im, unit *u)
 {
     const char *t = lit_buf_str(&u->text);
     size_t n = u->text.len;
+    size_t a0 = 0;
+    while (t[a0] == ' ') a0++;
+    if (im->pend.len) {
+        /* "**Title**" then "*Authors. ICDE 2008.* [[paper](url)]": one entry */
+        bool rest = t[a0] == M_EM_OPEN && !memchr(t, '\n', n) && u->n_links;
+        if (!rest) {
+            int rc = flush_pend(im);
+            if (rc) return rc;
+        } else {
+            lit_buf_adds(&im->pend, ". ");
+            lit_buf_adds(&im->pend, t + a0);
+            im->col = im->pend_col;
+            int rc = handle(im, lit_buf_str(&im->pend), u->links, u->n_links, im->pend_line, 'c', false);
+            lit_buf_reset(&im->pend);
+            return rc;
+        }
+    }
     if (!memchr(t, '\n', n)) {
-        /* a paragraph that is all bold ("**Cluster Scheduling**:") is a category line */
-        size_t a = 0, b = n;
-        while (t[a] == ' ') a++;
+        /* a paragraph that is all bold ("**Cluster Scheduling**:") is a category line,
+         * unless the next paragraph gives its authors and venue (held until then) */
+        size_t a = a0, b = n;
         while (b > a && (t[b - 1] == ' ' || t[b - 1] == ':')) b--;
-        char kind = 'p';
-        if (b > a + 1 && t[a] == M_EM_OPEN && t[b - 1] == M_EM_CLOSE && !memchr(t + a + 1, M_EM_CLOSE, b - a - 2))
-            kind = 'c';
-        return handle(im, t, u->links, u->n_links, unit_line_at(u, 0, NULL, &im->col), kind, false);
+        long line = unit_line_at(u, 0, NULL, &im->col);
+        if (b > a + 1 && t[a] == M_EM_OPEN && t[b - 1] == M_EM_CLOSE && !memchr(t + a + 1, M_EM_CLOSE, b - a - 2)) {
+            if (u->n_links) return handle(im, t, u->links, u->n_links, line, 'c', false);
+            lit_buf_adds(&im->pend, t);
+            im->pend_line = line;
+            im->pend_col = im->col;
+            return 0;
+        }
+        return handle(im, t, u->links, u->n_links, line, 'p', false);
     }
     size_t start = 0, lk = 0, lcur = 0;
     int rc = 0;
@@ -1767,6 +1819,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
     imp *im = ud;
     if (im->failed) return 1;
+    if (type != MD_BLOCK_P && type != MD_BLOCK_DOC && flush_pend(im)) { im->failed = 1; return 1; }
     switch (type) {
     case MD_BLOCK_CODE: case MD_BLOCK_HTML:
         if (im->n_li && flush_li(im, false)) return 1;
@@ -2099,6 +2152,7 @@ static void reset_parse(imp *im)
     for (size_t i = 0; i < (size_t)im->n_link_open && i < 16; i++) free(im->link_href[i]);
     im->n_link_open = 0;
     unit_reset(&im->cur);
+    lit_buf_reset(&im->pend);
     for (int i = 0; i < 32; i++) unit_reset(&im->tab.cells[i]);
     for (int i = 0; i < im->tab.n_head; i++) free(im->tab.head[i]);
     im->tab.n_head = 0;
@@ -2168,7 +2222,7 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
                 if (pass) reset_parse(&im);
                 im.loose = pass == 1;
                 int r = md_parse(buf + start, (MD_SIZE)(plen - start), &p, &im);
-                if (!im.failed && !r) im.failed = flush_cur(&im, 'p', false) ? 1 : 0;
+                if (!im.failed && !r) im.failed = flush_cur(&im, 'p', false) || flush_pend(&im) ? 1 : 0;
                 if (im.failed) rc = -1;
                 else if (r) rc = lit_error(d, path, 1, 1, "cannot parse the Markdown");
             }
@@ -2180,6 +2234,7 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     if (rc != 0) cat->n_papers = before;
     for (size_t i = 0; i < (size_t)im.n_link_open && i < 16; i++) free(im.link_href[i]);
     unit_free(&im.cur);
+    lit_buf_free(&im.pend);
     for (int i = 0; i < 32; i++) unit_free(&im.tab.cells[i]);
     for (int i = 0; i < im.tab.n_head; i++) free(im.tab.head[i]);
     pop_sections(&im, 0);
