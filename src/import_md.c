@@ -841,6 +841,7 @@ typedef struct entry {
     size_t n_links_all;
     bool in_list, has_children;
     bool link_title;     /* the title is a link's label ("[OSDI'22] [Unity](url)") */
+    bool lead_tag;       /* the tag stood before the title */
 } entry;
 
 static void entry_free(entry *e)
@@ -1204,7 +1205,7 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
         if (take_leading_tag(im, s, &t, vb, sizeof vb)) {
             if (!t.unknown && !e->tagged) {
                 e->tag = t;
-                e->tagged = true;
+                e->tagged = e->lead_tag = true;
                 memcpy(e->vraw, vb, sizeof vb);
                 if (t.venue == vb) e->tag.venue = e->vraw;
             }
@@ -1558,9 +1559,13 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     memset(&e, 0, sizeof e);
     interpret(im, text, links, n_links, &e);
     bool aux_paper = false, title_link = false, other_link = false;
+    const rlink *first_title = NULL;
     for (size_t i = 0; i < n_links; i++) {
+        /* a second titled link is a work the description mentions ("based on [A Survey](arxiv)") */
+        bool mentioned = links[i].title && first_title;
+        if (links[i].title && !first_title) first_title = &links[i];
         if (links[i].title) title_link = true;
-        if (paperish_link(&links[i])) aux_paper = true;
+        if (paperish_link(&links[i]) && !mentioned) aux_paper = true;
         else other_link = true;
     }
     bool ctx = false;
@@ -1573,6 +1578,9 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose ||
                  (ctx && (kind == 'l' || title_link) && (words <= 30)));
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
+    /* "[Some-Papers](github.com/...) - a list of ... (ACL 2022)": a project, not a paper */
+    const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
+    if (kind != 'r' && e.link_title && tl_link && !strcmp(tl_link->kind, "code") && !aux_paper && !e.lead_tag) paper = false;
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
     int rc = 0;
