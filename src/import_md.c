@@ -272,10 +272,10 @@ static const char *kind_from_url(const char *url)
     if (contains_ci(url, "youtube.com") || contains_ci(url, "youtu.be") || contains_ci(url, "vimeo.com") ||
         contains_ci(url, ".mp4") || contains_ci(url, "/videos/"))
         return "talk";
-    if (contains_ci(url, "slides") || contains_ci(url, ".ppt") || contains_ci(url, "slideshare"))
+    if (contains_ci(url, "slides") || contains_ci(url, "docs.google.com/presentation") || contains_ci(url, ".ppt") || contains_ci(url, "slideshare"))
         return "slides";
     if (contains_ci(url, "arxiv.org/") || contains_ci(url, "doi.org/") || contains_ci(url, "dl.acm.org") ||
-        contains_ci(url, "openreview.net") || contains_ci(url, "ieeexplore") || contains_ci(url, "usenix.org/conference") ||
+        contains_ci(url, "openreview.net") || contains_ci(url, "ieeexplore") || (contains_ci(url, "usenix.org/conference/") && contains_ci(url, "/presentation/")) ||
         contains_ci(url, "proceedings.") || contains_ci(url, "papers.nips.cc") || contains_ci(url, "aclanthology") ||
         contains_ci(url, "vldb.org/pvldb") || contains_ci(url, "link.springer") || contains_ci(url, "computer.org/csdl") ||
         contains_ci(url, "sciencedirect.com") || contains_ci(url, "semanticscholar.org") || contains_ci(url, "mlr.press") ||
@@ -326,7 +326,10 @@ static bool label_is_aux(const char *label)
         l[ln - 1] = 0;
         memmove(l, l + 1, ln - 1);
     }
-    bool aux = kind_from_label(l) || count_words(l) <= 2 || strstr(l, "://") || starts_ci(l, "www.");
+    char first[32];  /* "[code & model]", "[slides and video]": the kind comes first */
+    snprintf(first, sizeof first, "%.*s", (int)strcspn(l, " "), l);
+    bool aux = kind_from_label(l) || count_words(l) <= 2 || strstr(l, "://") || starts_ci(l, "www.") ||
+               (count_words(l) <= 3 && kind_from_label(first));
     size_t n = strlen(l);
     /* "[OSDI '14] Title" style labels and anything with a bracket carry entry text */
     if (strchr(l, '[') || n == 0) aux = n == 0;
@@ -603,7 +606,8 @@ static bool parse_tag_words(const imp *im, char *s, tag *t, bool strict, char *v
             if (strict && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
             if (!year || nvtok > 3) return false;
             if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
-                if (!caps) return false;    /* "aiDM", "aiXiv": a capital somewhere */
+                /* "aiDM", "aiXiv": a capital somewhere; "(W'21)" is a term, not a venue */
+                if (!caps || strlen(vbuf) < 2) return false;
                 vid = vbuf;
             }
         }
@@ -919,15 +923,19 @@ static bool take_trailing_tag(const imp *im, char *s, tag *t, char *vb, size_t v
 {
     size_t n = trim_end(s);
     if (!n) return false;
-    if (s[n - 1] == ')' || s[n - 1] == ']') {
+    /* the last bracket group, or the one before it: "Title. ACL 2019. (**ERNIE (Tsinghua)**)"
+     * and "| EuroSys' 25 (Best Paper)" have a note after the tag */
+    for (int g = 0; g < 3 && n && (s[n - 1] == ')' || s[n - 1] == ']'); g++) {
         size_t o = match_open(s, n - 1);
         if (o == (size_t)-1) return false;
         char *in = xstrndup(s + o + 1, n - 2 - o);
         bool ok = parse_tag(im, in, t, false, vb, vcap);
         free(in);
-        if (ok) remove_range(s, o, n);
-        return ok;
+        if (ok) { remove_range(s, o, n); return true; }
+        while (o && (s[o - 1] == ' ' || s[o - 1] == '.' || s[o - 1] == ',' || IS_MARK(s[o - 1]))) o--;
+        n = o;
     }
+    if (!n) return false;
     /* an emphasised or separated last segment: "Title. *OSDI 2022*", "Title, NSDI 2023" */
     size_t best = (size_t)-1, blen = 0, prev = (size_t)-1, plen = 0;
     size_t depth = 0;
@@ -1142,6 +1150,7 @@ static bool has_org_word(const char *s, size_t n)
 static void drop_note_groups(char *s, bool org)
 {
     static const char *notes[] = {"@", "also in", "also see", "see ", "cf."};
+    static const char *awards[] = {"best paper", "award", "oral", "spotlight", "highlight", "outstanding", "distinguished"};
     for (size_t i = 0; s[i]; i++) {
         if (s[i] != '(' && s[i] != '[') continue;
         size_t j = match_close(s, i);
@@ -1152,7 +1161,12 @@ static void drop_note_groups(char *s, bool org)
         for (size_t k = 0; k < sizeof notes / sizeof *notes && !note; k++) note = starts_ci(s + a, notes[k]);
         size_t e = j + 1;
         while (s[e] == ' ' || IS_MARK(s[e])) e++;
-        if (org && !note && s[i] == '(' && !s[e] && i > 0 && has_org_word(s + a, j - a)) note = true;
+        if (org && !note && !s[e] && i > 0) {  /* at the end: "(Tsinghua University)", "(Best Paper)", "[Vision]" */
+            char *g = xstrndup(s + a, j - a);
+            note = s[i] == '[' ? count_words(g) <= 4 : has_org_word(g, strlen(g));
+            for (size_t k = 0; k < sizeof awards / sizeof *awards && !note; k++) note = contains_ci(g, awards[k]);
+            free(g);
+        }
         if (note) { remove_range(s, i, j + 1); i = (size_t)-1; }
     }
 }
@@ -1167,7 +1181,7 @@ static bool drop_leading_label(char *s)
     size_t j = match_close(s, i);
     if (j == (size_t)-1 || j - i > 60) return false;
     char *in = xstrndup(s + i + 1, j - i - 1);
-    bool label = count_words(in) <= 4 && !strchr(in, M_LINK_OPEN);
+    bool label = count_words(in) <= 6 && !strchr(in, M_LINK_OPEN);
     free(in);
     if (!label || count_words(s + j + 1) < 2 || !has_letter(s + j + 1)) return false;
     remove_range(s, i, j + 1);
@@ -1504,6 +1518,20 @@ static int note_under_paper(imp *im, const char *text, const char *plain)
     return note;
 }
 
+/* "CS 329S: Machine Learning Systems Design", "EECS 598: Systems for AI": a course. */
+static bool course_code(const char *t)
+{
+    size_t i = 0;
+    while (isupper((unsigned char)t[i])) i++;
+    if (i < 2 || i > 5) return false;
+    if (t[i] == ' ') i++;
+    size_t d = i;
+    while (isdigit((unsigned char)t[i])) i++;
+    if (i - d != 3) return false;
+    if (isupper((unsigned char)t[i])) i++;
+    return t[i] == ':' || t[i] == ' ' || t[i] == '-' || !t[i];
+}
+
 /* An entry that cannot be read: under --strict the import fails, else only this entry
  * is left out with a warning (once: the loose second pass meets the same entries). */
 static int bad_entry(imp *im, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -1574,7 +1602,7 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     bool titleish = has_letter(e.title) && (words >= 2 || (e.tagged && e.link_title)) && strlen(e.title) <= MAX_TITLE;
     size_t tl = strlen(e.title);
     bool loose = im->loose && kind == 'l' && !children && !title_link && words >= 4 && words <= 30 &&
-                 tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.';
+                 tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.' && e.title[tl - 1] != '?';
     bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose ||
                  (ctx && (kind == 'l' || title_link) && (words <= 30)));
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
@@ -1582,6 +1610,7 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
     if (kind != 'r' && e.link_title && tl_link && !strcmp(tl_link->kind, "code") && !aux_paper && !e.lead_tag) paper = false;
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
+    if (course_code(e.title)) paper = false;
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
     int rc = 0;
     if (paper && im->stray) {
@@ -1689,6 +1718,13 @@ static int handle_paragraph(imp *im, unit *u)
     int rc = 0;
     while (start < n && rc == 0) {
         size_t end = start;
+        while (t[end] == ' ') end++;
+        if (t[end] == '|') {  /* a table row md4c did not see as one: not an entry */
+            while (end < n && t[end] != '\n') end++;
+            start = end + 1;
+            continue;
+        }
+        end = start;
         for (;;) {
             while (end < n && t[end] != '\n') end++;
             bool has_link = false;
