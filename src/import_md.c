@@ -726,7 +726,10 @@ static bool title_word(const char *w, size_t n)
         "And", "Of", "The", "On", "In", "Characterization", "Evaluation", "Benchmark", "Benchmarks", "Storage",
         "Resource", "Resources", "Management", "Communication", "Compression", "Edge", "Mobile", "Video",
         "Transformer", "Transformers", "Generative", "Online", "Adaptive", "Dynamic", "Automatic", "Automated",
+        "Testing", "Mining", "Caching", "Sharing", "Pruning", "Batching", "Sampling", "Tuning", "Fuzzing", "Routing",
+        "Indexing", "Popular", "Guided", "Coverage", "Choices", "Query", "Queries", "Database", "Databases",
     };
+    if (n >= 9 && !strncmp(w + n - 3, "ing", 3)) return true;  /* "Leveraging", "Exploiting": not a given name */
     for (size_t i = 0; i < sizeof tw / sizeof *tw; i++)
         if (strlen(tw[i]) == n && !strncasecmp(tw[i], w, n)) return true;
     return false;
@@ -765,7 +768,7 @@ static bool name_item(const char *s, size_t n)
         }
         i = j;
     }
-    return words >= 2 && words <= 5;
+    return words >= 2 && words <= 4;
 }
 
 /* Splits "A, B and C" into names when every item looks like a name. Returns the
@@ -951,9 +954,11 @@ static bool take_trailing_tag(const imp *im, char *s, tag *t, char *vb, size_t v
         else if (c == '|' && i && s[i - 1] != ' ' && s[i + 1] == ' ') len = 2;  /* "Title| OSDI' 24" */
         else if (c == ' ' && (unsigned char)s[i + 1] == 0xE2 && (unsigned char)s[i + 2] == 0x80 &&
                  ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') len = 5;
+        size_t at = i;
+        if (!len && c == M_EM_CLOSE && s[i + 1] == ' ') at = i + 1, len = 1;  /* "**Title** ASPLOS 2019" */
         if (!len) continue;
         prev = best, plen = blen;
-        best = i, blen = len;
+        best = at, blen = len;
     }
     if (best == (size_t)-1 || best == 0 || best + blen >= n) return false;
     char *in = xstrndup(s + best + blen, n - best - blen);
