@@ -480,6 +480,8 @@ static bool parse_tag(const imp *im, const char *in, tag *t, bool strict, char *
         buf[n - 1] = 0;
     char *s = buf;
     if (starts_ci(s, "in ")) s += 3;
+    char *pages = strstr(s, ": ");  /* "SIGMOD 2022: 94-107": pages after the year */
+    if (pages && isdigit((unsigned char)pages[2])) *pages = 0;
     if (!strict && (!strcmp(s, "x") || !strcmp(s, "X") || !strcmp(s, "?") || !strcmp(s, "-") ||
                     !strcasecmp(s, "n/a") || !strcasecmp(s, "tbd") || !strcasecmp(s, "unknown"))) {
         t->ok = t->unknown = true;
@@ -1207,6 +1209,31 @@ static void drop_affiliation(char *s)
         s[cut] = 0;
 }
 
+/* Leading authors ending at ". " (the longest such prefix that is a list of at
+ * least two names, or ends "et al"): moved to e->authors and cut from s. */
+static bool take_leading_authors(char *s, entry *e)
+{
+    if (e->n_authors) return false;
+    size_t best = 0;
+    char *names[64];
+    for (size_t k = 1; s[k]; k++) {
+        if (!(s[k] == '.' && s[k + 1] == ' ') || IS_MARK(s[0])) continue;
+        char *pre = xstrndup(s, k + 1);  /* "et al." keeps its point */
+        size_t nn = split_names(pre, false, names, 64);
+        bool many = nn >= 2 || (nn && strstr(pre, "et al"));
+        for (size_t q = 0; q < nn; q++) free(names[q]);
+        free(pre);
+        if (many) best = k;
+        else if (best) break;
+    }
+    if (!best || count_words(s + best + 1) < 3) return false;
+    char *pre = xstrndup(s, best + 1);
+    e->n_authors = split_names(pre, false, e->authors, 64);
+    free(pre);
+    remove_range(s, 0, best + 2);
+    return true;
+}
+
 /* Interprets one entry's text (with markers) and links. ctx_* come from the headings. */
 static void interpret(const imp *im, const char *text, rlink *links, size_t n_links, entry *e)
 {
@@ -1254,6 +1281,9 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
     drop_affiliation(s);
     drop_note_groups(s, true);  /* after the tags: "(Google, OSDI 2020)" is a tag */
     drop_empty_groups(s);
+    /* "Hamid Pirahesh, Joseph M. Hellerstein. Title. SIGMOD 1992": a reference that starts
+     * with its authors; the title is the sentence after them */
+    bool ref = take_leading_authors(s, e);
     /* the title: a leading emphasised run or title link, else text up to an author list */
     size_t i = 0;
     while (s[i] == ' ') i++;
@@ -1279,6 +1309,7 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
             if (depth) continue;
             size_t skip = 0;
             bool by = false;
+            if (ref && c == '.' && s[k + 1] == ' ') { cut = k; rest = NULL; break; }
             if ((c == '.' || c == ',' || c == ';') && s[k + 1] == ' ') skip = 2;
             else if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') skip = 3;
             else if (c == ' ' && starts_ci(s + k, " by ")) { skip = 4; by = true; }
@@ -1300,7 +1331,7 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
         while (*r == ' ' || *r == ',' || *r == '.' || *r == '-' || *r == ':' || *r == '|' || IS_MARK(*r)) r++;
         bool by = starts_ci(r, "by ");
         if (by) r += 3;
-        e->n_authors = split_names(r, by, e->authors, 64);
+        if (!e->n_authors) e->n_authors = split_names(r, by, e->authors, 64);
         free(rest);
     }
     /* the whole text without links is the label a section or category line would use */
