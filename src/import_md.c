@@ -1331,6 +1331,8 @@ static void interpret(const imp *im, const char *text, rlink *links, size_t n_li
         while (*r == ' ' || *r == ',' || *r == '.' || *r == '-' || *r == ':' || *r == '|' || IS_MARK(*r)) r++;
         bool by = starts_ci(r, "by ");
         if (by) r += 3;
+        for (char *b; (b = strstr(r, "\xE2\x80\xA2")) || (b = strstr(r, "\xC2\xB7"));)  /* "Hoque • [Code](...)" */
+            memset(b, ' ', (unsigned char)b[0] == 0xE2 ? 3 : 2);
         if (!e->n_authors) e->n_authors = split_names(r, by, e->authors, 64);
         free(rest);
     }
@@ -1359,6 +1361,11 @@ static void push_section(imp *im, int level, const char *text)
     if (parse_tag(im, text, &t, true, vb, sizeof vb)) {
         s->venue = t.venue && venue_lookup(im, t.venue) ? venue_lookup(im, t.venue) : NULL;
         s->year = t.year;
+        /* without a year a heading names a venue only as an acronym ("OSDI", "EuroSys"):
+         * "Models" and "Security" are topics */
+        size_t caps = 0;
+        for (const char *q = text; *q; q++) caps += isupper((unsigned char)*q) != 0;
+        if (!t.year && caps < 2) s->venue = NULL;
     }
 }
 
