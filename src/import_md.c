@@ -891,7 +891,7 @@ static bool take_leading_tag(const imp *im, char *s, tag *t, char *vb, size_t vc
             char *close = strchr(s + i, M_EM_CLOSE);
             if (!close || close - (s + i) > 60) return false;
             char *in = xstrndup(s + i, (size_t)(close - (s + i)));
-            bool ok = parse_tag(im, in, t, true, vb, vcap);
+            bool ok = parse_tag(im, in, t, true, vb, vcap) && t->year;  /* "`CC` **Label**" is no tag */
             free(in);
             if (ok) remove_range(s, i - 1, (size_t)(close - s) + 1);
             return ok;
@@ -1509,17 +1509,19 @@ static char *section_label(const char *text)
 static bool opens_tag(const imp *im, const char *s)
 {
     if (*s != '[' && *s != '(') return false;
+    while (*s == '[' || *s == '(') s++;  /* "[[[[[OSDI '18] Title" */
     char in[64];
     size_t n = 0;
     tag t;
     char vb[128];
-    for (int words = 0; words < 3 && s[n + 1] && n < sizeof in - 1; ) {
-        in[n] = s[n + 1];
+    for (int words = 0; words < 3 && s[n] && n < sizeof in - 1;) {
+        in[n] = s[n];
         n++;
-        if (s[n + 1] == ' ' || !s[n + 1]) {
+        if (s[n] == ' ' || s[n] == ']' || s[n] == ')' || !s[n]) {
             in[n] = 0;
             words++;
             if (parse_tag(im, in, &t, false, vb, sizeof vb) && t.year) return true;
+            if (s[n] == ']' || s[n] == ')') break;
         }
     }
     return false;
