@@ -1020,9 +1020,17 @@ static void clean_title(char *s)
     strip_marks(s);
     collapse_ws(s);
     size_t n = strlen(s);
-    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '-' ||
-                 s[n - 1] == '|' || s[n - 1] == ' '))
-        s[--n] = 0;
+    for (int k = 0; k < 2; k++) {
+        while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '-' ||
+                     s[n - 1] == '|' || s[n - 1] == ' '))
+            s[--n] = 0;
+        /* a note in square brackets at the end: "[Vision]", and the document types of
+         * GB/T 7714 references ("[J]", "[C]", "[J/OL]") */
+        size_t o = n > 2 && s[n - 1] == ']' ? match_open(s, n - 1) : (size_t)-1;
+        if (o == (size_t)-1 || o == 0 || n - o > 24 || count_words(s + o) > 3) break;
+        s[o] = 0;
+        n = o;
+    }
     size_t lead = 0;
     while (s[lead] == '-' || s[lead] == ':' || s[lead] == ' ' || s[lead] == '|') lead++;
     if (lead) remove_range(s, 0, lead);
