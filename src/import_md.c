@@ -314,6 +314,17 @@ static const char *kind_from_label(const char *label)
 
 static size_t match_close(const char *s, size_t open);
 
+/* The kind a link label names: "[Paper]", and "[code & model]", "[arxiv version]" by
+ * their first word. */
+static const char *label_kind(const char *label)
+{
+    const char *k = kind_from_label(label);
+    if (k || count_words(label) > 3) return k;
+    char first[32];
+    snprintf(first, sizeof first, "%.*s", (int)strcspn(label, " "), label);
+    return kind_from_label(first);
+}
+
 /* A link label of at most two words is an auxiliary link ([Paper], [Code], [BytePS]);
  * a longer label is text of the entry (usually the title). */
 static bool label_is_aux(const char *label)
@@ -326,10 +337,7 @@ static bool label_is_aux(const char *label)
         l[ln - 1] = 0;
         memmove(l, l + 1, ln - 1);
     }
-    char first[32];  /* "[code & model]", "[slides and video]": the kind comes first */
-    snprintf(first, sizeof first, "%.*s", (int)strcspn(l, " "), l);
-    bool aux = kind_from_label(l) || count_words(l) <= 2 || strstr(l, "://") || starts_ci(l, "www.") ||
-               (count_words(l) <= 3 && kind_from_label(first));
+    bool aux = label_kind(l) || count_words(l) <= 2 || strstr(l, "://") || starts_ci(l, "www.");
     size_t n = strlen(l);
     /* "[OSDI '14] Title" style labels and anything with a bracket carry entry text */
     if (strchr(l, '[') || n == 0) aux = n == 0;
@@ -1657,7 +1665,7 @@ static int handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     bool loose = im->loose && kind == 'l' && !children && !title_link && words >= 4 && words <= 30 &&
                  tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.' && e.title[tl - 1] != '?';
     bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose ||
-                 (ctx && (kind == 'l' || title_link) && (words <= 30)));
+                 (ctx && (kind == 'l' || title_link) && words >= 3 && words <= 30));
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
     /* "[Some-Papers](github.com/...) - a list of ... (ACL 2022)": a project, not a paper */
     const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
@@ -1858,6 +1866,8 @@ static void table_row(imp *im)
             ai = i;
     }
     if (ti < 0 || ti >= tb->n_cells) return;
+    for (int c = 0; c < tb->n_head && c < tb->n_cells; c++)  /* a Paper column without a link: a repository or a blog */
+        if (c != ti && (!strcmp(tb->head[c], "paper") || !strcmp(tb->head[c], "pdf")) && !tb->cells[c].n_links) return;
     int same = 0;  /* the header row repeated inside the table */
     for (int c = 0; c < tb->n_cells && c < tb->n_head; c++) {
         char *h = lit_xstrdup(lit_buf_str(&tb->cells[c].text));
@@ -2058,14 +2068,14 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
         }
         const char *kind = NULL;
         if (!is_relative(href) && !starts_ci(href, "mailto:")) {
-            kind = aux ? kind_from_label(label) : NULL;  /* letters only: "[Paper]" is "paper" */
+            kind = aux ? label_kind(label) : NULL;  /* letters only: "[Paper]" is "paper" */
             if (!kind || !strcmp(kind, "web")) {
                 const char *uk = kind_from_url(href);
                 if (!kind || strcmp(uk, "web")) kind = uk;
             }
             if (!aux && !strcmp(kind, "pdf")) kind = "paper";
         }
-        if (aux && u->text.data && st < u->text.len && *label && !kind_from_label(label) && strlen(label) <= 80) {
+        if (aux && u->text.data && st < u->text.len && *label && !label_kind(label) && strlen(label) <= 80) {
             u->text.data[st] = M_AUX_OPEN;
             lit_buf_addc(&u->text, M_AUX_CLOSE);
         } else if (aux) {
