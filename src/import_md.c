@@ -878,6 +878,21 @@ static bool take_leading_tag(const imp *im, char *s, tag *t, char *vb, size_t vc
 {
     size_t i = 0;
     while (s[i] == ' ' || IS_MARK(s[i])) i++;
+    size_t d = i;
+    while (isdigit((unsigned char)s[d])) d++;
+    if ((d - i == 2 || d - i == 4) && s[d] == '-') {  /* "20-NSDI-AccelTCP: ...": year, venue, title joined by '-' */
+        size_t v = d + 1, ve = v;
+        while (s[ve] && s[ve] != '-' && s[ve] != ' ' && ve - v < 20) ve++;
+        if (ve > v && s[ve] == '-' && s[ve + 1] && s[ve + 1] != ' ') {
+            char in[40];
+            snprintf(in, sizeof in, "%.*s '%.*s", (int)(ve - v), s + v, (int)(d - i), s + i);
+            if (d - i == 4) snprintf(in, sizeof in, "%.*s %.*s", (int)(ve - v), s + v, (int)(d - i), s + i);
+            if (parse_tag(im, in, t, true, vb, vcap) && t->year && t->venue) {
+                remove_range(s, i, ve + 1);
+                return true;
+            }
+        }
+    }
     if (s[i] != '[' && s[i] != '(' && !IS_MARK(s[i])) {
         /* "OSDI 2020, [Title](url)": a venue and year before a comma and the title */
         const char *comma = strchr(s + i, ',');
