@@ -548,7 +548,7 @@ static bool parse_tag_words(const imp *im, char *s, tag *t, bool strict, char *v
     vbuf[0] = 0;
     size_t vlen = 0, nvtok = 0;
     int year = 0, year_digits = 0;
-    bool prev_apos = false;
+    bool prev_apos = false, after_month = false;
     for (char *tok = s; *tok;) {
         char *end = tok;
         while (*end && *end != ' ' && *end != ',') end++;
@@ -568,7 +568,9 @@ static bool parse_tag_words(const imp *im, char *s, tag *t, bool strict, char *v
             year = dy; year_digits = 4;
             goto next;
         }
-        if (month_word(core, cl)) goto next;
+        if (month_word(core, cl)) { after_month = true; goto next; }
+        if (digits && cl <= 2 && after_month) { after_month = false; goto next; }  /* "August 10, 2026" */
+        after_month = false;
         if (digits && cl <= 2 && save) {  /* the day of "21 Jul 2025" */
             const char *nx = end + 1;
             while (*nx == ' ' || *nx == ',') nx++;

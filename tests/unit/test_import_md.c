@@ -56,6 +56,8 @@ static const struct entry_case entries[] = {
      "Bao: Making Learned Query Optimization Practical", "Bao", "SIGMOD", 2021, false},
     {"1. **context2vec: Learning Generic Context Embedding with Bidirectional LSTM**. *Oren Melamud, Jacob Goldberger, Ido Dagan*. CoNLL 2016. [[pdf](https://www.aclweb.org/anthology/K16-1006.pdf)]\n",
      "context2vec: Learning Generic Context Embedding with Bidirectional LSTM", "context2vec", "CoNLL", 2016, false},
+    {"- [Software Engineering for and with GUI Agents](https://arxiv.org/abs/2608.09278)\n  - \xF0\x9F\x93\x85 Date: August 10, 2025\n",
+     "Software Engineering for and with GUI Agents", NULL, "arXiv", 2025, false},
     {"- RadixSpline: a single-pass learned index (aiDM2020)\n", "RadixSpline: a single-pass learned index", "RadixSpline", "aiDM", 2020, false},
     {"- [Ministral 3](https://e.org/m3) \xE2\x80\x93 Mistral AI (Jan 2026)\n", "Ministral 3", NULL, NULL, 2026, false},
     {"| Date | Title |\n| --- | --- |\n| 2023.05 | \xF0\x9F\x94\xA5[**RWKV**] RWKV: Reinventing RNNs for the Transformer Era(@Bo Peng etc) |\n",
