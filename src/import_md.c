@@ -74,6 +74,7 @@ typedef struct imp {
     long col;           /* column where the entry being handled starts */
     size_t dropped;     /* bytes of that entry not kept (too long to be a paper) */
     bool loose;         /* untagged leaf list items are papers (a list without tags) */
+    int h1s;            /* 1 + the file's '# ' headings, 0 until counted (section_topic) */
 } imp;
 
 typedef struct tag {
@@ -963,18 +964,46 @@ static bool doi_of(const char *url, char *id, size_t cap)
 
 static const char *cat_str(imp *im, const char *s) { return lit_arena_strdup(&im->cat->arena, s); }
 
-/* The topic a section heading names: its alias, or the singular of a plural heading. */
-static int find_topic(const imp *im, const char *name)
+/* How many lines of the file are '# ' headings (outside fenced code): the one heading of
+ * a file that has a single one is the list's title. */
+static int count_h1(const char *s, size_t n)
 {
-    if (!im->o || !im->o->topics) return -1;
-    int ti = lit_topics_find(im->o->topics, name);
-    size_t n = strlen(name);
-    if (ti < 0 && n > 3 && name[n - 1] == 's') {
-        char *one = xstrndup(name, n - 1);
-        ti = lit_topics_find(im->o->topics, one);
-        free(one);
+    int h1 = 0;
+    bool fence = false;
+    for (size_t i = 0; i < n;) {
+        size_t a = i;
+        while (a < n && a < i + 3 && s[a] == ' ') a++;
+        if (a + 3 <= n && (!strncmp(s + a, "```", 3) || !strncmp(s + a, "~~~", 3))) fence = !fence;
+        else if (!fence && s[a] == '#' && a + 1 < n && (s[a + 1] == ' ' || s[a + 1] == '\t')) h1++;
+        while (i < n && s[i] != '\n') i++;
+        i++;
     }
-    return ti;
+    return h1;
+}
+
+/* The topic id of a paper under the current sections: through the import's headings
+ * (loose matches, new topics) when it has them, else by name or loosely in the taxonomy. */
+static const char *section_topic(imp *im)
+{
+    if (!im->o || !im->n_sec) return NULL;
+    lit_topic_import *ti = im->o->sections;
+    if (!ti) {
+        for (size_t k = im->n_sec; k-- > 0;) {
+            int t = lit_topics_match(im->o->topics, im->sec[k].text);
+            if (t >= 0) return im->o->topics->t[t].id;
+        }
+        return NULL;
+    }
+    if (!im->h1s) im->h1s = count_h1(im->base, im->len) + 1;
+    const char **heads = lit_xmalloc(im->n_sec * sizeof *heads);
+    int title = -1;
+    for (size_t k = 0; k < im->n_sec; k++) {
+        heads[k] = im->sec[k].text;
+        if (im->sec[k].level == 1 && im->h1s == 2) title = (int)k;
+    }
+    int t = lit_topic_import_paper(ti, heads, im->n_sec, title);
+    free(heads);
+    return t >= 0 ? ti->ts->t[t].id : NULL;
 }
 
 static void add_paper(imp *im, entry *e, long line)
@@ -1017,17 +1046,12 @@ static void add_paper(imp *im, entry *e, long line)
     }
     if (venue) p->venue = lit_catalog_venue_id(c, venue);
     p->year = (int16_t)year;
-    /* topic: the innermost section that names one */
-    const char *sect = NULL;
-    for (size_t k = im->n_sec; k-- > 0;) {
-        if (!sect) sect = im->sec[k].text;
-        int ti = find_topic(im, im->sec[k].text);
-        if (ti >= 0) {
-            p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
-            p->topics[0] = lit_catalog_topic_id(c, im->o->topics->t[ti].id);
-            p->n_topics = 1;
-            break;
-        }
+    const char *sect = im->n_sec ? im->sec[im->n_sec - 1].text : NULL;
+    const char *topic = section_topic(im);
+    if (topic) {
+        p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
+        p->topics[0] = lit_catalog_topic_id(c, topic);
+        p->n_topics = 1;
     }
     p->sources = lit_arena_alloc(&c->arena, sizeof *p->sources);
     p->sources[0].list = cat_str(im, im->list);
