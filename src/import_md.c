@@ -74,7 +74,8 @@ typedef struct imp {
     long col;           /* column where the entry being handled starts */
     size_t dropped;     /* bytes of that entry not kept (too long to be a paper) */
     bool loose;         /* untagged leaf list items are papers (a list without tags) */
-    int h1s;            /* 1 + the file's '# ' headings, 0 until counted (section_topic) */
+    const char *title;  /* the list's title (find_title), or NULL */
+    long title_end;     /* line where the title's part ends, 0 until known */
 } imp;
 
 typedef struct tag {
@@ -964,26 +965,49 @@ static bool doi_of(const char *url, char *id, size_t cap)
 
 static const char *cat_str(imp *im, const char *s) { return lit_arena_strdup(&im->cat->arena, s); }
 
-/* How many lines of the file are '# ' headings (outside fenced code): the one heading of
- * a file that has a single one is the list's title. */
-static int count_h1(const char *s, size_t n)
+/* When the file's first heading is a '# ' one, it is the list's title: im->title gets its
+ * text (link and emphasis syntax dropped) and im->title_end the line of the next '# '
+ * heading, where the title's part of the file ends. */
+static void find_title(imp *im)
 {
-    int h1 = 0;
+    const char *s = im->base;
+    size_t n = im->len;
     bool fence = false;
-    for (size_t i = 0; i < n;) {
-        size_t a = i;
-        while (a < n && a < i + 3 && s[a] == ' ') a++;
-        if (a + 3 <= n && (!strncmp(s + a, "```", 3) || !strncmp(s + a, "~~~", 3))) fence = !fence;
-        else if (!fence && s[a] == '#' && a + 1 < n && (s[a + 1] == ' ' || s[a + 1] == '\t')) h1++;
-        while (i < n && s[i] != '\n') i++;
-        i++;
+    im->title_end = LONG_MAX;
+    long line = 1;
+    for (size_t i = 0; i < n; line++) {
+        size_t a = i, e = i;
+        while (e < n && s[e] != '\n') e++;
+        while (a < e && a < i + 3 && s[a] == ' ') a++;
+        size_t h = a;
+        while (h < e && s[h] == '#') h++;
+        if (a + 3 <= e && (!strncmp(s + a, "```", 3) || !strncmp(s + a, "~~~", 3))) fence = !fence;
+        else if (!fence && h > a && h < e && (s[h] == ' ' || s[h] == '\t')) {
+            if (im->title) { if (h - a == 1) { im->title_end = line; return; } }
+            else if (h - a > 1) return;
+            else {
+                /* "# Awesome-LLM [![Awesome](badge.svg)](https://awesome.re)": "Awesome-LLM" */
+                lit_buf b = LIT_BUF_INIT;
+                for (size_t k = h; k < e; k++) {
+                    if (s[k] == ']' && k + 1 < e && s[k + 1] == '(') {
+                        while (k < e && s[k] != ')') k++;
+                    } else if (s[k] == '!' && k + 1 < e && s[k + 1] == '[') {
+                        int depth = 0;
+                        for (k++; k < e && (s[k] != ']' || --depth > 0); k++) depth += s[k] == '[';
+                        if (k + 1 < e && s[k + 1] == '(') while (k < e && s[k] != ')') k++;
+                    } else if (!strchr("[]*_`#", s[k])) lit_buf_addc(&b, s[k]);
+                }
+                im->title = cat_str(im, lit_buf_str(&b));
+                lit_buf_free(&b);
+            }
+        }
+        i = e + 1;
     }
-    return h1;
 }
 
 /* The topic id of a paper under the current sections: through the import's headings
  * (loose matches, new topics) when it has them, else by name or loosely in the taxonomy. */
-static const char *section_topic(imp *im)
+static const char *section_topic(imp *im, long line)
 {
     if (!im->o || !im->n_sec) return NULL;
     lit_topic_import *ti = im->o->sections;
@@ -994,14 +1018,11 @@ static const char *section_topic(imp *im)
         }
         return NULL;
     }
-    if (!im->h1s) im->h1s = count_h1(im->base, im->len) + 1;
+    if (!im->title_end) find_title(im);
     const char **heads = lit_xmalloc(im->n_sec * sizeof *heads);
-    int title = -1;
-    for (size_t k = 0; k < im->n_sec; k++) {
-        heads[k] = im->sec[k].text;
-        if (im->sec[k].level == 1 && im->h1s == 2) title = (int)k;
-    }
-    int t = lit_topic_import_paper(ti, heads, im->n_sec, title);
+    for (size_t k = 0; k < im->n_sec; k++) heads[k] = im->sec[k].text;
+    bool under_title = im->title && im->sec[0].level == 1 && line < im->title_end;
+    int t = lit_topic_import_paper(ti, heads, im->n_sec, under_title ? 0 : -1, im->title);
     free(heads);
     return t >= 0 ? ti->ts->t[t].id : NULL;
 }
@@ -1047,7 +1068,7 @@ static void add_paper(imp *im, entry *e, long line)
     if (venue) p->venue = lit_catalog_venue_id(c, venue);
     p->year = (int16_t)year;
     const char *sect = im->n_sec ? im->sec[im->n_sec - 1].text : NULL;
-    const char *topic = section_topic(im);
+    const char *topic = section_topic(im, line);
     if (topic) {
         p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
         p->topics[0] = lit_catalog_topic_id(c, topic);

@@ -112,12 +112,15 @@ typedef struct lit_topic_import {
 void lit_topic_import_init(lit_topic_import *ti, lit_topics *ts, const struct lit_venues *vs);
 void lit_topic_import_free(lit_topic_import *ti);
 /* The topic of a paper listed under heads[0..n) (outermost first); title is the index of
- * the list's title among them, or -1. The innermost heading that can be a topic gives it:
- * by name, loosely, or as a new topic (id from the heading, label = the heading) under
- * the topic of the headings above it. A list title gives a topic only by name, or when
- * nothing else does (then without its list words: "Awesome GUI Agent Paper List" is
- * "GUI Agent"). Returns the topic index or -1 and counts the paper in its note. */
-int lit_topic_import_paper(lit_topic_import *ti, const char *const *heads, size_t n, int title);
+ * the list's title among them, or -1; list_title the list's title, or NULL. The
+ * innermost heading that can be a topic gives it: by name, loosely, or as a new topic
+ * (id from the heading, label = the heading) under the topic of the headings above it.
+ * A catch-all heading (Others, Misc) under one that gives a topic means that topic. A
+ * list's title gives a topic by name, or when no heading does (then without its list
+ * words: "Awesome GUI Agent Paper List" is "GUI Agent"); it is never a parent of new
+ * topics. Returns the topic index or -1 and counts the paper in its note. */
+int lit_topic_import_paper(lit_topic_import *ti, const char *const *heads, size_t n, int title,
+                           const char *list_title);
 /* Prints the headings that matched loosely or became topics, with their paper counts. */
 void lit_topic_import_report(const lit_topic_import *ti, FILE *f);
 /* Writes them as a topics.yaml fragment: the new topics that papers of c use (and their

@@ -38,6 +38,9 @@ static const char *const weak_words[] = {
     "acceleration", "fast", "practical", "new", "modern", "advanced", "technique", "techniques", NULL,
 };
 
+/* Catch-all headings: below a heading that gives a topic they mean the rest of that topic. */
+static const char *const catch_alls[] = {"Others", "Other", "Misc", "Miscellaneous", NULL};
+
 /* Headings of a list's furniture, never topics (compared as word sets). */
 static const char *const never_topics[] = {
     "Contents", "Table of Contents", "TOC", "Contributing", "How to Contribute", "Contributors",
@@ -153,6 +156,19 @@ static bool cover(const lit_topics *ts, int t, const wordset *h, const wordset *
     return own;
 }
 
+/* Whether the word set of heading is that of one of the names. */
+static bool one_of(const char *heading, const char *const *names)
+{
+    wordset h;
+    words_of(heading, &h, NULL);
+    for (; *names; names++) {
+        wordset n;
+        words_of(*names, &n, NULL);
+        if (n.n == h.n && subset(&n, &h)) return true;
+    }
+    return false;
+}
+
 static bool is_ancestor(const lit_topics *ts, int a, int t)
 {
     for (int p = ts->t[t].parent_ix; p >= 0; p = ts->t[p].parent_ix)
@@ -219,12 +235,7 @@ bool lit_heading_never_topic(const struct lit_venues *vs, const char *heading)
 {
     wordset h;
     words_of(heading, &h, NULL);
-    if (!h.n && !h.overflow) return true;
-    for (const char *const *f = never_topics; *f; f++) {
-        wordset n;
-        words_of(*f, &n, NULL);
-        if (n.n == h.n && subset(&n, &h)) return true;
-    }
+    if ((!h.n && !h.overflow) || one_of(heading, never_topics)) return true;
     if (!vs) return false;
     /* a venue, with or without a year: "OSDI 2022", "OSDI'22", "USENIX Security", "S&P" */
     char *v = lit_xstrdup(heading), *o = v;
@@ -338,6 +349,12 @@ static lit_heading_note *resolve(lit_topic_import *ti, const char *const *heads,
     for (; k >= 0; k--) {
         lit_heading_note *nt = note_of(ti, heads[k], k == title);
         if (!nt || nt->how == '-') continue;
+        if (one_of(nt->heading, catch_alls)) {
+            size_t at = (size_t)lit_alias_map_find(&ti->seen, nt->heading);
+            lit_heading_note *up = resolve(ti, heads, k - 1, title);
+            if (up) return up;
+            nt = &ti->notes[at];
+        }
         if (nt->how == '?') {
             lit_heading_note *up = resolve(ti, heads, k - 1, title);
             /* the notes may have moved */
@@ -354,16 +371,16 @@ static lit_heading_note *resolve(lit_topic_import *ti, const char *const *heads,
     return NULL;
 }
 
-int lit_topic_import_paper(lit_topic_import *ti, const char *const *heads, size_t n, int title)
+int lit_topic_import_paper(lit_topic_import *ti, const char *const *heads, size_t n, int title, const char *list_title)
 {
     lit_heading_note *nt = resolve(ti, heads, (int)n - 1, title);
     if (nt) {
         nt->papers++;
         return nt->topic;
     }
-    if (title < 0 || (size_t)title >= n) return -1;
-    /* nothing below the list's title gives a topic: its subject does */
-    lit_heading_note *t = note_of(ti, heads[title], true);
+    /* no heading gives a topic: the list's subject does */
+    if (title >= 0 && (size_t)title < n) list_title = heads[title];
+    lit_heading_note *t = list_title ? note_of(ti, list_title, true) : NULL;
     if (!t) return -1;
     if (t->fallback < 0) {
         char *label = title_label(t->heading);
@@ -378,6 +395,7 @@ int lit_topic_import_paper(lit_topic_import *ti, const char *const *heads, size_
         }
         free(label);
     }
+    if (t->topic >= 0) t->fallback = t->topic;
     if (t->fallback >= 0) t->papers++;
     return t->fallback;
 }
@@ -395,14 +413,15 @@ static int note_topic(const lit_heading_note *nt) { return nt->topic >= 0 ? nt->
 void lit_topic_import_report(const lit_topic_import *ti, FILE *f)
 {
     size_t made = 0, loose = count_how(ti, 'l');
-    for (size_t i = 0; i < ti->n_notes; i++) made += ti->notes[i].papers && note_topic(&ti->notes[i]) >= (int)ti->first_new;
+    for (size_t i = 0; i < ti->n_notes; i++)
+        made += (ti->notes[i].papers || ti->notes[i].how == 'n') && note_topic(&ti->notes[i]) >= (int)ti->first_new;
     if (!made && !loose) return;
     fprintf(f, "topics: %zu new from section headings, %zu headings matched loosely (--topics-out FILE writes them for topics.yaml):\n",
             made, loose);
     for (size_t i = 0; i < ti->n_notes; i++) {
         const lit_heading_note *nt = &ti->notes[i];
         int t = note_topic(nt);
-        if (!nt->papers || t < 0) continue;
+        if ((!nt->papers && nt->how != 'n') || t < 0) continue;
         const lit_topic *x = &ti->ts->t[t];
         if (nt->how == 'l')
             fprintf(f, "  loose  \"%s\" -> %s (%zu papers)\n", nt->heading, x->id, nt->papers);
