@@ -46,7 +46,7 @@ static const char *const never_topics[] = {
     "Contents", "Table of Contents", "TOC", "Contributing", "How to Contribute", "Contributors",
     "License", "Licence", "Acknowledgements", "Acknowledgments", "Acknowledge", "Citation", "How to Cite",
     "Cite", "Related Lists", "Related Repos", "Related Repositories", "Related Projects",
-    "Related Works", "Other Lists", "See Also", "Introduction", "Overview", "About", "News",
+    "Related Works", "See Also", "Introduction", "Overview", "About", "News",
     "Updates", "Changelog", "Star History", "Stargazers over time", "Contact", "Todo", "FAQ",
     "References", "General", "Quick Links", "Catalog", "Notes", "Download", "Conferences",
     "Journals", "Workshops", "Preprints", NULL,
@@ -223,6 +223,12 @@ static char *clean_heading(const char *s)
     /* a section number: digits and dots (or a closing parenthesis), then a space */
     size_t i = strspn(h, "0123456789.");
     if (i && (h[i] == ' ' || h[i] == ')')) memmove(h, h + i + 1, strlen(h + i + 1) + 1);
+    /* "[Network Stack]": a heading in brackets */
+    size_t len = strlen(h);
+    if (len > 2 && h[0] == '[' && h[len - 1] == ']' && !strchr(h + 1, '[')) {
+        memmove(h, h + 1, len - 2);
+        h[len - 2] = 0;
+    }
     char *o = h;
     for (const char *q = h; *q; q++)
         if (!(*q == ' ' && (o == h || o[-1] == ' '))) *o++ = *q;
@@ -231,11 +237,28 @@ static char *clean_heading(const char *s)
     return h;
 }
 
+/* Whether a heading without the parts in parentheses is furniture (no words, or one of
+ * never_topics): "Recent Papers (from most recent to oldest)". */
+static bool furniture(const char *heading)
+{
+    char *s = lit_xstrdup(heading), *o = s;
+    int depth = 0;
+    for (const char *p = heading; *p; p++) {
+        depth += *p == '(';
+        if (!depth) *o++ = *p;
+        depth -= *p == ')' && depth;
+    }
+    *o = 0;
+    wordset h;
+    words_of(s, &h, NULL);
+    bool f = (!h.n && !h.overflow) || one_of(s, never_topics);
+    free(s);
+    return f;
+}
+
 bool lit_heading_never_topic(const struct lit_venues *vs, const char *heading)
 {
-    wordset h;
-    words_of(heading, &h, NULL);
-    if ((!h.n && !h.overflow) || one_of(heading, never_topics)) return true;
+    if (furniture(heading)) return true;
     if (!vs) return false;
     /* a venue, with or without a year: "OSDI 2022", "OSDI'22", "USENIX Security", "S&P" */
     char *v = lit_xstrdup(heading), *o = v;
