@@ -19,7 +19,8 @@ typedef struct wordset { char w[MAX_WORDS][WORD_LEN]; int n; bool overflow; } wo
  * title to make a topic label of it. */
 static const char *const connectives[] = {
     "a", "an", "the", "and", "or", "of", "for", "on", "in", "with", "to", "via", "by", "at", "from",
-    "towards", "toward", "into", "vs", "versus", "using", "based", NULL,
+    "towards", "toward", "into", "vs", "versus", "using", "based", "their", "our", "my", "your", "this",
+    "these", "some", "all", NULL,
 };
 static const char *const list_words[] = {
     "awesome", "paper", "papers", "list", "lists", "curated", "reading", "must", "read", "selected",
@@ -38,8 +39,9 @@ static const char *const weak_words[] = {
     "acceleration", "fast", "practical", "new", "modern", "advanced", "technique", "techniques", NULL,
 };
 
-/* Catch-all headings: below a heading that gives a topic they mean the rest of that topic. */
-static const char *const catch_alls[] = {"Others", "Other", "Misc", "Miscellaneous", NULL};
+/* Catch-all headings (the first word is one of these: "Others", "Other things", "Misc"):
+ * below a heading that gives a topic they mean the rest of that topic. */
+static const char *const catch_alls[] = {"other", "others", "misc", "miscellaneous", NULL};
 
 /* Headings of a list's furniture, never topics (compared as word sets). */
 static const char *const never_topics[] = {
@@ -114,7 +116,7 @@ static void words_of(const char *s, wordset *ws, wordset *weak)
             stem(w);
             wordset *to = is_weak && weak ? weak : ws;
             if (strlen(w) >= WORD_LEN || to->n == MAX_WORDS) ws->overflow = true;
-            else snprintf(to->w[to->n++], WORD_LEN, "%s", w);
+            else memcpy(to->w[to->n++], w, strlen(w) + 1);
         }
         n = 0;
         if (!*p) break;
@@ -185,7 +187,8 @@ int lit_topics_match(const lit_topics *ts, const char *heading)
     words_of(heading, &strong, &weak);
     if (strong.overflow || strong.n + weak.n == 0) return -1;
     all = strong;
-    for (int i = 0; i < weak.n; i++) snprintf(all.w[all.n++], WORD_LEN, "%s", weak.w[i]);
+    if (strong.n + weak.n > MAX_WORDS) return -1;
+    for (int i = 0; i < weak.n; i++) memcpy(all.w[all.n++], weak.w[i], WORD_LEN);
     qsort(all.w, (size_t)all.n, WORD_LEN, cmp_word);
     int best = -1;
     bool side_by_side = false;
@@ -354,6 +357,12 @@ static lit_heading_note *note_of(lit_topic_import *ti, const char *raw, bool tit
     nt->topic = nt->fallback = -1;
     nt->how = '-';
     int ex = lit_topics_find(ti->ts, h);
+    if (ex < 0 && title) {
+        /* a title names a topic by its subject: "Awesome Learned Database Papers" */
+        char *label = title_label(h);
+        ex = lit_topics_find(ti->ts, label);
+        free(label);
+    }
     if (ex >= 0) nt->topic = ex, nt->how = 'e';
     else if (!lit_heading_never_topic(ti->vs, h)) {
         nt->topic = lit_topics_match(ti->ts, h);
@@ -372,7 +381,10 @@ static lit_heading_note *resolve(lit_topic_import *ti, const char *const *heads,
     for (; k >= 0; k--) {
         lit_heading_note *nt = note_of(ti, heads[k], k == title);
         if (!nt || nt->how == '-') continue;
-        if (one_of(nt->heading, catch_alls)) {
+        char first[WORD_LEN] = "";
+        sscanf(nt->heading, "%31[A-Za-z]", first);
+        for (char *c = first; *c; c++) *c = (char)tolower((unsigned char)*c);
+        if (in_list(first, catch_alls)) {
             size_t at = (size_t)lit_alias_map_find(&ti->seen, nt->heading);
             lit_heading_note *up = resolve(ti, heads, k - 1, title);
             if (up) return up;
@@ -407,18 +419,15 @@ int lit_topic_import_paper(lit_topic_import *ti, const char *const *heads, size_
     if (!t) return -1;
     if (t->fallback < 0) {
         char *label = title_label(t->heading);
-        if (!lit_heading_never_topic(ti->vs, label)) {
-            int m = lit_topics_match(ti->ts, label);
-            if (m < 0) {
-                char *id = new_id(ti->ts, label);
-                m = lit_topics_add(ti->ts, id, label, -1);
-                free(id);
-            }
-            t->fallback = m;
+        int m = t->topic;
+        if (m < 0 && !lit_heading_never_topic(ti->vs, label)) {
+            char *id = new_id(ti->ts, label);
+            m = lit_topics_add(ti->ts, id, label, -1);
+            free(id);
         }
+        t->fallback = m;
         free(label);
     }
-    if (t->topic >= 0) t->fallback = t->topic;
     if (t->fallback >= 0) t->papers++;
     return t->fallback;
 }
@@ -477,9 +486,15 @@ static bool *used_new(const lit_topic_import *ti, const lit_catalog *c)
     return used;
 }
 
+static int cmp_def(const void *a, const void *b)
+{
+    return strcmp(((const lit_topic_def *)a)->id, ((const lit_topic_def *)b)->id);
+}
+
 void lit_topic_import_defs(const lit_topic_import *ti, lit_catalog *c)
 {
     bool *used = used_new(ti, c);
+    size_t from = c->n_topic_defs;
     for (size_t t = ti->first_new; t < ti->ts->n; t++) {
         if (!used[t - ti->first_new]) continue;
         const lit_topic *x = &ti->ts->t[t];
@@ -490,6 +505,8 @@ void lit_topic_import_defs(const lit_topic_import *ti, lit_catalog *c)
         def->label = lit_arena_strdup(&c->arena, x->label);
         def->parent = lit_arena_strdup(&c->arena, x->parent);
     }
+    /* by id, so that the catalog does not depend on the order of the input files */
+    qsort(c->topic_defs + from, c->n_topic_defs - from, sizeof *c->topic_defs, cmp_def);
     free(used);
 }
 
