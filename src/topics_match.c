@@ -158,52 +158,6 @@ static bool cover(const lit_topics *ts, int t, const wordset *h, const wordset *
     return own;
 }
 
-/* Whether the word set of heading is that of one of the names. */
-static bool one_of(const char *heading, const char *const *names)
-{
-    wordset h;
-    words_of(heading, &h, NULL);
-    for (; *names; names++) {
-        wordset n;
-        words_of(*names, &n, NULL);
-        if (n.n == h.n && subset(&n, &h)) return true;
-    }
-    return false;
-}
-
-static bool is_ancestor(const lit_topics *ts, int a, int t)
-{
-    for (int p = ts->t[t].parent_ix; p >= 0; p = ts->t[p].parent_ix)
-        if (p == a) return true;
-    return false;
-}
-
-int lit_topics_match(const lit_topics *ts, const char *heading)
-{
-    if (!ts || !heading) return -1;
-    int ex = lit_topics_find(ts, heading);
-    if (ex >= 0) return ex;
-    wordset strong, weak, all;
-    words_of(heading, &strong, &weak);
-    if (strong.overflow || strong.n + weak.n == 0) return -1;
-    all = strong;
-    if (strong.n + weak.n > MAX_WORDS) return -1;
-    for (int i = 0; i < weak.n; i++) memcpy(all.w[all.n++], weak.w[i], WORD_LEN);
-    qsort(all.w, (size_t)all.n, WORD_LEN, cmp_word);
-    int best = -1;
-    bool side_by_side = false;
-    for (size_t t = 0; t < ts->n; t++) {
-        bool covered[MAX_WORDS] = {0};
-        if (!cover(ts, (int)t, &strong, &all, covered)) continue;
-        bool ok = true;
-        for (int k = 0; k < strong.n; k++) ok &= covered[k];
-        if (!ok) continue;
-        if (best < 0 || is_ancestor(ts, best, (int)t)) best = (int)t, side_by_side = false;
-        else if (!is_ancestor(ts, (int)t, best)) side_by_side = true;
-    }
-    return side_by_side ? -1 : best;
-}
-
 /* Rule 1: the heading without emoji, symbols, joiners and variation selectors, without a
  * section number in front ("2.1 ", "3. ") or a colon at its end, spaces collapsed. */
 static char *clean_heading(const char *s)
@@ -240,6 +194,60 @@ static char *clean_heading(const char *s)
     return h;
 }
 
+/* Whether the word set of heading is that of one of the names. */
+static bool one_of(const char *heading, const char *const *names)
+{
+    wordset h;
+    words_of(heading, &h, NULL);
+    for (; *names; names++) {
+        wordset n;
+        words_of(*names, &n, NULL);
+        if (n.n == h.n && subset(&n, &h)) return true;
+    }
+    return false;
+}
+
+static bool is_ancestor(const lit_topics *ts, int a, int t)
+{
+    for (int p = ts->t[t].parent_ix; p >= 0; p = ts->t[p].parent_ix)
+        if (p == a) return true;
+    return false;
+}
+
+static int match_clean(const lit_topics *ts, const char *heading)
+{
+    int ex = lit_topics_find(ts, heading);
+    if (ex >= 0) return ex;
+    wordset strong, weak, all;
+    words_of(heading, &strong, &weak);
+    if (strong.overflow || strong.n + weak.n == 0) return -1;
+    all = strong;
+    if (strong.n + weak.n > MAX_WORDS) return -1;
+    for (int i = 0; i < weak.n; i++) memcpy(all.w[all.n++], weak.w[i], WORD_LEN);
+    qsort(all.w, (size_t)all.n, WORD_LEN, cmp_word);
+    int best = -1;
+    bool side_by_side = false;
+    for (size_t t = 0; t < ts->n; t++) {
+        bool covered[MAX_WORDS] = {0};
+        if (!cover(ts, (int)t, &strong, &all, covered)) continue;
+        bool ok = true;
+        for (int k = 0; k < strong.n; k++) ok &= covered[k];
+        if (!ok) continue;
+        if (best < 0 || is_ancestor(ts, best, (int)t)) best = (int)t, side_by_side = false;
+        else if (!is_ancestor(ts, (int)t, best)) side_by_side = true;
+    }
+    return side_by_side ? -1 : best;
+}
+
+int lit_topics_match(const lit_topics *ts, const char *raw)
+{
+    if (!ts || !raw) return -1;
+    char *heading = clean_heading(raw);
+    int t = match_clean(ts, heading);
+    free(heading);
+    return t;
+}
+
 /* Whether a heading without the parts in parentheses is furniture (no words, or one of
  * never_topics): "Recent Papers (from most recent to oldest)". */
 static bool furniture(const char *heading)
@@ -259,7 +267,7 @@ static bool furniture(const char *heading)
     return f;
 }
 
-bool lit_heading_never_topic(const struct lit_venues *vs, const char *heading)
+static bool never_clean(const struct lit_venues *vs, const char *heading)
 {
     if (furniture(heading)) return true;
     if (!vs) return false;
@@ -273,6 +281,14 @@ bool lit_heading_never_topic(const struct lit_venues *vs, const char *heading)
     bool venue = lit_venues_find(vs, v) != NULL;
     free(v);
     return venue;
+}
+
+bool lit_heading_never_topic(const struct lit_venues *vs, const char *raw)
+{
+    char *heading = clean_heading(raw);
+    bool never = never_clean(vs, heading);
+    free(heading);
+    return never;
 }
 
 /* ---- an import's headings ---- */
@@ -364,8 +380,8 @@ static lit_heading_note *note_of(lit_topic_import *ti, const char *raw, bool tit
         free(label);
     }
     if (ex >= 0) nt->topic = ex, nt->how = 'e';
-    else if (!lit_heading_never_topic(ti->vs, h)) {
-        nt->topic = lit_topics_match(ti->ts, h);
+    else if (!never_clean(ti->vs, h)) {
+        nt->topic = match_clean(ti->ts, h);
         nt->how = nt->topic >= 0 ? 'l' : title ? '-' : '?';
     }
     /* a heading without letters or digits is not remembered: it is never a topic */
