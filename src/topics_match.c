@@ -24,16 +24,15 @@ static const char *const connectives[] = {
 };
 static const char *const list_words[] = {
     "awesome", "paper", "papers", "list", "lists", "curated", "reading", "must", "read", "selected",
-    "recent", "conference", "conferences", "accepted", NULL,
-};
-/* qualifiers of every topic in a list of (ML) systems papers, and time */
-static const char *const qualifiers[] = {
-    "llm", "llms", "lm", "lms", "ml", "dl", "dnn", "dnns", "ai", "genai", "system", "systems",
-    "year", "years", "before", "after", "since", "older", NULL,
+    "recent", "conference", "conferences", "accepted", "related", "year", "years", "before", "after",
+    "since", "older", NULL,
 };
 
-/* Words a heading may add to a topic's name and still mean that topic. */
+/* Words a heading may add to a topic's name and still mean that topic: qualifiers of
+ * every topic in a list of (ML) systems papers, and generic words. A name keeps them
+ * ("Traditional ML" is not "Traditional"). */
 static const char *const weak_words[] = {
+    "llm", "llms", "lm", "lms", "ml", "dl", "dnn", "dnns", "ai", "genai", "system", "systems",
     "efficient", "efficiency", "optimization", "optimizing", "gpu", "gpus", "large", "scale", "scalable",
     "distributed", "infrastructure", "framework", "frameworks", "design", "general", "accelerating",
     "acceleration", "fast", "practical", "new", "modern", "advanced", "technique", "techniques", NULL,
@@ -111,7 +110,7 @@ static void words_of(const char *s, wordset *ws, wordset *weak)
         }
         w[n] = 0;
         bool digits = n > 0 && strspn(w, "0123456789") == n;
-        if (n && !digits && !trimmable(w) && !in_list(w, qualifiers)) {
+        if (n && !digits && !trimmable(w)) {
             bool is_weak = in_list(w, weak_words);
             stem(w);
             wordset *to = is_weak && weak ? weak : ws;
@@ -260,16 +259,43 @@ static bool furniture(const char *heading)
         depth -= *p == ')' && depth;
     }
     *o = 0;
-    wordset h;
-    words_of(s, &h, NULL);
+    wordset h, weak;
+    words_of(s, &h, &weak);
     bool f = (!h.n && !h.overflow) || one_of(s, never_topics);
     free(s);
     return f;
 }
 
+/* A year in a heading ("CCS 2024", "OSDI'22", "Others 2020"): it says when, not what. */
+static bool has_year(const char *h)
+{
+    for (const char *p = h; *p; p++) {
+        if (p > h && isalnum((unsigned char)p[-1])) continue;
+        size_t n = strspn(p, "0123456789");
+        if (n == 4 && !isalnum((unsigned char)p[4]) && ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')))
+            return true;
+        if (n == 2 && p > h && (p[-1] == '\'' || (p - h >= 3 && !strncmp(p - 3, "\xe2\x80\x99", 3))) && !isalnum((unsigned char)p[2]))
+            return true;
+    }
+    return false;
+}
+
+/* A heading shaped like a paper's title, not a topic's: a name and a colon before the
+ * rest ("Neo: A Learned Query Optimizer"), a question, or more than 7 words. */
+static bool title_shaped(const char *h)
+{
+    size_t n = strlen(h);
+    const char *colon = strstr(h, ": ");
+    if (colon && colon > h && !memchr(h, ' ', (size_t)(colon - h))) return true;
+    if (n && (h[n - 1] == '?' || h[n - 1] == '!')) return true;
+    wordset s, weak;
+    words_of(h, &s, &weak);
+    return s.overflow || s.n + weak.n > 7;
+}
+
 static bool never_clean(const struct lit_venues *vs, const char *heading)
 {
-    if (furniture(heading)) return true;
+    if (furniture(heading) || has_year(heading)) return true;
     if (!vs) return false;
     /* a venue, with or without a year: "OSDI 2022", "OSDI'22", "USENIX Security", "S&P" */
     char *v = lit_xstrdup(heading), *o = v;
@@ -382,7 +408,7 @@ static lit_heading_note *note_of(lit_topic_import *ti, const char *raw, bool tit
     if (ex >= 0) nt->topic = ex, nt->how = 'e';
     else if (!never_clean(ti->vs, h)) {
         nt->topic = match_clean(ti->ts, h);
-        nt->how = nt->topic >= 0 ? 'l' : title ? '-' : '?';
+        nt->how = nt->topic >= 0 ? 'l' : title || title_shaped(h) ? '-' : '?';
     }
     /* a heading without letters or digits is not remembered: it is never a topic */
     if (lit_alias_map_add(&ti->seen, &ti->ts->arena, h, (int32_t)ti->n_notes) == (int32_t)ti->n_notes) ti->n_notes++;
