@@ -96,7 +96,7 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
         t->n_aliases) {
         lit_topic *e = &ts->t[earlier];
         const char **all = lit_arena_alloc(&ts->arena, (e->n_aliases + t->n_aliases) * sizeof *all);
-        memcpy(all, e->aliases, e->n_aliases * sizeof *all);
+        if (e->n_aliases) memcpy(all, e->aliases, e->n_aliases * sizeof *all);
         memcpy(all + e->n_aliases, t->aliases, t->n_aliases * sizeof *all);
         long line = r->line, c2 = r->col;
         r->line = t->line;

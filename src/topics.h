@@ -65,27 +65,29 @@ int lit_topics_add_defs(lit_topics *ts, const lit_catalog *c, lit_diag *d);
  *   1. emoji and symbols are dropped, ASCII letters lower-cased;
  *   2. every other non-alphanumeric ASCII character separates words ("&", "/", "-", "(");
  *   3. words of digits only are dropped (section numbers "2.1", years);
- *   4. stop words are dropped: connectives (a, and, for, of, on, with, via, ...), list
- *      words (awesome, paper, papers, list, ...) and qualifiers that say nothing about the
- *      topic in a list of systems papers (LLM, ML, DL, DNN, AI, system, systems);
+ *   4. stop words are dropped: connectives (a, and, for, of, on, with, via, ...) and list
+ *      words (awesome, paper, papers, list, recent, related, year, ...);
  *   5. words are stemmed: plural -s/-es/-ies, then -ing, -ation, -ion, -ism, -ed, -e
  *      (a doubled final consonant undone): "Scheduling" and "Schedule" are both "schedul";
  *   6. the words form a set: order and repeats do not count.
- * A topic matches when some of its names (id, label, short label, aliases) have all their
- * words in the heading and, together with its ancestors' names that do, cover every word
- * of the heading that is not weak (efficient, optimization, GPU, large, scale,
- * distributed, infrastructure, framework, design, general, ...). So "Inference System"
- * is Inference, "Resource scheduling" is "Resource Schedule", "GPU Memory Management and
- * Optimization" is "Memory Management", but "Index Recommendation" is not
- * "Recommendation" (index is not covered). When several topics match, the one below all
- * the others wins; topics side by side are no match. */
+ * Some words are weak: qualifiers of every topic in a list of systems papers (LLM, ML,
+ * DNN, AI, system) and generic ones (efficient, optimization, GPU, large, scale,
+ * distributed, infrastructure, framework, design, general, ...). A topic matches when
+ * some of its names (id, label, short label, aliases) have all their words in the heading
+ * and, together with its ancestors' names that do, cover every word of the heading that
+ * is not weak. So "Inference System" is Inference, "Resource scheduling" is "Resource
+ * Schedule", "GPU Memory Management and Optimization" is "Memory Management", but "Index
+ * Recommendation" is not "Recommendation" (index is not covered) and "Traditional" is not
+ * "Traditional ML" (a name keeps its weak words). When several topics match, the one
+ * below all the others wins; topics side by side are no match. */
 int lit_topics_match(const lit_topics *ts, const char *heading);
 
 struct lit_venues;
-/* Whether a heading can never be a topic: its words (the rules above) are none, or a
- * heading of a list's furniture (Contents, Contributing, License, Acknowledgements,
- * Citation, Related lists, Introduction, News, References, General, ...), or a venue of
- * vs with or without a year ("OSDI 2022", "USENIX Security", "S&P"). */
+/* Whether a heading can never be a topic: it has no words but weak ones (the rules
+ * above), outside parentheses too; it is a heading of a list's furniture (Contents,
+ * Contributing, License, Acknowledgements, Citation, Related lists, Introduction, News,
+ * References, General, ...); it states a year ("CCS 2024", "OSDI'22", "Others 2020": when,
+ * not what); or it is a venue of vs ("USENIX Security", "S&P"). */
 bool lit_heading_never_topic(const struct lit_venues *vs, const char *heading);
 
 /* What an import made of one distinct section heading. */
@@ -114,7 +116,9 @@ void lit_topic_import_free(lit_topic_import *ti);
 /* The topic of a paper listed under heads[0..n) (outermost first); title is the index of
  * the list's title among them, or -1; list_title the list's title, or NULL. The
  * innermost heading that can be a topic gives it: by name, loosely, or as a new topic
- * (id from the heading, label = the heading) under the topic of the headings above it.
+ * (id from the heading, label = the heading) under the topic of the headings above it;
+ * a heading shaped like a paper's title (a name and a colon before the rest, a question,
+ * more than 7 words) is no new topic.
  * A catch-all heading (Others, Misc) under one that gives a topic means that topic. A
  * list's title gives a topic by name, or when no heading does (then without its list
  * words: "Awesome GUI Agent Paper List" is "GUI Agent"); it is never a parent of new

@@ -136,8 +136,8 @@ static bool subset(const wordset *a, const wordset *b)
     return true;
 }
 
-/* Marks the words of h that the names of topic t (and, when up, of its ancestors) cover;
- * returns whether a name of t itself has all its words in h. */
+/* Marks the words of h that the names of topic t and of its ancestors cover, names whose
+ * words are all in the heading (all); returns whether a name of t itself is one. */
 static bool cover(const lit_topics *ts, int t, const wordset *h, const wordset *all, bool *covered)
 {
     bool own = false;
@@ -224,18 +224,22 @@ static int match_clean(const lit_topics *ts, const char *heading)
     if (strong.n + weak.n > MAX_WORDS) return -1;
     for (int i = 0; i < weak.n; i++) memcpy(all.w[all.n++], weak.w[i], WORD_LEN);
     qsort(all.w, (size_t)all.n, WORD_LEN, cmp_word);
-    int best = -1;
-    bool side_by_side = false;
+    int *hit = lit_xmalloc((ts->n + 1) * sizeof *hit), n_hit = 0;
     for (size_t t = 0; t < ts->n; t++) {
         bool covered[MAX_WORDS] = {0};
         if (!cover(ts, (int)t, &strong, &all, covered)) continue;
         bool ok = true;
         for (int k = 0; k < strong.n; k++) ok &= covered[k];
-        if (!ok) continue;
-        if (best < 0 || is_ancestor(ts, best, (int)t)) best = (int)t, side_by_side = false;
-        else if (!is_ancestor(ts, (int)t, best)) side_by_side = true;
+        if (ok) hit[n_hit++] = (int)t;
     }
-    return side_by_side ? -1 : best;
+    /* the match below all the others; none when two are side by side */
+    int best = n_hit ? hit[0] : -1;
+    for (int i = 1; i < n_hit; i++)
+        if (is_ancestor(ts, best, hit[i])) best = hit[i];
+    for (int i = 0; i < n_hit && best >= 0; i++)
+        if (hit[i] != best && !is_ancestor(ts, hit[i], best)) best = -1;
+    free(hit);
+    return best;
 }
 
 int lit_topics_match(const lit_topics *ts, const char *raw)
@@ -548,7 +552,7 @@ void lit_topic_import_defs(const lit_topic_import *ti, lit_catalog *c)
         def->parent = lit_arena_strdup(&c->arena, x->parent);
     }
     /* by id, so that the catalog does not depend on the order of the input files */
-    qsort(c->topic_defs + from, c->n_topic_defs - from, sizeof *c->topic_defs, cmp_def);
+    if (c->n_topic_defs > from) qsort(c->topic_defs + from, c->n_topic_defs - from, sizeof *c->topic_defs, cmp_def);
     free(used);
 }
 
