@@ -407,6 +407,10 @@ static int load_doc(lit_catalog *c, lit_yread *r, keyset *keys)
         if (load_papers(c, r, keys, &s) != 0) goto out;
     }
     if (lit_yread_expect(r, LIT_Y_MAP_END, "'papers' or 'topics'") != 0) goto out;
+    if (seen_topics && !seen_papers) {
+        lit_yread_error(r, "topics but no 'papers': a topics.yaml, not a catalog?");
+        goto out;
+    }
     lit_yread_next(r);
     rc = lit_yread_finish(r);
 out:

@@ -109,6 +109,7 @@ typedef struct lit_topic_import {
     lit_heading_note *notes;
     size_t n_notes, cap_notes;
     lit_alias_map seen;    /* heading -> note index */
+    struct lit_name_words *names;  /* word sets of the first_new topics' names */
 } lit_topic_import;
 
 void lit_topic_import_init(lit_topic_import *ti, lit_topics *ts, const struct lit_venues *vs);

@@ -136,22 +136,52 @@ static bool subset(const wordset *a, const wordset *b)
     return true;
 }
 
+/* The word sets of the names (id, label, short label, aliases) of the first n topics:
+ * those of topic t are ws[start[t]] to ws[start[t + 1]]. */
+struct lit_name_words { wordset *ws; size_t *start; size_t n; };
+
+static struct lit_name_words *name_words(const lit_topics *ts, size_t n)
+{
+    struct lit_name_words *nw = lit_xcalloc(1, sizeof *nw);
+    nw->start = lit_xcalloc(n + 1, sizeof *nw->start);
+    size_t total = 0;
+    for (size_t t = 0; t < n; t++) total += 3 + ts->t[t].n_aliases;
+    nw->ws = lit_xcalloc(total + 1, sizeof *nw->ws);
+    nw->n = n;
+    size_t k = 0;
+    for (size_t t = 0; t < n; t++) {
+        const lit_topic *x = &ts->t[t];
+        nw->start[t] = k;
+        for (size_t i = 0; i < 3 + x->n_aliases; i++) {
+            const char *name = i == 0 ? x->id : i == 1 ? x->label : i == 2 ? x->short_label : x->aliases[i - 3];
+            if (name) words_of(name, &nw->ws[k++], NULL);
+        }
+    }
+    nw->start[n] = k;
+    return nw;
+}
+
+static void name_words_free(struct lit_name_words *nw)
+{
+    if (!nw) return;
+    free(nw->ws);
+    free(nw->start);
+    free(nw);
+}
+
 /* Marks the words of h that the names of topic t and of its ancestors cover, names whose
  * words are all in the heading (all); returns whether a name of t itself is one. */
-static bool cover(const lit_topics *ts, int t, const wordset *h, const wordset *all, bool *covered)
+static bool cover(const lit_topics *ts, const struct lit_name_words *nw, int t, const wordset *h,
+                  const wordset *all, bool *covered)
 {
     bool own = false;
     for (int a = t; a >= 0; a = ts->t[a].parent_ix) {
-        const lit_topic *x = &ts->t[a];
-        size_t nn = 3 + x->n_aliases;
-        for (size_t i = 0; i < nn; i++) {
-            const char *name = i == 0 ? x->id : i == 1 ? x->label : i == 2 ? x->short_label : x->aliases[i - 3];
-            if (!name) continue;
-            wordset nw;
-            words_of(name, &nw, NULL);
-            if (!nw.n || nw.overflow || !subset(&nw, all)) continue;
+        if ((size_t)a >= nw->n) continue;
+        for (size_t i = nw->start[a]; i < nw->start[a + 1]; i++) {
+            const wordset *w = &nw->ws[i];
+            if (!w->n || w->overflow || !subset(w, all)) continue;
             if (a == t) own = true;
-            for (int k = 0; k < h->n; k++) covered[k] |= has_word(&nw, h->w[k]);
+            for (int k = 0; k < h->n; k++) covered[k] |= has_word(w, h->w[k]);
         }
     }
     return own;
@@ -213,8 +243,11 @@ static bool is_ancestor(const lit_topics *ts, int a, int t)
     return false;
 }
 
-static int match_clean(const lit_topics *ts, const char *heading)
+/* The match among the topics of nw (an import matches loosely only the topics it started
+ * with: the time stays linear in the headings). */
+static int match_clean(const lit_topics *ts, const struct lit_name_words *nw, const char *heading)
 {
+    size_t n = nw->n;
     int ex = lit_topics_find(ts, heading);
     if (ex >= 0) return ex;
     wordset strong, weak, all;
@@ -224,10 +257,10 @@ static int match_clean(const lit_topics *ts, const char *heading)
     if (strong.n + weak.n > MAX_WORDS) return -1;
     for (int i = 0; i < weak.n; i++) memcpy(all.w[all.n++], weak.w[i], WORD_LEN);
     qsort(all.w, (size_t)all.n, WORD_LEN, cmp_word);
-    int *hit = lit_xmalloc((ts->n + 1) * sizeof *hit), n_hit = 0;
-    for (size_t t = 0; t < ts->n; t++) {
+    int *hit = lit_xmalloc((n + 1) * sizeof *hit), n_hit = 0;
+    for (size_t t = 0; t < n; t++) {
         bool covered[MAX_WORDS] = {0};
-        if (!cover(ts, (int)t, &strong, &all, covered)) continue;
+        if (!cover(ts, nw, (int)t, &strong, &all, covered)) continue;
         bool ok = true;
         for (int k = 0; k < strong.n; k++) ok &= covered[k];
         if (ok) hit[n_hit++] = (int)t;
@@ -246,7 +279,9 @@ int lit_topics_match(const lit_topics *ts, const char *raw)
 {
     if (!ts || !raw) return -1;
     char *heading = clean_heading(raw);
-    int t = match_clean(ts, heading);
+    struct lit_name_words *nw = name_words(ts, ts->n);
+    int t = match_clean(ts, nw, heading);
+    name_words_free(nw);
     free(heading);
     return t;
 }
@@ -334,6 +369,7 @@ void lit_topic_import_init(lit_topic_import *ti, lit_topics *ts, const struct li
 void lit_topic_import_free(lit_topic_import *ti)
 {
     free(ti->notes);
+    name_words_free(ti->names);
     lit_alias_map_free(&ti->seen);
     memset(ti, 0, sizeof *ti);
 }
@@ -411,7 +447,8 @@ static lit_heading_note *note_of(lit_topic_import *ti, const char *raw, bool tit
     }
     if (ex >= 0) nt->topic = ex, nt->how = 'e';
     else if (!never_clean(ti->vs, h)) {
-        nt->topic = match_clean(ti->ts, h);
+        if (!ti->names) ti->names = name_words(ti->ts, ti->first_new);
+        nt->topic = match_clean(ti->ts, ti->names, h);
         nt->how = nt->topic >= 0 ? 'l' : title || title_shaped(h) ? '-' : '?';
     }
     /* a heading without letters or digits is not remembered: it is never a topic */
