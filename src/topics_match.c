@@ -421,6 +421,10 @@ static char *title_label(const char *title)
         memmove(s, s + from, to - from);
         s[to - from] = 0;
     }
+    /* a repository's name: "Machine-Learning-System" is "Machine Learning System" */
+    if (!strchr(s, ' '))
+        for (char *c = s; *c; c++)
+            if (*c == '-' || *c == '_') *c = ' ';
     return s;
 }
 

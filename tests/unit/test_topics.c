@@ -174,6 +174,9 @@ static int test_headings(void)
     CHECK_STR(t >= 0 ? ts.t[t].id : "-", "sensing");
     const char *h11[] = {"How Good Are Query Optimizers, Really?"};
     CHECK_INT(lit_topic_import_paper(&ti, h11, 1, -1, NULL), -1);
+    const char *h12[] = {"Awesome-Cloud-Resource-Management-Papers", "2021"};
+    t = lit_topic_import_paper(&ti, h12, 2, 0, h12[0]);
+    CHECK_STR(t >= 0 ? ts.t[t].label : "-", "Cloud Resource Management");
     /* a title that says nothing: no topic */
     const char *h9[] = {"Awesome LLM Systems Papers", "2023"};
     CHECK_INT(lit_topic_import_paper(&ti, h9, 2, 0, h9[0]), -1);
