@@ -58,6 +58,7 @@ void lit_catalog_init(lit_catalog *c) { memset(c, 0, sizeof *c); }
 void lit_catalog_free(lit_catalog *c)
 {
     free(c->papers);
+    free(c->topic_defs);
     lit_strtab_free(&c->venues);
     lit_strtab_free(&c->topics);
     lit_arena_free(&c->arena);

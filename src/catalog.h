@@ -44,6 +44,10 @@ typedef struct lit_paper {
     long line, col;           /* where the entry starts in the catalog file (0 if built in memory) */
 } lit_paper;
 
+/* A topic the catalog defines itself (its `topics:` list, after the papers): a section
+ * heading the taxonomy does not name, made a topic by an import. */
+typedef struct lit_topic_def { const char *id, *label, *parent; long line, col; } lit_topic_def;
+
 /* Interned strings: each distinct name once, with a stable index. */
 typedef struct lit_strtab {
     const char **names;       /* n names, in first-seen order */
@@ -59,6 +63,8 @@ typedef struct lit_catalog {
     size_t n_papers, cap_papers;
     lit_strtab venues;        /* venue ids as written in the catalog */
     lit_strtab topics;        /* topic ids as written in the catalog */
+    lit_topic_def *topic_defs;  /* the catalog's own topics, in file order */
+    size_t n_topic_defs, cap_topic_defs;
     int load_threads;         /* threads the last lit_catalog_load parsed it with (benchmarks, tests) */
 } lit_catalog;
 

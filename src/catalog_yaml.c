@@ -352,29 +352,65 @@ static void scratch_free(scratch *s)
     free(s->extra_keys.slots); free(s->link_kinds.slots);
 }
 
+/* The catalog's own topics: a list of {id, label, parent}, as in topics.yaml. */
+static int load_topic_defs(lit_catalog *c, lit_yread *r)
+{
+    if (lit_yread_expect(r, LIT_Y_SEQ, "a list of topics") != 0) return -1;
+    while (lit_yread_next(r) != LIT_Y_SEQ_END) {
+        if (lit_yread_expect(r, LIT_Y_MAP, "a topic (a mapping with id, label, parent)") != 0) return -1;
+        LIT_GROW(c->topic_defs, c->cap_topic_defs, c->n_topic_defs + 1);
+        lit_topic_def *t = &c->topic_defs[c->n_topic_defs++];
+        memset(t, 0, sizeof *t);
+        t->line = r->line;
+        t->col = r->col;
+        unsigned seen = 0;
+        while (lit_yread_next(r) == LIT_Y_SCALAR) {
+            unsigned bit = strcmp(r->str, "id") == 0 ? 1 : strcmp(r->str, "label") == 0 ? 2
+                         : strcmp(r->str, "parent") == 0 ? 4 : 0;
+            if (!bit) return lit_yread_error(r, "unknown key '%s' in a topic (id, label, parent)", r->str);
+            if (seen & bit) return lit_yread_error(r, "duplicate key '%s'", r->str);
+            seen |= bit;
+            lit_yread_next(r);
+            if (lit_yread_str(r, &c->arena, bit == 1 ? &t->id : bit == 2 ? &t->label : &t->parent) != 0) return -1;
+        }
+        if (lit_yread_expect(r, LIT_Y_MAP_END, "a key") != 0) return -1;
+        if (!t->id || !*t->id) return lit_error(r->diag, r->file, t->line, t->col, "topic without 'id'");
+    }
+    return 0;
+}
+
 /* A whole catalog document; keys gets every paper key. */
 static int load_doc(lit_catalog *c, lit_yread *r, keyset *keys)
 {
     scratch s = {0};
     int rc = -1;
-    int seen_papers = 0;
+    int seen_papers = 0, seen_topics = 0;
     if (r->tok == LIT_Y_ERROR) goto out;
     if (lit_yread_expect(r, LIT_Y_MAP, "a mapping with 'papers'") != 0) goto out;
     while (lit_yread_next(r) == LIT_Y_SCALAR) {
-        if (strcmp(r->str, "papers") != 0) {
-            lit_yread_error(r, "unknown key '%s' (a catalog has 'papers')", r->str);
+        int topics = strcmp(r->str, "topics") == 0;
+        if (!topics && strcmp(r->str, "papers") != 0) {
+            lit_yread_error(r, "unknown key '%s' (a catalog has 'papers' and 'topics')", r->str);
             goto out;
         }
-        if (seen_papers++) {
-            lit_yread_error(r, "duplicate key 'papers'");
+        if (topics ? seen_topics++ : seen_papers++) {
+            lit_yread_error(r, "duplicate key '%s'", topics ? "topics" : "papers");
             goto out;
         }
         lit_yread_next(r);
         if (lit_yread_is_null(r)) continue;
+        if (topics) {
+            if (load_topic_defs(c, r) != 0) goto out;
+            continue;
+        }
         if (lit_yread_expect(r, LIT_Y_SEQ, "a list of papers") != 0) goto out;
         if (load_papers(c, r, keys, &s) != 0) goto out;
     }
-    if (lit_yread_expect(r, LIT_Y_MAP_END, "'papers'") != 0) goto out;
+    if (lit_yread_expect(r, LIT_Y_MAP_END, "'papers' or 'topics'") != 0) goto out;
+    if (seen_topics && !seen_papers) {
+        lit_yread_error(r, "topics but no 'papers': a topics.yaml, not a catalog?");
+        goto out;
+    }
     lit_yread_next(r);
     rc = lit_yread_finish(r);
 out:
@@ -495,6 +531,13 @@ static void find_cuts(int fd, long long size, int want, long long *cuts, int *n)
             plen = sp + 3;
             first = p - buf + 1;
         }
+    }
+    /* the catalog's own topics follow its papers: the last range would not be a bare
+     * list of papers, so such a file (rare, and small: imported lists) takes one thread */
+    if (plen && size > first) {
+        long long tail = size - HEAD > first ? size - HEAD : first;
+        got = pread(fd, buf, (size_t)(size - tail), (off_t)tail);
+        if (got > 0 && find_bytes(buf, (size_t)got, "\ntopics:", 8)) plen = 0;
     }
     for (int k = 1; plen && k < want; k++) {
         long long at = size / want * k;
@@ -827,6 +870,18 @@ int lit_catalog_save(const lit_catalog *c, const char *path, lit_diag *d)
     seq_start(&em, 0);
     for (size_t i = 0; i < c->n_papers; i++) paper(&em, c, &c->papers[i]);
     seq_end(&em);
+    if (c->n_topic_defs) {
+        scalar(&em, "topics", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(&em, 0);
+        for (size_t i = 0; i < c->n_topic_defs; i++) {
+            map_start(&em, 0);
+            key_str(&em, "id", c->topic_defs[i].id);
+            key_str(&em, "label", c->topic_defs[i].label);
+            key_str(&em, "parent", c->topic_defs[i].parent);
+            map_end(&em);
+        }
+        seq_end(&em);
+    }
     map_end(&em);
     yaml_document_end_event_initialize(&ev, 1);
     emit(&em, &ev);

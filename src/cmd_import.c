@@ -25,10 +25,12 @@ static const char usage_text[] =
     "  -v, --explain        print every merge with its reason\n"
     "      --venues FILE    venue table (default: data/venues.yaml beside the output)\n"
     "      --topics FILE    topic table (default: data/topics.yaml beside the output)\n"
+    "      --topics-out FILE  write the headings that became topics or matched loosely\n"
+    "                       as topics.yaml entries, to fold into the taxonomy\n"
     "  -q, --quiet          no warnings or summary\n"
     "  -h, --help           this help\n";
 
-enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT };
+enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT, OPT_TOPICS_OUT };
 
 static bool is_bib(const char *path, const char *data, size_t len)
 {
@@ -90,8 +92,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         {"output", required_argument, 0, 'o'}, {"merge", required_argument, 0, 'm'},
         {"lenient", no_argument, 0, OPT_LENIENT}, {"strict", no_argument, 0, OPT_STRICT}, {"explain", no_argument, 0, 'v'},
         {"venues", required_argument, 0, LIT_OPT_VENUES}, {"topics", required_argument, 0, LIT_OPT_TOPICS},
+        {"topics-out", required_argument, 0, OPT_TOPICS_OUT},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    const char *out = NULL, *existing = NULL, *venues_file = NULL, *topics_file = NULL;
+    const char *out = NULL, *existing = NULL, *venues_file = NULL, *topics_file = NULL, *topics_out = NULL;
     bool lenient = false, strict = false, explain = false;
     int opt;
     optind = 0;
@@ -104,6 +107,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         case 'v': explain = true; break;
         case LIT_OPT_VENUES: venues_file = optarg; break;
         case LIT_OPT_TOPICS: topics_file = optarg; break;
+        case OPT_TOPICS_OUT: topics_out = optarg; break;
         case 'q': d->quiet = true; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: return lit_usage_error("import", "unknown option");
@@ -124,6 +128,8 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     memset(&dd, 0, sizeof dd);
     lit_buf unknown = LIT_BUF_INIT;
     lit_bib *bib = NULL;
+    lit_topic_import heads;
+    memset(&heads, 0, sizeof heads);
     const char *near = strcmp(out, "-") ? out : "data/catalog.yaml";
     char *vp = venues_file ? lit_xstrdup(venues_file) : lit_find_data(near, "data", "venues.yaml");
     char *tp = topics_file ? lit_xstrdup(topics_file) : lit_find_data(near, "data", "topics.yaml");
@@ -133,12 +139,15 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
 
     size_t n_fixed = 0;
     if (existing) {
-        if (lit_catalog_load(&cat, existing, d) != 0) goto fail;
+        if (lit_catalog_load(&cat, existing, d) != 0 || lit_topics_add_defs(&ts, &cat, d) != 0) goto fail;
         n_fixed = cat.n_papers;
     }
     /* the .bib files share one bibliography: macros in argument order, crossrefs across files */
     bib = lit_bib_new();
-    lit_import_opts o = {.venues = &vs, .topics = &ts, .strict = strict, .lenient = lenient, .bib = bib};
+    /* section headings the taxonomy does not name become topics of the catalog's own */
+    lit_topic_import_init(&heads, &ts, &vs);
+    lit_import_opts o = {.venues = &vs, .topics = &ts, .sections = &heads, .strict = strict, .lenient = lenient,
+                         .bib = bib};
     size_t n_files = 0;
     for (int i = optind; i < argc; i++) {
         char *data = NULL;
@@ -167,6 +176,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
     if (explain) lit_dedupe_print(&dd, true, stderr);
     else if (!d->quiet && dd.n_unsure) lit_dedupe_print(&dd, false, stderr);
+    lit_topic_import_defs(&heads, &cat);
+    if (!d->quiet) lit_topic_import_report(&heads, stderr);
+    if (topics_out && lit_topic_import_write(&heads, &cat, topics_out, d) != 0) goto fail;
     if (lit_catalog_save(&cat, out, d) != 0) goto fail;
     /* existing papers are never merged with each other: the rest are this import's */
     size_t n_new = cat.n_papers - n_fixed;
@@ -182,6 +194,7 @@ done:
     lit_dedupe_free(&dd);
     lit_buf_free(&unknown);
     lit_bib_free(bib);
+    lit_topic_import_free(&heads);
     lit_catalog_free(&cat);
     if (vp) lit_venues_free(&vs);
     if (tp) lit_topics_free(&ts);

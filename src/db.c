@@ -41,6 +41,8 @@ int lit_db_load(lit_db *db, const char *catalog, const char *venues, const char 
     else if (!tp) rc = lit_io_error(d, NULL, "cannot find topics.yaml beside '%s' (use --topics FILE)", catalog);
     if (rc == 0) rc = lit_venues_load(&db->venues, vp, d);
     if (rc == 0) rc = lit_topics_load(&db->topics, tp, d);
+    /* the catalog's own topics (section headings an import made topics) follow */
+    if (rc == 0) rc = lit_topics_add_defs(&db->topics, &db->cat, d);
     free(vp);
     free(tp);
     return rc;

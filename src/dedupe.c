@@ -559,7 +559,8 @@ static const lit_paper *pick_title(const lit_catalog *c, const uint32_t *mem, si
 static int topic_order(const lit_catalog *c, const lit_topics *ts, int32_t t)
 {
     int i = ts ? lit_topics_find(ts, lit_catalog_topic(c, t)) : -1;
-    return i >= 0 ? i : 1 << 20;
+    /* topics an import made sort by id: their index is the order the files came in */
+    return i >= 0 && (size_t)i < ts->n_loaded ? i : 1 << 20;
 }
 
 static const lit_topics *g_ts;

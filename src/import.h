@@ -12,7 +12,9 @@ typedef struct lit_bib lit_bib;
 
 typedef struct lit_import_opts {
     const lit_venues *venues;   /* venue aliases -> canonical ids */
-    const lit_topics *topics;   /* section headings -> topic ids */
+    const lit_topics *topics;   /* section headings -> topic ids (BibTeX keywords) */
+    lit_topic_import *sections; /* section headings -> topics for lists: loose matches and
+                                   new topics (NULL: by name or loosely in topics only) */
     bool strict;                /* --strict: the first bad entry fails the whole import
                                    (default: it is skipped with a located warning) */
     bool lenient;               /* --lenient: also skip bad lines (invalid UTF-8) and files */

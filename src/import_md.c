@@ -83,6 +83,8 @@ typedef struct imp {
     lit_buf pend;       /* a bold-only paragraph: a category line, or the title of the
                            paragraph of authors and venue that follows it */
     long pend_line, pend_col;
+    const char *title;  /* the list's title (find_title), or NULL */
+    long title_end;     /* line where the title's part ends, 0 until known */
 } imp;
 
 typedef struct tag {
@@ -1439,18 +1441,66 @@ static bool doi_of(const char *url, char *id, size_t cap)
 
 static const char *cat_str(imp *im, const char *s) { return lit_arena_strdup(&im->cat->arena, s); }
 
-/* The topic a section heading names: its alias, or the singular of a plural heading. */
-static int find_topic(const imp *im, const char *name)
+/* When the file's first heading is a '# ' one, it is the list's title: im->title gets its
+ * text (link and emphasis syntax dropped) and im->title_end the line of the next '# '
+ * heading, where the title's part of the file ends. */
+static void find_title(imp *im)
 {
-    if (!im->o || !im->o->topics) return -1;
-    int ti = lit_topics_find(im->o->topics, name);
-    size_t n = strlen(name);
-    if (ti < 0 && n > 3 && name[n - 1] == 's') {
-        char *one = xstrndup(name, n - 1);
-        ti = lit_topics_find(im->o->topics, one);
-        free(one);
+    const char *s = im->base;
+    size_t n = im->len;
+    bool fence = false;
+    im->title_end = LONG_MAX;
+    long line = 1;
+    for (size_t i = 0; i < n; line++) {
+        size_t a = i, e = i;
+        while (e < n && s[e] != '\n') e++;
+        while (a < e && a < i + 3 && s[a] == ' ') a++;
+        size_t h = a;
+        while (h < e && s[h] == '#') h++;
+        if (a + 3 <= e && (!strncmp(s + a, "```", 3) || !strncmp(s + a, "~~~", 3))) fence = !fence;
+        else if (!fence && h > a && h < e && (s[h] == ' ' || s[h] == '\t')) {
+            if (im->title) { if (h - a == 1) { im->title_end = line; return; } }
+            else if (h - a > 1) return;
+            else {
+                /* "# Awesome-LLM [![Awesome](badge.svg)](https://awesome.re)": "Awesome-LLM" */
+                lit_buf b = LIT_BUF_INIT;
+                for (size_t k = h; k < e; k++) {
+                    if (s[k] == ']' && k + 1 < e && s[k + 1] == '(') {
+                        while (k < e && s[k] != ')') k++;
+                    } else if (s[k] == '!' && k + 1 < e && s[k + 1] == '[') {
+                        int depth = 0;
+                        for (k++; k < e && (s[k] != ']' || --depth > 0); k++) depth += s[k] == '[';
+                        if (k + 1 < e && s[k + 1] == '(') while (k < e && s[k] != ')') k++;
+                    } else if (!strchr("[]*_`#", s[k])) lit_buf_addc(&b, s[k]);
+                }
+                im->title = cat_str(im, lit_buf_str(&b));
+                lit_buf_free(&b);
+            }
+        }
+        i = e + 1;
     }
-    return ti;
+}
+
+/* The topic id of a paper under the current sections: through the import's headings
+ * (loose matches, new topics) when it has them, else by name or loosely in the taxonomy. */
+static const char *section_topic(imp *im, long line)
+{
+    if (!im->o || !im->n_sec) return NULL;
+    lit_topic_import *ti = im->o->sections;
+    if (!ti) {
+        for (size_t k = im->n_sec; k-- > 0;) {
+            int t = lit_topics_match(im->o->topics, im->sec[k].text);
+            if (t >= 0) return im->o->topics->t[t].id;
+        }
+        return NULL;
+    }
+    if (!im->title_end) find_title(im);
+    const char **heads = lit_xmalloc(im->n_sec * sizeof *heads);
+    for (size_t k = 0; k < im->n_sec; k++) heads[k] = im->sec[k].text;
+    bool under_title = im->title && im->sec[0].level == 1 && line < im->title_end;
+    int t = lit_topic_import_paper(ti, heads, im->n_sec, under_title ? 0 : -1, im->title);
+    free(heads);
+    return t >= 0 ? ti->ts->t[t].id : NULL;
 }
 
 static void add_paper(imp *im, entry *e, long line)
@@ -1493,17 +1543,12 @@ static void add_paper(imp *im, entry *e, long line)
     }
     if (venue) p->venue = lit_catalog_venue_id(c, venue);
     p->year = (int16_t)year;
-    /* topic: the innermost section that names one */
-    const char *sect = NULL;
-    for (size_t k = im->n_sec; k-- > 0;) {
-        if (!sect) sect = im->sec[k].text;
-        int ti = find_topic(im, im->sec[k].text);
-        if (ti >= 0) {
-            p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
-            p->topics[0] = lit_catalog_topic_id(c, im->o->topics->t[ti].id);
-            p->n_topics = 1;
-            break;
-        }
+    const char *sect = im->n_sec ? im->sec[im->n_sec - 1].text : NULL;
+    const char *topic = section_topic(im, line);
+    if (topic) {
+        p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
+        p->topics[0] = lit_catalog_topic_id(c, topic);
+        p->n_topics = 1;
     }
     p->sources = lit_arena_alloc(&c->arena, sizeof *p->sources);
     p->sources[0].list = cat_str(im, im->list);

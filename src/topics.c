@@ -89,6 +89,25 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
     if (rc == 0) rc = lit_yread_expect(r, LIT_Y_MAP_END, "a key");
     if (rc != 0) return -1;
     if (!t->id || !*t->id) return lit_error(r->diag, r->file, t->line, col, "topic without 'id'");
+    /* an entry with only an id of an earlier topic and aliases adds them to that topic
+     * (a fragment from `import --topics-out`, appended as it is) */
+    int32_t earlier = lit_topics_find(ts, t->id);
+    if (earlier >= 0 && !strcmp(ts->t[earlier].id, t->id) && !t->label && !t->short_label && !t->parent &&
+        t->n_aliases) {
+        lit_topic *e = &ts->t[earlier];
+        const char **all = lit_arena_alloc(&ts->arena, (e->n_aliases + t->n_aliases) * sizeof *all);
+        if (e->n_aliases) memcpy(all, e->aliases, e->n_aliases * sizeof *all);
+        memcpy(all + e->n_aliases, t->aliases, t->n_aliases * sizeof *all);
+        long line = r->line, c2 = r->col;
+        r->line = t->line;
+        r->col = col;
+        for (size_t i = 0; rc == 0 && i < t->n_aliases; i++) rc = add_key(ts, r, t->aliases[i], earlier);
+        r->line = line;
+        r->col = c2;
+        e->aliases = all;
+        e->n_aliases += t->n_aliases;
+        return rc;
+    }
     if (!t->label) t->label = t->id;
     int32_t ix = (int32_t)ts->n;
     long line = r->line, c2 = r->col;
@@ -143,6 +162,45 @@ int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d)
     loading l = {ts, 0};
     int rc = lit_yread_doc_list(path, "topics", read_entry, &l, d);
     if (rc == 0) rc = link_parents(ts, d);
+    ts->n_loaded = ts->n;
+    return rc;
+}
+
+int lit_topics_add(lit_topics *ts, const char *id, const char *label, int parent_ix)
+{
+    if (lit_topics_find(ts, id) >= 0) return -1;
+    int32_t ix = (int32_t)ts->n;
+    if (lit_alias_map_add(&ts->names, &ts->arena, id, ix) != ix) return -1;
+    ts->t = lit_xrealloc(ts->t, (ts->n + 1) * sizeof *ts->t);
+    lit_topic *t = &ts->t[ts->n++];
+    memset(t, 0, sizeof *t);
+    t->id = lit_arena_strdup(&ts->arena, id);
+    t->label = lit_arena_strdup(&ts->arena, label ? label : id);
+    t->parent_ix = parent_ix;
+    t->parent = parent_ix >= 0 ? ts->t[parent_ix].id : NULL;
+    lit_alias_map_add(&ts->names, &ts->arena, t->label, ix);
+    return ix;
+}
+
+int lit_topics_add_defs(lit_topics *ts, const lit_catalog *c, lit_diag *d)
+{
+    size_t from = ts->n;
+    const lit_topic_def **def = lit_xcalloc(c->n_topic_defs + 1, sizeof *def);
+    for (size_t i = 0; i < c->n_topic_defs; i++)
+        if (lit_topics_add(ts, c->topic_defs[i].id, c->topic_defs[i].label, -1) >= 0) def[ts->n - 1 - from] = &c->topic_defs[i];
+    int rc = 0;
+    for (size_t i = from; i < ts->n && rc == 0; i++) {
+        const lit_topic_def *t = def[i - from];
+        if (!t->parent) continue;
+        int p = lit_topics_find(ts, t->parent);
+        if (p < 0) rc = lit_error(d, c->path, t->line, t->col, "topic '%s' has unknown parent '%s'", t->id, t->parent);
+        ts->t[i].parent_ix = p;
+        ts->t[i].parent = p >= 0 ? ts->t[p].id : NULL;
+        for (int a = p, steps = 0; rc == 0 && a >= 0; a = ts->t[a].parent_ix)
+            if (++steps > (int)ts->n) rc = lit_error(d, c->path, t->line, t->col, "topic '%s' is its own ancestor", t->id);
+    }
+    free(def);
+    ts->n_loaded = ts->n;
     return rc;
 }
 
