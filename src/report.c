@@ -15,6 +15,7 @@
 #include "out_latex.h"
 #include "out_xlsx.h"
 #include "catalog_check.h"
+#include "out_markdown.h"
 #include "outfile.h"
 #include "style.h"
 #include "yread.h"
@@ -117,6 +118,8 @@ static int parse(lit_report *r, lit_yread *y)
             size_t n;
             if (lit_yread_expect(y, LIT_Y_SCALAR, "a4, letter or slides") != 0) rc = -1;
             else if ((rc = name_list(y, a, pdf_pages, "pdf page", &v, &n)) == 0) r->pdf_page = v[0];
+        } else if (strcmp(key, "markdown") == 0) {
+            rc = output_name(y, a, ".md", &r->markdown);
         } else if (strcmp(key, "top") == 0) {
             long v;
             if ((rc = lit_yread_long(y, 1, 1000, &v)) == 0) r->top = (size_t)v;
@@ -124,7 +127,7 @@ static int parse(lit_report *r, lit_yread *y)
             y->line = kl;
             y->col = kc;
             rc = lit_yread_error(y, "unknown key '%s' (title, catalog, style, years, venues, topics, charts, "
-                                    "formats, spreadsheet, tables, latex, bib, pdf, pdf_page, top)", key);
+                                    "formats, spreadsheet, tables, latex, bib, pdf, pdf_page, markdown, top)", key);
         }
     }
     lit_ykeys_free(&seen);
@@ -259,6 +262,20 @@ static int write_bib(const lit_stats *s, const char *path, lit_diag *d)
     return lit_outfile_commit(&o, d);
 }
 
+/* The list as a README beside the charts: a heading, the PNGs the build made, the papers. */
+static int write_markdown(build *b, const lit_stats *s, lit_buf *path)
+{
+    lit_buf md = LIT_BUF_INIT;
+    lit_buf_adds(&md, "# ");
+    lit_md_escape(&md, b->r->title);
+    lit_buf_adds(&md, "\n\n");
+    lit_md_opts mo = {.charts = ".", .charts_fs = b->tmp};
+    lit_md_write(&md, s->db, s, &mo);
+    int rc = lit_write_file(out_path(b, path, b->r->markdown), lit_buf_str(&md), md.len, b->d);
+    lit_buf_free(&md);
+    return rc;
+}
+
 static int build_all(build *b, const lit_stats *s, const lit_style *st, const lit_check *k)
 {
     const lit_report *r = b->r;
@@ -302,6 +319,7 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
     }
     if (rc == 0 && r->latex) rc = write_latex_document(b, &path);
     if (rc == 0 && r->bib) rc = write_bib(s, out_path(b, &path, r->bib), d);
+    if (rc == 0 && r->markdown) rc = write_markdown(b, s, &path);
     if (rc == 0 && r->pdf) rc = lit_report_pdf(r, s, st, k, out_path(b, &path, r->pdf), d);
     if (child > 0) {
         int status;
@@ -398,7 +416,7 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
         d->as = r->out_dir;
         build b = {r, tmp, progress, 0, 0, d};
         b.steps = (int)(r->n_charts * (r->n_formats + 1) + r->n_tables) + !!r->spreadsheet + !!r->latex + !!r->bib +
-                  !!r->pdf;
+                  !!r->pdf + !!r->markdown;
         rc = build_all(&b, &s, &st, &k);
         if (rc == 0) rc = swap_in(r, tmp, d);
         if (rc != 0) remove_tree(tmp);

@@ -22,6 +22,7 @@ typedef struct lit_report {
     const char **formats; size_t n_formats;
     const char **tables; size_t n_tables;
     const char *spreadsheet, *bib, *pdf, *latex;  /* output names inside out_dir; NULL = none */
+    const char *markdown;    /* the list as a README (with the PNG charts), or NULL */
     size_t top;              /* chart option: bars/series/rows before "other" (0 = what fits) */
     const char *pdf_page;    /* report.pdf pages: "a4" (default), "letter" or "slides" (the style's page) */
     bool strict;             /* build --strict: a problem `check` finds fails the build */
