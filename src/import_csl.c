@@ -181,6 +181,8 @@ static const char *item(csl *c, json_t *it, size_t off, lit_ref *r)
 {
     memset(r, 0, sizeof *r);
     if (!json_is_object(it)) return "item is not an object";
+    json_t *t = json_object_get(it, "title");
+    if (t && !json_is_string(t)) return "'title' is not a text";
     r->title = text(c, it, "title", off);
     if (!r->title) return "item has no title";
     r->key = text(c, it, "citation-key", off);
