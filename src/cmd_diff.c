@@ -1,7 +1,147 @@
-/* cmd_diff.c - `litsurvey diff OLD NEW`: papers added, removed and changed. */
+/* cmd_diff.c - `litsurvey diff OLD NEW` and `litsurvey diff --since REV [CATALOG]`: what is
+ * new for the reading group, between two catalogs or a catalog and its version in git. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "cli.h"
+#include "diff.h"
+#include "outfile.h"
+
+static const char usage_text[] =
+    "usage: litsurvey diff OLD NEW [--format text|md|csv] [-o FILE]\n"
+    "       litsurvey diff --since REV [CATALOG] [--format text|md|csv] [-o FILE]\n"
+    "\n"
+    "Lists the papers added to, removed from and changed in (key, title, system name,\n"
+    "venue, year, topics, links) the catalog NEW since OLD. With --since, OLD is CATALOG\n"
+    "(default data/catalog.yaml) as it was at the git revision REV (read with git show).\n"
+    "Papers are paired by key, then by DOI, arXiv id or title.\n"
+    "\n"
+    "  -o, --output FILE    where to write (default: standard output)\n"
+    "      --format F       text (default), md (Markdown for a README or an issue) or csv\n"
+    "      --since REV      compare with the catalog at this git revision (HEAD~1, v1.0, ...)\n"
+    "  -c, --catalog FILE   the catalog for --since (default data/catalog.yaml)\n"
+    "  -q, --quiet          no warnings\n"
+    "  -h, --help           this help\n";
+
+/* The bytes of path at git revision rev: `git -C DIR show REV:./NAME`. */
+static int git_show(const char *rev, const char *path, char **data, size_t *len, lit_diag *d)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = lit_xstrdup(slash ? path : ".");
+    if (slash) dir[slash == path ? 1 : slash - path] = 0;
+    size_t sl = strlen(rev) + strlen(path) + 4;
+    char *spec = lit_xmalloc(sl);
+    snprintf(spec, sl, "%s:./%s", rev, slash ? slash + 1 : path);
+    int fd[2];
+    int rc = -1;
+    if (pipe(fd) != 0) {
+        lit_io_error(d, path, "cannot start git: %s", strerror(errno));
+        goto out;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        dup2(fd[1], 1);
+        close(fd[1]);
+        execlp("git", "git", "-C", dir, "show", spec, (char *)NULL);
+        _exit(127);
+    }
+    close(fd[1]);
+    lit_buf b = LIT_BUF_INIT;
+    char chunk[65536];
+    ssize_t n;
+    while (pid > 0 && ((n = read(fd[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR)))
+        if (n > 0) lit_buf_add(&b, chunk, (size_t)n);
+    close(fd[0]);
+    int status = 0;
+    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        lit_io_error(d, path, "cannot read it at revision '%s' (git show %s %s)", rev, spec,
+                     pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "could not run git" : "failed");
+        lit_buf_free(&b);
+        goto out;
+    }
+    lit_buf_add(&b, "", 0);
+    *data = b.data;
+    *len = b.len;
+    rc = 0;
+out:
+    free(dir);
+    free(spec);
+    return rc;
+}
+
 int lit_cmd_diff(int argc, char **argv, lit_diag *d)
 {
-    (void)argc; (void)argv; (void)d;
-    return lit_usage_error("diff", "not yet");
+    enum { OPT_FORMAT = LIT_OPT_FIRST_CMD, OPT_SINCE };
+    static const struct option longopts[] = {
+        {"output", required_argument, 0, 'o'}, {"format", required_argument, 0, OPT_FORMAT},
+        {"since", required_argument, 0, OPT_SINCE}, {"catalog", required_argument, 0, 'c'},
+        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    static const char *const formats[] = {"text", "md", "csv", NULL};
+    const char *out = "-", *since = NULL, *catalog = NULL;
+    enum lit_diff_format fmt = LIT_DIFF_TEXT;
+    int opt;
+    optind = 0;
+    while ((opt = getopt_long(argc, argv, "o:c:qh", longopts, NULL)) != -1) {
+        int k = 0;
+        switch (opt) {
+        case 'o': out = optarg; break;
+        case 'c': catalog = optarg; break;
+        case 'q': d->quiet = true; break;
+        case OPT_SINCE: since = optarg; break;
+        case OPT_FORMAT:
+            while (formats[k] && strcmp(formats[k], optarg)) k++;
+            if (!formats[k]) return lit_usage_error("diff", "unknown --format '%s' (text, md, csv)", optarg);
+            fmt = (enum lit_diff_format)k;
+            break;
+        case 'h': fputs(usage_text, stdout); return 0;
+        default: return lit_usage_error("diff", "unknown option");
+        }
+    }
+    int nargs = argc - optind;
+    if (since) {
+        if (nargs > 1 || (nargs == 1 && catalog)) return lit_usage_error("diff", "--since takes one catalog");
+        if (since[0] == '-' || !since[0]) return lit_usage_error("diff", "invalid revision '%s'", since);
+        if (nargs == 1) catalog = argv[optind];
+        if (!catalog) catalog = "data/catalog.yaml";
+    } else if (nargs != 2 || catalog) {
+        return lit_usage_error("diff", "give two catalogs, OLD and NEW, or --since REV");
+    }
+    const char *new_path = since ? catalog : argv[optind + 1];
+    lit_catalog old, new_;
+    lit_catalog_init(&old);
+    lit_catalog_init(&new_);
+    char *old_name = NULL;
+    int rc = 0;
+    if (since) {
+        char *data = NULL;
+        size_t len = 0;
+        size_t nl = strlen(since) + strlen(catalog) + 2;
+        old_name = lit_xmalloc(nl);
+        snprintf(old_name, nl, "%s:%s", since, catalog);
+        if (git_show(since, catalog, &data, &len, d) != 0) rc = LIT_EXIT_IO;
+        else if (lit_catalog_load_mem(&old, old_name, data, len, d) != 0) rc = LIT_EXIT_DATA;
+        free(data);
+    } else {
+        old_name = lit_xstrdup(argv[optind]);
+        if (lit_catalog_load(&old, old_name, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+    }
+    if (rc == 0 && lit_catalog_load(&new_, new_path, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+    if (rc == 0) {
+        lit_diff df;
+        lit_diff_compute(&df, &old, &new_);
+        lit_buf b = LIT_BUF_INIT;
+        lit_diff_write(&b, &df, fmt, old_name, new_path);
+        if (lit_write_file(out, lit_buf_str(&b), b.len, d) != 0) rc = LIT_EXIT_IO;
+        lit_buf_free(&b);
+        lit_diff_free(&df);
+    }
+    free(old_name);
+    lit_catalog_free(&old);
+    lit_catalog_free(&new_);
+    return rc;
 }

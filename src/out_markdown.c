@@ -101,7 +101,7 @@ static void id_link(lit_buf *b, const lit_paper *p, const char *open, const char
     lit_buf_addc(b, ')');
 }
 
-static void entry(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
+void lit_md_entry(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
 {
     const char *venue = lit_catalog_venue(cat, p->venue);
     int year = p->year_inferred ? 0 : p->year;
@@ -388,7 +388,7 @@ void lit_md_write(lit_buf *out, const lit_db *db, const lit_stats *s, const lit_
         for (size_t k = 0; k < g->n; k++) {
             const lit_paper *p = &db->cat.papers[g->papers[k]];
             if (o->table) table_row(out, &db->cat, p);
-            else entry(out, &db->cat, p);
+            else lit_md_entry(out, &db->cat, p);
         }
         if (g->n) lit_buf_addc(out, '\n');
         free(g->papers);

@@ -26,6 +26,9 @@ typedef struct lit_md_opts {
  * names, authors, venues, years, topics and links. */
 void lit_md_write(lit_buf *out, const lit_db *db, const lit_stats *s, const lit_md_opts *o);
 
+/* Appends one entry line ("- [OSDI'20] **Gavel**: ... [[paper]](url)\n"). */
+void lit_md_entry(lit_buf *out, const lit_catalog *cat, const lit_paper *p);
+
 /* Appends s with every character Markdown could read as syntax backslash-escaped. */
 void lit_md_escape(lit_buf *b, const char *s);
 
