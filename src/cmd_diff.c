@@ -1,10 +1,7 @@
 /* cmd_diff.c - `litsurvey diff OLD NEW` and `litsurvey diff --since REV [CATALOG]`: what is
  * new for the reading group, between two catalogs or a catalog and its version in git. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include "cli.h"
 #include "diff.h"
 #include "outfile.h"
@@ -24,55 +21,6 @@ static const char usage_text[] =
     "  -c, --catalog FILE   the catalog for --since (default data/catalog.yaml)\n"
     "  -q, --quiet          no warnings\n"
     "  -h, --help           this help\n";
-
-/* The bytes of path at git revision rev: `git -C DIR show REV:./NAME`. */
-static int git_show(const char *rev, const char *path, char **data, size_t *len, lit_diag *d)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = lit_xstrdup(slash ? path : ".");
-    if (slash) dir[slash == path ? 1 : slash - path] = 0;
-    size_t sl = strlen(rev) + strlen(path) + 4;
-    char *spec = lit_xmalloc(sl);
-    snprintf(spec, sl, "%s:./%s", rev, slash ? slash + 1 : path);
-    int fd[2];
-    int rc = -1;
-    if (pipe(fd) != 0) {
-        lit_io_error(d, path, "cannot start git: %s", strerror(errno));
-        goto out;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fd[0]);
-        dup2(fd[1], 1);
-        close(fd[1]);
-        execlp("git", "git", "-C", dir, "show", spec, (char *)NULL);
-        _exit(127);
-    }
-    close(fd[1]);
-    lit_buf b = LIT_BUF_INIT;
-    char chunk[65536];
-    ssize_t n;
-    while (pid > 0 && ((n = read(fd[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR)))
-        if (n > 0) lit_buf_add(&b, chunk, (size_t)n);
-    close(fd[0]);
-    int status = 0;
-    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        lit_io_error(d, path, "cannot read it at revision '%s' (git show %s %s)", rev, spec,
-                     pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "could not run git" : "failed");
-        lit_buf_free(&b);
-        goto out;
-    }
-    lit_buf_add(&b, "", 0);
-    *data = b.data;
-    *len = b.len;
-    rc = 0;
-out:
-    free(dir);
-    free(spec);
-    return rc;
-}
 
 int lit_cmd_diff(int argc, char **argv, lit_diag *d)
 {
@@ -123,7 +71,7 @@ int lit_cmd_diff(int argc, char **argv, lit_diag *d)
         size_t nl = strlen(since) + strlen(catalog) + 2;
         old_name = lit_xmalloc(nl);
         snprintf(old_name, nl, "%s:%s", since, catalog);
-        if (git_show(since, catalog, &data, &len, d) != 0) rc = LIT_EXIT_IO;
+        if (lit_git_show(since, catalog, &data, &len, d) != 0) rc = LIT_EXIT_IO;
         else if (lit_catalog_load_mem(&old, old_name, data, len, d) != 0) rc = LIT_EXIT_DATA;
         free(data);
     } else {

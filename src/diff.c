@@ -1,9 +1,13 @@
 /* diff.c - papers added, removed and changed between two catalogs. */
 #include "diff.h"
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "out_markdown.h"
 
 /* Lower-case letters and digits of a title: "PipeDream: ..." and "Pipedream - ..." pair. */
@@ -196,11 +200,11 @@ static void line_text(lit_buf *b, const lit_catalog *c, const lit_paper *p)
     lit_buf_printf(b, "] %s\n", p->title);
 }
 
-static void changes_of(lit_buf *b, const lit_diff *df, size_t *k, bool md)
+size_t lit_diff_paper_changes(lit_buf *b, const lit_diff *df, size_t k, bool md)
 {
-    uint32_t ni = df->changes[*k].new_ix;
-    for (bool first = true; *k < df->n_changes && df->changes[*k].new_ix == ni; (*k)++, first = false) {
-        const lit_change *ch = &df->changes[*k];
+    uint32_t ni = df->changes[k].new_ix;
+    for (bool first = true; k < df->n_changes && df->changes[k].new_ix == ni; k++, first = false) {
+        const lit_change *ch = &df->changes[k];
         lit_buf_adds(b, first ? "" : "; ");
         lit_buf_printf(b, "%s ", ch->field);
         if (!strcmp(ch->field, "topics") || !strcmp(ch->field, "links")) {
@@ -213,6 +217,7 @@ static void changes_of(lit_buf *b, const lit_diff *df, size_t *k, bool md)
         if (md) lit_md_escape(b, *ch->now ? ch->now : "(none)");
         else lit_buf_adds(b, *ch->now ? ch->now : "(none)");
     }
+    return k;
 }
 
 void lit_diff_write(lit_buf *out, const lit_diff *df, enum lit_diff_format f, const char *old_name,
@@ -267,8 +272,59 @@ void lit_diff_write(lit_buf *out, const lit_diff *df, enum lit_diff_format f, co
             } else {
                 lit_buf_printf(out, "  ~ %s: ", p->key ? p->key : "");
             }
-            changes_of(out, df, &k, md);
+            k = lit_diff_paper_changes(out, df, k, md);
             lit_buf_addc(out, '\n');
         }
     }
+}
+
+/* ---------- git ---------- */
+
+/* The bytes of path at git revision rev: `git -C DIR show REV:./NAME`. */
+int lit_git_show(const char *rev, const char *path, char **data, size_t *len, lit_diag *d)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = lit_xstrdup(slash ? path : ".");
+    if (slash) dir[slash == path ? 1 : slash - path] = 0;
+    size_t sl = strlen(rev) + strlen(path) + 4;
+    char *spec = lit_xmalloc(sl);
+    snprintf(spec, sl, "%s:./%s", rev, slash ? slash + 1 : path);
+    int fd[2];
+    int rc = -1;
+    if (pipe(fd) != 0) {
+        lit_io_error(d, path, "cannot start git: %s", strerror(errno));
+        goto out;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        dup2(fd[1], 1);
+        close(fd[1]);
+        execlp("git", "git", "-C", dir, "show", spec, (char *)NULL);
+        _exit(127);
+    }
+    close(fd[1]);
+    lit_buf b = LIT_BUF_INIT;
+    char chunk[65536];
+    ssize_t n;
+    while (pid > 0 && ((n = read(fd[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR)))
+        if (n > 0) lit_buf_add(&b, chunk, (size_t)n);
+    close(fd[0]);
+    int status = 0;
+    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        lit_io_error(d, path, "cannot read it at revision '%s' (git show %s %s)", rev, spec,
+                     pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "could not run git" : "failed");
+        lit_buf_free(&b);
+        goto out;
+    }
+    lit_buf_add(&b, "", 0);
+    *data = b.data;
+    *len = b.len;
+    rc = 0;
+out:
+    free(dir);
+    free(spec);
+    return rc;
 }

@@ -31,4 +31,12 @@ enum lit_diff_format { LIT_DIFF_TEXT, LIT_DIFF_MD, LIT_DIFF_CSV };
 void lit_diff_write(lit_buf *out, const lit_diff *df, enum lit_diff_format f, const char *old_name,
                     const char *new_name);
 
+/* Appends what changed in the paper of changes[k] ("venue arXiv -> OSDI; topics +x") and
+ * returns the index of the next paper's first change. */
+size_t lit_diff_paper_changes(lit_buf *b, const lit_diff *df, size_t k, bool md);
+
+/* Reads path as it was at git revision rev (`git -C DIR show REV:./NAME`) into a
+ * NUL-terminated malloc'd buffer. Returns 0, or -1 after an I/O error naming path. */
+int lit_git_show(const char *rev, const char *path, char **data, size_t *len, lit_diag *d);
+
 #endif
