@@ -237,7 +237,7 @@ void lit_diff_write(lit_buf *out, const lit_diff *df, enum lit_diff_format f, co
     bool md = f == LIT_DIFF_MD;
     if (md) {
         lit_buf_adds(out, "## What is new\n\n");
-        lit_buf_printf(out, "%zu papers added, %zu removed, %zu changed since `", df->n_added, df->n_removed, df->n_changed);
+        lit_buf_printf(out, "%zu added, %zu removed, %zu changed since `", df->n_added, df->n_removed, df->n_changed);
         lit_buf_adds(out, old_name);
         lit_buf_adds(out, "` (");
         lit_buf_printf(out, "%zu papers, now %zu).\n\n", o->n_papers, n->n_papers);
