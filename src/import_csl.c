@@ -163,10 +163,7 @@ static int year_of(csl *c, json_t *it, size_t off)
     } else if (json_is_integer(v)) {
         y = json_integer_value(v);
     }
-    for (const char *q = t; q && *q && !y; q++)   /* the first run of four digits */
-        if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
-            isdigit((unsigned char)q[3]) && !isdigit((unsigned char)q[4]) && (q == t || !isdigit((unsigned char)q[-1])))
-            y = atoi(q);
+    if (!y) y = lit_ref_year(t);   /* the first run of four digits */
     if (!y && !t) return 0;
     if (y < 1800 || y > 2100) {
         warn_at(c, key_at(c, off, "issued"), "'issued' %s is not a year from 1800 to 2100; left out",

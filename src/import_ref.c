@@ -38,6 +38,15 @@ static const char *short_name(lit_arena *a, const char *title, const char *st)
     return NULL;
 }
 
+int lit_ref_year(const char *s)
+{
+    for (const char *q = s; q && *q; q++)
+        if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
+            isdigit((unsigned char)q[3]) && !isdigit((unsigned char)q[4]) && (q == s || !isdigit((unsigned char)q[-1])))
+            return atoi(q);
+    return 0;
+}
+
 void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line)
 {
     lit_catalog *cat = c->cat;

@@ -36,6 +36,8 @@ typedef struct lit_ref_ctx {
  * year from it when there is none), topics from the keywords. */
 void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line);
 void lit_ref_ctx_free(lit_ref_ctx *c);
+/* The first run of exactly four digits in s ("2010/11/19/", "2020-05"), or 0. */
+int lit_ref_year(const char *s);
 
 /* From import_bib.c: the venue a booktitle or journal names; arXiv ids and their year. */
 const lit_venue *lit_bib_match_venue(const lit_venues *vs, const char *s, char ***cache);

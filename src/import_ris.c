@@ -76,15 +76,6 @@ static char *author(const char *s)
     return res;
 }
 
-static int year_of(const char *s)
-{
-    for (const char *q = s; q && *q; q++)
-        if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
-            isdigit((unsigned char)q[3]) && !isdigit((unsigned char)q[4]) && (q == s || !isdigit((unsigned char)q[-1])))
-            return atoi(q);
-    return 0;
-}
-
 /* Makes the paper of the open entry and closes it. */
 static void close_entry(ris *r, lit_ref_ctx *rx)
 {
@@ -119,7 +110,7 @@ static void close_entry(ris *r, lit_ref_ctx *rx)
         for (const char *const *t = YEAR; *t && !ref.year; t++)
             for (size_t i = 0; i < r->n && !ref.year; i++)
                 if (!strcmp(r->f[i].tag, *t) && r->f[i].val.len) {
-                    int y = year_of(r->f[i].val.data);
+                    int y = lit_ref_year(r->f[i].val.data);
                     if (y >= 1800 && y <= 2100) ref.year = y;
                     else if (y) problem(r, r->f[i].line, 7, "year outside 1800-2100", "left out");
                 }
