@@ -44,11 +44,16 @@ static size_t text_start(const char *data, size_t len)
     return i;
 }
 
-/* CSL-JSON: .json, or text starting with '[' or '{' (no paper list does). */
+/* CSL-JSON: .json, or text starting with '[' and '{', or '{' and '"' (a plain list may
+ * start with "[NSDI '19] Title"). */
 static bool is_csl(const char *path, const char *data, size_t len)
 {
+    if (has_ext(path, ".json")) return true;
     size_t i = text_start(data, len);
-    return has_ext(path, ".json") || (i < len && (data[i] == '[' || data[i] == '{'));
+    if (i >= len || (data[i] != '[' && data[i] != '{')) return false;
+    char want = data[i] == '[' ? '{' : '"';
+    size_t j = i + 1 + text_start(data + i + 1, len - i - 1);
+    return j < len && (data[j] == want || (data[i] == '[' && data[j] == ']'));
 }
 
 /* RIS: .ris, or text starting with a "TY  - " tag. */

@@ -96,4 +96,7 @@ assert text.count('“') >= len(items) - 3
 "
 done
 check "pandoc --citeproc: authors, venue names and years" grep -q 'Narayanan, Deepak, Aaron Harlap, and Amar Phanishayee. 2019.*ACM Symposium on Operating Systems Principles' lib-doc.txt
+printf '[\n  {"id": "x", "title": "PipeDream: Generalized Pipeline Parallelism for DNN Training", "event": "SOSP 2019"}\n]\n' >sniff.txt
+"$LIT" import $V -q sniff.txt -o sniff.yaml
+check "CSL-JSON is recognised by its content whatever the extension" grep -q 'venue: SOSP' sniff.yaml
 exit $failed
