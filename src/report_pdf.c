@@ -530,8 +530,8 @@ static void news_section(rp *p)
     char head[200];
     snprintf(head, sizeof head, "New since %s", p->r->new_since);
     section(p, head, true);
-    snprintf(head, sizeof head, "%zu papers added, %zu changed and %zu removed since revision %s of the catalog.",
-             df->n_added, df->n_changed, df->n_removed, p->r->new_since);
+    snprintf(head, sizeof head, "Since revision %s of the catalog: %zu added, %zu changed, %zu removed.",
+             p->r->new_since, df->n_added, df->n_changed, df->n_removed);
     para(p, head, PT_BODY, false, p->st->foreground);
     lit_buf line = LIT_BUF_INIT;
     size_t total = df->n_added + df->n_changed, listed = 0;

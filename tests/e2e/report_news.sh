@@ -11,7 +11,7 @@ printf 'title: News\ncharts: [venues, years]\nformats: [png]\nspreadsheet: s.xls
 check "build with new_since" "$LIT" build -q reports/n.yaml
 pdftotext reports/n/report.pdf all.txt
 check "report.pdf: a 'New since HEAD' section with the added and changed papers" sh -c \
-  "grep -q '^New since HEAD\$' all.txt && grep -q '1 papers added, 2 changed and 1 removed since revision HEAD' all.txt &&
+  "grep -q '^New since HEAD\$' all.txt && grep -q 'Since revision HEAD of the catalog: 1 added, 2 changed, 1 removed.' all.txt &&
    grep -q '+ \[OSDI 2021\] Pollux' all.txt && grep -q 'venue arXiv.*OSDI' all.txt"
 check "report.pdf: the contents list it" sh -c "[ \$(grep -c 'New since HEAD' all.txt) -ge 2 ]"
 check "spreadsheet: a New sheet, one row per added, changed, removed paper" $PY -c "
