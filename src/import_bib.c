@@ -1412,22 +1412,6 @@ int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t 
 
 /* ---- shared with the CSL-JSON and RIS importers (import_ref.h) ---- */
 
-const lit_venue *lit_bib_match_venue(const lit_venues *vs, const char *s, char ***cache)
-{
-    parser p;
-    memset(&p, 0, sizeof p);
-    p.vkeys = *cache;
-    const lit_venue *v = match_venue(&p, vs, s);
-    *cache = p.vkeys;
-    return v;
-}
-
-void lit_bib_venue_cache_free(char **cache)
-{
-    for (size_t k = 0; cache && cache[k]; k++) free(cache[k]);
-    free(cache);
-}
-
 bool lit_bib_find_arxiv(const char *s, char out[32]) { return find_arxiv(s, out); }
 int lit_bib_arxiv_year(const char *id) { return arxiv_year(id); }
 bool lit_bib_is_arxiv_name(const char *s) { return is_arxiv_name(s); }

@@ -226,7 +226,7 @@ int lit_import_csl(lit_catalog *cat, const char *path, const char *data, size_t 
     }
     int rc = 0;
     size_t before = cat->n_papers;
-    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, NULL};
+    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path};
     if (json_is_object(items)) {   /* a file of one item */
         lit_ref r;
         const char *bad = item(&c, items, first, &r);
@@ -256,7 +256,6 @@ int lit_import_csl(lit_catalog *cat, const char *path, const char *data, size_t 
     }
     if (rc != 0) cat->n_papers = before;
     lit_arena_free(&c.tmp);
-    lit_ref_ctx_free(&rx);
     json_decref(root);
     return rc;
 }

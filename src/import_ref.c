@@ -70,10 +70,11 @@ void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line)
     bool arxiv_named = r->preprint;
     for (size_t i = 0; i < r->n_venues && !venue; i++) {
         if (lit_bib_is_arxiv_name(r->venues[i])) { arxiv_named = true; continue; }
-        const lit_venue *v = vs ? lit_bib_match_venue(vs, r->venues[i], &c->vcache) : NULL;
+        const lit_venue *v = vs && lit_venue_text_ok(r->venues[i]) ? lit_venues_match(vs, r->venues[i]) : NULL;
         if (v) venue = v->id;
     }
-    if (!venue && !arxiv_named && r->n_venues) venue = r->venues[0];   /* unknown: for `check` */
+    for (size_t i = 0; i < r->n_venues && !venue && !arxiv_named; i++)   /* unknown: kept for `check` */
+        if (lit_venue_text_ok(r->venues[i])) venue = r->venues[i];
     if (!venue && (arxiv_named || *arx)) {
         const lit_venue *ax = vs ? lit_venues_find(vs, "arXiv") : NULL;
         venue = ax ? ax->id : "arXiv";
@@ -122,10 +123,4 @@ void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line)
     p->sources = lit_arena_alloc(a, sizeof *p->sources);
     p->sources[0] = (lit_source){lit_arena_strdup(a, c->list), line > 0 ? line : 1, NULL};
     p->n_sources = 1;
-}
-
-void lit_ref_ctx_free(lit_ref_ctx *c)
-{
-    lit_bib_venue_cache_free(c->vcache);
-    c->vcache = NULL;
 }

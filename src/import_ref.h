@@ -28,20 +28,16 @@ typedef struct lit_ref_ctx {
     lit_catalog *cat;
     const lit_import_opts *o;
     const char *list;              /* file name without folder, for sources */
-    char **vcache;                 /* venue name keys, made once */
 } lit_ref_ctx;
 
 /* Appends the paper of r, listed at line: venue through the venue table (a name it does
  * not know is kept for `check` to report), an arXiv id from the URL, DOI or ids (and the
  * year from it when there is none), topics from the keywords. */
 void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line);
-void lit_ref_ctx_free(lit_ref_ctx *c);
 /* The first run of exactly four digits in s ("2010/11/19/", "2020-05"), or 0. */
 int lit_ref_year(const char *s);
 
-/* From import_bib.c: the venue a booktitle or journal names; arXiv ids and their year. */
-const lit_venue *lit_bib_match_venue(const lit_venues *vs, const char *s, char ***cache);
-void lit_bib_venue_cache_free(char **cache);
+/* From import_bib.c: arXiv ids, their year, and names that mean arXiv. */
 bool lit_bib_find_arxiv(const char *s, char out[32]);
 int lit_bib_arxiv_year(const char *id);
 bool lit_bib_is_arxiv_name(const char *s);

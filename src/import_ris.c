@@ -157,7 +157,7 @@ int lit_import_ris(lit_catalog *cat, const char *path, const char *data, size_t 
     r.path = path;
     r.d = d;
     r.o = o;
-    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, NULL};
+    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path};
     size_t before = cat->n_papers, i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
     long line = 0;
     bool outside_told = false;
@@ -222,7 +222,6 @@ int lit_import_ris(lit_catalog *cat, const char *path, const char *data, size_t 
     }
     for (size_t k = 0; k < r.n; k++) lit_buf_free(&r.f[k].val);
     free(r.f);
-    lit_ref_ctx_free(&rx);
     if (!r.rc && cat->n_papers == before) r.rc = lit_error(d, path, 1, 1, "no papers found in '%s'", rx.list);
     if (r.rc) cat->n_papers = before;
     return r.rc;
