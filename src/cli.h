@@ -60,6 +60,8 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d);
 int lit_cmd_xlsx(int argc, char **argv, lit_diag *d);
 int lit_cmd_latex(int argc, char **argv, lit_diag *d);
 int lit_cmd_bib(int argc, char **argv, lit_diag *d);
+int lit_cmd_markdown(int argc, char **argv, lit_diag *d);
+int lit_cmd_diff(int argc, char **argv, lit_diag *d);
 int lit_cmd_build(int argc, char **argv, lit_diag *d);
 
 #endif

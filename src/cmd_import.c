@@ -6,16 +6,18 @@
 #include "cli.h"
 #include "dedupe.h"
 #include "import.h"
+#include "import_ref.h"
 #include "outfile.h"
 
 static const char usage_text[] =
     "usage: litsurvey import FILE... [-o CATALOG] [-m EXISTING] [options]\n\n"
-    "Imports paper lists (Markdown or plain text, any other extension) and BibTeX files\n"
-    "(.bib) into one catalog. Duplicates are merged; every paper keeps where it was\n"
-    "listed (sources). The .bib files are one bibliography, as in \\bibliography{a,b,c}:\n"
-    "@strings hold in the files after theirs, crossrefs resolve across files. An entry\n"
-    "that cannot be read is skipped with a warning; a file that cannot be read (binary,\n"
-    "invalid UTF-8, no papers) is an error and nothing is written.\n\n"
+    "Imports paper lists (Markdown or plain text, any other extension), BibTeX (.bib),\n"
+    "CSL-JSON (.json: Zotero, Mendeley, pandoc) and RIS (.ris) files into one catalog.\n"
+    "Duplicates are merged; every paper keeps where it was listed (sources). The .bib\n"
+    "files are one bibliography, as in \\bibliography{a,b,c}: @strings hold in the files\n"
+    "after theirs, crossrefs resolve across files. An entry that cannot be read is\n"
+    "skipped with a warning; a file that cannot be read (binary, invalid UTF-8, no\n"
+    "papers) is an error and nothing is written.\n\n"
     "  -o, --output FILE    catalog to write ('-' = stdout; default: EXISTING with -m,\n"
     "                       else stdout)\n"
     "  -m, --merge FILE     merge into this existing catalog: its papers keep their keys\n"
@@ -32,13 +34,44 @@ static const char usage_text[] =
 
 enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT, OPT_TOPICS_OUT };
 
+static bool has_ext(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    return n >= e && strcasecmp(path + n - e, ext) == 0;
+}
+
+/* Where the text starts: past blanks and a UTF-8 byte-order mark. */
+static size_t text_start(const char *data, size_t len)
+{
+    size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
+    return i;
+}
+
+/* CSL-JSON: .json, or text starting with '[' and '{', or '{' and '"' (a plain list may
+ * start with "[NSDI '19] Title"). */
+static bool is_csl(const char *path, const char *data, size_t len)
+{
+    if (has_ext(path, ".json")) return true;
+    size_t i = text_start(data, len);
+    if (i >= len || (data[i] != '[' && data[i] != '{')) return false;
+    char want = data[i] == '[' ? '{' : '"';
+    size_t j = i + 1 + text_start(data + i + 1, len - i - 1);
+    return j < len && (data[j] == want || (data[i] == '[' && data[j] == ']'));
+}
+
+/* RIS: .ris, or text starting with a "TY  - " tag. */
+static bool is_ris(const char *path, const char *data, size_t len)
+{
+    size_t i = text_start(data, len);
+    return has_ext(path, ".ris") || (len - i >= 6 && !memcmp(data + i, "TY  -", 5));
+}
+
 static bool is_bib(const char *path, const char *data, size_t len)
 {
-    size_t n = strlen(path);
-    if (n >= 4 && strcasecmp(path + n - 4, ".bib") == 0) return true;
+    if (has_ext(path, ".bib")) return true;
     /* content sniffing: a file whose first non-blank character starts "@type{" */
-    size_t i = 0;
-    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
+    size_t i = text_start(data, len);
     if (i >= len || data[i] != '@') return false;
     size_t j = i + 1;
     while (j < len && ((data[j] >= 'a' && data[j] <= 'z') || (data[j] >= 'A' && data[j] <= 'Z'))) j++;
@@ -154,8 +187,10 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         size_t len = 0;
         if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
         size_t before = cat.n_papers;
-        int r = is_bib(argv[i], data, len) ? lit_import_bib(&cat, argv[i], data, len, &o, d)
-                                           : lit_import_list(&cat, argv[i], data, len, &o, d);
+        int r = is_bib(argv[i], data, len)   ? lit_import_bib(&cat, argv[i], data, len, &o, d)
+                : is_csl(argv[i], data, len) ? lit_import_csl(&cat, argv[i], data, len, &o, d)
+                : is_ris(argv[i], data, len) ? lit_import_ris(&cat, argv[i], data, len, &o, d)
+                                             : lit_import_list(&cat, argv[i], data, len, &o, d);
         free(data);
         if (r != 0) {
             cat.n_papers = before;

@@ -1409,3 +1409,9 @@ int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t 
     lit_bib_free(b);
     return rc;
 }
+
+/* ---- shared with the CSL-JSON and RIS importers (import_ref.h) ---- */
+
+bool lit_bib_find_arxiv(const char *s, char out[32]) { return find_arxiv(s, out); }
+int lit_bib_arxiv_year(const char *id) { return arxiv_year(id); }
+bool lit_bib_is_arxiv_name(const char *s) { return is_arxiv_name(s); }

@@ -18,7 +18,9 @@ static const struct command {
     {"chart", lit_cmd_chart, "a chart as PDF, SVG or PNG"},
     {"xlsx", lit_cmd_xlsx, "a spreadsheet for a reading group"},
     {"latex", lit_cmd_latex, "LaTeX tables for a related-work section"},
-    {"bib", lit_cmd_bib, "the catalog as BibTeX"},
+    {"bib", lit_cmd_bib, "the catalog as BibTeX or CSL-JSON"},
+    {"markdown", lit_cmd_markdown, "the catalog as a README-ready awesome-list"},
+    {"diff", lit_cmd_diff, "papers added, removed and changed between two catalogs"},
     {"build", lit_cmd_build, "everything a report spec names, into its folder"},
 };
 

@@ -1,5 +1,6 @@
 /* out_xlsx.c - the reading-group spreadsheet (libxlsxwriter): Papers, statistics sheets, native charts. */
 #include "out_xlsx.h"
+#include "diff.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -59,7 +60,7 @@ static char *status_values[] = {"to read", "reading", "done", "skip", NULL};
 /* Sheet names; charts refer to them. */
 static const char SH_SUMMARY[] = "Summary", SH_PAPERS[] = "Papers", SH_VENUES[] = "Venues",
                   SH_YEARS[] = "Years", SH_TOPICS[] = "Topics", SH_TOPIC_YEAR[] = "Topic x Year",
-                  SH_VENUE_YEAR[] = "Venue x Year", SH_CHART_DATA[] = "Chart data";
+                  SH_VENUE_YEAR[] = "Venue x Year", SH_CHART_DATA[] = "Chart data", SH_NEW[] = "New";
 
 typedef struct xw {
     const lit_stats *s;
@@ -70,6 +71,9 @@ typedef struct xw {
     size_t max_rows, max_links, max_cell;
     lxw_workbook *wb;
     lxw_worksheet *ws_summary, *ws_papers, *ws_venues, *ws_years, *ws_topics, *ws_ty, *ws_vy, *ws_cd;
+    lxw_worksheet *ws_new;      /* papers added, changed and removed since news_since, or NULL */
+    const lit_diff *news;
+    const char *news_since;
     int *trend_order;           /* Chart data rows: each topic's row of s->topics (-1: none) */
     size_t n_trend;             /* topic rows on Chart data */
     bool trend_other;           /* and an "Other topics" row after them */
@@ -1168,6 +1172,41 @@ static time_t created_time(void)
 }
 
 /* Writes the whole workbook to file (a temporary the caller renames). */
+/* One row of the New sheet. */
+static void new_row(xw *x, size_t row, const char *change, const lit_catalog *c, const lit_paper *p, const char *what)
+{
+    lxw_worksheet *ws = x->ws_new;
+    put_str(x, ws, (lxw_row_t)row, 0, change, NULL, NULL, NULL);
+    put_str(x, ws, (lxw_row_t)row, 1, p->key, NULL, p, "key");
+    put_str(x, ws, (lxw_row_t)row, 2, p->title, x->f_wrap, p, "title");
+    put_str(x, ws, (lxw_row_t)row, 3, lit_catalog_venue(c, p->venue), NULL, p, "venue");
+    if (p->year) put_num(x, ws, (lxw_row_t)row, 4, p->year, NULL);
+    put_str(x, ws, (lxw_row_t)row, 5, what, x->f_wrap, p, "changes");
+}
+
+/* New: the papers added, then changed, then removed since a git revision of the catalog. */
+static void sheet_new(xw *x)
+{
+    const lit_diff *df = x->news;
+    static const char *const heads[] = {"Change", "Key", "Title", "Venue", "Year", "What changed"};
+    static const double widths[6] = {10, 24, 70, 12, 7, 50};
+    header_row(x, x->ws_new, heads, 6, widths);
+    size_t rows = fit_rows(x, SH_NEW, df->n_added + df->n_changed + df->n_removed, 1), row = 1;
+    for (size_t i = 0; i < df->n_added && row <= rows; i++)
+        new_row(x, row++, "added", df->new_, &df->new_->papers[df->added[i]], NULL);
+    lit_buf what = LIT_BUF_INIT;
+    for (size_t k = 0; k < df->n_changes && row <= rows;) {
+        const lit_paper *p = &df->new_->papers[df->changes[k].new_ix];
+        lit_buf_reset(&what);
+        k = lit_diff_paper_changes(&what, df, k, false);
+        new_row(x, row++, "changed", df->new_, p, lit_buf_str(&what));
+    }
+    lit_buf_free(&what);
+    for (size_t i = 0; i < df->n_removed && row <= rows; i++)
+        new_row(x, row++, "removed", df->old, &df->old->papers[df->removed[i]], NULL);
+    if (row > 1) chk(x, worksheet_autofilter(x->ws_new, 0, 0, (lxw_row_t)(row - 1), 5));
+}
+
 static int write_book(xw *x, const char *file, const char *shown, int constant_memory)
 {
     const lit_stats *s = x->s;
@@ -1196,7 +1235,8 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
     x->ws_ty = workbook_add_worksheet(x->wb, SH_TOPIC_YEAR);
     x->ws_vy = workbook_add_worksheet(x->wb, SH_VENUE_YEAR);
     x->ws_cd = workbook_add_worksheet(x->wb, SH_CHART_DATA);
-    if (!x->ws_summary || !x->ws_papers || !x->ws_venues || !x->ws_years || !x->ws_topics || !x->ws_ty ||
+    if (x->news) x->ws_new = workbook_add_worksheet(x->wb, SH_NEW);
+    if ((x->news && !x->ws_new) || !x->ws_summary || !x->ws_papers || !x->ws_venues || !x->ws_years || !x->ws_topics || !x->ws_ty ||
         !x->ws_vy || !x->ws_cd) {
         lxw_workbook_free(x->wb);
         return lit_io_error(x->d, shown, "cannot create the workbook's sheets (temporary files: %s)",
@@ -1223,6 +1263,11 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
     sheet_topics(x);
     sheet_topic_year(x);
     sheet_venue_year(x);
+    if (x->news) {
+        sheet_new(x);
+        worksheet_set_landscape(x->ws_new);
+        worksheet_fit_to_pages(x->ws_new, 1, 0);
+    }
     if (x->n_cut > MAX_CUT_WARNINGS)
         lit_warn(x->d, NULL, 0, 0, "%zu more cells cut to Excel's limit of %zu characters",
                  x->n_cut - MAX_CUT_WARNINGS, x->max_cell);
@@ -1240,7 +1285,7 @@ int lit_xlsx_write_opts(const lit_stats *s, const lit_style *st, const char *pat
 {
     lit_xlsx_opts def = LIT_XLSX_OPTS_INIT;
     if (!o) o = &def;
-    xw x = {.s = s, .st = st, .cat = &s->db->cat, .d = d};
+    xw x = {.s = s, .st = st, .cat = &s->db->cat, .d = d, .news = o->news, .news_since = o->news_since};
     x.title = o->title && *o->title ? o->title : "Literature survey";
     x.max_rows = o->max_rows >= 2 && o->max_rows < EXCEL_MAX_ROWS ? o->max_rows : EXCEL_MAX_ROWS;
     x.max_links = o->max_links && o->max_links < LXW_MAX_NUMBER_URLS ? o->max_links : LXW_MAX_NUMBER_URLS;

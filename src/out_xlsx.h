@@ -17,9 +17,12 @@ typedef struct lit_xlsx_opts {
     size_t max_rows;       /* rows per sheet (1,048,576) */
     size_t max_links;      /* hyperlinks per sheet (65,530 in libxlsxwriter 1.1.4) */
     size_t max_cell;       /* characters per cell (32,767) */
+    const struct lit_diff *news;   /* a "New" sheet of the papers added, changed and removed
+                                      since news_since (a git revision), or NULL */
+    const char *news_since;
 } lit_xlsx_opts;
 
-#define LIT_XLSX_OPTS_INIT {NULL, -1, 0, 0, 0}
+#define LIT_XLSX_OPTS_INIT {NULL, -1, 0, 0, 0, NULL, NULL}
 
 /* Writes the workbook of s (its papers and statistics), charts coloured by st, to path
  * through a temporary renamed into place ("-" writes the bytes to stdout). Sheets:

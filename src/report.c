@@ -10,11 +10,13 @@
 #include <unistd.h>
 #include "buf.h"
 #include "chart.h"
+#include "diff.h"
 #include "out_bib.h"
 #include "latex_text.h"
 #include "out_latex.h"
 #include "out_xlsx.h"
 #include "catalog_check.h"
+#include "out_markdown.h"
 #include "outfile.h"
 #include "style.h"
 #include "yread.h"
@@ -117,6 +119,13 @@ static int parse(lit_report *r, lit_yread *y)
             size_t n;
             if (lit_yread_expect(y, LIT_Y_SCALAR, "a4, letter or slides") != 0) rc = -1;
             else if ((rc = name_list(y, a, pdf_pages, "pdf page", &v, &n)) == 0) r->pdf_page = v[0];
+        } else if (strcmp(key, "markdown") == 0) {
+            rc = output_name(y, a, ".md", &r->markdown);
+        } else if (strcmp(key, "new_since") == 0) {
+            r->new_since_line = y->line;
+            r->new_since_col = y->col;
+            if ((rc = lit_yread_str(y, a, &r->new_since)) == 0 && (!r->new_since[0] || r->new_since[0] == '-'))
+                rc = lit_yread_error(y, "invalid git revision '%s'", r->new_since);
         } else if (strcmp(key, "top") == 0) {
             long v;
             if ((rc = lit_yread_long(y, 1, 1000, &v)) == 0) r->top = (size_t)v;
@@ -124,7 +133,7 @@ static int parse(lit_report *r, lit_yread *y)
             y->line = kl;
             y->col = kc;
             rc = lit_yread_error(y, "unknown key '%s' (title, catalog, style, years, venues, topics, charts, "
-                                    "formats, spreadsheet, tables, latex, bib, pdf, pdf_page, top)", key);
+                                    "formats, spreadsheet, tables, latex, bib, pdf, pdf_page, markdown, new_since, top)", key);
         }
     }
     lit_ykeys_free(&seen);
@@ -210,6 +219,7 @@ typedef struct build {
     bool progress;
     int step, steps;
     lit_diag *d;
+    const lit_diff *news;  /* since r->new_since, or NULL */
 } build;
 
 static const char *out_path(build *b, lit_buf *buf, const char *name)
@@ -259,6 +269,21 @@ static int write_bib(const lit_stats *s, const char *path, lit_diag *d)
     return lit_outfile_commit(&o, d);
 }
 
+/* The list as a README beside the charts: a heading, the PNGs the build made, the papers. */
+static int write_markdown(build *b, const lit_stats *s, lit_buf *path)
+{
+    lit_buf md = LIT_BUF_INIT;
+    lit_buf_adds(&md, "# ");
+    lit_md_escape(&md, b->r->title);
+    lit_buf_adds(&md, "\n\n");
+    lit_md_opts mo = {.charts = ".", .charts_fs = b->tmp};
+    lit_md_write(&md, s->db, s, &mo);
+    if (b->news) lit_diff_write(&md, b->news, LIT_DIFF_MD, b->r->new_since, b->r->catalog);
+    int rc = lit_write_file(out_path(b, path, b->r->markdown), lit_buf_str(&md), md.len, b->d);
+    lit_buf_free(&md);
+    return rc;
+}
+
 static int build_all(build *b, const lit_stats *s, const lit_style *st, const lit_check *k)
 {
     const lit_report *r = b->r;
@@ -272,6 +297,8 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
     char *xlsx = r->spreadsheet ? lit_xstrdup(out_path(b, &path, r->spreadsheet)) : NULL;
     lit_xlsx_opts xo = LIT_XLSX_OPTS_INIT;
     xo.title = r->title;   /* the Summary sheet's heading and the workbook's title */
+    xo.news = b->news;
+    xo.news_since = r->new_since;
     pid_t child = -1;
     if (xlsx && s->n_papers >= LIT_REPORT_FORK_MIN) {
         fflush(NULL);
@@ -302,7 +329,8 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
     }
     if (rc == 0 && r->latex) rc = write_latex_document(b, &path);
     if (rc == 0 && r->bib) rc = write_bib(s, out_path(b, &path, r->bib), d);
-    if (rc == 0 && r->pdf) rc = lit_report_pdf(r, s, st, k, out_path(b, &path, r->pdf), d);
+    if (rc == 0 && r->markdown) rc = write_markdown(b, s, &path);
+    if (rc == 0 && r->pdf) rc = lit_report_pdf(r, s, st, k, b->news, out_path(b, &path, r->pdf), d);
     if (child > 0) {
         int status;
         while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
@@ -384,6 +412,24 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
         have_stats = rc == 0;
     }
     if (rc == 0) rc = lit_style_load(&st, r->style, r->catalog, d);
+    /* new_since: the catalog as git has it at that revision, against the current one */
+    lit_catalog old;
+    lit_catalog_init(&old);
+    lit_diff news;
+    memset(&news, 0, sizeof news);
+    char *old_name = NULL;
+    if (rc == 0 && r->new_since) {
+        char *data = NULL;
+        size_t len = 0, nl = strlen(r->new_since) + strlen(r->catalog) + 2;
+        old_name = lit_xmalloc(nl);
+        snprintf(old_name, nl, "%s:%s", r->new_since, r->catalog);
+        if (lit_git_show(r->new_since, r->catalog, &data, &len, d) != 0)
+            rc = lit_error(d, r->path, r->new_since_line, r->new_since_col, "new_since: cannot read the catalog at '%s'",
+                           r->new_since);
+        else if ((rc = lit_catalog_load_mem(&old, old_name, data, len, d)) == 0)
+            lit_diff_compute(&news, &old, &db.cat);
+        free(data);
+    }
     char *tmp = NULL;
     if (rc == 0) {
         size_t n = strlen(r->dir) + strlen(r->name) + 32;
@@ -396,9 +442,9 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
         lit_outfile_scratch_dir(tmp);
         d->from = tmp;   /* messages name the outputs where they will be */
         d->as = r->out_dir;
-        build b = {r, tmp, progress, 0, 0, d};
+        build b = {r, tmp, progress, 0, 0, d, r->new_since ? &news : NULL};
         b.steps = (int)(r->n_charts * (r->n_formats + 1) + r->n_tables) + !!r->spreadsheet + !!r->latex + !!r->bib +
-                  !!r->pdf;
+                  !!r->pdf + !!r->markdown;
         rc = build_all(&b, &s, &st, &k);
         if (rc == 0) rc = swap_in(r, tmp, d);
         if (rc != 0) remove_tree(tmp);
@@ -406,6 +452,9 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
         d->from = d->as = NULL;
     }
     free(tmp);
+    lit_diff_free(&news);
+    lit_catalog_free(&old);
+    free(old_name);
     lit_style_free(&st);
     lit_check_free(&k);
     if (have_stats) lit_stats_free(&s);

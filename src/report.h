@@ -22,6 +22,9 @@ typedef struct lit_report {
     const char **formats; size_t n_formats;
     const char **tables; size_t n_tables;
     const char *spreadsheet, *bib, *pdf, *latex;  /* output names inside out_dir; NULL = none */
+    const char *markdown;    /* the list as a README (with the PNG charts), or NULL */
+    const char *new_since;   /* a git revision of the catalog: a "New since" page and sheet, or NULL */
+    long new_since_line, new_since_col;
     size_t top;              /* chart option: bars/series/rows before "other" (0 = what fits) */
     const char *pdf_page;    /* report.pdf pages: "a4" (default), "letter" or "slides" (the style's page) */
     bool strict;             /* build --strict: a problem `check` finds fails the build */
@@ -46,7 +49,9 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d);
  * Letter portrait, or with pdf_page "slides" a handout of the style's 16:9 pages. */
 struct lit_style;
 struct lit_check;
+struct lit_diff;
+/* news (NULL: none) adds a page of the papers added and changed since r->new_since. */
 int lit_report_pdf(const lit_report *r, const lit_stats *s, const struct lit_style *st,
-                   const struct lit_check *k, const char *path, lit_diag *d);
+                   const struct lit_check *k, const struct lit_diff *news, const char *path, lit_diag *d);
 
 #endif

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
 #include "catalog_check.h"
 #include "chart.h"
+#include "diff.h"
 #include "report.h"
 #include "style.h"
 #include "surface.h"
@@ -35,6 +37,7 @@ typedef struct rp {
     const lit_stats *s;
     const lit_style *st;
     const lit_check *k;
+    const lit_diff *news;       /* since r->new_since, or NULL */
     lit_diag *d;
     double W, H, y, bottom;
     double cw;                  /* content width */
@@ -520,6 +523,43 @@ static void paper_list(rp *p, const buckets *bk)
     lit_buf_free(&line);
 }
 
+/* "New since REV": the papers added, then changed with what changed, one line each. */
+static void news_section(rp *p)
+{
+    const lit_diff *df = p->news;
+    char head[200];
+    snprintf(head, sizeof head, "New since %s", p->r->new_since);
+    section(p, head, true);
+    snprintf(head, sizeof head, "Since revision %s of the catalog: %zu added, %zu changed, %zu removed.",
+             p->r->new_since, df->n_added, df->n_changed, df->n_removed);
+    para(p, head, PT_BODY, false, p->st->foreground);
+    lit_buf line = LIT_BUF_INIT;
+    size_t total = df->n_added + df->n_changed, listed = 0;
+    for (size_t i = 0, k = 0; i < total && listed < LIST_MAX; i++, listed++) {
+        bool added = i < df->n_added;
+        const lit_paper *q = &df->new_->papers[added ? df->added[i] : df->changes[k].new_ix];
+        const char *venue = lit_catalog_venue(df->new_, q->venue);
+        lit_buf_reset(&line);
+        lit_buf_printf(&line, "%s [%s", added ? "+" : "~", venue ? venue : "?");
+        if (q->year) lit_buf_printf(&line, " %d", q->year);
+        lit_buf_printf(&line, "] %s", q->title);
+        if (!added) {
+            lit_buf_adds(&line, " (");
+            k = lit_diff_paper_changes(&line, df, k, false);
+            lit_buf_addc(&line, ')');
+        }
+        need(p, text_h(p, lit_buf_str(&line), PT_SMALL, false, p->cw));
+        p->y += text_box(p, lit_buf_str(&line), PT_SMALL, false, MARGIN, p->y, p->cw, 0, false, p->st->foreground) +
+                PT_SMALL * 0.25;
+    }
+    if (listed < total) {
+        snprintf(head, sizeof head, "The first %zu of %zu are listed; the spreadsheet's New sheet lists every one.",
+                 listed, total);
+        para(p, head, PT_BODY, false, p->st->muted);
+    }
+    lit_buf_free(&line);
+}
+
 static void title_page(rp *p)
 {
     const lit_stats *s = p->s;
@@ -609,6 +649,7 @@ static void document(rp *p)
     paint_page(p);
     title_page(p);
     contents(p);
+    if (p->news) news_section(p);
     int fig = 0, tab = 0;
     for (size_t i = 0; i < p->r->n_charts; i++) figure_page(p, i, ++fig);
     buckets bk;
@@ -645,10 +686,10 @@ static int slides(rp *p)
 }
 
 int lit_report_pdf(const lit_report *r, const lit_stats *s, const struct lit_style *st, const struct lit_check *k,
-                   const char *path, lit_diag *d)
+                   const struct lit_diff *news, const char *path, lit_diag *d)
 {
     rp *p = lit_xcalloc(1, sizeof *p);
-    *p = (rp){.r = r, .s = s, .st = st, .k = k, .d = d};
+    *p = (rp){.r = r, .s = s, .st = st, .k = k, .news = news, .d = d};
     bool as_slides = r->pdf_page && strcmp(r->pdf_page, "slides") == 0;
     const page_size *ps = &page_sizes[0];
     for (size_t i = 0; i < sizeof page_sizes / sizeof *page_sizes; i++)

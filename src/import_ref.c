@@ -1,0 +1,126 @@
+/* import_ref.c - one reference-manager record (CSL-JSON, RIS) into a catalog paper, with
+ * the BibTeX importer's venue mapping and arXiv rules. */
+#include "import_ref.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "latex_text.h"
+
+static const char *strip_doi(const char *s)
+{
+    static const char *const pre[] = {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                      "http://dx.doi.org/", "doi:", NULL};
+    for (int k = 0; pre[k]; k++)
+        if (strncasecmp(s, pre[k], strlen(pre[k])) == 0) { s += strlen(pre[k]); k = -1; }
+    return s;
+}
+
+static bool has_arxiv(const char *s)
+{
+    for (; *s; s++)
+        if (strncasecmp(s, "arxiv", 5) == 0) return true;
+    return false;
+}
+
+/* "PipeDream" of "PipeDream: Generalized ...": one word with a capital before the colon. */
+static const char *short_name(lit_arena *a, const char *title, const char *st)
+{
+    if (st && *st && strlen(st) <= 40 && strcmp(st, title) != 0) {
+        int words = 1;
+        for (const char *q = st; *q; q++) words += *q == ' ';
+        if (words <= 3) return lit_arena_strdup(a, st);
+    }
+    const char *colon = strstr(title, ": ");
+    if (!colon || colon == title || colon - title > 40 || memchr(title, ' ', (size_t)(colon - title))) return NULL;
+    for (const char *q = title; q < colon; q++)
+        if (isupper((unsigned char)*q)) return lit_arena_strndup(a, title, (size_t)(colon - title));
+    return NULL;
+}
+
+int lit_ref_year(const char *s)
+{
+    for (const char *q = s; q && *q; q++)
+        if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
+            isdigit((unsigned char)q[3]) && !isdigit((unsigned char)q[4]) && (q == s || !isdigit((unsigned char)q[-1])))
+            return atoi(q);
+    return 0;
+}
+
+void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line)
+{
+    lit_catalog *cat = c->cat;
+    lit_arena *a = &cat->arena;
+    const lit_venues *vs = c->o ? c->o->venues : NULL;
+    char arx[32] = "";
+    const char *where[LIT_REF_MAX_VENUES + 7];
+    size_t nw = 0;
+    where[nw++] = r->url;
+    where[nw++] = r->doi;
+    for (size_t i = 0; i < r->n_ids; i++) where[nw++] = r->ids[i];
+    for (size_t i = 0; i < r->n_venues; i++) where[nw++] = r->venues[i];
+    for (size_t i = 0; i < nw && !*arx; i++) {
+        /* an id counts where the text says arXiv, or in an id field that is little more */
+        const char *s = where[i];
+        bool id_field = i >= 2 && i < 2 + r->n_ids;
+        if (s && (has_arxiv(s) || (id_field && (strstr(s, "abs/") || strlen(s) <= 16))))
+            lit_bib_find_arxiv(s, arx);
+    }
+    const char *venue = NULL;
+    bool arxiv_named = r->preprint;
+    for (size_t i = 0; i < r->n_venues && !venue; i++) {
+        if (lit_bib_is_arxiv_name(r->venues[i])) { arxiv_named = true; continue; }
+        const lit_venue *v = vs && lit_venue_text_ok(r->venues[i]) ? lit_venues_match(vs, r->venues[i]) : NULL;
+        if (v) venue = v->id;
+    }
+    for (size_t i = 0; i < r->n_venues && !venue && !arxiv_named; i++)   /* unknown: kept for `check` */
+        if (lit_venue_text_ok(r->venues[i])) venue = r->venues[i];
+    if (!venue && (arxiv_named || *arx)) {
+        const lit_venue *ax = vs ? lit_venues_find(vs, "arXiv") : NULL;
+        venue = ax ? ax->id : "arXiv";
+    }
+
+    lit_paper *p = lit_catalog_add(cat);
+    p->key = r->key && lit_tex_key_ok(r->key) ? lit_arena_strdup(a, r->key) : NULL;
+    p->title = lit_arena_strdup(a, r->title);
+    p->short_name = short_name(a, r->title, r->short_title);
+    if (r->n_authors) {
+        p->authors = lit_arena_alloc(a, r->n_authors * sizeof *p->authors);
+        for (size_t i = 0; i < r->n_authors; i++) p->authors[i] = lit_arena_strdup(a, r->authors[i]);
+        p->n_authors = (uint32_t)r->n_authors;
+    }
+    p->venue = venue ? lit_catalog_venue_id(cat, venue) : -1;
+    p->year = (int16_t)r->year;
+    if (!p->year && *arx) {
+        p->year = (int16_t)lit_bib_arxiv_year(arx);
+        p->year_inferred = p->year != 0;
+    }
+    if (r->doi && *r->doi && strncasecmp(strip_doi(r->doi), "10.48550/", 9) != 0)   /* arXiv's own DOIs */
+        p->doi = lit_arena_strdup(a, strip_doi(r->doi));
+    p->arxiv = *arx ? lit_arena_strdup(a, arx) : NULL;
+    if (r->url && *r->url) {
+        p->links = lit_arena_alloc(a, sizeof *p->links);
+        p->links[0] = (lit_link){"paper", lit_arena_strdup(a, r->url)};
+        p->n_links = 1;
+    }
+    if (r->keywords && c->o && c->o->topics) {
+        char *kw = lit_xstrdup(r->keywords);
+        size_t cnt = 1;
+        for (const char *q = kw; *q; q++) cnt += *q == ',' || *q == ';' || *q == '\n';
+        p->topics = lit_arena_alloc(a, cnt * sizeof *p->topics);
+        for (char *tok = kw, *next; tok; tok = next) {
+            next = strpbrk(tok, ",;\n");
+            if (next) *next++ = 0;
+            int ix = lit_topics_find(c->o->topics, tok);
+            if (ix < 0) continue;
+            int32_t id = lit_catalog_topic_id(cat, c->o->topics->t[ix].id);
+            bool have = false;
+            for (uint32_t q = 0; q < p->n_topics; q++) have |= p->topics[q] == id;
+            if (!have) p->topics[p->n_topics++] = id;
+        }
+        free(kw);
+    }
+    p->sources = lit_arena_alloc(a, sizeof *p->sources);
+    p->sources[0] = (lit_source){lit_arena_strdup(a, c->list), line > 0 ? line : 1, NULL};
+    p->n_sources = 1;
+}
