@@ -1539,8 +1539,8 @@ static void add_paper(imp *im, entry *e, long line)
         int yy = (p->arxiv[0] - '0') * 10 + (p->arxiv[1] - '0');
         year = yy >= 91 ? 1900 + yy : 2000 + yy;
         p->year_inferred = true;
-        if (!venue) venue = "arXiv";
     }
+    if (!venue && p->arxiv) venue = "arXiv";   /* a paper linked only at arXiv is a preprint there */
     if (venue) p->venue = lit_catalog_venue_id(c, venue);
     p->year = (int16_t)year;
     const char *sect = im->n_sec ? im->sec[im->n_sec - 1].text : NULL;
@@ -2121,6 +2121,11 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
         size_t st = im->link_start[k];
         char *href = im->link_href[k];
         if (st > u->text.len) st = u->text.len;
+        if (im->in_heading && href && href[0] == '#') {   /* "[(back to top)](#contents)": no part of the name */
+            if (u->text.data) u->text.data[u->text.len = st] = 0;
+            free(href);
+            break;
+        }
         char *label = xstrndup(u->text.data ? u->text.data + st + 1 : "", u->text.len > st ? u->text.len - st - 1 : 0);
         bool aux = label_is_aux(label);
         if (!aux && count_words(label) <= 6) {  /* "[Findings of ACL 2022](url)" is a tag */
