@@ -74,10 +74,11 @@ static void authors_part(lit_buf *b, const lit_paper *p, const char *sep)
     }
 }
 
-static void links_part(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep)
+static void links_part(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep, long skip)
 {
-    for (uint32_t i = 0; i < p->n_links; i++) {
-        lit_buf_printf(b, "%s%s%s%s](", i ? sep : "", open, link_label(p->links[i].kind), close);
+    for (uint32_t i = 0, n = 0; i < p->n_links; i++) {
+        if ((long)i == skip) continue;
+        lit_buf_printf(b, "%s%s%s%s](", n++ ? sep : "", open, link_label(p->links[i].kind), close);
         esc_url(b, p->links[i].url);
         lit_buf_addc(b, ')');
     }
@@ -101,6 +102,20 @@ static void id_link(lit_buf *b, const lit_paper *p, const char *open, const char
     lit_buf_addc(b, ')');
 }
 
+/* A title of one or two words is written as its paper link ("[OSDI'22] [Unity](url)"):
+ * lists write such titles that way, and only that way does the importer read them as a
+ * paper. Returns the link's index, or -1. */
+static long title_link(const lit_paper *p)
+{
+    if (p->short_name || !p->title) return -1;
+    int words = 1;
+    for (const char *c = p->title; *c; c++) words += *c == ' ';
+    if (words > 2) return -1;
+    for (uint32_t i = 0; i < p->n_links; i++)
+        if (!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) return (long)i;
+    return -1;
+}
+
 void lit_md_entry(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
 {
     const char *venue = lit_catalog_venue(cat, p->venue);
@@ -108,11 +123,20 @@ void lit_md_entry(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
     lit_buf_adds(b, "- ");
     tag(b, venue, year);
     if (venue || year) lit_buf_addc(b, ' ');
-    title_part(b, p);
+    long tl = title_link(p);
+    if (tl >= 0) {
+        lit_buf_addc(b, '[');
+        esc(b, p->title);
+        lit_buf_adds(b, "](");
+        esc_url(b, p->links[tl].url);
+        lit_buf_addc(b, ')');
+    } else {
+        title_part(b, p);
+    }
     authors_part(b, p, p->n_authors == 1 ? " by " : ". ");
     if (!venue && !year) lit_buf_adds(b, " (x)");
-    if (p->n_links || p->doi || p->arxiv) lit_buf_addc(b, ' ');
-    links_part(b, p, "[[", "]", " ");
+    if (p->n_links > (tl >= 0) || (tl < 0 && (p->doi || p->arxiv))) lit_buf_addc(b, ' ');
+    links_part(b, p, "[[", "]", " ", tl);
     id_link(b, p, "[[", "]", " ");
     lit_buf_addc(b, '\n');
 }
@@ -134,7 +158,7 @@ static void table_row(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
     lit_buf_adds(b, " | ");
     authors_part(b, p, "");
     lit_buf_adds(b, " | ");
-    links_part(b, p, "[", "", " · ");
+    links_part(b, p, "[", "", " · ", -1);
     id_link(b, p, "[", "", " · ");
     lit_buf_adds(b, " |\n");
 }
@@ -254,7 +278,7 @@ static void by_topic(writer *w, const lit_stats *s)
         for (size_t k = 0; k < n_members[g]; k++) group_add(gr, members[g][k]);
     }
     if (n_members[ng - 1]) {
-        group *gr = add_group(w, "Other papers", 0);
+        group *gr = add_group(w, "Without a topic", 0);   /* furniture to the importer: no topic */
         for (size_t k = 0; k < n_members[ng - 1]; k++) group_add(gr, members[ng - 1][k]);
     }
     for (size_t g = 0; g < ng; g++) free(members[g]);

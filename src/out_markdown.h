@@ -20,7 +20,7 @@ typedef struct lit_md_opts {
 
 /* Appends the list of the selected papers s->sel to out: a table of contents, then one
  * heading per group (topics in taxonomy order, nested by parent; papers without topic
- * under "Other papers") and one entry per paper:
+ * under "Without a topic", a heading the importer reads as none) and one entry per paper:
  *   - [OSDI'20] **Gavel**: Title. Author One, Author Two [[paper]](url) [[code]](url)
  * Grouped by topic, `litsurvey import` of the text gives back the papers' titles, system
  * names, authors, venues, years, topics and links. */

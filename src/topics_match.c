@@ -49,7 +49,7 @@ static const char *const never_topics[] = {
     "Cite", "Related Lists", "Related Repos", "Related Repositories", "Related Projects",
     "Related Works", "See Also", "Introduction", "Overview", "About", "News",
     "Updates", "Changelog", "Star History", "Stargazers over time", "Contact", "Todo", "FAQ",
-    "References", "General", "Quick Links", "Catalog", "Notes", "Download", "Conferences",
+    "References", "General", "Without a topic", "Quick Links", "Catalog", "Notes", "Download", "Conferences",
     "Journals", "Workshops", "Preprints", NULL,
 };
 
