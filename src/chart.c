@@ -75,11 +75,10 @@ lit_rgb lit_chart_topic_color(const lit_stats *s, const lit_style *st, size_t t)
     return lit_style_series_color(st, lit_chart_topic_slot(s, st, t));
 }
 
-int *lit_cx_topic_rows(lit_cx *cx)
+static int *topic_rows_of(const lit_stats *s)
 {
     /* a row's id is a catalog index of its topic; the other catalog names of that topic
      * are aliases of a taxonomy topic (stats groups them by it) */
-    const lit_stats *s = cx->s;
     const lit_db *db = s->db;
     size_t n = db->cat.topics.n;
     int *rows = lit_xmalloc((n + 1) * sizeof *rows), *tax_row = lit_xmalloc((db->topics.n + 1) * sizeof *tax_row);
@@ -98,6 +97,24 @@ int *lit_cx_topic_rows(lit_cx *cx)
         }
     free(tax_row);
     return rows;
+}
+
+int *lit_cx_topic_rows(lit_cx *cx) { return topic_rows_of(cx->s); }
+
+size_t *lit_chart_trend_counts(const lit_stats *s)
+{
+    size_t ny = s->n_years;
+    size_t *m = lit_xcalloc(s->n_topics * ny + 1, sizeof *m);
+    int *rows = topic_rows_of(s);
+    size_t *rank = lit_cx_topic_ranks(s);
+    for (size_t k = 0; k < s->n_papers; k++) {
+        const lit_paper *p = &s->db->cat.papers[s->sel[k]];
+        int r = lit_cx_main_topic(p, rows, rank);
+        if (p->year && r >= 0) m[(size_t)r * ny + (size_t)(p->year - s->year_min)]++;
+    }
+    free(rows);
+    free(rank);
+    return m;
 }
 
 int lit_cx_main_topic(const lit_paper *p, const int *rows, const size_t *rank)

@@ -29,6 +29,9 @@ typedef struct lit_chart_opts {
 int lit_chart_topic_slot(const lit_stats *s, const lit_style *st, size_t t);
 /* The colour of that slot (the style's other colour for -1). */
 lit_rgb lit_chart_topic_color(const lit_stats *s, const lit_style *st, size_t t);
+/* What topic-trend counts: each selected paper once, under the largest of its topics,
+ * as m[t * s->n_years + year - s->year_min] by row t of s->topics. malloc'd. */
+size_t *lit_chart_trend_counts(const lit_stats *s);
 
 /* The kind names, NULL-terminated: venues, years, topic-trend, topic-heatmap,
  * venue-heatmap, timeline. */

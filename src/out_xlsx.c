@@ -914,9 +914,9 @@ static void matrix(xw *x, lxw_worksheet *ws, const char *sheet, const char *corn
     if (n_rows && ny) heat_rules(x, ws, (lxw_row_t)n_rows, (lxw_col_t)ny, max);
 }
 
-/* The topic-trend charts plot what the Cairo one does: the TREND_TOP topics with the
- * most dated papers, largest at the bottom, and the rest summed as "Other topics" in the
- * style's other colour. Their rows live on the Chart data sheet, for Excel to draw from. */
+/* The topic-trend charts plot what the Cairo one does: each paper once, under the largest
+ * of its topics (lit_chart_trend_counts), the TREND_TOP largest topics at the bottom, the
+ * rest summed as "Other topics" in the style's other colour. Their rows live on the Chart data sheet, for Excel to draw from. */
 typedef struct trend_row { size_t ix, total; int order; } trend_row;
 
 static int by_total(const void *a, const void *b)
@@ -931,12 +931,14 @@ static void sheet_chart_data(xw *x)
     const lit_stats *s = x->s;
     lxw_worksheet *ws = x->ws_cd;
     size_t ny = s->n_years < EXCEL_MAX_COLS - 2 ? s->n_years : EXCEL_MAX_COLS - 2;
+    /* the Cairo chart's counts: each paper once, under the largest of its topics; the
+     * topics in its order (by size, ties in taxonomy order) */
+    size_t *m = lit_chart_trend_counts(s);
     trend_row *tr = lit_xcalloc(x->n_trows + 1, sizeof *tr);
     size_t n = 0;
     for (size_t i = 0; i < x->n_trows; i++) {
-        size_t t = x->topic_rows[i], tot = 0;
-        for (size_t y = 0; y < s->n_years; y++) tot += s->topic_year[t * s->n_years + y];
-        if (tot) tr[n++] = (trend_row){t, tot, s->topics[t].id >= 0 ? s->topics[t].order : INT32_MAX};
+        size_t t = x->topic_rows[i];
+        if (s->topics[t].id >= 0) tr[n++] = (trend_row){t, s->topics[t].count, (int)t};
     }
     qsort(tr, n, sizeof *tr, by_total);
     x->n_trend = n > TREND_TOP ? TREND_TOP : n;
@@ -956,23 +958,24 @@ static void sheet_chart_data(xw *x)
         const lit_count *t = &s->topics[tr[i].ix];
         x->trend_order[i] = t->id >= 0 ? (int)tr[i].ix : -1;
         put_str(x, ws, row, 0, t->name, NULL, NULL, "topic");
-        const size_t *v = &s->topic_year[tr[i].ix * s->n_years];
+        const size_t *v = &m[tr[i].ix * s->n_years];
         for (size_t j = 0; j < ny; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)v[j], NULL);
     }
     if (x->trend_other) {
         put_str(x, ws, row, 0, "Other topics", NULL, NULL, NULL);
         for (size_t j = 0; j < ny; j++) {
             size_t sum = 0;
-            for (size_t i = TREND_TOP; i < n; i++) sum += s->topic_year[tr[i].ix * s->n_years + j];
+            for (size_t i = TREND_TOP; i < n; i++) sum += m[tr[i].ix * s->n_years + j];
             put_num(x, ws, row, (lxw_col_t)(j + 1), (double)sum, NULL);
         }
         row++;
     }
     char note[160];
-    snprintf(note, sizeof note, "The topic charts draw these rows: the %d topics with the most dated papers%s.",
-             TREND_TOP, x->trend_other ? ", then the rest summed" : "");
+    snprintf(note, sizeof note, "The topic charts draw these rows: each paper once, under the largest of its topics; "
+             "the %d largest topics%s.", TREND_TOP, x->trend_other ? ", then the rest summed" : "");
     put_str(x, ws, row + 1, 0, note, NULL, NULL, NULL);
     free(tr);
+    free(m);
 }
 
 /* Topics stacked over the years, one colour per topic (column or area). */

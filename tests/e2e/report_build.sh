@@ -25,6 +25,16 @@ for k in venues years topic-trend topic-heatmap venue-heatmap timeline; do
   check "$k.png decodes" $PY -c "import struct; d=open('$O/$k.png','rb').read(); assert d[:8]==b'\x89PNG\r\n\x1a\n'; w,h=struct.unpack('>II',d[16:24]); assert w>1000 and h>500, (w,h)"
   check "$k.csv has the numbers" sh -c "test \$(wc -l <'$O/$k.csv') -gt 1"
 done
+check "the sheet's topic trend has the Cairo chart's numbers (topic-trend.csv)" $PY -c "
+import csv, openpyxl
+ws = openpyxl.load_workbook('$O/survey.xlsx')['Chart data']
+rows = {r[0].value: [c.value for c in r[1:]] for r in ws.iter_rows(min_row=2) if r[0].value and r[1].value is not None}
+c = list(csv.reader(open('$O/topic-trend.csv')))
+for j, t in enumerate(c[0][1:]):
+    want = [int(r[j + 1]) for r in c[1:]]
+    got = rows.get(t) or (rows.get('Other topics') if t == '(other)' else None)
+    assert got is not None and [int(v) for v in got[:len(want)]] == want, (t, got, want)
+"
 check "report.pdf is A4 portrait with embedded fonts" sh -c "pdfinfo '$O/report.pdf' | grep -Eq 'Page size: *595.28 x 841.89' && pdffonts '$O/report.pdf' | awk 'NR>2 && \$5!=\"yes\"{bad=1} END{exit bad}'"
 pdftotext -layout "$O/report.pdf" "$TMP/report.txt"
 pdftotext -f 1 -l 1 "$O/report.pdf" "$TMP/report-p1.txt"
