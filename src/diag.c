@@ -8,6 +8,8 @@ void lit_diag_init(lit_diag *d, FILE *out)
     d->out = out ? out : stderr;
     d->errors = d->warnings = d->io_errors = 0;
     d->skipped = 0;
+    memset(d->recent, 0, sizeof d->recent);
+    d->n_recent = 0;
     d->quiet = false;
     d->from = d->as = NULL;
 }
@@ -65,14 +67,33 @@ int lit_io_error(lit_diag *d, const char *file, const char *fmt, ...)
     return -1;
 }
 
+/* FNV-1a of a warning's place and text (never 0, the empty slot). */
+static unsigned long long warning_hash(const char *file, long line, long col, const char *msg)
+{
+    unsigned long long h = 14695981039346656037ULL;
+    char place[48];
+    snprintf(place, sizeof place, ":%ld:%ld:", line, col);
+    const char *parts[3] = {file ? file : "", place, msg};
+    for (int i = 0; i < 3; i++)
+        for (const unsigned char *c = (const unsigned char *)parts[i]; *c; c++) h = (h ^ *c) * 1099511628211ULL;
+    return h ? h : 1;
+}
+
 void lit_warn(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
 {
     d->warnings++;
     if (d->quiet) return;
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    emit(d, file, line, col, "warning", fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    unsigned long long h = warning_hash(file, line, col, msg);
+    size_t n = sizeof d->recent / sizeof *d->recent;
+    for (size_t i = 0; i < n; i++)
+        if (d->recent[i] == h) return;
+    d->recent[d->n_recent++ % n] = h;
+    emitf(d, file, line, col, "warning", "%s", msg);
 }
 
 void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)

@@ -21,6 +21,9 @@ typedef struct lit_diag {
     const char *from, *as;   /* a file in folder from is named as in folder as (a report
                                 folder being built, by the name it is given when done) */
     long skipped;     /* entries left out with a warning (lit_skip), for the summary */
+    unsigned long long recent[64];   /* hashes of the last warnings printed: one said again
+                                        (a chart in three formats) is printed once */
+    unsigned n_recent;
 } lit_diag;
 
 void lit_diag_init(lit_diag *d, FILE *out);
