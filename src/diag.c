@@ -81,13 +81,18 @@ static unsigned long long warning_hash(const char *file, long line, long col, co
 
 void lit_warn(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    lit_vwarn(d, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void lit_vwarn(lit_diag *d, const char *file, long line, long col, const char *fmt, va_list ap)
+{
     d->warnings++;
     if (d->quiet) return;
     char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     unsigned long long h = warning_hash(file, line, col, msg);
     size_t n = sizeof d->recent / sizeof *d->recent;
     for (size_t i = 0; i < n; i++)

@@ -1,6 +1,7 @@
 /* diag.h - located errors and warnings (FILE:LINE:COL: error: ...) and exit codes. */
 #ifndef LIT_DIAG_H
 #define LIT_DIAG_H
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdbool.h>
 
@@ -36,6 +37,9 @@ int lit_io_error(lit_diag *d, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void lit_warn(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* lit_warn for the importers' own located wrappers. */
+void lit_vwarn(lit_diag *d, const char *file, long line, long col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
 /* A bad entry left out: "FILE:LINE:COL: warning: ... (skipped)", counted in d->skipped. */
 void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

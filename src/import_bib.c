@@ -118,14 +118,12 @@ static void report(parser *p, bool warn)
 static void warn_at(parser *p, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void warn_at(parser *p, size_t off, const char *fmt, ...)
 {
-    char m[600];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m, sizeof m, fmt, ap);
-    va_end(ap);
     long line, col;
     pos_at(p, off, &line, &col);
-    lit_warn(p->d, p->path, line, col, "%s", m);
+    va_list ap;
+    va_start(ap, fmt);
+    lit_vwarn(p->d, p->path, line, col, fmt, ap);
+    va_end(ap);
 }
 
 /* A short printable form of the text at off for messages: "end of file", 'x', ... */

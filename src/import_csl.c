@@ -39,14 +39,12 @@ static void pos_at(csl *c, size_t off, long *line, long *col)
 static void warn_at(csl *c, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void warn_at(csl *c, size_t off, const char *fmt, ...)
 {
-    char msg[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     long l, col;
     pos_at(c, off, &l, &col);
-    lit_warn(c->d, c->path, l, col, "%s", msg);
+    va_list ap;
+    va_start(ap, fmt);
+    lit_vwarn(c->d, c->path, l, col, fmt, ap);
+    va_end(ap);
 }
 
 static size_t ws(const csl *c, size_t i)
