@@ -10,6 +10,7 @@ void lit_diag_init(lit_diag *d, FILE *out)
     d->skipped = 0;
     memset(d->recent, 0, sizeof d->recent);
     d->n_recent = 0;
+    memset(d->many, 0, sizeof d->many);
     d->quiet = false;
     d->from = d->as = NULL;
 }
@@ -99,6 +100,33 @@ void lit_vwarn(lit_diag *d, const char *file, long line, long col, const char *f
         if (d->recent[i] == h) return;
     d->recent[d->n_recent++ % n] = h;
     emitf(d, file, line, col, "warning", "%s", msg);
+}
+
+void lit_warn_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *fmt, ...)
+{
+    size_t n = sizeof d->many / sizeof *d->many, k = 0;
+    while (k < n && d->many[k].kind && d->many[k].kind != kind) k++;
+    if (k < n) {
+        d->many[k].kind = kind;
+        if (++d->many[k].n > LIT_WARN_SHOWN) {
+            d->warnings++;
+            return;
+        }
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    lit_vwarn(d, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void lit_diag_flush(lit_diag *d)
+{
+    for (size_t k = 0; k < sizeof d->many / sizeof *d->many && d->many[k].kind; k++) {
+        if (d->many[k].n > LIT_WARN_SHOWN && !d->quiet)
+            emitf(d, NULL, 0, 0, "warning", "%ld %s in all; the first %d are listed above", d->many[k].n,
+                  d->many[k].kind, LIT_WARN_SHOWN);
+        d->many[k].n = 0;
+    }
 }
 
 void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)

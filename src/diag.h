@@ -25,7 +25,11 @@ typedef struct lit_diag {
     unsigned long long recent[64];   /* hashes of the last warnings printed: one said again
                                         (a chart in three formats) is printed once */
     unsigned n_recent;
+    struct { const char *kind; long n; } many[8];   /* lit_warn_many's counts per kind */
 } lit_diag;
+
+/* Of a warning that can come once per paper, the first LIT_WARN_SHOWN of a kind are printed. */
+#define LIT_WARN_SHOWN 10
 
 void lit_diag_init(lit_diag *d, FILE *out);
 
@@ -43,6 +47,14 @@ void lit_vwarn(lit_diag *d, const char *file, long line, long col, const char *f
 /* A bad entry left out: "FILE:LINE:COL: warning: ... (skipped)", counted in d->skipped. */
 void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* A warning that can come once per paper (a title pdflatex cannot typeset): the first
+ * LIT_WARN_SHOWN of one kind are printed, the others counted; kind (a static string, one
+ * per call site) names them in lit_diag_flush's closing line, e.g. "papers with characters
+ * pdflatex cannot typeset". */
+void lit_warn_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Prints, per kind of lit_warn_many, how many warnings were counted and not printed. */
+void lit_diag_flush(lit_diag *d);
 void lit_note(lit_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A located note (FILE:LINE:COL: note: ...): information, not a problem. */
 void lit_note_at(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)

@@ -51,7 +51,9 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) != 0) continue;
         lit_diag d;
         lit_diag_init(&d, stderr);
-        return commands[i].run(argc - 1, argv + 1, &d);
+        int rc = commands[i].run(argc - 1, argv + 1, &d);
+        lit_diag_flush(&d);
+        return rc;
     }
     fprintf(stderr, "litsurvey: unknown command '%s'\n", argv[1]);
     usage(stderr);

@@ -122,7 +122,7 @@ static void warn_bad(ctx *c, const lit_tex_info *in, const lit_paper *p, const c
     char cp[16];
     char more[64] = "";
     if (all.n_replaced > 1) snprintf(more, sizeof more, " and %zu more", all.n_replaced - 1);
-    lit_warn(c->d, c->db->cat.path, p->line, p->col,
+    lit_warn_many(c->d, "papers with characters pdflatex cannot typeset", c->db->cat.path, p->line, p->col,
              "paper '%s': pdflatex cannot typeset %s%s in its %s; replaced by '?'",
              p->key ? p->key : "", lit_tex_cp_name(all.first_bad, cp), more, what);
 }
@@ -183,7 +183,7 @@ static void cite(ctx *c, const lit_paper *p)
     size_t pi = (size_t)(p - c->db->cat.papers);
     if (!(c->warned[pi] & 2)) {
         c->warned[pi] |= 2;
-        lit_warn(c->d, c->db->cat.path, p->line, p->col,
+        lit_warn_many(c->d, "papers whose keys cannot be cited", c->db->cat.path, p->line, p->col,
                  "paper '%s': key cannot be cited (no space , { } \" ' %% # ~ \\ or ^^); printed as text",
                  p->key ? p->key : "");
     }

@@ -25,7 +25,6 @@
 #define CHART_MAX_BARS 20           /* bars in a venue chart */
 #define CHART_MAX_SERIES 32         /* bars in a topic chart */
 #define TREND_TOP 8                 /* topics in a trend chart before "Other topics", as the Cairo one */
-#define MAX_CUT_WARNINGS 10
 #define BAR_COLOR 4                 /* palette entry of single-series bars, as chart_venues.c/chart_years.c */
 #define EXTRA_ROWS 200              /* rows below the papers that keep the drop-downs */
 #define FIXED_CREATED 946684800     /* 2000-01-01, when SOURCE_DATE_EPOCH is not set */
@@ -78,7 +77,6 @@ typedef struct xw {
     size_t n_trend;             /* topic rows on Chart data */
     bool trend_other;           /* and an "Other topics" row after them */
     lxw_error err;              /* first libxlsxwriter error: sticky, checked at the end */
-    size_t n_cut;               /* cells cut to Excel's limit */
     lit_buf text, authors, topics, status, presenter, date, notes, url, iri;   /* scratch */
     const char **topic_label;   /* catalog topic index -> label */
     size_t *venue_rows;         /* s->venues indices: known venues first, "(no venue)" last */
@@ -214,12 +212,13 @@ static int text_lines(const char *s, double cap)
  * lowered test limit can cut, and which need no warning. */
 static void warn_cut(xw *x, const lit_paper *p, const char *what, size_t max)
 {
-    if (!what || ++x->n_cut > MAX_CUT_WARNINGS) return;
+    static const char kind[] = "cells cut to Excel's limit";
+    if (!what) return;
     if (p)
-        lit_warn(x->d, x->cat->path, p->line, 0, "paper '%s': %s cut to Excel's limit of %zu characters",
-                 p->key, what, max);
+        lit_warn_many(x->d, kind, x->cat->path, p->line, 0, "paper '%s': %s cut to Excel's limit of %zu characters",
+                      p->key, what, max);
     else
-        lit_warn(x->d, NULL, 0, 0, "%s cut to Excel's limit of %zu characters", what, max);
+        lit_warn_many(x->d, kind, NULL, 0, 0, "%s cut to Excel's limit of %zu characters", what, max);
 }
 
 /* Every text goes through here: always a string cell, never a formula, whatever it starts with. */
@@ -517,7 +516,8 @@ static void sheet_papers(xw *x)
             bool too_long = false;
             ok[k] = urls[k] && linkable(urls[k], &too_long);
             if (too_long)
-                lit_warn(x->d, x->cat->path, p->line, 0, "paper '%s': %s longer than Excel's %d characters; "
+                lit_warn_many(x->d, "links longer than Excel allows", x->cat->path, p->line, 0,
+                              "paper '%s': %s longer than Excel's %d characters; "
                          "written as text", p->key, url_what[k], EXCEL_MAX_URL);
             want += ok[k];
         }
@@ -550,7 +550,8 @@ static void sheet_papers(xw *x)
         if (r.n_lists) put_num(x, ws, row, C_LISTS, (double)r.n_lists, x->f_top);
         if (r.status) {
             if (!is_status(r.status))
-                lit_warn(x->d, x->cat->path, p->line, 0, "paper '%s': status '%s' is not one of to read, "
+                lit_warn_many(x->d, "papers with an unknown status", x->cat->path, p->line, 0,
+                              "paper '%s': status '%s' is not one of to read, "
                          "reading, done, skip", p->key, r.status);
             put_str(x, ws, row, C_STATUS, r.status, x->f_top, p, "status");
         }
@@ -560,7 +561,8 @@ static void sheet_papers(xw *x)
             if (parse_date(r.date, &dt)) {
                 chk(x, worksheet_write_datetime(ws, row, C_DATE, &dt, x->f_date));
             } else {
-                lit_warn(x->d, x->cat->path, p->line, 0, "paper '%s': date '%s' is not YYYY-MM-DD; kept as text",
+                lit_warn_many(x->d, "papers with a date not YYYY-MM-DD", x->cat->path, p->line, 0,
+                              "paper '%s': date '%s' is not YYYY-MM-DD; kept as text",
                          p->key, r.date);
                 put_str(x, ws, row, C_DATE, r.date, x->f_top, p, "date");
             }
@@ -1271,9 +1273,6 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
         worksheet_set_landscape(x->ws_new);
         worksheet_fit_to_pages(x->ws_new, 1, 0);
     }
-    if (x->n_cut > MAX_CUT_WARNINGS)
-        lit_warn(x->d, NULL, 0, 0, "%zu more cells cut to Excel's limit of %zu characters",
-                 x->n_cut - MAX_CUT_WARNINGS, x->max_cell);
     worksheet_activate(x->ws_papers);   /* where a reading group works */
 
     lxw_error e = workbook_close(x->wb);   /* frees the workbook whatever happens */

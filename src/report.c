@@ -305,7 +305,10 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
         child = fork();
         if (child == 0) {
             lit_outfile_scratch_dir(NULL);   /* the folder is the parent's to clean up */
-            _exit(lit_xlsx_write_opts(s, st, xlsx, &xo, d) == 0 ? 0 : d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA);
+            int xrc = lit_xlsx_write_opts(s, st, xlsx, &xo, d);
+            lit_diag_flush(d);
+            fflush(NULL);
+            _exit(xrc == 0 ? 0 : d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA);
         }
         lit_outfile_scratch_helper(child);
     }
