@@ -449,7 +449,10 @@ int main(int argc, char **argv)
     for (size_t y = 0; y < NYEARS; y++) {
         for (size_t t = 0; t < v.n_topics; t++) {
             double dy = (double)(YEAR0 + y) - peak[t];
-            w[t] = base[t] * exp(-dy * dy / (2 * spread[t] * spread[t])) + 0.01;
+            /* keywords keep their Zipf weight in every year (a flat floor would make
+             * thousands of them equally rare); a section topic rises and falls */
+            double g = exp(-dy * dy / (2 * spread[t] * spread[t]));
+            w[t] = keywords ? base[t] * (g + 0.2) : base[t] * g + 0.01;
         }
         wtab_init(&topic_t[y], w, v.n_topics);
     }
