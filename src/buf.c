@@ -44,3 +44,15 @@ void lit_buf_free(lit_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+const char *lit_num_str(char buf[32], size_t v)
+{
+    char t[24];
+    int n = snprintf(t, sizeof t, "%zu", v), o = 0;
+    for (int i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) buf[o++] = ',';
+        buf[o++] = t[i];
+    }
+    buf[o] = 0;
+    return buf;
+}

@@ -18,4 +18,7 @@ void lit_buf_reset(lit_buf *b);            /* length 0, memory kept */
 const char *lit_buf_str(const lit_buf *b); /* "" when empty */
 void lit_buf_free(lit_buf *b);
 
+/* v with a comma between thousands ("30,000"), for text people read; returns buf. */
+const char *lit_num_str(char buf[32], size_t v);
+
 #endif

@@ -82,39 +82,45 @@ void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d, bool notes)
 
 static void list_names(lit_buf *b, const lit_check_name *v, size_t n)
 {
+    char nb[32];
     for (size_t i = 0; i < n && i < PARAGRAPH_NAMES; i++)
-        lit_buf_printf(b, "%s%s (%zu)", i ? ", " : "", v[i].name, v[i].papers);
-    if (n > PARAGRAPH_NAMES) lit_buf_printf(b, " and %zu more", n - PARAGRAPH_NAMES);
+        lit_buf_printf(b, "%s%s (%s)", i ? ", " : "", v[i].name, lit_num_str(nb, v[i].papers));
+    if (n > PARAGRAPH_NAMES) lit_buf_printf(b, " and %s more", lit_num_str(nb, n - PARAGRAPH_NAMES));
 }
 
 static void missing(lit_buf *b, size_t n, const char *what, bool *first)
 {
     if (!n) return;
-    lit_buf_printf(b, "%s%s: %zu", *first ? "" : "; ", what, n);
+    char nb[32];
+    lit_buf_printf(b, "%s%s: %s", *first ? "" : "; ", what, lit_num_str(nb, n));
     *first = false;
 }
 
 void lit_check_paragraph(const lit_check *k, lit_buf *b)
 {
+    char nb[2][32];
     if (!k->bad_venue && !k->bad_topic && !k->alias_venue && !k->alias_topic) {
         if (k->n_papers == 1) lit_buf_adds(b, "The catalog's one paper has a venue and topics the tables know.");
-        else lit_buf_printf(b, "All %zu papers of the catalog have venues and topics the tables know.", k->n_papers);
+        else lit_buf_printf(b, "All %s papers of the catalog have venues and topics the tables know.",
+                            lit_num_str(nb[0], k->n_papers));
     } else {
-        lit_buf_printf(b, "Of the catalog's %zu papers, ", k->n_papers);
+        lit_buf_printf(b, "Of the catalog's %s paper%s, ", lit_num_str(nb[0], k->n_papers), k->n_papers == 1 ? "" : "s");
         if (k->bad_venue) {
-            lit_buf_printf(b, "%zu are at %zu venue%s the venue table does not know: ", k->bad_venue, k->n_venues,
-                           k->n_venues == 1 ? "" : "s");
+            lit_buf_printf(b, "%s %s at %s venue%s the venue table does not know: ", lit_num_str(nb[0], k->bad_venue),
+                           k->bad_venue == 1 ? "is" : "are", lit_num_str(nb[1], k->n_venues), k->n_venues == 1 ? "" : "s");
             list_names(b, k->venues, k->n_venues);
             lit_buf_adds(b, k->bad_topic ? "; " : ".");
         }
         if (k->bad_topic) {
-            lit_buf_printf(b, "%zu have topics the topic table does not know: ", k->bad_topic);
+            lit_buf_printf(b, "%s %s topics the topic table does not know: ", lit_num_str(nb[0], k->bad_topic),
+                           k->bad_topic == 1 ? "has" : "have");
             list_names(b, k->topics, k->n_topics);
             lit_buf_adds(b, ".");
         }
         if (k->alias_venue || k->alias_topic)
-            lit_buf_printf(b, "%sPapers that write an alias for the id: %zu for the venue, %zu for a topic.",
-                           k->bad_venue || k->bad_topic ? " " : "", k->alias_venue, k->alias_topic);
+            lit_buf_printf(b, "%sPapers that write an alias for the id: %s for the venue, %s for a topic.",
+                           k->bad_venue || k->bad_topic ? " " : "", lit_num_str(nb[0], k->alias_venue),
+                           lit_num_str(nb[1], k->alias_topic));
         lit_buf_printf(b, " Statistics count unknown venues and topics under the names as written.");
     }
     bool first = true;

@@ -562,6 +562,37 @@ void lit_cx_color_key(lit_cx *cx, double x, double y0, double y1, size_t max)
 
 /* ---- notes and CSV ---- */
 
+void lit_cx_note_topics_shown(lit_cx *cx, const unsigned char *shown, bool systems)
+{
+    const lit_stats *s = cx->s;
+    size_t k = 0, m = 0, covered = 0, of = 0;
+    for (size_t r = 0; r < s->n_topics; r++) {
+        m += s->topics[r].count > 0;
+        k += s->topics[r].count > 0 && shown[r];
+    }
+    if (k == m) return;
+    int *rows = topic_rows_of(s);
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &s->db->cat.papers[s->sel[i]];
+        if (p->year <= 0 || (systems && (!p->short_name || !*p->short_name))) continue;
+        bool any = false, in = false;
+        for (uint32_t j = 0; j < p->n_topics; j++) {
+            int r = p->topics[j] >= 0 ? rows[p->topics[j]] : -1;
+            any |= r >= 0;
+            in |= r >= 0 && shown[r];
+        }
+        of += any;
+        covered += in;
+    }
+    free(rows);
+    char a[32], b[32], c1[32], d1[32];
+    /* rounded down, so that a share short of all never reads 100% */
+    size_t pct = of ? covered * 100 / of : 0;
+    lit_cx_note(cx, "%s of %s topics shown, covering %s of %s %s (%s%zu%%)", lit_num_str(a, k), lit_num_str(b, m),
+                lit_num_str(c1, covered), lit_num_str(d1, of), systems ? "systems" : "papers",
+                covered && !pct ? "<" : "", pct ? pct : covered > 0);
+}
+
 static void add_part(lit_buf *b, const char *sep, const char *fmt, va_list ap)
 {
     char buf[512];

@@ -121,7 +121,8 @@ static size_t matrix_rows(const lit_stats *s, const lit_count *names, size_t n_n
 static void note_common(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
-    lit_cx_note(cx, "n = %zu papers", s->n_papers);
+    char a[32];
+    lit_cx_note(cx, "n = %s papers", lit_num_str(a, s->n_papers));
     if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
 }
 
@@ -136,7 +137,8 @@ int lit_chart_topic_heatmap(lit_cx *cx)
     lit_cx_note(cx, "a paper counts in each of its topics");
     /* rows that fit once the note (with a possible "other" part) is placed */
     double py1 = cx->py1;
-    cx->py1 -= lit_cx_note_h(cx, "; other: papers in any of 99 smaller topics, each once");
+    cx->py1 -= lit_cx_note_h(cx, "; 99 of 9,999 topics shown, covering 99,999 of 99,999 papers (99%); "
+                                 "other: papers in any of 9,999 smaller topics, each once");
     size_t want = rows_fit(cx);
     if (cx->o->top && cx->o->top < want) want = cx->o->top;
     cx->py1 = py1;
@@ -168,10 +170,13 @@ int lit_chart_topic_heatmap(lit_cx *cx)
             if (in && p->year) { other[p->year - s->year_min]++; tot++; }
         }
         free(trow);
+        lit_cx_note_topics_shown(cx, kept, false);
         free(kept);
         size_t n_rest = n - keep;
-        snprintf(label, sizeof label, "%zu other topics", n_rest);
-        lit_cx_note(cx, "other: papers in any of %zu smaller topics, each once", n_rest);
+        char a[32];
+        lit_num_str(a, n_rest);
+        snprintf(label, sizeof label, "%s other topics", a);
+        lit_cx_note(cx, "other: papers in any of %s smaller topics, each once", a);
         n = keep;
         rows[n++] = (hrow){label, NULL, other, tot, true};
     }
@@ -201,7 +206,8 @@ int lit_chart_venue_heatmap(lit_cx *cx)
         size_t tot = 0;
         for (size_t r = keep; r < n; r++)
             for (size_t y = 0; y < ny; y++) { other[y] += rows[r].v[y]; tot += rows[r].v[y]; }
-        snprintf(label, sizeof label, "%zu other venues", n - keep);
+        char a[32];
+        snprintf(label, sizeof label, "%s other venues", lit_num_str(a, n - keep));
         lit_cx_warn_folded(cx, "venue heatmap", "venues", n, keep);
         n = keep;
         rows[n++] = (hrow){label, NULL, other, tot, true};

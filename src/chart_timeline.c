@@ -206,7 +206,8 @@ int lit_chart_timeline(lit_cx *cx)
     double lh = lit_cx_line_h(cx, LIT_F_BODY), mh = lit_cx_line_h(cx, LIT_F_MARK);
     double lane_h = mh * 1.3;
 
-    lit_cx_note(cx, "%zu systems (papers with a short name, year and topic)", n);
+    char n_buf[32];
+    lit_cx_note(cx, "%s systems (papers with a short name, year and topic)", lit_num_str(n_buf, n));
     double py1 = cx->py1;
     char full[400];   /* the note may take all its three lines */
     memset(full, 'x', sizeof full - 1);
@@ -276,7 +277,16 @@ int lit_chart_timeline(lit_cx *cx)
     else
         lit_cx_note(cx, "each in its largest topic");
     if (n_named > n) lit_cx_omit(cx, "%zu without a year or topic", n_named - n);
-    omit_topics(cx, all, pos, nt);
+    /* the topics left out: how much the shown ones cover, and by name when not hundreds */
+    size_t n_out = 0;
+    unsigned char *shown_row = lit_xcalloc(nt + 1, 1);
+    for (size_t t = 0; t < nt; t++) {
+        shown_row[t] = pos[t] >= 0;
+        n_out += all[t] && pos[t] < 0;
+    }
+    lit_cx_note_topics_shown(cx, shown_row, true);
+    if (n_out <= 30) omit_topics(cx, all, pos, nt);
+    free(shown_row);
     lit_cx_place_note(cx);
 
     qsort(v, n, sizeof *v, by_row_year);

@@ -67,13 +67,15 @@ int lit_chart_topic_trend(lit_cx *cx)
     }
     for (size_t r = nt; r-- > 0;) after[r] += after[r + 1];
     free(rows);
-    free(rank);
 
-    lit_cx_note(cx, "n = %zu papers, each counted once, under the largest of its topics", s->n_papers);
+    char n_buf[32];
+    lit_cx_note(cx, "n = %s papers, each counted once, under the largest of its topics", lit_num_str(n_buf, s->n_papers));
     if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
     if (s->n_no_topic) lit_cx_omit(cx, "%zu without a topic", s->n_no_topic);
     /* as many series as asked (8 by default) and the legend leaves the plot room for */
-    double box_h = cx->py1 - cx->py0 - lit_cx_note_h(cx, "; other: 999 smaller topics");
+    double box_h = cx->py1 - cx->py0 -
+                   lit_cx_note_h(cx, "; 99 of 9,999 topics shown, covering 99,999 of 99,999 papers (99%); "
+                                     "the other 9,999 topics (99,999 papers) are not drawn");
     size_t want = cx->o->top ? cx->o->top : 8;
     if (want > n) want = n;
     char other_label[64];
@@ -82,7 +84,7 @@ int lit_chart_topic_trend(lit_cx *cx)
     size_t nl = 0;
     for (;; want--) {
         size_t rest = after[want];
-        snprintf(other_label, sizeof other_label, "%zu other topic%s", rest, rest == 1 ? "" : "s");
+        snprintf(other_label, sizeof other_label, "%s other topic%s", lit_num_str(n_buf, rest), rest == 1 ? "" : "s");
         /* top of the stack first: "other", then the topics from the smallest shown */
         nl = 0;
         if (rest) leg[nl++] = (lit_legend_item){other_label, st->other_color, false, NULL};
@@ -91,11 +93,26 @@ int lit_chart_topic_trend(lit_cx *cx)
     }
     size_t n_rest = after[want];
     free(after);
-    size_t *other = lit_xcalloc(ny + 1, sizeof *other);
-    for (size_t r = want; r < nt; r++)
-        for (size_t y = 0; y < ny; y++) other[y] += m[r * ny + y];
+    size_t *other = lit_xcalloc(ny + 1, sizeof *other), n_other = 0, n_shown = 0;
+    for (size_t r = 0; r < nt; r++)
+        for (size_t y = 0; y < ny; y++) {
+            if (r >= want) other[y] += m[r * ny + y];
+            *(r >= want ? &n_other : &n_shown) += m[r * ny + y];
+        }
+    unsigned char *shown = lit_xcalloc(nt + 1, 1);
+    for (size_t t = 0; t < nt; t++) shown[t] = rank[t] < want;
+    lit_cx_note_topics_shown(cx, shown, false);
+    free(shown);
+    free(rank);
     n = want;
-    if (n_rest) {
+    /* an "other" band larger than the shown topics together would flatten them to a
+     * sliver at the bottom (thousands of keyword topics): then it is left out */
+    if (n_rest && n_other > n_shown) {
+        char a[32], b[32];
+        lit_cx_note(cx, "the other %s topics (%s papers) are not drawn", lit_num_str(a, n_rest), lit_num_str(b, n_other));
+        memmove(leg, leg + 1, --nl * sizeof *leg);
+        fit_legend(cx, leg, nl, box_h, &lay);
+    } else if (n_rest) {
         lit_cx_note(cx, "other: %zu smaller topic%s", n_rest, n_rest == 1 ? "" : "s");
         sr[n++] = (series){other_label, NULL, st->other_color, other};
     }

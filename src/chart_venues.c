@@ -15,7 +15,8 @@ int lit_chart_venues(lit_cx *cx)
     lit_count *rows = lit_xcalloc(s->n_venues + 1, sizeof *rows);
     for (size_t i = 0; i < s->n_venues; i++)
         if (s->venues[i].id >= 0) rows[n_named++] = s->venues[i];
-    lit_cx_note(cx, "n = %zu papers", s->n_papers);
+    char n_buf[32];
+    lit_cx_note(cx, "n = %s papers", lit_num_str(n_buf, s->n_papers));
     if (s->n_no_venue) lit_cx_omit(cx, "%zu without a venue", s->n_no_venue);
     lit_cx_place_note(cx);
 
@@ -35,7 +36,7 @@ int lit_chart_venues(lit_cx *cx)
     char other_label[64];
     lit_cx_warn_folded(cx, "venues chart", "venues", n_named, shown);
     if (n_other_venues) {
-        snprintf(other_label, sizeof other_label, "%zu other venue%s", n_other_venues,
+        snprintf(other_label, sizeof other_label, "%s other venue%s", lit_num_str(n_buf, n_other_venues),
                  n_other_venues == 1 ? "" : "s");
         rows[n] = (lit_count){-1, other_label, other, 0, NULL};
         n++;
@@ -60,7 +61,8 @@ int lit_chart_venues(lit_cx *cx)
     /* the other venues: a muted line under the bars, not a bar */
     char footer[96] = "";
     if (n_other_venues)
-        snprintf(footer, sizeof footer, "and %s: %zu paper%s", other_label, other, other == 1 ? "" : "s");
+        snprintf(footer, sizeof footer, "and %s: %s paper%s", other_label, lit_num_str(n_buf, other),
+                 other == 1 ? "" : "s");
     double foot_h = *footer ? lh * 1.5 : 0;
     size_t nb = shown;
     /* labels: up to 40% of the width, wrapped to two lines, then ellipsized */

@@ -76,6 +76,7 @@ typedef struct xw {
     int *trend_order;           /* Chart data rows: each topic's row of s->topics (-1: none) */
     size_t n_trend;             /* topic rows on Chart data */
     bool trend_other;           /* and an "Other topics" row after them */
+    bool trend_other_drawn;     /* charted too: not when it outweighs the shown topics */
     lxw_error err;              /* first libxlsxwriter error: sticky, checked at the end */
     lit_buf text, authors, topics, status, presenter, date, notes, url, iri;   /* scratch */
     const char **topic_label;   /* catalog topic index -> label */
@@ -963,6 +964,9 @@ static void sheet_chart_data(xw *x)
         const size_t *v = &m[tr[i].ix * s->n_years];
         for (size_t j = 0; j < ny; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)v[j], NULL);
     }
+    size_t n_shown = 0, n_other = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < ny; j++) *(i < TREND_TOP ? &n_shown : &n_other) += m[tr[i].ix * s->n_years + j];
     if (x->trend_other) {
         put_str(x, ws, row, 0, "Other topics", NULL, NULL, NULL);
         for (size_t j = 0; j < ny; j++) {
@@ -972,9 +976,14 @@ static void sheet_chart_data(xw *x)
         }
         row++;
     }
-    char note[160];
+    /* as the Cairo chart: an "other" larger than the shown topics together is not drawn */
+    x->trend_other_drawn = x->trend_other && n_other <= n_shown;
+    char note[200];
     snprintf(note, sizeof note, "The topic charts draw these rows: each paper once, under the largest of its topics; "
-             "the %d largest topics%s.", TREND_TOP, x->trend_other ? ", then the rest summed" : "");
+             "the %d largest topics%s.", TREND_TOP,
+             x->trend_other_drawn ? ", then the rest summed"
+             : x->trend_other     ? " (the rest, summed in the last row, is more than they together and is not drawn)"
+                                  : "");
     put_str(x, ws, row + 1, 0, note, NULL, NULL, NULL);
     free(tr);
     free(m);
@@ -983,7 +992,7 @@ static void sheet_chart_data(xw *x)
 /* Topics stacked over the years, one colour per topic (column or area). */
 static lxw_chart *chart_topic_trend(xw *x, uint8_t type)
 {
-    size_t n = x->n_trend + x->trend_other;
+    size_t n = x->n_trend + x->trend_other_drawn;
     size_t ny = x->s->n_years;
     if (!n || !ny || ny + 2 > EXCEL_MAX_COLS) return NULL;
     lxw_chart *ch = new_chart(x, type, "Papers per topic and year", true);

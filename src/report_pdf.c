@@ -23,6 +23,7 @@
 #define MARGIN 56.0               /* points: about 2 cm */
 #define LIST_MAX 2000             /* papers listed by topic; the spreadsheet and catalog.tex hold them all */
 #define TOPIC_SYSTEMS 12          /* system names per topic in the topics table */
+#define TOPIC_ROWS 60             /* topics in the topics table (about two pages): the largest */
 #define MAX_TOC 64
 
 typedef struct page_size { const char *name; double w, h; } page_size;
@@ -317,6 +318,17 @@ static const char *chart_counts(const char *kind)
     return "";
 }
 
+/* A chart on a report page. Its warnings (venues that do not fit) were said when the
+ * report's own chart files were drawn; the page's chart says in its note what it leaves out. */
+static int draw_chart(rp *p, double w, double h, const char *kind, const lit_chart_opts *co)
+{
+    bool quiet = p->d->quiet;
+    p->d->quiet = true;
+    int rc = lit_chart_draw(p->cr, w, h, kind, p->s, p->st, co, p->d);
+    p->d->quiet = quiet;
+    return rc;
+}
+
 static void figure_page(rp *p, size_t i, int number)
 {
     const char *kind = p->r->charts[i];
@@ -337,7 +349,7 @@ static void figure_page(rp *p, size_t i, int number)
         cairo_save(p->cr);
         cairo_translate(p->cr, MARGIN + (p->cw - st->width * scale) / 2, p->y);
         cairo_scale(p->cr, scale, scale);
-        if (lit_chart_draw(p->cr, st->width, st->height, kind, p->s, st, &co, p->d) != 0 && p->rc == 0) p->rc = -1;
+        if (draw_chart(p, st->width, st->height, kind, &co) != 0 && p->rc == 0) p->rc = -1;
         cairo_restore(p->cr);
     }
     p->y += ch + PT_BODY;
@@ -389,6 +401,20 @@ static int by_year_key(const void *a, const void *b)
     return strcmp(p->key, q->key);
 }
 
+/* Topic rows by papers, most first (ties in taxonomy order); and back by row. */
+static int by_count(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    size_t ci = sort_stats->topics[i].count, cj = sort_stats->topics[j].count;
+    if (ci != cj) return ci > cj ? -1 : 1;
+    return (i > j) - (i < j);
+}
+static int by_index(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    return (i > j) - (i < j);
+}
+
 static void buckets_fill(buckets *bk, const lit_stats *s)
 {
     const lit_catalog *c = &s->db->cat;
@@ -428,40 +454,76 @@ static void buckets_free(buckets *bk)
     free(bk->len);
 }
 
+/* Of many topics (thousands of keywords) the TOPIC_ROWS largest, in taxonomy order; the
+ * text above the table says how many it leaves out and how much the shown ones cover. */
 static void topics_table(rp *p, const buckets *bk, int number)
 {
     const lit_stats *s = p->s;
     char title[160];
     snprintf(title, sizeof title, "Table %d. Papers and systems by topic", number);
     section(p, title, true);
-    para(p, "Each topic's papers and the systems among them, oldest first. A paper in two topics is listed in both.",
-         PT_BODY, false, p->st->foreground);
-    size_t n = s->n_topics + 1, cols = 3;
-    char **cells = lit_xcalloc(n * cols, sizeof *cells);
-    int *indent = lit_xcalloc(n, sizeof *indent);
-    lit_buf *sys = lit_xcalloc(n, sizeof *sys);
-    char (*num)[24] = lit_xcalloc(n, sizeof *num);
+    size_t nt = s->n_topics, *order = lit_xmalloc((nt + 1) * sizeof *order), keep = nt;
+    for (size_t i = 0; i < nt; i++) order[i] = i;
+    if (nt > TOPIC_ROWS) {   /* the largest (ties: taxonomy order), back in taxonomy order */
+        sort_stats = s;
+        qsort(order, nt, sizeof *order, by_count);
+        keep = TOPIC_ROWS;
+        qsort(order, keep, sizeof *order, by_index);
+    }
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_adds(&b, "Each topic's papers and the systems among them, oldest first. A paper in two topics is listed in both.");
+    if (keep < nt) {
+        /* the papers of the shown rows and of every topic row, each paper once */
+        unsigned char *mark = lit_xcalloc(s->db->cat.n_papers + 1, 1);
+        size_t covered = 0, with_topic = 0;
+        for (size_t j = 0; j < keep; j++)
+            for (size_t k = 0; k < bk->len[order[j]]; k++) mark[bk->ix[order[j]][k]] |= 1;
+        for (size_t r = 0; r < nt; r++)
+            if (s->topics[r].id >= 0)
+                for (size_t k = 0; k < bk->len[r]; k++) mark[bk->ix[r][k]] |= 2;
+        for (size_t i = 0; i < s->db->cat.n_papers; i++) {
+            covered += mark[i] & 1;
+            with_topic += mark[i] >> 1;
+        }
+        free(mark);
+        char a[32], c[32], d[32], e[32];
+        lit_buf_printf(&b, " The %s largest of %s topics are shown, covering %s of the %s papers with a topic (%zu%%); "
+                           "the spreadsheet's topic sheets and litsurvey stats --by topic list every one.",
+                       lit_num_str(a, keep), lit_num_str(c, nt), lit_num_str(d, covered), lit_num_str(e, with_topic),
+                       with_topic ? covered * 100 / with_topic : 0);
+    }
+    para(p, lit_buf_str(&b), PT_BODY, false, p->st->foreground);
+    lit_buf_free(&b);
+    size_t cols = 3;
+    char **cells = lit_xcalloc((keep + 1) * cols, sizeof *cells);
+    int *indent = lit_xcalloc(keep + 1, sizeof *indent);
+    lit_buf *sys = lit_xcalloc(keep + 1, sizeof *sys);
+    char (*num)[24] = lit_xcalloc(keep + 1, sizeof *num);
     cells[0] = "Topic", cells[1] = "Papers", cells[2] = "Systems";
-    for (size_t i = 0; i < s->n_topics; i++) {
+    for (size_t j = 0, i; j < keep; j++) {
+        i = order[j];
         size_t n_sys = 0;
         for (size_t k = 0; k < bk->len[i]; k++) {
             const lit_paper *q = bucket_paper(s, bk->ix[i][k]);
             if (q->short_name && n_sys++ < TOPIC_SYSTEMS)
-                lit_buf_printf(&sys[i], "%s%s", sys[i].len ? ", " : "", q->short_name);
+                lit_buf_printf(&sys[j], "%s%s", sys[j].len ? ", " : "", q->short_name);
         }
-        if (n_sys > TOPIC_SYSTEMS) lit_buf_printf(&sys[i], " and %zu more", n_sys - TOPIC_SYSTEMS);
+        if (n_sys > TOPIC_SYSTEMS) lit_buf_printf(&sys[j], " and %zu more", n_sys - TOPIC_SYSTEMS);
         const lit_count *c = &s->topics[i];
-        snprintf(num[i], sizeof num[i], "%zu", c->count);
-        cells[(i + 1) * cols] = (char *)c->name;
-        cells[(i + 1) * cols + 1] = num[i];
-        cells[(i + 1) * cols + 2] = sys[i].len ? (char *)lit_buf_str(&sys[i]) : "";
-        indent[i + 1] = topic_depth(s, c);
+        lit_num_str(num[j], c->count);
+        cells[(j + 1) * cols] = (char *)c->name;
+        cells[(j + 1) * cols + 1] = num[j];
+        cells[(j + 1) * cols + 2] = sys[j].len ? (char *)lit_buf_str(&sys[j]) : "";
+        indent[j + 1] = topic_depth(s, c);
     }
-    table(p, cells, s->n_topics + 1, cols, indent, 0, 2, true);
-    for (size_t i = 0; i < n; i++) lit_buf_free(&sys[i]);
-    free(sys), free(num), free(indent), free(cells);
+    table(p, cells, keep + 1, cols, indent, 0, 2, true);
+    for (size_t j = 0; j < keep; j++) lit_buf_free(&sys[j]);
+    free(sys), free(num), free(indent), free(cells), free(order);
 }
 
+/* The venue x year counts the venue heatmap draws (its venues, then "other venues"); the
+ * earliest years fold into one "to YEAR" column until the venue names keep a third of the
+ * width. */
 static void venue_year_table(rp *p, int number)
 {
     const lit_stats *s = p->s;
@@ -475,7 +537,42 @@ static void venue_year_table(rp *p, int number)
         char **cells;
         size_t cols, rows = csv_cells(csv.data, &cells, &cols);
         for (size_t c = 0; c < cols; c++) heading_case(cells[c]);
-        table(p, cells, rows, cols, NULL, 0, 0, false);
+        if (rows > 1 && strcmp(cells[(rows - 1) * cols], "(other)") == 0) cells[(rows - 1) * cols] = "Other venues";
+        /* columns: venue, years..., total; a year column is as wide as its widest count */
+        double gap = PT_TABLE * 0.9, fixed = 0, *w = lit_xcalloc(cols, sizeof *w);
+        for (size_t c = 1; c < cols; c++) {
+            for (size_t r = 0; r < rows; r++) {
+                double tw = text_w(p, cells[r * cols + c], PT_TABLE, r == 0);
+                if (tw > w[c]) w[c] = tw;
+            }
+            fixed += w[c] + gap;
+        }
+        size_t fold = 0;   /* year columns 1..fold become one */
+        while (cols > 4 && fold + 3 < cols && fixed > p->cw * 0.67) {
+            fold++;
+            fixed -= w[fold] + gap;
+            if (fold == 1) fixed += w[1] * 1.4 + gap;   /* the folded column: "to 2012", a larger sum */
+        }
+        if (fold > 1) {
+            size_t nc = cols - fold + 1;
+            char **t = lit_xcalloc(rows * nc, sizeof *t);
+            char (*sum)[32] = lit_xcalloc(rows, sizeof *sum);
+            for (size_t r = 0; r < rows; r++) {
+                size_t v = 0;
+                for (size_t c = 1; c <= fold; c++) v += strtoul(cells[r * cols + c], NULL, 10);
+                if (r == 0) snprintf(sum[0], sizeof sum[0], "to %s", cells[fold]);
+                else snprintf(sum[r], sizeof sum[r], "%zu", v);
+                t[r * nc] = cells[r * cols];
+                t[r * nc + 1] = sum[r];
+                for (size_t c = fold + 1; c < cols; c++) t[r * nc + c - fold + 1] = cells[r * cols + c];
+            }
+            table(p, t, rows, nc, NULL, 0, 0, false);
+            free(t);
+            free(sum);
+        } else {
+            table(p, cells, rows, cols, NULL, 0, 0, false);
+        }
+        free(w);
         free(cells);
     } else {
         para(p, "No paper has a year.", PT_BODY, false, p->st->muted);
@@ -566,24 +663,28 @@ static void title_page(rp *p)
     const lit_style *st = p->st;
     p->y = MARGIN * 1.5;
     p->y += text_box(p, p->r->title, PT_TITLE, true, MARGIN, p->y, p->cw, 0, false, st->foreground) + PT_TITLE * 0.4;
-    char sub[256];
-    if (s->n_years) snprintf(sub, sizeof sub, "%zu papers from %d to %d", s->n_papers, s->year_min, s->year_max);
-    else snprintf(sub, sizeof sub, "%zu papers", s->n_papers);
+    char num[4][32], sub[256];
+    lit_num_str(num[0], s->n_papers);
+    if (s->n_years) snprintf(sub, sizeof sub, "%s papers from %d to %d", num[0], s->year_min, s->year_max);
+    else snprintf(sub, sizeof sub, "%s papers", num[0]);
     p->y += text_box(p, sub, PT_H2, false, MARGIN, p->y, p->cw, 0, false, st->muted) + PT_TITLE;
 
     /* the key figures, four abreast */
-    char num[4][32];
     size_t n_venues = 0, n_topics = 0;
     for (size_t i = 0; i < s->n_venues; i++) n_venues += s->venues[i].id >= 0;
     for (size_t i = 0; i < s->n_topics; i++) n_topics += s->topics[i].id >= 0;
-    snprintf(num[0], sizeof num[0], "%zu", s->n_papers);
-    snprintf(num[1], sizeof num[1], "%zu", n_venues);
-    snprintf(num[2], sizeof num[2], "%zu", n_topics);
-    snprintf(num[3], sizeof num[3], "%zu", s->n_lists);
+    lit_num_str(num[0], s->n_papers);
+    lit_num_str(num[1], n_venues);
+    lit_num_str(num[2], n_topics);
+    lit_num_str(num[3], s->n_lists);
     const char *labels[4] = {"papers", "venues", "topics", "lists merged"};
-    double fw = p->cw / 4, fh = 0;
+    double fw = p->cw / 4, fh = 0, pt = PT_TITLE * 1.5;
+    for (int i = 0; i < 4; i++) {   /* one size for the four, the widest with air around it */
+        double w = text_w(p, num[i], pt, true);
+        if (w > fw * 0.9) pt *= fw * 0.9 / w;
+    }
     for (int i = 0; i < 4; i++) {
-        double h = text_box(p, num[i], PT_TITLE * 1.5, true, MARGIN + i * fw, p->y, fw, 0.5, false,
+        double h = text_box(p, num[i], pt, true, MARGIN + i * fw, p->y, fw, 0.5, false,
                             lit_style_series_color(st, 0));
         h += text_box(p, labels[i], PT_BODY, false, MARGIN + i * fw, p->y + h, fw, 0.5, false, st->foreground);
         if (h > fh) fh = h;
@@ -592,9 +693,10 @@ static void title_page(rp *p)
 
     para(p, "What the numbers rest on", PT_H2, true, st->foreground);
     lit_buf b = LIT_BUF_INIT;
-    lit_buf_printf(&b, "The catalog holds %zu papers", s->n_total);
+    char nb[3][32];
+    lit_buf_printf(&b, "The catalog holds %s papers", lit_num_str(nb[0], s->n_total));
     if (s->n_total != s->n_papers) {
-        lit_buf_printf(&b, "; %zu pass the report's filters", s->n_papers);
+        lit_buf_printf(&b, "; %s pass the report's filters", num[0]);
         if (p->r->filter.year_min || p->r->filter.year_max) {
             size_t no_year = p->k ? p->k->no_year : 0;
             if (no_year > s->n_no_year)
@@ -612,8 +714,8 @@ static void title_page(rp *p)
         para(p, lit_buf_str(&b), PT_BODY, false, st->foreground);
     }
     lit_buf_reset(&b);
-    lit_buf_printf(&b, "Of the papers shown: %zu without a year, %zu without a venue, %zu without a topic",
-                   s->n_no_year, s->n_no_venue, s->n_no_topic);
+    lit_buf_printf(&b, "Of the papers shown: %s without a year, %s without a venue, %s without a topic",
+                   lit_num_str(nb[0], s->n_no_year), lit_num_str(nb[1], s->n_no_venue), lit_num_str(nb[2], s->n_no_topic));
     if (s->n_year_inferred) lit_buf_printf(&b, "; %zu years taken from arXiv ids", s->n_year_inferred);
     lit_buf_adds(&b, ".");
     para(p, lit_buf_str(&b), PT_BODY, false, st->foreground);
@@ -679,7 +781,7 @@ static int slides(rp *p)
         if (p->rc != 0) break;
         p->page++;
         paint_page(p);
-        p->rc = lit_chart_draw(p->cr, st->width, st->height - MARGIN, p->r->charts[i], p->s, st, &co, p->d);
+        p->rc = draw_chart(p, st->width, st->height - MARGIN, p->r->charts[i], &co);
         footer(p);
     }
     return p->rc;

@@ -118,7 +118,7 @@ check_err "duplicate key" 1 "bad.yaml:2:1: error: duplicate key 'catalog'" "$LIT
 # build prints what check finds; --strict fails on a problem, at its catalog line.
 printf 'papers:\n  - {key: a, title: A Paper, venue: NOPE, year: 2020}\n' >"$W/data/unknown.yaml"
 printf 'catalog: ../data/unknown.yaml\nbib: refs.bib\n' >"$W/reports/unknown.yaml"
-check_err "build says what check found" 0 "check: Of the catalog's 1 papers, 1 are at 1 venue the venue table does not know: NOPE .1." \
+check_err "build says what check found" 0 "check: Of the catalog's 1 paper, 1 is at 1 venue the venue table does not know: NOPE .1." \
   "$LIT" build "$W/reports/unknown.yaml"
 check_err "build --strict fails on a check problem, at its line" 1 "unknown.yaml:2:5: error: 'a': unknown venue 'NOPE'" \
   "$LIT" build --strict "$W/reports/unknown.yaml"

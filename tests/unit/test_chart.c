@@ -206,6 +206,60 @@ static size_t count_lines(const char *s, const char *needle)
     return n;
 }
 
+/* A catalog in the shape of per-conference keyword data: nine keywords of 12 papers each
+ * and 300 keywords of one paper. The topic charts show the largest and say how much they
+ * cover; the trend leaves out an "other" band that would dwarf them. */
+static void check_keyword_shape(void)
+{
+    lit_buf y = LIT_BUF_INIT;
+    lit_buf_adds(&y, "papers:\n");
+    for (int i = 0; i < 9 * 12 + 300; i++) {
+        int topic = i < 108 ? i / 12 : 9 + i - 108;
+        lit_buf_printf(&y, "- {key: p%d, title: Paper %d, short: Sys%d, venue: OSDI, year: %d, topics: [kw-%d]}\n",
+                       i, i, i, 2015 + i % 8, topic);
+    }
+    char *path = check_write_tmp("kw.yaml", lit_buf_str(&y));
+    lit_buf_free(&y);
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    d.quiet = true;
+    lit_db db;
+    lit_filter f = {0};
+    lit_stats s;
+    if (!path || lit_db_load(&db, path, "data/venues.yaml", "data/topics.yaml", &d) < 0) {
+        CHECK(!"keyword catalog loads");
+        return;
+    }
+    CHECK(lit_stats_compute(&s, &db, &f, &d) == 0);
+    lit_chart_opts o = {0};
+    check_layout("topic-trend", "talk", &s, &o);
+    CHECK(drawn_part(" of 309 topics shown, covering "));
+    CHECK(drawn_part("8 of 309 topics shown, covering 96 of 408 papers (23%)"));
+    CHECK(drawn_part("the other 301 topics (312 papers) are not drawn"));
+
+    CHECK(!drawn_part(" other topics"));   /* no legend entry, no band */
+    char *csv = csv_in("topic-trend", "talk", &s, &o);
+    CHECK(csv && !strstr(csv, "(other)"));
+    free(csv);
+    check_layout("topic-heatmap", "talk", &s, &o);
+    CHECK(drawn_part("11 of 309 topics shown, covering 110 of 408 papers (26%)") && drawn("298 other topics"));
+    check_layout("timeline", "talk", &s, &o);
+    CHECK(drawn_part(" of 309 topics shown, covering ") && drawn_part(" systems ("));
+    CHECK(!drawn_part("topics kw-"));   /* hundreds left out: not named one by one */
+    lit_stats_free(&s);
+    /* every topic shown: no such note */
+    const char *two[] = {"kw-0", "kw-1"};
+    lit_filter few = {.topics = two, .n_topics = 2};
+    CHECK(lit_stats_compute(&s, &db, &few, &d) == 0);
+    check_layout("topic-trend", "talk", &s, &o);
+    CHECK(!drawn_part("topics shown") && !drawn_part("not drawn"));
+    check_layout("topic-heatmap", "talk", &s, &o);
+    CHECK(!drawn_part("topics shown"));
+    lit_stats_free(&s);
+    lit_db_free(&db);
+    check_remove_tmp(path);
+}
+
 int main(void)
 {
     /* nice ticks: 1, 2 or 5 times a power of ten, never below 1 */
@@ -455,5 +509,6 @@ int main(void)
         CHECK(!"data/topics.yaml without short labels loads");
     }
     remove(tpath);
+    check_keyword_shape();
     return CHECK_DONE();
 }

@@ -1,0 +1,24 @@
+/* test_buf.c - the growable buffer and numbers for people to read. */
+#include "buf.h"
+#include "check.h"
+
+int main(void)
+{
+    lit_buf b = LIT_BUF_INIT;
+    CHECK_STR(lit_buf_str(&b), "");
+    lit_buf_printf(&b, "%d-%s", 7, "x");
+    lit_buf_addc(&b, '!');
+    CHECK_STR(lit_buf_str(&b), "7-x!");
+    lit_buf_reset(&b);
+    CHECK_STR(lit_buf_str(&b), "");
+    lit_buf_free(&b);
+
+    char n[32];
+    CHECK_STR(lit_num_str(n, 0), "0");
+    CHECK_STR(lit_num_str(n, 999), "999");
+    CHECK_STR(lit_num_str(n, 1000), "1,000");
+    CHECK_STR(lit_num_str(n, 30000), "30,000");
+    CHECK_STR(lit_num_str(n, 1234567), "1,234,567");
+    CHECK_STR(lit_num_str(n, 18446744073709551615ULL), "18,446,744,073,709,551,615");
+    return CHECK_DONE();
+}
