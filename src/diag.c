@@ -123,8 +123,8 @@ void lit_diag_flush(lit_diag *d)
 {
     for (size_t k = 0; k < sizeof d->many / sizeof *d->many && d->many[k].kind; k++) {
         if (d->many[k].n > LIT_WARN_SHOWN && !d->quiet)
-            emitf(d, NULL, 0, 0, "warning", "%ld %s in all; the first %d are listed above", d->many[k].n,
-                  d->many[k].kind, LIT_WARN_SHOWN);
+            emitf(d, NULL, 0, 0, "warning", "%s: %ld warnings in all, the first %d listed above", d->many[k].kind,
+                  d->many[k].n, LIT_WARN_SHOWN);
         d->many[k].n = 0;
     }
 }
