@@ -798,7 +798,8 @@ static lxw_chart *chart_topics(xw *x)
 {
     size_t n = x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES;
     if (!n) return NULL;
-    lxw_chart *ch = new_chart(x, LXW_CHART_BAR, "Papers per topic", false);
+    lxw_chart *ch = new_chart(x, LXW_CHART_BAR, n < x->n_trows ? "Papers per topic (top topics)" : "Papers per topic",
+                              false);
     if (!ch) return NULL;
     lxw_chart_series *se = add_series(ch);
     chart_series_set_categories(se, SH_TOPICS, 1, 0, (lxw_row_t)n, 0);
@@ -1162,11 +1163,30 @@ static void make_formats(xw *x)
 
 /* Rows of a count table in sheet order: known entries in the stats' order, then the
  * "(no venue)"/"(no topic)" row, so that charts take a contiguous range. */
-static size_t *sheet_order(const lit_count *rows, size_t n)
+typedef struct ranked { size_t count, ix; } ranked;
+
+static int by_count_desc(const void *a, const void *b)
+{
+    const ranked *p = a, *q = b;
+    if (p->count != q->count) return p->count > q->count ? -1 : 1;
+    return (p->ix > q->ix) - (p->ix < q->ix);
+}
+
+/* The sheet's rows: the named ones in the statistics' order, then "(none)". When there
+ * are more than a chart holds (max), most papers first, so that the chart, which draws the
+ * sheet's first rows, shows the largest. */
+static size_t *sheet_order(const lit_count *rows, size_t n, size_t max)
 {
     size_t *ix = lit_xcalloc(n + 1, sizeof *ix), k = 0;
     for (size_t i = 0; i < n; i++)
         if (rows[i].id >= 0) ix[k++] = i;
+    if (k > max) {
+        ranked *r = lit_xcalloc(k, sizeof *r);
+        for (size_t i = 0; i < k; i++) r[i] = (ranked){rows[ix[i]].count, ix[i]};
+        qsort(r, k, sizeof *r, by_count_desc);
+        for (size_t i = 0; i < k; i++) ix[i] = r[i].ix;
+        free(r);
+    }
     for (size_t i = 0; i < n; i++)
         if (rows[i].id < 0) ix[k++] = i;
     return ix;
@@ -1263,8 +1283,8 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
         worksheet_set_landscape(all[i]);
         worksheet_fit_to_pages(all[i], 1, 0);
     }
-    x->venue_rows = sheet_order(s->venues, s->n_venues);
-    x->topic_rows = sheet_order(s->topics, s->n_topics);
+    x->venue_rows = sheet_order(s->venues, s->n_venues, CHART_MAX_BARS);
+    x->topic_rows = sheet_order(s->topics, s->n_topics, CHART_MAX_SERIES);
     x->n_vrows = fit_rows(x, SH_VENUES, s->n_venues, 1);
     x->n_trows = fit_rows(x, SH_TOPICS, s->n_topics, 1);
 
