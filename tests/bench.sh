@@ -6,7 +6,9 @@
 # LaTeX, their total, and dedupe) the wall time, the CPU time, the throughput and the peak
 # resident memory, the ratio of load (+stats) to libyaml's bare event parse of the same
 # file, and the wall time and peak memory of a whole `litsurvey build` of a spec with four
-# charts in PDF and SVG, the spreadsheet and the topics and venue-year tables. Every figure
+# charts in PDF and SVG, the spreadsheet and the topics and venue-year tables (for the
+# keyword shape also a build of every output), and how build time grows from one size to
+# the next (linear: the time grows as the papers do). Every figure
 # is the best of $BENCH_RUNS runs (default 3; 1 for the million). The table also goes to
 # $BENCH_DIR/results.md with the machine it was measured on.
 #
@@ -74,6 +76,25 @@ res="$DIR/results.md"
 
 printf '%s\n' "Machine: $(machine)"
 
+# time_build SPEC: the best wall and CPU time and the highest peak of $runs builds, into
+# build_best, build_cpu, build_rss (or build_note when it failed).
+time_build() {
+  build_best=; build_rss=; build_cpu=; build_note=
+  i=0
+  while [ $i -lt "$runs" ]; do
+    if /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$LIT" build -q "$1" >/dev/null 2>"$tmp/build.err"; then
+      set -- $(tail -1 "$tmp/time")
+      build_best=$(awk -v a="$build_best" -v b="$1" 'BEGIN { print (a == "" || b < a) ? b : a }')
+      build_cpu=$(awk -v a="$build_cpu" -v b="$2" -v c="$3" 'BEGIN { print (a == "" || b + c < a) ? b + c : a }')
+      build_rss=$(awk -v a="$build_rss" -v b="$4" 'BEGIN { print (a == "" || b > a) ? b : a }')
+    else
+      build_note="build failed: $(head -3 "$tmp/build.err" | tr '\n' ' ')"
+      break
+    fi
+    i=$((i + 1))
+  done
+}
+
 for size in $SIZES; do
   n=$(count "$size")
   cat="$DIR/cat-$size.yaml"
@@ -132,25 +153,41 @@ formats: [pdf, svg]
 spreadsheet: survey.xlsx
 tables: [topics, venue-year]
 EOF
-  build_best=; build_rss=; build_cpu=; build_note=
-  i=0
-  while [ $i -lt "$runs" ]; do
-    if /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$LIT" build -q "$spec" >/dev/null 2>"$tmp/build.err"; then
-      set -- $(tail -1 "$tmp/time")
-      build_best=$(awk -v a="$build_best" -v b="$1" 'BEGIN { print (a == "" || b < a) ? b : a }')
-      build_cpu=$(awk -v a="$build_cpu" -v b="$2" -v c="$3" 'BEGIN { print (a == "" || b + c < a) ? b + c : a }')
-      build_rss=$(awk -v a="$build_rss" -v b="$4" 'BEGIN { print (a == "" || b > a) ? b : a }')
-    else
-      build_note="build failed: $(head -3 "$tmp/build.err" | tr '\n' ' ')"
-      break
-    fi
-    i=$((i + 1))
-  done
+  time_build "$spec"
+  # the keyword shape: every output a report can name, too (taxonomy, catalog table,
+  # timeline, report.pdf, .bib, README), to show they stay bounded and linear
+  full_best=; full_cpu=; full_rss=; full_note=; full_bytes=0
+  case "$size" in kw*)
+    full="$DIR/specs/bench-$size-full.yaml"
+    cat >"$full" <<EOF
+# written by tests/bench.sh: every output, on the keyword shape
+title: Benchmark, $n synthetic keyword papers, every output
+catalog: ../cat-$size.yaml
+style: talk
+charts: [venues, years, topic-trend, topic-heatmap, venue-heatmap, timeline]
+formats: [pdf, svg, png]
+spreadsheet: survey.xlsx
+tables: [topics, venue-year, taxonomy, catalog]
+bib: refs.bib
+pdf: report.pdf
+markdown: README.md
+EOF
+    sb=$build_best sc=$build_cpu sr=$build_rss sn=$build_note
+    time_build "$full"
+    full_best=$build_best full_cpu=$build_cpu full_rss=$build_rss full_note=$build_note
+    full_bytes=$(du -sb "$DIR/specs/bench-$size-full" 2>/dev/null | cut -f1)
+    rm -rf "$DIR/specs/bench-$size-full"
+    build_best=$sb build_cpu=$sc build_rss=$sr build_note=$sn
+    ;;
+  esac
+  [ -n "$build_best" ] && printf '%s %s %s\n' "$size" "$n" "$build_best" >>"$tmp/builds"
+  [ -n "$full_best" ] && printf '%s-full %s %s\n' "$size" "$n" "$full_best" >>"$tmp/builds"
   rm -rf "$DIR/specs/bench-$size"
 
   awk -F'\t' -v n="$n" -v bytes="$bytes" -v size="$size" -v parse="$best_parse" -v parse_cpu="$best_parse_cpu" \
       -v readt="$best_read" -v build="$build_best" -v build_cpu="$build_cpu" -v build_rss="$build_rss" \
-      -v build_note="$build_note" -v warnings="$warnings" -v res="$res" -v loadavg="$loadavg" '
+      -v build_note="$build_note" -v full="$full_best" -v full_cpu="$full_cpu" -v full_rss="$full_rss" \
+      -v full_note="$full_note" -v full_bytes="${full_bytes:-0}" -v warnings="$warnings" -v res="$res" -v loadavg="$loadavg" '
     function line(s) { print s; print s >>res }
     function mib(kb) { return sprintf("%.0f MiB", kb / 1024) }
     {
@@ -176,6 +213,10 @@ EOF
         line(sprintf("| litsurvey build | %.3f | %.3f | %.0f | %.1f | %s | whole process: 4 charts x PDF+SVG, xlsx, 2 tables |", build, build_cpu, n / build, bytes / 1e6 / build, mib(build_rss)))
       else
         line(sprintf("| litsurvey build | n/a | | | | | %s |", build_note != "" ? build_note : "not run"))
+      if (full != "")
+        line(sprintf("| litsurvey build, every output | %.3f | %.3f | %.0f | %.1f | %s | 6 charts x PDF+SVG+PNG, xlsx, 4 tables, .bib, report.pdf, README: %.0f MB written |", full, full_cpu, n / full, bytes / 1e6 / full, mib(full_rss), full_bytes / 1e6))
+      else if (full_note != "")
+        line(sprintf("| litsurvey build, every output | n/a | | | | | %s |", full_note))
       line("")
       ls = t["load"] + (t["stats"] == "n/a" ? 0 : t["stats"]); lc = c["load"] + c["stats"]
       line(sprintf("load+stats / libyaml parse: %.2fx wall, %.2fx CPU (target: 1.3x at 1M).", parse > 0 ? ls / parse : 0, parse_cpu > 0 ? lc / parse_cpu : 0))
@@ -193,5 +234,16 @@ EOF
     grep 'warning:' "$tmp/diag" | sed 's/^/    /' | tee -a "$res"
   fi
 done
+# Linear? Each build's time per paper, and how it changes with size.
+if [ -s "$tmp/builds" ]; then
+  awk -v res="$res" '
+    function line(s) { print s; print s >>res }
+    { shape = ($1 ~ /^kw/) ? "kw" ($1 ~ /-full$/ ? "-full" : "") : "plain"
+      if (shape in n0)
+        line(sprintf("Build time, %s against %s: %.1fx the papers, %.1fx the time (%.3f against %.3f ms a paper).",
+                     $1, prev[shape], $2 / n0[shape], $3 / t0[shape], 1000 * $3 / $2, 1000 * t0[shape] / n0[shape]))
+      n0[shape] = $2; t0[shape] = $3; prev[shape] = $1 }
+  ' "$tmp/builds"
+fi
 echo
 echo "results written to $res"
