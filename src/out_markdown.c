@@ -236,6 +236,11 @@ static void topic_groups(writer *w, const size_t *total, uint32_t **members, con
         if (ts->t[c].parent_ix == (int)t) topic_groups(w, total, members, n_members, c, depth + 1);
 }
 
+static int topic_name_cmp(const void *x, const void *y)
+{
+    return strcmp(g_cat->topics.names[*(const size_t *)x], g_cat->topics.names[*(const size_t *)y]);
+}
+
 static void by_topic(writer *w, const lit_stats *s)
 {
     const lit_catalog *cat = &w->db->cat;
@@ -254,9 +259,9 @@ static void by_topic(writer *w, const lit_stats *s)
         size_t placed = 0;
         for (uint32_t j = 0; j < p->n_topics; j++) {
             size_t g = (size_t)gix[p->topics[j]];
-            bool have = false;   /* a topic written twice lists the paper once */
-            for (size_t q = 0; q < n_members[g]; q++) have |= members[g][q] == s->sel[k];
-            if (have) continue;
+            /* a topic written twice lists the paper once (papers come one at a time, so
+             * an earlier listing is the group's last) */
+            if (n_members[g] && members[g][n_members[g] - 1] == s->sel[k]) continue;
             LIT_GROW(members[g], caps[g], n_members[g] + 1);
             members[g][n_members[g]++] = s->sel[k];
             placed++;
@@ -271,12 +276,17 @@ static void by_topic(writer *w, const lit_stats *s)
         for (int q = (int)t; q >= 0 && n_members[t]; q = ts->t[q].parent_ix) total[q] += n_members[t];
     for (size_t t = 0; t < ts->n; t++)
         if (ts->t[t].parent_ix < 0) topic_groups(w, total, members, n_members, t, 0);
-    for (size_t i = 0; i < nt; i++) {
-        size_t g = ts->n + i;
-        if (!n_members[g]) continue;
-        group *gr = add_group(w, cat->topics.names[i], 0);
+    /* topics the table does not know: by name, as the statistics list them */
+    size_t *unknown = lit_xmalloc((nt + 1) * sizeof *unknown), nu = 0;
+    for (size_t i = 0; i < nt; i++)
+        if (n_members[ts->n + i]) unknown[nu++] = i;
+    qsort(unknown, nu, sizeof *unknown, topic_name_cmp);
+    for (size_t u = 0; u < nu; u++) {
+        size_t g = ts->n + unknown[u];
+        group *gr = add_group(w, cat->topics.names[unknown[u]], 0);
         for (size_t k = 0; k < n_members[g]; k++) group_add(gr, members[g][k]);
     }
+    free(unknown);
     if (n_members[ng - 1]) {
         group *gr = add_group(w, "Without a topic", 0);   /* furniture to the importer: no topic */
         for (size_t k = 0; k < n_members[ng - 1]; k++) group_add(gr, members[ng - 1][k]);

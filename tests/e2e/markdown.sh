@@ -95,4 +95,14 @@ printf '<!-- litsurvey:end -->\n<!-- litsurvey:begin -->\n' >order.md
 check_err "--in-place: markers out of order are an error at the end marker" 1 "order.md:1:1: error: '<!-- litsurvey:end -->' must be on a line after" \
   "$LIT" markdown -c "$SEED" --in-place order.md
 check_err "--in-place: a missing README is an I/O error" 3 "missing.md" "$LIT" markdown -c "$SEED" --in-place missing.md
+# topics no table knows (keyword data): sections by name, after the taxonomy's; a topic
+# written twice lists the paper once
+cat >kw.yaml <<'EOF'
+papers:
+- {key: a, title: Alpha Systems Paper, venue: OSDI, year: 2020, topics: [zeta-kw, alpha-kw, zeta-kw]}
+- {key: b, title: Beta Systems Paper, venue: OSDI, year: 2021, topics: [mid-kw, data-parallelism]}
+EOF
+"$LIT" markdown -c kw.yaml $V -q -o kw.md
+check "unknown topics by name, after the taxonomy's" sh -c "grep '^## ' kw.md | tr '\n' '|' | grep -q '^## Distributed training|## alpha-kw|## mid-kw|## zeta-kw|'"
+check "a topic written twice lists its paper once" sh -c "[ \$(sed -n '/^## zeta-kw/,\$p' kw.md | grep -c 'Alpha Systems Paper') -eq 1 ]"
 exit $failed
