@@ -617,6 +617,12 @@ void lit_cx_omit(lit_cx *cx, const char *fmt, ...)
     va_end(ap);
 }
 
+void lit_cx_omit_count(lit_cx *cx, size_t n, const char *what)
+{
+    char nb[32];
+    lit_cx_omit(cx, "%s %s", lit_num_str(nb, n), what);
+}
+
 /* The whole note: what is counted, then what is not shown, then extra. */
 static void note_text(lit_cx *cx, lit_buf *b, const char *extra)
 {

@@ -46,7 +46,7 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
     if (!maxc) maxc = max_all;
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
     char buf[32];
-    snprintf(buf, sizeof buf, "%zu", maxt);
+    lit_num_str(buf, maxt);
     double tot_w = lit_cx_text_w(cx, LIT_F_BODY, buf) + lh * 0.4;
     double key_w = lit_cx_color_key_w(cx, maxc) + lh * 0.6;
     double maxlw = (cx->px1 - cx->px0) * 0.4, lw = 0;
@@ -87,7 +87,7 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
                 lit_cx_text(cx, cf, buf, x + cw / 2, yc, 0.5, 0.5, lit_contrast_text(f));
             }
         }
-        snprintf(buf, sizeof buf, "%zu", rows[r].total);
+        lit_num_str(buf, rows[r].total);
         lit_cx_text(cx, LIT_F_BODY, buf, gx1 + tot_w - lh * 0.1, yc, 1, 0.5, st->muted);
     }
     lit_cx_text(cx, LIT_F_NOTE, "total", gx1 + tot_w - lh * 0.1, gy0 - lh * 0.2, 1, 1, st->muted);
@@ -123,7 +123,7 @@ static void note_common(lit_cx *cx)
     const lit_stats *s = cx->s;
     char a[32];
     lit_cx_note(cx, "n = %s papers", lit_num_str(a, s->n_papers));
-    if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
+    if (s->n_no_year) lit_cx_omit_count(cx, s->n_no_year, "without a year");
 }
 
 int lit_chart_topic_heatmap(lit_cx *cx)
@@ -133,7 +133,7 @@ int lit_chart_topic_heatmap(lit_cx *cx)
     hrow *rows = lit_xcalloc(s->n_topics + 1, sizeof *rows);
     size_t n = matrix_rows(s, s->topics, s->n_topics, s->topic_year, rows);
     note_common(cx);
-    if (s->n_no_topic) lit_cx_omit(cx, "%zu without a topic", s->n_no_topic);
+    if (s->n_no_topic) lit_cx_omit_count(cx, s->n_no_topic, "without a topic");
     lit_cx_note(cx, "a paper counts in each of its topics");
     /* rows that fit once the note (with a possible "other" part) is placed */
     double py1 = cx->py1;
@@ -194,7 +194,7 @@ int lit_chart_venue_heatmap(lit_cx *cx)
     hrow *rows = lit_xcalloc(s->n_venues + 1, sizeof *rows);
     size_t n = matrix_rows(s, s->venues, s->n_venues, s->venue_year, rows);
     note_common(cx);
-    if (s->n_no_venue) lit_cx_omit(cx, "%zu without a venue", s->n_no_venue);
+    if (s->n_no_venue) lit_cx_omit_count(cx, s->n_no_venue, "without a venue");
     lit_cx_place_note(cx);
     size_t want = rows_fit(cx);
     if (cx->o->top && cx->o->top < want) want = cx->o->top;

@@ -106,6 +106,8 @@ lit_rgb lit_cx_heat(lit_cx *cx, size_t count, size_t max);
 void lit_cx_note(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Adds to the "not shown: a, b" list that ends the note. */
 void lit_cx_omit(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "1,212 without a venue": a count of what is not shown, with thousands separated. */
+void lit_cx_omit_count(lit_cx *cx, size_t n, const char *what);
 /* Draws the note at the bottom of the plot box (muted, at most three lines) and takes its
  * room from the box: call once the note is complete, before laying out the plot. */
 void lit_cx_place_note(lit_cx *cx);

@@ -276,7 +276,7 @@ int lit_chart_timeline(lit_cx *cx)
         lit_cx_note(cx, "%zu shown, most-listed first, each in its largest topic", shown);
     else
         lit_cx_note(cx, "each in its largest topic");
-    if (n_named > n) lit_cx_omit(cx, "%zu without a year or topic", n_named - n);
+    if (n_named > n) lit_cx_omit_count(cx, n_named - n, "without a year or topic");
     /* the topics left out: how much the shown ones cover, and by name when not hundreds */
     size_t n_out = 0;
     unsigned char *shown_row = lit_xcalloc(nt + 1, 1);

@@ -70,8 +70,8 @@ int lit_chart_topic_trend(lit_cx *cx)
 
     char n_buf[32];
     lit_cx_note(cx, "n = %s papers, each counted once, under the largest of its topics", lit_num_str(n_buf, s->n_papers));
-    if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
-    if (s->n_no_topic) lit_cx_omit(cx, "%zu without a topic", s->n_no_topic);
+    if (s->n_no_year) lit_cx_omit_count(cx, s->n_no_year, "without a year");
+    if (s->n_no_topic) lit_cx_omit_count(cx, s->n_no_topic, "without a topic");
     /* as many series as asked (8 by default) and the legend leaves the plot room for */
     double box_h = cx->py1 - cx->py0 -
                    lit_cx_note_h(cx, "; 99 of 9,999 topics shown, covering 99,999 of 99,999 papers (99%); "

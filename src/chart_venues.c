@@ -17,7 +17,7 @@ int lit_chart_venues(lit_cx *cx)
         if (s->venues[i].id >= 0) rows[n_named++] = s->venues[i];
     char n_buf[32];
     lit_cx_note(cx, "n = %s papers", lit_num_str(n_buf, s->n_papers));
-    if (s->n_no_venue) lit_cx_omit(cx, "%zu without a venue", s->n_no_venue);
+    if (s->n_no_venue) lit_cx_omit_count(cx, s->n_no_venue, "without a venue");
     lit_cx_place_note(cx);
 
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
@@ -77,7 +77,7 @@ int lit_chart_venues(lit_cx *cx)
     for (size_t i = 0; i < nb; i++)
         if (rows[i].count > maxc) maxc = rows[i].count;
     char buf[32];
-    snprintf(buf, sizeof buf, "%zu", maxc);
+    lit_num_str(buf, maxc);
     double cw = lit_cx_text_w(cx, LIT_F_BODY, buf) + lh * 0.4;
     double gap = lh * 0.5;
     double bx0 = cx->px0 + lw + gap, bx1 = cx->px1 - cw;
@@ -90,7 +90,7 @@ int lit_chart_venues(lit_cx *cx)
         double len = maxc ? bar_w * (double)rows[i].count / (double)maxc : 0;
         lit_cx_rect(cx, bx0, yc - bh / 2, len, bh, bar);
         lit_cx_text_box(cx, LIT_F_BODY, rows[i].name, bx0 - gap, yc, maxw, lines, true, st->foreground, true);
-        snprintf(buf, sizeof buf, "%zu", rows[i].count);
+        lit_num_str(buf, rows[i].count);
         lit_cx_text(cx, LIT_F_BODY, buf, bx0 + len + lh * 0.25, yc, 0, 0.5, st->foreground);
     }
     if (*footer) {

@@ -11,7 +11,7 @@ static void year_note(lit_cx *cx)
     const lit_stats *s = cx->s;
     char n_buf[32];
     lit_cx_note(cx, "n = %s papers", lit_num_str(n_buf, s->n_papers));
-    if (s->n_no_year) lit_cx_omit(cx, "%zu without a year", s->n_no_year);
+    if (s->n_no_year) lit_cx_omit_count(cx, s->n_no_year, "without a year");
     if (s->n_year_inferred) lit_cx_note(cx, "%zu years taken from arXiv ids", s->n_year_inferred);
 }
 
