@@ -585,12 +585,11 @@ void lit_cx_note_topics_shown(lit_cx *cx, const unsigned char *shown, bool syste
         covered += in;
     }
     free(rows);
-    char a[32], b[32], c1[32], d1[32];
+    char a[32], b[32];
     /* rounded down, so that a share short of all never reads 100% */
     size_t pct = of ? covered * 100 / of : 0;
-    lit_cx_note(cx, "%s of %s topics shown, covering %s of %s %s (%s%zu%%)", lit_num_str(a, k), lit_num_str(b, m),
-                lit_num_str(c1, covered), lit_num_str(d1, of), systems ? "systems" : "papers",
-                covered && !pct ? "<" : "", pct ? pct : covered > 0);
+    lit_cx_note(cx, "%s of %s topics shown, covering %s%zu%% of %s", lit_num_str(a, k), lit_num_str(b, m),
+                covered && !pct ? "<" : "", pct ? pct : covered > 0, systems ? "systems" : "papers");
 }
 
 static void add_part(lit_buf *b, const char *sep, const char *fmt, va_list ap)

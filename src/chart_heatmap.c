@@ -137,7 +137,7 @@ int lit_chart_topic_heatmap(lit_cx *cx)
     lit_cx_note(cx, "a paper counts in each of its topics");
     /* rows that fit once the note (with a possible "other" part) is placed */
     double py1 = cx->py1;
-    cx->py1 -= lit_cx_note_h(cx, "; 99 of 9,999 topics shown, covering 99,999 of 99,999 papers (99%); "
+    cx->py1 -= lit_cx_note_h(cx, "; 99 of 9,999 topics shown, covering 99% of papers; "
                                  "other: papers in any of 9,999 smaller topics, each once");
     size_t want = rows_fit(cx);
     if (cx->o->top && cx->o->top < want) want = cx->o->top;

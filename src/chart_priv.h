@@ -145,7 +145,7 @@ int lit_cx_main_topic(const lit_paper *p, const int *rows, const size_t *rank);
 /* Warns when a chart folds hundreds of rows into one "other" row (a scale limit the
  * reader should know about: the note under the chart says it too). */
 /* When a topic chart shows some of the topics (the others left out or folded into
- * "other"): "9 of 2,767 topics shown, covering 7,001 of 28,590 papers (24%)" in the note.
+ * "other"): "9 of 2,767 topics shown, covering 24% of papers" in the note.
  * shown[r] marks the stats topic rows drawn as their own; the papers are the selected ones
  * with a year and a topic (and a short name when systems, as the timeline counts them). */
 void lit_cx_note_topics_shown(lit_cx *cx, const unsigned char *shown, bool systems);

@@ -74,8 +74,7 @@ int lit_chart_topic_trend(lit_cx *cx)
     if (s->n_no_topic) lit_cx_omit_count(cx, s->n_no_topic, "without a topic");
     /* as many series as asked (8 by default) and the legend leaves the plot room for */
     double box_h = cx->py1 - cx->py0 -
-                   lit_cx_note_h(cx, "; 99 of 9,999 topics shown, covering 99,999 of 99,999 papers (99%); "
-                                     "the other 9,999 topics (99,999 papers) are not drawn");
+                   lit_cx_note_h(cx, "; 99 of 9,999 topics shown, covering 99% of papers; the other 9,999 are not drawn");
     size_t want = cx->o->top ? cx->o->top : 8;
     if (want > n) want = n;
     char other_label[64];
@@ -108,8 +107,8 @@ int lit_chart_topic_trend(lit_cx *cx)
     /* an "other" band larger than the shown topics together would flatten them to a
      * sliver at the bottom (thousands of keyword topics): then it is left out */
     if (n_rest && n_other > n_shown) {
-        char a[32], b[32];
-        lit_cx_note(cx, "the other %s topics (%s papers) are not drawn", lit_num_str(a, n_rest), lit_num_str(b, n_other));
+        char a[32];
+        lit_cx_note(cx, "the other %s are not drawn", lit_num_str(a, n_rest));
         memmove(leg, leg + 1, --nl * sizeof *leg);
         fit_legend(cx, leg, nl, box_h, &lay);
     } else if (n_rest) {
