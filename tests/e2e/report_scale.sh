@@ -1,0 +1,66 @@
+# report_scale.sh - a build of every output on the shape of per-conference keyword data
+# (thousands of papers, hundreds of keyword topics no table knows, most venues unknown):
+# each output shows what it can and says what it leaves out.
+. "$(dirname "$0")/../lib.sh"
+if [ ! -x "${TOOLS:-}/gen_catalog" ]; then ok "# SKIP gen_catalog not built"; exit 0; fi
+W="$TMP/w"
+mkdir -p "$W"
+cp "$ROOT/data/venues.yaml" "$ROOT/data/topics.yaml" "$W/"
+"$TOOLS/gen_catalog" --venues "$W/venues.yaml" --topics "$W/topics.yaml" --keywords 600 --unknown-venues 60 \
+  -o "$W/cat.yaml" 4000 || exit 1
+cat >"$W/kw.yaml" <<'SPEC'
+title: Keyword survey
+catalog: cat.yaml
+style: paper
+charts: [venues, years, topic-trend, topic-heatmap, venue-heatmap, timeline]
+formats: [pdf, png]
+spreadsheet: survey.xlsx
+tables: [topics, venue-year, taxonomy, catalog]
+bib: refs.bib
+pdf: report.pdf
+markdown: README.md
+SPEC
+O="$W/kw"
+check "build of every output succeeds" "$LIT" build "$W/kw.yaml"
+"$LIT" build "$W/kw.yaml" 2>"$TMP/err" >/dev/null
+check "build says what check found, numbers with thousands separated" grep -q "check: Of the catalog's 4,000 papers, [0-9,]* are at [0-9,]* venues the venue table does not know" "$TMP/err"
+check "per-paper warnings: at most 10 of a kind, then one closing line" sh -c \
+  "[ \$(grep -c 'pdflatex cannot typeset' '$TMP/err') -le 11 ] && grep -q 'papers with characters pdflatex cannot typeset: [0-9]* warnings in all, the first 10 listed above' '$TMP/err'"
+check "a warning is said once, not once per format or for the report's own charts" sh -c \
+  "[ \$(grep -c 'venues chart:' '$TMP/err') -eq 1 ]"
+
+for k in topic-trend topic-heatmap timeline; do
+  pdftotext "$O/$k.pdf" - | tr '\n' ' ' >"$TMP/$k.txt"   # the note wraps anywhere
+  check "$k says how many of the 600 topics it shows and how much they cover" \
+    grep -Eq "[0-9]+ of [0-9,]+ topics shown, covering [0-9]+% of (papers|systems)" "$TMP/$k.txt"
+  check "$k.png renders" $PY -c "import struct; d=open('$O/$k.png','rb').read(); assert d[:8]==b'\x89PNG\r\n\x1a\n'"
+done
+check "topic-trend leaves out an 'other' band larger than the shown topics, and says so" sh -c \
+  "grep -q 'are not drawn' '$TMP/topic-trend.txt' && ! grep -q '(other)' '$O/topic-trend.csv'"
+check "the timeline does not name hundreds of left-out topics" sh -c "! grep -Eq 'topics [a-z-]+[0-9]* \([0-9]+\)' '$TMP/timeline.txt'"
+
+pdftotext "$O/report.pdf" - | tr '\n' ' ' >"$TMP/report.txt"
+check "report.pdf: the topics table keeps the 60 largest and says what it leaves out" \
+  grep -q "The 60 largest of [0-9,]* topics are shown, covering" "$TMP/report.txt"
+check "report.pdf stays short (under 80 pages)" sh -c "[ \$(pdfinfo '$O/report.pdf' | awk '/^Pages:/{print \$2}') -lt 80 ]"
+check "report.pdf: the title page's figures with thousands separated" sh -c "pdftotext -f 1 -l 1 '$O/report.pdf' - | grep -q '^4,000'"
+
+check "the spreadsheet keeps every paper and lists many topics by papers, most first" $PY -c "
+import openpyxl
+wb = openpyxl.load_workbook('$O/survey.xlsx', read_only=True)
+assert sum(1 for _ in wb['Papers'].iter_rows(min_row=2)) == 4000
+n = [r[3] for r in wb['Topics'].iter_rows(min_row=2, values_only=True) if r[1]]
+assert len(n) > 500 and n == sorted(n, reverse=True), n[:10]
+"
+check "README.md: topics no table knows by name, every paper listed" $PY -c "
+import re, yaml
+md = open('$O/README.md').read()
+heads = [h for h in re.findall(r'^## (.*)$', md, re.M) if h != 'Without a topic']
+urls = [p['links']['paper'] for p in yaml.safe_load(open('$W/cat.yaml'))['papers'] if 'paper' in p.get('links', {})]
+unknown = [h for h in heads if re.match(r'^[a-z-]+(-[0-9]+)?$', h)]
+assert unknown == sorted(unknown) and len(unknown) > 500, unknown[:5]
+missing = [u for u in urls if u not in md]
+assert len(urls) > 3000
+assert not missing, missing[:5]
+"
+exit $failed
