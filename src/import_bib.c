@@ -111,7 +111,7 @@ static void report(parser *p, bool warn)
 {
     long line, col;
     pos_at(p, p->msg_off, &line, &col);
-    if (warn) lit_warn(p->d, p->path, line, col, "%s (entry skipped)", p->msg);
+    if (warn) lit_skip(p->d, p->path, line, col, "%s", p->msg);
     else lit_error(p->d, p->path, line, col, "%s", p->msg);
 }
 
@@ -1344,7 +1344,7 @@ int lit_bib_finish(lit_bib *b, lit_catalog *cat, const lit_import_opts *o, lit_d
             snprintf(where, sizeof where, "line %ld", f->line);
             if (f->path != e->path) snprintf(where, sizeof where, "%.40s:%ld", f->list, f->line);
             if (p.strict) rc = lit_error(d, e->path, e->line, e->col, "duplicate key '%s' (first at %s)", e->key, where);
-            else lit_warn(d, e->path, e->line, e->col, "duplicate key '%s' (first at %s) (entry skipped)", e->key, where);
+            else lit_skip(d, e->path, e->line, e->col, "duplicate key '%s' (first at %s)", e->key, where);
             e->skip = true;
             continue;
         }
@@ -1379,7 +1379,7 @@ int lit_bib_finish(lit_bib *b, lit_catalog *cat, const lit_import_opts *o, lit_d
         if (e->skip || volume_type(e->type)) continue;
         if (to_paper(&p, cat, e, o) < 0) {
             if (p.strict) { rc = lit_error(d, e->path, e->line, e->col, "%s", p.msg); break; }
-            lit_warn(d, e->path, e->line, e->col, "%s (entry skipped)", p.msg);
+            lit_skip(d, e->path, e->line, e->col, "%s", p.msg);
             b->n_bad++;
         }
     }

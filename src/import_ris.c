@@ -43,14 +43,15 @@ static const char *first(const ris *r, const char *const *set)
     return NULL;
 }
 
-/* A problem with the open entry: a warning (entry skipped or value left out), or with
- * --strict the error that ends the import. */
+/* A problem with the open entry: a warning saying what happens then ("left out"; NULL:
+ * the entry is skipped, and counted), or with --strict the error that ends the import. */
 static void problem(ris *r, long line, long col, const char *what, const char *then)
 {
     if (r->o && r->o->strict) {
         if (!r->rc) r->rc = lit_error(r->d, r->path, line, col, "%s", what);
     } else {
-        lit_warn(r->d, r->path, line, col, "%s (%s)", what, then);
+        if (!then) lit_skip(r->d, r->path, line, col, "%s", what);
+        else lit_warn(r->d, r->path, line, col, "%s (%s)", what, then);
     }
 }
 
@@ -86,7 +87,7 @@ static void close_entry(ris *r, lit_ref_ctx *rx)
     if (r->bad) {
         /* already reported at the line */
     } else if (!ref.title) {
-        problem(r, r->ty_line, 1, "entry has no title (TI or T1)", "entry skipped");
+        problem(r, r->ty_line, 1, "entry has no title (TI or T1)", NULL);
     } else {
         const char *id = NULL;
         char **names = lit_xcalloc(r->n + 1, sizeof *names);
@@ -170,7 +171,7 @@ int lit_import_ris(lit_catalog *cat, const char *path, const char *data, size_t 
         long bad = invalid_at(s, n);
         if (bad) {
             problem(&r, line, bad + (line == 1 && data[0] == '\xEF' ? 1 : 0), "invalid UTF-8 or a control character",
-                    r.ty_line ? "entry skipped" : "line skipped");
+                    r.ty_line ? NULL : "line skipped");
             if (r.ty_line) r.bad = true;
             continue;
         }

@@ -30,9 +30,9 @@ check "bad entries: the good ones are imported" sh -c "[ \$(grep -c '^- key:' ba
 check "bad entries: each problem a warning at its line" sh -c "
   grep -q \"bad.ris:1:1: warning: text outside an entry\" bad.err &&
   grep -q \"bad.ris:2:1: warning: entry is not closed by 'ER  - ' before the next 'TY' (read up to there)\" bad.err &&
-  grep -q 'bad.ris:6:1: warning: entry has no title (TI or T1) (entry skipped)' bad.err &&
+  grep -q 'bad.ris:6:1: warning: entry has no title (TI or T1) (skipped)' bad.err &&
   grep -q 'bad.ris:13:7: warning: year outside 1800-2100 (left out)' bad.err &&
-  grep -q 'bad.ris:16:26: warning: invalid UTF-8 or a control character (entry skipped)' bad.err"
+  grep -q 'bad.ris:16:26: warning: invalid UTF-8 or a control character (skipped)' bad.err"
 check "the output is valid UTF-8 and loads" "$LIT" check -q -c bad.yaml $V
 check_err "--strict: the first problem is an error" 1 "bad.ris:1:1: error: text outside an entry" \
   "$LIT" import $V --strict "$F/bad.ris" -o strict.yaml
