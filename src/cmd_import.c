@@ -217,10 +217,13 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     if (lit_catalog_save(&cat, out, d) != 0) goto fail;
     /* existing papers are never merged with each other: the rest are this import's */
     size_t n_new = cat.n_papers - n_fixed;
-    if (!d->quiet)
-        fprintf(stderr, "%s: imported %zu papers from %zu entries in %zu files; %ld skipped, %zu merged, %zu pairs left apart%s\n",
-                out, n_new, n_entries + (size_t)d->skipped, n_files, d->skipped, n_entries - n_new, dd.n_unsure,
+    if (!d->quiet) {
+        size_t n_all = n_entries + (size_t)d->skipped;
+        fprintf(stderr, "%s: imported %zu paper%s from %zu entr%s in %zu file%s; %ld skipped, %zu merged, %zu pair%s left "
+                "apart%s\n", out, n_new, n_new == 1 ? "" : "s", n_all, n_all == 1 ? "y" : "ies", n_files,
+                n_files == 1 ? "" : "s", d->skipped, n_entries - n_new, dd.n_unsure, dd.n_unsure == 1 ? "" : "s",
                 d->warnings ? " (see warnings)" : "");
+    }
     if (!d->quiet) fputs(lit_buf_str(&unknown), stderr);
     goto done;
 fail:

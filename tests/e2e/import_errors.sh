@@ -31,9 +31,9 @@ check "--strict: output untouched" cmp out.yaml out.orig
 "$LIT" import $V unbalanced.md good.md -o default.yaml 2>default.err
 check "default: the bad entry skipped, the file imported" sh -c "grep -c '^- key:' default.yaml | grep -qx 1"
 check "default: one located warning for it" sh -c "[ \$(grep -c \"^unbalanced.md:4:3: warning: unbalanced '\\[' in entry (skipped)\$\" default.err) -eq 1 ]"
-check "default: the summary counts it" grep -q 'imported 1 papers from 3 entries in 2 files; 1 skipped, 1 merged, 0 pairs left apart (see warnings)' default.err
+check "default: the summary counts it" grep -q 'imported 1 paper from 3 entries in 2 files; 1 skipped, 1 merged, 0 pairs left apart (see warnings)' default.err
 printf '# T\n\n- [Contents](#contents) (see below\n- Course: step 1) read [the notes](https://x.org/n)\n- [OSDI '"'"'20] A Good Paper About Things\n' > stray.md
-check_err "--strict: a stray bracket in a non-paper line is not an error" 0 "imported 1 papers from 1 entries in 1 files; 0 skipped" "$LIT" import $V --strict stray.md -o stray.yaml
+check_err "--strict: a stray bracket in a non-paper line is not an error" 0 "imported 1 paper from 1 entry in 1 file; 0 skipped" "$LIT" import $V --strict stray.md -o stray.yaml
 check_err "a file without papers is an error" 1 "^nopapers.md:1:1: error: no papers found in 'nopapers.md'" "$LIT" import $V nopapers.md -o out.yaml
 check_err "an empty file is an error" 1 "^empty.txt:1:1: error: no papers" "$LIT" import $V empty.txt -o out.yaml
 check_err "a missing file is an I/O error" 3 "missing.md" "$LIT" import $V missing.md -o out.yaml
