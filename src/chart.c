@@ -47,27 +47,11 @@ const char *lit_chart_title(const char *kind, const lit_chart_opts *o)
 
 /* ---- topic colours ---- */
 
-/* Topic t's place by size: 0 for the most papers, ties in taxonomy order. */
-static size_t topic_rank(const lit_stats *s, size_t t)
-{
-    size_t rank = 0;
-    for (size_t u = 0; u < s->n_topics; u++)
-        if (s->topics[u].count > s->topics[t].count || (s->topics[u].count == s->topics[t].count && u < t)) rank++;
-    return rank;
-}
-
 int lit_chart_topic_slot(const lit_stats *s, const lit_style *st, size_t t)
 {
     if (t >= s->n_topics) return -1;
-    size_t rank = topic_rank(s, t);
+    size_t rank = s->topic_rank[t];
     return rank < st->n_palette ? (int)rank : -1;
-}
-
-size_t *lit_cx_topic_ranks(const lit_stats *s)
-{
-    size_t *rank = lit_xcalloc(s->n_topics + 1, sizeof *rank);
-    for (size_t t = 0; t < s->n_topics; t++) rank[t] = topic_rank(s, t);
-    return rank;
 }
 
 lit_rgb lit_chart_topic_color(const lit_stats *s, const lit_style *st, size_t t)
@@ -106,14 +90,12 @@ size_t *lit_chart_trend_counts(const lit_stats *s)
     size_t ny = s->n_years;
     size_t *m = lit_xcalloc(s->n_topics * ny + 1, sizeof *m);
     int *rows = topic_rows_of(s);
-    size_t *rank = lit_cx_topic_ranks(s);
     for (size_t k = 0; k < s->n_papers; k++) {
         const lit_paper *p = &s->db->cat.papers[s->sel[k]];
-        int r = lit_cx_main_topic(p, rows, rank);
+        int r = lit_cx_main_topic(p, rows, s->topic_rank);
         if (p->year && r >= 0) m[(size_t)r * ny + (size_t)(p->year - s->year_min)]++;
     }
     free(rows);
-    free(rank);
     return m;
 }
 

@@ -135,9 +135,6 @@ int lit_chart_timeline(lit_cx *cx);
 /* Catalog topic index -> row of cx->s->topics (an alias maps to its topic's row), -1 for
  * none; malloc'd. */
 int *lit_cx_topic_rows(lit_cx *cx);
-/* Each topic row's place by size (0 = most papers, ties in taxonomy order: the order of
- * the topic colours); malloc'd. */
-size_t *lit_cx_topic_ranks(const lit_stats *s);
 /* The row of a paper's largest topic (lowest rank), or -1: where the charts that count
  * each paper once (topic-trend, timeline) put it. */
 int lit_cx_main_topic(const lit_paper *p, const int *rows, const size_t *rank);

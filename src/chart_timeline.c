@@ -183,19 +183,17 @@ int lit_chart_timeline(lit_cx *cx)
     const lit_style *st = cx->st;
     const lit_catalog *cat = &s->db->cat;
     int *row_of = lit_cx_topic_rows(cx);
-    size_t *rank = lit_cx_topic_ranks(s);
     sys *v = lit_xcalloc(s->n_papers + 1, sizeof *v);
     size_t n = 0, n_named = 0;
     for (size_t k = 0; k < s->n_papers; k++) {
         const lit_paper *p = &cat->papers[s->sel[k]];
         if (!p->short_name || !*p->short_name) continue;
         n_named++;
-        int row = lit_cx_main_topic(p, row_of, rank);   /* each system in its largest topic */
+        int row = lit_cx_main_topic(p, row_of, s->topic_rank);   /* each system in its largest topic */
         if (row < 0 || p->year <= 0) continue;
         v[n++] = (sys){p->short_name, p->key, p->year, row, p->n_sources, -1, 0, 0, fnv1a(p->key)};
     }
     free(row_of);
-    free(rank);
 
     /* rows: topics with systems and a colour of their own (no two rows share one), in
      * taxonomy order; all[] counts every topic's systems, for the note */

@@ -45,7 +45,7 @@ int lit_chart_topic_trend(lit_cx *cx)
     /* each paper once, under its largest topic: m[rank][year], the stack adds up to papers */
     size_t *m = lit_xcalloc(nt * ny + 1, sizeof *m);
     int *rows = lit_cx_topic_rows(cx);
-    size_t *rank = lit_cx_topic_ranks(s);
+    const size_t *rank = s->topic_rank;
     for (size_t k = 0; k < s->n_papers; k++) {
         const lit_paper *p = &s->db->cat.papers[s->sel[k]];
         int r = lit_cx_main_topic(p, rows, rank);
@@ -102,7 +102,6 @@ int lit_chart_topic_trend(lit_cx *cx)
     for (size_t t = 0; t < nt; t++) shown[t] = rank[t] < want;
     lit_cx_note_topics_shown(cx, shown, false);
     free(shown);
-    free(rank);
     n = want;
     /* an "other" band larger than the shown topics together would flatten them to a
      * sliver at the bottom (thousands of keyword topics): then it is left out */

@@ -181,13 +181,14 @@ static void table(rp *p, char **cells, size_t n_rows, size_t n_cols, const int *
         }
     }
     double fs = PT_TABLE, gap = 0;
+    size_t shown = max_rows && n_rows - 1 > max_rows ? max_rows : n_rows - 1;
     for (;; fs -= 0.5) {
         double fixed = 0;
         gap = fs * 0.9;
         for (size_t c = 0; c < n_cols; c++) {
             if (c == rest) continue;
             w[c] = 0;
-            for (size_t r = 0; r < n_rows; r++) {
+            for (size_t r = 0; r <= shown; r++) {   /* the rows drawn: a long CSV shows its first */
                 double tw = text_w(p, cells[r * n_cols + c], fs, r == 0) + (c == 0 && indent ? indent[r] * fs : 0);
                 if (tw > w[c]) w[c] = tw;
             }
@@ -199,7 +200,6 @@ static void table(rp *p, char **cells, size_t n_rows, size_t n_cols, const int *
     }
     double lh = fs * 1.45;
     need(p, lh * 3);
-    size_t shown = max_rows && n_rows - 1 > max_rows ? max_rows : n_rows - 1;
     for (size_t r = 0; r <= shown; r++) {
         bool head = r == 0;
         double h = lh;

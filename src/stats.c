@@ -159,6 +159,27 @@ static size_t distinct_lists(const lit_paper *p)
     return n;
 }
 
+typedef struct ranked { size_t count, row; } ranked;
+
+static int by_count_then_row(const void *a, const void *b)
+{
+    const ranked *p = a, *q = b;
+    if (p->count != q->count) return p->count > q->count ? -1 : 1;
+    return (p->row > q->row) - (p->row < q->row);
+}
+
+/* Each row's place by papers, in n log n (thousands of keyword topics). */
+static size_t *topic_ranks(const lit_count *rows, size_t n)
+{
+    ranked *r = lit_xcalloc(n + 1, sizeof *r);
+    size_t *rank = lit_xcalloc(n + 1, sizeof *rank);
+    for (size_t i = 0; i < n; i++) r[i] = (ranked){rows[i].count, i};
+    qsort(r, n, sizeof *r, by_count_then_row);
+    for (size_t k = 0; k < n; k++) rank[r[k].row] = k;
+    free(r);
+    return rank;
+}
+
 int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_diag *d)
 {
     static const lit_filter none;
@@ -288,6 +309,7 @@ int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_d
                                                    tcount[g], tg.order[g], t >= 0 ? db->topics.t[t].short_label : NULL};
         }
         qsort(s->topics, s->n_topics, sizeof *s->topics, cmp_order);
+        s->topic_rank = topic_ranks(s->topics, s->n_topics);
         s->topic_year = lit_xcalloc(s->n_topics * ny + 1, sizeof *s->topic_year);
         for (size_t k = 0; k < s->n_topics; k++) {
             size_t g = (size_t)tg.of[s->topics[k].id];
@@ -318,7 +340,7 @@ int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_d
 
 void lit_stats_free(lit_stats *s)
 {
-    free(s->sel); free(s->per_year); free(s->venues); free(s->topics);
+    free(s->sel); free(s->per_year); free(s->venues); free(s->topics); free(s->topic_rank);
     free(s->topic_year); free(s->venue_year); free(s->kinds); free(s->areas); free(s->per_nlists);
     const lit_db *db = s->db;
     memset(s, 0, sizeof *s);

@@ -42,6 +42,8 @@ typedef struct lit_stats {
     size_t n_venues;
     lit_count *topics;      /* topics with papers, in taxonomy order */
     size_t n_topics;
+    size_t *topic_rank;     /* [n_topics]: 0 for the most papers, ties in taxonomy order
+                               (the charts' colour order) */
     size_t *topic_year;     /* [n_topics * n_years], row = topic */
     size_t *venue_year;     /* [n_venues * n_years], row = venue */
 
