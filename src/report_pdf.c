@@ -52,56 +52,63 @@ typedef struct rp {
 
 static void set_rgb(cairo_t *cr, lit_rgb c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
-/* Lays out text at x, y (top-left; align 0.5 centres, 1 right-aligns in w), wrapped to w
- * (or on one line cut with "…" when one_line); draws it in the second pass; returns its height. */
-static double text_box(rp *p, const char *s, double size, bool bold, double x, double y, double w, double align,
-                       bool one_line, lit_rgb c)
+/* s laid out in w (0: one unbounded line; align 0.5 centres, 1 right-aligns), wrapped, or
+ * on one line cut with "…" when one_line; *h its height. The caller unrefs it. */
+static PangoLayout *layout_of(rp *p, const char *s, double size, bool bold, double w, double align, bool one_line,
+                              double *h)
 {
     PangoLayout *l = pango_cairo_create_layout(p->cr);
     PangoFontDescription *f = pango_font_description_from_string(p->st->font);
     pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
     if (bold) pango_font_description_set_weight(f, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(l, f);
-    pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+    pango_font_description_free(f);
+    if (w > 0) pango_layout_set_width(l, (int)(w * PANGO_SCALE));
     if (one_line) pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
     else pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(l, align > 0.75 ? PANGO_ALIGN_RIGHT : align > 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     pango_layout_set_text(l, s, -1);
     int pw, ph;
     pango_layout_get_pixel_size(l, &pw, &ph);
-    if (p->draw) {
-        set_rgb(p->cr, c);
-        cairo_move_to(p->cr, x, y);
-        pango_cairo_show_layout(p->cr, l);
-    }
+    *h = ph;
+    return l;
+}
+
+static void show(rp *p, PangoLayout *l, double x, double y, lit_rgb c)
+{
+    if (!p->draw) return;
+    set_rgb(p->cr, c);
+    cairo_move_to(p->cr, x, y);
+    pango_cairo_show_layout(p->cr, l);
+}
+
+/* Lays out text at x, y (top-left), wrapped to w; draws it in the second pass; returns its height. */
+static double text_box(rp *p, const char *s, double size, bool bold, double x, double y, double w, double align,
+                       bool one_line, lit_rgb c)
+{
+    double h;
+    PangoLayout *l = layout_of(p, s, size, bold, w, align, one_line, &h);
+    show(p, l, x, y, c);
     g_object_unref(l);
-    pango_font_description_free(f);
-    return ph;
+    return h;
 }
 
 /* Height of s wrapped to w, drawing nothing. */
 static double text_h(rp *p, const char *s, double size, bool bold, double w)
 {
-    bool draw = p->draw;
-    p->draw = false;
-    double h = text_box(p, s, size, bold, 0, 0, w, 0, false, p->st->foreground);
-    p->draw = draw;
+    double h;
+    g_object_unref(layout_of(p, s, size, bold, w, 0, false, &h));
     return h;
 }
 
 /* Width of s on one line. */
 static double text_w(rp *p, const char *s, double size, bool bold)
 {
-    PangoLayout *l = pango_cairo_create_layout(p->cr);
-    PangoFontDescription *f = pango_font_description_from_string(p->st->font);
-    pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
-    if (bold) pango_font_description_set_weight(f, PANGO_WEIGHT_BOLD);
-    pango_layout_set_font_description(l, f);
-    pango_layout_set_text(l, s, -1);
+    double h;
+    PangoLayout *l = layout_of(p, s, size, bold, 0, 0, false, &h);
     int pw, ph;
     pango_layout_get_pixel_size(l, &pw, &ph);
     g_object_unref(l);
-    pango_font_description_free(f);
     return pw;
 }
 
@@ -137,11 +144,21 @@ static void need(rp *p, double h)
     if (p->y + h > p->bottom && p->y > MARGIN) new_page(p);
 }
 
+/* Text wrapped to w at x and the current line, on a new page when it does not fit here:
+ * laid out once, for the room it needs and the drawing. Returns its height. */
+static double flow(rp *p, const char *s, double size, bool bold, double x, double w, lit_rgb c)
+{
+    double h;
+    PangoLayout *l = layout_of(p, s, size, bold, w, 0, false, &h);
+    need(p, h);
+    show(p, l, x, p->y, c);
+    g_object_unref(l);
+    return h;
+}
+
 static double para(rp *p, const char *s, double size, bool bold, lit_rgb c)
 {
-    double h = text_h(p, s, size, bold, p->cw);
-    need(p, h);
-    text_box(p, s, size, bold, MARGIN, p->y, p->cw, 0, false, c);
+    double h = flow(p, s, size, bold, MARGIN, p->cw, c);
     p->y += h + size * 0.5;
     return h;
 }
@@ -605,9 +622,8 @@ static void paper_list(rp *p, const buckets *bk)
                 lit_buf_printf(&line, "%s: ", q->short_name);
             lit_buf_adds(&line, q->title ? q->title : q->key);
             lit_buf_printf(&line, " [%s]", q->key);
-            need(p, text_h(p, lit_buf_str(&line), PT_SMALL, false, p->cw - PT_SMALL));
-            p->y += text_box(p, lit_buf_str(&line), PT_SMALL, false, MARGIN + PT_SMALL, p->y, p->cw - PT_SMALL, 0, false,
-                             p->st->foreground) + PT_SMALL * 0.25;
+            p->y += flow(p, lit_buf_str(&line), PT_SMALL, false, MARGIN + PT_SMALL, p->cw - PT_SMALL, p->st->foreground) +
+                    PT_SMALL * 0.25;
         }
         p->y += PT_SMALL * 0.6;
     }
@@ -645,9 +661,7 @@ static void news_section(rp *p)
             k = lit_diff_paper_changes(&line, df, k, false);
             lit_buf_addc(&line, ')');
         }
-        need(p, text_h(p, lit_buf_str(&line), PT_SMALL, false, p->cw));
-        p->y += text_box(p, lit_buf_str(&line), PT_SMALL, false, MARGIN, p->y, p->cw, 0, false, p->st->foreground) +
-                PT_SMALL * 0.25;
+        p->y += flow(p, lit_buf_str(&line), PT_SMALL, false, MARGIN, p->cw, p->st->foreground) + PT_SMALL * 0.25;
     }
     if (listed < total) {
         snprintf(head, sizeof head, "The first %zu of %zu are listed; the spreadsheet's New sheet lists every one.",
