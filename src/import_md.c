@@ -769,20 +769,32 @@ static bool name_word(const char *w, size_t n)
     return !(upper == alpha && alpha >= 2);  /* GPU, DNN: acronyms are not names */
 }
 
-static bool name_item(const char *s, size_t n)
+/* Initials without points, as Google Scholar writes them: the "AC" of "AC Müller". */
+static bool scholar_initials(const char *w, size_t n)
+{
+    if (n < 2 || n > 3) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!isupper((unsigned char)w[i])) return false;
+    return true;
+}
+
+/* initials: Scholar's "AC" may start a name, only in a list of names ("A, B") */
+static bool name_item(const char *s, size_t n, bool initials)
 {
     size_t words = 0;
+    bool last_ok = false;   /* the last word seen is a name word (initials never end a name) */
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ') i++;
         size_t j = i;
         while (j < n && s[j] != ' ') j++;
         if (j > i) {
-            if (!name_word(s + i, j - i)) return false;
+            last_ok = name_word(s + i, j - i);
+            if (!last_ok && !(initials && scholar_initials(s + i, j - i))) return false;
             words++;
         }
         i = j;
     }
-    return words >= 2 && words <= 4;
+    return words >= 2 && words <= 4 && last_ok;
 }
 
 /* Splits "A, B and C" into names when every item looks like a name. Returns the
@@ -802,7 +814,7 @@ static size_t split_names(const char *in, bool by, char **out, size_t max)
         while (n && (s[n - 1] == ' ' || s[n - 1] == ',')) s[--n] = 0;
     }
     size_t count = 0;
-    bool ok = n > 0;
+    bool ok = n > 0, list = strchr(s, ',') != NULL;
     for (char *p = s; ok && *p;) {
         char *e = p;
         size_t seplen = 0;
@@ -818,7 +830,7 @@ static size_t split_names(const char *in, bool by, char **out, size_t max)
         size_t len = (size_t)(e - q);
         while (len && q[len - 1] == ' ') len--;
         if (len) {
-            if (!name_item(q, len) && !(memchr(q, ' ', len) == NULL && name_word(q, len))) ok = false;
+            if (!name_item(q, len, list) && !(memchr(q, ' ', len) == NULL && name_word(q, len))) ok = false;
             else if (count < max) out[count++] = xstrndup(q, len);
         }
         p = *e ? e + seplen : e;
@@ -1791,6 +1803,35 @@ static bool tag_only(const imp *im, const char *t, size_t from, size_t to)
 /* A paragraph may hold several entries, one per line (plain "[NSDI '19] Title" lines),
  * or one entry over several lines (a long title wrapped). A line that starts with a
  * tag opens a new entry; an entry closes at the end of a line that has a tag or a link. */
+/* Whether a one-line paragraph is the byline of the bold-only paragraph before it, which
+ * then is a paper's title, not a category line:
+ *   "*Authors. ICDE 2008.* [[paper](url)]"        emphasised, with a link
+ *   "*F. P. Palermo. IBM Research RJ 730, 1970*"   emphasised, ending in a year, no link
+ *   "Y Zhang, A Floratou. ICDE 2023 [[paper](url)]" two or more names first, with a link
+ * ("OSDI 2020, [Title](url)" after "**Microservices**" is an entry of that category). */
+static bool byline(const char *t, size_t n, size_t n_links)
+{
+    if (!n || memchr(t, '\n', n)) return false;
+    if (t[0] == M_EM_OPEN) {
+        if (n_links) return true;
+        size_t e = n;
+        while (e && (t[e - 1] == ' ' || t[e - 1] == '.' || t[e - 1] == M_EM_CLOSE)) e--;
+        if (e < 5 || isdigit((unsigned char)t[e - 5])) return false;
+        for (size_t k = e - 4; k < e; k++)
+            if (!isdigit((unsigned char)t[k])) return false;
+        int y = atoi(t + e - 4);
+        return y >= 1800 && y <= 2100;
+    }
+    const char *dot = strstr(t, ". ");
+    if (!n_links || !dot || memchr(t, M_LINK_OPEN, (size_t)(dot - t)) || memchr(t, M_AUX_OPEN, (size_t)(dot - t)))
+        return false;
+    char *pre = xstrndup(t, (size_t)(dot - t)), *names[64];
+    size_t nn = split_names(pre, false, names, 64);
+    for (size_t q = 0; q < nn; q++) free(names[q]);
+    free(pre);
+    return nn >= 2;
+}
+
 /* Hands on a held bold-only paragraph as the category line it is. */
 static int flush_pend(imp *im)
 {
@@ -1808,9 +1849,8 @@ static int handle_paragraph(imp *im, unit *u)
     size_t a0 = 0;
     while (t[a0] == ' ') a0++;
     if (im->pend.len) {
-        /* "**Title**" then "*Authors. ICDE 2008.* [[paper](url)]": one entry */
-        bool rest = t[a0] == M_EM_OPEN && !memchr(t, '\n', n) && u->n_links;
-        if (!rest) {
+        /* "**Title**" then its byline: one entry */
+        if (!byline(t + a0, n - a0, u->n_links)) {
             int rc = flush_pend(im);
             if (rc) return rc;
         } else {
