@@ -551,10 +551,10 @@ void lit_topic_import_report(const lit_topic_import *ti, FILE *f)
         if ((!nt->papers && nt->how != 'n') || t < 0) continue;
         const lit_topic *x = &ti->ts->t[t];
         if (nt->how == 'l')
-            fprintf(f, "  loose  \"%s\" -> %s (%zu papers)\n", nt->heading, x->id, nt->papers);
+            fprintf(f, "  loose  \"%s\" -> %s (%zu paper%s)\n", nt->heading, x->id, nt->papers, nt->papers == 1 ? "" : "s");
         else if (t >= (int)ti->first_new)
-            fprintf(f, "  new    %s \"%s\"%s%s%s (%zu papers)\n", x->id, x->label, nt->how == 'n' ? "" : " from the list's title",
-                    x->parent ? " under " : "", x->parent ? x->parent : "", nt->papers);
+            fprintf(f, "  new    %s \"%s\"%s%s%s (%zu paper%s)\n", x->id, x->label, nt->how == 'n' ? "" : " from the list's title",
+                    x->parent ? " under " : "", x->parent ? x->parent : "", nt->papers, nt->papers == 1 ? "" : "s");
     }
 }
 

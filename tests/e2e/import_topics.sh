@@ -13,7 +13,7 @@ check "import: exits 0 and writes the catalog" test -s cat.yaml
 check "import: one summary line for the headings" test "$(grep -c '^topics: ' err.txt)" -eq 1
 check "import: a loose match with its count" grep -q '^  loose  "LLM Inference Systems" -> inference (3 papers)$' err.txt
 check "import: a new topic under its parent heading's topic" \
-  grep -q '^  new    data-formats "Data formats" under data-processing (1 papers)$' err.txt
+  grep -q '^  new    data-formats "Data formats" under data-processing (1 paper)$' err.txt
 check "import: a list's title gives its papers a topic when no heading does" \
   grep -q '^  new    learned-database "Learned Database" from the list.s title (2 papers)$' err.txt
 check "import: furniture, venue and year headings are never topics" \
