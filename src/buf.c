@@ -1,6 +1,7 @@
 /* buf.c - growable byte strings, always NUL-terminated. */
 #include "buf.h"
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
@@ -55,4 +56,20 @@ const char *lit_num_str(char buf[32], size_t v)
     }
     buf[o] = 0;
     return buf;
+}
+
+void lit_buf_add_csv(lit_buf *b, const char *s)
+{
+    if (!s) s = "";
+    bool q = strpbrk(s, ",\"\r\n") != NULL || (*s && strchr("=+-@", *s) && !(s[0] == '-' && !s[1]));
+    if (!q) {
+        lit_buf_adds(b, s);
+        return;
+    }
+    lit_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"') lit_buf_addc(b, '"');
+        lit_buf_addc(b, *s);
+    }
+    lit_buf_addc(b, '"');
 }

@@ -18,6 +18,9 @@ void lit_buf_reset(lit_buf *b);            /* length 0, memory kept */
 const char *lit_buf_str(const lit_buf *b); /* "" when empty */
 void lit_buf_free(lit_buf *b);
 
+/* s as one CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, or
+ * starts with = + - @ (so that a spreadsheet keeps it text). */
+void lit_buf_add_csv(lit_buf *b, const char *s);
 /* v with a comma between thousands ("30,000"), for text people read; returns buf. */
 const char *lit_num_str(char buf[32], size_t v);
 

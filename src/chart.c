@@ -657,16 +657,7 @@ void lit_csv_str(lit_cx *cx, const char *s)
     lit_buf *b = cx->csv;
     if (!b) return;
     if (b->len && b->data[b->len - 1] != '\n') lit_buf_addc(b, ',');
-    if (!s) s = "";
-    /* quote when needed; a leading = + - @ is kept text for spreadsheets by a quote too */
-    bool q = strpbrk(s, ",\"\r\n") != NULL || (*s && strchr("=+-@", *s) && !(s[0] == '-' && !s[1]));
-    if (!q) { lit_buf_adds(b, s); return; }
-    lit_buf_addc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"') lit_buf_addc(b, '"');
-        lit_buf_addc(b, *s);
-    }
-    lit_buf_addc(b, '"');
+    lit_buf_add_csv(b, s);
 }
 
 void lit_csv_num(lit_cx *cx, double v)

@@ -67,20 +67,6 @@ static void json_str(lit_buf *b, const char *s)
     lit_buf_addc(b, '"');
 }
 
-static void csv_str(lit_buf *b, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        lit_buf_adds(b, s);
-        return;
-    }
-    lit_buf_addc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"') lit_buf_addc(b, '"');
-        lit_buf_addc(b, *s);
-    }
-    lit_buf_addc(b, '"');
-}
-
 static void render(lit_buf *b, const table *t, const char *format, const char *by, const lit_stats *s)
 {
     if (strcmp(format, "json") == 0) {
@@ -108,7 +94,7 @@ static void render(lit_buf *b, const table *t, const char *format, const char *b
         for (size_t r = 0; r <= t->nrows; r++) {
             for (size_t c = 0; c < t->ncols; c++) {
                 if (c) lit_buf_addc(b, ',');
-                csv_str(b, at(t, r, c));
+                lit_buf_add_csv(b, at(t, r, c));
             }
             lit_buf_adds(b, "\r\n");
         }

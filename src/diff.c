@@ -170,23 +170,12 @@ void lit_diff_free(lit_diff *df)
 
 /* ---------- output ---------- */
 
-static void csv(lit_buf *b, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) { lit_buf_adds(b, s); return; }
-    lit_buf_addc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"') lit_buf_addc(b, '"');
-        lit_buf_addc(b, *s);
-    }
-    lit_buf_addc(b, '"');
-}
-
 static void csv_row(lit_buf *b, const char *what, const lit_paper *p, const char *field, const char *was, const char *now)
 {
     const char *cells[] = {what, p->key ? p->key : "", field, was, now, p->title};
     for (size_t i = 0; i < 6; i++) {
         if (i) lit_buf_addc(b, ',');
-        csv(b, cells[i]);
+        lit_buf_add_csv(b, cells[i]);
     }
     lit_buf_addc(b, '\n');
 }

@@ -13,6 +13,19 @@ int main(void)
     CHECK_STR(lit_buf_str(&b), "");
     lit_buf_free(&b);
 
+    lit_buf c = LIT_BUF_INIT;
+    lit_buf_add_csv(&c, "plain");
+    lit_buf_addc(&c, '|');
+    lit_buf_add_csv(&c, "a, \"b\"");
+    lit_buf_addc(&c, '|');
+    lit_buf_add_csv(&c, "=SUM(A1)");
+    lit_buf_addc(&c, '|');
+    lit_buf_add_csv(&c, "-");
+    lit_buf_addc(&c, '|');
+    lit_buf_add_csv(&c, NULL);
+    CHECK_STR(lit_buf_str(&c), "plain|\"a, \"\"b\"\"\"|\"=SUM(A1)\"|-|");
+    lit_buf_free(&c);
+
     char n[32];
     CHECK_STR(lit_num_str(n, 0), "0");
     CHECK_STR(lit_num_str(n, 999), "999");
