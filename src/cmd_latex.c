@@ -36,19 +36,26 @@ static const char usage_text[] =
     "                       two-column paper (topics, venue-year, short taxonomies)\n"
     "      --cite-command C the citation command (default cite): citep for natbib,\n"
     "                       parencite or autocite for biblatex\n"
+    "      --top N          keep the N topics (taxonomy columns, topics rows) or venues\n"
+    "                       (venue-year rows) with the most papers; the rest are summed\n"
+    "                       and a note under the table says what was left out. Without\n"
+    "                       it the taxonomy keeps the columns that fit across the text\n"
+    "                       (its root topics when they fit, else the largest topics),\n"
+    "                       venue-year the venues that fit a page; topics keeps all\n"
     "      --links          catalog: titles link to the paper, its DOI or arXiv page\n"
     "                       (\\href: the preamble needs hyperref)\n"
     LIT_COMMON_HELP;
 
 int lit_cmd_latex(int argc, char **argv, lit_diag *d)
 {
-    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS, OPT_WIDE, OPT_CITE };
+    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS, OPT_WIDE, OPT_CITE, OPT_TOP };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"standalone", no_argument, 0, OPT_STANDALONE},
         {"caption", required_argument, 0, OPT_CAPTION}, {"label", required_argument, 0, OPT_LABEL},
         {"group-by", required_argument, 0, OPT_GROUP}, {"max-cites", required_argument, 0, OPT_MAX},
         {"bib", required_argument, 0, OPT_BIB}, {"links", no_argument, 0, OPT_LINKS},
         {"wide", no_argument, 0, OPT_WIDE}, {"cite-command", required_argument, 0, OPT_CITE},
+        {"top", required_argument, 0, OPT_TOP},
         LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
     lit_cli cli;
     lit_cli_init(&cli);
@@ -78,15 +85,18 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
             o.group = (lit_latex_group)g;
             break;
         }
-        case OPT_MAX: {
+        case OPT_MAX:
+        case OPT_TOP: {
             char *end;
             errno = 0;
             long n = strtol(optarg, &end, 10);
-            if (errno || end == optarg || *end || n < 0) {
-                rc = lit_usage_error("latex", "--max-cites needs a number (0 = all), not '%s'", optarg);
+            if (errno || end == optarg || *end || n < (opt == OPT_TOP)) {
+                rc = opt == OPT_TOP ? lit_usage_error("latex", "--top needs a number from 1, not '%s'", optarg)
+                                    : lit_usage_error("latex", "--max-cites needs a number (0 = all), not '%s'", optarg);
                 goto out;
             }
-            o.max_cites = (size_t)n;
+            if (opt == OPT_TOP) o.top = (size_t)n;
+            else o.max_cites = (size_t)n;
             break;
         }
         case OPT_BIB: o.bib = optarg; break;

@@ -106,6 +106,22 @@ static void add_num(lit_buf *b, size_t v)
     lit_buf_add(b, t + n, sizeof t - n);
 }
 
+/* A count as a reader writes it: 2,762. Into t (at least 32 bytes); returns t. */
+static const char *thousands(char *t, size_t v)
+{
+    char d[24];
+    int n = snprintf(d, sizeof d, "%zu", v), o = 0;
+    for (int i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) t[o++] = ',';
+        t[o++] = d[i];
+    }
+    t[o] = 0;
+    return t;
+}
+
+/* Share of part in whole as a whole percentage, for a note. */
+static int percent(size_t part, size_t whole) { return whole ? (int)(100.0 * (double)part / (double)whole + 0.5) : 0; }
+
 /* One warning per paper, counting over the whole field even when a table shows only
  * its first words. */
 static void warn_bad(ctx *c, const lit_tex_info *in, const lit_paper *p, const char *what)
@@ -402,6 +418,15 @@ static void group_heading(ctx *c, size_t ncols, const char *label, bool first)
     lit_buf_printf(c->b, "\\multicolumn{%zu}{@{}l}{\\textbf{", ncols);
     text(c, label, NULL, "a group heading");
     lit_buf_adds(c->b, "}}\\\\\n");
+}
+
+/* What a table left out, in small type under it (after the tabular in a float, after
+ * a longtable), so that the reader of the PDF learns it, not only the terminal. note
+ * is LaTeX already: numbers and fixed words. */
+static void table_note(ctx *c, const lit_buf *note)
+{
+    if (!note->len) return;
+    lit_buf_printf(c->b, "\\par\\smallskip{\\footnotesize\\raggedright %s\\par}\n", note->data);
 }
 
 /* A longtable with its first head, repeated head and feet; head is the header rows.
@@ -720,27 +745,175 @@ static const char *col_label(const ctx *c, size_t r)
  * of the topics' short labels: flat when they all fit across the text, else turned 90
  * degrees, which keeps a column as narrow as its check mark. Each row names the paper
  * by its system name or, without one, its whole title (never a cut one) in a column that
- * takes the width the checks leave. */
+ * takes the width the checks leave. More topics than fit across the text: one column
+ * per root topic when the roots fit, else the topics with the most papers (--top N
+ * chooses how many); the rows are then the papers with a check, and a note says so. */
+
+/* Type size in points for n check columns, and whether n turned columns (1.1em and
+ * 2pt of separation each) leave 50pt for the names in a 345pt column. */
+static double tax_pt(size_t n) { return n <= 16 ? 9 : n <= 24 ? 8 : 7; }
+static bool tax_fits(size_t n) { return 1.1 * (double)n * tax_pt(n) + (double)n * 2 + 50 <= 345; }
+
+/* The taxonomy's columns: a label, a group (the gaps fall between groups), and for each
+ * row of s->topics the column its checks go to (NONE: not shown). */
+#define NONE SIZE_MAX
+typedef struct taxcols {
+    size_t n;
+    const char **label;
+    long *group;
+    bool *bold;
+    size_t *of_row;
+} taxcols;
+
+static void taxcols_init(taxcols *tc, size_t nt)
+{
+    tc->n = 0;
+    tc->label = lit_xmalloc((nt + 1) * sizeof *tc->label);
+    tc->group = lit_xmalloc((nt + 1) * sizeof *tc->group);
+    tc->bold = lit_xmalloc((nt + 1) * sizeof *tc->bold);
+    tc->of_row = lit_xmalloc((nt + 1) * sizeof *tc->of_row);
+    for (size_t r = 0; r < nt; r++) tc->of_row[r] = NONE;
+}
+
+static void taxcols_free(taxcols *tc)
+{
+    free(tc->label);
+    free(tc->group);
+    free(tc->bold);
+    free(tc->of_row);
+}
+
+/* Marks in keep[] the n rows of s->topics with the most papers (taxonomy order among
+ * equals). */
+typedef struct ranked { size_t count; int order; size_t r; } ranked;
+static int cmp_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1;
+    if (x->order != y->order) return x->order < y->order ? -1 : 1;
+    return (x->r > y->r) - (x->r < y->r);
+}
+
+static void keep_largest(const ctx *c, unsigned char *keep, size_t n)
+{
+    size_t nt = c->s->n_topics;
+    ranked *k = lit_xmalloc((nt + 1) * sizeof *k);
+    for (size_t r = 0; r < nt; r++) k[r] = (ranked){c->s->topics[r].count, c->s->topics[r].order, r};
+    qsort(k, nt, sizeof *k, cmp_ranked);
+    memset(keep, 0, nt + 1);
+    for (size_t i = 0; i < n && i < nt; i++) keep[k[i].r] = 1;
+    free(k);
+}
+
+/* The columns, and into note what the table leaves out. */
+static void taxonomy_columns(ctx *c, taxcols *tc, lit_buf *note)
+{
+    const lit_stats *s = c->s;
+    size_t nt = s->n_topics, fit = 0, n_roots = 0;
+    while (fit < nt && tax_fits(fit + 1)) fit++;
+    size_t *order = ordered_rows(c, true);
+    for (size_t k = 0; k < nt; k++) n_roots += k == 0 || group_rank(c, order[k]) != group_rank(c, order[k - 1]);
+    char a[32], b[32];
+    taxcols_init(tc, nt);
+    if (c->o->top ? nt > c->o->top : nt > fit && n_roots > fit) {
+        /* the largest topics, in taxonomy order */
+        size_t n = c->o->top ? c->o->top : fit;
+        unsigned char *keep = lit_xmalloc(nt + 1);
+        keep_largest(c, keep, n);
+        for (size_t k = 0; k < nt; k++) {
+            size_t r = order[k];
+            if (!keep[r]) continue;
+            tc->label[tc->n] = col_label(c, r);
+            tc->group[tc->n] = group_rank(c, r);
+            tc->of_row[r] = tc->n++;
+        }
+        free(keep);
+        lit_buf_printf(note, "%zu of %s topics shown (the largest)", tc->n, thousands(a, nt));
+        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %s topics, more than %s: it shows the %zu with the most "
+                 "papers (--top N or --topic chooses others)", a,
+                 c->o->top ? "--top asks for" : "fit across a 345pt column", tc->n);
+    } else if (nt > fit) {
+        /* one column per root: a check for a topic anywhere under it */
+        for (size_t k = 0; k < nt; k++) {
+            size_t r = order[k];
+            if (k == 0 || group_rank(c, r) != group_rank(c, order[k - 1])) {
+                int t = c->row_tax[r];
+                const lit_topic *root = t >= 0 ? &c->db->topics.t[root_of(&c->db->topics, t)] : NULL;
+                tc->label[tc->n] = !root ? col_label(c, r) : root->short_label && *root->short_label
+                                 ? root->short_label : root->label;
+                tc->group[tc->n] = (long)tc->n;
+                tc->n++;
+            }
+            tc->of_row[r] = tc->n - 1;
+        }
+        lit_buf_printf(note, "The %s topics are shown as their %zu root topics: a check means a topic "
+                       "under that root", thousands(a, nt), tc->n);
+        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %s topics, more than fit across a 345pt column: it shows "
+                 "one column per root topic (--top N shows the largest topics instead)", a);
+    } else {
+        for (size_t k = 0; k < nt; k++) {
+            size_t r = order[k];
+            tc->label[k] = col_label(c, r);
+            tc->group[k] = group_rank(c, r);
+            tc->of_row[r] = k;
+        }
+        tc->n = nt;
+    }
+    /* a group's root is bold when its children follow it */
+    for (size_t k = 0; k < tc->n; k++) tc->bold[k] = false;
+    for (size_t k = 0; k + 1 < nt; k++) {
+        size_t r = order[k], next = order[k + 1];
+        if (tc->of_row[r] != NONE && tc->of_row[next] == tc->of_row[r] + 1 && row_is_root(c, r) &&
+            !row_is_root(c, next))
+            tc->bold[tc->of_row[r]] = true;
+    }
+    if (note->len) {
+        size_t covered = 0;
+        for (size_t i = 0; i < s->n_papers; i++) {
+            const lit_paper *p = &c->db->cat.papers[s->sel[i]];
+            for (uint32_t k = 0; k < p->n_topics; k++)
+                if (p->topics[k] >= 0 && c->row_of[p->topics[k]] >= 0 && tc->of_row[c->row_of[p->topics[k]]] != NONE) {
+                    covered++;
+                    break;
+                }
+        }
+        lit_buf_printf(note, ", covering %s of %s papers (%d\\%%); \\texttt{litsurvey latex taxonomy -{}-top N} "
+                       "or \\texttt{-{}-topic} chooses others.", thousands(a, covered), thousands(b, s->n_papers),
+                       percent(covered, s->n_papers));
+    }
+    free(order);
+}
+
+/* The first topic of a paper that has a column, as its row of s->topics, or -1. */
+static int first_shown(const ctx *c, const taxcols *tc, const lit_paper *p)
+{
+    for (uint32_t k = 0; k < p->n_topics; k++) {
+        int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+        if (r >= 0 && tc->of_row[r] != NONE) return r;
+    }
+    return -1;
+}
+
 static void table_taxonomy(ctx *c)
 {
     const lit_stats *s = c->s;
     const lit_catalog *cat = &c->db->cat;
-    size_t nt = s->n_topics;
-    size_t *cols = ordered_rows(c, true);           /* columns grouped under their roots */
-    size_t *col_of_row = lit_xmalloc((nt + 1) * sizeof *col_of_row);
-    for (size_t k = 0; k < nt; k++) col_of_row[cols[k]] = k;
+    taxcols tc;
+    lit_buf note = LIT_BUF_INIT;
+    taxonomy_columns(c, &tc, &note);
+    size_t nt = tc.n;
     lit_latex_group g = c->o->group == LIT_LATEX_GROUP_DEFAULT ? LIT_LATEX_GROUP_PARENT : c->o->group;
 
-    /* rows: selected papers with a topic, grouped by the root or the column of their first
-     * topic; about 30 characters of a title to a line in the name column */
+    /* rows: selected papers with a shown topic, grouped by the root or the column of
+     * their first one; about 30 characters of a title to a line in the name column */
     item *rows = lit_xmalloc((s->n_papers + 1) * sizeof *rows);
     size_t nr = 0, lines = 0;
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[s->sel[i]];
-        int r = first_row(c, p);
+        int r = first_shown(c, &tc, p);
         if (r < 0) continue;
         long grp = g == LIT_LATEX_GROUP_PARENT ? group_rank(c, (size_t)r)
-                 : g == LIT_LATEX_GROUP_TOPIC ? (long)col_of_row[r] : 0;
+                 : g == LIT_LATEX_GROUP_TOPIC ? (long)tc.of_row[r] : 0;
         rows[nr] = make_item(c, s->sel[i], grp);
         lines += 1 + strlen(rows[nr].name) / 30;
         nr++;
@@ -756,13 +929,13 @@ static void table_taxonomy(ctx *c)
     /* smaller type for many topics; flat labels (a column as wide as its label, up to
      * 7em, wrapped beyond) when they fit beside a 100pt name column of a 345pt article
      * column, else turned, in columns 1.1em wide */
-    double pt = nt <= 16 ? 9 : nt <= 24 ? 8 : 7;
+    double pt = tax_pt(nt);
     const char *size = nt <= 16 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
                      : nt <= 24 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
                                 : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
     double *width = lit_xmalloc((nt + 1) * sizeof *width), sum = 0;
     for (size_t k = 0; k < nt; k++) {
-        double w = 0.5 * (double)strlen(col_label(c, cols[k])) + 0.5;
+        double w = 0.5 * (double)strlen(tc.label[k]) + 0.5;
         width[k] = w < 7 ? w : 7;
         sum += width[k];
     }
@@ -771,9 +944,9 @@ static void table_taxonomy(ctx *c)
         c->pkgs |= PKG_GRAPHICX;
         for (size_t k = 0; k < nt; k++) width[k] = 1.1;
         sum = 1.1 * (double)nt;
-        if (sum * pt + (double)nt * 2 + 50 > 345)   /* a name column under 50pt */
+        if (!tax_fits(nt))   /* --top asked for more than fit */
             lit_warn(c->d, NULL, 0, 0, "the taxonomy has %zu topic columns, more than fit across a 345pt "
-                     "column: choose fewer with --topic, or use a wider page", nt);
+                     "column: choose fewer with --top or --topic, or use a wider page", nt);
     }
 
     /* the column spec, with a gap at each edge of a group of several columns; the name
@@ -783,7 +956,7 @@ static void table_taxonomy(ctx *c)
     size_t gaps = 0;
     for (size_t k = 0, prev = 0; k < nt;) {
         size_t e = k;
-        while (e < nt && group_rank(c, cols[e]) == group_rank(c, cols[k])) e++;
+        while (e < nt && tc.group[e] == tc.group[k]) e++;
         if (k && (e - k > 1 || prev > 1)) { lit_buf_adds(&cells, "@{\\hspace{6pt}}"); gaps++; }
         for (size_t j = k; j < e; j++) {
             size_t same = 1;   /* columns of one width as one *{n}{...} */
@@ -801,11 +974,10 @@ static void table_taxonomy(ctx *c)
     c->b = &head;
     lit_buf_adds(&head, "System");
     for (size_t k = 0; k < nt; k++) {
-        bool bold = row_is_root(c, cols[k]) && k + 1 < nt && !row_is_root(c, cols[k + 1]);  /* it has children */
         lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
-        if (bold) lit_buf_adds(&head, "\\textbf{");
-        text(c, col_label(c, cols[k]), NULL, "a topic label");
-        lit_buf_adds(&head, bold ? "}}" : "}");
+        if (tc.bold[k]) lit_buf_adds(&head, "\\textbf{");
+        text(c, tc.label[k], NULL, "a topic label");
+        lit_buf_adds(&head, tc.bold[k] ? "}}" : "}");
     }
     lit_buf_adds(&head, "\\\\\n");
     c->b = body;
@@ -823,7 +995,7 @@ static void table_taxonomy(ctx *c)
     for (size_t i = 0; i < nr; i++) {
         const lit_paper *p = &cat->papers[rows[i].pi];
         if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) {
-            int r = first_row(c, p);
+            int r = first_shown(c, &tc, p);
             group_heading(c, ncols, g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r)
                                                               : s->topics[r].name, i == 0);
         }
@@ -832,14 +1004,18 @@ static void table_taxonomy(ctx *c)
         memset(mark, 0, nt + 1);
         for (uint32_t k = 0; k < p->n_topics; k++) {
             int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
-            if (r >= 0) mark[col_of_row[r]] = 1;
+            if (r >= 0 && tc.of_row[r] != NONE) mark[tc.of_row[r]] = 1;
         }
         for (size_t k = 0; k < nt; k++) lit_buf_adds(c->b, mark[k] ? " & \\checkmark" : " &");
         lit_buf_adds(c->b, "\\\\\n");
     }
-    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
-    else {
+    if (longt) {
+        lit_buf_adds(c->b, "\\end{longtable}\n");
+        table_note(c, &note);
+        lit_buf_adds(c->b, "\\endgroup\n");
+    } else {
         lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
+        table_note(c, &note);
         float_close(c);
     }
     free(mark);
@@ -847,9 +1023,9 @@ static void table_taxonomy(ctx *c)
     lit_buf_free(&cells);
     lit_buf_free(&spec);
     lit_buf_free(&head);
+    lit_buf_free(&note);
     free(rows);
-    free(col_of_row);
-    free(cols);
+    taxcols_free(&tc);
 }
 
 /* ---- catalog: every paper, a longtable across pages ---- */
