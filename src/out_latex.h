@@ -28,9 +28,8 @@ typedef struct lit_latex_opts {
     bool wide;                /* floats as table* (both columns of a two-column paper) */
     const char *cite_cmd;     /* the citation command without backslash: NULL = "cite";
                                  citep (natbib), parencite or autocite (biblatex), ... */
-    size_t top;               /* taxonomy columns, venue-year rows, topics rows: keep the N
-                                 with the most papers (--top); 0 = the taxonomy and venue-year
-                                 keep what fits, the topics table keeps every topic */
+    size_t top;               /* taxonomy columns: keep the N topics with the most papers
+                                 (--top); 0 = what fits across the text */
 } lit_latex_opts;
 
 #define LIT_LATEX_MAX_CITES 20
@@ -53,11 +52,9 @@ bool lit_latex_group_ok(const char *table, lit_latex_group g);
  * lines are comments naming the packages it needs; with it, a complete article that
  * compiles alone. Every catalog string is escaped (lit_tex_escape); a paper with characters
  * pdflatex cannot typeset or a key \cite cannot take gets one warning at its catalog line.
- * Defaults: topics grouped by parent topic (when the taxonomy has parents; a flat one
- * longer than a page by initial letter), venue-year ungrouped, taxonomy rows grouped by
- * parent topic, catalog ungrouped (year headings past a page). A table that leaves
- * something out (the taxonomy's columns past the text width, venues past a page, topics
- * past --top, capped citations) warns once and says so in a note under the table.
+ * Defaults: topics grouped by parent topic (when the taxonomy has parents), venue-year
+ * ungrouped, taxonomy rows grouped by parent topic, catalog ungrouped. A taxonomy with
+ * more topic columns than fit warns once and says what it shows in a note under the table.
  * Returns 0, or -1 after an error (unknown table, bad label). */
 int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s,
                      const lit_latex_opts *o, lit_diag *d);

@@ -63,4 +63,15 @@ missing = [u for u in urls if u not in md]
 assert len(urls) > 3000
 assert not missing, missing[:5]
 "
+# the taxonomy: the topic columns that fit across the text, the largest, with a note that compiles
+check "taxonomy.tex keeps the largest topics and says so under the table" \
+  grep -Eq "[0-9]+ of 60[0-9] topics shown \(the largest\), covering [0-9,]+ of 4,000 papers" "$O/taxonomy.tex"
+check "taxonomy.tex stays small (under 2 MB)" sh -c "[ \$(wc -c <'$O/taxonomy.tex') -lt 2000000 ]"
+mkdir -p "$TMP/tax" && cd "$TMP/tax" || exit 1
+"$LIT" latex taxonomy --standalone --top 12 -c "$W/cat.yaml" -q -o tax.tex
+check "taxonomy --top 12: twelve columns" grep -q "12 of 60[0-9] topics shown" tax.tex
+pdflatex -interaction=nonstopmode -halt-on-error tax.tex >/dev/null 2>&1
+check "taxonomy --top 12 compiles with no overfull box" sh -c "[ -s tax.pdf ] && ! grep -q 'Overfull' tax.log"
+check "its note is in the PDF" sh -c "pdftotext tax.pdf - | tr '\\n' ' ' | grep -q '12 of 60[0-9] topics shown (the largest)'"
+cd "$TMP" || exit 1
 exit $failed
