@@ -106,19 +106,6 @@ static void add_num(lit_buf *b, size_t v)
     lit_buf_add(b, t + n, sizeof t - n);
 }
 
-/* A count as a reader writes it: 2,762. Into t (at least 32 bytes); returns t. */
-static const char *thousands(char *t, size_t v)
-{
-    char d[24];
-    int n = snprintf(d, sizeof d, "%zu", v), o = 0;
-    for (int i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0) t[o++] = ',';
-        t[o++] = d[i];
-    }
-    t[o] = 0;
-    return t;
-}
-
 /* Share of part in whole as a whole percentage, for a note. */
 static int percent(size_t part, size_t whole) { return whole ? (int)(100.0 * (double)part / (double)whole + 0.5) : 0; }
 
@@ -828,7 +815,7 @@ static void taxonomy_columns(ctx *c, taxcols *tc, lit_buf *note)
             tc->of_row[r] = tc->n++;
         }
         free(keep);
-        lit_buf_printf(note, "%zu of %s topics shown (the largest)", tc->n, thousands(a, nt));
+        lit_buf_printf(note, "%zu of %s topics shown (the largest)", tc->n, lit_num_str(a, nt));
         lit_warn(c->d, NULL, 0, 0, "the taxonomy has %s topics, more than %s: it shows the %zu with the most "
                  "papers (--top N or --topic chooses others)", a,
                  c->o->top ? "--top asks for" : "fit across a 345pt column", tc->n);
@@ -847,7 +834,7 @@ static void taxonomy_columns(ctx *c, taxcols *tc, lit_buf *note)
             tc->of_row[r] = tc->n - 1;
         }
         lit_buf_printf(note, "The %s topics are shown as their %zu root topics: a check means a topic "
-                       "under that root", thousands(a, nt), tc->n);
+                       "under that root", lit_num_str(a, nt), tc->n);
         lit_warn(c->d, NULL, 0, 0, "the taxonomy has %s topics, more than fit across a 345pt column: it shows "
                  "one column per root topic (--top N shows the largest topics instead)", a);
     } else {
@@ -878,7 +865,7 @@ static void taxonomy_columns(ctx *c, taxcols *tc, lit_buf *note)
                 }
         }
         lit_buf_printf(note, ", covering %s of %s papers (%d\\%%); \\texttt{litsurvey latex taxonomy -{}-top N} "
-                       "or \\texttt{-{}-topic} chooses others.", thousands(a, covered), thousands(b, s->n_papers),
+                       "or \\texttt{-{}-topic} chooses others.", lit_num_str(a, covered), lit_num_str(b, s->n_papers),
                        percent(covered, s->n_papers));
     }
     free(order);

@@ -1163,29 +1163,21 @@ static void make_formats(xw *x)
 
 /* Rows of a count table in sheet order: known entries in the stats' order, then the
  * "(no venue)"/"(no topic)" row, so that charts take a contiguous range. */
-typedef struct ranked { size_t count, ix; } ranked;
-
-static int by_count_desc(const void *a, const void *b)
-{
-    const ranked *p = a, *q = b;
-    if (p->count != q->count) return p->count > q->count ? -1 : 1;
-    return (p->ix > q->ix) - (p->ix < q->ix);
-}
-
-/* The sheet's rows: the named ones in the statistics' order, then "(none)". When there
- * are more than a chart holds (max), most papers first, so that the chart, which draws the
- * sheet's first rows, shows the largest. */
-static size_t *sheet_order(const lit_count *rows, size_t n, size_t max)
+/* The sheet's rows: the named ones, then "(none)". rank (or NULL: the statistics' order)
+ * puts them by papers, most first: for topics past what a chart holds, so that the chart,
+ * which draws the sheet's first rows, shows the largest (venues come in that order). */
+static size_t *sheet_order(const lit_count *rows, size_t n, const size_t *rank)
 {
     size_t *ix = lit_xcalloc(n + 1, sizeof *ix), k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (rows[i].id >= 0) ix[k++] = i;
-    if (k > max) {
-        ranked *r = lit_xcalloc(k, sizeof *r);
-        for (size_t i = 0; i < k; i++) r[i] = (ranked){rows[ix[i]].count, ix[i]};
-        qsort(r, k, sizeof *r, by_count_desc);
-        for (size_t i = 0; i < k; i++) ix[i] = r[i].ix;
-        free(r);
+    if (rank) {
+        size_t *by_rank = lit_xcalloc(n + 1, sizeof *by_rank);
+        for (size_t i = 0; i < n; i++) by_rank[rank[i]] = i;
+        for (size_t j = 0; j < n; j++)
+            if (rows[by_rank[j]].id >= 0) ix[k++] = by_rank[j];
+        free(by_rank);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (rows[i].id >= 0) ix[k++] = i;
     }
     for (size_t i = 0; i < n; i++)
         if (rows[i].id < 0) ix[k++] = i;
@@ -1283,8 +1275,10 @@ static int write_book(xw *x, const char *file, const char *shown, int constant_m
         worksheet_set_landscape(all[i]);
         worksheet_fit_to_pages(all[i], 1, 0);
     }
-    x->venue_rows = sheet_order(s->venues, s->n_venues, CHART_MAX_BARS);
-    x->topic_rows = sheet_order(s->topics, s->n_topics, CHART_MAX_SERIES);
+    x->venue_rows = sheet_order(s->venues, s->n_venues, NULL);
+    size_t named = 0;
+    for (size_t i = 0; i < s->n_topics; i++) named += s->topics[i].id >= 0;
+    x->topic_rows = sheet_order(s->topics, s->n_topics, named > CHART_MAX_SERIES ? s->topic_rank : NULL);
     x->n_vrows = fit_rows(x, SH_VENUES, s->n_venues, 1);
     x->n_trows = fit_rows(x, SH_TOPICS, s->n_topics, 1);
 

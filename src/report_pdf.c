@@ -418,20 +418,6 @@ static int by_year_key(const void *a, const void *b)
     return strcmp(p->key, q->key);
 }
 
-/* Topic rows by papers, most first (ties in taxonomy order); and back by row. */
-static int by_count(const void *a, const void *b)
-{
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    size_t ci = sort_stats->topics[i].count, cj = sort_stats->topics[j].count;
-    if (ci != cj) return ci > cj ? -1 : 1;
-    return (i > j) - (i < j);
-}
-static int by_index(const void *a, const void *b)
-{
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    return (i > j) - (i < j);
-}
-
 static void buckets_fill(buckets *bk, const lit_stats *s)
 {
     const lit_catalog *c = &s->db->cat;
@@ -479,14 +465,10 @@ static void topics_table(rp *p, const buckets *bk, int number)
     char title[160];
     snprintf(title, sizeof title, "Table %d. Papers and systems by topic", number);
     section(p, title, true);
-    size_t nt = s->n_topics, *order = lit_xmalloc((nt + 1) * sizeof *order), keep = nt;
-    for (size_t i = 0; i < nt; i++) order[i] = i;
-    if (nt > TOPIC_ROWS) {   /* the largest (ties: taxonomy order), back in taxonomy order */
-        sort_stats = s;
-        qsort(order, nt, sizeof *order, by_count);
-        keep = TOPIC_ROWS;
-        qsort(order, keep, sizeof *order, by_index);
-    }
+    /* the largest (s->topic_rank), in taxonomy order */
+    size_t nt = s->n_topics, *order = lit_xmalloc((nt + 1) * sizeof *order), keep = 0;
+    for (size_t i = 0; i < nt; i++)
+        if (nt <= TOPIC_ROWS || s->topic_rank[i] < TOPIC_ROWS) order[keep++] = i;
     lit_buf b = LIT_BUF_INIT;
     lit_buf_adds(&b, "Each topic's papers and the systems among them, oldest first. A paper in two topics is listed in both.");
     if (keep < nt) {
