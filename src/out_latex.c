@@ -596,13 +596,51 @@ static void table_venue_year(ctx *c)
     size_t *no_year = lit_xcalloc(nv + 1, sizeof *no_year);
     size_t *nov = lit_xcalloc(ny + 1, sizeof *nov), nov_noyear = 0;
     bool has_noyear = false;
-    size_t longest = 5;                               /* "Total" */
     for (size_t v = 0; v < nv; v++) {
         size_t sum = year_sum(s->venue_year + v * ny, 0, ny ? ny - 1 : 0) * (ny > 0);
         no_year[v] = s->venues[v].count > sum ? s->venues[v].count - sum : 0;
         if (no_year[v]) has_noyear = true;
-        if (strlen(s->venues[v].name) > longest) longest = strlen(s->venues[v].name);
     }
+    /* area groups in the order of s->areas (most papers first) */
+    bool grouped = c->o->group == LIT_LATEX_GROUP_AREA;
+    item *rows = lit_xmalloc((nv + 1) * sizeof *rows);
+    const char **area = lit_xcalloc(nv + 1, sizeof *area);
+    for (size_t v = 0; v < nv; v++) {
+        const lit_venue *ve = lit_venues_find(&c->db->venues, s->venues[v].name);
+        area[v] = ve && ve->area ? ve->area : "unknown";
+        long g = 0;
+        if (grouped) {
+            g = (long)s->n_areas;
+            for (size_t a = 0; a < s->n_areas; a++)
+                if (strcmp(s->areas[a].name, area[v]) == 0) { g = (long)a; break; }
+        }
+        rows[v] = (item){g, (int)v + 1, "", "", (uint32_t)v};
+    }
+    /* past a page (or --top), the venues with the most papers (s->venues is in count
+     * order) and one row that sums the others, as the venue chart does */
+    size_t shown = c->o->top && c->o->top < nv ? c->o->top : nv, n_groups = 0;
+    size_t *at = lit_xcalloc(nv + 2, sizeof *at);     /* at[k]: groups among the first k */
+    unsigned char *seen = lit_xcalloc(s->n_areas + 2, 1);
+    for (size_t k = 0; k < nv; k++) at[k + 1] = at[k] + (grouped && !seen[rows[k].group]++);
+    /* a heading and its space are 2 rows; the head, the no-venue row and the total 3 or 4 */
+    size_t fixed_rows = 3 + (s->n_no_venue > 0);
+    if (!c->o->top && nv + 2 * at[nv] + fixed_rows > FLOAT_MAX_ROWS)
+        while (shown > 0 && shown + 1 + 2 * at[shown] + fixed_rows > FLOAT_MAX_ROWS) shown--;
+    n_groups = at[shown];
+    free(seen);
+    free(at);
+    size_t longest = 5;                               /* "Total" */
+    for (size_t v = 0; v < shown; v++)
+        if (strlen(s->venues[v].name) > longest) longest = strlen(s->venues[v].name);
+    size_t *oth = lit_xcalloc(ny + 1, sizeof *oth), oth_noyear = 0, oth_count = 0;
+    char other[64], a[32], b[32];
+    snprintf(other, sizeof other, "%s other venue%s", lit_num_str(a, nv - shown), nv - shown == 1 ? "" : "s");
+    for (size_t v = shown; v < nv; v++) {
+        for (size_t y = 0; y < ny; y++) oth[y] += s->venue_year[v * ny + y];
+        oth_noyear += no_year[v];
+        oth_count += s->venues[v].count;
+    }
+    if (shown < nv && strlen(other) > longest) longest = strlen(other);
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[s->sel[i]];
         if (p->venue >= 0) continue;
@@ -643,26 +681,18 @@ static void table_venue_year(ctx *c)
     size_t ncols = 1 + ns + (has_noyear ? 1 : 0) + 1;
     if (rotate) c->pkgs |= PKG_GRAPHICX;
 
-    /* area groups in the order of s->areas (most papers first) */
-    bool grouped = c->o->group == LIT_LATEX_GROUP_AREA;
-    item *rows = lit_xmalloc((nv + 1) * sizeof *rows);
-    const char **area = lit_xcalloc(nv + 1, sizeof *area);
-    size_t n_groups = 0;
-    for (size_t v = 0; v < nv; v++) {
-        const lit_venue *ve = lit_venues_find(&c->db->venues, s->venues[v].name);
-        area[v] = ve && ve->area ? ve->area : "unknown";
-        long g = 0;
-        if (grouped) {
-            g = (long)s->n_areas;
-            for (size_t a = 0; a < s->n_areas; a++)
-                if (strcmp(s->areas[a].name, area[v]) == 0) { g = (long)a; break; }
-        }
-        rows[v] = (item){g, (int)v + 1, "", "", (uint32_t)v};
-    }
     /* stable: within a group keep the count order of s->venues (year field holds it) */
-    qsort(rows, nv, sizeof *rows, cmp_item);
-    for (size_t k = 0; grouped && k < nv; k++) n_groups += k == 0 || rows[k].group != rows[k - 1].group;
-    bool longt = too_long(c, nv + 2 * n_groups + 3, 0, "venue-year");
+    qsort(rows, shown, sizeof *rows, cmp_item);
+    bool longt = too_long(c, shown + (shown < nv) + 2 * n_groups + fixed_rows, 0, "venue-year");
+    lit_buf note = LIT_BUF_INIT;
+    if (shown < nv) {
+        lit_buf_printf(&note, "The %zu venues with the most papers are shown; the %s (%s papers, %d\\%%) "
+                       "are summed in one row; \\texttt{litsurvey latex venue-year -{}-top N} shows more.", shown,
+                       other, lit_num_str(b, oth_count), percent(oth_count, s->n_papers));
+        lit_warn(c->d, NULL, 0, 0, "the venue-year table shows the %zu of %s venues with the most papers and "
+                 "sums the other %s in one row (%s)", shown, lit_num_str(b, nv), a,
+                 c->o->top ? "--top" : "more do not fit a page; --top N shows more");
+    }
 
     lit_buf head = LIT_BUF_INIT, spec = LIT_BUF_INIT;
     lit_buf_printf(&spec, "@{}l*{%zu}{r}r@{}", ncols - 2);
@@ -686,7 +716,7 @@ static void table_venue_year(ctx *c)
         lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, head.data);
     }
     long last = -1;
-    for (size_t k = 0; k < nv; k++) {
+    for (size_t k = 0; k < shown; k++) {
         size_t v = rows[k].pi;
         if (grouped && rows[k].group != last) {
             group_heading(c, ncols, area[v], last == -1);
@@ -694,6 +724,12 @@ static void table_venue_year(ctx *c)
         }
         text(c, s->venues[v].name, NULL, "a venue name");
         count_row(c, s->venue_year + v * ny, keep, first, ny, has_noyear, no_year[v], s->venues[v].count, false);
+    }
+    if (shown < nv) {
+        lit_buf_adds(c->b, "\\addlinespace\n\\textit{");
+        lit_buf_adds(c->b, other);
+        lit_buf_adds(c->b, "}");
+        count_row(c, oth, keep, first, ny, has_noyear, oth_noyear, oth_count, false);
     }
     if (s->n_no_venue) {
         if (grouped || nv) lit_buf_adds(c->b, "\\addlinespace\n");
@@ -704,11 +740,17 @@ static void table_venue_year(ctx *c)
     for (size_t v = 0; v < nv; v++) total += s->venues[v].count;
     lit_buf_adds(c->b, "\\midrule\nTotal");
     count_row(c, s->per_year, keep, first, ny, has_noyear, s->n_no_year, total + s->n_no_venue, true);
-    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n\\endgroup\n");
-    else {
+    if (longt) {
+        lit_buf_adds(c->b, "\\end{longtable}\n");
+        table_note(c, &note);
+        lit_buf_adds(c->b, "\\endgroup\n");
+    } else {
         lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
+        table_note(c, &note);
         float_close(c);
     }
+    lit_buf_free(&note);
+    free(oth);
     lit_buf_free(&head);
     lit_buf_free(&spec);
     free(keep);

@@ -6,7 +6,9 @@
 TEXT is `pdftotext -raw` of the PDF; TABLE says what must be in it:
   topics      every topic label (TOPICS.csv: `litsurvey stats --by topic --format csv`);
               with :all (--max-cites 0) also every paper with a topic, by its name
-  venue-year  every venue (VENUES.csv) and the number of papers
+  venue-year  every venue (VENUES.csv, most papers first) and the number of papers; when
+              the table sums the rest in one "N other venues" row, the len-N venues
+              with the most papers and that row
   taxonomy    every topic (its short label in TOPICS.yaml, if any) and every paper with
               a topic, by its name
   catalog     every paper: its title, and its system name when it has one
@@ -59,14 +61,20 @@ def main():
     bad = 0
     for job in jobs:
         table, text_path, *flags = job.split(":")
-        text = norm(open(text_path, encoding="utf-8", errors="replace").read())
+        raw = open(text_path, encoding="utf-8", errors="replace").read()
+        text = norm(raw)
         want = []  # (what, text)
         if table in ("topics", "survey"):
             want += [("topic", t) for t in topics]
             if "all" in flags:
                 want += [("paper " + p["key"], name(p, True)) for p in with_topic]
         if table in ("venue-year", "survey"):
-            want += [("venue", v) for v in venues] + [("total", str(len(papers)))]
+            other = re.search(r"([0-9,]+) other venues?", raw)
+            shown = venues[:len(venues) - int(other.group(1).replace(",", ""))] if other else venues
+            if other and not shown:
+                print(f"# {text_path}: '{other.group(0)}' but only {len(venues)} venues")
+                bad = 1
+            want += [("venue", v) for v in shown] + [("total", str(len(papers)))]
         if table in ("taxonomy", "survey"):
             want += [("topic label", t) for t in shorts]
             want += [("paper " + p["key"], name(p, False)) for p in with_topic]

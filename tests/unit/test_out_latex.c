@@ -217,6 +217,45 @@ int main(void)
     free(out);
     free(err);
 
+
+    /* venue-year past a page: the venues with the most papers and one row for the others,
+     * so the rows still add up; --top N keeps N; a warning and a note say so */
+    lit_db big;
+    memset(&big, 0, sizeof big);
+    lit_catalog_init(&big.cat);
+    big.cat.path = "big.yaml";
+    for (int v = 0; v < 60; v++)              /* venue V<v> has 60 - v papers: 1,830 in all */
+        for (int i = 0; i < 60 - v; i++) {
+            char vn[16];
+            snprintf(key, sizeof key, "v%di%d", v, i);
+            snprintf(vn, sizeof vn, "V%02d", v);
+            add(&big, key, "A Paper", NULL, vn, 2020, "t", NULL);
+        }
+    add(&big, "nov", "No Venue", NULL, NULL, 2020, "t", NULL);
+    CHECK_INT(render(&big, "venue-year", &o, &out, &err), 0);
+    CHECK(strstr(out, "begin{table}") != NULL && strstr(out, "longtable") == NULL);
+    CHECK(strstr(out, "V34 & 26 & 26\\") != NULL && strstr(out, "V35 &") == NULL); /* 35 + 5 rows */
+    CHECK(strstr(out, "\\textit{25 other venues} & 325 & 325\\") != NULL);         /* 25 + ... + 1 */
+    CHECK(strstr(out, "\\textit{no venue} & 1 & 1\\\\\n\\midrule\nTotal & 1831 & 1831\\") != NULL);
+    CHECK(strstr(out, "The 35 venues with the most papers are shown; the 25 other venues (325 papers, 18\\%)") != NULL);
+    CHECK_INT(count(err, "warning: the venue-year table shows the 35 of 60 venues"), 1);
+    free(out);
+    free(err);
+    o.top = 3;
+    CHECK_INT(render(&big, "venue-year", &o, &out, &err), 0);
+    CHECK(strstr(out, "V02 & 58 & 58\\") != NULL && strstr(out, "V03") == NULL);
+    CHECK(strstr(out, "\\textit{57 other venues} & 1653 & 1653\\") != NULL);
+    free(out);
+    free(err);
+    o.top = 60;                                        /* every venue: a longtable, no note */
+    CHECK_INT(render(&big, "venue-year", &o, &out, &err), 0);
+    CHECK(strstr(out, "\\begin{longtable}") != NULL && strstr(out, "V59 & 1 & 1\\") != NULL);
+    CHECK(strstr(out, "other venue") == NULL);
+    CHECK_STR(err, "");
+    free(out);
+    free(err);
+    o.top = 0;
+    lit_db_free(&big);
     lit_db_free(&db);
     return CHECK_DONE();
 }
