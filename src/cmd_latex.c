@@ -29,17 +29,21 @@ static const char usage_text[] =
     "      --label NAME     the \\label (default tab:TABLE)\n"
     "      --group-by HOW   topics: parent (default) or none; venue-year: area or none\n"
     "                       (default); taxonomy: parent (default), topic or none;\n"
-    "                       catalog: parent, topic or none (default: by year)\n"
+    "                       catalog: year (default past 40 papers), parent, topic or none\n"
     "      --max-cites N    topics: cite at most N systems per topic, then \"and K more\"\n"
     "                       (default 20; 0 = all)\n"
     "      --wide           table* instead of table: across both columns of a\n"
     "                       two-column paper (topics, venue-year, short taxonomies)\n"
     "      --cite-command C the citation command (default cite): citep for natbib,\n"
     "                       parencite or autocite for biblatex\n"
-    "      --top N          taxonomy: keep the N topic columns with the most papers; a\n"
-    "                       note under the table says what was left out. Without it\n"
-    "                       the taxonomy keeps the columns that fit across the text (its\n"
-    "                       root topics when they fit, else the largest topics)\n"
+    "      --top N          keep the N topics (topics: rows; taxonomy: columns) or venues\n"
+    "                       (venue-year: rows, the rest summed in one row) with the most\n"
+    "                       papers; a note under the table says what was left out.\n"
+    "                       Without it the topics table keeps every topic (more than 40\n"
+    "                       without a parent: by name under initial letters), venue-year\n"
+    "                       the venues that fit a page, the taxonomy the columns that fit\n"
+    "                       across the text (its root topics when they fit, else the\n"
+    "                       largest topics)\n"
     "      --links          catalog: titles link to the paper, its DOI or arXiv page\n"
     "                       (\\href: the preamble needs hyperref)\n"
     LIT_COMMON_HELP;
@@ -59,7 +63,7 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
     lit_cli_init(&cli);
     lit_latex_opts o;
     lit_latex_opts_init(&o);
-    const char *out = "-";
+    const char *out = "-", *group_name = "";
     int opt, rc = 0;
     optind = 0;
     while ((opt = getopt_long(argc, argv, "o:" LIT_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
@@ -79,8 +83,9 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
             break;
         case OPT_GROUP: {
             int g = lit_latex_group_parse(optarg);
-            if (g < 0) { rc = lit_usage_error("latex", "unknown --group-by '%s' (parent, topic, area, none)", optarg); goto out; }
+            if (g < 0) { rc = lit_usage_error("latex", "unknown --group-by '%s' (parent, topic, area, year, none)", optarg); goto out; }
             o.group = (lit_latex_group)g;
+            group_name = optarg;
             break;
         }
         case OPT_MAX:
@@ -120,7 +125,7 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
     if (optind < argc) { rc = lit_usage_error("latex", "unexpected argument '%s'", argv[optind]); goto out; }
     if (!lit_latex_group_ok(table, o.group)) {
         rc = lit_usage_error("latex", "table '%s' cannot be grouped by '%s'", table,
-                             o.group == LIT_LATEX_GROUP_AREA ? "area" : o.group == LIT_LATEX_GROUP_TOPIC ? "topic" : "parent");
+                             group_name);
         goto out;
     }
     if (o.links && strcmp(table, "catalog") != 0) {

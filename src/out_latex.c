@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 #include "latex_text.h"
 #include "outfile.h"
 
@@ -64,8 +65,8 @@ bool lit_latex_cite_ok(const char *cmd)
 
 int lit_latex_group_parse(const char *name)
 {
-    static const char *const names[] = {"none", "parent", "topic", "area"};
-    for (int i = 0; i < 4; i++)
+    static const char *const names[] = {"none", "parent", "topic", "area", "year"};
+    for (int i = 0; i < 5; i++)
         if (strcmp(name, names[i]) == 0) return LIT_LATEX_GROUP_NONE + i;
     return -1;
 }
@@ -78,7 +79,8 @@ bool lit_latex_group_ok(const char *table, lit_latex_group g)
     switch (t) {
     case T_TOPICS: return g == LIT_LATEX_GROUP_PARENT;
     case T_VENUE_YEAR: return g == LIT_LATEX_GROUP_AREA;
-    default: return g == LIT_LATEX_GROUP_PARENT || g == LIT_LATEX_GROUP_TOPIC;
+    case T_TAXONOMY: return g == LIT_LATEX_GROUP_PARENT || g == LIT_LATEX_GROUP_TOPIC;
+    default: return g == LIT_LATEX_GROUP_PARENT || g == LIT_LATEX_GROUP_TOPIC || g == LIT_LATEX_GROUP_YEAR;
     }
 }
 
@@ -443,6 +445,54 @@ static bool too_long(ctx *c, size_t rows, size_t lines, const char *table)
     return true;
 }
 
+/* The papers of the selection with a topic in a row marked in shown[] (rows of s->topics). */
+static size_t papers_covered(const ctx *c, const unsigned char *shown)
+{
+    size_t covered = 0;
+    for (size_t i = 0; i < c->s->n_papers; i++) {
+        const lit_paper *p = &c->db->cat.papers[c->s->sel[i]];
+        for (uint32_t k = 0; k < p->n_topics; k++)
+            if (p->topics[k] >= 0 && c->row_of[p->topics[k]] >= 0 && shown[c->row_of[p->topics[k]]]) {
+                covered++;
+                break;
+            }
+    }
+    return covered;
+}
+
+/* Marks in keep[] the n rows of s->topics with the most papers (taxonomy order among
+ * equals, as the charts rank them). */
+static void keep_largest(const ctx *c, unsigned char *keep, size_t n)
+{
+    for (size_t r = 0; r < c->s->n_topics; r++) keep[r] = c->s->topic_rank[r] < n;
+}
+
+/* The initial a topic is listed under when a long flat list is split by letter: its
+ * first letter without accents, upper case; digits, symbols and other scripts under "Other"
+ * (sorted last). */
+static int initial_of(const char *name)
+{
+    utf8proc_int32_t cp = 0;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)name, -1, &cp) <= 0) return 'Z' + 1;
+    utf8proc_int32_t base[4];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                 UTF8PROC_CASEFOLD, &boundclass);
+    if (n >= 1 && base[0] >= 'a' && base[0] <= 'z') return (int)base[0] - 'a' + 'A';
+    return 'Z' + 1;
+}
+
+/* Topics in letter order: by initial, then by name without accents or case, then as written. */
+typedef struct lettered { int initial; char *folded; const char *name; size_t r; } lettered;
+static int cmp_lettered(const void *a, const void *b)
+{
+    const lettered *x = a, *y = b;
+    if (x->initial != y->initial) return x->initial < y->initial ? -1 : 1;
+    int k = strcmp(x->folded, y->folded);
+    if (!k) k = strcmp(x->name, y->name);
+    return k ? k : (x->r > y->r) - (x->r < y->r);
+}
+
 /* ---- topics: one row per topic, its systems as citations ---- */
 
 static void table_topics(ctx *c)
@@ -471,17 +521,49 @@ static void table_topics(ctx *c)
         }
     }
 
+    /* the rows shown (--top: the largest topics) in table order; past a page of rows a
+     * flat list (or the topics a taxonomy with parents does not know) by name under
+     * initial letters, so that a reader finds a topic among thousands of keywords */
+    unsigned char *shown = lit_xmalloc(n + 1);
+    if (c->o->top && c->o->top < n) keep_largest(c, shown, c->o->top);
+    else memset(shown, 1, n + 1);
+    size_t *order = ordered_rows(c, grouped), m = 0, tail = 0;
+    for (size_t i = 0; i < n; i++)
+        if (shown[order[i]]) order[m++] = order[i];
+    while (grouped && tail < m && c->row_tax[order[tail]] >= 0) tail++;
+    bool letters = m - tail > FLOAT_MAX_ROWS;
+    int *initial = lit_xcalloc(n + 1, sizeof *initial);
+    if (letters) {
+        lettered *l = lit_xmalloc((m - tail + 1) * sizeof *l);
+        for (size_t i = tail; i < m; i++) {
+            initial[order[i]] = initial_of(s->topics[order[i]].name);
+            const char *name = s->topics[order[i]].name;
+            utf8proc_uint8_t *folded = NULL;
+            if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded, UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) < 0)
+                folded = (utf8proc_uint8_t *)lit_xstrdup(name);   /* not UTF-8: as written */
+            l[i - tail] = (lettered){initial[order[i]], (char *)folded, name, order[i]};
+        }
+        qsort(l, m - tail, sizeof *l, cmp_lettered);
+        for (size_t i = tail; i < m; i++) {
+            order[i] = l[i - tail].r;
+            free(l[i - tail].folded);
+        }
+        free(l);
+    }
+
     /* each row's first systems in order, and the lines they take, to choose between a
      * float and a table across pages */
     size_t lines = 3;
-    for (size_t r = 0; r < n; r++) {
+    for (size_t i = 0; i < m; i++) {
+        size_t r = order[i];
         item *it = items + start[r];
-        size_t m = start[r + 1] - start[r], show = m, chars = 0;
-        if (c->o->max_cites && m > c->o->max_cites) {
+        size_t k_all = start[r + 1] - start[r], show = k_all, chars = 0;
+        if (c->o->max_cites && k_all > c->o->max_cites) {
             show = c->o->max_cites;
             c->n_clipped++;
         }
-        first_sorted(it, m, show);
+        first_sorted(it, k_all, show);
         cnt[r] = show;
         for (size_t k = 0; k < show; k++) {
             lit_buf_reset(&c->scratch);
@@ -490,7 +572,16 @@ static void table_topics(ctx *c)
         }
         lines += 1 + chars / SYSTEMS_LINE_CHARS;
     }
-    bool longt = too_long(c, n, lines, "topics");
+    bool longt = too_long(c, m + (letters ? 2 * 27 : 0), lines, "topics");
+    lit_buf note = LIT_BUF_INIT;
+    if (m < n) {
+        char a[32], b2[32], t[32];
+        size_t covered = papers_covered(c, shown);
+        lit_buf_printf(&note, "The %zu topics with the most papers are shown, of %s, covering %s of %s papers "
+                       "(%d\\%%); \\texttt{litsurvey latex topics -{}-top N} shows more.", m, lit_num_str(t, n),
+                       lit_num_str(a, covered), lit_num_str(b2, s->n_papers), percent(covered, s->n_papers));
+        lit_warn(c->d, NULL, 0, 0, "the topics table shows the %zu of %s topics with the most papers (--top)", m, t);
+    }
 
     c->pkgs |= PKG_ARRAY;
     static const char head[] = "Topic & Systems & Papers\\\\\n";
@@ -504,24 +595,30 @@ static void table_topics(ctx *c)
         lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.25\\linewidth}" RAGGED "Xr@{}}\n"
                        "\\toprule\n%s\\midrule\n", head);
     }
-    size_t *order = ordered_rows(c, grouped);
     long last_group = -1;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < m; i++) {
         size_t r = order[i];
-        bool root = row_is_root(c, r);
-        if (grouped) {
+        bool root = row_is_root(c, r), by_letter = letters && i >= tail;
+        if (by_letter) {
+            if (i == tail || initial[r] != initial[order[i - 1]]) {
+                char label[8];
+                if (initial[r] <= 'Z') snprintf(label, sizeof label, "%c", initial[r]);
+                else snprintf(label, sizeof label, "Other");
+                group_heading(c, 3, label, i == 0);
+            }
+        } else if (grouped) {
             long g = group_rank(c, r);
             if (g != last_group && !root) group_heading(c, 3, group_label(c, r), last_group == -1);
             else if (g != last_group && last_group != -1) lit_buf_adds(c->b, "\\addlinespace\n");
             last_group = g;
         }
-        if (grouped && !root) lit_buf_adds(c->b, "\\setlength{\\leftskip}{1em}");  /* wrapped lines too */
-        if (grouped && root) lit_buf_adds(c->b, "\\textbf{");
+        if (grouped && !root && !by_letter) lit_buf_adds(c->b, "\\setlength{\\leftskip}{1em}");  /* wrapped lines too */
+        if (grouped && root && !by_letter) lit_buf_adds(c->b, "\\textbf{");
         text(c, s->topics[r].name, NULL, "a topic label");
-        if (grouped && root) lit_buf_adds(c->b, "}");
+        if (grouped && root && !by_letter) lit_buf_adds(c->b, "}");
         lit_buf_adds(c->b, " & ");
         item *it = items + start[r];
-        size_t m = start[r + 1] - start[r], show = cnt[r];
+        size_t k_all = start[r + 1] - start[r], show = cnt[r];
         for (size_t k = 0; k < show; k++) {
             /* a long list goes on in the next row: the table may break between them */
             if (k == CITES_PER_ROW) lit_buf_printf(c->b, ", & %zu\\\\\n & ", s->topics[r].count);
@@ -529,15 +626,21 @@ static void table_topics(ctx *c)
             else if (k) lit_buf_adds(c->b, ", ");
             entry(c, &cat->papers[it[k].pi], false);
         }
-        if (show < m) lit_buf_printf(c->b, ", and %zu more", m - show);
+        if (show < k_all) lit_buf_printf(c->b, ", and %zu more", k_all - show);
         if (show > CITES_PER_ROW) lit_buf_adds(c->b, " &\\\\\n");
         else lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
     }
-    if (longt) lit_buf_adds(c->b, "\\end{longtable}\n");
-    else {
+    if (longt) {
+        lit_buf_adds(c->b, "\\end{longtable}\n");
+        table_note(c, &note);
+    } else {
         lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
+        table_note(c, &note);
         float_close(c);
     }
+    lit_buf_free(&note);
+    free(initial);
+    free(shown);
     if (c->n_clipped)
         lit_warn(c->d, NULL, 0, 0, "listed at most %zu systems in each of %zu topic%s and counted the rest "
                  "as 'and N more' (--max-cites 0 lists all)", c->o->max_cites, c->n_clipped,
@@ -812,28 +915,6 @@ static void taxcols_free(taxcols *tc)
     free(tc->of_row);
 }
 
-/* Marks in keep[] the n rows of s->topics with the most papers (taxonomy order among
- * equals). */
-typedef struct ranked { size_t count; int order; size_t r; } ranked;
-static int cmp_ranked(const void *a, const void *b)
-{
-    const ranked *x = a, *y = b;
-    if (x->count != y->count) return x->count > y->count ? -1 : 1;
-    if (x->order != y->order) return x->order < y->order ? -1 : 1;
-    return (x->r > y->r) - (x->r < y->r);
-}
-
-static void keep_largest(const ctx *c, unsigned char *keep, size_t n)
-{
-    size_t nt = c->s->n_topics;
-    ranked *k = lit_xmalloc((nt + 1) * sizeof *k);
-    for (size_t r = 0; r < nt; r++) k[r] = (ranked){c->s->topics[r].count, c->s->topics[r].order, r};
-    qsort(k, nt, sizeof *k, cmp_ranked);
-    memset(keep, 0, nt + 1);
-    for (size_t i = 0; i < n && i < nt; i++) keep[k[i].r] = 1;
-    free(k);
-}
-
 /* The columns, and into note what the table leaves out. */
 static void taxonomy_columns(ctx *c, taxcols *tc, lit_buf *note)
 {
@@ -897,15 +978,10 @@ static void taxonomy_columns(ctx *c, taxcols *tc, lit_buf *note)
             tc->bold[tc->of_row[r]] = true;
     }
     if (note->len) {
-        size_t covered = 0;
-        for (size_t i = 0; i < s->n_papers; i++) {
-            const lit_paper *p = &c->db->cat.papers[s->sel[i]];
-            for (uint32_t k = 0; k < p->n_topics; k++)
-                if (p->topics[k] >= 0 && c->row_of[p->topics[k]] >= 0 && tc->of_row[c->row_of[p->topics[k]]] != NONE) {
-                    covered++;
-                    break;
-                }
-        }
+        unsigned char *shown = lit_xmalloc(nt + 1);
+        for (size_t r = 0; r < nt; r++) shown[r] = tc->of_row[r] != NONE;
+        size_t covered = papers_covered(c, shown);
+        free(shown);
         lit_buf_printf(note, ", covering %s of %s papers (%d\\%%); \\texttt{litsurvey latex taxonomy -{}-top N} "
                        "or \\texttt{-{}-topic} chooses others.", lit_num_str(a, covered), lit_num_str(b, s->n_papers),
                        percent(covered, s->n_papers));
@@ -1080,6 +1156,8 @@ static void table_catalog(ctx *c)
     const lit_stats *s = c->s;
     const lit_catalog *cat = &c->db->cat;
     lit_latex_group g = c->o->group;
+    /* past a page, headings by year: a reader finds their way in hundreds of pages */
+    if (g == LIT_LATEX_GROUP_DEFAULT) g = s->n_papers > FLOAT_MAX_ROWS ? LIT_LATEX_GROUP_YEAR : LIT_LATEX_GROUP_NONE;
     size_t *cols = ordered_rows(c, g == LIT_LATEX_GROUP_PARENT);
     size_t nt = s->n_topics;
     long *rank = lit_xmalloc((nt + 1) * sizeof *rank);
@@ -1090,6 +1168,7 @@ static void table_catalog(ctx *c)
         long grp = 0;
         if (g == LIT_LATEX_GROUP_PARENT) grp = r >= 0 ? group_rank(c, (size_t)r) : LONG_MAX;
         else if (g == LIT_LATEX_GROUP_TOPIC) grp = r >= 0 ? rank[r] : LONG_MAX;
+        else if (g == LIT_LATEX_GROUP_YEAR) grp = cat->papers[s->sel[i]].year ? cat->papers[s->sel[i]].year : LONG_MAX;
         rows[i] = make_item(c, s->sel[i], grp);
     }
     qsort(rows, s->n_papers, sizeof *rows, cmp_item);
@@ -1102,10 +1181,12 @@ static void table_catalog(ctx *c)
                    "System & Title & Venue & Year\\\\\n", "Catalog of the surveyed papers.", "catalog");
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[rows[i].pi];
-        if (g != LIT_LATEX_GROUP_NONE && g != LIT_LATEX_GROUP_DEFAULT &&
-            (i == 0 || rows[i].group != rows[i - 1].group)) {
+        if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) {
             int r = first_row(c, p);
-            const char *label = r < 0 ? "No topic"
+            char year[16];
+            snprintf(year, sizeof year, "%d", p->year);
+            const char *label = g == LIT_LATEX_GROUP_YEAR ? (p->year ? year : "No year")
+                              : r < 0 ? "No topic"
                               : g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r) : s->topics[r].name;
             group_heading(c, 4, label, i == 0);
         }

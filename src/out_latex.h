@@ -13,7 +13,8 @@ typedef enum lit_latex_group {
     LIT_LATEX_GROUP_NONE,
     LIT_LATEX_GROUP_PARENT,   /* by the root of the (first) topic */
     LIT_LATEX_GROUP_TOPIC,    /* by the first topic */
-    LIT_LATEX_GROUP_AREA      /* venue-year: by venue area */
+    LIT_LATEX_GROUP_AREA,     /* venue-year: by venue area */
+    LIT_LATEX_GROUP_YEAR      /* catalog: by year */
 } lit_latex_group;
 
 typedef struct lit_latex_opts {

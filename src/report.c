@@ -325,8 +325,9 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
     }
     lit_latex_opts lo;
     lit_latex_opts_init(&lo);
-    lo.top = r->top;   /* the taxonomy's columns, as the charts' rows */
     for (size_t i = 0; rc == 0 && i < r->n_tables; i++) {
+        /* the taxonomy's columns, as the charts' series; the other tables keep their rows */
+        lo.top = strcmp(r->tables[i], "taxonomy") == 0 ? r->top : 0;
         lit_buf_reset(&name);
         lit_buf_printf(&name, "%s.tex", r->tables[i]);
         rc = lit_latex_write(r->tables[i], s, &lo, out_path(b, &path, lit_buf_str(&name)), d);

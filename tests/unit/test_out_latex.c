@@ -255,6 +255,55 @@ int main(void)
     free(out);
     free(err);
     o.top = 0;
+
+    /* topics past a page of rows: a flat list by name under initial letters (accents
+     * stripped, case ignored; digits and other scripts under "Other", last) */
+    static const char *const kw[] = {"beta", "Alpha", "\xC3\x89mile", "epsilon", "9lives", "zeta", "\xE4\xB8\xAD"};
+    for (int i = 0; i < 42; i++) {
+        char tn[32];
+        snprintf(tn, sizeof tn, "%s-%02d", kw[i % 7], i);
+        snprintf(key, sizeof key, "kw%d", i);
+        add(&big, key, "Keyword Paper", "Kw", "V00", 2021, tn, NULL);
+    }
+    add(&big, "noyear", "Undated Paper", NULL, "V01", 0, "t", NULL);
+    CHECK_INT(render(&big, "topics", &o, &out, &err), 0);
+    const char *ha = strstr(out, "\\textbf{A}}"), *hb = strstr(out, "\\textbf{B}}"), *he = strstr(out, "\\textbf{E}}"),
+               *ht = strstr(out, "\\textbf{T}}"), *hz = strstr(out, "\\textbf{Z}}"), *ho = strstr(out, "\\textbf{Other}}");
+    CHECK(ha && hb && he && ht && hz && ho && ha < hb && hb < he && he < ht && ht < hz && hz < ho);
+    const char *emile = strstr(out, "mile-02 &"), *eps = strstr(out, "epsilon-03 &");
+    CHECK(emile && eps && he < emile && emile < eps && eps < ht);  /* É sorts as E, before "ep" */
+    CHECK(strstr(ho, "9lives-04 &") != NULL && strstr(out, "\\textbf{9}") == NULL);
+    CHECK_INT((long)count(out, "\\multicolumn{3}{@{}l}{\\textbf{"), 6);
+    CHECK(strstr(out, "topics with the most papers") == NULL);
+    free(out);
+    free(err);
+    o.top = 3;                                       /* the 3 largest: t, then two of one paper */
+    CHECK_INT(render(&big, "topics", &o, &out, &err), 0);
+    CHECK(strstr(out, "\\textbf{A}}") == NULL && strstr(out, "\nt & ") != NULL);
+    CHECK_INT((long)count(out, "9lives-"), 2);                /* ties in name order */
+    CHECK(strstr(out, "The 3 topics with the most papers are shown, of 43, covering 1,834 of 1,874 papers (98\\%)") != NULL);
+    CHECK(strstr(err, "warning: the topics table shows the 3 of 43 topics with the most papers (--top)") != NULL);
+    free(out);
+    free(err);
+    o.top = 0;
+
+    /* the catalog past a page: a heading per year, the papers without one last */
+    CHECK_INT(render(&big, "catalog", &o, &out, &err), 0);
+    const char *y20 = strstr(out, "{\\textbf{2020}}"), *y21 = strstr(out, "{\\textbf{2021}}"),
+               *ny = strstr(out, "{\\textbf{No year}}");
+    CHECK(y20 && y21 && ny && y20 < y21 && y21 < ny && strstr(ny, "Undated Paper") != NULL);
+    CHECK_INT((long)count(out, "\\multicolumn{4}{@{}l}{\\textbf{"), 3);
+    free(out);
+    free(err);
+    o.group = LIT_LATEX_GROUP_NONE;
+    CHECK_INT(render(&big, "catalog", &o, &out, &err), 0);
+    CHECK(strstr(out, "\\textbf{2020}") == NULL);
+    free(out);
+    free(err);
+    o.group = LIT_LATEX_GROUP_DEFAULT;
+    CHECK(lit_latex_group_ok("catalog", LIT_LATEX_GROUP_YEAR));
+    CHECK(!lit_latex_group_ok("taxonomy", LIT_LATEX_GROUP_YEAR));
+    CHECK_INT(lit_latex_group_parse("year"), LIT_LATEX_GROUP_YEAR);
     lit_db_free(&big);
     lit_db_free(&db);
     return CHECK_DONE();
