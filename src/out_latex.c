@@ -545,6 +545,11 @@ static void table_topics(ctx *c)
             l[i - tail] = (lettered){initial[order[i]], (char *)folded, name, order[i]};
         }
         qsort(l, m - tail, sizeof *l, cmp_lettered);
+        char t[32];
+        if (!c->o->top)
+            lit_warn(c->d, NULL, 0, 0, "the topics table lists %s topics%s by name under their initial letters "
+                 "(more than %d); --top N keeps the N with the most papers", lit_num_str(t, m - tail),
+                 grouped ? " outside the taxonomy" : " without a parent", FLOAT_MAX_ROWS);
         for (size_t i = tail; i < m; i++) {
             order[i] = l[i - tail].r;
             free(l[i - tail].folded);

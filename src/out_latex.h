@@ -29,8 +29,9 @@ typedef struct lit_latex_opts {
     bool wide;                /* floats as table* (both columns of a two-column paper) */
     const char *cite_cmd;     /* the citation command without backslash: NULL = "cite";
                                  citep (natbib), parencite or autocite (biblatex), ... */
-    size_t top;               /* taxonomy columns: keep the N topics with the most papers
-                                 (--top); 0 = what fits across the text */
+    size_t top;               /* keep the N topics (topics rows, taxonomy columns) or venues
+                                 (venue-year rows) with the most papers (--top); 0 = every
+                                 topic, the venues that fit a page, the columns that fit */
 } lit_latex_opts;
 
 #define LIT_LATEX_MAX_CITES 20
@@ -43,10 +44,10 @@ extern const char *const lit_latex_tables[];
 bool lit_latex_table_ok(const char *table);
 /* True for a usable citation command name: 1 to 32 ASCII letters. */
 bool lit_latex_cite_ok(const char *cmd);
-/* Parses a --group-by value ("none", "parent", "topic", "area"); -1 if unknown. */
+/* Parses a --group-by value ("none", "parent", "topic", "area", "year"); -1 if unknown. */
 int lit_latex_group_parse(const char *name);
 /* Whether table accepts grouping g: topics none|parent, venue-year none|area,
- * taxonomy and catalog none|parent|topic. */
+ * taxonomy none|parent|topic, catalog none|parent|topic|year. */
 bool lit_latex_group_ok(const char *table, lit_latex_group g);
 
 /* Renders table into out (appended). Without standalone the text is a fragment whose first
@@ -54,8 +55,10 @@ bool lit_latex_group_ok(const char *table, lit_latex_group g);
  * compiles alone. Every catalog string is escaped (lit_tex_escape); a paper with characters
  * pdflatex cannot typeset or a key \cite cannot take gets one warning at its catalog line.
  * Defaults: topics grouped by parent topic (when the taxonomy has parents), venue-year
- * ungrouped, taxonomy rows grouped by parent topic, catalog ungrouped. A taxonomy with
- * more topic columns than fit warns once and says what it shows in a note under the table.
+ * ungrouped, taxonomy rows grouped by parent topic, catalog by year past 40 papers. What a
+ * table leaves out at scale (venue-year: the venues past a page, summed in one row;
+ * taxonomy: the columns that do not fit; any table: past --top) gets one warning and a
+ * note under the table; more than 40 topics without a parent are listed by initial.
  * Returns 0, or -1 after an error (unknown table, bad label). */
 int lit_latex_render(lit_buf *out, const char *table, const lit_stats *s,
                      const lit_latex_opts *o, lit_diag *d);

@@ -73,5 +73,36 @@ check "taxonomy --top 12: twelve columns" grep -q "12 of 60[0-9] topics shown" t
 pdflatex -interaction=nonstopmode -halt-on-error tax.tex >/dev/null 2>&1
 check "taxonomy --top 12 compiles with no overfull box" sh -c "[ -s tax.pdf ] && ! grep -q 'Overfull' tax.log"
 check "its note is in the PDF" sh -c "pdftotext tax.pdf - | tr '\\n' ' ' | grep -q '12 of 60[0-9] topics shown (the largest)'"
+# venue-year: the venues that fit a page and one row for the rest; it compiles to one page
+check "venue-year.tex sums the venues that do not fit in one row and says so" sh -c \
+  "grep -Eq '^\\\\textit\\{[0-9,]+ other venues\\}' '$O/venue-year.tex' && grep -q 'venues with the most papers are shown' '$O/venue-year.tex'"
+"$LIT" latex venue-year --standalone -c "$W/cat.yaml" -q -o vy.tex
+pdflatex -interaction=nonstopmode -halt-on-error vy.tex >/dev/null 2>&1
+check "venue-year compiles to one page with no overfull box" sh -c \
+  "[ \$(pdfinfo vy.pdf | awk '/^Pages:/{print \$2}') -eq 1 ] && ! grep -q 'Overfull' vy.log"
+# topics: hundreds of keywords by name under their initials; --top keeps the largest with a note
+check "topics.tex lists the keyword topics under initial letters, by name" $PY -c "
+import re
+rows = re.findall(r'^(?:\\\\multicolumn\{3\}\{@\{\}l\}\{\\\\textbf\{([A-Z]|Other)\}\}|([a-z][a-z0-9-]*) &)', open('$O/topics.tex').read(), re.M)
+heads = [h for h, _ in rows if h]
+assert len(heads) >= 5 and heads == sorted(heads), heads
+names = [n for _, n in rows if n]
+assert len(names) > 500 and names == sorted(names), names[:5]
+head = None
+for h, n in rows:
+    head = h or head
+    assert not n or n[0].upper() == head, (head, n)
+"
+"$LIT" latex topics --standalone --top 20 -c "$W/cat.yaml" -q -o topics.tex
+pdflatex -interaction=nonstopmode -halt-on-error topics.tex >/dev/null 2>&1
+check "topics --top 20 compiles with no overfull box, its note in the PDF" sh -c \
+  "[ -s topics.pdf ] && ! grep -q 'Overfull' topics.log && pdftotext topics.pdf - | tr '\\n' ' ' | grep -q 'The 20 topics with the most papers are shown, of 60[0-9]'"
+# the catalog: every paper, under a heading per year
+check "catalog.tex has a heading for each year of the catalog" $PY -c "
+import re, yaml
+years = {p['year'] for p in yaml.safe_load(open('$W/cat.yaml'))['papers'] if p.get('year')}
+heads = re.findall(r'^\\\\multicolumn\{4\}\{@\{\}l\}\{\\\\textbf\{([0-9]{4})\}\}', open('$O/catalog.tex').read(), re.M)
+assert heads == sorted(str(y) for y in years), (heads, sorted(years))
+"
 cd "$TMP" || exit 1
 exit $failed
