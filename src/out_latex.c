@@ -493,6 +493,27 @@ static int cmp_lettered(const void *a, const void *b)
     return k ? k : (x->r > y->r) - (x->r < y->r);
 }
 
+/* Sorts the n rows of s->topics in rows[] by initial and name; initial[r] = the initial. */
+static void sort_by_initial(const lit_stats *s, size_t *rows, size_t n, int *initial)
+{
+    lettered *l = lit_xmalloc((n + 1) * sizeof *l);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = s->topics[rows[i]].name;
+        utf8proc_uint8_t *folded = NULL;
+        if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded, UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+                         UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) < 0)
+            folded = (utf8proc_uint8_t *)lit_xstrdup(name);   /* not UTF-8: as written */
+        initial[rows[i]] = initial_of(name);
+        l[i] = (lettered){initial[rows[i]], (char *)folded, name, rows[i]};
+    }
+    qsort(l, n, sizeof *l, cmp_lettered);
+    for (size_t i = 0; i < n; i++) {
+        rows[i] = l[i].r;
+        free(l[i].folded);
+    }
+    free(l);
+}
+
 /* ---- topics: one row per topic, its systems as citations ---- */
 
 static void table_topics(ctx *c)
@@ -534,27 +555,12 @@ static void table_topics(ctx *c)
     bool letters = m - tail > FLOAT_MAX_ROWS;
     int *initial = lit_xcalloc(n + 1, sizeof *initial);
     if (letters) {
-        lettered *l = lit_xmalloc((m - tail + 1) * sizeof *l);
-        for (size_t i = tail; i < m; i++) {
-            initial[order[i]] = initial_of(s->topics[order[i]].name);
-            const char *name = s->topics[order[i]].name;
-            utf8proc_uint8_t *folded = NULL;
-            if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded, UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
-                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) < 0)
-                folded = (utf8proc_uint8_t *)lit_xstrdup(name);   /* not UTF-8: as written */
-            l[i - tail] = (lettered){initial[order[i]], (char *)folded, name, order[i]};
-        }
-        qsort(l, m - tail, sizeof *l, cmp_lettered);
+        sort_by_initial(s, order + tail, m - tail, initial);
         char t[32];
         if (!c->o->top)
             lit_warn(c->d, NULL, 0, 0, "the topics table lists %s topics%s by name under their initial letters "
-                 "(more than %d); --top N keeps the N with the most papers", lit_num_str(t, m - tail),
-                 grouped ? " outside the taxonomy" : " without a parent", FLOAT_MAX_ROWS);
-        for (size_t i = tail; i < m; i++) {
-            order[i] = l[i - tail].r;
-            free(l[i - tail].folded);
-        }
-        free(l);
+                     "(more than %d); --top N keeps the N with the most papers", lit_num_str(t, m - tail),
+                     grouped ? " outside the taxonomy" : " without a parent", FLOAT_MAX_ROWS);
     }
 
     /* each row's first systems in order, and the lines they take, to choose between a
@@ -577,7 +583,7 @@ static void table_topics(ctx *c)
         }
         lines += 1 + chars / SYSTEMS_LINE_CHARS;
     }
-    bool longt = too_long(c, m + (letters ? 2 * 27 : 0), lines, "topics");
+    bool longt = too_long(c, m, lines, "topics");
     lit_buf note = LIT_BUF_INIT;
     if (m < n) {
         char a[32], b2[32], t[32];
