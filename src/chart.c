@@ -291,7 +291,8 @@ double lit_nice_step(double max, int target)
     double raw = max / target;
     double p = pow(10, floor(log10(raw)));
     double f = raw / p;
-    double m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+    /* 2.5 only from 25 up: a count axis has whole ticks (25, 250: 1,050 tops at 1,250, not 1,500) */
+    double m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 && p >= 10 ? 2.5 : f <= 5 ? 5 : 10;
     double step = m * p;
     return step < 1 ? 1 : step;
 }

@@ -262,14 +262,16 @@ static void check_keyword_shape(void)
 
 int main(void)
 {
-    /* nice ticks: 1, 2 or 5 times a power of ten, never below 1 */
+    /* nice ticks: 1, 2 or 5 times a power of ten (2.5 from 25 up), never below 1 */
     CHECK(lit_nice_step(0, 5) == 1);
     CHECK(lit_nice_step(19, 5) == 5);
     CHECK(lit_nice_step(100, 5) == 20);
     CHECK(lit_nice_step(7, 5) == 2);
     CHECK(lit_nice_step(1, 5) == 1);
-    CHECK(lit_nice_step(1e6, 4) == 500000);
+    CHECK(lit_nice_step(1e6, 4) == 250000);
+    CHECK(lit_nice_step(11, 5) == 5);                 /* not 2.5: counts have whole ticks */
     double step;
+    CHECK(lit_nice_top(1050, 5, &step) == 1250 && step == 250);  /* the 30k topic trend */
     CHECK(lit_nice_top(19, 5, &step) == 20 && step == 5);
     CHECK(lit_nice_top(20, 5, &step) == 20);
     CHECK(lit_nice_top(21, 5, &step) == 25);
