@@ -798,7 +798,9 @@ int lit_chart_write_data(const char *kind, const lit_stats *s, const lit_style *
 
 void lit_cx_warn_folded(lit_cx *cx, const char *kind, const char *what, size_t total, size_t shown)
 {
+    char a[32], b[32];
     if (total - shown >= 100 && cx->d)
-        lit_warn(cx->d, NULL, 0, 0, "%s: %zu %s do not fit; the %zu largest are drawn and the other %zu as one "
-                 "'other' row (--top N sets how many)", kind, total, what, shown, total - shown);
+        lit_warn(cx->d, NULL, 0, 0, "%s: %s %s do not fit; the %zu largest are drawn and the other %s as one "
+                 "'other' row (--top N sets how many)", kind, lit_num_str(a, total), what, shown,
+                 lit_num_str(b, total - shown));
 }

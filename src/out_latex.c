@@ -652,9 +652,10 @@ static void table_topics(ctx *c)
     lit_buf_free(&note);
     free(initial);
     free(shown);
+    char clipped[32];
     if (c->n_clipped)
-        lit_warn(c->d, NULL, 0, 0, "listed at most %zu systems in each of %zu topic%s and counted the rest "
-                 "as 'and N more' (--max-cites 0 lists all)", c->o->max_cites, c->n_clipped,
+        lit_warn(c->d, NULL, 0, 0, "listed at most %zu systems in each of %s topic%s and counted the rest "
+                 "as 'and N more' (--max-cites 0 lists all)", c->o->max_cites, lit_num_str(clipped, c->n_clipped),
                  c->n_clipped == 1 ? "" : "s");
     free(order);
     free(items);
