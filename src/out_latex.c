@@ -197,11 +197,12 @@ static void cite(ctx *c, const lit_paper *p)
     lit_buf_adds(c->b, "]");
 }
 
-/* Lets TeX break a long system name between its CamelCase words ("Tiresi\-Mind\-Verse"):
- * a discretionary hyphen where a lower-case letter is followed by an upper-case one that
- * starts a lower-case word, outside macro names, in the escaped text from byte start of
- * b on. Names under 12 bytes fit any column and stay as they are. */
-static void camel_breaks(lit_buf *b, size_t start)
+/* Lets TeX break a long name in a narrow column, in the escaped text from byte start of b
+ * on, outside macro names: between CamelCase words ("Tiresi\-Mind\-Verse"), a discretionary
+ * hyphen where a lower-case letter is followed by an upper-case one that starts a
+ * lower-case word; after a slash ("CPU/\allowbreak{}GPU/\allowbreak{}FPGA"), which TeX never
+ * breaks at. Names under 12 bytes fit any column and stay as they are. */
+static void word_breaks(lit_buf *b, size_t start)
 {
     if (b->len - start < 12) return;
     lit_buf tail = LIT_BUF_INIT;
@@ -216,6 +217,7 @@ static void camel_breaks(lit_buf *b, size_t start)
             lit_buf_adds(b, "\\-");
         if (ch == '\\') in_macro = true;
         lit_buf_addc(b, ch);
+        if (!in_macro && ch == '/' && next && next != '/' && next != ' ') lit_buf_adds(b, "\\allowbreak{}");
     }
     lit_buf_free(&tail);
 }
@@ -228,7 +230,7 @@ static void entry(ctx *c, const lit_paper *p, bool narrow)
     paper_name(&c->scratch, p, !narrow);
     size_t start = c->b->len;
     text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
-    if (narrow) camel_breaks(c->b, start);
+    if (narrow) word_breaks(c->b, start);
     /* in a narrow column a citation may start the next line rather than overflow */
     lit_buf_adds(c->b, narrow ? " " : "~");
     cite(c, p);
@@ -625,7 +627,9 @@ static void table_topics(ctx *c)
         }
         if (grouped && !root && !by_letter) lit_buf_adds(c->b, "\\setlength{\\leftskip}{1em}");  /* wrapped lines too */
         if (grouped && root && !by_letter) lit_buf_adds(c->b, "\\textbf{");
+        size_t start_label = c->b->len;
         text(c, s->topics[r].name, NULL, "a topic label");
+        word_breaks(c->b, start_label);
         if (grouped && root && !by_letter) lit_buf_adds(c->b, "}");
         lit_buf_adds(c->b, " & ");
         item *it = items + start[r];

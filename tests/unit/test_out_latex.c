@@ -304,6 +304,13 @@ int main(void)
     CHECK(lit_latex_group_ok("catalog", LIT_LATEX_GROUP_YEAR));
     CHECK(!lit_latex_group_ok("taxonomy", LIT_LATEX_GROUP_YEAR));
     CHECK_INT(lit_latex_group_parse("year"), LIT_LATEX_GROUP_YEAR);
+
+    /* a topic label of slashed words (a real list's heading) may break after each slash */
+    add(&big, "slash", "Slashed", NULL, "V00", 2021, "CPU/Single GPU/FPGA/NPU/Mobile Inference", NULL);
+    CHECK_INT(render(&big, "topics", &o, &out, &err), 0);
+    CHECK(strstr(out, "CPU/\\allowbreak{}Single GPU/\\allowbreak{}FPGA/\\allowbreak{}NPU/\\allowbreak{}Mobile Inference &") != NULL);
+    free(out);
+    free(err);
     lit_db_free(&big);
     lit_db_free(&db);
     return CHECK_DONE();
