@@ -139,13 +139,13 @@ int *lit_cx_topic_rows(lit_cx *cx);
  * each paper once (topic-trend, timeline) put it. */
 int lit_cx_main_topic(const lit_paper *p, const int *rows, const size_t *rank);
 
-/* Warns when a chart folds hundreds of rows into one "other" row (a scale limit the
- * reader should know about: the note under the chart says it too). */
 /* When a topic chart shows some of the topics (the others left out or folded into
  * "other"): "9 of 2,767 topics shown, covering 24% of papers" in the note.
  * shown[r] marks the stats topic rows drawn as their own; the papers are the selected ones
  * with a year and a topic (and a short name when systems, as the timeline counts them). */
 void lit_cx_note_topics_shown(lit_cx *cx, const unsigned char *shown, bool systems);
+/* Warns when a chart folds hundreds of rows into one "other" row (a scale limit the
+ * reader should know about: the note under the chart says it too). */
 void lit_cx_warn_folded(lit_cx *cx, const char *kind, const char *what, size_t total, size_t shown);
 
 #endif

@@ -95,8 +95,12 @@ int lit_chart_topic_trend(lit_cx *cx)
     size_t *other = lit_xcalloc(ny + 1, sizeof *other), n_other = 0, n_shown = 0;
     for (size_t r = 0; r < nt; r++)
         for (size_t y = 0; y < ny; y++) {
-            if (r >= want) other[y] += m[r * ny + y];
-            *(r >= want ? &n_other : &n_shown) += m[r * ny + y];
+            size_t v = m[r * ny + y];
+            if (r < want) n_shown += v;
+            else {
+                other[y] += v;
+                n_other += v;
+            }
         }
     unsigned char *shown = lit_xcalloc(nt + 1, 1);
     for (size_t t = 0; t < nt; t++) shown[t] = rank[t] < want;

@@ -431,9 +431,8 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     if (w.info.n_replaced) {
         char nb[16];
         lit_warn_many(d, "papers with characters that have no LaTeX form", cat->path, p->line, p->col,
-                      "paper '%s': %s%s has no LaTeX form; written as '?'",
-                 p->key, lit_tex_cp_name(w.info.first_bad, nb),
-                 w.info.n_replaced > 1 ? " (and others)" : "");
+                      "paper '%s': %s%s has no LaTeX form; written as '?'", p->key,
+                      lit_tex_cp_name(w.info.first_bad, nb), w.info.n_replaced > 1 ? " (and others)" : "");
     }
     *needs |= w.info.needs;
     return 0;

@@ -1051,8 +1051,8 @@ static void table_taxonomy(ctx *c)
      * 7em, wrapped beyond) when they fit beside a 100pt name column of a 345pt article
      * column, else turned, in columns 1.1em wide */
     double pt = tax_pt(nt);
-    const char *size = nt <= 16 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
-                     : nt <= 24 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
+    const char *size = pt == 9 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
+                     : pt == 8 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
                                 : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
     double *width = lit_xmalloc((nt + 1) * sizeof *width), sum = 0;
     for (size_t k = 0; k < nt; k++) {

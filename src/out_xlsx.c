@@ -518,8 +518,8 @@ static void sheet_papers(xw *x)
             ok[k] = urls[k] && linkable(urls[k], &too_long);
             if (too_long)
                 lit_warn_many(x->d, "links longer than Excel allows", x->cat->path, p->line, 0,
-                              "paper '%s': %s longer than Excel's %d characters; "
-                         "written as text", p->key, url_what[k], EXCEL_MAX_URL);
+                              "paper '%s': %s longer than Excel's %d characters; written as text", p->key,
+                              url_what[k], EXCEL_MAX_URL);
             want += ok[k];
         }
         /* Whole rows only, so that the point where links stop is clear. */
@@ -552,8 +552,8 @@ static void sheet_papers(xw *x)
         if (r.status) {
             if (!is_status(r.status))
                 lit_warn_many(x->d, "papers with an unknown status", x->cat->path, p->line, 0,
-                              "paper '%s': status '%s' is not one of to read, "
-                         "reading, done, skip", p->key, r.status);
+                              "paper '%s': status '%s' is not one of to read, reading, done, skip", p->key,
+                              r.status);
             put_str(x, ws, row, C_STATUS, r.status, x->f_top, p, "status");
         }
         put_str(x, ws, row, C_PRESENTER, r.presenter, x->f_top, p, "presenter");
@@ -563,8 +563,7 @@ static void sheet_papers(xw *x)
                 chk(x, worksheet_write_datetime(ws, row, C_DATE, &dt, x->f_date));
             } else {
                 lit_warn_many(x->d, "papers with a date not YYYY-MM-DD", x->cat->path, p->line, 0,
-                              "paper '%s': date '%s' is not YYYY-MM-DD; kept as text",
-                         p->key, r.date);
+                              "paper '%s': date '%s' is not YYYY-MM-DD; kept as text", p->key, r.date);
                 put_str(x, ws, row, C_DATE, r.date, x->f_top, p, "date");
             }
         }
@@ -965,9 +964,13 @@ static void sheet_chart_data(xw *x)
         const size_t *v = &m[tr[i].ix * s->n_years];
         for (size_t j = 0; j < ny; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)v[j], NULL);
     }
-    size_t n_shown = 0, n_other = 0;
+    size_t n_shown = 0, n_other = 0;   /* papers under the shown topics and under the rest */
     for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < ny; j++) *(i < TREND_TOP ? &n_shown : &n_other) += m[tr[i].ix * s->n_years + j];
+        for (size_t j = 0; j < ny; j++) {
+            size_t v = m[tr[i].ix * s->n_years + j];
+            if (i < TREND_TOP) n_shown += v;
+            else n_other += v;
+        }
     if (x->trend_other) {
         put_str(x, ws, row, 0, "Other topics", NULL, NULL, NULL);
         for (size_t j = 0; j < ny; j++) {
@@ -1161,11 +1164,10 @@ static void make_formats(xw *x)
         x->f_swatch[i] = fill_fmt(x, rgb_color(x->st->palette[i]), LXW_COLOR_UNSET);
 }
 
-/* Rows of a count table in sheet order: known entries in the stats' order, then the
- * "(no venue)"/"(no topic)" row, so that charts take a contiguous range. */
-/* The sheet's rows: the named ones, then "(none)". rank (or NULL: the statistics' order)
- * puts them by papers, most first: for topics past what a chart holds, so that the chart,
- * which draws the sheet's first rows, shows the largest (venues come in that order). */
+/* Rows of a count table in sheet order: the named ones, then the "(no venue)"/"(no topic)"
+ * row, so that charts take a contiguous range. rank (or NULL: the statistics' order) puts
+ * them by papers, most first: for topics past what a chart holds, so that the chart, which
+ * draws the sheet's first rows, shows the largest (venues come in that order already). */
 static size_t *sheet_order(const lit_count *rows, size_t n, const size_t *rank)
 {
     size_t *ix = lit_xcalloc(n + 1, sizeof *ix), k = 0;

@@ -669,7 +669,6 @@ static void title_page(rp *p)
     size_t n_venues = 0, n_topics = 0;
     for (size_t i = 0; i < s->n_venues; i++) n_venues += s->venues[i].id >= 0;
     for (size_t i = 0; i < s->n_topics; i++) n_topics += s->topics[i].id >= 0;
-    lit_num_str(num[0], s->n_papers);
     lit_num_str(num[1], n_venues);
     lit_num_str(num[2], n_topics);
     lit_num_str(num[3], s->n_lists);
