@@ -37,7 +37,10 @@ else
 endif
 BIN := $(OUT)/litsurvey
 
-SRC     := $(sort $(wildcard src/*.c))
+# src/ holds the core; each pipeline stage has its folder (import, stats, chart, out, cmd).
+SRCDIRS := src $(sort $(patsubst %/,%,$(dir $(wildcard src/*/*.c))))
+SRC     := $(sort $(wildcard $(addsuffix /*.c,$(SRCDIRS))))
+INCS    := $(addprefix -I,$(SRCDIRS))
 LIBSRC  := $(filter-out src/main.c,$(SRC))
 OBJ     := $(SRC:src/%.c=$(OUT)/%.o)
 LIBOBJ  := $(LIBSRC:src/%.c=$(OUT)/%.o)
@@ -80,7 +83,7 @@ FORCE:
 $(OUT)/%.o: src/%.c | $(DEPS_STAMP) $(OUT)/config.h
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) -I$(OUT) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) -I$(OUT) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BIN): $(OBJ)
 	@$(if $(Q),echo "  LD      $@")
@@ -89,12 +92,12 @@ $(BIN): $(OBJ)
 $(OUT)/tests/%: tests/unit/%.c tests/unit/check.h $(LIBOBJ)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CCLD    $@")
-	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) $(INCS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
 
 $(OUT)/tools/%: tests/tools/%.c $(LIBOBJ)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CCLD    $@")
-	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) $(INCS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
 
 units: $(UNITBIN) $(TOOLBIN)
 
@@ -143,8 +146,8 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/litsurvey
 
 lint: $(OUT)/config.h
-	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr $(shell pkg-config --cflags-only-I $(PKGS)) src
-	clang-tidy --quiet src/*.c -- $(CFLAGS) -I$(OUT) $(PKG_CFLAGS)
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr $(shell pkg-config --cflags-only-I $(PKGS)) $(INCS) src
+	clang-tidy --quiet $(SRC) -- $(CFLAGS) -I$(OUT) $(INCS) $(PKG_CFLAGS)
 
 # libFuzzer targets (fuzz/fuzz_*.c) built with clang into $(BUILDDIR)/fuzz; `make fuzz`
 # runs each for FUZZ_SECONDS, one after the other, from the seeds in tests/fuzz-corpus/NAME
@@ -157,17 +160,17 @@ FUZZ_CFLAGS := -g -O1 -std=c11 -D_XOPEN_SOURCE=700 -fno-omit-frame-pointer \
                -DFUZZ_ROOT='"$(CURDIR)"'
 FUZZOBJ     := $(LIBSRC:src/%.c=$(FUZZDIR)/obj/%.o)
 # fuzz_md needs the Markdown importer; skip it in a tree that does not have it yet.
-FUZZSRC     := $(sort $(filter-out $(if $(wildcard src/import_md.c),,fuzz/fuzz_md.c),$(wildcard fuzz/fuzz_*.c)))
+FUZZSRC     := $(sort $(filter-out $(if $(wildcard src/import/import_md.c),,fuzz/fuzz_md.c),$(wildcard fuzz/fuzz_*.c)))
 FUZZBIN     := $(FUZZSRC:fuzz/%.c=$(FUZZDIR)/%)
 
 $(FUZZDIR)/obj/%.o: src/%.c | $(TDEPS_STAMP) $(OUT)/config.h
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(OUT) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(OUT) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(FUZZDIR)/%: fuzz/%.c fuzz/fuzz.h $(FUZZOBJ)
 	@$(if $(Q),echo "  FUZZLD  $@")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $< $(FUZZOBJ) $(PKG_LIBS) $(LDLIBS)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) $(INCS) -o $@ $< $(FUZZOBJ) $(PKG_LIBS) $(LDLIBS)
 
 -include $(FUZZOBJ:.o=.d)
 .SECONDARY: $(FUZZOBJ)

@@ -24,7 +24,7 @@ check "-o - writes the same bytes to stdout" cmp "$TMP/a.xlsx" "$TMP/stdout.xlsx
 env -u SOURCE_DATE_EPOCH "$LIT" xlsx -q -c $F/catalog.yaml -o "$TMP/n1.xlsx"
 env -u SOURCE_DATE_EPOCH "$LIT" xlsx -q -c $F/catalog.yaml -o "$TMP/n2.xlsx"
 check "same bytes without SOURCE_DATE_EPOCH too" cmp "$TMP/n1.xlsx" "$TMP/n2.xlsx"
-# src/xlsx_deflate.c reaches minizip: every member deflated at the fastest level (the
+# src/out/xlsx_deflate.c reaches minizip: every member deflated at the fastest level (the
 # zip flag bits 1-2 say 3, "super fast", for zlib level 1; 0 for the default level 6).
 check "every zip member at zlib's fastest level" /usr/bin/python3 -c '
 import sys, zipfile

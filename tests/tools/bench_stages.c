@@ -237,7 +237,7 @@ int main(int argc, char **argv)
         stage_end(st, 0, note);
         lit_dedupe_free(&dd);
 #else
-        printf("dedupe\tn/a\tn/a\tn/a\tnot built (src/dedupe.h has not landed)\n");
+        printf("dedupe\tn/a\tn/a\tn/a\tnot built (src/import/dedupe.h has not landed)\n");
 #endif
     }
 
