@@ -69,6 +69,7 @@ int lit_lock_take(lit_lock *l, const char *target, lit_diag *d)
                 if (ftruncate(l->fd, 0) == 0 && pwrite(l->fd, id, (size_t)n, 0) != n) {
                     /* the id only names the holder in a waiting message */
                 }
+                lit_outfile_remove_on_signal(l->path, true);
                 return 0;
             }
         } else if (errno != EWOULDBLOCK) {
@@ -103,6 +104,7 @@ int lit_lock_take(lit_lock *l, const char *target, lit_diag *d)
 void lit_lock_release(lit_lock *l)
 {
     if (!l->path) return;
+    lit_outfile_remove_on_signal(l->path, false);
     unlink(l->path);   /* while still held: a waiter that gets the removed file sees so and tries again */
     close(l->fd);
     free(l->path);

@@ -94,6 +94,12 @@ static void untrack(const char *tmp)
         if (pending[i] == tmp) pending[i] = NULL;
 }
 
+void lit_outfile_remove_on_signal(char *path, bool remove)
+{
+    if (remove) track(path);
+    else untrack(path);
+}
+
 /* What the link p names (a relative link is taken from p's folder); NULL when p is no link. */
 static char *link_step(const char *p)
 {

@@ -41,6 +41,9 @@ void lit_outfile_scratch_add(const char *path);
  * the signal too and is waited for before the folder is removed. */
 void lit_outfile_scratch_helper(pid_t pid);
 
+/* A file SIGINT/SIGTERM/SIGHUP remove (a lock file), until called with remove false; the
+ * caller keeps path alive meanwhile. */
+void lit_outfile_remove_on_signal(char *path, bool remove);
 /* Holds SIGINT, SIGTERM and SIGHUP back (true) until released (false): a step that must
  * not be cut in two (a build folder's swap) runs whole; a signal that came meanwhile acts
  * when released. */

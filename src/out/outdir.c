@@ -191,18 +191,23 @@ void lit_outdir_clean(const char *dir, lit_diag *d)
         left.v[left.n++] = join(parent, e);
     }
     if (dd) closedir(dd);
-    qsort(left.v, left.n, sizeof *left.v, cmp_str);
+    if (left.n) qsort(left.v, left.n, sizeof *left.v, cmp_str);
     struct stat st;
-    bool missing = lstat(dir, &st) != 0 && errno == ENOENT;
-    for (size_t i = 0; i < left.n; i++) {
-        if (lstat(left.v[i], &st) != 0 || !S_ISDIR(st.st_mode)) continue;
-        /* stopped between the fallback's two renames: the old folder is whole, it comes back */
-        if (missing && strstr(left.v[i] + strlen(parent), ".old-") && rename(left.v[i], dir) == 0) {
-            missing = false;
+    /* stopped between the fallback's two renames: the old folder is whole, it comes back first */
+    for (size_t i = 0; i < left.n && lstat(dir, &st) != 0 && errno == ENOENT; i++)
+        if (strstr(left.v[i] + strlen(parent), ".old-") && rename(left.v[i], dir) == 0) {
             lit_note(d, "'%s' restored from '%s', left by an interrupted build", dir, left.v[i]);
-            continue;
+            free(left.v[i]);
+            left.v[i] = NULL;
         }
-        drop_old(left.v[i], dir, d);
+    for (size_t i = 0; i < left.n; i++) {
+        if (!left.v[i] || lstat(left.v[i], &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+        /* a stage without a manifest is one made before litsurvey kept one, or killed before
+         * it wrote its manifest: it holds only outputs (and links to files dir still has) */
+        char *m = join(left.v[i], LIT_OUTDIR_MANIFEST);
+        if (strstr(left.v[i] + strlen(parent), ".new-") && access(m, F_OK) != 0) remove_tree(left.v[i]);
+        else drop_old(left.v[i], dir, d);
+        free(m);
     }
     names_free(&left);
     free(parent);
