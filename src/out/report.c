@@ -486,6 +486,9 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
     }
     if (rc == 0) rc = lit_style_load(&st, r->style, r->catalog, d);
     if (rc == 0) rc = inputs_outside(r, &db, &st, d);
+    struct stat ost;
+    if (rc == 0 && lstat(r->out_dir, &ost) == 0 && !S_ISDIR(ost.st_mode))
+        rc = lit_error(d, r->path, 0, 0, "'%s' exists and is not a folder (a link or a file): not replacing it", r->out_dir);
     /* one build of a folder at a time: what is beside it then is an interrupted one's */
     lit_lock lock = {0};
     if (rc == 0) rc = lit_lock_take(&lock, r->out_dir, d);
