@@ -148,8 +148,6 @@ static char *follow(const char *path, int *fd)
     return p;
 }
 
-/* Opens the descriptor fd names for writing: a copy of it, so that the shell's choices
- * (append, the position in the file) hold, and stdout itself for 1. */
 char *lit_path_target(const char *path)
 {
     int fd;
@@ -183,9 +181,10 @@ void lit_input_release(const char *path)
     struct stat st;
     if (stat(path, &st) != 0) return;
     for (size_t i = 0; i < n_inputs; i++)
-        if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino) {
+        if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino) {   /* noted once */
             free(inputs[i].path);
-            inputs[i--] = inputs[--n_inputs];
+            inputs[i] = inputs[--n_inputs];
+            return;
         }
 }
 
@@ -235,6 +234,8 @@ bool lit_same_target(const char *a, const char *b)
     return same;
 }
 
+/* Opens the descriptor fd names for writing: a copy of it, so that the shell's choices
+ * (append, the position in the file) hold, and stdout itself for 1. */
 static FILE *open_fd(int fd)
 {
     int fl = fcntl(fd, F_GETFL);
