@@ -229,16 +229,19 @@ int lit_outdir_begin(lit_outdir *o, const char *dir, const char *const *names_, 
     lit_buf_printf(&b, "%s/.%s.new-XXXXXX", parent, base);
     free(parent);
     o->stage = lit_xstrdup(lit_buf_str(&b));
+    lit_outfile_hold_signals(true);   /* made and known to the signal handler in one step */
     if (!mkdtemp(o->stage)) {
+        lit_outfile_hold_signals(false);
         lit_io_error(d, dir, "cannot create a folder beside it: %s", strerror(errno));
         free(o->stage);
         o->stage = NULL;
         lit_buf_free(&b);
         return -1;
     }
+    lit_outfile_scratch_dir(o->stage);
+    lit_outfile_hold_signals(false);
     chmod(o->stage, exists ? st.st_mode & 07777 : 0755);   /* the swap keeps the folder's permissions */
     o->dir = lit_xstrdup(dir);
-    lit_outfile_scratch_dir(o->stage);
     /* first, so that a stage left by a killed build says which of its files are outputs */
     lit_buf_reset(&b);
     lit_buf_adds(&b, "# litsurvey build: its outputs, which the next build replaces or removes; "

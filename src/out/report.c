@@ -131,11 +131,9 @@ static int collect_outputs(lit_report *r, lit_yread *y, const spec_pos *pos)
     for (size_t i = 0; i < r->n_outs; i++)
         for (size_t j = 0; j < i; j++) {
             if (strcmp(r->outs[i].name, r->outs[j].name) != 0) continue;
-            const struct lit_report_out *early = &r->outs[i], *late = &r->outs[j];
-            if (late->line < early->line || (late->line == early->line && late->col < early->col)) {
-                early = &r->outs[j];
-                late = &r->outs[i];
-            }
+            const struct lit_report_out *x = &r->outs[j], *z = &r->outs[i];
+            bool x_first = x->line < z->line || (x->line == z->line && x->col <= z->col);
+            const struct lit_report_out *early = x_first ? x : z, *late = x_first ? z : x;
             y->line = late->line;
             y->col = late->col;
             return lit_yread_error(y, "'%s' would be written twice: as %s (line %ld) and as %s; give one another name",
