@@ -55,7 +55,7 @@ TOOLBIN := $(TOOLSRC:tests/tools/%.c=$(OUT)/tools/%)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-.PHONY: FORCE all deps test-deps report test unit e2e bench install uninstall clean catalog \
+.PHONY: all deps test-deps report test unit e2e bench install uninstall clean catalog \
         update-golden fuzz fuzz-build memcheck lint
 all: $(BIN)
 ifeq ($(SANITIZE)$(BUILDDIR),0build)
@@ -75,18 +75,10 @@ $(TDEPS_STAMP): Makefile
 deps: $(DEPS_STAMP)
 test-deps: $(TDEPS_STAMP)
 
-# Where the installed styles and tables are: rewritten only when PREFIX changes, so
-# that the files including it are rebuilt then.
-$(OUT)/config.h: FORCE
-	@mkdir -p $(@D)
-	@printf '#define LIT_DATADIR "%s"\n' '$(PREFIX)/share/litsurvey' >$@.new
-	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
-FORCE:
-
-$(OUT)/%.o: src/%.c | $(DEPS_STAMP) $(OUT)/config.h
+$(OUT)/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) -I$(OUT) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BIN): $(OBJ)
 	@$(if $(Q),echo "  LD      $@")
@@ -106,10 +98,11 @@ units: $(UNITBIN) $(TOOLBIN)
 
 -include $(OBJ:.o=.d)
 
-# Regenerates data/catalog.yaml from the seed lists, when they are present.
+# Regenerates data/catalog.yaml from the seed lists, when they are present; imported in
+# their folder, so that each source names its list by its file name.
 SEEDS ?= ../shared/seeds
 catalog: all
-	@if ls $(SEEDS)/*.txt >/dev/null 2>&1; then $(BIN) import $(SEEDS)/*.txt -o data/catalog.yaml; \
+	@if ls $(SEEDS)/*.txt >/dev/null 2>&1; then cd $(SEEDS) && $(CURDIR)/$(BIN) import *.txt -o $(CURDIR)/data/catalog.yaml; \
 	else echo "catalog: no seed lists in $(SEEDS); data/catalog.yaml left as it is"; fi
 
 # The default report over data/catalog.yaml.
@@ -148,9 +141,9 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/litsurvey
 	rm -rf $(DESTDIR)$(PREFIX)/share/litsurvey
 
-lint: $(OUT)/config.h
+lint:
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr $(shell pkg-config --cflags-only-I $(PKGS)) $(INCS) src
-	clang-tidy --quiet $(SRC) -- $(CFLAGS) -I$(OUT) $(INCS) $(PKG_CFLAGS)
+	clang-tidy --quiet $(SRC) -- $(CFLAGS) $(INCS) $(PKG_CFLAGS)
 
 # libFuzzer targets (fuzz/fuzz_*.c) built with clang into $(BUILDDIR)/fuzz; `make fuzz`
 # runs each for FUZZ_SECONDS, one after the other, from the seeds in tests/fuzz-corpus/NAME
@@ -166,10 +159,10 @@ FUZZOBJ     := $(LIBSRC:src/%.c=$(FUZZDIR)/obj/%.o)
 FUZZSRC     := $(sort $(filter-out $(if $(wildcard src/import/import_md.c),,fuzz/fuzz_md.c),$(wildcard fuzz/fuzz_*.c)))
 FUZZBIN     := $(FUZZSRC:fuzz/%.c=$(FUZZDIR)/%)
 
-$(FUZZDIR)/obj/%.o: src/%.c | $(TDEPS_STAMP) $(OUT)/config.h
+$(FUZZDIR)/obj/%.o: src/%.c | $(TDEPS_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(OUT) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(FUZZDIR)/%: fuzz/%.c fuzz/fuzz.h $(FUZZOBJ)
 	@$(if $(Q),echo "  FUZZLD  $@")

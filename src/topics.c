@@ -54,11 +54,25 @@ static int add_key(lit_topics *ts, lit_yread *r, const char *name, int32_t ix)
     return 0;
 }
 
-static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+/* Whether an overlay's entry says what the shipped one says. */
+static bool same_topic(const lit_topic *a, const lit_topic *b)
+{
+    if (!same_str(a->label, b->label) || !same_str(a->short_label, b->short_label) || !same_str(a->parent, b->parent) ||
+        a->n_aliases != b->n_aliases)
+        return false;
+    for (size_t i = 0; i < a->n_aliases; i++)
+        if (strcmp(a->aliases[i], b->aliases[i]) != 0) return false;
+    return true;
+}
+
+static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap, const char *file)
 {
     LIT_GROW(ts->t, *cap, ts->n + 1);
     lit_topic *t = &ts->t[ts->n];
     memset(t, 0, sizeof *t);
+    t->file = file;
     t->parent_ix = -1;
     t->line = r->line;
     long col = t->col = r->col;
@@ -106,10 +120,21 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
         r->col = c2;
         e->aliases = all;
         e->n_aliases += t->n_aliases;
+        if ((size_t)earlier < ts->n_base) lit_overlay_note(&ts->over, e->id, false);
         return rc;
     }
     if (!t->label) t->label = t->id;
     int32_t ix = (int32_t)ts->n;
+    /* an overlay's entry with a shipped id replaces that topic in its place */
+    bool replaces = earlier >= 0 && (size_t)earlier < ts->n_base && !strcmp(ts->t[earlier].id, t->id);
+    if (replaces) {
+        ix = earlier;
+        if (!same_topic(&ts->t[earlier], t)) lit_overlay_note(&ts->over, t->id, false);
+        ts->t[earlier] = *t;
+        t = &ts->t[earlier];
+    } else if (ts->n_base) {
+        lit_overlay_note(&ts->over, t->id, true);
+    }
     long line = r->line, c2 = r->col;
     r->line = t->line;
     r->col = col;
@@ -119,7 +144,7 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
     for (size_t i = 0; rc == 0 && i < t->n_aliases; i++) rc = add_key(ts, r, t->aliases[i], ix);
     r->line = line;
     r->col = c2;
-    if (rc == 0) ts->n++;
+    if (rc == 0 && !replaces) ts->n++;
     return rc;
 }
 
@@ -132,7 +157,7 @@ static int link_parents(lit_topics *ts, lit_diag *d)
         size_t j = 0;
         while (j < ts->n && strcmp(ts->t[j].id, t->parent) != 0) j++;
         if (j == ts->n)
-            return lit_error(d, ts->path, t->parent_line, t->parent_col, "topic '%s' has unknown parent '%s'", t->id,
+            return lit_error(d, t->file, t->parent_line, t->parent_col, "topic '%s' has unknown parent '%s'", t->id,
                              t->parent);
         t->parent_ix = (int)j;
     }
@@ -140,30 +165,64 @@ static int link_parents(lit_topics *ts, lit_diag *d)
         int steps = 0;
         for (int p = ts->t[i].parent_ix; p >= 0; p = ts->t[p].parent_ix)
             if (++steps > (int)ts->n)
-                return lit_error(d, ts->path, ts->t[i].parent_line, ts->t[i].parent_col,
+                return lit_error(d, ts->t[i].file, ts->t[i].parent_line, ts->t[i].parent_col,
                                  "topic '%s' is its own ancestor", ts->t[i].id);
     }
     return 0;
 }
 
 /* Each entry grows the table by one; cap is the array's capacity. */
-typedef struct loading { lit_topics *t; size_t cap; } loading;
+typedef struct loading { lit_topics *t; size_t cap; const char *file; } loading;
 
 static int read_entry(lit_yread *r, void *ctx)
 {
     loading *l = ctx;
-    return read_topic(l->t, r, &l->cap);
+    return read_topic(l->t, r, &l->cap, l->file);
 }
 
 int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d)
 {
     memset(ts, 0, sizeof *ts);
     ts->path = lit_arena_strdup(&ts->arena, path);
-    loading l = {ts, 0};
-    int rc = lit_yread_doc_list(path, "topics", read_entry, &l, d);
+    loading l = {ts, 0, ts->path};
+    bool replace;   /* a table given or found on its own stands alone anyway */
+    int rc = lit_yread_doc_list(path, "topics", read_entry, &l, &replace, d);
     if (rc == 0) rc = link_parents(ts, d);
     ts->n_loaded = ts->n;
     return rc;
+}
+
+int lit_topics_overlay(lit_topics *ts, const char *path, lit_diag *d)
+{
+    ts->over.path = lit_arena_strdup(&ts->arena, path);
+    ts->n_base = ts->n;
+    loading l = {ts, ts->n, ts->over.path};
+    bool replace;
+    int rc = lit_yread_doc_list(path, "topics", read_entry, &l, &replace, d);
+    ts->n_base = 0;
+    if (rc == 0) rc = link_parents(ts, d);
+    ts->n_loaded = ts->n;
+    return rc;
+}
+
+void lit_overlay_note(lit_overlay *o, const char *id, bool added)
+{
+    if (added) {
+        LIT_GROW(o->added, o->cap_added, o->n_added + 1);
+        o->added[o->n_added++] = id;
+        return;
+    }
+    for (size_t i = 0; i < o->n_changed; i++)
+        if (strcmp(o->changed[i], id) == 0) return;
+    LIT_GROW(o->changed, o->cap_changed, o->n_changed + 1);
+    o->changed[o->n_changed++] = id;
+}
+
+void lit_overlay_free(lit_overlay *o)
+{
+    free(o->added);
+    free(o->changed);
+    memset(o, 0, sizeof *o);
 }
 
 int lit_topics_add(lit_topics *ts, const char *id, const char *label, int parent_ix)
@@ -207,6 +266,7 @@ int lit_topics_add_defs(lit_topics *ts, const lit_catalog *c, lit_diag *d)
 void lit_topics_free(lit_topics *ts)
 {
     free(ts->t);
+    lit_overlay_free(&ts->over);
     lit_alias_map_free(&ts->names);
     lit_arena_free(&ts->arena);
     memset(ts, 0, sizeof *ts);

@@ -20,6 +20,19 @@ int32_t lit_alias_map_add(lit_alias_map *m, lit_arena *a, const char *name, int3
 int32_t lit_alias_map_find(const lit_alias_map *m, const char *name);   /* -1 if absent */
 void lit_alias_map_free(lit_alias_map *m);
 
+/* What a table found beside a catalog did to the shipped one it extends: the ids of the
+ * entries it added and of those whose fields it changed (an entry with a shipped id
+ * replaces that entry in its place; the shipped names still find it). */
+typedef struct lit_overlay {
+    const char *path;                /* the table beside the catalog, or NULL */
+    const char *edit;                /* the file a user adds entries to: that table, the
+                                        one given, or where one beside the catalog goes */
+    const char **added, **changed;   /* malloc'd arrays of the table's strings */
+    size_t n_added, n_changed, cap_added, cap_changed;
+} lit_overlay;
+void lit_overlay_note(lit_overlay *o, const char *id, bool added);
+void lit_overlay_free(lit_overlay *o);
+
 typedef struct lit_topic {
     const char *id;        /* pipeline-parallelism */
     const char *label;     /* Pipeline parallelism */
@@ -29,6 +42,7 @@ typedef struct lit_topic {
     int parent_ix;         /* index of the parent in the table, -1 for a root */
     const char **aliases;  /* section headings of real lists that mean this topic */
     size_t n_aliases;
+    const char *file;      /* the table it comes from */
     long line, col;        /* where the entry starts */
     long parent_line, parent_col;  /* where its parent is named */
 } lit_topic;
@@ -42,9 +56,15 @@ typedef struct lit_topics {
     size_t n_loaded;       /* topics from files (topics.yaml, a catalog's own); those an
                               import makes come after, in the order it met them */
     lit_alias_map names;   /* id, label, short label and aliases -> index into t */
+    size_t n_base;         /* topics of the shipped table, while an overlay loads */
+    lit_overlay over;
 } lit_topics;
 
 int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d);
+/* Adds the topics of path to a loaded table (lit_overlay): new ids at the end, a shipped
+ * id's entry replacing that topic in its place (order and colour stay), an entry with only
+ * an id and aliases adding the aliases. Errors are located in path. */
+int lit_topics_overlay(lit_topics *ts, const char *path, lit_diag *d);
 void lit_topics_free(lit_topics *ts);
 /* Index of the topic with this id, label, short label or alias (ignoring case, spaces and
  * punctuation), or -1. */

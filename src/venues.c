@@ -38,6 +38,19 @@ static void add_name_key(lit_venues *vs, const char *name, int32_t ix)
     free(k);
 }
 
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+/* Whether an overlay's entry says what the shipped one says. */
+static bool same_venue(const lit_venue *a, const lit_venue *b)
+{
+    if (!same_str(a->name, b->name) || !same_str(a->publisher, b->publisher) || a->kind != b->kind ||
+        !same_str(a->area, b->area) || a->n_aliases != b->n_aliases)
+        return false;
+    for (size_t i = 0; i < a->n_aliases; i++)
+        if (strcmp(a->aliases[i], b->aliases[i]) != 0) return false;
+    return true;
+}
+
 static int read_venue(lit_venues *vs, lit_yread *r, size_t *cap)
 {
     LIT_GROW(vs->v, *cap, vs->n + 1);
@@ -83,6 +96,16 @@ static int read_venue(lit_venues *vs, lit_yread *r, size_t *cap)
     if (!v->name) v->name = v->id;
     if (!v->area) v->area = "other";
     int32_t ix = (int32_t)vs->n;
+    /* an overlay's entry with a shipped id replaces that venue in its place */
+    int32_t same = vs->n_base ? lit_alias_map_find(&vs->names, v->id) : -1;
+    bool replaces = same >= 0 && (size_t)same < vs->n_base && strcmp(vs->v[same].id, v->id) == 0;
+    if (replaces) {
+        ix = same;
+        if (!same_venue(&vs->v[same], v)) lit_overlay_note(&vs->over, v->id, false);
+        vs->v[same] = *v;
+    } else if (vs->n_base) {
+        lit_overlay_note(&vs->over, v->id, true);
+    }
     long line = r->line, c2 = r->col;
     r->line = v->line;
     r->col = col;
@@ -95,7 +118,7 @@ static int read_venue(lit_venues *vs, lit_yread *r, size_t *cap)
     for (size_t i = 0; rc == 0 && i <= v->n_aliases; i++) add_name_key(vs, i < v->n_aliases ? v->aliases[i] : v->name, ix);
     r->line = line;
     r->col = c2;
-    if (rc == 0) vs->n++;
+    if (rc == 0 && !replaces) vs->n++;
     return rc;
 }
 
@@ -113,7 +136,18 @@ int lit_venues_load(lit_venues *vs, const char *path, lit_diag *d)
     memset(vs, 0, sizeof *vs);
     vs->path = lit_arena_strdup(&vs->arena, path);
     loading l = {vs, 0};
-    int rc = lit_yread_doc_list(path, "venues", read_entry, &l, d);
+    bool replace;   /* a table given or found on its own stands alone anyway */
+    return lit_yread_doc_list(path, "venues", read_entry, &l, &replace, d);
+}
+
+int lit_venues_overlay(lit_venues *vs, const char *path, lit_diag *d)
+{
+    vs->over.path = lit_arena_strdup(&vs->arena, path);
+    vs->n_base = vs->n;
+    loading l = {vs, vs->n};
+    bool replace;
+    int rc = lit_yread_doc_list(path, "venues", read_entry, &l, &replace, d);
+    vs->n_base = 0;
     return rc;
 }
 
@@ -122,6 +156,7 @@ void lit_venues_free(lit_venues *vs)
     free(vs->v);
     lit_alias_map_free(&vs->names);
     lit_alias_map_free(&vs->keys);
+    lit_overlay_free(&vs->over);
     lit_arena_free(&vs->arena);
     memset(vs, 0, sizeof *vs);
 }

@@ -31,10 +31,15 @@ typedef struct lit_venues {
     size_t n;
     lit_alias_map names;   /* id, aliases and full name -> index into v */
     lit_alias_map keys;    /* lit_venue_name_key of each full name and alias -> index into v */
+    size_t n_base;         /* venues of the shipped table, while an overlay loads */
+    lit_overlay over;
 } lit_venues;
 
 /* Loads venues.yaml; ids and aliases must be unique (after normalising). */
 int lit_venues_load(lit_venues *vs, const char *path, lit_diag *d);
+/* Adds the venues of path to a loaded table (lit_overlay): new ids at the end, a shipped
+ * id's entry replacing that venue. Errors are located in path. */
+int lit_venues_overlay(lit_venues *vs, const char *path, lit_diag *d);
 void lit_venues_free(lit_venues *vs);
 /* Finds a venue by id or alias, ignoring case, spaces and punctuation ("EUROSYS",
  * "Euro-Sys", "NeuralPS"). Returns NULL if unknown. */

@@ -230,28 +230,43 @@ int lit_yread_finish(lit_yread *r)
 }
 
 int lit_yread_doc_list(const char *path, const char *key, int (*item)(lit_yread *r, void *ctx), void *ctx,
-                       lit_diag *d)
+                       bool *replace, lit_diag *d)
 {
     lit_yread r;
     char what[64];
     int rc = lit_yread_open(&r, path, d);
     snprintf(what, sizeof what, "a mapping with '%s'", key);
     if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP, what);
-    if (rc == 0) {
-        lit_yread_next(&r);
-        if (r.tok == LIT_Y_SCALAR && strcmp(r.str, key) == 0) {
+    bool seen_key = false, seen_replace = false;
+    if (replace) *replace = false;
+    if (rc == 0) lit_yread_next(&r);
+    while (rc == 0 && r.tok == LIT_Y_SCALAR) {
+        if (replace && strcmp(r.str, "replace") == 0 && !seen_replace) {
+            seen_replace = true;
             lit_yread_next(&r);
+            rc = lit_yread_bool(&r, replace);
+            if (rc == 0) lit_yread_next(&r);
+        } else if (strcmp(r.str, key) == 0 && !seen_key) {
+            seen_key = true;
+            lit_yread_next(&r);
+            if (!item) {   /* only the flags are wanted */
+                rc = lit_yread_skip(&r);
+                continue;
+            }
             snprintf(what, sizeof what, "a list of %s", key);
             rc = lit_yread_expect(&r, LIT_Y_SEQ, what);
             while (rc == 0 && lit_yread_next(&r) != LIT_Y_SEQ_END)
                 rc = r.tok == LIT_Y_ERROR ? -1 : item(&r, ctx);
             if (rc == 0) lit_yread_next(&r);
+        } else {
+            snprintf(what, sizeof what, replace ? "only '%s' and 'replace'" : "only '%s'", key);
+            rc = lit_yread_error(&r, "unexpected key '%s' (%s)", r.str, what);
         }
-        snprintf(what, sizeof what, "only '%s'", key);
-        if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP_END, what);
-        if (rc == 0) lit_yread_next(&r);
-        if (rc == 0) rc = lit_yread_finish(&r);
     }
+    snprintf(what, sizeof what, replace ? "only '%s' and 'replace'" : "only '%s'", key);
+    if (rc == 0) rc = lit_yread_expect(&r, LIT_Y_MAP_END, what);
+    if (rc == 0) lit_yread_next(&r);
+    if (rc == 0) rc = lit_yread_finish(&r);
     lit_yread_close(&r);
     return rc;
 }

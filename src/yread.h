@@ -55,9 +55,11 @@ int lit_yread_skip(lit_yread *r);
 int lit_yread_finish(lit_yread *r);
 
 /* Reads a whole file of the form "KEY: [item, ...]" (the table files), calling item with
- * each entry's first event current; item reads the entry through its last event. */
+ * each entry's first event current; item reads the entry through its last event. With
+ * replace, the file may also hold "replace: BOOL" (a table that stands alone instead of
+ * adding to the shipped one), stored there. item NULL reads only that flag. */
 int lit_yread_doc_list(const char *path, const char *key, int (*item)(lit_yread *r, void *ctx), void *ctx,
-                       lit_diag *d);
+                       bool *replace, lit_diag *d);
 
 /* Reports at the current event's place; returns -1. */
 int lit_yread_error(lit_yread *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

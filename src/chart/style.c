@@ -246,31 +246,13 @@ static bool file_exists(const char *p)
     return access(p, R_OK) == 0;
 }
 
-/* Path of the style NAME: styles/ beside the catalog, the installed share folder,
- * or ./styles. malloc'd or NULL. */
+/* Path of the style NAME: beside the spec or catalog near, in styles/ there or here, or
+ * the one that ships with the program (lit_find_data). malloc'd or NULL. */
 static char *find_style(const char *name, const char *near)
 {
     char file[512];
     snprintf(file, sizeof file, "%s.yaml", name);
-    char *p = lit_find_data(near ? near : ".", "styles", file);
-    if (p) return p;
-    char local[600];
-    snprintf(local, sizeof local, "styles/%s", file);
-    if (file_exists(local)) return lit_xstrdup(local);
-    /* beside the program or up to three folders above it (a binary in build/NAME/rel/) */
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) return NULL;
-    exe[n] = 0;
-    for (int up = 0; up < 4; up++) {
-        char *slash = strrchr(exe, '/');
-        if (!slash) break;
-        *slash = 0;
-        char cand[4700];
-        snprintf(cand, sizeof cand, "%s/styles/%s", exe, file);
-        if (file_exists(cand)) return lit_xstrdup(cand);
-    }
-    return NULL;
+    return lit_find_data(near ? near : ".", "styles", file);
 }
 
 static bool is_path(const char *s)

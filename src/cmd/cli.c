@@ -3,12 +3,33 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "outfile.h"
+
+/* Where a command looks for its catalog when not given one: the current folder, then
+ * its data/ folder (a clone of litsurvey). */
+static const char *const default_catalogs[] = {"catalog.yaml", "data/catalog.yaml"};
+
+const char *lit_default_catalog(void)
+{
+    for (size_t i = 0; i < sizeof default_catalogs / sizeof *default_catalogs; i++)
+        if (access(default_catalogs[i], F_OK) == 0) return default_catalogs[i];
+    return NULL;
+}
+
+int lit_no_catalog(lit_diag *d)
+{
+    char *cwd = getcwd(NULL, 0);
+    lit_io_error(d, NULL, "no catalog here: neither '%s' nor '%s' is in '%s' (name one with -c CATALOG, or make "
+                 "one with 'litsurvey import LIST.md -o catalog.yaml')", default_catalogs[0], default_catalogs[1],
+                 cwd ? cwd : ".");
+    free(cwd);
+    return LIT_EXIT_IO;
+}
 
 void lit_cli_init(lit_cli *c)
 {
     memset(c, 0, sizeof *c);
-    c->catalog = "data/catalog.yaml";
 }
 
 void lit_cli_free(lit_cli *c)
@@ -85,6 +106,10 @@ int lit_cli_option(lit_cli *c, int opt, const char *arg, lit_diag *d)
 
 int lit_cli_load(lit_cli *c, lit_db *db, lit_stats *s, lit_diag *d)
 {
+    if (!c->catalog && !(c->catalog = lit_default_catalog())) {
+        memset(db, 0, sizeof *db);
+        return lit_no_catalog(d);
+    }
     if (lit_db_load(db, c->catalog, c->venues_file, c->topics_file, d) != 0)
         return d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
     if (s && lit_stats_compute(s, db, &c->filter, d) != 0) return LIT_EXIT_USAGE;

@@ -8,8 +8,8 @@
 #include "stats.h"
 
 /* The options every reading command accepts, in its getopt_long table:
- *   -c, --catalog FILE   (default data/catalog.yaml)
- *       --venues FILE, --topics FILE (default: beside the catalog)
+ *   -c, --catalog FILE   (default catalog.yaml, else data/catalog.yaml)
+ *       --venues FILE, --topics FILE (default: the shipped tables, extended beside the catalog)
  *       --years A-B, --venue A,B, --topic X,Y
  *   -q, --quiet          -h, --help */
 typedef struct lit_cli {
@@ -29,9 +29,11 @@ enum { LIT_OPT_VENUES = 0x100, LIT_OPT_TOPICS, LIT_OPT_YEARS, LIT_OPT_VENUE, LIT
     {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}
 #define LIT_COMMON_SHORTOPTS "c:qh"
 #define LIT_COMMON_HELP \
-    "  -c, --catalog FILE   catalog to read (default data/catalog.yaml)\n" \
-    "      --venues FILE    venue table (default: venues.yaml beside the catalog)\n" \
-    "      --topics FILE    topic table (default: topics.yaml beside the catalog)\n" \
+    "  -c, --catalog FILE   catalog to read (default catalog.yaml, else data/catalog.yaml)\n" \
+    "      --venues FILE    venue table (default: the shipped one, and venues.yaml\n" \
+    "                       beside the catalog added to it)\n" \
+    "      --topics FILE    topic table (default: the shipped one, and topics.yaml\n" \
+    "                       beside the catalog added to it)\n" \
     "      --years A-B      only papers from these years (2016-2023, 2019, 2016-)\n" \
     "      --venue A,B      only papers from these venues (ids or aliases)\n" \
     "      --topic X,Y      only papers in these topics (and their subtopics)\n" \
@@ -39,6 +41,12 @@ enum { LIT_OPT_VENUES = 0x100, LIT_OPT_TOPICS, LIT_OPT_YEARS, LIT_OPT_VENUE, LIT
     "  -h, --help           this help\n"
 
 void lit_cli_init(lit_cli *c);
+/* The catalog a command reads when -c is not given: catalog.yaml in the current folder,
+ * else data/catalog.yaml there; NULL when neither exists. */
+const char *lit_default_catalog(void);
+/* Says that there is no catalog where lit_default_catalog looks, and that -c names one;
+ * returns LIT_EXIT_IO. */
+int lit_no_catalog(lit_diag *d);
 void lit_cli_free(lit_cli *c);
 /* Handles one common option from getopt_long. Returns 1 if it was one, 0 if not
  * (the command handles it), -1 on a bad value (message printed: usage error). */

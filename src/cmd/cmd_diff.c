@@ -1,7 +1,9 @@
 /* cmd_diff.c - `litsurvey diff OLD NEW` and `litsurvey diff --since REV [CATALOG]`: what is
  * new for the reading group, between two catalogs or a catalog and its version in git. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "diff.h"
 #include "outfile.h"
@@ -12,13 +14,14 @@ static const char usage_text[] =
     "\n"
     "Lists the papers added to, removed from and changed in (key, title, system name,\n"
     "venue, year, topics, links) the catalog NEW since OLD. With --since, OLD is CATALOG\n"
-    "(default data/catalog.yaml) as it was at the git revision REV (read with git show).\n"
+    "(default catalog.yaml, else data/catalog.yaml) as it was at the git revision REV.\n"
     "Papers are paired by key, then by DOI, arXiv id or title.\n"
     "\n"
     "  -o, --output FILE    where to write (default: standard output)\n"
     "      --format F       text (default), md (Markdown for a README or an issue) or csv\n"
     "      --since REV      compare with the catalog at this git revision (HEAD~1, v1.0, ...)\n"
-    "  -c, --catalog FILE   the catalog for --since (default data/catalog.yaml)\n"
+    "  -c, --catalog FILE   the catalog for --since (default catalog.yaml, else\n"
+    "                       data/catalog.yaml)\n"
     "  -q, --quiet          no warnings\n"
     "  -h, --help           this help\n";
 
@@ -55,7 +58,8 @@ int lit_cmd_diff(int argc, char **argv, lit_diag *d)
         if (nargs > 1 || (nargs == 1 && catalog)) return lit_usage_error("diff", "--since takes one catalog");
         if (since[0] == '-' || !since[0]) return lit_usage_error("diff", "invalid revision '%s'", since);
         if (nargs == 1) catalog = argv[optind];
-        if (!catalog) catalog = "data/catalog.yaml";
+        if (!catalog && !(catalog = lit_default_catalog())) return lit_no_catalog(d);
+        if (access(catalog, R_OK) != 0) return lit_io_error(d, catalog, "cannot open: %s", strerror(errno)), LIT_EXIT_IO;
     } else if (nargs != 2 || catalog) {
         return lit_usage_error("diff", "give two catalogs, OLD and NEW, or --since REV");
     }

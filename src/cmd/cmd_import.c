@@ -26,8 +26,10 @@ static const char usage_text[] =
     "      --strict         fail on the first bad entry (default: skip it with a warning)\n"
     "      --lenient        also skip bad lines and files without papers with a warning\n"
     "  -v, --explain        print every merge with its reason\n"
-    "      --venues FILE    venue table (default: data/venues.yaml beside the output)\n"
-    "      --topics FILE    topic table (default: data/topics.yaml beside the output)\n"
+    "      --venues FILE    venue table (default: the shipped one, with a venues.yaml\n"
+    "                       beside the output added to it)\n"
+    "      --topics FILE    topic table (default: the shipped one, with a topics.yaml\n"
+    "                       beside the output added to it)\n"
     "      --topics-out FILE  write the headings that became topics or matched loosely\n"
     "                       as topics.yaml entries, to fold into the taxonomy\n"
     "  -q, --quiet          no warnings or summary\n"
@@ -94,8 +96,7 @@ static int vcount_cmp(const void *x, const void *y)
 /* One block for the whole import, into out: the venues of papers from..n that the table
  * does not know (kept as written), most entries first, so that a user adds them to
  * venues.yaml in one edit. */
-static void unknown_venues(const lit_catalog *c, size_t from, const lit_venues *vs, const char *vpath,
-                           bool all, lit_buf *out)
+static void unknown_venues(const lit_catalog *c, size_t from, const lit_venues *vs, bool all, lit_buf *out)
 {
     long *n = lit_xcalloc(c->venues.n + 1, sizeof *n);
     for (size_t i = from; i < c->n_papers; i++)
@@ -110,8 +111,11 @@ static void unknown_venues(const lit_catalog *c, size_t from, const lit_venues *
         }
     if (nu) {
         qsort(u, nu, sizeof *u, vcount_cmp);
-        lit_buf_printf(out, "%zu venue%s not in %s, kept as written (%ld entr%s); add them as venues or aliases:\n", nu,
-                nu == 1 ? "" : "s", vpath, entries, entries == 1 ? "y" : "ies");
+        lit_buf_printf(out, "%zu venue%s not in %s%s%s, kept as written (%ld entr%s); add them as venues or aliases",
+                nu, nu == 1 ? "" : "s", vs->path, vs->over.path ? " or " : "", vs->over.path ? vs->over.path : "",
+                entries, entries == 1 ? "y" : "ies");
+        if (vs->over.edit && strcmp(vs->over.edit, vs->path)) lit_buf_printf(out, " to %s", vs->over.edit);
+        lit_buf_adds(out, ":\n");
         size_t shown = all || nu <= UNKNOWN_SHOWN + 1 ? nu : UNKNOWN_SHOWN;
         for (size_t k = 0; k < shown; k++) lit_buf_printf(out, "  %5ld  %s\n", u[k].n, u[k].name);
         if (shown < nu) lit_buf_printf(out, "  ... and %zu more (-v lists all)\n", nu - shown);
@@ -167,12 +171,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     /* held from reading the catalog to writing it: two imports at once take turns */
     lit_lock lock;
     if (lit_lock_take(&lock, out, d) != 0) return LIT_EXIT_IO;
-    const char *near = strcmp(out, "-") ? out : "data/catalog.yaml";
-    char *vp = venues_file ? lit_xstrdup(venues_file) : lit_find_data(near, "data", "venues.yaml");
-    char *tp = topics_file ? lit_xstrdup(topics_file) : lit_find_data(near, "data", "topics.yaml");
-    if (!vp) { lit_io_error(d, NULL, "cannot find venues.yaml beside '%s' (use --venues FILE)", near); rc = LIT_EXIT_IO; goto done; }
-    if (!tp) { lit_io_error(d, NULL, "cannot find topics.yaml beside '%s' (use --topics FILE)", near); rc = LIT_EXIT_IO; goto done; }
-    if (lit_venues_load(&vs, vp, d) != 0 || lit_topics_load(&ts, tp, d) != 0) goto fail;
+    /* the tables litsurvey ships, and those in the catalog's folder (stdout: this one) */
+    const char *near = strcmp(out, "-") ? out : "catalog.yaml";
+    if (lit_tables_load(&vs, &ts, near, venues_file, topics_file, d) != 0) goto fail;
 
     size_t n_fixed = 0;
     if (existing) {
@@ -211,7 +212,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         lit_error(d, NULL, 0, 0, "no papers imported");
         goto fail;
     }
-    unknown_venues(&cat, n_fixed, &vs, vp, explain, &unknown);   /* counted before merges: entries */
+    unknown_venues(&cat, n_fixed, &vs, explain, &unknown);   /* counted before merges: entries */
     lit_dedupe_find(&cat, &vs, &dd);
     lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
     if (explain) lit_dedupe_print(&dd, true, stderr);
@@ -241,9 +242,7 @@ done:
     lit_bib_free(bib);
     lit_topic_import_free(&heads);
     lit_catalog_free(&cat);
-    if (vp) lit_venues_free(&vs);
-    if (tp) lit_topics_free(&ts);
-    free(vp);
-    free(tp);
+    lit_venues_free(&vs);
+    lit_topics_free(&ts);
     return rc;
 }

@@ -423,6 +423,8 @@ static int inputs_outside(const lit_report *r, const lit_db *db, const lit_style
         {r->catalog, "the catalog", r->catalog_line, r->catalog_col},
         {db->venues.path, "the venue table (found beside the catalog)", r->catalog_line, r->catalog_col},
         {db->topics.path, "the topic table (found beside the catalog)", r->catalog_line, r->catalog_col},
+        {db->venues.over.path, "the venue table (found beside the catalog)", r->catalog_line, r->catalog_col},
+        {db->topics.over.path, "the topic table (found beside the catalog)", r->catalog_line, r->catalog_col},
         {st->path, "the style", r->style_line, r->style_col},
     };
     int rc = 0;

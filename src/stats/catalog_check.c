@@ -39,7 +39,7 @@ void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d, bool notes)
             const lit_venue *v = lit_venues_find(&db->venues, venue);
             if (!v) {
                 if (d) lit_error(d, file, p->line, p->col, "'%s': unknown venue '%s' (add it to %s)", p->key, venue,
-                                 db->venues.path);
+                                 db->venues.over.edit ? db->venues.over.edit : db->venues.path);
                 k->bad_venue++, venue_n[p->venue]++;
             } else if (strcmp(v->id, venue) != 0) {
                 if (d) lit_error(d, file, p->line, p->col, "'%s': venue '%s' is an alias: write '%s'", p->key, venue, v->id);
@@ -63,7 +63,7 @@ void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d, bool notes)
             int ti = lit_topics_find(&db->topics, t);
             if (ti < 0) {
                 if (d) lit_error(d, file, p->line, p->col, "'%s': unknown topic '%s' (add it to %s)", p->key, t,
-                                 db->topics.path);
+                                 db->topics.over.edit ? db->topics.over.edit : db->topics.path);
                 k->errors++, bad = true, topic_n[p->topics[j]]++;
             } else if (strcmp(db->topics.t[ti].id, t) != 0) {
                 if (d) lit_error(d, file, p->line, p->col, "'%s': topic '%s' is an alias: write '%s'", p->key, t,

@@ -269,7 +269,26 @@ void lit_diff_write(lit_buf *out, const lit_diff *df, enum lit_diff_format f, co
 
 /* ---------- git ---------- */
 
-/* The bytes of path at git revision rev: `git -C DIR show REV:./NAME`. */
+/* What git's message says went wrong, in litsurvey's words (git's own text is not shown:
+ * it names paths relative to the folder git ran in). */
+static const char *git_failure(const char *err, const char *rev, char *buf, size_t n)
+{
+    if (strstr(err, "not a git repository")) return "its folder is not in a git repository";
+    if (strstr(err, "exists on disk, but not in") || strstr(err, "does not exist in")) {
+        snprintf(buf, n, "git has no such file at revision '%s' (it was not committed then)", rev);
+        return buf;
+    }
+    if (strstr(err, "unknown revision") || strstr(err, "bad revision") || strstr(err, "invalid object name") ||
+        strstr(err, "ambiguous argument")) {
+        snprintf(buf, n, "git knows no revision '%s'", rev);
+        return buf;
+    }
+    if (strstr(err, "cannot change to")) return "its folder does not exist";
+    return "git show failed";
+}
+
+/* The bytes of path at git revision rev: `git -C DIR show REV:./NAME`, git's messages
+ * read from a pipe of their own. */
 int lit_git_show(const char *rev, const char *path, char **data, size_t *len, lit_diag *d)
 {
     const char *slash = strrchr(path, '/');
@@ -278,9 +297,13 @@ int lit_git_show(const char *rev, const char *path, char **data, size_t *len, li
     size_t sl = strlen(rev) + strlen(path) + 4;
     char *spec = lit_xmalloc(sl);
     snprintf(spec, sl, "%s:./%s", rev, slash ? slash + 1 : path);
-    int fd[2];
+    int fd[2], efd[2] = {-1, -1};
     int rc = -1;
-    if (pipe(fd) != 0) {
+    if (access(dir, X_OK) != 0) {
+        lit_io_error(d, path, "cannot read it at revision '%s': its folder '%s' does not exist", rev, dir);
+        goto out;
+    }
+    if (pipe(fd) != 0 || pipe(efd) != 0) {
         lit_io_error(d, path, "cannot start git: %s", strerror(errno));
         goto out;
     }
@@ -288,26 +311,39 @@ int lit_git_show(const char *rev, const char *path, char **data, size_t *len, li
     pid_t pid = fork();
     if (pid == 0) {
         close(fd[0]);
+        close(efd[0]);
         dup2(fd[1], 1);
+        dup2(efd[1], 2);
         close(fd[1]);
+        close(efd[1]);
         execlp("git", "git", "-C", dir, "show", spec, (char *)NULL);
         _exit(127);
     }
     close(fd[1]);
-    lit_buf b = LIT_BUF_INIT;
+    close(efd[1]);
+    lit_buf b = LIT_BUF_INIT, err = LIT_BUF_INIT;
     char chunk[65536];
     ssize_t n;
     while (pid > 0 && ((n = read(fd[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR)))
         if (n > 0) lit_buf_add(&b, chunk, (size_t)n);
+    /* git's message is short; it writes it after the failed read, so a full stdout pipe cannot block it */
+    while (pid > 0 && ((n = read(efd[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR)))
+        if (n > 0 && err.len < 4096) lit_buf_add(&err, chunk, (size_t)n);
     close(fd[0]);
+    close(efd[0]);
     int status = 0;
     while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        lit_io_error(d, path, "cannot read it at revision '%s' (git show %s %s)", rev, spec,
-                     pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "could not run git" : "failed");
+        char why[256];
+        lit_io_error(d, path, "cannot read it at revision '%s': %s", rev,
+                     pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127
+                         ? "could not run git"
+                         : git_failure(lit_buf_str(&err), rev, why, sizeof why));
         lit_buf_free(&b);
+        lit_buf_free(&err);
         goto out;
     }
+    lit_buf_free(&err);
     lit_buf_add(&b, "", 0);
     *data = b.data;
     *len = b.len;
