@@ -22,8 +22,20 @@ typedef struct lit_import_opts {
                                    reads into it and lit_bib_finish makes the papers */
 } lit_import_opts;
 
+/* The name a source gives its list: the path as given, relative to the current folder
+ * ("counterfactuals/README.md"), without a leading "./": eleven lists called README.md
+ * stay eleven lists. */
+static inline const char *lit_list_name(const char *path)
+{
+    while (path[0] == '.' && path[1] == '/') {
+        path += 2;
+        while (*path == '/') path++;
+    }
+    return path;
+}
+
 /* Each importer appends the papers of one file to cat, every paper with a source
- * {list: file name without folder, line: 1-based line of the entry, section}.
+ * {list: lit_list_name(path), line: 1-based line of the entry, section}.
  * data/len are the file's bytes, path names it in messages (FILE:LINE:COL).
  * Returns 0, or -1 after reporting (the caller then writes nothing). */
 int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t len,

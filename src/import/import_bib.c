@@ -1255,8 +1255,7 @@ int lit_bib_read(lit_bib *b, const char *path, const char *data, size_t len, con
     p.b = b;
     /* the entries keep the names for their messages: copies that live as long as b */
     p.path = lit_arena_strdup(&b->tmp, path ? path : "-");
-    const char *slash = strrchr(p.path, '/');
-    p.list = slash ? slash + 1 : p.path;
+    p.list = lit_list_name(p.path);
     p.s = (const unsigned char *)data;
     p.n = len;
     p.d = d;

@@ -134,8 +134,7 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     memset(&im, 0, sizeof im);
     im.cat = cat;
     im.path = path;
-    const char *slash = strrchr(path, '/');
-    im.list = slash ? slash + 1 : path;
+    im.list = lit_list_name(path);
     im.o = o;
     im.vs = o ? o->venues : NULL;
     im.d = d;

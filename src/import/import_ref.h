@@ -27,7 +27,7 @@ typedef struct lit_ref {
 typedef struct lit_ref_ctx {
     lit_catalog *cat;
     const lit_import_opts *o;
-    const char *list;              /* file name without folder, for sources */
+    const char *list;              /* lit_list_name of the file, for sources */
 } lit_ref_ctx;
 
 /* Appends the paper of r, listed at line: venue through the venue table (a name it does

@@ -4,12 +4,12 @@
 F=$ROOT/tests/fixtures/bib
 T="--venues $F/venues.yaml --topics $F/topics.yaml"
 cd "$TMP" || exit 1
+cp "$F"/*.bib "$F"/split/*.bib .   # sources name each file by the path given: here, its name
 
 # one import, many files: strings, entries and crossref targets as three files import as
 # their concatenation does (the places differ: the file names and lines in sources)
-S=$F/split
-check "three files: strings, entries, crossref targets" "$LIT" import $T -q "$S/strings.bib" "$S/entries.bib" "$S/crossref.bib" -o three.yaml
-cat "$S/strings.bib" "$S/entries.bib" "$S/crossref.bib" >all.bib
+check "three files: strings, entries, crossref targets" "$LIT" import $T -q "strings.bib" "entries.bib" "crossref.bib" -o three.yaml
+cat "strings.bib" "entries.bib" "crossref.bib" >all.bib
 check "their concatenation" "$LIT" import $T -q all.bib -o one.yaml
 grep -v '^  - {list:' three.yaml >three.cmp; grep -v '^  - {list:' one.yaml >one.cmp
 check "the same catalog, byte for byte but the sources" sh -c "test -s three.cmp && cmp three.cmp one.cmp"
@@ -23,17 +23,17 @@ assert p['venue'] == 'SOSP' and p['year'] == 2019 and p['bib']['isbn'] == '978-1
 assert ps['tiresias-sosp19']['venue'] == 'SOSP', ps['tiresias-sosp19']
 assert ps['wei-tpds22']['venue'] == 'TPDS' and 'sosp19' not in ps, ps.keys()
 "
-check "a file of @strings alone is no error" "$LIT" import $T -q "$S/strings.bib" "$S/entries.bib" -o two.yaml
+check "a file of @strings alone is no error" "$LIT" import $T -q "strings.bib" "entries.bib" -o two.yaml
 check_err "in the wrong order the macros are undefined (as for bibtex)" 0 "entries.bib:5:15: warning: undefined macro 'osdi'" \
-  "$LIT" import $T "$S/entries.bib" "$S/strings.bib" -o wrong.yaml
+  "$LIT" import $T "entries.bib" "strings.bib" -o wrong.yaml
 check_err "a crossref target in none of the files is a warning" 0 "entries.bib:15:14: warning: crossref 'sosp19' of 'pipedream-sosp19' is in none of the .bib files" \
-  "$LIT" import $T "$S/strings.bib" "$S/entries.bib" -o two.yaml
+  "$LIT" import $T "strings.bib" "entries.bib" -o two.yaml
 check_err "--strict: strings-only files still fine, an undefined macro is an error" 1 "entries.bib:5:15: error: undefined macro 'osdi'" \
-  "$LIT" import $T --strict "$S/entries.bib" "$S/strings.bib" -o wrong.yaml
-check_exit "--strict and --lenient exclude each other" 2 "$LIT" import $T --strict --lenient "$S/entries.bib"
+  "$LIT" import $T --strict "entries.bib" "strings.bib" -o wrong.yaml
+check_exit "--strict and --lenient exclude each other" 2 "$LIT" import $T --strict --lenient "entries.bib"
 
 # resilient by default: what bibtex recovers from is recovered, the rest skipped with a warning
-"$LIT" import $T "$F/wild.bib" -o wild.yaml 2>wild.err
+"$LIT" import $T wild.bib -o wild.yaml 2>wild.err
 check "wild.bib imports by default" test -s wild.yaml
 check "8 of its 12 entries (broken, untitled, duplicate key and a %-line are not)" sh -c "[ \$(grep -c '^- key:' wild.yaml) -eq 8 ] && ! grep -q commented-out wild.yaml"
 for w in "20:3: warning: missing ',' after key 'no-comma-after-key'" \
@@ -42,7 +42,7 @@ for w in "20:3: warning: missing ',' after key 'no-comma-after-key'" \
          "61:11: warning: unbalanced braces: .* \\(skipped\\)" \
          "71:1: warning: entry 'no-title' has no title \\(skipped\\)" \
          "76:1: warning: duplicate key 'upper-type' \\(first at line 11\\) \\(skipped\\)"; do
-  check "warns: $w" grep -Eq "^$F/wild.bib:$w" wild.err
+  check "warns: $w" grep -Eq "^wild.bib:$w" wild.err
 done
 check "the recovered entries have their fields" $PY -c "
 import yaml
@@ -53,12 +53,12 @@ assert ps['upper-type']['title'] == 'Upper-Case Types and Field Names' and ps['u
 assert ps['parenthesised']['year'] == 2016 and ps['trailing-comma']['bib']['publisher'] == 'Comma Press'
 "
 check_err "--strict: all or nothing" 1 "wild.bib:20:3: error: expected ',' after key 'no-comma-after-key'" \
-  "$LIT" import $T --strict "$F/wild.bib" -o strict.yaml
+  "$LIT" import $T --strict wild.bib -o strict.yaml
 check "--strict wrote nothing" test ! -e strict.yaml
 
 # nothing lost: every field of every entry comes back from `litsurvey bib`, twice over
 cp "$F/venues.yaml" "$F/topics.yaml" .
-check "import every standard field" "$LIT" import $T -q "$F/fields.bib" -o f1.yaml
+check "import every standard field" "$LIT" import $T -q fields.bib -o f1.yaml
 check "export" "$LIT" bib -c f1.yaml -o f1.bib
 check "import the export" "$LIT" import $T -q f1.bib -o f2.yaml
 check "export again" "$LIT" bib -c f2.yaml -o f2.bib
@@ -91,7 +91,7 @@ check "bibtex reads the export, warning only about biblatex's types and fields" 
   pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 && bibtex doc >bibtex.out 2>&1; grep -q 'Warning--' bibtex.out && ! grep 'Warning--' bibtex.out | grep -v 'biblatex-\\|online-biblatex'"
 
 # keys never disappear: two entries of one paper merge (a shared DOI), both keys are cited
-"$LIT" import $T -v "$F/aliases.bib" -o al.yaml 2>al.err
+"$LIT" import $T -v aliases.bib -o al.yaml 2>al.err
 check "the two PipeDream entries are one paper with an alias" $PY -c "
 import yaml
 ps = {p['key']: p for p in yaml.safe_load(open('al.yaml'))['papers']}

@@ -7,8 +7,9 @@ V="--venues $ROOT/data/venues.yaml --topics $ROOT/data/topics.yaml"
 SEED=$ROOT/data/catalog.yaml
 SAME="$PY $ROOT/tests/same_papers.py"
 cd "$TMP" || exit 1
+cp "$F"/*.json .   # sources name each file by the path given: here, its name
 
-"$LIT" import $V -q "$F/library.json" -o lib.yaml
+"$LIT" import $V -q "library.json" -o lib.yaml
 check "import library.json: fields, venues, keys, provenance" $PY -c "
 import yaml
 p = {x['key']: x for x in yaml.safe_load(open('lib.yaml'))['papers']}
@@ -30,7 +31,7 @@ assert p['workshop-no-table']['venue'] == 'Some Workshop Nobody Lists'   # kept 
 "
 
 # resilience: bad items skipped with a located warning, bad fields left out; --strict fails
-"$LIT" import $V "$F/bad-items.json" -o bad.yaml 2>bad.err
+"$LIT" import $V "bad-items.json" -o bad.yaml 2>bad.err
 check "bad items: the good ones are imported" sh -c "[ \$(grep -c '^- key:' bad.yaml) -eq 3 ] && grep -q 'key: ok-two' bad.yaml && grep -q 'key: bad-fields' bad.yaml"
 check "bad items: each skipped item is a warning at its place" sh -c \
   "grep -q 'bad-items.json:5:3: warning: item is not an object (item skipped)' bad.err &&
@@ -42,11 +43,11 @@ check "bad fields: a warning at the field, the field left out" sh -c \
    grep -q \"bad-items.json:10:4: warning: 'DOI' is not a text; left out\" bad.err"
 check "event gives the venue when there is no container" grep -A4 'key: ok-two' bad.yaml
 check_err "--strict: the first bad item is an error" 1 "bad-items.json:5:3: error: item is not an object" \
-  "$LIT" import $V --strict "$F/bad-items.json" -o strict.yaml
+  "$LIT" import $V --strict "bad-items.json" -o strict.yaml
 check "--strict: nothing written" test ! -e strict.yaml
-check_err "a JSON syntax error is located" 1 "syntax.json:5:3: error: ']' expected" "$LIT" import $V "$F/syntax.json" -o x.yaml
-check_err "invalid UTF-8 is located" 1 "utf8.json:1:27: error: unable to decode byte 0xff" "$LIT" import $V "$F/utf8.json" -o x.yaml
-check_err "a file that is not a list of items is an error" 1 "scalar.json:1:1[0-9]*: error: " "$LIT" import $V "$F/scalar.json" -o x.yaml
+check_err "a JSON syntax error is located" 1 "syntax.json:5:3: error: ']' expected" "$LIT" import $V "syntax.json" -o x.yaml
+check_err "invalid UTF-8 is located" 1 "utf8.json:1:27: error: unable to decode byte 0xff" "$LIT" import $V "utf8.json" -o x.yaml
+check_err "a file that is not a list of items is an error" 1 "scalar.json:1:1[0-9]*: error: " "$LIT" import $V "scalar.json" -o x.yaml
 printf '[]\n' >empty.json
 check_err "an empty list is an error" 1 "empty.json:1:1: error: no papers found" "$LIT" import $V empty.json -o x.yaml
 

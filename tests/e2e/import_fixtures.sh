@@ -5,9 +5,10 @@
 F=$ROOT/tests/fixtures/import
 V="--venues $ROOT/data/venues.yaml --topics $ROOT/data/topics.yaml"
 cd "$TMP" || exit 1
+cp "$F"/*.md "$F"/*.txt .   # sources name each list by the path given: here, its file name
 
-for list in "$F"/*.md "$F"/*.txt; do
-  fx=$(basename "$list")
+for list in *.md *.txt; do
+  fx=$list
   stem=${fx%.*}
   "$LIT" import $V -q "$list" -o "$stem.yaml" 2>"$stem.err"
   check "import $fx exits 0" test -s "$stem.yaml"
@@ -16,10 +17,10 @@ for list in "$F"/*.md "$F"/*.txt; do
 done
 
 # Every fixture together: duplicates across lists merge, whatever the order of the files.
-"$LIT" import $V -q "$F"/*.md "$F"/*.txt -o all.yaml
-"$LIT" import $V -q $(ls "$F"/*.md "$F"/*.txt | sort -r) -o rev.yaml
+"$LIT" import $V -q *.md *.txt -o all.yaml
+"$LIT" import $V -q $(ls *.md *.txt | sort -r) -o rev.yaml
 check "all fixtures: same bytes whatever the input order" cmp all.yaml rev.yaml
-"$LIT" import $V -q "$F"/*.md "$F"/*.txt -o again.yaml
+"$LIT" import $V -q *.md *.txt -o again.yaml
 check "all fixtures: same input, same bytes" cmp all.yaml again.yaml
 check "all fixtures: PipeDream from three lists is one paper with three sources" \
   $PY -c "
@@ -35,7 +36,7 @@ assert {s['list'] for s in g['sources']} == {'headings-links.md', 'gitbook.md', 
 assert len(p) == 107, len(p)
 "
 # -v prints every merge with its reason
-"$LIT" import $V -v "$F"/*.md "$F"/*.txt -o all2.yaml 2>explain.txt
+"$LIT" import $V -v *.md *.txt -o all2.yaml 2>explain.txt
 check "--explain: merges with their reasons" grep -q "merged into 'gpipe-neurips19': .*: same normalised title" explain.txt
 check "--explain: summary line" grep -q "entries in 19 files; 1 skipped" explain.txt
 exit $failed

@@ -4,8 +4,9 @@
 F=$ROOT/tests/fixtures/import
 V="--venues $ROOT/data/venues.yaml --topics $ROOT/data/topics.yaml"
 cd "$TMP" || exit 1
+cp "$F"/*.md .   # sources name each file by the path given: here, its name
 
-"$LIT" import $V -q "$F/headings-links.md" -o base.yaml
+"$LIT" import $V -q "headings-links.md" -o base.yaml
 # hand edits: a note and a status (fields the catalog does not know), a topic, a title
 $PY - <<'PYEOF'
 import re
@@ -17,7 +18,7 @@ open('base.yaml', 'w').write(s)
 PYEOF
 check "hand-edited catalog loads" "$LIT" check -q -c base.yaml $V
 cp base.yaml base.orig
-"$LIT" import $V -q -m base.yaml "$F/headings-links.md" "$F/gitbook.md" "$F/authors.md" -o merged.yaml
+"$LIT" import $V -q -m base.yaml "headings-links.md" "gitbook.md" "authors.md" -o merged.yaml
 check "-m with -o leaves the existing catalog as it was" cmp base.yaml base.orig
 check "-m keeps hand edits and keys, adds new papers, duplicates nothing" $PY -c "
 import yaml
@@ -40,14 +41,14 @@ for p in M.values():
     src = [(s['list'], s['line']) for s in p['sources']]
     assert len(src) == len(set(src)), p
 "
-"$LIT" import $V -q -m merged.yaml "$F/headings-links.md" "$F/gitbook.md" "$F/authors.md" -o twice.yaml
+"$LIT" import $V -q -m merged.yaml "headings-links.md" "gitbook.md" "authors.md" -o twice.yaml
 check "merging the same lists again changes nothing" cmp merged.yaml twice.yaml
 cp merged.yaml inplace.yaml
-"$LIT" import $V -q -m inplace.yaml "$F/tags.md"
+"$LIT" import $V -q -m inplace.yaml "tags.md"
 check "-m without -o writes the existing catalog in place" grep -q 'key: shockwave-nsdi23' inplace.yaml
 check "  and keeps its hand edits" grep -q 'status: done' inplace.yaml
 printf 'papers:\n  - key: x\n    title: [unclosed\n' > broken.yaml
 cp broken.yaml broken.orig
-check_err "-m with a broken catalog: located error, nothing written" 1 '^broken.yaml:[0-9]+:[0-9]+: error' "$LIT" import $V -m broken.yaml "$F/tags.md"
+check_err "-m with a broken catalog: located error, nothing written" 1 '^broken.yaml:[0-9]+:[0-9]+: error' "$LIT" import $V -m broken.yaml "tags.md"
 check "  the broken catalog is untouched" cmp broken.yaml broken.orig
 exit $failed

@@ -5,8 +5,9 @@
 F=$ROOT/tests/fixtures/ris
 V="--venues $ROOT/data/venues.yaml --topics $ROOT/data/topics.yaml"
 cd "$TMP" || exit 1
+cp "$F"/*.ris "$ROOT/tests/fixtures/csl/library.json" .   # sources name each file by the path given: here, its name
 
-"$LIT" import $V -q "$F/library.ris" -o lib.yaml
+"$LIT" import $V -q "library.ris" -o lib.yaml
 check "import library.ris (BOM, CRLF, wrapped values): fields, venues, keys, provenance" $PY -c "
 import yaml
 p = {x['key']: x for x in yaml.safe_load(open('lib.yaml'))['papers']}
@@ -25,7 +26,7 @@ assert (g['venue'], g['year'], g['short'], g['topics']) == ('OSDI', 2020, 'Gavel
 "
 check "the catalog loads and checks" "$LIT" check -q -c lib.yaml $V
 
-"$LIT" import $V "$F/bad.ris" -o bad.yaml 2>bad.err
+"$LIT" import $V "bad.ris" -o bad.yaml 2>bad.err
 check "bad entries: the good ones are imported" sh -c "[ \$(grep -c '^- key:' bad.yaml) -eq 3 ] && grep -q 'key: tiresias-nsdi19' bad.yaml && grep -q 'key: gandiva-osdi18' bad.yaml"
 check "bad entries: each problem a warning at its line" sh -c "
   grep -q \"bad.ris:1:1: warning: text outside an entry\" bad.err &&
@@ -35,7 +36,7 @@ check "bad entries: each problem a warning at its line" sh -c "
   grep -q 'bad.ris:16:26: warning: invalid UTF-8 or a control character (skipped)' bad.err"
 check "the output is valid UTF-8 and loads" "$LIT" check -q -c bad.yaml $V
 check_err "--strict: the first problem is an error" 1 "bad.ris:1:1: error: text outside an entry" \
-  "$LIT" import $V --strict "$F/bad.ris" -o strict.yaml
+  "$LIT" import $V --strict "bad.ris" -o strict.yaml
 check "--strict: nothing written" test ! -e strict.yaml
 printf 'TY  - JOUR\nAU  - Nobody, A\nER  - \n' >notitle.ris
 check_err "no paper in the file is an error" 1 "notitle.ris:1:1: error: no papers found" "$LIT" import $V notitle.ris -o x.yaml
@@ -44,7 +45,7 @@ printf 'TY  - CONF\nTI  - PipeDream: Generalized Pipeline Parallelism for DNN Tr
 check "RIS is recognised by its content whatever the extension" grep -q 'key: pipedream-sosp19' sniff.yaml
 
 # the same library from RIS and from CSL-JSON: one paper each after the merge
-"$LIT" import $V -q "$F/library.ris" "$ROOT/tests/fixtures/csl/library.json" -o both.yaml
+"$LIT" import $V -q "library.ris" library.json -o both.yaml
 check "RIS and CSL-JSON of the same papers merge" $PY -c "
 import yaml
 p = {x['key']: x for x in yaml.safe_load(open('both.yaml'))['papers']}
