@@ -59,6 +59,11 @@ void lit_catalog_free(lit_catalog *c)
 {
     free(c->papers);
     free(c->topic_defs);
+    for (size_t i = 0; i < c->n_lists; i++) {
+        free(c->lists[i].sections);
+        free(c->lists[i].aside);
+    }
+    free(c->lists);
     lit_strtab_free(&c->venues);
     lit_strtab_free(&c->topics);
     lit_arena_free(&c->arena);
@@ -109,4 +114,79 @@ static int by_key(const void *a, const void *b)
 void lit_catalog_sort(lit_catalog *c)
 {
     if (c->n_papers > 1) qsort(c->papers, c->n_papers, sizeof *c->papers, by_key);
+}
+
+/* ---- lists ---- */
+
+/* Where file is, or would go, in the lists (kept in file name order). */
+static size_t list_slot(const lit_catalog *c, const char *file, bool *found)
+{
+    size_t lo = 0, hi = c->n_lists;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int r = strcmp(c->lists[mid].file, file);
+        if (r == 0) { *found = true; return mid; }
+        if (r < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    *found = false;
+    return lo;
+}
+
+lit_list *lit_catalog_find_list(const lit_catalog *c, const char *file)
+{
+    bool found;
+    size_t i = list_slot(c, file, &found);
+    return found ? &c->lists[i] : NULL;
+}
+
+lit_list *lit_catalog_begin_list(lit_catalog *c, const char *file)
+{
+    bool found;
+    size_t i = list_slot(c, file, &found);
+    if (!found) {
+        LIT_GROW(c->lists, c->cap_lists, c->n_lists + 1);
+        memmove(c->lists + i + 1, c->lists + i, (c->n_lists - i) * sizeof *c->lists);
+        c->n_lists++;
+        memset(&c->lists[i], 0, sizeof c->lists[i]);
+        c->lists[i].file = lit_arena_strdup(&c->arena, file);
+        return &c->lists[i];
+    }
+    lit_list *l = &c->lists[i];
+    l->aside = l->sections;
+    l->n_aside = l->n_sections;
+    l->had_aside = true;
+    l->sections = NULL;
+    l->n_sections = l->cap_sections = 0;
+    return l;
+}
+
+void lit_catalog_end_list(lit_catalog *c, const char *file, bool ok)
+{
+    bool found;
+    size_t i = list_slot(c, file, &found);
+    if (!found) return;
+    lit_list *l = &c->lists[i];
+    if (!ok && l->had_aside) {
+        free(l->sections);
+        l->sections = l->aside;
+        l->n_sections = l->cap_sections = l->n_aside;
+    } else if (!ok) {   /* a file imported for the first time that failed: no record */
+        free(l->sections);
+        memmove(c->lists + i, c->lists + i + 1, (c->n_lists - i - 1) * sizeof *c->lists);
+        c->n_lists--;
+        return;
+    } else {
+        free(l->aside);
+    }
+    l->aside = NULL;
+    l->n_aside = 0;
+    l->had_aside = false;
+}
+
+size_t lit_list_add_section(lit_catalog *c, lit_list *l, const char *heading, int level, long line)
+{
+    LIT_GROW(l->sections, l->cap_sections, l->n_sections + 1);
+    l->sections[l->n_sections] = (lit_section){lit_arena_strdup(&c->arena, heading), NULL, level, line};
+    return l->n_sections++;
 }

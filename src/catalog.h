@@ -48,6 +48,23 @@ typedef struct lit_paper {
  * heading the taxonomy does not name, made a topic by an import. */
 typedef struct lit_topic_def { const char *id, *label, *parent; long line, col; } lit_topic_def;
 
+/* A section of an imported list that holds papers (itself or below it): its heading as
+ * written (emoji and all), its level as a heading of the list `litsurvey markdown` writes
+ * back (1 for the list's '# ' title, else 2 at the top and one more per section it is
+ * under), the topic a paper listed right under it got (NULL: none), and its line. */
+typedef struct lit_section { const char *heading, *topic; int level; long line; } lit_section;
+
+/* An imported Markdown or text list: its file (the path as given, as in sources) and its
+ * sections in the list's order (the catalog's `lists:`). */
+typedef struct lit_list {
+    const char *file;
+    lit_section *sections;    /* malloc'd */
+    size_t n_sections, cap_sections;
+    lit_section *aside;       /* an earlier import's record while the file is imported again */
+    size_t n_aside;
+    bool had_aside;
+} lit_list;
+
 /* Interned strings: each distinct name once, with a stable index. */
 typedef struct lit_strtab {
     const char **names;       /* n names, in first-seen order */
@@ -65,6 +82,8 @@ typedef struct lit_catalog {
     lit_strtab topics;        /* topic ids as written in the catalog */
     lit_topic_def *topic_defs;  /* the catalog's own topics, in file order */
     size_t n_topic_defs, cap_topic_defs;
+    lit_list *lists;          /* the imported lists, by file name */
+    size_t n_lists, cap_lists;
     int load_threads;         /* threads the last lit_catalog_load parsed it with (benchmarks, tests) */
 } lit_catalog;
 
@@ -82,6 +101,16 @@ const char *lit_catalog_topic(const lit_catalog *c, int32_t id);
 long lit_catalog_find(const lit_catalog *c, const char *key);
 /* Sorts papers by key (the saved order). */
 void lit_catalog_sort(lit_catalog *c);
+
+/* The list record of file, or NULL. */
+lit_list *lit_catalog_find_list(const lit_catalog *c, const char *file);
+/* Starts the list record of file afresh for an import of it (a record an earlier import
+ * left is put aside); lit_catalog_end_list then drops the old record, or when the import
+ * of the file failed (ok false) puts it back. */
+lit_list *lit_catalog_begin_list(lit_catalog *c, const char *file);
+void lit_catalog_end_list(lit_catalog *c, const char *file, bool ok);
+/* Appends a section to l (strings are copied into the catalog); returns its index. */
+size_t lit_list_add_section(lit_catalog *c, lit_list *l, const char *heading, int level, long line);
 
 /* Reads a catalog file ("-" for stdin) with located errors: wrong types, duplicate
  * mapping keys, duplicate paper keys, out-of-range years, invalid UTF-8, aliases. */

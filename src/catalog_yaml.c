@@ -379,35 +379,104 @@ static int load_topic_defs(lit_catalog *c, lit_yread *r)
     return 0;
 }
 
+/* The imported lists: {file, sections: [{heading, level, topic, line}, ...]}, by file. */
+static int load_lists(lit_catalog *c, lit_yread *r)
+{
+    if (lit_yread_expect(r, LIT_Y_SEQ, "a list of lists (file, sections)") != 0) return -1;
+    while (lit_yread_next(r) != LIT_Y_SEQ_END) {
+        if (lit_yread_expect(r, LIT_Y_MAP, "a list (a mapping with file and sections)") != 0) return -1;
+        long line = r->line, col = r->col;
+        lit_list l = {0};
+        unsigned seen = 0;
+        int rc = 0;
+        while (rc == 0 && lit_yread_next(r) == LIT_Y_SCALAR) {
+            unsigned bit = strcmp(r->str, "file") == 0 ? 1 : strcmp(r->str, "sections") == 0 ? 2 : 0;
+            if (!bit) rc = lit_yread_error(r, "unknown key '%s' in a list (file, sections)", r->str);
+            else if (seen & bit) rc = lit_yread_error(r, "duplicate key '%s'", r->str);
+            seen |= bit;
+            lit_yread_next(r);
+            if (rc == 0 && bit == 1) rc = lit_yread_str(r, &c->arena, &l.file);
+            if (rc != 0 || bit != 2 || lit_yread_is_null(r)) continue;
+            rc = lit_yread_expect(r, LIT_Y_SEQ, "a list of sections");
+            while (rc == 0 && lit_yread_next(r) == LIT_Y_MAP) {
+                lit_section sec = {NULL, NULL, 2, 0};
+                unsigned got = 0;
+                long sl = r->line, sc = r->col;
+                while (rc == 0 && lit_yread_next(r) == LIT_Y_SCALAR) {
+                    unsigned b = strcmp(r->str, "heading") == 0 ? 1 : strcmp(r->str, "level") == 0 ? 2
+                               : strcmp(r->str, "topic") == 0 ? 4 : strcmp(r->str, "line") == 0 ? 8 : 0;
+                    if (!b) rc = lit_yread_error(r, "unknown key '%s' in a section (heading, level, topic, line)", r->str);
+                    else if (got & b) rc = lit_yread_error(r, "duplicate key '%s'", r->str);
+                    got |= b;
+                    lit_yread_next(r);
+                    long v = 0;
+                    if (rc == 0) rc = b == 1 ? lit_yread_str(r, &c->arena, &sec.heading)
+                                    : b == 2 ? lit_yread_long(r, 1, 6, &v)
+                                    : b == 4 ? opt_str(r, &c->arena, &sec.topic)
+                                    : lit_yread_long(r, 1, 1L << 40, &sec.line);
+                    if (b == 2) sec.level = (int)v;
+                }
+                if (rc == 0) rc = lit_yread_expect(r, LIT_Y_MAP_END, "a key");
+                if (rc == 0 && !sec.heading) rc = lit_error(r->diag, r->file, sl, sc, "section without 'heading'");
+                if (rc == 0) {
+                    LIT_GROW(l.sections, l.cap_sections, l.n_sections + 1);
+                    l.sections[l.n_sections++] = sec;
+                }
+            }
+            if (rc == 0) rc = lit_yread_expect(r, LIT_Y_SEQ_END, "a section mapping");
+        }
+        if (rc == 0) rc = lit_yread_expect(r, LIT_Y_MAP_END, "a key");
+        if (rc == 0 && !l.file) rc = lit_error(r->diag, r->file, line, col, "list without 'file'");
+        if (rc == 0 && lit_catalog_find_list(c, l.file)) rc = lit_error(r->diag, r->file, line, col, "list '%s' twice", l.file);
+        if (rc != 0) {
+            free(l.sections);
+            return -1;
+        }
+        lit_list *into = lit_catalog_begin_list(c, l.file);
+        lit_catalog_end_list(c, l.file, true);
+        into->sections = l.sections;
+        into->n_sections = l.n_sections;
+        into->cap_sections = l.cap_sections;
+    }
+    return 0;
+}
+
 /* A whole catalog document; keys gets every paper key. */
 static int load_doc(lit_catalog *c, lit_yread *r, keyset *keys)
 {
     scratch s = {0};
     int rc = -1;
+    int seen[3] = {0};   /* papers, topics, lists */
     int seen_papers = 0, seen_topics = 0;
     if (r->tok == LIT_Y_ERROR) goto out;
     if (lit_yread_expect(r, LIT_Y_MAP, "a mapping with 'papers'") != 0) goto out;
     while (lit_yread_next(r) == LIT_Y_SCALAR) {
-        int topics = strcmp(r->str, "topics") == 0;
-        if (!topics && strcmp(r->str, "papers") != 0) {
-            lit_yread_error(r, "unknown key '%s' (a catalog has 'papers' and 'topics')", r->str);
+        int which = strcmp(r->str, "papers") == 0 ? 0 : strcmp(r->str, "topics") == 0 ? 1
+                  : strcmp(r->str, "lists") == 0 ? 2 : -1;
+        if (which < 0) {
+            lit_yread_error(r, "unknown key '%s' (a catalog has 'papers', 'topics' and 'lists')", r->str);
             goto out;
         }
-        if (topics ? seen_topics++ : seen_papers++) {
-            lit_yread_error(r, "duplicate key '%s'", topics ? "topics" : "papers");
+        if (seen[which]++) {
+            lit_yread_error(r, "duplicate key '%s'", r->str);
             goto out;
         }
+        seen_papers = seen[0], seen_topics = seen[1];
         lit_yread_next(r);
         if (lit_yread_is_null(r)) continue;
-        if (topics) {
+        if (which == 1) {
             if (load_topic_defs(c, r) != 0) goto out;
+            continue;
+        }
+        if (which == 2) {
+            if (load_lists(c, r) != 0) goto out;
             continue;
         }
         if (lit_yread_expect(r, LIT_Y_SEQ, "a list of papers") != 0) goto out;
         if (load_papers(c, r, keys, &s) != 0) goto out;
     }
     if (lit_yread_expect(r, LIT_Y_MAP_END, "'papers' or 'topics'") != 0) goto out;
-    if (seen_topics && !seen_papers) {
+    if ((seen_topics || seen[2]) && !seen_papers) {
         lit_yread_error(r, "topics but no 'papers': a topics.yaml, not a catalog?");
         goto out;
     }
@@ -537,7 +606,8 @@ static void find_cuts(int fd, long long size, int want, long long *cuts, int *n)
     if (plen && size > first) {
         long long tail = size - HEAD > first ? size - HEAD : first;
         got = pread(fd, buf, (size_t)(size - tail), (off_t)tail);
-        if (got > 0 && find_bytes(buf, (size_t)got, "\ntopics:", 8)) plen = 0;
+        if (got > 0 && (find_bytes(buf, (size_t)got, "\ntopics:", 8) || find_bytes(buf, (size_t)got, "\nlists:", 7)))
+            plen = 0;
     }
     for (int k = 1; plen && k < want; k++) {
         long long at = size / want * k;
@@ -612,6 +682,8 @@ static int load_parallel(lit_catalog *c, const char *path, int want)
         else load_range(&g[k]);
         ok = ok && g[k].rc == 0;
     }
+    /* topics or lists before the papers (hand-written): the one-thread load keeps them */
+    if (g[0].cat.n_topic_defs || g[0].cat.n_lists) ok = 0;
     /* a key repeated across ranges: the one-thread load reports it in file order */
     for (int k = 1; ok && k < n; k++)
         for (size_t i = 0; ok && i < g[k].cat.n_papers; i++)
@@ -879,6 +951,34 @@ int lit_catalog_save(const lit_catalog *c, const char *path, lit_diag *d)
             key_str(&em, "id", c->topic_defs[i].id);
             key_str(&em, "label", c->topic_defs[i].label);
             key_str(&em, "parent", c->topic_defs[i].parent);
+            map_end(&em);
+        }
+        seq_end(&em);
+    }
+    if (c->n_lists) {
+        scalar(&em, "lists", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(&em, 0);
+        for (size_t i = 0; i < c->n_lists; i++) {
+            const lit_list *l = &c->lists[i];
+            map_start(&em, 0);
+            key_str(&em, "file", l->file);
+            scalar(&em, "sections", YAML_PLAIN_SCALAR_STYLE);
+            seq_start(&em, l->n_sections == 0);
+            for (size_t k = 0; k < l->n_sections; k++) {
+                const lit_section *sec = &l->sections[k];
+                map_start(&em, 1);
+                scalar(&em, "heading", YAML_PLAIN_SCALAR_STYLE);
+                scalar(&em, sec->heading, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+                scalar(&em, "level", YAML_PLAIN_SCALAR_STYLE);
+                number(&em, sec->level);
+                key_str(&em, "topic", sec->topic);
+                if (sec->line) {
+                    scalar(&em, "line", YAML_PLAIN_SCALAR_STYLE);
+                    number(&em, sec->line);
+                }
+                map_end(&em);
+            }
+            seq_end(&em);
             map_end(&em);
         }
         seq_end(&em);

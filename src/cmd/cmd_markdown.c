@@ -8,19 +8,26 @@
 
 static const char usage_text[] =
     "usage: litsurvey markdown [-o FILE.md | --in-place README.md] [options]\n"
+    "                          [--group-by list|topic|venue|year|venue-year]\n"
+    "                          [--sort list|newest|oldest|title]\n"
     "\n"
     "Writes the selected papers as an awesome-list: a table of contents, a heading per\n"
-    "group and one entry per paper, newest first:\n"
+    "group and one entry per paper:\n"
     "  - [OSDI'20] **Gavel**: Heterogeneity-Aware ... [[paper]](https://...) [[code]](...)\n"
-    "Grouped by topic (the default), `litsurvey import` of the list gives the same papers\n"
-    "back (titles, system names, authors, venues, years, topics and links).\n"
+    "A catalog imported from one list is written in that list's sections, in its order,\n"
+    "with its headings as written; `litsurvey import` of the result gives the same papers\n"
+    "(titles, system names, authors, venues, years, topics and links) and sections back.\n"
     "\n"
     "  -o, --output FILE    where to write (default: standard output)\n"
     "  -i, --in-place FILE  replace the lines between '" LIT_MD_BEGIN "' and\n"
     "                       '" LIT_MD_END "' in FILE; the rest stays byte for byte\n"
-    "      --group-by HOW   topic (default; taxonomy order, nested by parent), venue,\n"
-    "                       year or venue-year\n"
-    "      --sort ORDER     newest (default), oldest or title\n"
+    "      --group-by HOW   list (the sections of the imported lists, in their order;\n"
+    "                       the default for a catalog of one list), topic (the default\n"
+    "                       otherwise: taxonomy order, nested by parent), venue, year or\n"
+    "                       venue-year\n"
+    "      --sort ORDER     papers in a section: list (their order in the list; the\n"
+    "                       default by list), newest (the default otherwise), oldest or\n"
+    "                       title\n"
     "      --table          a table per group instead of a list\n"
     "      --no-toc         no table of contents\n"
     "      --charts DIR     embed the chart PNGs found in DIR (as the README links them)\n"
@@ -34,8 +41,9 @@ int lit_cmd_markdown(int argc, char **argv, lit_diag *d)
         {"group-by", required_argument, 0, OPT_GROUP}, {"sort", required_argument, 0, OPT_SORT},
         {"table", no_argument, 0, OPT_TABLE}, {"no-toc", no_argument, 0, OPT_NO_TOC},
         {"charts", required_argument, 0, OPT_CHARTS}, LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    static const char *const groups[] = {"topic", "venue", "year", "venue-year", NULL};
-    static const char *const sorts[] = {"newest", "oldest", "title", NULL};
+    /* in the order of lit_md_group and lit_md_sort, after their AUTO */
+    static const char *const groups[] = {"list", "topic", "venue", "year", "venue-year", NULL};
+    static const char *const sorts[] = {"list", "newest", "oldest", "title", NULL};
     lit_md_opts mo;
     memset(&mo, 0, sizeof mo);
     lit_cli cli;
@@ -53,13 +61,13 @@ int lit_cmd_markdown(int argc, char **argv, lit_diag *d)
         case 'i': inplace = optarg; break;
         case OPT_GROUP:
             while (groups[k] && strcmp(groups[k], optarg)) k++;
-            if (!groups[k]) { rc = lit_usage_error("markdown", "unknown --group-by '%s' (topic, venue, year, venue-year)", optarg); goto out; }
-            mo.group = (lit_md_group)k;
+            if (!groups[k]) { rc = lit_usage_error("markdown", "unknown --group-by '%s' (list, topic, venue, year, venue-year)", optarg); goto out; }
+            mo.group = (lit_md_group)(k + 1);
             break;
         case OPT_SORT:
             while (sorts[k] && strcmp(sorts[k], optarg)) k++;
-            if (!sorts[k]) { rc = lit_usage_error("markdown", "unknown --sort '%s' (newest, oldest, title)", optarg); goto out; }
-            mo.sort = (lit_md_sort)k;
+            if (!sorts[k]) { rc = lit_usage_error("markdown", "unknown --sort '%s' (list, newest, oldest, title)", optarg); goto out; }
+            mo.sort = (lit_md_sort)(k + 1);
             break;
         case OPT_TABLE: mo.table = true; break;
         case OPT_NO_TOC: mo.no_toc = true; break;
@@ -81,6 +89,20 @@ int lit_cmd_markdown(int argc, char **argv, lit_diag *d)
         lit_db_free(&db);
         free(readme);
         goto out;
+    }
+    if (mo.group == LIT_MD_LIST && !db.cat.n_lists) {
+        rc = lit_usage_error("markdown", "--group-by list: '%s' remembers no list (import a Markdown list into it)",
+                             db.cat.path);
+        lit_stats_free(&s);
+        lit_db_free(&db);
+        free(readme);
+        goto out;
+    }
+    if (inplace) {   /* the sections of the README above its region are there already */
+        mo.in_place = inplace;
+        const char *b = strstr(readme, LIT_MD_BEGIN);
+        mo.region_line = 1;
+        for (const char *q = readme; b && q < b; q++) mo.region_line += *q == '\n';
     }
     lit_buf body = LIT_BUF_INIT, whole = LIT_BUF_INIT;
     lit_md_write(&body, &db, &s, &mo);

@@ -135,6 +135,7 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     im.cat = cat;
     im.path = path;
     im.list = lit_list_name(path);
+    im.record = lit_catalog_begin_list(cat, im.list);
     im.o = o;
     im.vs = o ? o->venues : NULL;
     im.d = d;
@@ -183,8 +184,9 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     }
     if (rc == 0 && cat->n_papers == before)
         rc = lit_error(d, path, 1, 1, "no papers found in '%s'", im.list);
-    /* on failure the papers of this file are taken back */
+    /* on failure the papers of this file are taken back, and its record */
     if (rc != 0) cat->n_papers = before;
+    lit_catalog_end_list(cat, im.list, rc == 0);
     lit_md_walk_free(&im);
     free(im.nl);
     free(copy);

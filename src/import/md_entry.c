@@ -70,7 +70,9 @@ static char *take_short(char *title)
     return NULL;
 }
 
-static void clean_title(char *s)
+/* whole: the title is an emphasised run or a link's label, so a bracket at its end is
+ * part of it ("*... in [Brackets]*") */
+static void clean_title(char *s, bool whole)
 {
     lit_md_strip_marks(s);
     lit_md_collapse_ws(s);
@@ -81,7 +83,7 @@ static void clean_title(char *s)
             s[--n] = 0;
         /* a note in square brackets at the end: "[Vision]", and the document types of
          * GB/T 7714 references ("[J]", "[C]", "[J/OL]") */
-        size_t o = n > 2 && s[n - 1] == ']' ? lit_md_match_open(s, n - 1) : (size_t)-1;
+        size_t o = n > 2 && s[n - 1] == ']' && !whole ? lit_md_match_open(s, n - 1) : (size_t)-1;
         if (o == (size_t)-1 || o == 0 || n - o > 24 || lit_md_count_words(s + o) > 3) break;
         s[o] = 0;
         n = o;
@@ -154,6 +156,22 @@ static void drop_link_words(char *s)
     }
 }
 
+/* Whether s[i] is inside an emphasised run or a link label that starts before it with
+ * other text ("*Names in [Brackets]*" is one title; "**[Vision]**" is a note). */
+static bool inside_run(const char *s, size_t i)
+{
+    int depth = 0;
+    size_t open = 0;
+    for (size_t k = 0; k < i; k++) {
+        if (s[k] == M_EM_OPEN || s[k] == M_LINK_OPEN) { if (!depth++) open = k; }
+        else if ((s[k] == M_EM_CLOSE || s[k] == M_LINK_CLOSE) && depth) depth--;
+    }
+    if (!depth) return false;
+    size_t k = open + 1;
+    while (k < i && (s[k] == ' ' || IS_MARK(s[k]))) k++;
+    return k < i;
+}
+
 /* Bracket groups that are notes, wherever they are: "(@Affiliation)", "[also in 2.1]",
  * "(see ...)", and a parenthesised affiliation at the end. */
 static void drop_note_groups(char *s, bool org)
@@ -167,7 +185,7 @@ static void drop_note_groups(char *s, bool org)
         bool note = lit_md_note_start(s + a) > 0;
         size_t e = j + 1;
         while (s[e] == ' ' || IS_MARK(s[e])) e++;
-        if (org && !note && !s[e] && i > 0) {  /* at the end: "(Tsinghua University)", "(Best Paper)", "[Vision]" */
+        if (org && !note && !s[e] && i > 0 && !inside_run(s, i)) {  /* at the end: "(Tsinghua University)", "(Best Paper)", "[Vision]" */
             char *g = lit_md_strndup(s + a, j - a);
             note = s[i] == '[' ? lit_md_count_words(g) <= 4 : lit_md_has_org_word(g, strlen(g));
             if (!note) note = lit_md_award(g);
@@ -194,13 +212,15 @@ static bool drop_leading_label(char *s)
     return true;
 }
 
-/* A trailing "| Affiliation" (after any "| VENUE'YY" was taken as a tag). */
+/* A trailing "| Affiliation" (after any "| VENUE'YY" was taken as a tag); a bar inside
+ * emphasis is the title's. */
 static void drop_affiliation(char *s)
 {
     size_t n = lit_md_trim_end(s), cut = (size_t)-1;
     int depth = 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] == '(' || s[i] == '[') depth++;
+        if (s[i] == M_EM_OPEN || s[i] == '(' || s[i] == '[') depth++;
+        else if (s[i] == M_EM_CLOSE && depth) depth--;
         else if ((s[i] == ')' || s[i] == ']') && depth) depth--;
         else if (!depth && s[i] == '|' && s[i + 1] == ' ' && i) cut = s[i - 1] == ' ' ? i - 1 : i;
     }
@@ -262,6 +282,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     size_t i = 0;
     while (s[i] == ' ') i++;
     char *title = NULL, *rest = NULL;
+    bool title_run = false;   /* the title is an emphasised run or a link's label */
     if (s[i] == M_EM_OPEN || s[i] == M_LINK_OPEN) {
         char closer = s[i] == M_EM_OPEN ? M_EM_CLOSE : M_LINK_CLOSE;
         char *c = strchr(s + i + 1, closer);
@@ -272,6 +293,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             e->link_title = s[i] == M_LINK_OPEN;
             title = lit_md_strndup(s + i + 1, (size_t)(c - s - i - 1));
             rest = lit_xstrdup(c + 1);
+            title_run = true;
         }
     }
     if (!title) {
@@ -312,10 +334,11 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     }
     /* the whole text without links is the label a section or category line would use */
     e->label = lit_xstrdup(s);
-    clean_title(e->label);
-    clean_title(title);
+    bool whole = title_run;
+    clean_title(e->label, false);
+    clean_title(title, whole);
     e->short_name = take_short(title);
-    if (e->short_name) clean_title(title);
+    if (e->short_name) clean_title(title, whole);
     e->title = title;
     free(s);
 }

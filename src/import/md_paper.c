@@ -8,13 +8,14 @@
 #include <string.h>
 #include "md_walk.h"
 
-static void push_section(imp *im, int level, const char *text)
+static void push_section(imp *im, int level, const char *text, long line)
 {
     while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
     LIT_GROW(im->sec, im->cap_sec, im->n_sec + 1);
     section *s = &im->sec[im->n_sec++];
     memset(s, 0, sizeof *s);
     s->level = level;
+    s->line = line;
     s->text = lit_xstrdup(text);
     tag t;
     char vb[128];
@@ -126,6 +127,24 @@ static const char *section_topic(imp *im, long line)
     return t >= 0 ? ti->ts->t[t].id : NULL;
 }
 
+/* The catalog remembers the sections that hold papers, in the list's order, with their
+ * headings as written and the topic a paper right under each got: `litsurvey markdown`
+ * writes the list back so. A section is a heading one level below the one it is under
+ * (a topic bullet or a category line too), a '# ' heading at the top the list's title. */
+static void record_sections(imp *im, const char *topic)
+{
+    lit_list *l = im->record;
+    for (size_t k = 0; k < im->n_sec; k++) {
+        section *s = &im->sec[k];
+        if (s->recorded) continue;
+        int level = k ? im->sec[k - 1].written + 1 : s->level == 1 ? 1 : 2;
+        s->written = level > 6 ? 6 : level;
+        s->recorded = lit_list_add_section(im->cat, l, s->text, s->written, s->line) + 1;
+    }
+    if (im->n_sec && topic && !l->sections[im->sec[im->n_sec - 1].recorded - 1].topic)
+        l->sections[im->sec[im->n_sec - 1].recorded - 1].topic = cat_str(im, topic);
+}
+
 static void add_paper(imp *im, entry *e, long line)
 {
     lit_catalog *c = im->cat;
@@ -168,6 +187,7 @@ static void add_paper(imp *im, entry *e, long line)
     p->year = (int16_t)year;
     const char *sect = im->n_sec ? im->sec[im->n_sec - 1].text : NULL;
     const char *topic = section_topic(im, line);
+    if (im->record) record_sections(im, topic);
     if (topic) {
         p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
         p->topics[0] = lit_catalog_topic_id(c, topic);
@@ -303,20 +323,20 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
         lit_md_drop_empty_groups(h);
         lit_md_strip_marks(h);
         lit_md_collapse_ws(h);
-        push_section(im, im->heading_level, h);
+        push_section(im, im->heading_level, h, line);
         free(h);
     } else if (children && kind == 'l') {
         /* a topic bullet with nested items names a subsection, unless its text is a link
          * (a talk, a course page); a link in parentheses is only a pointer */
         char *lab = lit_md_section_label(text);
         if (lab && *lab && lit_md_count_words(lab) <= 12) {
-            push_section(im, SECTION_BULLET + im->list_depth, lab);
+            push_section(im, SECTION_BULLET + im->list_depth, lab, line);
             if (im->n_li) im->li[im->n_li - 1].pushed = true;
         }
         free(lab);
     } else if ((kind == 't' || kind == 'c') && !n_links && !other_link && *e.label &&
                lit_md_count_words(e.label) <= 10 && e.label[strlen(e.label) - 1] != '.') {
-        push_section(im, SECTION_CATEGORY, e.label);
+        push_section(im, SECTION_CATEGORY, e.label, line);
     }
     lit_md_entry_free(&e);
     return rc;

@@ -23,6 +23,9 @@ typedef struct unit {
 typedef struct section {
     int level;
     char *text;
+    long line;          /* where the heading, topic bullet or category line is */
+    int written;        /* its level as `litsurvey markdown` writes it (lit_section) */
+    size_t recorded;    /* 1 + its index in the catalog's record of the list, 0 before */
     const char *venue;  /* venue/year the heading gives ("## OSDI 2022"), or NULL/0 */
     int year;
 } section;
@@ -65,6 +68,7 @@ typedef struct imp {
                            paragraph of authors and venue that follows it */
     long pend_line, pend_col;
     const char *title;  /* the list's title (find_title), or NULL */
+    lit_list *record;   /* the catalog's record of the list's sections */
     long title_end;     /* line where the title's part ends, 0 until known */
 } imp;
 

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 #include "chart.h"
+#include "outfile.h"
 
 #define esc lit_md_escape
 
@@ -48,10 +50,52 @@ static const char *link_label(const char *kind)
     return strcmp(kind, "web") == 0 ? "website" : kind;
 }
 
+/* Whether the importer could end a plain title early: at a separator it reads authors
+ * after (". ", ", ", "; ", " - ", " | ", " by ", dashes), when the words that follow look
+ * like names ("... Misled by Noisy Labels", "Prototypes, Criticisms, and Counterfactuals"),
+ * or before a bracket at its end, which a list uses for notes ("[Vision]"). Such a title
+ * is written in emphasis, which the importer takes whole. */
+static bool title_at_risk(const char *t)
+{
+    size_t n = strlen(t);
+    if (n && t[n - 1] == ']') return true;
+    static const char *const seps[] = {". ", ", ", "; ", " - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+        if (strstr(t, seps[i])) return true;
+    for (const char *c = t; *c; c++)
+        if (c[0] == ' ' && (c[1] | 0x20) == 'b' && (c[2] | 0x20) == 'y' && c[3] == ' ') return true;
+    return false;
+}
+
+/* Whether the importer takes short as the system name of "short: ..." (md_entry.c's
+ * take_short): one word, or two with an acronym first ("PCC Vivace"). */
+static bool short_of_colon(const char *sn)
+{
+    const char *sp = strchr(sn, ' ');
+    if (!sp) return !strchr(sn, ',');
+    if (strchr(sp + 1, ' ')) return false;
+    size_t up = 0, al = 0;
+    for (const char *c = sn; c < sp; c++) {
+        up += *c >= 'A' && *c <= 'Z';
+        al += (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z');
+    }
+    return al >= 2 && up == al;
+}
+
 static void title_part(lit_buf *b, const lit_paper *p)
 {
     size_t sn = p->short_name ? strlen(p->short_name) : 0;
-    if (sn && strncmp(p->title, p->short_name, sn) == 0 && strncmp(p->title + sn, ": ", 2) == 0) {
+    bool prefix = sn && strncmp(p->title, p->short_name, sn) == 0 && strncmp(p->title + sn, ": ", 2) == 0;
+    if (title_at_risk(p->title) && (!sn || (prefix && short_of_colon(p->short_name)) || (!prefix && sn <= 40))) {
+        lit_buf_addc(b, '*');   /* "*Gavel: ...*" and "*(Gavel) ...*" give the system name back too */
+        if (sn && !prefix) {
+            lit_buf_addc(b, '(');
+            esc(b, p->short_name);
+            lit_buf_adds(b, ") ");
+        }
+        esc(b, p->title);
+        lit_buf_addc(b, '*');
+    } else if (prefix) {
         lit_buf_adds(b, "**");
         esc(b, p->short_name);
         lit_buf_adds(b, "**");
@@ -168,6 +212,9 @@ static void table_row(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
 static const lit_catalog *g_cat;
 static lit_md_sort g_sort;
 
+/* A paper in a group, with the line it was listed at there (0: none). */
+typedef struct item { uint32_t paper; long line; } item;
+
 static int venue_cmp(const lit_paper *a, const lit_paper *b)
 {
     const char *va = lit_catalog_venue(g_cat, a->venue), *vb = lit_catalog_venue(g_cat, b->venue);
@@ -175,13 +222,18 @@ static int venue_cmp(const lit_paper *a, const lit_paper *b)
     return strcmp(va, vb);
 }
 
-static int paper_cmp(const void *x, const void *y)
+static int item_cmp(const void *x, const void *y)
 {
-    const lit_paper *a = &g_cat->papers[*(const uint32_t *)x], *b = &g_cat->papers[*(const uint32_t *)y];
+    const item *ia = x, *ib = y;
+    const lit_paper *a = &g_cat->papers[ia->paper], *b = &g_cat->papers[ib->paper];
     int r = 0;
+    if (g_sort == LIT_MD_LISTED && ia->line != ib->line) {
+        if (!ia->line || !ib->line) return ia->line ? -1 : 1;   /* placed by topic: after the listed ones */
+        return ia->line < ib->line ? -1 : 1;
+    }
     if (g_sort != LIT_MD_TITLE && a->year != b->year) {
         if (!a->year || !b->year) return a->year ? -1 : 1;   /* undated last */
-        r = g_sort == LIT_MD_NEWEST ? b->year - a->year : a->year - b->year;
+        r = g_sort == LIT_MD_OLDEST ? a->year - b->year : b->year - a->year;
     }
     if (!r && g_sort != LIT_MD_TITLE) r = venue_cmp(a, b);
     if (!r) r = strcmp(a->title, b->title);
@@ -192,9 +244,9 @@ static int paper_cmp(const void *x, const void *y)
 /* ---------- groups ---------- */
 
 typedef struct group {
-    char *heading;       /* escaped heading text */
-    int depth;           /* 0 = top level */
-    uint32_t *papers;
+    char *heading;       /* escaped heading text; NULL: the papers go on without one */
+    int level;           /* 1 for '#', 2 for '##', ... */
+    item *items;
     size_t n, cap;
 } group;
 
@@ -203,37 +255,43 @@ typedef struct writer {
     const lit_md_opts *o;
     group *g;
     size_t n, cap;
+    /* by list: which topics of each selected paper its sections carry (cov[k][j] for its
+     * j-th topic) and whether it has a section; the topic groups then hold the rest */
+    bool **cov;
+    bool *placed;
 } writer;
 
-static group *add_group(writer *w, const char *text, int depth)
+static group *add_group(writer *w, const char *text, int level)
 {
     LIT_GROW(w->g, w->cap, w->n + 1);
     group *g = &w->g[w->n++];
     memset(g, 0, sizeof *g);
-    lit_buf h = LIT_BUF_INIT;
-    esc(&h, text);
-    g->heading = lit_xstrdup(lit_buf_str(&h));
-    lit_buf_free(&h);
-    g->depth = depth;
+    if (text) {
+        lit_buf h = LIT_BUF_INIT;
+        esc(&h, text);
+        g->heading = lit_xstrdup(lit_buf_str(&h));
+        lit_buf_free(&h);
+    }
+    g->level = level > 6 ? 6 : level;
     return g;
 }
 
-static void group_add(group *g, uint32_t i)
+static void group_add(group *g, uint32_t i, long line)
 {
-    LIT_GROW(g->papers, g->cap, g->n + 1);
-    g->papers[g->n++] = i;
+    LIT_GROW(g->items, g->cap, g->n + 1);
+    g->items[g->n++] = (item){i, line};
 }
 
 /* A topic and its subtopics, depth first, when any of them has papers. */
 static void topic_groups(writer *w, const size_t *total, uint32_t **members, const size_t *n_members,
-                         size_t t, int depth)
+                         size_t t, int level)
 {
     const lit_topics *ts = &w->db->topics;
     if (!total[t]) return;
-    group *g = add_group(w, ts->t[t].label, depth);
-    for (size_t k = 0; k < n_members[t]; k++) group_add(g, members[t][k]);
+    group *g = add_group(w, ts->t[t].label, level);
+    for (size_t k = 0; k < n_members[t]; k++) group_add(g, members[t][k], 0);
     for (size_t c = 0; c < ts->n; c++)
-        if (ts->t[c].parent_ix == (int)t) topic_groups(w, total, members, n_members, c, depth + 1);
+        if (ts->t[c].parent_ix == (int)t) topic_groups(w, total, members, n_members, c, level + 1);
 }
 
 static int topic_name_cmp(const void *x, const void *y)
@@ -241,6 +299,7 @@ static int topic_name_cmp(const void *x, const void *y)
     return strcmp(g_cat->topics.names[*(const size_t *)x], g_cat->topics.names[*(const size_t *)y]);
 }
 
+/* Topic groups of the selected papers (by list: of their topics no section carries). */
 static void by_topic(writer *w, const lit_stats *s)
 {
     const lit_catalog *cat = &w->db->cat;
@@ -259,6 +318,7 @@ static void by_topic(writer *w, const lit_stats *s)
         size_t placed = 0;
         for (uint32_t j = 0; j < p->n_topics; j++) {
             size_t g = (size_t)gix[p->topics[j]];
+            if (w->cov && w->cov[k][j]) continue;
             /* a topic written twice lists the paper once (papers come one at a time, so
              * an earlier listing is the group's last) */
             if (n_members[g] && members[g][n_members[g] - 1] == s->sel[k]) continue;
@@ -266,7 +326,7 @@ static void by_topic(writer *w, const lit_stats *s)
             members[g][n_members[g]++] = s->sel[k];
             placed++;
         }
-        if (!placed) {
+        if (!placed && !p->n_topics && !(w->placed && w->placed[k])) {
             LIT_GROW(members[ng - 1], caps[ng - 1], n_members[ng - 1] + 1);
             members[ng - 1][n_members[ng - 1]++] = s->sel[k];
         }
@@ -275,7 +335,7 @@ static void by_topic(writer *w, const lit_stats *s)
     for (size_t t = 0; t < ts->n; t++)
         for (int q = (int)t; q >= 0 && n_members[t]; q = ts->t[q].parent_ix) total[q] += n_members[t];
     for (size_t t = 0; t < ts->n; t++)
-        if (ts->t[t].parent_ix < 0) topic_groups(w, total, members, n_members, t, 0);
+        if (ts->t[t].parent_ix < 0) topic_groups(w, total, members, n_members, t, 2);
     /* topics the table does not know: by name, as the statistics list them */
     size_t *unknown = lit_xmalloc((nt + 1) * sizeof *unknown), nu = 0;
     for (size_t i = 0; i < nt; i++)
@@ -283,13 +343,13 @@ static void by_topic(writer *w, const lit_stats *s)
     qsort(unknown, nu, sizeof *unknown, topic_name_cmp);
     for (size_t u = 0; u < nu; u++) {
         size_t g = ts->n + unknown[u];
-        group *gr = add_group(w, cat->topics.names[unknown[u]], 0);
-        for (size_t k = 0; k < n_members[g]; k++) group_add(gr, members[g][k]);
+        group *gr = add_group(w, cat->topics.names[unknown[u]], 2);
+        for (size_t k = 0; k < n_members[g]; k++) group_add(gr, members[g][k], 0);
     }
     free(unknown);
     if (n_members[ng - 1]) {
-        group *gr = add_group(w, "Without a topic", 0);   /* furniture to the importer: no topic */
-        for (size_t k = 0; k < n_members[ng - 1]; k++) group_add(gr, members[ng - 1][k]);
+        group *gr = add_group(w, "Without a topic", 2);   /* furniture to the importer: no topic */
+        for (size_t k = 0; k < n_members[ng - 1]; k++) group_add(gr, members[ng - 1][k], 0);
     }
     for (size_t g = 0; g < ng; g++) free(members[g]);
     free(members);
@@ -299,6 +359,93 @@ static void by_topic(writer *w, const lit_stats *s)
     free(gix);
 }
 
+/* The section of list l a source names: of those with its heading, the last at or above
+ * its line (the first when the list moved on since); -1 for a paper above every section,
+ * -2 when the list has no such section. */
+static long section_of(const lit_list *l, const lit_source *src)
+{
+    if (!src->section) return -1;
+    long hit = -2, first = -2;
+    for (size_t i = 0; i < l->n_sections; i++) {
+        if (strcmp(l->sections[i].heading, src->section) != 0) continue;
+        if (first < 0) first = (long)i;
+        if (l->sections[i].line <= src->line) hit = (long)i;
+    }
+    return hit >= 0 ? hit : first;
+}
+
+/* By list: each list's papers above its first section, then its sections in order, each
+ * paper under the sections it was listed in whose topic it still has; a section is
+ * written when it or a section below it holds papers. The topics no section carries
+ * follow by topic. */
+static void by_list(writer *w, const lit_stats *s)
+{
+    const lit_catalog *cat = &w->db->cat;
+    size_t *base = lit_xmalloc((cat->n_lists + 1) * sizeof *base), nn = 0;
+    for (size_t l = 0; l < cat->n_lists; l++) {
+        base[l] = nn;
+        nn += cat->lists[l].n_sections + 1;   /* node base[l]: above the first section */
+    }
+    group *node = lit_xcalloc(nn + 1, sizeof *node);
+    w->cov = lit_xcalloc(s->n_papers + 1, sizeof *w->cov);
+    w->placed = lit_xcalloc(s->n_papers + 1, sizeof *w->placed);
+    for (size_t k = 0; k < s->n_papers; k++) {
+        const lit_paper *p = &cat->papers[s->sel[k]];
+        w->cov[k] = lit_xcalloc(p->n_topics + 1, sizeof **w->cov);
+        size_t done[16], nd = 0;   /* nodes this paper went to (a paper has few sources) */
+        for (uint32_t q = 0; q < p->n_sources; q++) {
+            const lit_list *l = p->sources[q].list ? lit_catalog_find_list(cat, p->sources[q].list) : NULL;
+            long sec = l ? section_of(l, &p->sources[q]) : -2;
+            if (sec < -1) continue;
+            const char *topic = sec >= 0 ? l->sections[sec].topic : NULL;
+            long j = -1;
+            for (uint32_t t = 0; topic && t < p->n_topics && j < 0; t++)
+                if (!strcmp(lit_catalog_topic(cat, p->topics[t]), topic)) j = t;
+            if (topic && j < 0) continue;   /* the paper has left that topic */
+            size_t id = base[l - cat->lists] + (size_t)(sec + 1), d = 0;
+            while (d < nd && done[d] != id) d++;
+            if (d < nd) continue;
+            if (nd < sizeof done / sizeof *done) done[nd++] = id;
+            group_add(&node[id], s->sel[k], p->sources[q].line);
+            if (j >= 0) w->cov[k][j] = true;
+            w->placed[k] = true;
+        }
+    }
+    for (size_t l = 0; l < cat->n_lists; l++) {
+        const lit_list *li = &cat->lists[l];
+        group *n = &node[base[l]];
+        /* a section is shown when it or one below it holds papers */
+        bool *show = lit_xcalloc(li->n_sections + 1, sizeof *show);
+        for (size_t i = li->n_sections; i-- > 0;) {
+            if (!n[i + 1].n) continue;
+            show[i] = true;
+            for (size_t a = i, lv = (size_t)li->sections[i].level; a-- > 0;)
+                if ((size_t)li->sections[a].level < lv) { show[a] = true; lv = (size_t)li->sections[a].level; }
+        }
+        bool here = w->o->in_place && lit_same_target(w->o->in_place, li->file);
+        for (size_t i = 0; i <= li->n_sections; i++) {
+            if (i && !show[i - 1]) continue;
+            if (!i && !n[0].n) continue;
+            const lit_section *sec = i ? &li->sections[i - 1] : NULL;
+            /* in the README it came from, the sections above the region are there already */
+            bool above = sec && here && sec->line < w->o->region_line;
+            group *g = add_group(w, sec && !above ? sec->heading : NULL, sec ? sec->level : 2);
+            g->items = n[i].items;
+            g->n = n[i].n;
+            g->cap = n[i].cap;
+        }
+        free(show);
+    }
+    by_topic(w, s);
+    for (size_t k = 0; k < s->n_papers; k++) free(w->cov[k]);
+    free(w->cov);
+    free(w->placed);
+    w->cov = NULL;
+    w->placed = NULL;
+    free(node);
+    free(base);
+}
+
 static int year_desc(const void *x, const void *y)
 {
     int a = *(const int *)x, b = *(const int *)y;
@@ -306,8 +453,8 @@ static int year_desc(const void *x, const void *y)
     return g_sort == LIT_MD_OLDEST ? a - b : b - a;
 }
 
-/* Year groups (depth) of the papers in sel, newest first unless sorted oldest first. */
-static void by_year(writer *w, const uint32_t *sel, size_t n, int depth)
+/* Year groups (at level) of the papers in sel, newest first unless sorted oldest first. */
+static void by_year(writer *w, const uint32_t *sel, size_t n, int level)
 {
     const lit_catalog *cat = &w->db->cat;
     int *years = lit_xmalloc((n + 1) * sizeof *years);
@@ -324,10 +471,10 @@ static void by_year(writer *w, const uint32_t *sel, size_t n, int depth)
         char h[32];
         if (years[q]) snprintf(h, sizeof h, "%d", years[q]);
         else snprintf(h, sizeof h, "Year unknown");
-        group *g = add_group(w, h, depth);
+        group *g = add_group(w, h, level);
         for (size_t k = 0; k < n; k++) {
             const lit_paper *p = &cat->papers[sel[k]];
-            if ((p->year_inferred ? 0 : p->year) == years[q]) group_add(g, sel[k]);
+            if ((p->year_inferred ? 0 : p->year) == years[q]) group_add(g, sel[k], 0);
         }
     }
     free(years);
@@ -345,29 +492,33 @@ static void by_venue(writer *w, const lit_stats *s, bool years)
             if (cat->papers[s->sel[k]].venue == id) in[n++] = s->sel[k];
         if (!n) continue;
         const char *name = id >= 0 ? lit_catalog_venue(cat, id) : "Venue unknown";
-        group *g = add_group(w, name, 0);
-        if (years) by_year(w, in, n, 1);
-        else for (size_t k = 0; k < n; k++) group_add(g, in[k]);
+        group *g = add_group(w, name, 2);
+        if (years) by_year(w, in, n, 3);
+        else for (size_t k = 0; k < n; k++) group_add(g, in[k], 0);
     }
     free(in);
 }
 
-/* GitHub's heading anchors: lower case, spaces to '-', punctuation dropped; a repeated
- * anchor gets -1, -2, ... */
+/* GitHub's heading anchors: lower case, spaces to '-', letters, digits, marks, '-' and
+ * '_' kept, the rest (punctuation, emoji) dropped; a repeated anchor gets -1, -2, ... */
 static void anchor(lit_buf *b, const char *text, const group *gs, size_t upto)
 {
     lit_buf a = LIT_BUF_INIT;
     lit_buf_add(&a, "", 0);
-    for (const char *s = text; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '\\') continue;
-        if (c >= 'A' && c <= 'Z') lit_buf_addc(&a, (char)(c - 'A' + 'a'));
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c >= 0x80)
-            lit_buf_addc(&a, (char)c);
-        else if (c == ' ') lit_buf_addc(&a, '-');
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
+    for (utf8proc_ssize_t n; *s; s += n) {
+        utf8proc_int32_t c;
+        n = utf8proc_iterate(s, -1, &c);
+        if (n <= 0) { n = 1; continue; }
+        utf8proc_category_t k = utf8proc_category(c);
+        if (c == ' ') lit_buf_addc(&a, '-');
+        else if (c == '-' || c == '_' || (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO)) {
+            utf8proc_uint8_t u[4];
+            lit_buf_add(&a, (const char *)u, (size_t)utf8proc_encode_char(utf8proc_tolower(c), u));
+        }
     }
     size_t same = 0;
-    for (size_t i = 0; i < upto; i++) same += strcmp(gs[i].heading, text) == 0;
+    for (size_t i = 0; i < upto; i++) same += gs[i].heading && strcmp(gs[i].heading, text) == 0;
     lit_buf_adds(b, lit_buf_str(&a));
     if (same) lit_buf_printf(b, "-%zu", same);
     lit_buf_free(&a);
@@ -377,15 +528,22 @@ void lit_md_write(lit_buf *out, const lit_db *db, const lit_stats *s, const lit_
 {
     static const lit_md_opts defaults;
     if (!o) o = &defaults;
-    writer w = {db, o, NULL, 0, 0};
+    writer w = {db, o, NULL, 0, 0, NULL, NULL};
+    lit_md_group how = o->group;
+    if (how == LIT_MD_GROUP_AUTO) how = db->cat.n_lists == 1 ? LIT_MD_LIST : LIT_MD_TOPIC;
     g_cat = &db->cat;
-    g_sort = o->sort;
-    switch (o->group) {
+    g_sort = o->sort != LIT_MD_SORT_AUTO ? o->sort : how == LIT_MD_LIST ? LIT_MD_LISTED : LIT_MD_NEWEST;
+    switch (how) {
+    case LIT_MD_GROUP_AUTO: /* resolved above */
+    case LIT_MD_LIST: by_list(&w, s); break;
     case LIT_MD_TOPIC: by_topic(&w, s); break;
     case LIT_MD_VENUE: by_venue(&w, s, false); break;
     case LIT_MD_VENUE_YEAR: by_venue(&w, s, true); break;
-    case LIT_MD_YEAR: by_year(&w, s->sel, s->n_papers, 0); break;
+    case LIT_MD_YEAR: by_year(&w, s->sel, s->n_papers, 2); break;
     }
+    /* a list's '# ' title comes first, the contents after it */
+    size_t first = w.n && w.g[0].heading && w.g[0].level == 1 && !w.g[0].n;
+    if (first) lit_buf_printf(out, "# %s\n\n", w.g[0].heading);
     lit_buf_printf(out, "%zu papers", s->n_papers);
     if (s->year_min) lit_buf_printf(out, " from %d to %d", s->year_min, s->year_max);
     lit_buf_adds(out, ", written by litsurvey from the catalog.\n\n");
@@ -405,27 +563,32 @@ void lit_md_write(lit_buf *out, const lit_db *db, const lit_stats *s, const lit_
             lit_buf_free(&path);
         }
     }
-    if (!o->no_toc && w.n) {
-        for (size_t i = 0; i < w.n; i++) {
-            lit_buf_printf(out, "%*s- [%s](#", 2 * w.g[i].depth, "", w.g[i].heading);
+    if (!o->no_toc) {
+        int top = 6;
+        for (size_t i = first; i < w.n; i++)
+            if (w.g[i].heading && w.g[i].level < top) top = w.g[i].level;
+        bool any = false;
+        for (size_t i = first; i < w.n; i++) {
+            if (!w.g[i].heading) continue;
+            lit_buf_printf(out, "%*s- [%s](#", 2 * (w.g[i].level - top), "", w.g[i].heading);
             anchor(out, w.g[i].heading, w.g, i);
             lit_buf_adds(out, ")\n");
+            any = true;
         }
-        lit_buf_addc(out, '\n');
+        if (any) lit_buf_addc(out, '\n');
     }
     for (size_t i = 0; i < w.n; i++) {
         group *g = &w.g[i];
-        int level = 2 + g->depth > 6 ? 6 : 2 + g->depth;
-        lit_buf_printf(out, "%.*s %s\n\n", level, "######", g->heading);
-        if (g->n) qsort(g->papers, g->n, sizeof *g->papers, paper_cmp);
+        if (g->heading && i >= first) lit_buf_printf(out, "%.*s %s\n\n", g->level, "######", g->heading);
+        if (g->n) qsort(g->items, g->n, sizeof *g->items, item_cmp);
         if (g->n && o->table) table_head(out);
         for (size_t k = 0; k < g->n; k++) {
-            const lit_paper *p = &db->cat.papers[g->papers[k]];
+            const lit_paper *p = &db->cat.papers[g->items[k].paper];
             if (o->table) table_row(out, &db->cat, p);
             else lit_md_entry(out, &db->cat, p);
         }
         if (g->n) lit_buf_addc(out, '\n');
-        free(g->papers);
+        free(g->items);
         free(g->heading);
     }
     free(w.g);

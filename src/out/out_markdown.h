@@ -5,13 +5,19 @@
 #include "buf.h"
 #include "stats.h"
 
-typedef enum lit_md_group { LIT_MD_TOPIC, LIT_MD_VENUE, LIT_MD_YEAR, LIT_MD_VENUE_YEAR } lit_md_group;
-typedef enum lit_md_sort { LIT_MD_NEWEST, LIT_MD_OLDEST, LIT_MD_TITLE } lit_md_sort;
+/* AUTO: the sections of the list when the catalog remembers one list (its `lists:`), else
+ * by topic; papers in the list's order in its sections, else newest first. */
+typedef enum lit_md_group { LIT_MD_GROUP_AUTO, LIT_MD_LIST, LIT_MD_TOPIC, LIT_MD_VENUE, LIT_MD_YEAR,
+                            LIT_MD_VENUE_YEAR } lit_md_group;
+typedef enum lit_md_sort { LIT_MD_SORT_AUTO, LIT_MD_LISTED, LIT_MD_NEWEST, LIT_MD_OLDEST, LIT_MD_TITLE } lit_md_sort;
 
-/* Zeroed: by topic, newest first, with a table of contents, no charts, list entries. */
+/* Zeroed: as AUTO says, with a table of contents, no charts, list entries. */
 typedef struct lit_md_opts {
     lit_md_group group;
     lit_md_sort sort;
+    const char *in_place;    /* the README the list goes into (--in-place), or NULL: the
+                                sections of that list above region_line are there already */
+    long region_line;
     bool no_toc;
     bool table;              /* entries as a Markdown table per group, not a list */
     const char *charts;      /* folder (as the README refers to it) whose KIND.png to embed */
@@ -19,11 +25,15 @@ typedef struct lit_md_opts {
 } lit_md_opts;
 
 /* Appends the list of the selected papers s->sel to out: a table of contents, then one
- * heading per group (topics in taxonomy order, nested by parent; papers without topic
- * under "Without a topic", a heading the importer reads as none) and one entry per paper:
+ * heading per group and one entry per paper:
  *   - [OSDI'20] **Gavel**: Title. Author One, Author Two [[paper]](url) [[code]](url)
- * Grouped by topic, `litsurvey import` of the text gives back the papers' titles, system
- * names, authors, venues, years, topics and links. */
+ * By list: the sections of the imported lists in their order, headings as written, each
+ * paper under the sections it was listed in (those whose topic it still has), then the
+ * topics that leaves out as below. By topic: topics in taxonomy order, nested by parent;
+ * papers without topic under "Without a topic", a heading the importer reads as none.
+ * Grouped by list or topic, `litsurvey import` of the text gives back the papers'
+ * titles, system names, authors, venues, years, topics and links, and the list's
+ * sections. */
 void lit_md_write(lit_buf *out, const lit_db *db, const lit_stats *s, const lit_md_opts *o);
 
 /* Appends one entry line ("- [OSDI'20] **Gavel**: ... [[paper]](url)\n"). */

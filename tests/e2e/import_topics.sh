@@ -34,7 +34,7 @@ c = yaml.safe_load(open('cat.yaml'))
 t = {x['id']: x for x in c['topics']}
 assert t['cardinality-estimation'] == {'id': 'cardinality-estimation', 'label': 'Cardinality Estimation', 'parent': 'query-optimization'}, t
 assert 'inference' not in t and 'learned-database' in t, t
-assert list(c) == ['papers', 'topics'], list(c)
+assert list(c) == ['papers', 'topics', 'lists'], list(c)   # then the list's sections
 "
 
 # the fragment folds into topics.yaml as it is: the next import finds every heading by name
