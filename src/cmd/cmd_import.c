@@ -22,7 +22,9 @@ static const char usage_text[] =
     "  -o, --output FILE    catalog to write ('-' = stdout; default: EXISTING with -m,\n"
     "                       else stdout)\n"
     "  -m, --merge FILE     merge into this existing catalog: its papers keep their keys\n"
-    "                       and hand edits (notes, topics, any extra field)\n"
+    "                       and hand edits (notes, topics, any extra field); a title,\n"
+    "                       venue, year or link a list states otherwise is reported\n"
+    "      --update         with -m: take the list's title, venue, year and links\n"
     "      --strict         fail on the first bad entry (default: skip it with a warning)\n"
     "      --lenient        also skip bad lines and files without papers with a warning\n"
     "  -v, --explain        print every merge with its reason\n"
@@ -35,7 +37,7 @@ static const char usage_text[] =
     "  -q, --quiet          no warnings or summary\n"
     "  -h, --help           this help\n";
 
-enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT, OPT_TOPICS_OUT };
+enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT, OPT_TOPICS_OUT, OPT_UPDATE };
 
 static bool has_ext(const char *path, const char *ext)
 {
@@ -124,16 +126,36 @@ static void unknown_venues(const lit_catalog *c, size_t from, const lit_venues *
     free(n);
 }
 
+static int change_cmp(const void *x, const void *y)
+{
+    const lit_change *a = x, *b = y;
+    int r = strcmp(a->list ? a->list : "", b->list ? b->list : "");
+    if (r) return r;
+    if (a->line != b->line) return a->line < b->line ? -1 : 1;
+    return strcmp(a->field, b->field);
+}
+
+/* Each field of an existing paper that a list states otherwise, at the list's line. */
+static void report_changes(lit_dedupe *dd, lit_diag *d)
+{
+    if (dd->n_changes) qsort(dd->changes, dd->n_changes, sizeof *dd->changes, change_cmp);
+    for (size_t i = 0; i < dd->n_changes; i++) {
+        const lit_change *ch = &dd->changes[i];
+        lit_warn(d, ch->list, ch->line, 0, "'%s': %s '%s' here, '%s' in the catalog (%s)", ch->key, ch->field,
+                 ch->new_, ch->old ? ch->old : "(none)", dd->update ? "updated" : "kept; --update takes this one");
+    }
+}
+
 int lit_cmd_import(int argc, char **argv, lit_diag *d)
 {
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"merge", required_argument, 0, 'm'},
         {"lenient", no_argument, 0, OPT_LENIENT}, {"strict", no_argument, 0, OPT_STRICT}, {"explain", no_argument, 0, 'v'},
         {"venues", required_argument, 0, LIT_OPT_VENUES}, {"topics", required_argument, 0, LIT_OPT_TOPICS},
-        {"topics-out", required_argument, 0, OPT_TOPICS_OUT},
+        {"topics-out", required_argument, 0, OPT_TOPICS_OUT}, {"update", no_argument, 0, OPT_UPDATE},
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *out = NULL, *existing = NULL, *venues_file = NULL, *topics_file = NULL, *topics_out = NULL;
-    bool lenient = false, strict = false, explain = false;
+    bool lenient = false, strict = false, explain = false, update = false;
     int opt;
     optind = 0;
     while ((opt = getopt_long(argc, argv, "o:m:vqh", longopts, NULL)) != -1) {
@@ -146,6 +168,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         case LIT_OPT_VENUES: venues_file = optarg; break;
         case LIT_OPT_TOPICS: topics_file = optarg; break;
         case OPT_TOPICS_OUT: topics_out = optarg; break;
+        case OPT_UPDATE: update = true; break;
         case 'q': d->quiet = true; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: return lit_usage_error("import", "unknown option");
@@ -153,6 +176,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     }
     if (optind >= argc) return lit_usage_error("import", "no input files");
     if (strict && lenient) return lit_usage_error("import", "--strict and --lenient exclude each other");
+    if (update && !existing) return lit_usage_error("import", "--update takes a catalog to update: -m CATALOG");
     if (!out) out = existing ? existing : "-";
 
     int rc = 0;
@@ -214,7 +238,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     }
     unknown_venues(&cat, n_fixed, &vs, explain, &unknown);   /* counted before merges: entries */
     lit_dedupe_find(&cat, &vs, &dd);
+    dd.update = update;
     lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
+    report_changes(&dd, d);
     if (explain) lit_dedupe_print(&dd, true, stderr);
     else if (!d->quiet && dd.n_unsure) lit_dedupe_print(&dd, false, stderr);
     lit_topic_import_defs(&heads, &cat);

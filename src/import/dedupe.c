@@ -146,6 +146,9 @@ static bool same_short(const char *a, const char *b)
 static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_paper *a, const lit_paper *b,
                        int reason, const char **why)
 {
+    /* the same place in one list, the title starting the same way: one entry, edited (its
+     * year or venue fixed); import -m then reports what changed */
+    if (reason == LIT_MATCH_SOURCE) return true;
     int ca = venue_class(c, vs, a), cb = venue_class(c, vs, b);
     if (a->short_name && b->short_name && !same_short(a->short_name, b->short_name)) {
         *why = "different system names";
@@ -167,7 +170,6 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
         if (a->year_inferred || b->year_inferred) ok = ok || ad <= 3;
         if (!ok) { *why = "years too far apart"; return false; }
     }
-    (void)reason;
     return true;
 }
 
@@ -602,9 +604,47 @@ static void union_node(lit_arena *ar, lit_node *into, const lit_node *from)
     into->n = n;
 }
 
+static void change(lit_dedupe *dd, const lit_paper *p, const lit_paper *q, const char *field, const char *old,
+                   const char *new_)
+{
+    LIT_GROW(dd->changes, dd->cap_changes, dd->n_changes + 1);
+    dd->changes[dd->n_changes++] = (lit_change){p->key, field, old, new_, q->n_sources ? q->sources[0].list : NULL,
+                                                q->n_sources ? q->sources[0].line : 0};
+}
+
+/* What the best new entry q says of an existing paper out otherwise: title, venue, year,
+ * a link's URL; noted in dd, and taken with dd->update. */
+static void compare_new(lit_catalog *c, lit_paper *out, const lit_paper *q, lit_dedupe *dd)
+{
+    if (q->title && out->title && strcmp(q->title, out->title) != 0) {
+        change(dd, out, q, "title", out->title, q->title);
+        if (dd->update) { out->title = q->title; out->short_name = q->short_name; }
+    }
+    if (q->venue >= 0 && q->venue != out->venue) {
+        change(dd, out, q, "venue", out->venue >= 0 ? lit_catalog_venue(c, out->venue) : NULL,
+               lit_catalog_venue(c, q->venue));
+        if (dd->update) out->venue = q->venue;
+    }
+    if (q->year && !q->year_inferred && q->year != out->year) {
+        char *y = lit_arena_alloc(&c->arena, 16), *was = out->year ? lit_arena_alloc(&c->arena, 16) : NULL;
+        snprintf(y, 16, "%d", q->year);
+        if (was) snprintf(was, 16, "%d", out->year);
+        change(dd, out, q, "year", was, y);
+        if (dd->update) { out->year = q->year; out->year_inferred = false; }
+    }
+    for (uint32_t k = 0; k < q->n_links; k++)
+        for (uint32_t i = 0; i < out->n_links; i++) {
+            if (strcmp(out->links[i].kind, q->links[k].kind) || !strcmp(out->links[i].url, q->links[k].url)) continue;
+            char *f = lit_arena_alloc(&c->arena, strlen(q->links[k].kind) + 6);
+            sprintf(f, "link %s", q->links[k].kind);
+            change(dd, out, q, f, out->links[i].url, q->links[k].url);
+            if (dd->update) out->links[i].url = q->links[k].url;
+        }
+}
+
 /* Builds the merged paper of members mem[0..n) (sorted best first) into out. */
 static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *mem, size_t n, size_t n_fixed,
-                        const lit_venues *vs, lit_paper *out)
+                        const lit_venues *vs, lit_paper *out, lit_dedupe *dd)
 {
     const lit_paper *best = &c->papers[mem[0]];
     bool fixed = mem[0] < n_fixed;
@@ -736,6 +776,11 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     out->topics = topics; out->n_topics = (uint32_t)xt;
     out->sources = sources; out->n_sources = (uint32_t)xs;
     out->extras = extras; out->n_extras = (uint32_t)xe;
+    if (fixed) {   /* members are ranked: the existing paper first, then the best new entry */
+        size_t i = 1;
+        while (i < n && mem[i] < n_fixed) i++;
+        if (i < n) compare_new(c, out, &c->papers[mem[i]], dd);
+    }
 }
 
 static int u32_cmp(const void *x, const void *y)
@@ -800,7 +845,7 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
         size_t a = start[r], b = start[r + 1];
         if (a == b) continue;
         qsort(order + a, b - a, sizeof *order, rank_cmp);
-        merge_group(c, ts, order + a, b - a, n_fixed, vs, &out[no]);
+        merge_group(c, ts, order + a, b - a, n_fixed, vs, &out[no], dd);
         for (size_t k = a; k < b; k++) new_of[order[k]] = (uint32_t)no;
         if (b - a > 1) dd->n_groups++;
         no++;
@@ -1010,5 +1055,6 @@ void lit_dedupe_print(const lit_dedupe *dd, bool merges, FILE *out)
 void lit_dedupe_free(lit_dedupe *dd)
 {
     free(dd->m);
+    free(dd->changes);
     memset(dd, 0, sizeof *dd);
 }

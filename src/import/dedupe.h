@@ -29,11 +29,23 @@ typedef struct lit_match {
     const char *key;          /* key of the merged paper (set by lit_dedupe_merge) */
 } lit_match;
 
+/* A field of an existing paper (import -m) that a newly imported entry states otherwise:
+ * title, venue, year or the URL of a link ("link paper"). Strings belong to the catalog. */
+typedef struct lit_change {
+    const char *key, *field, *old, *new_;
+    const char *list;         /* where the entry is (NULL for none) */
+    long line;
+} lit_change;
+
 typedef struct lit_dedupe {
     lit_match *m;
     size_t n, cap;
     size_t n_merged, n_unsure;  /* pairs of each kind */
     size_t n_groups;            /* merged papers that came from more than one entry */
+    bool update;                /* input: an existing paper takes the new entry's title,
+                                   system name, venue, year and link URLs (import --update) */
+    lit_change *changes;        /* what the new entries state otherwise, by paper */
+    size_t n_changes, cap_changes;
 } lit_dedupe;
 
 /* Normalised title for matching: NFKC, Unicode case folding, marks stripped, every run
@@ -50,7 +62,9 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
 
 /* Merges every group of matched papers into one paper whose sources list every place
  * it was seen, links and topics merged. Fields come from the best member: an existing
- * paper (the first n_fixed papers, from -m) keeps its key, title and hand edits; then a
+ * paper (the first n_fixed papers, from -m) keeps its key, title and hand edits (each
+ * title, venue, year and link URL the best new entry states otherwise goes to
+ * dd->changes; with dd->update the paper takes the entry's); then a
  * peer-reviewed venue beats arXiv, a stated year beats an inferred or missing one, and
  * ties go by source place, so the result does not depend on input order. Two existing
  * papers are never merged with each other. Papers without a key get one
