@@ -14,6 +14,10 @@ static const char usage_text[] =
     "usage: litsurvey import FILE... [-o CATALOG] [-m EXISTING] [options]\n\n"
     "Imports paper lists (Markdown or plain text, any other extension), BibTeX (.bib),\n"
     "CSL-JSON (.json: Zotero, Mendeley, pandoc) and RIS (.ris) files into one catalog.\n"
+    "A workbook `litsurvey xlsx` wrote (.xlsx) gives back what a reading group edited\n"
+    "(with -m): each row's Status, Presenter, Date, Notes and every column it added, by\n"
+    "the row's Key, into that paper's `reading:` fields; a row whose key is gone is\n"
+    "reported with its values.\n"
     "Duplicates are merged; every paper keeps where it was listed (sources). The .bib\n"
     "files are one bibliography, as in \\bibliography{a,b,c}: @strings hold in the files\n"
     "after theirs, crossrefs resolve across files. An entry that cannot be read is\n"
@@ -70,6 +74,17 @@ static bool is_ris(const char *path, const char *data, size_t len)
 {
     size_t i = text_start(data, len);
     return has_ext(path, ".ris") || (len - i >= 6 && !memcmp(data + i, "TY  -", 5));
+}
+
+/* A workbook: .xlsx, or a zip file (read back with lit_import_sheet, not as a list). */
+static bool is_xlsx(const char *path)
+{
+    if (has_ext(path, ".xlsx") || has_ext(path, ".xlsm")) return true;
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
+    char m[4] = {0};
+    bool zip = f && fread(m, 1, 4, f) == 4 && !memcmp(m, "PK\3\4", 4);
+    if (f) fclose(f);
+    return zip;
 }
 
 static bool is_bib(const char *path, const char *data, size_t len)
@@ -188,13 +203,17 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     lit_catalog_init(&cat);
     lit_dedupe dd;
     memset(&dd, 0, sizeof dd);
-    lit_buf unknown = LIT_BUF_INIT;
+    lit_buf unknown = LIT_BUF_INIT, sheet_notes = LIT_BUF_INIT;
     lit_bib *bib = NULL;
+    const char **sheets = lit_xcalloc((size_t)argc + 1, sizeof *sheets);
     lit_topic_import heads;
     memset(&heads, 0, sizeof heads);
     /* held from reading the catalog to writing it: two imports at once take turns */
     lit_lock lock;
-    if (lit_lock_take(&lock, out, d) != 0) return LIT_EXIT_IO;
+    if (lit_lock_take(&lock, out, d) != 0) {
+        free(sheets);
+        return LIT_EXIT_IO;
+    }
     /* the tables litsurvey ships, and those in the catalog's folder (stdout: this one) */
     const char *near = strcmp(out, "-") ? out : "catalog.yaml";
     if (lit_tables_load(&vs, &ts, near, venues_file, topics_file, d) != 0) goto fail;
@@ -211,8 +230,16 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     lit_topic_import_init(&heads, &ts, &vs);
     lit_import_opts o = {.venues = &vs, .topics = &ts, .sections = &heads, .strict = strict, .lenient = lenient,
                          .bib = bib};
-    size_t n_files = 0;
+    size_t n_files = 0, n_sheets = 0;
     for (int i = optind; i < argc; i++) {
+        if (is_xlsx(argv[i])) {   /* read back after the lists, into the merged catalog */
+            if (!existing) {
+                rc = lit_usage_error("import", "'%s' is a workbook: it reads back into a catalog, -m CATALOG", argv[i]);
+                goto done;
+            }
+            sheets[n_sheets++] = argv[i];
+            continue;
+        }
         char *data = NULL;
         size_t len = 0;
         if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
@@ -232,15 +259,27 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     }
     if (lit_bib_finish(bib, &cat, &o, d) != 0) goto fail;
     size_t n_entries = cat.n_papers - n_fixed;
-    if (n_entries == 0) {
+    if (n_entries == 0 && !n_sheets) {
         lit_error(d, NULL, 0, 0, "no papers imported");
         goto fail;
     }
     unknown_venues(&cat, n_fixed, &vs, explain, &unknown);   /* counted before merges: entries */
-    lit_dedupe_find(&cat, &vs, &dd);
-    dd.update = update;
-    lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
-    report_changes(&dd, d);
+    if (n_entries) {
+        lit_dedupe_find(&cat, &vs, &dd);
+        dd.update = update;
+        lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
+        report_changes(&dd, d);
+    }
+    for (size_t k = 0; k < n_sheets; k++) {
+        lit_sheet_stats st;
+        if (lit_import_sheet(&cat, sheets[k], &st, d) != 0) goto fail;
+        lit_buf_printf(&sheet_notes, "%s: read back %zu row%s of sheet '%s' into %zu paper%s: %zu field%s changed", sheets[k],
+                       st.rows, st.rows == 1 ? "" : "s", st.sheet, st.papers, st.papers == 1 ? "" : "s", st.fields,
+                       st.fields == 1 ? "" : "s");
+        if (st.gone) lit_buf_printf(&sheet_notes, "; %zu row%s whose key no paper has (see warnings)", st.gone, st.gone == 1 ? "" : "s");
+        if (st.no_key) lit_buf_printf(&sheet_notes, "; %zu row%s without a key", st.no_key, st.no_key == 1 ? "" : "s");
+        lit_buf_addc(&sheet_notes, '\n');
+    }
     if (explain) lit_dedupe_print(&dd, true, stderr);
     else if (!d->quiet && dd.n_unsure) lit_dedupe_print(&dd, false, stderr);
     lit_topic_import_defs(&heads, &cat);
@@ -248,9 +287,10 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     if ((rc = lit_check_outputs("import", (const char *[]){out, topics_out}, 2)) != 0) goto done;
     if (topics_out && lit_topic_import_write(&heads, &cat, topics_out, d) != 0) goto fail;
     if (lit_catalog_save(&cat, out, d) != 0) goto fail;
+    if (!d->quiet) fputs(lit_buf_str(&sheet_notes), stderr);
     /* existing papers are never merged with each other: the rest are this import's */
     size_t n_new = cat.n_papers - n_fixed;
-    if (!d->quiet) {
+    if (!d->quiet && n_entries) {
         size_t n_all = n_entries + (size_t)d->skipped;
         fprintf(stderr, "%s: imported %zu paper%s from %zu entr%s in %zu file%s; %ld skipped, %zu merged, %zu pair%s left "
                 "apart%s\n", out, n_new, n_new == 1 ? "" : "s", n_all, n_all == 1 ? "y" : "ies", n_files,
@@ -262,6 +302,8 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
 fail:
     rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
 done:
+    free(sheets);
+    lit_buf_free(&sheet_notes);
     lit_lock_release(&lock);
     lit_dedupe_free(&dd);
     lit_buf_free(&unknown);

@@ -43,6 +43,23 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
 int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t len,
                    const lit_import_opts *o, lit_diag *d);
 
+/* What lit_import_sheet read back. */
+typedef struct lit_sheet_stats {
+    const char *sheet;        /* the sheet read (Papers, or the one with a Key column) */
+    size_t rows, papers;      /* rows read into papers, and the papers they fill */
+    size_t fields;            /* fields set or cleared */
+    size_t gone, no_key;      /* rows whose key no paper has (reported), rows without key */
+} lit_sheet_stats;
+
+/* Reads a reading group's edits back from a workbook `litsurvey xlsx` wrote: for each row
+ * of its Papers sheet (or the first sheet with a Key column), in any order, hidden or not,
+ * the Status, Presenter, Date and Notes cells and every column the group added, into the
+ * paper whose key (or alias) is in the row's Key cell, as fields of its `reading:`
+ * mapping (a field at the top of the entry stays there); an empty cell clears the field.
+ * A row whose key no paper has is reported with its values, a warning. Returns 0, or -1
+ * after a located error (not a workbook, no Key column, a bound passed: xlsx_read.h). */
+int lit_import_sheet(lit_catalog *cat, const char *path, lit_sheet_stats *st, lit_diag *d);
+
 /* Several .bib files as one bibliography, as bibtex reads \bibliography{abbrv,papers,crossref}:
  * macros defined in a file hold in the files after it, crossrefs resolve across all of
  * them. lit_bib_finish appends the papers (after every file was read); a file with only

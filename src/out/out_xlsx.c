@@ -2,7 +2,9 @@
 #include "out_xlsx.h"
 #include "diff.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -447,6 +449,66 @@ static void put_link(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const c
     chk(x, worksheet_write_url_opt(ws, r, c, url, f_link, t, NULL));
 }
 
+/* ---- the reading group's own columns ----
+ * Columns a group added to the Papers sheet come back as fields of a paper's `reading:`
+ * mapping (litsurvey import of the workbook); they are written again after the Key, in the
+ * order the catalog first names them, each value as a number, a date or text. */
+#define MAX_OWN_COLS 64
+
+static bool reading_field(const char *k)
+{
+    return !strcmp(k, "status") || !strcmp(k, "presenter") || !strcmp(k, "date") || !strcmp(k, "notes");
+}
+
+static const lit_node *reading_map(const lit_paper *p)
+{
+    for (uint32_t i = 0; i < p->n_extras; i++)
+        if (!strcmp(p->extras[i].key, "reading") && p->extras[i].value.kind == LIT_NODE_MAP) return &p->extras[i].value;
+    return NULL;
+}
+
+/* The names of the group's own columns among the selected papers (up to MAX_OWN_COLS). */
+static size_t own_columns(xw *x, const char **names)
+{
+    size_t n = 0;
+    bool told = false;
+    for (size_t i = 0; i < x->s->n_papers; i++) {
+        const lit_node *m = reading_map(&x->cat->papers[x->s->sel[i]]);
+        for (size_t j = 0; m && j < m->n; j++) {
+            const char *k = m->items[2 * j].kind == LIT_NODE_SCALAR ? m->items[2 * j].str : NULL;
+            if (!k || reading_field(k)) continue;
+            size_t q = 0;
+            while (q < n && strcmp(names[q], k)) q++;
+            if (q < n) continue;
+            if (n == MAX_OWN_COLS) {
+                if (!told) lit_warn(x->d, NULL, 0, 0, "sheet '%s': more than %d columns of a group's own: '%s' and "
+                                    "those after it are left out", SH_PAPERS, MAX_OWN_COLS, k);
+                told = true;
+                continue;
+            }
+            names[n++] = k;
+        }
+    }
+    return n;
+}
+
+/* One of the group's own cells: a number or a YYYY-MM-DD date as such, else text. */
+static void put_own(xw *x, lxw_row_t row, lxw_col_t col, const lit_paper *p, const char *name)
+{
+    const lit_node *m = reading_map(p);
+    const char *v = NULL;
+    for (size_t j = 0; m && j < m->n && !v; j++)
+        if (m->items[2 * j].kind == LIT_NODE_SCALAR && m->items[2 * j].str && !strcmp(m->items[2 * j].str, name))
+            v = node_text(&m->items[2 * j + 1], &x->notes, ", ");
+    if (!v || !*v) return;
+    char *end;
+    double num = strtod(v, &end);
+    lxw_datetime dt;
+    if (!*end && end != v && isfinite(num) && !isspace((unsigned char)*v)) put_num(x, x->ws_papers, row, col, num, x->f_top);
+    else if (parse_date(v, &dt)) chk(x, worksheet_write_datetime(x->ws_papers, row, col, &dt, x->f_date));
+    else put_str(x, x->ws_papers, row, col, v, x->f_wrap, p, name);
+}
+
 /* The Papers rows in reading order: by topic in taxonomy order (a paper under its first
  * topic; unknown topics after the known ones, no topic last), then year, then key. */
 typedef struct prank { const char *key; uint32_t paper; int32_t topic; int16_t year; } prank;
@@ -498,8 +560,17 @@ static void sheet_papers(xw *x)
     widths_init(widths);
     chk(x, worksheet_repeat_rows(ws, 0, 0));   /* the header on every printed page */
     for (int c = 0; c < N_COLS; c++) put_str(x, ws, 0, (lxw_col_t)c, paper_cols[c].head, x->f_head, NULL, NULL);
+    const char *own[MAX_OWN_COLS];
+    size_t n_own = own_columns(x, own);
+    for (size_t k = 0; k < n_own; k++) {
+        put_str(x, ws, 0, (lxw_col_t)(N_COLS + k), own[k], x->f_head, NULL, NULL);
+        double w = text_width(own[k], 0, 100) + 3;
+        chk(x, worksheet_set_column(ws, (lxw_col_t)(N_COLS + k), (lxw_col_t)(N_COLS + k), w < 12 ? 12 : w > 30 ? 30 : w,
+                                    x->f_wrap));
+    }
+    lxw_col_t last_col = (lxw_col_t)(N_COLS - 1 + n_own);
     worksheet_freeze_panes(ws, 1, 1);   /* the header row and the titles stay in view */
-    chk(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(n ? n : 1), N_COLS - 1));
+    chk(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(n ? n : 1), last_col));
 
     size_t n_links = 0;
     bool linking = true;
@@ -568,6 +639,7 @@ static void sheet_papers(xw *x)
             }
         }
         put_str(x, ws, row, C_NOTES, r.notes, x->f_wrap, p, "notes");
+        for (size_t k = 0; k < n_own; k++) put_own(x, row, (lxw_col_t)(N_COLS + k), p, own[k]);
     }
     free(order);
     widths_set(x, widths);
@@ -601,7 +673,7 @@ static void sheet_papers(xw *x)
     if (n) {
         lxw_conditional_format band = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = "=MOD(ROW(),2)=0",
                                        .format = x->f_band};
-        chk(x, worksheet_conditional_format_range(ws, 1, 0, (lxw_row_t)n, N_COLS - 1, &band));
+        chk(x, worksheet_conditional_format_range(ws, 1, 0, (lxw_row_t)n, last_col, &band));
     }
 }
 

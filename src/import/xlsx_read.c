@@ -1,0 +1,681 @@
+/* xlsx_read.c - the cells of a worksheet of an .xlsx workbook: the parts are inflated with
+ * minizip and parsed as they stream with libxml2's reader, so memory stays small whatever
+ * the sheet; every size has a bound. */
+#include "xlsx_read.h"
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/xmlreader.h>
+#include <minizip/unzip.h>
+#include "arena.h"
+#include "buf.h"
+#include "outfile.h"
+
+#define RATIO_FROM (64L << 20)   /* inflated bytes before the ratio counts: real sheets compress 10-20x */
+#define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+typedef struct sheet { char *name, *part; } sheet;
+
+struct lit_xlsx {
+    char *path;
+    unzFile zf;
+    char **strings;           /* the shared strings */
+    size_t n_strings, cap_strings, strings_bytes;
+    bool *date_style;         /* cell style (cellXfs index) -> shows a date */
+    size_t n_styles;
+    bool date1904;
+    sheet *sheets;
+    size_t n_sheets, cap_sheets;
+};
+
+/* ---------- parts ---------- */
+
+typedef struct reading {
+    unzFile zf;
+    unsigned long long csize, n;
+    int over;                 /* 1 too large, 2 ratio, 3 corrupt */
+} reading;
+
+static int read_part(void *ctx, char *buf, int len)
+{
+    reading *r = ctx;
+    int got = unzReadCurrentFile(r->zf, buf, (unsigned)len);
+    if (got < 0) {
+        r->over = 3;
+        return -1;
+    }
+    r->n += (unsigned long long)got;
+    if (r->n > (unsigned long long)LIT_XLSX_MAX_PART) r->over = 1;
+    else if (r->n > (unsigned long long)RATIO_FROM && r->n / (r->csize + 1) > LIT_XLSX_MAX_RATIO) r->over = 2;
+    return r->over ? -1 : got;
+}
+
+static int close_part(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+/* libxml2's first message for a part, with its line. */
+typedef struct xml_err { char msg[256]; int line; } xml_err;
+
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+{
+    xml_err *x = ctx;
+    if (x->msg[0] || !e || !e->message) return;
+    snprintf(x->msg, sizeof x->msg, "%s", e->message);
+    size_t n = strlen(x->msg);
+    while (n && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' ')) x->msg[--n] = 0;
+    x->line = e->line;
+}
+
+/* A node handler returns 0 to go on, 1 to stop (done), -1 after an error it reported. */
+typedef int (*node_fn)(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d);
+
+/* Streams the part name through fn. missing_ok: a part that is not there is no error
+ * (returns 2). Returns 0, 1 when fn stopped, 2, or -1 after an error. */
+static int parse_part(lit_xlsx *x, const char *name, bool missing_ok, node_fn fn, void *ctx, lit_diag *d)
+{
+    if (unzLocateFile(x->zf, name, 2) != UNZ_OK) {
+        if (missing_ok) return 2;
+        return lit_error(d, x->path, 0, 0, "no part '%s': not an .xlsx workbook", name);
+    }
+    unz_file_info64 info;
+    if (unzGetCurrentFileInfo64(x->zf, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK || unzOpenCurrentFile(x->zf) != UNZ_OK)
+        return lit_error(d, x->path, 0, 0, "cannot read the part '%s' (a damaged zip?)", name);
+    if (info.flag & 1) {
+        unzCloseCurrentFile(x->zf);
+        return lit_error(d, x->path, 0, 0, "the workbook is encrypted (save it without a password)");
+    }
+    reading r = {x->zf, info.compressed_size, 0, 0};
+    xml_err err = {{0}, 0};
+    xmlTextReaderPtr rd = xmlReaderForIO(read_part, close_part, &r, name, NULL,
+                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    int rc = 0;
+    if (!rd) {
+        unzCloseCurrentFile(x->zf);
+        return lit_error(d, x->path, 0, 0, "cannot read the part '%s'", name);
+    }
+    xmlTextReaderSetStructuredErrorHandler(rd, on_xml_error, &err);
+    int got;
+    while (rc == 0 && (got = xmlTextReaderRead(rd)) == 1) rc = fn(x, rd, ctx, d);
+    if (rc == 0 && got < 0) {
+        if (r.over == 1)
+            rc = lit_error(d, x->path, 0, 0, "the part '%s' is larger than %ld MiB inflated: not read", name,
+                           LIT_XLSX_MAX_PART >> 20);
+        else if (r.over == 2)
+            rc = lit_error(d, x->path, 0, 0, "the part '%s' inflates more than %dx (a zip bomb?): not read", name,
+                           LIT_XLSX_MAX_RATIO);
+        else if (r.over == 3)
+            rc = lit_error(d, x->path, 0, 0, "the part '%s' cannot be inflated (a damaged zip?)", name);
+        else
+            rc = lit_error(d, x->path, 0, 0, "the part '%s' is not well-formed XML (line %d: %s)", name, err.line,
+                           err.msg[0] ? err.msg : "parse error");
+    }
+    xmlFreeTextReader(rd);
+    unzCloseCurrentFile(x->zf);
+    return rc;
+}
+
+static bool is_el(xmlTextReaderPtr rd, const char *local)
+{
+    return xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT &&
+           strcmp((const char *)xmlTextReaderConstLocalName(rd), local) == 0;
+}
+
+static bool is_end(xmlTextReaderPtr rd, const char *local)
+{
+    return xmlTextReaderNodeType(rd) == XML_READER_TYPE_END_ELEMENT &&
+           strcmp((const char *)xmlTextReaderConstLocalName(rd), local) == 0;
+}
+
+static bool is_text(xmlTextReaderPtr rd)
+{
+    int t = xmlTextReaderNodeType(rd);
+    return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+           t == XML_READER_TYPE_WHITESPACE;
+}
+
+/* An attribute as a malloc'd string, or NULL. */
+static char *attr(xmlTextReaderPtr rd, const char *name, const char *ns)
+{
+    xmlChar *v = ns ? xmlTextReaderGetAttributeNs(rd, (const xmlChar *)name, (const xmlChar *)ns)
+                    : xmlTextReaderGetAttribute(rd, (const xmlChar *)name);
+    if (!v) return NULL;
+    char *s = lit_xstrdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+/* A part named relative to the folder of another: "worksheets/sheet1.xml" beside
+ * "xl/workbook.xml", or from the root ("/xl/..."). malloc'd. */
+static char *part_name(const char *from, const char *target)
+{
+    lit_buf b = LIT_BUF_INIT;
+    if (target[0] == '/') lit_buf_adds(&b, target + 1);
+    else {
+        const char *slash = strrchr(from, '/');
+        if (slash) lit_buf_add(&b, from, (size_t)(slash - from + 1));
+        while (!strncmp(target, "./", 2)) target += 2;
+        while (!strncmp(target, "../", 3)) {   /* up one folder */
+            target += 3;
+            size_t n = b.len ? b.len - 1 : 0;
+            while (n && b.data[n - 1] != '/') n--;
+            b.len = n;
+        }
+        lit_buf_adds(&b, target);
+    }
+    char *s = lit_xstrdup(lit_buf_str(&b));
+    lit_buf_free(&b);
+    return s;
+}
+
+/* ---------- relationships and the workbook ---------- */
+
+typedef struct rel { char *id, *type, *target; } rel;
+typedef struct rels { rel *r; size_t n, cap; } rels;
+
+static int on_rel(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+{
+    (void)x, (void)d;
+    rels *rs = ctx;
+    if (!is_el(rd, "Relationship")) return 0;
+    char *t = attr(rd, "Target", NULL);
+    if (!t) return 0;
+    LIT_GROW(rs->r, rs->cap, rs->n + 1);
+    rs->r[rs->n++] = (rel){attr(rd, "Id", NULL), attr(rd, "Type", NULL), t};
+    return 0;
+}
+
+static void rels_free(rels *rs)
+{
+    for (size_t i = 0; i < rs->n; i++) {
+        free(rs->r[i].id);
+        free(rs->r[i].type);
+        free(rs->r[i].target);
+    }
+    free(rs->r);
+}
+
+/* The target of the first relationship whose type ends in /kind (or whose id is id). */
+static const char *rel_target(const rels *rs, const char *kind, const char *id)
+{
+    for (size_t i = 0; i < rs->n; i++) {
+        if (id) {
+            if (rs->r[i].id && !strcmp(rs->r[i].id, id)) return rs->r[i].target;
+            continue;
+        }
+        const char *t = rs->r[i].type ? strrchr(rs->r[i].type, '/') : NULL;
+        if (t && !strcmp(t + 1, kind)) return rs->r[i].target;
+    }
+    return NULL;
+}
+
+typedef struct wb_state { char **ids; size_t cap; } wb_state;
+
+static int on_workbook(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+{
+    wb_state *w = ctx;
+    (void)d;
+    if (is_el(rd, "workbookPr")) {
+        char *v = attr(rd, "date1904", NULL);
+        x->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
+        free(v);
+    } else if (is_el(rd, "sheet")) {
+        LIT_GROW(x->sheets, x->cap_sheets, x->n_sheets + 1);
+        LIT_GROW(w->ids, w->cap, x->n_sheets + 1);
+        char *name = attr(rd, "name", NULL);
+        x->sheets[x->n_sheets] = (sheet){name ? name : lit_xstrdup(""), NULL};
+        w->ids[x->n_sheets++] = attr(rd, "id", REL_NS);
+    }
+    return 0;
+}
+
+/* ---------- styles: which cell styles show dates ---------- */
+
+typedef struct fmt { long id; bool date; } fmt;
+typedef struct style_state { fmt *f; size_t n, cap; bool in_xfs; long *xf; size_t n_xf, cap_xf; } style_state;
+
+/* Whether a number format shows a date or a time: a date or time letter outside quoted
+ * text, escapes and [colours]; "General" and "0.00E+00" do not. */
+static bool date_code(const char *c)
+{
+    for (; *c; c++) {
+        if (*c == '"') { while (c[1] && c[1] != '"') c++; if (c[1]) c++; }
+        else if (*c == '\\' && c[1]) c++;
+        else if (*c == '[') { while (c[1] && c[1] != ']') c++; }
+        else if (strchr("dmyhsDMYHS", *c)) return true;
+        else if (*c == ';') return false;   /* the first section decides */
+    }
+    return false;
+}
+
+/* Built-in number formats that show dates or times (ECMA-376 18.8.30, and the East Asian ones). */
+static bool date_builtin(long id)
+{
+    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+static int on_styles(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+{
+    style_state *s = ctx;
+    (void)x, (void)d;
+    if (is_el(rd, "numFmt")) {
+        char *id = attr(rd, "numFmtId", NULL), *code = attr(rd, "formatCode", NULL);
+        if (id && code) {
+            LIT_GROW(s->f, s->cap, s->n + 1);
+            s->f[s->n++] = (fmt){atol(id), date_code(code)};
+        }
+        free(id);
+        free(code);
+    } else if (is_el(rd, "cellXfs")) {
+        s->in_xfs = !xmlTextReaderIsEmptyElement(rd);
+    } else if (is_end(rd, "cellXfs")) {
+        s->in_xfs = false;
+    } else if (s->in_xfs && is_el(rd, "xf")) {
+        char *id = attr(rd, "numFmtId", NULL);
+        LIT_GROW(s->xf, s->cap_xf, s->n_xf + 1);
+        s->xf[s->n_xf++] = id ? atol(id) : 0;
+        free(id);
+    }
+    return 0;
+}
+
+/* ---------- shared strings ---------- */
+
+/* Appends text with Excel's _xHHHH_ escapes decoded ("_x000D_" is a carriage return,
+ * dropped as the other control characters but tab and newline; "_x005F_" a '_'). */
+static void add_text(lit_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned v;
+        int n = 0;
+        if (s[0] == '_' && s[1] == 'x' && sscanf(s + 2, "%4x%n", &v, &n) == 1 && n == 4 && s[6] == '_' &&
+            isxdigit((unsigned char)s[2]) && isxdigit((unsigned char)s[5])) {
+            if (v >= 0x20 || v == '\t' || v == '\n') {
+                char u[4];
+                size_t k = v < 0x80 ? (u[0] = (char)v, 1)
+                         : v < 0x800 ? (u[0] = (char)(0xC0 | v >> 6), u[1] = (char)(0x80 | (v & 0x3F)), 2)
+                                     : (u[0] = (char)(0xE0 | v >> 12), u[1] = (char)(0x80 | (v >> 6 & 0x3F)),
+                                        u[2] = (char)(0x80 | (v & 0x3F)), 3);
+                lit_buf_add(b, u, k);
+            }
+            s += 6;
+        } else if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n') {
+            lit_buf_addc(b, *s);
+        }
+    }
+}
+
+/* The text of an <si> or <is>: its <t> runs, phonetic runs (<rPh>) left out. */
+typedef struct runs { lit_buf b; int in_t, in_rph; bool too_long; } runs;
+
+static void runs_node(runs *r, xmlTextReaderPtr rd)
+{
+    if (is_el(rd, "rPh") && !xmlTextReaderIsEmptyElement(rd)) r->in_rph++;
+    else if (is_end(rd, "rPh") && r->in_rph) r->in_rph--;
+    else if (is_el(rd, "t") && !xmlTextReaderIsEmptyElement(rd)) r->in_t++;
+    else if (is_end(rd, "t") && r->in_t) r->in_t--;
+    else if (r->in_t && !r->in_rph && is_text(rd)) {
+        add_text(&r->b, (const char *)xmlTextReaderConstValue(rd));
+        if (r->b.len > LIT_XLSX_MAX_CELL) {
+            r->too_long = true;
+            r->b.len = LIT_XLSX_MAX_CELL;
+        }
+    }
+}
+
+typedef struct sst_state { runs r; bool in_si; } sst_state;
+
+static int on_strings(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+{
+    sst_state *s = ctx;
+    if (is_el(rd, "si")) {
+        s->in_si = true;
+        lit_buf_reset(&s->r.b);
+        s->r.in_t = s->r.in_rph = 0;
+        if (!xmlTextReaderIsEmptyElement(rd)) return 0;
+    } else if (s->in_si && !is_end(rd, "si")) {
+        runs_node(&s->r, rd);
+        return 0;
+    } else if (!is_end(rd, "si")) {
+        return 0;
+    }
+    s->in_si = false;
+    x->strings_bytes += s->r.b.len + 1;
+    if (x->strings_bytes > (size_t)LIT_XLSX_MAX_STRINGS)
+        return lit_error(d, x->path, 0, 0, "the shared strings hold more than %ld MiB: not read",
+                         LIT_XLSX_MAX_STRINGS >> 20);
+    LIT_GROW(x->strings, x->cap_strings, x->n_strings + 1);
+    x->strings[x->n_strings++] = lit_xstrdup(lit_buf_str(&s->r.b));
+    return 0;
+}
+
+/* ---------- opening ---------- */
+
+lit_xlsx *lit_xlsx_open(const char *path, lit_diag *d)
+{
+    lit_xlsx *x = lit_xcalloc(1, sizeof *x);
+    x->path = lit_xstrdup(path);
+    lit_input_note(path);   /* no output of this run may replace it */
+    x->zf = unzOpen64(path);
+    if (!x->zf) {
+        FILE *f = fopen(path, "rb");
+        if (!f) lit_io_error(d, path, "cannot open: %s", strerror(errno));
+        else lit_error(d, path, 0, 0, "not an .xlsx workbook (not a zip file)");
+        if (f) fclose(f);
+        lit_xlsx_close(x);
+        return NULL;
+    }
+    rels top = {0}, wr = {0};
+    wb_state w = {0};
+    style_state st = {0};
+    sst_state ss = {{LIT_BUF_INIT, 0, 0, false}, false};
+    char *book = NULL, *book_rels = NULL, *styles = NULL, *strings = NULL;
+    int rc = parse_part(x, "_rels/.rels", false, on_rel, &top, d);
+    if (rc >= 0) {
+        const char *t = rel_target(&top, "officeDocument", NULL);
+        book = part_name("", t ? t : "xl/workbook.xml");
+        const char *slash = strrchr(book, '/');
+        lit_buf b = LIT_BUF_INIT;
+        lit_buf_printf(&b, "%.*s_rels/%s.rels", slash ? (int)(slash - book + 1) : 0, book, slash ? slash + 1 : book);
+        book_rels = lit_xstrdup(lit_buf_str(&b));
+        lit_buf_free(&b);
+        rc = parse_part(x, book, false, on_workbook, &w, d);
+    }
+    if (rc >= 0) rc = parse_part(x, book_rels, false, on_rel, &wr, d);
+    if (rc >= 0) {
+        for (size_t i = 0; i < x->n_sheets; i++) {
+            const char *t = w.ids[i] ? rel_target(&wr, NULL, w.ids[i]) : NULL;
+            if (t) x->sheets[i].part = part_name(book, t);
+        }
+        const char *t = rel_target(&wr, "styles", NULL);
+        if (t) styles = part_name(book, t);
+        t = rel_target(&wr, "sharedStrings", NULL);
+        if (t) strings = part_name(book, t);
+        if (!x->n_sheets) rc = lit_error(d, path, 0, 0, "the workbook has no sheets");
+    }
+    if (rc >= 0 && styles) rc = parse_part(x, styles, true, on_styles, &st, d);
+    if (rc >= 0 && strings) rc = parse_part(x, strings, true, on_strings, &ss, d);
+    if (rc >= 0) {
+        x->n_styles = st.n_xf;
+        x->date_style = lit_xcalloc(st.n_xf + 1, sizeof *x->date_style);
+        for (size_t i = 0; i < st.n_xf; i++) {
+            bool date = date_builtin(st.xf[i]);
+            for (size_t k = 0; k < st.n; k++)
+                if (st.f[k].id == st.xf[i]) date = st.f[k].date;
+            x->date_style[i] = date;
+        }
+    }
+    for (size_t i = 0; i < x->n_sheets; i++) free(w.ids ? w.ids[i] : NULL);
+    free(w.ids);
+    free(st.f);
+    free(st.xf);
+    lit_buf_free(&ss.r.b);
+    rels_free(&top);
+    rels_free(&wr);
+    free(book);
+    free(book_rels);
+    free(styles);
+    free(strings);
+    if (rc < 0) {
+        lit_xlsx_close(x);
+        return NULL;
+    }
+    return x;
+}
+
+void lit_xlsx_close(lit_xlsx *x)
+{
+    if (!x) return;
+    if (x->zf) unzClose(x->zf);
+    for (size_t i = 0; i < x->n_strings; i++) free(x->strings[i]);
+    free(x->strings);
+    for (size_t i = 0; i < x->n_sheets; i++) {
+        free(x->sheets[i].name);
+        free(x->sheets[i].part);
+    }
+    free(x->sheets);
+    free(x->date_style);
+    free(x->path);
+    free(x);
+}
+
+size_t lit_xlsx_sheets(const lit_xlsx *x) { return x->n_sheets; }
+const char *lit_xlsx_sheet_name(const lit_xlsx *x, size_t i) { return i < x->n_sheets ? x->sheets[i].name : NULL; }
+
+const char *lit_xlsx_cell_name(char buf[16], size_t col, long row)
+{
+    char letters[8];
+    int n = 0;
+    for (size_t c = col + 1; c && n < 7; c = (c - 1) / 26) letters[n++] = (char)('A' + (c - 1) % 26);
+    int k = 0;
+    while (n) buf[k++] = letters[--n];
+    snprintf(buf + k, (size_t)(16 - k), "%ld", row);
+    return buf;
+}
+
+/* ---------- a sheet's rows ---------- */
+
+/* A date from a serial number: days since 1899-12-30 (Excel's 1900 system, with its
+ * 29 February 1900 for serial 60) or since 1904-01-01. */
+static void serial_date(lit_buf *b, double v, bool date1904)
+{
+    double days = floor(v);
+    long secs = lround((v - days) * 86400.0);
+    if (secs >= 86400) { days += 1; secs -= 86400; }
+    long n = (long)days;
+    if (n == 0 && secs) {   /* a time of day alone */
+        lit_buf_printf(b, "%02ld:%02ld", secs / 3600, secs / 60 % 60);
+        if (secs % 60) lit_buf_printf(b, ":%02ld", secs % 60);
+        return;
+    }
+    if (!date1904 && n == 60) {
+        lit_buf_adds(b, "1900-02-29");
+    } else {
+        /* days from 1970-01-01, then the civil date (Howard Hinnant's algorithm) */
+        long z = date1904 ? n - 24107 : n < 60 ? n - 25568 : n - 25569;
+        z += 719468;
+        long era = (z >= 0 ? z : z - 146096) / 146097;
+        long doe = z - era * 146097;
+        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+        long dd = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+        lit_buf_printf(b, "%04ld-%02ld-%02ld", y + (m <= 2), m, dd);
+    }
+    if (secs) {
+        lit_buf_printf(b, " %02ld:%02ld", secs / 3600, secs / 60 % 60);
+        if (secs % 60) lit_buf_printf(b, ":%02ld", secs % 60);
+    }
+}
+
+/* The shortest text of a number that reads back as it. */
+static void number_text(lit_buf *b, double v)
+{
+    char s[40];
+    for (int p = 15; p <= 17; p++) {
+        snprintf(s, sizeof s, "%.*g", p, v);
+        if (strtod(s, NULL) == v) break;
+    }
+    lit_buf_adds(b, s);
+}
+
+typedef struct row_state {
+    int (*row)(void *ctx, long r, const char *const *cells, size_t n);
+    void *ctx;
+    size_t sheet;
+    long r;                   /* the current row */
+    long col;                 /* the current cell's column, -1 between cells */
+    char type[12];
+    long style;
+    bool in_v, in_is;
+    runs is;
+    lit_buf v;
+    lit_buf *cells;           /* the row's cells by column */
+    bool *set;
+    size_t n, cap, max;
+    const char **out;
+    size_t cap_out;
+} row_state;
+
+/* "AB12" -> column 27 (0-based) and row 12; false when malformed. */
+static bool cell_ref(const char *s, long *col, long *row)
+{
+    long c = 0, r = 0;
+    const char *p = s;
+    for (; isalpha((unsigned char)*p) && c <= LIT_XLSX_MAX_COLS; p++) c = c * 26 + (toupper((unsigned char)*p) - 'A' + 1);
+    if (p == s || !isdigit((unsigned char)*p)) return false;
+    for (; isdigit((unsigned char)*p) && r <= LIT_XLSX_MAX_ROWS; p++) r = r * 10 + (*p - '0');
+    *col = c - 1;
+    *row = r;
+    return !*p || isdigit((unsigned char)*p);
+}
+
+static int flush_row(lit_xlsx *x, row_state *s)
+{
+    if (!s->max) return 0;
+    LIT_GROW(s->out, s->cap_out, s->max + 1);
+    for (size_t c = 0; c < s->max; c++) s->out[c] = s->set[c] && s->cells[c].len ? lit_buf_str(&s->cells[c]) : NULL;
+    int stop = s->row(s->ctx, s->r, s->out, s->max);
+    for (size_t c = 0; c < s->max; c++) {
+        lit_buf_reset(&s->cells[c]);
+        s->set[c] = false;
+    }
+    s->max = 0;
+    (void)x;
+    return stop ? 1 : 0;
+}
+
+/* The text of the cell that just ended, into its column. */
+static int end_cell(lit_xlsx *x, row_state *s, lit_diag *d)
+{
+    char where[16];
+    if ((size_t)s->col >= s->n) {
+        size_t old = s->cap;
+        LIT_GROW(s->cells, s->cap, (size_t)s->col + 1);
+        s->set = lit_xrealloc(s->set, s->cap * sizeof *s->set);
+        for (size_t c = old; c < s->cap; c++) {
+            s->cells[c] = (lit_buf)LIT_BUF_INIT;
+            s->set[c] = false;
+        }
+        s->n = s->cap;
+    }
+    lit_buf *b = &s->cells[s->col];
+    lit_buf_reset(b);
+    const char *v = lit_buf_str(&s->v), *t = s->type;
+    if (!strcmp(t, "s")) {
+        char *end;
+        unsigned long i = strtoul(v, &end, 10);
+        if (end == v || *end || i >= x->n_strings)
+            return lit_error(d, x->path, 0, 0, "sheet '%s', cell %s: shared string '%s' is not in the table",
+                             x->sheets[s->sheet].name, lit_xlsx_cell_name(where, (size_t)s->col, s->r), v);
+        lit_buf_adds(b, x->strings[i]);
+    } else if (!strcmp(t, "inlineStr")) {
+        lit_buf_adds(b, lit_buf_str(&s->is.b));
+    } else if (!strcmp(t, "str") || !strcmp(t, "e")) {
+        add_text(b, v);
+    } else if (!strcmp(t, "b")) {
+        if (s->v.len) lit_buf_adds(b, strcmp(v, "0") ? "TRUE" : "FALSE");
+    } else if (!strcmp(t, "d")) {   /* an ISO 8601 date (strict files): the date, and a time that is not midnight */
+        lit_buf_add(b, v, strlen(v) > 10 && strncmp(v + 10, "T00:00:00", 9) ? strlen(v) : strlen(v) > 10 ? 10 : strlen(v));
+        if (b->len > 10 && b->data[10] == 'T') b->data[10] = ' ';
+    } else if (s->v.len) {
+        char *end;
+        double n = strtod(v, &end);
+        if (end == v || *end || !isfinite(n))
+            return lit_error(d, x->path, 0, 0, "sheet '%s', cell %s: '%s' is not a number", x->sheets[s->sheet].name,
+                             lit_xlsx_cell_name(where, (size_t)s->col, s->r), v);
+        if (s->style >= 0 && (size_t)s->style < x->n_styles && x->date_style[s->style] && n >= 0 && n < 2958466)
+            serial_date(b, n, x->date1904);
+        else number_text(b, n);
+    }
+    s->set[s->col] = true;
+    if ((size_t)s->col + 1 > s->max) s->max = (size_t)s->col + 1;
+    return 0;
+}
+
+static int on_sheet(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+{
+    row_state *s = ctx;
+    char where[16];
+    if (s->in_is && !is_end(rd, "is")) {
+        runs_node(&s->is, rd);
+        return 0;
+    }
+    if (is_el(rd, "row")) {
+        char *r = attr(rd, "r", NULL);
+        long n = r ? atol(r) : s->r + 1;
+        free(r);
+        if (n < 1 || n > LIT_XLSX_MAX_ROWS)
+            return lit_error(d, x->path, 0, 0, "sheet '%s': row %ld is past Excel's last row (%d)",
+                             x->sheets[s->sheet].name, n, LIT_XLSX_MAX_ROWS);
+        s->r = n;
+        s->col = -1;
+        if (xmlTextReaderIsEmptyElement(rd)) s->max = 0;
+    } else if (is_end(rd, "row")) {
+        return flush_row(x, s);
+    } else if (is_el(rd, "c")) {
+        char *r = attr(rd, "r", NULL), *t = attr(rd, "t", NULL), *st = attr(rd, "s", NULL);
+        long col = s->col + 1, row = s->r;
+        bool ok = !r || cell_ref(r, &col, &row);
+        snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
+        s->style = st ? atol(st) : 0;
+        free(r);
+        free(t);
+        free(st);
+        if (!ok || col < 0 || col >= LIT_XLSX_MAX_COLS)
+            return lit_error(d, x->path, 0, 0, "sheet '%s', row %ld: a cell past Excel's last column (%s)",
+                             x->sheets[s->sheet].name, s->r, lit_xlsx_cell_name(where, (size_t)(col < 0 ? 0 : col), s->r));
+        s->col = col;
+        lit_buf_reset(&s->v);
+        lit_buf_reset(&s->is.b);
+        s->is.too_long = false;
+        if (xmlTextReaderIsEmptyElement(rd)) return end_cell(x, s, d);
+    } else if (is_end(rd, "c")) {
+        if (s->is.too_long || s->v.len > LIT_XLSX_MAX_CELL)
+            return lit_error(d, x->path, 0, 0, "sheet '%s', cell %s: more than %d bytes of text (Excel holds 32,767 "
+                             "characters)", x->sheets[s->sheet].name, lit_xlsx_cell_name(where, (size_t)s->col, s->r),
+                             LIT_XLSX_MAX_CELL);
+        return end_cell(x, s, d);
+    } else if (is_el(rd, "v")) {
+        s->in_v = !xmlTextReaderIsEmptyElement(rd);
+    } else if (is_end(rd, "v")) {
+        s->in_v = false;
+    } else if (is_el(rd, "is")) {
+        s->in_is = !xmlTextReaderIsEmptyElement(rd);
+        s->is.in_t = s->is.in_rph = 0;
+    } else if (is_end(rd, "is")) {
+        s->in_is = false;
+    } else if (s->in_v && is_text(rd) && s->v.len <= LIT_XLSX_MAX_CELL) {
+        lit_buf_adds(&s->v, (const char *)xmlTextReaderConstValue(rd));
+    }
+    return 0;
+}
+
+int lit_xlsx_rows(lit_xlsx *x, size_t i, int (*row)(void *ctx, long r, const char *const *cells, size_t n),
+                  void *ctx, lit_diag *d)
+{
+    if (i >= x->n_sheets) return lit_error(d, x->path, 0, 0, "no sheet %zu", i + 1);
+    if (!x->sheets[i].part)
+        return lit_error(d, x->path, 0, 0, "sheet '%s' has no part in the workbook's relationships", x->sheets[i].name);
+    row_state s;
+    memset(&s, 0, sizeof s);
+    s.row = row;
+    s.ctx = ctx;
+    s.sheet = i;
+    s.col = -1;
+    s.is.b = (lit_buf)LIT_BUF_INIT;
+    s.v = (lit_buf)LIT_BUF_INIT;
+    int rc = parse_part(x, x->sheets[i].part, false, on_sheet, &s, d);
+    for (size_t c = 0; c < s.cap; c++) lit_buf_free(&s.cells[c]);
+    free(s.cells);
+    free(s.set);
+    free(s.out);
+    lit_buf_free(&s.is.b);
+    lit_buf_free(&s.v);
+    return rc;
+}
