@@ -22,7 +22,7 @@ BUILD_DEBS := build-essential pkg-config libyaml-dev libcairo2-dev libpango1.0-d
 TEST_DEBS  := poppler-utils librsvg2-bin python3-openpyxl python3-yaml texlive-latex-base \
               texlive-latex-recommended texlive-latex-extra lmodern libreoffice-calc-nogui \
               clang libclang-rt-14-dev valgrind biber texlive-bibtex-extra time unzip pandoc \
-              strace
+              strace python3-uno mandoc zsh
 DEPS_STAMP = $(BUILDDIR)/.deps-build
 TDEPS_STAMP = $(BUILDDIR)/.deps-test
 
@@ -55,7 +55,7 @@ TOOLBIN := $(TOOLSRC:tests/tools/%.c=$(OUT)/tools/%)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-.PHONY: all deps test-deps report test unit e2e bench install uninstall clean catalog \
+.PHONY: all completions deps test-deps report test unit e2e bench install uninstall clean catalog \
         update-golden fuzz fuzz-build memcheck lint
 all: $(BIN)
 ifeq ($(SANITIZE)$(BUILDDIR),0build)
@@ -131,15 +131,31 @@ update-golden: all
 bench: all units
 	@BUILDDIR=$(BUILDDIR) sh tests/bench.sh
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/litsurvey/styles $(DESTDIR)$(PREFIX)/share/litsurvey/data
+# Shell completion, generated from what the program's --help prints (docs/completions.sh),
+# so that it names the commands, options, chart kinds, tables and styles the program has.
+COMPL := $(OUT)/completions
+$(COMPL)/litsurvey: $(BIN) docs/completions.sh $(wildcard styles/*.yaml)
+	@$(if $(Q),echo "  GEN     $(COMPL)")
+	$(Q)sh docs/completions.sh $(BIN) styles $(COMPL)
+completions: $(COMPL)/litsurvey
+
+# The program finds its tables and styles from its own folder (PREFIX/share/litsurvey
+# beside PREFIX/bin), so an install works under any PREFIX and DESTDIR.
+SHARE := $(DESTDIR)$(PREFIX)/share
+install: $(BIN) $(COMPL)/litsurvey
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/litsurvey/styles $(SHARE)/litsurvey/data $(SHARE)/man/man1 \
+	  $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/litsurvey
-	install -m 644 styles/*.yaml $(DESTDIR)$(PREFIX)/share/litsurvey/styles/
-	install -m 644 data/venues.yaml data/topics.yaml $(DESTDIR)$(PREFIX)/share/litsurvey/data/
+	install -m 644 styles/*.yaml $(SHARE)/litsurvey/styles/
+	install -m 644 data/venues.yaml data/topics.yaml $(SHARE)/litsurvey/data/
+	install -m 644 docs/litsurvey.1 $(SHARE)/man/man1/litsurvey.1
+	install -m 644 $(COMPL)/litsurvey $(SHARE)/bash-completion/completions/litsurvey
+	install -m 644 $(COMPL)/_litsurvey $(SHARE)/zsh/site-functions/_litsurvey
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/litsurvey
-	rm -rf $(DESTDIR)$(PREFIX)/share/litsurvey
+	rm -f $(DESTDIR)$(PREFIX)/bin/litsurvey $(SHARE)/man/man1/litsurvey.1 \
+	  $(SHARE)/bash-completion/completions/litsurvey $(SHARE)/zsh/site-functions/_litsurvey
+	rm -rf $(SHARE)/litsurvey
 
 lint:
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr $(shell pkg-config --cflags-only-I $(PKGS)) $(INCS) src

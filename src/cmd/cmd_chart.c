@@ -10,7 +10,7 @@
 enum { OPT_STYLE = LIT_OPT_FIRST_CMD, OPT_DATA, OPT_TOP, OPT_STACKED, OPT_CUMULATIVE, OPT_TITLE, OPT_FORMAT };
 
 static const char usage[] =
-    "usage: litsurvey chart KIND -o FILE.pdf|svg|png [--format pdf|svg|png] [options]\n"
+    "usage: litsurvey chart KIND -o FILE.pdf|svg|png [--format pdf|svg|png] [--stacked area|bars] [options]\n"
     "\n"
     "Draws one chart of the catalog. KIND is one of:\n"
     "  venues         papers per venue (horizontal bars, top N and other)\n"
