@@ -1,6 +1,6 @@
 /* xlsx_read.c - the cells of a worksheet of an .xlsx workbook: the parts are inflated with
- * minizip and parsed as they stream with libxml2's reader, so memory stays small whatever
- * the sheet; every size has a bound. */
+ * minizip and pushed through libxml2's SAX2 parser as they stream, no tree built, so memory
+ * stays small whatever the sheet; every size has a bound. */
 #include "xlsx_read.h"
 #include <ctype.h>
 #include <errno.h>
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
 #include <minizip/unzip.h>
 #include "arena.h"
 #include "buf.h"
@@ -34,47 +34,70 @@ struct lit_xlsx {
 
 /* ---------- parts ---------- */
 
-typedef struct reading {
-    unzFile zf;
-    unsigned long long csize, n;
-    int over;                 /* 1 too large, 2 ratio, 3 corrupt */
-} reading;
+/* One SAX event as the handlers see it: an element's start (with its attributes, SAX2's
+ * five pointers each: local name, prefix, URI, value, value end) or end, or text (which
+ * may come in several pieces). An empty element is a start and an end. */
+enum { EV_START, EV_END, EV_TEXT };
+typedef struct xev {
+    int type;
+    const char *name;
+    const xmlChar **attrs;
+    int n_attrs;
+    const char *text;
+    size_t len;
+} xev;
 
-static int read_part(void *ctx, char *buf, int len)
+/* A handler returns 0 to go on, 1 to stop (done), -1 after an error it reported. */
+typedef int (*node_fn)(lit_xlsx *x, const xev *e, void *ctx, lit_diag *d);
+
+typedef struct parsing {
+    lit_xlsx *x;
+    node_fn fn;
+    void *ctx;
+    lit_diag *d;
+    xmlParserCtxtPtr px;
+    int rc;                   /* the first nonzero handler result */
+    char err[256];            /* libxml2's first message, and its line */
+    int err_line;
+} parsing;
+
+static void emit(parsing *p, const xev *e)
 {
-    reading *r = ctx;
-    int got = unzReadCurrentFile(r->zf, buf, (unsigned)len);
-    if (got < 0) {
-        r->over = 3;
-        return -1;
-    }
-    r->n += (unsigned long long)got;
-    if (r->n > (unsigned long long)LIT_XLSX_MAX_PART) r->over = 1;
-    else if (r->n > (unsigned long long)RATIO_FROM && r->n / (r->csize + 1) > LIT_XLSX_MAX_RATIO) r->over = 2;
-    return r->over ? -1 : got;
+    if (p->rc) return;
+    p->rc = p->fn(p->x, e, p->ctx, p->d);
+    if (p->rc) xmlStopParser(p->px);
 }
 
-static int close_part(void *ctx)
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int n_ns,
+                     const xmlChar **ns, int n_attrs, int n_defaulted, const xmlChar **attrs)
 {
-    (void)ctx;
-    return 0;
+    (void)prefix, (void)uri, (void)n_ns, (void)ns, (void)n_defaulted;
+    xev e = {EV_START, (const char *)local, attrs, n_attrs, NULL, 0};
+    emit(ud, &e);
 }
 
-/* libxml2's first message for a part, with its line. */
-typedef struct xml_err { char msg[256]; int line; } xml_err;
-
-static void on_xml_error(void *ctx, xmlErrorPtr e)
+static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
-    xml_err *x = ctx;
-    if (x->msg[0] || !e || !e->message) return;
-    snprintf(x->msg, sizeof x->msg, "%s", e->message);
-    size_t n = strlen(x->msg);
-    while (n && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' ')) x->msg[--n] = 0;
-    x->line = e->line;
+    (void)prefix, (void)uri;
+    xev e = {EV_END, (const char *)local, NULL, 0, NULL, 0};
+    emit(ud, &e);
 }
 
-/* A node handler returns 0 to go on, 1 to stop (done), -1 after an error it reported. */
-typedef int (*node_fn)(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d);
+static void on_text(void *ud, const xmlChar *ch, int len)
+{
+    xev e = {EV_TEXT, NULL, NULL, 0, (const char *)ch, (size_t)len};
+    emit(ud, &e);
+}
+
+static void on_xml_error(void *ud, xmlErrorPtr e)
+{
+    parsing *p = ud;
+    if (p->err[0] || !e || !e->message || e->level < XML_ERR_ERROR) return;
+    snprintf(p->err, sizeof p->err, "%s", e->message);
+    size_t n = strlen(p->err);
+    while (n && (p->err[n - 1] == '\n' || p->err[n - 1] == ' ')) p->err[--n] = 0;
+    p->err_line = e->line;
+}
 
 /* Streams the part name through fn. missing_ok: a part that is not there is no error
  * (returns 2). Returns 0, 1 when fn stopped, 2, or -1 after an error. */
@@ -91,64 +114,65 @@ static int parse_part(lit_xlsx *x, const char *name, bool missing_ok, node_fn fn
         unzCloseCurrentFile(x->zf);
         return lit_error(d, x->path, 0, 0, "the workbook is encrypted (save it without a password)");
     }
-    reading r = {x->zf, info.compressed_size, 0, 0};
-    xml_err err = {{0}, 0};
-    xmlTextReaderPtr rd = xmlReaderForIO(read_part, close_part, &r, name, NULL,
-                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    int rc = 0;
-    if (!rd) {
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;   /* no entity declarations kept, no tree: SAX2 events only */
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = sax.ignorableWhitespace = sax.cdataBlock = on_text;
+    sax.serror = on_xml_error;
+    parsing p = {x, fn, ctx, d, NULL, 0, {0}, 0};
+    p.px = xmlCreatePushParserCtxt(&sax, &p, NULL, 0, name);
+    if (!p.px) {
         unzCloseCurrentFile(x->zf);
         return lit_error(d, x->path, 0, 0, "cannot read the part '%s'", name);
     }
-    xmlTextReaderSetStructuredErrorHandler(rd, on_xml_error, &err);
-    int got;
-    while (rc == 0 && (got = xmlTextReaderRead(rd)) == 1) rc = fn(x, rd, ctx, d);
-    if (rc == 0 && got < 0) {
-        if (r.over == 1)
-            rc = lit_error(d, x->path, 0, 0, "the part '%s' is larger than %ld MiB inflated: not read", name,
-                           LIT_XLSX_MAX_PART >> 20);
-        else if (r.over == 2)
-            rc = lit_error(d, x->path, 0, 0, "the part '%s' inflates more than %dx (a zip bomb?): not read", name,
-                           LIT_XLSX_MAX_RATIO);
-        else if (r.over == 3)
-            rc = lit_error(d, x->path, 0, 0, "the part '%s' cannot be inflated (a damaged zip?)", name);
-        else
-            rc = lit_error(d, x->path, 0, 0, "the part '%s' is not well-formed XML (line %d: %s)", name, err.line,
-                           err.msg[0] ? err.msg : "parse error");
+    xmlCtxtUseOptions(p.px, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    char buf[1 << 16];
+    unsigned long long n = 0;
+    int got = 0, over = 0;
+    while (!p.rc && (got = unzReadCurrentFile(x->zf, buf, sizeof buf)) > 0) {
+        n += (unsigned long long)got;
+        if (n > (unsigned long long)LIT_XLSX_MAX_PART) over = 1;
+        else if (n > (unsigned long long)RATIO_FROM && n / (info.compressed_size + 1) > LIT_XLSX_MAX_RATIO) over = 2;
+        if (over || xmlParseChunk(p.px, buf, got, 0) != 0) break;
     }
-    xmlFreeTextReader(rd);
+    if (got < 0) over = 3;
+    if (!p.rc && !over && !p.err[0]) xmlParseChunk(p.px, NULL, 0, 1);
+    int rc = p.rc;
+    if (rc >= 0 && over == 1)
+        rc = lit_error(d, x->path, 0, 0, "the part '%s' is larger than %ld MiB inflated: not read", name,
+                       LIT_XLSX_MAX_PART >> 20);
+    else if (rc >= 0 && over == 2)
+        rc = lit_error(d, x->path, 0, 0, "the part '%s' inflates more than %dx (a zip bomb?): not read", name,
+                       LIT_XLSX_MAX_RATIO);
+    else if (rc >= 0 && over == 3)
+        rc = lit_error(d, x->path, 0, 0, "the part '%s' cannot be inflated (a damaged zip?)", name);
+    else if (rc == 0 && (p.err[0] || !p.px->wellFormed))
+        rc = lit_error(d, x->path, 0, 0, "the part '%s' is not well-formed XML (line %d: %s)", name, p.err_line,
+                       p.err[0] ? p.err : "parse error");
+    xmlFreeParserCtxt(p.px);
     unzCloseCurrentFile(x->zf);
     return rc;
 }
 
-static bool is_el(xmlTextReaderPtr rd, const char *local)
-{
-    return xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT &&
-           strcmp((const char *)xmlTextReaderConstLocalName(rd), local) == 0;
-}
+static bool is_el(const xev *e, const char *local) { return e->type == EV_START && !strcmp(e->name, local); }
+static bool is_end(const xev *e, const char *local) { return e->type == EV_END && !strcmp(e->name, local); }
 
-static bool is_end(xmlTextReaderPtr rd, const char *local)
+/* An attribute (by local name; ns NULL: any namespace) as a malloc'd string, or NULL. */
+static char *attr(const xev *e, const char *name, const char *ns)
 {
-    return xmlTextReaderNodeType(rd) == XML_READER_TYPE_END_ELEMENT &&
-           strcmp((const char *)xmlTextReaderConstLocalName(rd), local) == 0;
-}
-
-static bool is_text(xmlTextReaderPtr rd)
-{
-    int t = xmlTextReaderNodeType(rd);
-    return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-           t == XML_READER_TYPE_WHITESPACE;
-}
-
-/* An attribute as a malloc'd string, or NULL. */
-static char *attr(xmlTextReaderPtr rd, const char *name, const char *ns)
-{
-    xmlChar *v = ns ? xmlTextReaderGetAttributeNs(rd, (const xmlChar *)name, (const xmlChar *)ns)
-                    : xmlTextReaderGetAttribute(rd, (const xmlChar *)name);
-    if (!v) return NULL;
-    char *s = lit_xstrdup((const char *)v);
-    xmlFree(v);
-    return s;
+    for (int i = 0; i < e->n_attrs; i++) {
+        const xmlChar **a = e->attrs + 5 * i;
+        if (strcmp((const char *)a[0], name) != 0) continue;
+        if (ns ? !a[2] || strcmp((const char *)a[2], ns) : a[2] != NULL) continue;
+        size_t n = (size_t)(a[4] - a[3]);
+        char *v = lit_xmalloc(n + 1);
+        memcpy(v, a[3], n);
+        v[n] = 0;
+        return v;
+    }
+    return NULL;
 }
 
 /* A part named relative to the folder of another: "worksheets/sheet1.xml" beside
@@ -179,15 +203,15 @@ static char *part_name(const char *from, const char *target)
 typedef struct rel { char *id, *type, *target; } rel;
 typedef struct rels { rel *r; size_t n, cap; } rels;
 
-static int on_rel(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+static int on_rel(lit_xlsx *x, const xev *e, void *ctx, lit_diag *d)
 {
     (void)x, (void)d;
     rels *rs = ctx;
-    if (!is_el(rd, "Relationship")) return 0;
-    char *t = attr(rd, "Target", NULL);
+    if (!is_el(e, "Relationship")) return 0;
+    char *t = attr(e, "Target", NULL);
     if (!t) return 0;
     LIT_GROW(rs->r, rs->cap, rs->n + 1);
-    rs->r[rs->n++] = (rel){attr(rd, "Id", NULL), attr(rd, "Type", NULL), t};
+    rs->r[rs->n++] = (rel){attr(e, "Id", NULL), attr(e, "Type", NULL), t};
     return 0;
 }
 
@@ -217,20 +241,20 @@ static const char *rel_target(const rels *rs, const char *kind, const char *id)
 
 typedef struct wb_state { char **ids; size_t cap; } wb_state;
 
-static int on_workbook(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+static int on_workbook(lit_xlsx *x, const xev *e, void *ctx, lit_diag *d)
 {
     wb_state *w = ctx;
     (void)d;
-    if (is_el(rd, "workbookPr")) {
-        char *v = attr(rd, "date1904", NULL);
+    if (is_el(e, "workbookPr")) {
+        char *v = attr(e, "date1904", NULL);
         x->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
         free(v);
-    } else if (is_el(rd, "sheet")) {
+    } else if (is_el(e, "sheet")) {
         LIT_GROW(x->sheets, x->cap_sheets, x->n_sheets + 1);
         LIT_GROW(w->ids, w->cap, x->n_sheets + 1);
-        char *name = attr(rd, "name", NULL);
+        char *name = attr(e, "name", NULL);
         x->sheets[x->n_sheets] = (sheet){name ? name : lit_xstrdup(""), NULL};
-        w->ids[x->n_sheets++] = attr(rd, "id", REL_NS);
+        w->ids[x->n_sheets++] = attr(e, "id", REL_NS);
     }
     return 0;
 }
@@ -260,24 +284,24 @@ static bool date_builtin(long id)
     return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
 }
 
-static int on_styles(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+static int on_styles(lit_xlsx *x, const xev *e, void *ctx, lit_diag *d)
 {
     style_state *s = ctx;
     (void)x, (void)d;
-    if (is_el(rd, "numFmt")) {
-        char *id = attr(rd, "numFmtId", NULL), *code = attr(rd, "formatCode", NULL);
+    if (is_el(e, "numFmt")) {
+        char *id = attr(e, "numFmtId", NULL), *code = attr(e, "formatCode", NULL);
         if (id && code) {
             LIT_GROW(s->f, s->cap, s->n + 1);
             s->f[s->n++] = (fmt){atol(id), date_code(code)};
         }
         free(id);
         free(code);
-    } else if (is_el(rd, "cellXfs")) {
-        s->in_xfs = !xmlTextReaderIsEmptyElement(rd);
-    } else if (is_end(rd, "cellXfs")) {
+    } else if (is_el(e, "cellXfs")) {
+        s->in_xfs = true;
+    } else if (is_end(e, "cellXfs")) {
         s->in_xfs = false;
-    } else if (s->in_xfs && is_el(rd, "xf")) {
-        char *id = attr(rd, "numFmtId", NULL);
+    } else if (s->in_xfs && is_el(e, "xf")) {
+        char *id = attr(e, "numFmtId", NULL);
         LIT_GROW(s->xf, s->cap_xf, s->n_xf + 1);
         s->xf[s->n_xf++] = id ? atol(id) : 0;
         free(id);
@@ -311,38 +335,46 @@ static void add_text(lit_buf *b, const char *s)
     }
 }
 
-/* The text of an <si> or <is>: its <t> runs, phonetic runs (<rPh>) left out. */
-typedef struct runs { lit_buf b; int in_t, in_rph; bool too_long; } runs;
+/* The text of an <si> or <is>: its <t> runs, phonetic runs (<rPh>) left out; a run's
+ * text is decoded when it ends (it may come in pieces that split an escape). */
+typedef struct runs { lit_buf b, raw; int in_t, in_rph; bool too_long; } runs;
 
-static void runs_node(runs *r, xmlTextReaderPtr rd)
+static void runs_node(runs *r, const xev *e)
 {
-    if (is_el(rd, "rPh") && !xmlTextReaderIsEmptyElement(rd)) r->in_rph++;
-    else if (is_end(rd, "rPh") && r->in_rph) r->in_rph--;
-    else if (is_el(rd, "t") && !xmlTextReaderIsEmptyElement(rd)) r->in_t++;
-    else if (is_end(rd, "t") && r->in_t) r->in_t--;
-    else if (r->in_t && !r->in_rph && is_text(rd)) {
-        add_text(&r->b, (const char *)xmlTextReaderConstValue(rd));
-        if (r->b.len > LIT_XLSX_MAX_CELL) {
-            r->too_long = true;
-            r->b.len = LIT_XLSX_MAX_CELL;
-        }
+    if (is_el(e, "rPh")) r->in_rph++;
+    else if (is_end(e, "rPh") && r->in_rph) r->in_rph--;
+    else if (is_el(e, "t")) r->in_t++;
+    else if (is_end(e, "t") && r->in_t) {
+        r->in_t--;
+        if (!r->in_rph) add_text(&r->b, lit_buf_str(&r->raw));
+        lit_buf_reset(&r->raw);
+    } else if (r->in_t && !r->in_rph && e->type == EV_TEXT) {
+        if (r->raw.len + e->len > LIT_XLSX_MAX_CELL) r->too_long = true;
+        else lit_buf_add(&r->raw, e->text, e->len);
     }
+}
+
+static void runs_reset(runs *r)
+{
+    lit_buf_reset(&r->b);
+    lit_buf_reset(&r->raw);
+    r->in_t = r->in_rph = 0;
+    r->too_long = false;
 }
 
 typedef struct sst_state { runs r; bool in_si; } sst_state;
 
-static int on_strings(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+static int on_strings(lit_xlsx *x, const xev *e, void *ctx, lit_diag *d)
 {
     sst_state *s = ctx;
-    if (is_el(rd, "si")) {
+    if (is_el(e, "si")) {
         s->in_si = true;
-        lit_buf_reset(&s->r.b);
-        s->r.in_t = s->r.in_rph = 0;
-        if (!xmlTextReaderIsEmptyElement(rd)) return 0;
-    } else if (s->in_si && !is_end(rd, "si")) {
-        runs_node(&s->r, rd);
+        runs_reset(&s->r);
         return 0;
-    } else if (!is_end(rd, "si")) {
+    } else if (s->in_si && !is_end(e, "si")) {
+        runs_node(&s->r, e);
+        return 0;
+    } else if (!is_end(e, "si")) {
         return 0;
     }
     s->in_si = false;
@@ -374,7 +406,7 @@ lit_xlsx *lit_xlsx_open(const char *path, lit_diag *d)
     rels top = {0}, wr = {0};
     wb_state w = {0};
     style_state st = {0};
-    sst_state ss = {{LIT_BUF_INIT, 0, 0, false}, false};
+    sst_state ss = {{LIT_BUF_INIT, LIT_BUF_INIT, 0, 0, false}, false};
     char *book = NULL, *book_rels = NULL, *styles = NULL, *strings = NULL;
     int rc = parse_part(x, "_rels/.rels", false, on_rel, &top, d);
     if (rc >= 0) {
@@ -416,6 +448,7 @@ lit_xlsx *lit_xlsx_open(const char *path, lit_diag *d)
     free(st.f);
     free(st.xf);
     lit_buf_free(&ss.r.b);
+    lit_buf_free(&ss.r.raw);
     rels_free(&top);
     rels_free(&wr);
     free(book);
@@ -512,7 +545,7 @@ typedef struct row_state {
     long col;                 /* the current cell's column, -1 between cells */
     char type[12];
     long style;
-    bool in_v, in_is;
+    bool in_v, in_is, too_long;
     runs is;
     lit_buf v;
     lit_buf *cells;           /* the row's cells by column */
@@ -598,16 +631,16 @@ static int end_cell(lit_xlsx *x, row_state *s, lit_diag *d)
     return 0;
 }
 
-static int on_sheet(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
+static int on_sheet(lit_xlsx *x, const xev *e, void *ctx, lit_diag *d)
 {
     row_state *s = ctx;
     char where[16];
-    if (s->in_is && !is_end(rd, "is")) {
-        runs_node(&s->is, rd);
+    if (s->in_is && !is_end(e, "is")) {
+        runs_node(&s->is, e);
         return 0;
     }
-    if (is_el(rd, "row")) {
-        char *r = attr(rd, "r", NULL);
+    if (is_el(e, "row")) {
+        char *r = attr(e, "r", NULL);
         long n = r ? atol(r) : s->r + 1;
         free(r);
         if (n < 1 || n > LIT_XLSX_MAX_ROWS)
@@ -615,11 +648,10 @@ static int on_sheet(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
                              x->sheets[s->sheet].name, n, LIT_XLSX_MAX_ROWS);
         s->r = n;
         s->col = -1;
-        if (xmlTextReaderIsEmptyElement(rd)) s->max = 0;
-    } else if (is_end(rd, "row")) {
+    } else if (is_end(e, "row")) {
         return flush_row(x, s);
-    } else if (is_el(rd, "c")) {
-        char *r = attr(rd, "r", NULL), *t = attr(rd, "t", NULL), *st = attr(rd, "s", NULL);
+    } else if (is_el(e, "c")) {
+        char *r = attr(e, "r", NULL), *t = attr(e, "t", NULL), *st = attr(e, "s", NULL);
         long col = s->col + 1, row = s->r;
         bool ok = !r || cell_ref(r, &col, &row);
         snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
@@ -632,26 +664,25 @@ static int on_sheet(lit_xlsx *x, xmlTextReaderPtr rd, void *ctx, lit_diag *d)
                              x->sheets[s->sheet].name, s->r, lit_xlsx_cell_name(where, (size_t)(col < 0 ? 0 : col), s->r));
         s->col = col;
         lit_buf_reset(&s->v);
-        lit_buf_reset(&s->is.b);
-        s->is.too_long = false;
-        if (xmlTextReaderIsEmptyElement(rd)) return end_cell(x, s, d);
-    } else if (is_end(rd, "c")) {
-        if (s->is.too_long || s->v.len > LIT_XLSX_MAX_CELL)
+        runs_reset(&s->is);
+        s->too_long = false;
+    } else if (is_end(e, "c")) {
+        if (s->is.too_long || s->too_long)
             return lit_error(d, x->path, 0, 0, "sheet '%s', cell %s: more than %d bytes of text (Excel holds 32,767 "
                              "characters)", x->sheets[s->sheet].name, lit_xlsx_cell_name(where, (size_t)s->col, s->r),
                              LIT_XLSX_MAX_CELL);
         return end_cell(x, s, d);
-    } else if (is_el(rd, "v")) {
-        s->in_v = !xmlTextReaderIsEmptyElement(rd);
-    } else if (is_end(rd, "v")) {
+    } else if (is_el(e, "v")) {
+        s->in_v = true;
+    } else if (is_end(e, "v")) {
         s->in_v = false;
-    } else if (is_el(rd, "is")) {
-        s->in_is = !xmlTextReaderIsEmptyElement(rd);
-        s->is.in_t = s->is.in_rph = 0;
-    } else if (is_end(rd, "is")) {
+    } else if (is_el(e, "is")) {
+        s->in_is = true;
+    } else if (is_end(e, "is")) {
         s->in_is = false;
-    } else if (s->in_v && is_text(rd) && s->v.len <= LIT_XLSX_MAX_CELL) {
-        lit_buf_adds(&s->v, (const char *)xmlTextReaderConstValue(rd));
+    } else if (s->in_v && e->type == EV_TEXT) {
+        if (s->v.len + e->len > LIT_XLSX_MAX_CELL) s->too_long = true;
+        else lit_buf_add(&s->v, e->text, e->len);
     }
     return 0;
 }
@@ -668,14 +699,14 @@ int lit_xlsx_rows(lit_xlsx *x, size_t i, int (*row)(void *ctx, long r, const cha
     s.ctx = ctx;
     s.sheet = i;
     s.col = -1;
-    s.is.b = (lit_buf)LIT_BUF_INIT;
-    s.v = (lit_buf)LIT_BUF_INIT;
+    s.is.b = s.is.raw = s.v = (lit_buf)LIT_BUF_INIT;
     int rc = parse_part(x, x->sheets[i].part, false, on_sheet, &s, d);
     for (size_t c = 0; c < s.cap; c++) lit_buf_free(&s.cells[c]);
     free(s.cells);
     free(s.set);
     free(s.out);
     lit_buf_free(&s.is.b);
+    lit_buf_free(&s.is.raw);
     lit_buf_free(&s.v);
     return rc;
 }
