@@ -17,18 +17,24 @@ void lit_buf_add(lit_buf *b, const void *data, size_t len)
 void lit_buf_adds(lit_buf *b, const char *s) { lit_buf_add(b, s, strlen(s)); }
 void lit_buf_addc(lit_buf *b, char c) { lit_buf_add(b, &c, 1); }
 
+void lit_buf_vprintf(lit_buf *b, const char *fmt, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n <= 0) return;
+    lit_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
 void lit_buf_printf(lit_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    lit_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n <= 0) return;
-    lit_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 void lit_buf_reset(lit_buf *b)

@@ -55,6 +55,9 @@ void lit_warn_many(lit_diag *d, const char *kind, const char *file, long line, l
     __attribute__((format(printf, 6, 7)));
 /* Prints, per kind of lit_warn_many, how many warnings were counted and not printed. */
 void lit_diag_flush(lit_diag *d);
+/* Prints a report of several lines (a summary, the merges of an import) to out, with the
+ * control characters of its values escaped as messages have them (line feeds kept). */
+void lit_diag_print(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lit_note(lit_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A located note (FILE:LINE:COL: note: ...): information, not a problem. */
 void lit_note_at(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)

@@ -55,7 +55,7 @@ int main(int argc, char **argv)
         lit_diag_flush(&d);
         return rc;
     }
-    fprintf(stderr, "litsurvey: unknown command '%s'\n", argv[1]);
+    lit_diag_print(stderr, "litsurvey: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return LIT_EXIT_USAGE;
 }

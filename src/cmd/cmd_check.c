@@ -55,7 +55,7 @@ int lit_cmd_check(int argc, char **argv, lit_diag *d)
     if (!d->quiet || problems) {
         lit_buf b = LIT_BUF_INIT;
         lit_check_paragraph(&k, &b);
-        fprintf(stderr, "%s: %zu papers, %zu problems, %zu notes\n%s\n", file, c->n_papers, problems, notes,
+        lit_diag_print(stderr, "%s: %zu papers, %zu problems, %zu notes\n%s\n", file, c->n_papers, problems, notes,
                 lit_buf_str(&b));
         lit_buf_free(&b);
     }

@@ -64,6 +64,19 @@ int main(void)
     lit_diag_flush(&d);
     said(f, &buf, &len);
     CHECK_INT(len, before);
+
+    /* a value from a file cannot reach the terminal as an escape or fake a message line */
+    d.quiet = false;
+    lit_error(&d, "c\x1b]0;x\x07.yaml", 2, 1, "unknown venue '%s'", "OSDI\x1b[2J\r\nfake.yaml:1:1: error: \xC2\x9Bx");
+    said(f, &buf, &len);
+    CHECK(strstr(buf, "c\\x1b]0;x\\x07.yaml:2:1: error: unknown venue 'OSDI\\x1b[2J\\r\\nfake.yaml:1:1: error: \\u009bx'\n") != NULL);
+    fclose(f);
+    free(buf);
+    buf = NULL;
+    len = 0;
+    f = open_memstream(&buf, &len);
+    lit_diag_print(f, "merged \"%s\"\nnext line\n", "a\x1b[1mb");
+    CHECK_STR(said(f, &buf, &len), "merged \"a\\x1b[1mb\"\nnext line\n");
     fclose(f);
     free(buf);
     return CHECK_DONE();
