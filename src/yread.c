@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include <yaml.h>
+#include "text.h"
 
 typedef struct yimpl {
     yaml_parser_t parser;
@@ -175,6 +176,14 @@ int lit_yread_next(lit_yread *r)
         r->str = (const char *)e->data.scalar.value;
         r->len = e->data.scalar.length;
         r->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        /* escapes ("\x1b", "\uFFFE", "\0") reach what libyaml's reader checks */
+        lit_text_fault f;
+        if (lit_text_check(r->str, r->len, &f)) {
+            char what[48];
+            lit_yread_error(r, "%s in text (not allowed)", lit_text_fault_str(&f, what));
+            y->failed = 1;
+            return r->tok = LIT_Y_ERROR;
+        }
         return r->tok = LIT_Y_SCALAR;
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT:

@@ -49,6 +49,9 @@ int lit_cli_load(lit_cli *c, lit_db *db, lit_stats *s, lit_diag *d);
 
 /* Prints "litsurvey CMD: MSG" and a hint to --help; returns LIT_EXIT_USAGE. */
 int lit_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A text option (a title, a caption): a usage error (returned) when arg is not valid
+ * text (see text.h: invalid UTF-8, control characters, noncharacters), else 0. */
+int lit_cli_text(const char *cmd, const char *opt, const char *arg);
 /* Splits "A,B,C" in place into a NULL-terminated malloc'd array; *n gets the count. */
 const char **lit_split_commas(char *s, size_t *n);
 

@@ -40,7 +40,10 @@ int lit_cmd_diff(int argc, char **argv, lit_diag *d)
         case 'o': out = optarg; break;
         case 'c': catalog = optarg; break;
         case 'q': d->quiet = true; break;
-        case OPT_SINCE: since = optarg; break;
+        case OPT_SINCE:
+            if (lit_cli_text("diff", "--since", optarg)) return LIT_EXIT_USAGE;
+            since = optarg;
+            break;
         case OPT_FORMAT:
             while (formats[k] && strcmp(formats[k], optarg)) k++;
             if (!formats[k]) return lit_usage_error("diff", "unknown --format '%s' (text, md, csv)", optarg);
