@@ -8,6 +8,7 @@
 #include "import.h"
 #include "import_ref.h"
 #include "outfile.h"
+#include "text.h"
 
 static const char usage_text[] =
     "usage: litsurvey import FILE... [-o CATALOG] [-m EXISTING] [options]\n\n"
@@ -186,6 +187,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         char *data = NULL;
         size_t len = 0;
         if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
+        lit_text_clean_input(argv[i], &data, &len, d);   /* controls, noncharacters: U+FFFD, with a warning */
         size_t before = cat.n_papers;
         int r = is_bib(argv[i], data, len)   ? lit_import_bib(&cat, argv[i], data, len, &o, d)
                 : is_csl(argv[i], data, len) ? lit_import_csl(&cat, argv[i], data, len, &o, d)
@@ -219,12 +221,12 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     size_t n_new = cat.n_papers - n_fixed;
     if (!d->quiet) {
         size_t n_all = n_entries + (size_t)d->skipped;
-        fprintf(stderr, "%s: imported %zu paper%s from %zu entr%s in %zu file%s; %ld skipped, %zu merged, %zu pair%s left "
+        lit_diag_print(stderr, "%s: imported %zu paper%s from %zu entr%s in %zu file%s; %ld skipped, %zu merged, %zu pair%s left "
                 "apart%s\n", out, n_new, n_new == 1 ? "" : "s", n_all, n_all == 1 ? "y" : "ies", n_files,
                 n_files == 1 ? "" : "s", d->skipped, n_entries - n_new, dd.n_unsure, dd.n_unsure == 1 ? "" : "s",
                 d->warnings ? " (see warnings)" : "");
     }
-    if (!d->quiet) fputs(lit_buf_str(&unknown), stderr);
+    if (!d->quiet) lit_diag_print(stderr, "%s", lit_buf_str(&unknown));
     goto done;
 fail:
     rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 #include "buf.h"
 #include "import.h"
+#include "text.h"
 
 /* Markers kept in the collected text so that the interpreter sees emphasis and link
  * labels after md4c has removed the syntax. Input control characters never reach here. */
@@ -362,7 +363,8 @@ static void unit_add_link(unit *u, const char *kind, const char *url, bool title
 static void put_utf8(lit_buf *b, long cp)
 {
     utf8proc_uint8_t tmp[4];
-    if (cp <= 0 || cp > 0x10FFFF || !utf8proc_codepoint_valid((utf8proc_int32_t)cp)) cp = 0xFFFD;
+    if (cp <= 0 || cp > 0x10FFFF || !utf8proc_codepoint_valid((utf8proc_int32_t)cp) || !lit_text_cp_ok((uint32_t)cp))
+        cp = 0xFFFD;   /* "&#27;", "&#xFFFE;": what text may not hold (text.h) */
     utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, tmp);
     lit_buf_add(b, tmp, (size_t)n);
 }

@@ -158,7 +158,7 @@ int lit_import_ris(lit_catalog *cat, const char *path, const char *data, size_t 
     r.path = path;
     r.d = d;
     r.o = o;
-    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path};
+    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, path, d};
     size_t before = cat->n_papers, i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
     long line = 0;
     bool outside_told = false;
