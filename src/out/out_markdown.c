@@ -4,31 +4,65 @@
 #include "out_markdown.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include "chart.h"
+#include "text.h"
 
 #define esc lit_md_escape
 
 /* Characters Markdown (CommonMark, GitHub) could read as syntax: escaped with a
- * backslash, which every Markdown reader removes again. */
+ * backslash, which every Markdown reader removes again. Text stays on its line (a line
+ * break would start a new entry: tabs and line breaks become spaces), and what would
+ * start a block where the text starts (blanks, "- ", "+ ", "1. ") is escaped or dropped.
+ * Control characters, noncharacters and invalid UTF-8 become U+FFFD. */
 void lit_md_escape(lit_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>&|~$#!", *s)) lit_buf_addc(b, '\\');
-        lit_buf_addc(b, *s);
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    size_t digits = strspn(s, "0123456789");
+    if (*s == '-' || *s == '+' || *s == '=') lit_buf_addc(b, '\\');
+    else if (digits && digits < 10 && (s[digits] == '.' || s[digits] == ')')) {
+        lit_buf_add(b, s, digits);
+        lit_buf_addc(b, '\\');
+        s += digits;
+    }
+    for (size_t n = strlen(s), i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = lit_utf8_decode(s + i, n - i, &cp);
+        if (!k || !lit_text_cp_ok(cp)) {
+            lit_buf_adds(b, "\xEF\xBF\xBD");
+        } else if (cp < 0x20) {   /* tab, line feed, carriage return */
+            lit_buf_addc(b, ' ');
+        } else {
+            if (strchr("\\`*_[]<>&|~$#!", (int)cp) && cp < 0x80) lit_buf_addc(b, '\\');
+            lit_buf_add(b, s + i, k);
+        }
+        i += k ? k : 1;
     }
 }
 
-/* A link destination: parentheses escaped, spaces encoded, so that it ends where it should. */
+/* A link destination: parentheses escaped, blanks and control characters percent-encoded,
+ * so that it ends where it should. */
 static void esc_url(lit_buf *b, const char *s)
 {
     for (; *s; s++) {
-        if (*s == ' ') lit_buf_adds(b, "%20");
+        unsigned char c = (unsigned char)*s;
+        if (c <= ' ' || c == 0x7F) lit_buf_printf(b, "%%%02X", c);
         else {
-            if (*s == '(' || *s == ')' || *s == '\\' || *s == '<' || *s == '>') lit_buf_addc(b, '\\');
-            lit_buf_addc(b, *s);
+            if (c == '(' || c == ')' || c == '\\' || c == '<' || c == '>') lit_buf_addc(b, '\\');
+            lit_buf_addc(b, (char)c);
         }
     }
+}
+
+/* Links the list keeps: http(s), doi and relative ones (no scheme); never javascript:,
+ * data:, file: or another scheme a reader's browser would act on. */
+static bool link_ok(const char *url)
+{
+    size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    if (url[n] != ':') return true;   /* no scheme: relative ("docs/x.pdf", "#anchor", "//host/x") */
+    return (n == 4 && !strncasecmp(url, "http", 4)) || (n == 5 && !strncasecmp(url, "https", 5)) ||
+           (n == 3 && !strncasecmp(url, "doi", 3));
 }
 
 /* The tag the importer reads back: [OSDI'20], [OSDI 1965], [OSDI] or [2020] before the
@@ -74,10 +108,18 @@ static void authors_part(lit_buf *b, const lit_paper *p, const char *sep)
     }
 }
 
+/* How many links links_part writes. */
+static uint32_t links_shown(const lit_paper *p, long skip)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < p->n_links; i++) n += (long)i != skip && link_ok(p->links[i].url);
+    return n;
+}
+
 static void links_part(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep, long skip)
 {
     for (uint32_t i = 0, n = 0; i < p->n_links; i++) {
-        if ((long)i == skip) continue;
+        if ((long)i == skip || !link_ok(p->links[i].url)) continue;
         lit_buf_printf(b, "%s%s%s%s](", n++ ? sep : "", open, link_label(p->links[i].kind), close);
         esc_url(b, p->links[i].url);
         lit_buf_addc(b, ')');
@@ -86,12 +128,18 @@ static void links_part(lit_buf *b, const lit_paper *p, const char *open, const c
 
 /* A paper without a paper or pdf link links its DOI or arXiv page, for the readers (the
  * import then keeps it as the paper link). */
-static void id_link(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep)
+static bool has_id_link(const lit_paper *p)
 {
     for (uint32_t i = 0; i < p->n_links; i++)
-        if (!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) return;
-    if (!p->doi && !p->arxiv) return;
-    lit_buf_printf(b, "%s%spaper%s](", p->n_links ? sep : "", open, close);
+        if ((!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) && link_ok(p->links[i].url))
+            return false;
+    return p->doi || p->arxiv;
+}
+
+static void id_link(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep)
+{
+    if (!has_id_link(p)) return;
+    lit_buf_printf(b, "%s%spaper%s](", links_shown(p, -1) ? sep : "", open, close);
     if (p->doi) {
         lit_buf_adds(b, "https://doi.org/");
         esc_url(b, p->doi);
@@ -112,7 +160,8 @@ static long title_link(const lit_paper *p)
     for (const char *c = p->title; *c; c++) words += *c == ' ';
     if (words > 2) return -1;
     for (uint32_t i = 0; i < p->n_links; i++)
-        if (!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) return (long)i;
+        if ((!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) && link_ok(p->links[i].url))
+            return (long)i;
     return -1;
 }
 
@@ -135,7 +184,7 @@ void lit_md_entry(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
     }
     authors_part(b, p, p->n_authors == 1 ? " by " : ". ");
     if (!venue && !year) lit_buf_adds(b, " (x)");
-    if (p->n_links > (tl >= 0) || (tl < 0 && (p->doi || p->arxiv))) lit_buf_addc(b, ' ');
+    if (links_shown(p, tl) || (tl < 0 && has_id_link(p))) lit_buf_addc(b, ' ');
     links_part(b, p, "[[", "]", " ", tl);
     id_link(b, p, "[[", "]", " ");
     lit_buf_addc(b, '\n');
