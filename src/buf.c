@@ -64,15 +64,27 @@ const char *lit_num_str(char buf[32], size_t v)
     return buf;
 }
 
+/* Whether s is a number as a spreadsheet reads one ("-3", "2.5e3"): it stays one. */
+static bool is_number(const char *s)
+{
+    char *end;
+    (void)strtod(s, &end);
+    return end != s && !*end && !strpbrk(s, "xXnNiI");   /* not hex, inf or nan */
+}
+
 void lit_buf_add_csv(lit_buf *b, const char *s)
 {
     if (!s) s = "";
-    bool q = strpbrk(s, ",\"\r\n") != NULL || (*s && strchr("=+-@", *s) && !(s[0] == '-' && !s[1]));
+    /* a text a spreadsheet would read as a formula (OWASP's CSV injection: = + - @ tab CR
+     * first) gets a leading apostrophe inside the quotes, so that it stays text */
+    bool formula = *s && strchr("=+-@\t\r", *s) && strcmp(s, "-") && !is_number(s);
+    bool q = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (!q) {
         lit_buf_adds(b, s);
         return;
     }
     lit_buf_addc(b, '"');
+    if (formula) lit_buf_addc(b, '\'');
     for (; *s; s++) {
         if (*s == '"') lit_buf_addc(b, '"');
         lit_buf_addc(b, *s);

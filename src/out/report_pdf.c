@@ -264,6 +264,7 @@ static size_t csv_cells(char *csv, char ***cells, size_t *n_cols)
     for (char *s = csv; *s;) {
         char *start = q;
         if (*s == '"') {
+            if (s[1] == '\'' && s[2] && strchr("=+-@\t\r", s[2])) s++;   /* lit_buf_add_csv's mark of text */
             for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
                 if (*s == '"') s++;
                 *q++ = *s;
