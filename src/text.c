@@ -76,7 +76,7 @@ size_t lit_text_clean_input(const char *path, char **data, size_t *len, lit_diag
     while (pos < n && lit_text_check(s + pos, n - pos, &f)) {
         size_t at = pos + f.off;
         pos = at + f.len;
-        if (f.kind == LIT_TEXT_NUL || f.kind == LIT_TEXT_INVALID) continue;   /* the importer's to report */
+        if (f.kind == LIT_TEXT_INVALID || f.cp < 0x80) continue;   /* the importer's, by its format's rules */
         for (; counted < at; counted++)
             if (s[counted] == '\n') { line++; line_start = counted + 1; }
         char what[48];

@@ -40,10 +40,11 @@ int lit_text_check(const char *s, size_t n, lit_text_fault *f);
  * "invalid UTF-8 (byte 0xFF)"; returns buf (48 bytes). */
 const char *lit_text_fault_str(const lit_text_fault *f, char buf[48]);
 
-/* An input file as an importer gets it: every control character and noncharacter is
- * replaced by U+FFFD with a warning at its FILE:LINE:COL (NUL bytes and invalid UTF-8 are
- * left for the importer, which reports them in its own terms). *data is replaced when
- * anything changed (malloc'd, NUL-terminated); returns how many were replaced. */
+/* An input file as an importer gets it: every noncharacter and C1 control is replaced by
+ * U+FFFD with a warning at its FILE:LINE:COL. NUL, the C0 controls, DEL and invalid UTF-8
+ * are left for the importer, which handles them by its format's rules (a list reads a
+ * stray one as a space and calls many a binary file, JSON refuses them, ...). *data is
+ * replaced when anything changed (malloc'd, NUL-terminated); returns how many were. */
 size_t lit_text_clean_input(const char *path, char **data, size_t *len, lit_diag *d);
 
 /* A string from a decoded escape (a JSON "\u001b", an entity): s itself when it is valid

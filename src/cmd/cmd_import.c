@@ -187,7 +187,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         char *data = NULL;
         size_t len = 0;
         if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
-        lit_text_clean_input(argv[i], &data, &len, d);   /* controls, noncharacters: U+FFFD, with a warning */
+        lit_text_clean_input(argv[i], &data, &len, d);   /* noncharacters, C1 controls: U+FFFD, with a warning */
         size_t before = cat.n_papers;
         int r = is_bib(argv[i], data, len)   ? lit_import_bib(&cat, argv[i], data, len, &o, d)
                 : is_csl(argv[i], data, len) ? lit_import_csl(&cat, argv[i], data, len, &o, d)
