@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
+#include "input.h"
 #include "text.h"
 
 typedef struct yimpl {
@@ -21,6 +23,8 @@ typedef struct yimpl {
     const char *path;                /* to map a reader error's byte offset to a line */
     const char *mem; size_t mem_len; /* the same for input from memory */
     int fd; long long pos, end;      /* a byte range of a file (lit_yread_open_range) */
+    size_t n_read;                   /* bytes read from fp, against the input limit */
+    int too_large;                   /* the limit stopped the reading */
 } yimpl;
 
 /* Line and column (1-based, column in bytes) of a byte offset. */
@@ -45,6 +49,10 @@ static int parser_error(lit_yread *r)
     yaml_parser_t *p = &y->parser;
     y->failed = 1;
     r->tok = LIT_Y_ERROR;
+    if (y->too_large) {
+        lit_input_too_large(r->diag, r->file, 0);
+        return LIT_Y_ERROR;
+    }
     if (p->error == YAML_READER_ERROR) {
         /* Reader errors (invalid UTF-8, control characters) carry a byte offset. */
         long line, col;
@@ -93,6 +101,21 @@ static void init(lit_yread *r, const char *name, lit_diag *d)
     }
 }
 
+/* libyaml's read handler for a file or stream: stops at the input limit. */
+static int file_read(void *data, unsigned char *buf, size_t size, size_t *size_read)
+{
+    yimpl *y = data;
+    size_t got = fread(buf, 1, size, y->fp);
+    if (!got && ferror(y->fp)) return 0;
+    y->n_read += got;
+    if (y->n_read > lit_input_limit()) {
+        y->too_large = 1;
+        return 0;
+    }
+    *size_read = got;
+    return 1;
+}
+
 int lit_yread_open(lit_yread *r, const char *path, lit_diag *d)
 {
     init(r, path, d);
@@ -105,7 +128,12 @@ int lit_yread_open(lit_yread *r, const char *path, lit_diag *d)
         return lit_io_error(d, path, "cannot open: %s", strerror(errno));
     }
     if (y->fp != stdin) y->path = path;
-    yaml_parser_set_input_file(&y->parser, y->fp);
+    struct stat sb;   /* a file over the limit is refused before a byte of it is parsed */
+    if (fstat(fileno(y->fp), &sb) == 0 && S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > lit_input_limit()) {
+        y->failed = 1;
+        return lit_input_too_large(d, r->file, (unsigned long long)sb.st_size);
+    }
+    yaml_parser_set_input(&y->parser, file_read, y);
     return start_doc(r);
 }
 

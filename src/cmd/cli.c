@@ -1,6 +1,7 @@
 /* cli.c - options shared by every command: catalog and tables, filters, quiet. */
 #include "cli.h"
 #include "buf.h"
+#include "input.h"
 #include "text.h"
 #include <stdarg.h>
 #include <stdlib.h>
@@ -61,9 +62,28 @@ int lit_cli_text(const char *cmd, const char *opt, const char *arg)
     return bad_text(opt, arg, msg) ? lit_usage_error(cmd, "%s", msg) : 0;
 }
 
+#define MAX_INPUT_WANTS "--max-input wants a size such as 64M or 2G, not '%s'"
+
+int lit_cli_max_input(const char *cmd, const char *arg)
+{
+    size_t v;
+    if (lit_input_parse_size(arg, &v) != 0) return lit_usage_error(cmd, MAX_INPUT_WANTS, arg);
+    lit_input_set_limit(v);
+    return 0;
+}
+
 int lit_cli_option(lit_cli *c, int opt, const char *arg, lit_diag *d)
 {
     char msg[128];
+    size_t limit;
+    if (opt == LIT_OPT_MAX_INPUT) {
+        if (lit_input_parse_size(arg, &limit) == 0) {
+            lit_input_set_limit(limit);
+            return 1;
+        }
+        lit_diag_print(stderr, "litsurvey: " MAX_INPUT_WANTS "\n", arg);
+        return -1;
+    }
     if ((opt == LIT_OPT_VENUE || opt == LIT_OPT_TOPIC) && bad_text(opt == LIT_OPT_VENUE ? "--venue" : "--topic", arg, msg)) {
         lit_diag_print(stderr, "litsurvey: %s\n", msg);
         return -1;

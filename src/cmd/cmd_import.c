@@ -7,6 +7,7 @@
 #include "dedupe.h"
 #include "import.h"
 #include "import_ref.h"
+#include "input.h"
 #include "outfile.h"
 #include "text.h"
 
@@ -30,6 +31,7 @@ static const char usage_text[] =
     "      --topics FILE    topic table (default: data/topics.yaml beside the output)\n"
     "      --topics-out FILE  write the headings that became topics or matched loosely\n"
     "                       as topics.yaml entries, to fold into the taxonomy\n"
+    LIT_MAX_INPUT_HELP
     "  -q, --quiet          no warnings or summary\n"
     "  -h, --help           this help\n";
 
@@ -126,7 +128,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         {"output", required_argument, 0, 'o'}, {"merge", required_argument, 0, 'm'},
         {"lenient", no_argument, 0, OPT_LENIENT}, {"strict", no_argument, 0, OPT_STRICT}, {"explain", no_argument, 0, 'v'},
         {"venues", required_argument, 0, LIT_OPT_VENUES}, {"topics", required_argument, 0, LIT_OPT_TOPICS},
-        {"topics-out", required_argument, 0, OPT_TOPICS_OUT},
+        {"topics-out", required_argument, 0, OPT_TOPICS_OUT}, LIT_MAX_INPUT_LONGOPT,
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *out = NULL, *existing = NULL, *venues_file = NULL, *topics_file = NULL, *topics_out = NULL;
     bool lenient = false, strict = false, explain = false;
@@ -142,6 +144,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         case LIT_OPT_VENUES: venues_file = optarg; break;
         case LIT_OPT_TOPICS: topics_file = optarg; break;
         case OPT_TOPICS_OUT: topics_out = optarg; break;
+        case LIT_OPT_MAX_INPUT:
+            if (lit_cli_max_input("import", optarg)) return LIT_EXIT_USAGE;
+            break;
         case 'q': d->quiet = true; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: return lit_usage_error("import", "unknown option");

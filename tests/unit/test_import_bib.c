@@ -4,6 +4,7 @@
 #include <time.h>
 #include "check.h"
 #include "import.h"
+#include "input.h"
 #include "outfile.h"
 
 static lit_venues vs;

@@ -4,6 +4,7 @@
 #include "check.h"
 #include "import.h"
 #include "out_bib.h"
+#include "input.h"
 #include "outfile.h"
 
 static lit_venues vs;
