@@ -142,12 +142,13 @@ static bool same_short(const char *a, const char *b)
     return r;
 }
 
-/* Whether two papers that share a key can be the same; why says what conflicts. */
+/* Whether two papers that share a key can be the same; why says what conflicts. ka, kb:
+ * their system names' short_key (NULL without one), made once per paper. */
 static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_paper *a, const lit_paper *b,
-                       int reason, const char **why)
+                       const char *ka, const char *kb, const char **why)
 {
     int ca = venue_class(c, vs, a), cb = venue_class(c, vs, b);
-    if (a->short_name && b->short_name && !same_short(a->short_name, b->short_name)) {
+    if (ka && kb && strcmp(ka, kb) != 0) {
         *why = "different system names";
         return false;
     }
@@ -167,7 +168,6 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
         if (a->year_inferred || b->year_inferred) ok = ok || ad <= 3;
         if (!ok) { *why = "years too far apart"; return false; }
     }
-    (void)reason;
     return true;
 }
 
@@ -342,6 +342,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
     size_t n_owned = 0, cap_owned = 0;
     /* each title is normalised once: pairs compare these, not the titles */
     const char **norm = lit_xcalloc(n + 1, sizeof *norm), **strip = lit_xcalloc(n + 1, sizeof *strip);
+    const char **skey = lit_xcalloc(n + 1, sizeof *skey);   /* and each system name */
 #define KEEP(str) (LIT_GROW(owned, cap_owned, n_owned + 1), owned[n_owned++] = (str))
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[i];
@@ -371,11 +372,14 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
             k[nk++] = (bkey){fnv(sk), sk, (uint32_t)i, LIT_MATCH_SOURCE};
         }
         LIT_GROW(k, cap, nk + 1);
+        if (p->short_name) {
+            char *sk = short_key(p->short_name);
+            KEEP(sk);
+            skey[i] = sk;
+        }
         if (p->short_name && p->venue >= 0 && p->year) {
-            char *f = short_key(p->short_name);
-            char *s = lit_xmalloc(strlen(f) + 64 + strlen(lit_catalog_venue(c, p->venue)));
-            sprintf(s, "%s|%s|%d", f, lit_catalog_venue(c, p->venue), p->year);
-            free(f);
+            char *s = lit_xmalloc(strlen(skey[i]) + 64 + strlen(lit_catalog_venue(c, p->venue)));
+            sprintf(s, "%s|%s|%d", skey[i], lit_catalog_venue(c, p->venue), p->year);
             KEEP(s);
             k[nk++] = (bkey){fnv(s), s, (uint32_t)i, LIT_MATCH_SYSTEM};
         }
@@ -390,7 +394,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
                 if (k[y].idx == k[x].idx) continue;
                 const char *why = NULL;
                 if (k[i].kind == LIT_MATCH_SOURCE && !same_start(norm[k[y].idx], norm[k[x].idx])) continue;
-                bool ok = compatible(c, vs, a, b, k[i].kind, &why);
+                bool ok = compatible(c, vs, a, b, skey[k[y].idx], skey[k[x].idx], &why);
                 /* a shared system name is no evidence when the titles say two papers */
                 if (ok && k[i].kind == LIT_MATCH_SYSTEM && !titles_agree(a, b, norm[k[y].idx], norm[k[x].idx],
                                                                          strip[k[y].idx], strip[k[x].idx])) {
@@ -426,6 +430,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
     free(owned);
     free(norm);
     free(strip);
+    free(skey);
     free(k);
 #undef KEEP
 }
@@ -602,6 +607,38 @@ static void union_node(lit_arena *ar, lit_node *into, const lit_node *from)
     into->n = n;
 }
 
+typedef struct topic_at { int32_t t; size_t at; } topic_at;
+
+static int topic_at_cmp(const void *x, const void *y)
+{
+    const topic_at *a = x, *b = y;
+    if (a->t != b->t) return a->t < b->t ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static int at_cmp(const void *x, const void *y)
+{
+    const topic_at *a = x, *b = y;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Each topic of t[0..n) once; in taxonomy order (topic_cmp), or else in the order they
+ * first come (an existing paper's topics stay as the user wrote them). Returns the count. */
+static size_t unique_topics(int32_t *t, size_t n, bool by_taxonomy)
+{
+    topic_at *v = lit_xmalloc((n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++) v[i] = (topic_at){t[i], i};
+    qsort(v, n, sizeof *v, topic_at_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || v[u - 1].t != v[i].t) v[u++] = v[i];
+    qsort(v, u, sizeof *v, at_cmp);
+    for (size_t i = 0; i < u; i++) t[i] = v[i].t;
+    free(v);
+    if (by_taxonomy) qsort(t, u, sizeof *t, topic_cmp);
+    return u;
+}
+
 /* Builds the merged paper of members mem[0..n) (sorted best first) into out. */
 static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *mem, size_t n, size_t n_fixed,
                         const lit_venues *vs, lit_paper *out)
@@ -612,18 +649,24 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     if (n == 1) return;
     lit_arena *ar = &c->arena;
     if (!fixed) out->title = pick_title(c, mem, n)->title;
-    /* the system name most members give; ties by rank */
+    /* the system name most members give; ties by rank (counted in sorted runs: 10,000
+     * copies of one paper are one sort, not 10,000 x 10,000 comparisons) */
     if (!fixed || !out->short_name) {
         const char *sn = NULL;
-        size_t sv = 0;
-        for (size_t i = 0; i < n; i++) {
-            const char *s = c->papers[mem[i]].short_name;
-            if (!s) continue;
-            size_t v = 0;
-            for (size_t j = 0; j < n; j++)
-                if (c->papers[mem[j]].short_name && same_short(s, c->papers[mem[j]].short_name)) v++;
-            if (v > sv) { sv = v; sn = s; }
+        char **keys = lit_xmalloc((n + 1) * sizeof *keys);
+        size_t *who = lit_xmalloc((n + 1) * sizeof *who), m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (c->papers[mem[i]].short_name) {
+                keys[m] = short_key(c->papers[mem[i]].short_name);
+                who[m++] = i;
+            }
+        long *votes = lit_xmalloc((m + 1) * sizeof *votes), most = 0;
+        count_equal((const char *const *)keys, m, votes);
+        for (size_t k = 0; k < m; k++) {
+            if (votes[k] > most) { most = votes[k]; sn = c->papers[mem[who[k]]].short_name; }
+            free(keys[k]);
         }
+        free(keys); free(who); free(votes);
         out->short_name = sn;
         /* spelt as the chosen title spells it ("PRETZEL: ..." gives PRETZEL) */
         const char *colon = sn && out->title ? strstr(out->title, ": ") : NULL;
@@ -686,21 +729,13 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     size_t xl = 0, xt = 0, xs = 0, xe = 0;
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[mem[i]];
-        for (uint32_t k = 0; k < p->n_links; k++) {
+        for (uint32_t k = 0; k < p->n_links; k++) {   /* one per kind: a handful */
             bool dup = false;
             for (size_t q = 0; q < xl && !dup; q++) dup = !strcmp(links[q].kind, p->links[k].kind);
             if (!dup) links[xl++] = p->links[k];
         }
-        for (uint32_t k = 0; k < p->n_topics; k++) {
-            bool dup = false;
-            for (size_t q = 0; q < xt && !dup; q++) dup = topics[q] == p->topics[k];
-            if (!dup) topics[xt++] = p->topics[k];
-        }
-        for (uint32_t k = 0; k < p->n_sources; k++) {
-            bool dup = false;
-            for (size_t q = 0; q < xs && !dup; q++) dup = !source_cmp(&sources[q], &p->sources[k]);
-            if (!dup) sources[xs++] = p->sources[k];
-        }
+        for (uint32_t k = 0; k < p->n_topics; k++) topics[xt++] = p->topics[k];
+        for (uint32_t k = 0; k < p->n_sources; k++) sources[xs++] = p->sources[k];
         for (uint32_t k = 0; k < p->n_extras; k++) {
             size_t q = 0;
             while (q < xe && strcmp(extras[q].key, p->extras[k].key)) q++;
@@ -724,8 +759,12 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     }
     g_ts = ts;
     g_cat = c;
-    if (!fixed) qsort(topics, xt, sizeof *topics, topic_cmp);
-    qsort(sources, xs, sizeof *sources, source_cmp);
+    xt = unique_topics(topics, xt, !fixed);
+    qsort(sources, xs, sizeof *sources, source_cmp);   /* sorted, then each place once */
+    size_t us = 0;
+    for (size_t k = 0; k < xs; k++)
+        if (!us || source_cmp(&sources[us - 1], &sources[k])) sources[us++] = sources[k];
+    xs = us;
     if (!fixed) {  /* link order: by kind, so the saved map does not depend on input order */
         for (size_t a = 1; a < xl; a++)
             for (size_t b = a; b > 0 && strcmp(links[b - 1].kind, links[b].kind) > 0; b--) {
