@@ -126,16 +126,21 @@ void lit_vwarn(lit_diag *d, const char *file, long line, long col, const char *f
     emitf(d, file, line, col, "warning", "%s", msg);
 }
 
-void lit_warn_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *fmt, ...)
+/* Counts one more warning of kind; false when the first LIT_WARN_SHOWN were printed. */
+static bool many_shown(lit_diag *d, const char *kind)
 {
     size_t n = sizeof d->many / sizeof *d->many, k = 0;
     while (k < n && d->many[k].kind && d->many[k].kind != kind) k++;
-    if (k < n) {
-        d->many[k].kind = kind;
-        if (++d->many[k].n > LIT_WARN_SHOWN) {
-            d->warnings++;
-            return;
-        }
+    if (k == n) return true;
+    d->many[k].kind = kind;
+    return ++d->many[k].n <= LIT_WARN_SHOWN;
+}
+
+void lit_warn_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *fmt, ...)
+{
+    if (!many_shown(d, kind)) {
+        d->warnings++;
+        return;
     }
     va_list ap;
     va_start(ap, fmt);
@@ -151,6 +156,16 @@ void lit_diag_flush(lit_diag *d)
                   d->many[k].n, LIT_WARN_SHOWN);
         d->many[k].n = 0;
     }
+}
+
+void lit_skip_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *what)
+{
+    if (many_shown(d, kind)) {
+        lit_skip(d, file, line, col, "%s", what);
+        return;
+    }
+    d->warnings++;
+    d->skipped++;
 }
 
 void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)
