@@ -2163,6 +2163,10 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
         size_t st = im->link_start[k];
         char *href = im->link_href[k];
         if (st > u->text.len) st = u->text.len;
+        if (u->dropped) {   /* an entry too long for a paper: its links are never read */
+            free(href);
+            break;
+        }
         if (im->in_heading && href && href[0] == '#') {   /* "[(back to top)](#contents)": no part of the name */
             if (u->text.data) u->text.data[u->text.len = st] = 0;
             free(href);
@@ -2317,6 +2321,17 @@ static bool is_control(unsigned char c)
     return (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != '\n' && c != 0) || c == 0x7F;
 }
 
+/* A line longer than any entry could be (a 100 MB line of links) is blanked before md4c
+ * reads it: md4c would keep a mark for each of its millions of brackets. */
+#define MAX_LINE (16 * MAX_ENTRY)
+static int long_line(imp *im, const char *s, size_t n, char **copy, long line, size_t from, size_t to)
+{
+    im->col = 1;
+    if (bad_entry(im, line, "line of %zu bytes is too long for a paper list", to - from) != 0) return -1;
+    memset(own_copy(copy, s, n) + from, ' ', to - from);
+    return 0;
+}
+
 static int validate(imp *im, const char *s, size_t n, char **copy)
 {
     /* a stray control character in a text file (pasted from a PDF) costs nothing but a
@@ -2330,7 +2345,11 @@ static int validate(imp *im, const char *s, size_t n, char **copy)
         unsigned char c = (unsigned char)s[i];
         const char *why = NULL;
         size_t step = 1;
-        if (c == '\n') { line++; ls = i + 1; i++; continue; }
+        if (c == '\n') {
+            if (i - ls > MAX_LINE && long_line(im, s, n, copy, line, ls, i) != 0) return -1;
+            line++; ls = i + 1; i++;
+            continue;
+        }
         if (c == 0) why = "NUL byte (binary file?)";
         else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v') why = "control character (binary file?)";
         else if (c == 0x7F) why = "control character (binary file?)";
@@ -2357,6 +2376,7 @@ static int validate(imp *im, const char *s, size_t n, char **copy)
         }
         i += step;
     }
+    if (n - ls > MAX_LINE && long_line(im, s, n, copy, line, ls, n) != 0) return -1;
     return 0;
 }
 
