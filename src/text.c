@@ -115,6 +115,27 @@ const char *lit_text_clean(lit_arena *a, const char *s, lit_text_fault *first)
     return r;
 }
 
+const char *lit_text_drawn(const char *s, size_t max, lit_buf *b)
+{
+    size_t n = strlen(s);
+    if (n <= max) return s;
+    while (max && ((unsigned char)s[max] & 0xC0) == 0x80) max--;   /* not inside a character */
+    lit_buf_reset(b);
+    lit_buf_add(b, s, max);
+    lit_buf_adds(b, "\xE2\x80\xA6");
+    return b->data;
+}
+
+size_t lit_text_longest_word(const char *s)
+{
+    size_t best = 0, run = 0;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n') run = 0;
+        else if (((unsigned char)*s & 0xC0) != 0x80 && ++run > best) best = run;
+    }
+    return best;
+}
+
 void lit_text_add_escaped(lit_buf *b, const char *str, size_t n, bool keep_newlines)
 {
     const unsigned char *s = (const unsigned char *)str;

@@ -52,6 +52,19 @@ size_t lit_text_clean_input(const char *path, char **data, size_t *len, lit_diag
  * (may be NULL) gets the first fault, kind LIT_TEXT_OK when there was none. */
 const char *lit_text_clean(lit_arena *a, const char *s, lit_text_fault *first);
 
+/* Text drawn with pango (charts, report.pdf) is cut to this many bytes with "…": no label
+ * or line shows more, and pango's cost grows with the text it is given. */
+#define LIT_TEXT_DRAWN_MAX 2000
+/* s, or its first max bytes or fewer (whole UTF-8 sequences) and "…", into b; returns
+ * the text to draw (s itself when it is short enough). */
+const char *lit_text_drawn(const char *s, size_t max, lit_buf *b);
+/* The most characters in a row without a blank (a word, or a URL): pango wraps a word
+ * longer than its line in time that grows with the square of its length (a 40,000-
+ * character title took 3.8 s), so text with a word longer than LIT_TEXT_LONG_WORD is
+ * wrapped at any character instead. */
+size_t lit_text_longest_word(const char *s);
+#define LIT_TEXT_LONG_WORD 48
+
 /* Appends s[0..n) with every control character, noncharacter and invalid byte written
  * as an escape (\n, \t, \x1b, \u009b, \ufffe, \xff for a byte that is not UTF-8), so that
  * text from files cannot move a terminal's cursor or fake a line of output. */

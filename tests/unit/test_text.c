@@ -86,6 +86,16 @@ int main(void)
     CHECK_INT(f.cp, 7);
     lit_arena_free(&a);
 
+    /* text to draw: cut at a character boundary with an ellipsis; the longest word */
+    lit_buf cut = LIT_BUF_INIT;
+    const char *shortt = "short";
+    CHECK(lit_text_drawn(shortt, 10, &cut) == shortt);
+    CHECK_STR(lit_text_drawn("caf\xC3\xA9s", 4, &cut), "caf\xE2\x80\xA6");   /* not half of the \xC3\xA9 */
+    CHECK_STR(lit_text_drawn("abcdef", 3, &cut), "abc\xE2\x80\xA6");
+    lit_buf_free(&cut);
+    CHECK_INT(lit_text_longest_word("a bb\tccc\ndd"), 3);
+    CHECK_INT(lit_text_longest_word("\xC3\xA9\xC3\xA9\xC3\xA9 x"), 3);   /* characters, not bytes */
+
     /* escaped for a terminal: nothing that moves the cursor or starts a line */
     lit_buf b = LIT_BUF_INIT;
     const char msg[] = "t\x1b[2Jx\r\n\tok \xC2\x9B y \xEF\xBF\xBE \xFF caf\xC3\xA9";
