@@ -283,7 +283,7 @@ if [ -n "$SHAPES" ]; then
         copies|links) "$TOOLS/gen_shapes" "$shape" "$n" "$f.md" || exit 1
                       set -- import -q $tabs "$f.md" -o /dev/null; cmd="import" ;;
         ris)    "$TOOLS/gen_shapes" ris "$n" "$f.ris" || exit 1
-                set -- import -q $tabs "$f.ris" -o /dev/null; cmd="import" ;;
+                set -- import $tabs "$f.ris" -o /dev/null; cmd="import, warnings on" ;;
         title)  "$TOOLS/gen_shapes" title "$n" "$f.yaml" || exit 1
                 printf 'title: Long titles\ncatalog: %s\ncharts: []\npdf: report.pdf\n' "$(basename "$f.yaml")" >"$f-spec.yaml"
                 set -- build -q "$f-spec.yaml"; cmd="build (report.pdf)" ;;
