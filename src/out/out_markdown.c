@@ -41,17 +41,20 @@ void lit_md_escape(lit_buf *b, const char *s)
     }
 }
 
-/* A link destination: parentheses escaped, blanks and control characters percent-encoded,
- * so that it ends where it should. */
+/* A link destination: parentheses escaped; blanks, control characters, noncharacters and
+ * invalid UTF-8 percent-encoded, so that it ends where it should and stays text. */
 static void esc_url(lit_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c <= ' ' || c == 0x7F) lit_buf_printf(b, "%%%02X", c);
-        else {
-            if (c == '(' || c == ')' || c == '\\' || c == '<' || c == '>') lit_buf_addc(b, '\\');
-            lit_buf_addc(b, (char)c);
+    for (size_t n = strlen(s), i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = lit_utf8_decode(s + i, n - i, &cp);
+        if (!k || cp <= ' ' || !lit_text_cp_ok(cp)) {
+            for (size_t j = 0; j < (k ? k : 1); j++) lit_buf_printf(b, "%%%02X", (unsigned char)s[i + j]);
+        } else {
+            if (strchr("()\\<>", (int)cp) && cp < 0x80) lit_buf_addc(b, '\\');
+            lit_buf_add(b, s + i, k);
         }
+        i += k ? k : 1;
     }
 }
 
