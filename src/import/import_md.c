@@ -65,6 +65,7 @@ typedef struct imp {
     const char *path, *list;
     const char *base; size_t len;
     size_t *nl; size_t n_nl;        /* offsets of '\n' for line lookup */
+    bool long_lines;                /* validate found lines too long to hold a paper */
     const lit_import_opts *o;
     lit_diag *d;
     section *sec; size_t n_sec, cap_sec;
@@ -2321,15 +2322,35 @@ static bool is_control(unsigned char c)
     return (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != '\n' && c != 0) || c == 0x7F;
 }
 
-/* A line longer than any entry could be (a 100 MB line of links) is blanked before md4c
- * reads it: md4c would keep a mark for each of its millions of brackets. */
+/* A line longer than any entry could be (a 100 MB line of links) is left out before md4c
+ * reads it (drop_long_lines): md4c would keep a mark for each of its millions of brackets. */
 #define MAX_LINE (16 * MAX_ENTRY)
-static int long_line(imp *im, const char *s, size_t n, char **copy, long line, size_t from, size_t to)
+static int long_line(imp *im, long line, size_t len)
 {
     im->col = 1;
-    if (bad_entry(im, line, "line of %zu bytes is too long for a paper list", to - from) != 0) return -1;
-    memset(own_copy(copy, s, n) + from, ' ', to - from);
-    return 0;
+    im->long_lines = true;
+    return bad_entry(im, line, "line of %zu bytes is too long for a paper list", len);
+}
+
+/* s[0..*n) without the text of its lines longer than MAX_LINE (each keeps its line break,
+ * so that every line keeps its number); the line offsets are made again for it. */
+static char *drop_long_lines(imp *im, const char *s, size_t *n)
+{
+    lit_buf b = LIT_BUF_INIT;
+    size_t cap = 0;
+    im->n_nl = 0;
+    for (size_t i = 0, ls = 0; i <= *n; i++) {
+        if (i < *n && s[i] != '\n') continue;
+        if (i - ls <= MAX_LINE) lit_buf_add(&b, s + ls, i - ls);
+        if (i < *n) {
+            LIT_GROW(im->nl, cap, im->n_nl + 1);
+            im->nl[im->n_nl++] = b.len;
+            lit_buf_addc(&b, '\n');
+        }
+        ls = i + 1;
+    }
+    *n = b.len;
+    return b.data;
 }
 
 static int validate(imp *im, const char *s, size_t n, char **copy)
@@ -2346,7 +2367,7 @@ static int validate(imp *im, const char *s, size_t n, char **copy)
         const char *why = NULL;
         size_t step = 1;
         if (c == '\n') {
-            if (i - ls > MAX_LINE && long_line(im, s, n, copy, line, ls, i) != 0) return -1;
+            if (i - ls > MAX_LINE && long_line(im, line, i - ls) != 0) return -1;
             line++; ls = i + 1; i++;
             continue;
         }
@@ -2376,7 +2397,7 @@ static int validate(imp *im, const char *s, size_t n, char **copy)
         }
         i += step;
     }
-    if (n - ls > MAX_LINE && long_line(im, s, n, copy, line, ls, n) != 0) return -1;
+    if (n - ls > MAX_LINE && long_line(im, line, n - ls) != 0) return -1;
     return 0;
 }
 
@@ -2416,6 +2437,11 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     for (size_t i = 0; i < len; i++)
         if (data[i] == '\n') { LIT_GROW(im.nl, cap, im.n_nl + 1); im.nl[im.n_nl++] = i; }
     int rc = validate(&im, data, len, &copy);
+    if (rc == 0 && im.long_lines) {
+        char *shorter = drop_long_lines(&im, copy ? copy : data, &len);
+        free(copy);
+        copy = shorter;
+    }
     /* md4c (0.4.8) reads the byte after a file that ends inside a link destination
      * ("[Paper](http://x.org/p" at the end) and, when that byte is ')', reports text
      * of a wrapped size. It parses a copy that ends with a newline and a NUL. */
