@@ -24,8 +24,7 @@ int lit_input_parse_size(const char *s, size_t *out)
     static const char units[] = "kmgt";
     const char *u = *end ? strchr(units, *end | 0x20) : NULL;
     if (u) end++;
-    if (*end && strcasecmp(end, "b") && strcasecmp(end, "ib")) return -1;
-    if (*end && !u && strcasecmp(end, "b")) return -1;   /* "100iB" */
+    if (*end && strcasecmp(end, "b") && !(u && !strcasecmp(end, "ib"))) return -1;   /* 64, 64B, 64M, 64MB, 64MiB */
     for (int k = u ? (int)(u - units) + 1 : 0; k > 0; k--) {
         if (v > (~0ULL >> 10)) return -1;
         v <<= 10;

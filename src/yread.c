@@ -204,7 +204,8 @@ int lit_yread_next(lit_yread *r)
         r->str = (const char *)e->data.scalar.value;
         r->len = e->data.scalar.length;
         r->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-        /* escapes ("\x1b", "\uFFFE", "\0") reach what libyaml's reader checks */
+        /* libyaml's reader checks the raw bytes; escapes ("\x1b", "\uFFFE", "\0") and a raw
+         * U+FDD0 or U+1FFFE get past it */
         lit_text_fault f;
         if (lit_text_check(r->str, r->len, &f)) {
             char what[48];

@@ -1,11 +1,11 @@
 /* cli.c - options shared by every command: catalog and tables, filters, quiet. */
 #include "cli.h"
-#include "buf.h"
-#include "input.h"
-#include "text.h"
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "buf.h"
+#include "input.h"
+#include "text.h"
 
 void lit_cli_init(lit_cli *c)
 {

@@ -1032,17 +1032,17 @@ void lit_dedupe_print(const lit_dedupe *dd, bool merges, FILE *out)
         if (!m->unsure && !merges) continue;
         if (m->unsure)
             lit_diag_print(out, "unsure, kept apart: %s:%ld \"%s\" and %s:%ld \"%s\": %s, but %s\n",
-                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
-                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "",
-                    reason_text(m->reason), m->why ? m->why : "conflicting fields");
+                           m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                           m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "",
+                           reason_text(m->reason), m->why ? m->why : "conflicting fields");
         else if (!m->key)  /* found, not merged: `check` reports likely duplicates */
             lit_diag_print(out, "likely duplicates: %s:%ld \"%s\" and %s:%ld \"%s\": %s\n",
-                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
-                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
+                           m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                           m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
         else
             lit_diag_print(out, "merged into '%s': %s:%ld \"%s\" and %s:%ld \"%s\": %s\n", m->key,
-                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
-                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
+                           m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                           m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
     }
 }
 
