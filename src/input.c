@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "arena.h"
+#include "outfile.h"
 
 static size_t limit = LIT_INPUT_LIMIT_DEFAULT;
 
@@ -97,6 +98,7 @@ int lit_read_file(const char *path, char **data, size_t *len, lit_diag *d)
     if (strcmp(path, "-") == 0) return lit_read_fd(0, "<stdin>", data, len, d);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return lit_io_error(d, path, "cannot open: %s", strerror(errno));
+    lit_input_note(path);   /* no output of the command may replace it (outfile.h) */
     int rc = lit_read_fd(fd, path, data, len, d);
     close(fd);
     return rc;

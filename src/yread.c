@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <yaml.h>
 #include "input.h"
+#include "outfile.h"
 #include "text.h"
 
 typedef struct yimpl {
@@ -128,6 +129,7 @@ int lit_yread_open(lit_yread *r, const char *path, lit_diag *d)
         return lit_io_error(d, path, "cannot open: %s", strerror(errno));
     }
     if (y->fp != stdin) y->path = path;
+    lit_input_note(path);
     struct stat sb;   /* a file over the limit is refused before a byte of it is parsed */
     if (fstat(fileno(y->fp), &sb) == 0 && S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > lit_input_limit()) {
         y->failed = 1;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "buf.h"
 #include "input.h"
+#include "outfile.h"
 #include "text.h"
 
 void lit_cli_init(lit_cli *c)
@@ -69,6 +70,19 @@ int lit_cli_max_input(const char *cmd, const char *arg)
     size_t v;
     if (lit_input_parse_size(arg, &v) != 0) return lit_usage_error(cmd, MAX_INPUT_WANTS, arg);
     lit_input_set_limit(v);
+    return 0;
+}
+
+int lit_check_outputs(const char *cmd, const char *const *outs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i]) continue;
+        const char *in = lit_input_named(outs[i]);
+        if (in) return lit_usage_error(cmd, "the output '%s' is the input '%s': refusing to write over it", outs[i], in);
+        for (size_t j = 0; j < i; j++)
+            if (outs[j] && lit_same_target(outs[i], outs[j]))
+                return lit_usage_error(cmd, "'%s' and '%s' are one file: two outputs cannot share it", outs[j], outs[i]);
+    }
     return 0;
 }
 

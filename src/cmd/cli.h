@@ -59,6 +59,11 @@ int lit_cli_max_input(const char *cmd, const char *arg);
 /* A text option (a title, a caption): a usage error (returned) when arg is not valid
  * text (see text.h: invalid UTF-8, control characters, noncharacters), else 0. */
 int lit_cli_text(const char *cmd, const char *opt, const char *arg);
+/* Refuses, before anything is written, an output of the command that is one of its
+ * inputs (import x.md -o x.md: the same file, so ./x.md and links too) or another of
+ * its outputs. outs holds n paths, NULL for an output not asked for. Returns 0 or
+ * LIT_EXIT_USAGE after the message. */
+int lit_check_outputs(const char *cmd, const char *const *outs, size_t n);
 /* Splits "A,B,C" in place into a NULL-terminated malloc'd array; *n gets the count. */
 const char **lit_split_commas(char *s, size_t *n);
 
