@@ -37,6 +37,15 @@ check "and under a 1 MiB one" "$LIT" stats -q -c "$SEED" $V --max-input 1M
 check_err "--max-input that is no size: usage error" 2 "max-input wants a size such as 64M or 2G, not 'lots'" \
   "$LIT" import $V --max-input lots x.md
 check_err "--max-input 0: usage error" 2 "max-input wants a size" "$LIT" build --max-input 0 rep/big.yaml
+# a build folder's manifest is read within the limit too: a link to /dev/zero there is no
+# manifest (the build refuses to replace what it cannot show it wrote), never an endless read
+mkdir -p man/data man/reports && cp "$ROOT/data/venues.yaml" "$ROOT/data/topics.yaml" "$SEED" man/data/
+printf 'title: M\ncatalog: ../data/catalog.yaml\ncharts: [venues]\nformats: [svg]\n' >man/reports/m.yaml
+"$LIT" build -q man/reports/m.yaml
+echo mine >man/reports/m/notes.txt && ln -sf /dev/zero man/reports/m/.litsurvey-outputs
+check_err "a manifest that is a link to /dev/zero: the build ends, refusing at the spec's line" 1 \
+  "m\.yaml:3:10: error: .*venues\.svg' is not an output of an earlier build" timeout 60 "$LIT" build -q man/reports/m.yaml
+check "the user's file is kept" grep -qx mine man/reports/m/notes.txt
 # git show's output is an input too
 mkdir repo && cp "$SEED" repo/catalog.yaml && cp "$ROOT/data/venues.yaml" "$ROOT/data/topics.yaml" repo/
 git -C repo init -q && git -C repo add catalog.yaml && git -C repo -c user.name=t -c user.email=t@t commit -qm c
