@@ -9,8 +9,9 @@
 #include "buf.h"
 
 #define MIN_FUZZY_LEN 25     /* letters and digits a similar (not equal) title needs */
-#define MIN_TITLE_LEN 12     /* a shorter equal title needs the same year, venue or an author too */
-#define RARE_WORD_SHARE 20   /* a title word in more than 1/20 of the records does not find candidates */
+#define MIN_TITLE_LEN 16     /* a shorter equal title ("Deep learning") needs the same year, venue or an author too */
+#define RARE_WORD_SHARE 20   /* a title word in more than 1/20 of the records (and more than */
+#define RARE_WORD_MIN 64     /* 64) does not find candidates: "learning" in a big bibliography */
 
 static char *xstrndup(const char *s, size_t n)
 {
@@ -138,6 +139,42 @@ bool lit_titles_share_word(const char *a, const char *b)
 {
     size_t na, nb;
     return shared_words(a, b, &na, &nb) > 0;
+}
+
+/* A word that numbers a paper of a series: digits ("part 2", "v3", "gpt 2") or a roman
+ * numeral ("part ii"). */
+static bool number_word(const char *w, size_t n)
+{
+    bool roman = n <= 4;
+    for (size_t i = 0; i < n; i++) {
+        if (isdigit((unsigned char)w[i])) return true;
+        roman &= w[i] == 'i' || w[i] == 'v' || w[i] == 'x';
+    }
+    return roman && !(n == 1 && w[0] == 'v');
+}
+
+/* Whether two normalised titles have the same number words in the same order ("Part I"
+ * and "Part II", "YOLOv3" and "YOLOv4" are other papers, however alike the rest). */
+static bool same_numbers(const char *a, const char *b)
+{
+    for (;;) {
+        const char *wa = NULL, *wb = NULL;
+        size_t na = 0, nb = 0;
+        while (*a && !wa) {
+            while (*a == ' ') a++;
+            const char *st = a;
+            while (*a && *a != ' ') a++;
+            if (a > st && number_word(st, (size_t)(a - st))) { wa = st; na = (size_t)(a - st); }
+        }
+        while (*b && !wb) {
+            while (*b == ' ') b++;
+            const char *st = b;
+            while (*b && *b != ' ') b++;
+            if (b > st && number_word(st, (size_t)(b - st))) { wb = st; nb = (size_t)(b - st); }
+        }
+        if (!wa || !wb) return !wa && !wb;
+        if (na != nb || memcmp(wa, wb, na)) return false;
+    }
 }
 
 /* s without its spaces, malloc'd. */
@@ -361,6 +398,7 @@ typedef struct side {
     const lit_catalog *c;
     const lit_paper *p;
     char *norm, *strip, *doi, *arxiv;
+    char *prefix;        /* the system name before the title's colon, normalised, or NULL */
     const char *venue;   /* venue id, or NULL */
     bool preprint;
 } side;
@@ -371,6 +409,12 @@ static void side_init(side *s, const lit_catalog *c, const lit_paper *p, const l
     s->p = p;
     s->norm = lit_title_norm(p->title);
     s->strip = lit_title_norm_stripped(p->title);
+    s->prefix = NULL;
+    if (s->strip) {
+        char *pre = xstrndup(p->title, (size_t)(strstr(p->title, ": ") - p->title));
+        s->prefix = lit_title_norm(pre);
+        free(pre);
+    }
     s->doi = lit_doi_key(p->doi);
     s->arxiv = lit_arxiv_key(p->arxiv);
     s->preprint = lit_paper_preprint(c, p, vs);
@@ -379,7 +423,7 @@ static void side_init(side *s, const lit_catalog *c, const lit_paper *p, const l
 
 static void side_free(side *s)
 {
-    free(s->norm); free(s->strip); free(s->doi); free(s->arxiv);
+    free(s->norm); free(s->strip); free(s->doi); free(s->arxiv); free(s->prefix);
 }
 
 static size_t letters(const char *norm)
@@ -410,11 +454,15 @@ static void judge_one(const side *p, const side *r, lit_cand *c)
     c->venue_differs = p->venue && r->venue && !c->venue_agrees;
     c->year_exact = p->p->year && p->p->year == r->p->year;
     c->preprint = r->preprint;
+    c->own = p->p->key && r->p->key && !strcmp(p->p->key, r->p->key);
     bool same_doi = p->doi && r->doi && !strcmp(p->doi, r->doi);
     bool same_arxiv = p->arxiv && r->arxiv && !strcmp(p->arxiv, r->arxiv);
     /* the title first: explain shows the score even of a refused candidate */
     if (!strcmp(p->norm, r->norm)) { c->score = 100; c->how = "same title"; }
-    else if ((p->strip && !strcmp(p->strip, r->norm)) || (r->strip && !strcmp(p->norm, r->strip))) {
+    else if (p->prefix && r->prefix && strcmp(p->prefix, r->prefix)) {
+        c->score = lit_title_score(p->norm, r->norm);   /* the system names count: "MobileNetV2" is no "MobileNetV3" */
+        c->how = "similar title";
+    } else if ((p->strip && !strcmp(p->strip, r->norm)) || (r->strip && !strcmp(p->norm, r->strip))) {
         c->score = 100;
         c->how = "same title but for a system name before it";
     } else {
@@ -443,8 +491,12 @@ static void judge_one(const side *p, const side *r, lit_cand *c)
         return;
     else if (!years_fit(p, r))
         c->refused = "years too far apart";
+    else if (p->prefix && r->prefix && strcmp(p->prefix, r->prefix))
+        c->refused = "another system name before the title";
     else if (!title_equal && c->score < LIT_MATCH_THRESHOLD)
         c->refused = "title too different";
+    else if (!title_equal && !same_numbers(p->norm, r->norm))
+        c->refused = "another number in the title (another part or version)";
     else if (!title_equal && (letters(p->norm) < MIN_FUZZY_LEN || letters(r->norm) < MIN_FUZZY_LEN))
         c->refused = "title too short to match a similar one";
     else if (!title_equal && (!p->p->year || !r->p->year))
@@ -478,6 +530,7 @@ static int cand_cmp(const void *x, const void *y)
     if (a->venue_differs != b->venue_differs) return a->venue_differs ? 1 : -1;
     if (a->preprint != b->preprint) return a->preprint ? 1 : -1;   /* the published version gives venue and year */
     if (a->year_exact != b->year_exact) return a->year_exact ? -1 : 1;
+    if (a->own != b->own) return a->own ? -1 : 1;
     return a->rec < b->rec ? -1 : a->rec > b->rec;
 }
 
@@ -547,7 +600,8 @@ void lit_match_judge(const lit_catalog *pc, const lit_paper *p, const lit_catalo
         out->why = "the paper's year tells it from the next candidate";
     } else {
         out->verdict = LIT_VERDICT_AMBIGUOUS;
-        out->why = next->refused ? "a refused candidate has as close a title" : "two candidates as close";
+        out->why = next->refused ? "a refused candidate has as close a title"
+                                 : "two candidates as close, and the paper's venue and year do not tell them apart";
         out->preprint = -1;
     }
     side_free(&ps);
@@ -719,7 +773,8 @@ size_t lit_matcher_candidates(const lit_matcher *m, const lit_paper *p, size_t m
     span *w;
     size_t nw = content_words(norm, &w), nh = 0, caph = 0;
     uint32_t *found = NULL;
-    size_t limit = m->rc->n_papers / RARE_WORD_SHARE + 2;
+    size_t limit = m->rc->n_papers / RARE_WORD_SHARE;
+    if (limit < RARE_WORD_MIN) limit = RARE_WORD_MIN;
     for (size_t i = 0; i < nw; i++) {
         char *word = xstrndup(w[i].s, w[i].n);
         e = mm_find(&m->words, word, &k);

@@ -66,6 +66,7 @@ typedef struct lit_cand {
     bool year_exact;       /* the year the paper states */
     bool preprint;         /* an arXiv/CoRR record */
     bool duplicate;        /* the record taken again (a bibliography that holds the paper twice) */
+    bool own;              /* its key is the paper's: of equal records, the one taken before */
 } lit_cand;
 
 typedef struct lit_decision {

@@ -498,7 +498,7 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     for (size_t i = 0; i < n_sel; i++) no_author += cat->papers[sel ? sel[i] : i].n_authors == 0;
     if (rc == 0 && no_author)
         lit_warn(d, NULL, 0, 0, "%zu of the %zu entries have no authors (their lists give none): written as @misc; "
-                 "importing the papers' .bib files adds authors", no_author, n_sel);
+                 "litsurvey resolve adds them from your bibliography or DBLP", no_author, n_sel);
     if (rc == 0) {
         fprintf(fp, "%% BibTeX entries written by litsurvey: %zu papers; the keys are the ones the\n"
                     "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n_sel);

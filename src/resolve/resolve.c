@@ -376,7 +376,8 @@ static int resolve_one(run *r, size_t pi, lit_rsource *const *src, size_t n_src)
         lit_buf_adds(&ex, ":\n");
     }
     lit_decision dec = {0};
-    lit_buf amb = LIT_BUF_INIT;   /* the first ambiguous decision, for -v: its records are the source's until its next call */
+    lit_buf cands = LIT_BUF_INIT;   /* for -v, the candidates that were not taken: listed as each source
+                                      answers, since its records last only until its next call */
     bool ambiguous = false;
     const lit_rsource *won = NULL;
     int rc = 0;
@@ -386,20 +387,17 @@ static int resolve_one(run *r, size_t pi, lit_rsource *const *src, size_t n_src)
         size_t n;
         if (src[s]->candidates(src[s], p, &rcat, &rec, &n, r->d) != 0) { rc = -1; break; }
         lit_match_judge(r->c, p, rcat, rec, n, r->o->vs, &dec);
+        const char *sname = src[s]->name ? src[s]->name : "your files";
         if (explain) {
-            lit_buf_printf(&ex, "  %s: %s (%s)\n", src[s]->name ? src[s]->name : "files", verdict_text(dec.verdict), dec.why);
+            lit_buf_printf(&ex, "  %s: %s (%s)\n", sname, verdict_text(dec.verdict), dec.why);
             list_candidates(&ex, src[s], &dec, EXPLAIN_SHOWN);
         }
         if (dec.verdict == LIT_VERDICT_MATCH) won = src[s];
-        else if (dec.verdict == LIT_VERDICT_AMBIGUOUS && !ambiguous) {
-            ambiguous = true;
-            if (r->o->verbose) {
-                place(r, p, &amb);
-                lit_buf_printf(&amb, "note: '%s' is ambiguous in %s (%s): not taken\n", p->key,
-                               src[s]->name ? src[s]->name : "the files", dec.why);
-                list_candidates(&amb, src[s], &dec, EXPLAIN_SHOWN);
-            }
+        else if (r->o->verbose && dec.n) {
+            lit_buf_printf(&cands, "  %s: %s (%s)\n", sname, verdict_text(dec.verdict), dec.why);
+            list_candidates(&cands, src[s], &dec, EXPLAIN_SHOWN);
         }
+        ambiguous |= dec.verdict == LIT_VERDICT_AMBIGUOUS;
     }
     if (won) {
         const lit_paper *rec = lit_decision_record(&dec);
@@ -436,20 +434,18 @@ static int resolve_one(run *r, size_t pi, lit_rsource *const *src, size_t n_src)
         r->st->changed += changed;
         if (explain)
             lit_buf_printf(&ex, "  taken: %s %s (%s)%s\n", name, id, dec.why, changed ? "" : "; the paper already has its fields");
-    } else if (ambiguous) {
-        r->st->ambiguous++;
-        lit_buf_adds(&r->text, lit_buf_str(&amb));
     } else {
-        r->st->not_found++;
+        if (ambiguous) r->st->ambiguous++;
+        else r->st->not_found++;
         if (r->o->verbose) {
             place(r, p, &r->text);
-            lit_buf_printf(&r->text, "note: '%s' not found: ", p->key);
+            lit_buf_printf(&r->text, "note: '%s' %s: ", p->key, ambiguous ? "is ambiguous, not taken" : "not found");
             describe(&r->text, r->c, p);
-            lit_buf_addc(&r->text, '\n');
+            lit_buf_printf(&r->text, "\n%s", lit_buf_str(&cands));
         }
     }
     lit_decision_free(&dec);
-    lit_buf_free(&amb);
+    lit_buf_free(&cands);
     if (explain) fputs(lit_buf_str(&ex), r->o->out);
     lit_buf_free(&ex);
     return rc;
