@@ -1,0 +1,417 @@
+/* dblp_build.c - the DBLP index written: records encoded as the dump streams by, then the hash tables and the title-word postings. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "buf.h"
+#include "dblp.h"
+#include "dblp_priv.h"
+#include "dedupe.h"
+#include "outfile.h"
+
+/* ---- interned strings: a blob of NUL-terminated strings with an open-addressing index ---- */
+
+typedef struct itab {
+    lit_buf blob;
+    uint64_t *off;            /* n+1 offsets into blob */
+    size_t n, cap;
+    uint64_t *hash;           /* per string */
+    uint32_t *slots;          /* id+1, 0 = empty */
+    size_t nslots;
+} itab;
+
+static void itab_rehash(itab *t, size_t nslots)
+{
+    free(t->slots);
+    t->slots = lit_xcalloc(nslots, sizeof *t->slots);
+    t->nslots = nslots;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t j = t->hash[i] & (nslots - 1);
+        while (t->slots[j]) j = (j + 1) & (nslots - 1);
+        t->slots[j] = (uint32_t)i + 1;
+    }
+}
+
+/* The id of s (n bytes), added when new. */
+static uint32_t itab_intern(itab *t, const char *s, size_t n, uint64_t h)
+{
+    if (!t->nslots) itab_rehash(t, 1024);
+    size_t j = h & (t->nslots - 1);
+    for (; t->slots[j]; j = (j + 1) & (t->nslots - 1)) {
+        uint32_t id = t->slots[j] - 1;
+        if (t->hash[id] == h && t->off[id + 1] - t->off[id] - 1 == n && memcmp(t->blob.data + t->off[id], s, n) == 0)
+            return id;
+    }
+    if (t->n + 2 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        t->off = lit_xrealloc(t->off, cap * sizeof *t->off);
+        t->hash = lit_xrealloc(t->hash, cap * sizeof *t->hash);
+        t->cap = cap;
+    }
+    uint32_t id = (uint32_t)t->n;
+    if (t->n == 0) t->off[0] = 0;
+    lit_buf_add(&t->blob, s, n);
+    lit_buf_addc(&t->blob, 0);
+    t->hash[id] = h;
+    t->off[++t->n] = t->blob.len;
+    t->slots[j] = id + 1;
+    if (t->n * 2 > t->nslots) itab_rehash(t, t->nslots * 2);
+    return id;
+}
+
+static void itab_free(itab *t)
+{
+    lit_buf_free(&t->blob);
+    free(t->off);
+    free(t->hash);
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}
+
+/* ---- hash-table entries ---- */
+
+typedef struct hent { uint64_t h; uint64_t v; } hent;   /* v: record, or for words the word id */
+typedef struct hvec { hent *e; size_t n, cap; } hvec;
+
+static void hvec_add(hvec *v, uint64_t h, uint64_t val)
+{
+    LIT_GROW(v->e, v->cap, v->n + 1);
+    v->e[v->n++] = (hent){h, val};
+}
+
+static int hent_cmp(const void *a, const void *b)
+{
+    const hent *x = a, *y = b;
+    if (x->h != y->h) return x->h < y->h ? -1 : 1;
+    return x->v < y->v ? -1 : x->v > y->v;
+}
+
+/* ---- the build ---- */
+
+typedef struct builder {
+    lit_diag *d;
+    const char *xml_path;
+    lit_outfile out;
+    bool write_failed;
+    uint64_t rec_bytes;       /* RECORDS written so far */
+    uint64_t *recoff;
+    unsigned char *summary;   /* 4 bytes per record */
+    size_t n, cap;
+    itab strings, words;
+    uint32_t *word_count;     /* per word id */
+    size_t cap_wc;
+    lit_buf rec_words;        /* per record: its word ids, varint */
+    hvec keys, titles, dois, arxivs;
+    lit_buf rb;               /* the record being encoded */
+    uint32_t *tw;             /* a title's word ids, for dedup */
+    size_t cap_tw;
+} builder;
+
+static void put_varint(lit_buf *b, uint64_t v)
+{
+    unsigned char t[10];
+    size_t n = 0;
+    do { t[n++] = (unsigned char)((v & 0x7F) | (v > 0x7F ? 0x80 : 0)); v >>= 7; } while (v);
+    lit_buf_add(b, t, n);
+}
+
+static void put_str(lit_buf *b, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    put_varint(b, n);
+    lit_buf_add(b, s ? s : "", n);
+}
+
+static uint32_t intern(builder *bd, const char *s)
+{
+    size_t n = strlen(s);
+    return itab_intern(&bd->strings, s, n, dblp_hash(s, n));
+}
+
+static void write_bytes(builder *bd, const void *p, size_t n)
+{
+    if (n && !bd->write_failed && fwrite(p, 1, n, bd->out.fp) != n) bd->write_failed = true;
+}
+
+/* A record as the index holds it:
+ *   u8 type, varint year, str key, str title, varint n_authors, n x varint string id,
+ *   str doi, str arxiv, str ee, varint crossref string id + 1 (0: none),
+ *   varint field mask (bit f: field f present), then per field an interned string's
+ *   id or a str.  (str = varint length, bytes) */
+static void put_record(builder *bd, const dblp_rec *r)
+{
+    lit_buf *b = &bd->rb;
+    lit_buf_reset(b);
+    unsigned char type = (unsigned char)r->type;
+    lit_buf_add(b, &type, 1);
+    put_varint(b, (uint64_t)r->year);
+    put_str(b, r->key);
+    put_str(b, r->title);
+    put_varint(b, r->n_authors);
+    for (size_t i = 0; i < r->n_authors; i++) put_varint(b, intern(bd, r->authors[i]));
+    put_str(b, r->doi);
+    put_str(b, r->arxiv);
+    put_str(b, r->ee);
+    put_varint(b, r->crossref ? (uint64_t)intern(bd, r->crossref) + 1 : 0);
+    uint64_t mask = 0;
+    for (int f = 0; f < F_N; f++) if (r->f[f]) mask |= 1u << f;
+    put_varint(b, mask);
+    for (int f = 0; f < F_N; f++) {
+        if (!r->f[f]) continue;
+        if (DBLP_FIELD_INTERNED(f)) put_varint(b, intern(bd, r->f[f]));
+        else put_str(b, r->f[f]);
+    }
+}
+
+/* The distinct words of a normalised title, as word ids appended to rec_words; returns
+ * how many (at most DBLP_MAX_TITLE_WORDS). */
+static unsigned add_title_words(builder *bd, const char *norm)
+{
+    size_t nw = 0;
+    for (const char *p = norm; *p;) {
+        while (*p == ' ') p++;
+        const char *st = p;
+        while (*p && *p != ' ') p++;
+        if (p == st) break;
+        uint32_t id = itab_intern(&bd->words, st, (size_t)(p - st), dblp_hash(st, (size_t)(p - st)));
+        bool seen = false;
+        for (size_t i = 0; i < nw && !seen; i++) seen = bd->tw[i] == id;
+        if (seen) continue;
+        if (nw == DBLP_MAX_TITLE_WORDS) break;
+        LIT_GROW(bd->tw, bd->cap_tw, nw + 1);
+        bd->tw[nw++] = id;
+    }
+    if (bd->words.n > bd->cap_wc) {
+        size_t old = bd->cap_wc;
+        LIT_GROW(bd->word_count, bd->cap_wc, bd->words.n);
+        memset(bd->word_count + old, 0, (bd->cap_wc - old) * sizeof *bd->word_count);
+    }
+    for (size_t i = 0; i < nw; i++) {
+        bd->word_count[bd->tw[i]]++;
+        put_varint(&bd->rec_words, bd->tw[i]);
+    }
+    return (unsigned)nw;
+}
+
+static int on_record(void *ctx, const dblp_rec *r)
+{
+    builder *bd = ctx;
+    if (bd->n >= UINT32_MAX - 1)
+        return lit_error(bd->d, bd->xml_path, r->line, r->col, "more than %u records: the index cannot hold them", UINT32_MAX - 1);
+    size_t i = bd->n;
+    if (i + 2 > bd->cap) {
+        size_t cap = bd->cap ? bd->cap * 2 : 4096;
+        bd->recoff = lit_xrealloc(bd->recoff, cap * sizeof *bd->recoff);
+        bd->summary = lit_xrealloc(bd->summary, cap * 4);
+        bd->cap = cap;
+    }
+    put_record(bd, r);
+    bd->recoff[i] = bd->rec_bytes;
+    write_bytes(bd, bd->rb.data, bd->rb.len);
+    bd->rec_bytes += bd->rb.len;
+
+    hvec_add(&bd->keys, dblp_hash(r->key, strlen(r->key)), i);
+    char *norm = lit_title_norm(r->title);
+    if (*norm) hvec_add(&bd->titles, dblp_hash(norm, strlen(norm)), i);
+    unsigned nw = add_title_words(bd, norm);
+    free(norm);
+    if (r->doi) {
+        char k[512];
+        lit_dblp_doi_key(r->doi, k, sizeof k);
+        hvec_add(&bd->dois, dblp_hash(k, strlen(k)), i);
+    }
+    if (r->arxiv) hvec_add(&bd->arxivs, dblp_hash(r->arxiv, strlen(r->arxiv)), i);
+    unsigned char *s = bd->summary + 4 * i;
+    s[0] = (unsigned char)(r->year & 0xFF);
+    s[1] = (unsigned char)(r->year >> 8);
+    s[2] = (unsigned char)nw;
+    s[3] = (unsigned char)r->type;
+    bd->n++;
+    return 0;
+}
+
+/* Writes a hash table section of entries (sorted here): u32 bits, u32 entry size,
+ * u64 count, the directory, the entries. words: entries are word ids whose postings
+ * offsets and counts come from post_off and word_count. */
+static void write_table(builder *bd, hvec *v, const uint64_t *post_off, const uint32_t *counts)
+{
+    qsort(v->e, v->n, sizeof *v->e, hent_cmp);
+    unsigned bits = dblp_dir_bits(v->n);
+    size_t esize = post_off ? DBLP_WORD_ENTRY : DBLP_REC_ENTRY;
+    unsigned char h[DBLP_TABLE_HDR];
+    dblp_put32(h, bits);
+    dblp_put32(h + 4, (uint32_t)esize);
+    dblp_put64(h + 8, v->n);
+    write_bytes(bd, h, sizeof h);
+    size_t nd = ((size_t)1 << bits) + 1, k = 0;
+    unsigned char *dir = lit_xmalloc(nd * 4);
+    for (size_t s = 0; s < nd; s++) {
+        while (k < v->n && (bits == 0 ? 0 : v->e[k].h >> (64 - bits)) < s) k++;
+        dblp_put32(dir + 4 * s, (uint32_t)k);
+    }
+    dblp_put32(dir + 4 * (nd - 1), (uint32_t)v->n);
+    write_bytes(bd, dir, nd * 4);
+    free(dir);
+    unsigned char buf[DBLP_WORD_ENTRY * 256];
+    size_t fill = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        unsigned char *e = buf + fill;
+        dblp_put64(e, v->e[i].h);
+        if (post_off) {
+            dblp_put64(e + 8, post_off[v->e[i].v]);
+            dblp_put32(e + 16, counts[v->e[i].v]);
+        } else {
+            dblp_put32(e + 8, (uint32_t)v->e[i].v);
+        }
+        fill += esize;
+        if (fill + esize > sizeof buf) { write_bytes(bd, buf, fill); fill = 0; }
+    }
+    write_bytes(bd, buf, fill);
+}
+
+static uint64_t get_varint(const unsigned char **p)
+{
+    uint64_t v = 0;
+    for (int s = 0;; s += 7) {
+        unsigned char c = *(*p)++;
+        v |= (uint64_t)(c & 0x7F) << s;
+        if (!(c & 0x80)) return v;
+    }
+}
+
+/* POSTINGS: per word, its records ascending as varint deltas (first: the record + 1
+ * minus 0). Fills post_off (byte offset of each word's list). */
+static void write_postings(builder *bd, uint64_t *post_off)
+{
+    size_t nw = bd->words.n;
+    uint64_t *start = lit_xmalloc((nw + 1) * sizeof *start);
+    uint64_t total = 0;
+    for (size_t w = 0; w < nw; w++) { start[w] = total; total += bd->word_count[w]; }
+    start[nw] = total;
+    uint32_t *post = lit_xmalloc((total ? total : 1) * sizeof *post);
+    uint64_t *fill = lit_xmalloc((nw ? nw : 1) * sizeof *fill);
+    memcpy(fill, start, nw * sizeof *fill);
+    const unsigned char *p = (const unsigned char *)bd->rec_words.data;
+    for (size_t r = 0; r < bd->n; r++) {
+        unsigned k = bd->summary[4 * r + 2];
+        for (unsigned j = 0; j < k; j++) {
+            uint64_t w = get_varint(&p);
+            post[fill[w]++] = (uint32_t)r;
+        }
+    }
+    free(fill);
+    lit_buf_free(&bd->rec_words);
+    lit_buf out = LIT_BUF_INIT;
+    uint64_t written = 0;
+    for (size_t w = 0; w < nw; w++) {
+        post_off[w] = written + out.len;
+        uint32_t prev = 0;
+        for (uint64_t i = start[w]; i < start[w + 1]; i++) {
+            put_varint(&out, (uint64_t)post[i] - prev);
+            prev = post[i];
+        }
+        if (out.len > (1u << 20)) { write_bytes(bd, out.data, out.len); written += out.len; lit_buf_reset(&out); }
+    }
+    write_bytes(bd, out.data, out.len);
+    lit_buf_free(&out);
+    free(post);
+    free(start);
+}
+
+static void builder_free(builder *bd)
+{
+    free(bd->recoff);
+    free(bd->summary);
+    itab_free(&bd->strings);
+    itab_free(&bd->words);
+    free(bd->word_count);
+    lit_buf_free(&bd->rec_words);
+    free(bd->keys.e);
+    free(bd->titles.e);
+    free(bd->dois.e);
+    free(bd->arxivs.e);
+    lit_buf_free(&bd->rb);
+    free(bd->tw);
+}
+
+static uint64_t tell(builder *bd)
+{
+    long pos = ftell(bd->out.fp);
+    if (pos < 0) bd->write_failed = true;
+    return pos < 0 ? 0 : (uint64_t)pos;
+}
+
+int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d)
+{
+    if (strcmp(idx_path, "-") == 0) return lit_error(d, NULL, 0, 0, "the index must be a file, not standard output");
+    builder bd;
+    memset(&bd, 0, sizeof bd);
+    bd.d = d;
+    bd.xml_path = xml_path;
+    if (lit_outfile_open(&bd.out, idx_path, d) != 0) return -1;
+    unsigned char hdr[DBLP_HDR_SIZE];
+    memset(hdr, 0, sizeof hdr);
+    write_bytes(&bd, hdr, sizeof hdr);
+
+    uint64_t sec[S_N][2];
+    memset(sec, 0, sizeof sec);
+    sec[S_RECORDS][0] = DBLP_HDR_SIZE;
+    int rc = lit_dblp_read(xml_path, on_record, &bd, d);
+    if (rc == 0 && !bd.write_failed) {
+        if (!bd.recoff) bd.recoff = lit_xmalloc(sizeof *bd.recoff);
+        sec[S_RECORDS][1] = bd.rec_bytes;
+        bd.recoff[bd.n] = bd.rec_bytes;
+#define SECTION(s, body) do { sec[s][0] = tell(&bd); body; sec[s][1] = tell(&bd) - sec[s][0]; } while (0)
+        SECTION(S_RECOFF, {
+            unsigned char b[8];
+            for (size_t i = 0; i <= bd.n; i++) { dblp_put64(b, bd.recoff[i]); write_bytes(&bd, b, 8); }
+        });
+        SECTION(S_SUMMARY, write_bytes(&bd, bd.summary, 4 * bd.n));
+        SECTION(S_STROFF, {
+            unsigned char b[8];
+            for (size_t i = 0; i <= bd.strings.n; i++) {
+                dblp_put64(b, bd.strings.n ? bd.strings.off[i] : 0);
+                write_bytes(&bd, b, 8);
+            }
+        });
+        SECTION(S_STRINGS, write_bytes(&bd, bd.strings.blob.data, bd.strings.blob.len));
+        SECTION(S_KEYS, write_table(&bd, &bd.keys, NULL, NULL));
+        SECTION(S_TITLES, write_table(&bd, &bd.titles, NULL, NULL));
+        SECTION(S_DOIS, write_table(&bd, &bd.dois, NULL, NULL));
+        SECTION(S_ARXIVS, write_table(&bd, &bd.arxivs, NULL, NULL));
+        uint64_t *post_off = lit_xmalloc((bd.words.n + 1) * sizeof *post_off);
+        uint64_t post_at = 0;
+        /* POSTINGS go last; their offsets are needed by WORDS, so they are written to
+         * their place first and WORDS after, both at known offsets */
+        sec[S_POSTINGS][0] = post_at = tell(&bd);
+        write_postings(&bd, post_off);
+        sec[S_POSTINGS][1] = tell(&bd) - post_at;
+        hvec wv = {0};
+        for (size_t w = 0; w < bd.words.n; w++) hvec_add(&wv, bd.words.hash[w], w);
+        SECTION(S_WORDS, write_table(&bd, &wv, post_off, bd.word_count));
+        free(wv.e);
+        free(post_off);
+#undef SECTION
+        uint64_t file_size = tell(&bd);
+        memcpy(hdr + H_MAGIC, DBLP_MAGIC, 8);
+        dblp_put32(hdr + H_VERSION, DBLP_VERSION);
+        dblp_put32(hdr + H_HDRSIZE, DBLP_HDR_SIZE);
+        dblp_put64(hdr + H_FILESIZE, file_size);
+        dblp_put64(hdr + H_NRECORDS, bd.n);
+        dblp_put64(hdr + H_NSTRINGS, bd.strings.n);
+        dblp_put64(hdr + H_NWORDS, bd.words.n);
+        dblp_put64(hdr + H_NORM, lit_dblp_norm_probe());
+        dblp_put32(hdr + H_NSECTIONS, S_N);
+        for (int s = 0; s < S_N; s++) {
+            dblp_put64(hdr + H_SECTIONS + 16 * s, sec[s][0]);
+            dblp_put64(hdr + H_SECTIONS + 16 * s + 8, sec[s][1]);
+        }
+        dblp_put64(hdr + H_CHECKSUM, dblp_hash(hdr, H_CHECKSUM));
+        if (fseek(bd.out.fp, 0, SEEK_SET) != 0) bd.write_failed = true;
+        write_bytes(&bd, hdr, sizeof hdr);
+    }
+    if (rc == 0 && bd.write_failed) rc = lit_io_error(d, idx_path, "cannot write '%s': %s", idx_path, strerror(errno));
+    if (rc == 0) rc = lit_outfile_commit(&bd.out, d);
+    else lit_outfile_abort(&bd.out);
+    builder_free(&bd);
+    return rc;
+}
