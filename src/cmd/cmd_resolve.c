@@ -3,12 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "dblp.h"
+#include "dblp_priv.h"   /* DBLP_MAGIC: how an index file starts */
 #include "import.h"
 #include "outfile.h"
 #include "resolve.h"
 
 static const char usage_text[] =
     "usage: litsurvey resolve --from SOURCE... [-c CATALOG] [--dry-run] [--explain KEY] [-v]\n"
+    "       litsurvey resolve --index dblp.xml.gz -o dblp.idx\n"
     "\n"
     "Matches every paper of the catalog against bibliographic records and fills what it\n"
     "lacks: authors, DOI, arXiv id, the year when absent, the venue when absent or only a\n"
@@ -25,7 +28,11 @@ static const char usage_text[] =
     "\n"
     "      --from FILE      a source, repeatable: your .bib files (read as one bibliography,\n"
     "                       @string and crossref across files), CSL-JSON or RIS exports\n"
-    "                       (Zotero, Mendeley); your files are asked before any other source\n"
+    "                       (Zotero, Mendeley), or a DBLP index made with --index; your\n"
+    "                       files are asked first, then DBLP\n"
+    "      --index DUMP     read DBLP's XML dump (dblp.xml or dblp.xml.gz, with dblp.dtd\n"
+    "                       beside it, as dblp.org distributes them) into an index (-o)\n"
+    "  -o, --output IDX     the index --index writes\n"
     "  -n, --dry-run        report what would be resolved; write nothing\n"
     "      --explain KEY    show the paper's candidates, their scores and why one won\n"
     "  -v, --verbose        list conflicts kept, ambiguous papers with their candidates and\n"
@@ -36,24 +43,54 @@ static const char usage_text[] =
     "  -q, --quiet          no warnings or summary\n"
     "  -h, --help           this help\n";
 
+enum { SOURCE_FILE, SOURCE_DBLP, SOURCE_NONE };
+
+/* What a --from file is: a .bib, CSL-JSON or RIS file by its name or first bytes, a DBLP
+ * index by its magic, else neither. A file that cannot be read is left to the file source,
+ * for its message. */
+static int source_kind(const char *path)
+{
+    char head[4096];
+    size_t n = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return SOURCE_FILE;
+    n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (lit_import_kind(path, head, n) != LIT_FILE_LIST) return SOURCE_FILE;
+    return n >= sizeof DBLP_MAGIC - 1 && !memcmp(head, DBLP_MAGIC, sizeof DBLP_MAGIC - 1) ? SOURCE_DBLP : SOURCE_NONE;
+}
+
 int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
 {
-    enum { OPT_FROM = LIT_OPT_FIRST_CMD, OPT_EXPLAIN };
+    enum { OPT_FROM = LIT_OPT_FIRST_CMD, OPT_EXPLAIN, OPT_INDEX };
     static const struct option longopts[] = {
         {"from", required_argument, 0, OPT_FROM}, {"dry-run", no_argument, 0, 'n'},
+        {"index", required_argument, 0, OPT_INDEX}, {"output", required_argument, 0, 'o'},
         {"explain", required_argument, 0, OPT_EXPLAIN}, {"verbose", no_argument, 0, 'v'},
         {"catalog", required_argument, 0, 'c'}, {"venues", required_argument, 0, LIT_OPT_VENUES},
         {"topics", required_argument, 0, LIT_OPT_TOPICS}, {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *catalog = "data/catalog.yaml", *venues = NULL, *topics = NULL, *explain = NULL;
-    const char **files = lit_xcalloc((size_t)argc + 1, sizeof *files);
-    size_t n_files = 0;
+    const char *dump = NULL, *out_idx = NULL;
+    const char **files = lit_xcalloc((size_t)argc + 1, sizeof *files), **indexes = lit_xcalloc((size_t)argc + 1, sizeof *indexes);
+    size_t n_files = 0, n_indexes = 0;
     bool dry = false, verbose = false;
     int opt, rc = 0;
     optind = 0;
-    while ((opt = getopt_long(argc, argv, "nvc:qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "nvc:o:qh", longopts, NULL)) != -1) {
         switch (opt) {
-        case OPT_FROM: files[n_files++] = optarg; break;
+        case OPT_FROM:
+            switch (source_kind(optarg)) {
+            case SOURCE_FILE: files[n_files++] = optarg; break;
+            case SOURCE_DBLP: indexes[n_indexes++] = optarg; break;
+            default:
+                lit_error(d, optarg, 0, 0, "not a bibliography (a .bib, CSL-JSON or RIS file) nor a DBLP index");
+                rc = LIT_EXIT_DATA;
+                goto out;
+            }
+            break;
+        case OPT_INDEX: dump = optarg; break;
+        case 'o': out_idx = optarg; break;
         case 'n': dry = true; break;
         case OPT_EXPLAIN: explain = optarg; break;
         case 'v': verbose = true; break;
@@ -66,7 +103,13 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
         }
     }
     if (optind < argc) { rc = lit_usage_error("resolve", "unexpected argument '%s'", argv[optind]); goto out; }
-    if (!n_files) { rc = lit_usage_error("resolve", "no sources (--from FILE)"); goto out; }
+    if (dump || out_idx) {
+        if (!dump || !out_idx) { rc = lit_usage_error("resolve", "--index DUMP needs -o INDEX, and -o goes with --index"); goto out; }
+        if (n_files + n_indexes) { rc = lit_usage_error("resolve", "--index makes an index; resolve with --from in another run"); goto out; }
+        if (lit_dblp_index_build(dump, out_idx, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+        goto out;
+    }
+    if (!n_files && !n_indexes) { rc = lit_usage_error("resolve", "no sources (--from FILE)"); goto out; }
 
     /* the catalog is read here and written back below, whole, in one place */
     lit_db db;
@@ -81,11 +124,13 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
         lit_db_free(&db);
         goto out;
     }
-    lit_rsource *src[1];
+    /* the user's files first (their keys win), then the DBLP indexes in the order given */
+    lit_rsource **src = lit_xcalloc(n_indexes + 2, sizeof *src);
     size_t n_src = 0;
-    src[0] = lit_rsource_files(files, n_files, &db.venues, &db.topics, d);
-    if (!src[0]) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
-    else n_src = 1;
+    if (n_files && !(src[n_src++] = lit_rsource_files(files, n_files, &db.venues, &db.topics, d))) n_src--, rc = -1;
+    for (size_t i = 0; i < n_indexes && rc == 0; i++)
+        if (!(src[n_src++] = lit_rsource_dblp(indexes[i], d))) n_src--, rc = -1;
+    if (rc) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
     lit_resolve_opts o = {.vs = &db.venues, .explain = explain, .verbose = verbose && !d->quiet, .out = stderr};
     lit_resolve_stats st;
     memset(&st, 0, sizeof st);
@@ -99,8 +144,10 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
     }
     lit_resolve_stats_free(&st);
     for (size_t i = 0; i < n_src; i++) lit_rsource_close(src[i]);
+    free(src);
     lit_db_free(&db);
 out:
     free(files);
+    free(indexes);
     return rc;
 }

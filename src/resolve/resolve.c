@@ -213,8 +213,9 @@ static bool person(const char *n)
 
 /* Adds to the paper's bib map the record's bibliographic fields it lacks; with
  * replace_venue, the paper's own venue fields go first (the published record's
- * booktitle replaces an arXiv journal). Returns whether the map changed. */
-static bool merge_bib(lit_catalog *c, lit_paper *p, const lit_node *rb, bool replace_venue)
+ * booktitle replaces an arXiv journal); without venue_text, the record's booktitle and
+ * journal are left to the venue table. Returns whether the map changed. */
+static bool merge_bib(lit_catalog *c, lit_paper *p, const lit_node *rb, bool replace_venue, bool venue_text)
 {
     lit_arena *a = &c->arena;
     const lit_node *pb = map_extra(p, "bib");
@@ -232,6 +233,7 @@ static bool merge_bib(lit_catalog *c, lit_paper *p, const lit_node *rb, bool rep
     for (size_t i = 0; i < add; i++) {
         const lit_node *k = &rb->items[2 * i], *v = &rb->items[2 * i + 1];
         if (k->kind != LIT_NODE_SCALAR || v->kind != LIT_NODE_SCALAR || !in_list(bib_fields, k->str)) continue;
+        if (!venue_text && in_list(venue_fields, k->str)) continue;
         bool dup = false;
         for (size_t j = 0; j < n && !dup; j++) dup = !strcasecmp(items[2 * j].str, k->str);
         if (dup) continue;
@@ -247,7 +249,7 @@ static bool merge_bib(lit_catalog *c, lit_paper *p, const lit_node *rb, bool rep
 /* Fills p from record rec (and the arXiv id of its preprint pre, may be NULL). Returns
  * whether p changed. */
 static bool fill(run *r, lit_paper *p, const lit_catalog *rc, const lit_paper *rec, const lit_paper *pre,
-                 const char *src, const char *id)
+                 const lit_rsource *s, const char *src, const char *id)
 {
     lit_catalog *c = r->c;
     lit_arena *a = &c->arena;
@@ -296,7 +298,11 @@ static bool fill(run *r, lit_paper *p, const lit_catalog *rc, const lit_paper *r
             set_extra(c, p, "bibtype", scalar(a, rt, false));
             changed = true;
         }
-        changed |= merge_bib(c, p, map_extra(rec, "bib"), take_venue && pt != NULL);
+        /* the user's own venue text is what their paper cites; DBLP's ("SOSP", "Commun. ACM")
+         * is an abbreviation the venue table writes out, when it knows the venue */
+        const char *rvt = lit_catalog_venue(rc, rec->venue);
+        bool known = rvt && vs && (lit_venues_find(vs, rvt) || lit_venues_match(vs, rvt));
+        changed |= merge_bib(c, p, map_extra(rec, "bib"), take_venue && pt != NULL, s->user || !known);
     }
     return changed;
 }
@@ -418,7 +424,7 @@ static int resolve_one(run *r, size_t pi, lit_rsource *const *src, size_t n_src)
         free(rk);
         r->st->resolved++;
         count_source(r->st, name);
-        bool changed = fill(r, p, dec.rc, rec, pre, name, id);
+        bool changed = fill(r, p, dec.rc, rec, pre, won, name, id);
         if (second) {
             r->st->same_record++;
             if (r->o->verbose) {

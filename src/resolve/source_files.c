@@ -53,7 +53,7 @@ lit_rsource *lit_rsource_files(const char *const *paths, size_t n, const lit_ven
         case LIT_FILE_CSL: rc = lit_import_csl(&f->cat, paths[i], data, len, &o, d); break;
         case LIT_FILE_RIS: rc = lit_import_ris(&f->cat, paths[i], data, len, &o, d); break;
         default:
-            rc = lit_error(d, paths[i], 0, 0, "not a bibliography (a .bib, CSL-JSON or RIS file) nor a DBLP index");
+            rc = lit_error(d, paths[i], 0, 0, "not a bibliography (a .bib, CSL-JSON or RIS file)");
         }
         free(data);
     }

@@ -91,6 +91,37 @@ check "bibtex reads the resolved entries without a warning" sh -c "! grep -q '^W
 biber --tool --validate-datamodel --output-file="$TMP/bl-out.bib" bl.bib >biber.out 2>&1
 check "biber --validate-datamodel: no warning" sh -c "! grep -q 'WARN\|ERROR' biber.out"
 
+# DBLP: an index of real records (tests/fixtures/dblp), asked after the user's files
+check_err "--index needs -o" 2 "needs -o" "$LIT" resolve --index "$ROOT/tests/fixtures/dblp/dblp.xml"
+check_err "--index does not resolve" 2 "another run" "$LIT" resolve --index "$ROOT/tests/fixtures/dblp/dblp.xml" -o x.idx --from "$F/mine.bib"
+check "--index writes the index" "$LIT" resolve --index "$ROOT/tests/fixtures/dblp/dblp.xml" -o dblp.idx
+cp "$F/dblp-catalog.yaml" d.yaml
+"$LIT" resolve $V -c d.yaml --from dblp.idx --from "$F/mine.bib" 2>d.err
+check "DBLP: the summary" grep -qx "d.yaml: resolved 3 of 3 papers: 2 DBLP, 1 mine.bib; 0 not found; 0 ambiguous; 2 statements of the lists kept against a record (see -v); 1 key taken from your bibliography; 3 papers changed" d.err
+check "DBLP: what each paper became" $PY -c "
+import yaml
+p = {x['key']: x for x in yaml.safe_load(open('d.yaml'))['papers']}
+assert p['narayanan2019pipedream']['resolved']['source'] == 'mine.bib'   # the user's files first
+m = p['multi-acl23']
+assert m['resolved'] == {'source': 'dblp', 'id': 'conf/acl/ChangSRM23', 'score': 100}, m
+assert (m['doi'], m['bibtype'], m['bib']) == ('10.18653/v1/2023.acl-long.48', 'inproceedings', {'pages': '821--854'}), m
+assert m['authors'] == ['Haw-Shiuan Chang', 'Ruei-Yao Sun', 'Kathryn Ricci', 'Andrew McCallum'], m['authors']
+s = p['spectre-sp19']   # DBLP's informal 2018 record: authors taken (no homonym numbers), venue and year kept
+assert (s['venue'], s['year'], 'doi' in s, 'bib' in s) == ('S&P', 2019, False, False), s
+assert 'Thomas Prescher' in s['authors'] and 'Michael Schwarz' in s['authors'], s['authors']
+"
+cp d.yaml d1.yaml
+"$LIT" resolve $V -c d.yaml --from "$F/mine.bib" --from dblp.idx -q
+check "DBLP: a second run changes nothing" cmp d.yaml d1.yaml
+cp "$F/dblp-catalog.yaml" d.yaml
+"$LIT" resolve $V -c d.yaml --from dblp.idx --explain pipedream-sosp19 -n -q >dx.out 2>&1
+check "DBLP: --explain shows the published record taken and its preprint" sh -c "
+  grep -q -- '-> 100  DBLP conf/sosp/NarayananHPSDGGZ19: .*(SOSP 2019)' dx.out &&
+  grep -q 'DBLP journals/corr/abs-1806-03377: \"PipeDream: Fast and Efficient Pipeline Parallel DNN Training\" (CoRR 2018).*its preprint' dx.out"
+head -c 300 dblp.idx >cut.idx
+check_err "a truncated index is an error" 1 "cut.idx" "$LIT" resolve $V -c d.yaml --from cut.idx
+check "... and the catalog is as it was" cmp d.yaml "$F/dblp-catalog.yaml"
+
 "$LIT" check $V -c cat.yaml 2>check.err
 check "check counts papers without authors and without a record" grep -q 'Papers without authors: 3; without a bibliographic record: 3 (litsurvey resolve' check.err
 exit $failed
