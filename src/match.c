@@ -489,14 +489,14 @@ static void judge_one(const side *p, const side *r, lit_cand *c)
         c->refused = "no author in common";
     else if (by_id)
         return;
-    else if (!years_fit(p, r))
-        c->refused = "years too far apart";
     else if (p->prefix && r->prefix && strcmp(p->prefix, r->prefix))
         c->refused = "another system name before the title";
     else if (!title_equal && c->score < LIT_MATCH_THRESHOLD)
         c->refused = "title too different";
     else if (!title_equal && !same_numbers(p->norm, r->norm))
         c->refused = "another number in the title (another part or version)";
+    else if (!years_fit(p, r))
+        c->refused = "years too far apart";
     else if (!title_equal && (letters(p->norm) < MIN_FUZZY_LEN || letters(r->norm) < MIN_FUZZY_LEN))
         c->refused = "title too short to match a similar one";
     else if (!title_equal && (!p->p->year || !r->p->year))

@@ -8,6 +8,7 @@
 #include "latex_text.h"
 
 #define EXPLAIN_SHOWN 8   /* candidates --explain and -v list per source */
+#define VERBOSE_SCORE 60  /* -v lists a paper's candidates from this score (--explain, all) */
 
 /* The bibliographic fields a record gives a paper (what `litsurvey bib` writes back);
  * not notes, abstracts, keywords, file links or a bibliography manager's bookkeeping. */
@@ -154,11 +155,14 @@ static void describe(lit_buf *b, const lit_catalog *c, const lit_paper *p)
     if (p->n_authors) lit_buf_printf(b, " %s%s", p->authors[0], p->n_authors > 1 ? " et al." : "");
 }
 
-/* The candidates of one decision, best first, as --explain and -v show them. */
-static void list_candidates(lit_buf *b, const lit_rsource *s, const lit_decision *dec, size_t max)
+/* The candidates of one decision scoring min or more, best first, as --explain and -v show them. */
+static void list_candidates(lit_buf *b, const lit_rsource *s, const lit_decision *dec, size_t max, int min)
 {
-    for (size_t i = 0; i < dec->n && i < max; i++) {
+    size_t shown = 0;
+    for (size_t i = 0; i < dec->n && shown < max; i++) {
         const lit_cand *c = &dec->c[i];
+        if (c->score < min) continue;
+        shown++;
         const lit_paper *r = &dec->rc->papers[c->rec];
         char idb[48];
         bool taken = i == 0 && dec->verdict == LIT_VERDICT_MATCH;
@@ -170,7 +174,7 @@ static void list_candidates(lit_buf *b, const lit_rsource *s, const lit_decision
         if (c->refused) lit_buf_printf(b, "; refused: %s", c->refused);
         lit_buf_addc(b, '\n');
     }
-    if (dec->n > max) lit_buf_printf(b, "       ... and %zu more\n", dec->n - max);
+    if (dec->n > shown) lit_buf_printf(b, "       ... and %zu more\n", dec->n - shown);
 }
 
 static const char *verdict_text(lit_verdict v)
@@ -396,12 +400,12 @@ static int resolve_one(run *r, size_t pi, lit_rsource *const *src, size_t n_src)
         const char *sname = src[s]->name ? src[s]->name : "your files";
         if (explain) {
             lit_buf_printf(&ex, "  %s: %s (%s)\n", sname, verdict_text(dec.verdict), dec.why);
-            list_candidates(&ex, src[s], &dec, EXPLAIN_SHOWN);
+            list_candidates(&ex, src[s], &dec, EXPLAIN_SHOWN, 0);
         }
         if (dec.verdict == LIT_VERDICT_MATCH) won = src[s];
-        else if (r->o->verbose && dec.n) {
+        else if (r->o->verbose && dec.n && dec.c[0].score >= VERBOSE_SCORE) {
             lit_buf_printf(&cands, "  %s: %s (%s)\n", sname, verdict_text(dec.verdict), dec.why);
-            list_candidates(&cands, src[s], &dec, EXPLAIN_SHOWN);
+            list_candidates(&cands, src[s], &dec, EXPLAIN_SHOWN, VERBOSE_SCORE);
         }
         ambiguous |= dec.verdict == LIT_VERDICT_AMBIGUOUS;
     }
