@@ -365,6 +365,36 @@ bool lit_authors_share(const lit_paper *a, const lit_paper *b)
     return a->n_authors && b->n_authors && (surname_in(a, b) || surname_in(b, a));
 }
 
+/* The family name of a display name as written: the last word before a comma ("First von
+ * Last, Jr"), leaving out DBLP's homonym number ("Wei Wang 0002"). */
+static void family_name(const char *name, lit_buf *b)
+{
+    const char *end = strchr(name, ',');
+    if (!end) end = name + strlen(name);
+    while (end > name && end[-1] == ' ') end--;
+    const char *st = end;
+    while (st > name && st[-1] != ' ') st--;
+    if (all_digits(st, (size_t)(end - st)) && st > name) {   /* a homonym number: the word before */
+        end = st;
+        while (end > name && end[-1] == ' ') end--;
+        st = end;
+        while (st > name && st[-1] != ' ') st--;
+    }
+    lit_buf_add(b, st, (size_t)(end - st));
+}
+
+void lit_authors_short(const lit_paper *p, lit_buf *b)
+{
+    if (!p->n_authors) return;
+    family_name(p->authors[0], b);
+    if (p->n_authors == 2) {
+        lit_buf_adds(b, " and ");
+        family_name(p->authors[1], b);
+    } else if (p->n_authors > 2) {
+        lit_buf_adds(b, " et al.");
+    }
+}
+
 /* ---------- venues ---------- */
 
 static bool preprint_name(const char *v)

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "buf.h"
 #include "catalog.h"
 #include "venues.h"
 
@@ -42,6 +43,10 @@ bool lit_authors_share(const lit_paper *a, const lit_paper *b);
 /* The family name of a display name, folded ("Deepak Narayanan" -> "narayanan", "von
  * Neumann, Jr" -> "neumann"). malloc'd; "" when there is none. */
 char *lit_name_surname(const char *name);
+
+/* How a citation names the authors: "Narayanan", "Narayanan and Harlap", "Narayanan et
+ * al." (family names as written, without DBLP's homonym numbers); nothing when none. */
+void lit_authors_short(const lit_paper *p, lit_buf *b);
 
 /* Whether a paper's venue is a preprint server (arXiv, CoRR) by the venue table, or by
  * name when the table does not know it; a paper without a venue whose year came from

@@ -10,12 +10,32 @@
 #define EXPLAIN_SHOWN 8   /* candidates --explain and -v list per source */
 #define VERBOSE_SCORE 60  /* -v lists a paper's candidates from this score (--explain, all) */
 
-/* The bibliographic fields a record gives a paper (what `litsurvey bib` writes back);
- * not notes, abstracts, keywords, file links or a bibliography manager's bookkeeping. */
-static const char *const bib_fields[] = {
-    "booktitle", "journal", "journaltitle", "volume", "number", "issue", "pages", "eid", "articleno", "numpages",
-    "publisher", "organization", "institution", "school", "address", "series", "edition", "editor", "month",
-    "chapter", "type", "isbn", "issn", NULL};
+/* The bibliographic fields a record gives a paper, by its entry type: those biblatex's data
+ * model allows the type (bibtex's names for them), so that `litsurvey bib` stays clean under
+ * biber --validate-datamodel; not notes, abstracts, keywords, numpages, a bibliography
+ * manager's bookkeeping, nor a venue field of another type (a journal in an inproceedings). */
+static const struct { const char *types, *fields; } bib_fields[] = {
+    {" inproceedings conference incollection ", " booktitle editor volume number series pages publisher organization "
+                                                 "address isbn eid chapter month "},
+    {" article ", " journal journaltitle volume number issue pages eid issn series editor month "},
+    {" book ", " publisher address edition editor volume number series isbn pages month "},
+    {" techreport report ", " institution number type address pages month "},
+    {" phdthesis mastersthesis thesis ", " school institution type address month "},
+};
+
+/* Whether field is one a record of this type gives. */
+static bool bib_field(const char *type, const char *field)
+{
+    char t[64], f[64];
+    snprintf(t, sizeof t, " %s ", type);
+    snprintf(f, sizeof f, " %s ", field);
+    for (char *q = t; *q; q++) *q = (char)tolower((unsigned char)*q);
+    for (char *q = f; *q; q++) *q = (char)tolower((unsigned char)*q);
+    for (size_t i = 0; i < sizeof bib_fields / sizeof *bib_fields; i++)
+        if (strstr(bib_fields[i].types, t)) return strstr(bib_fields[i].fields, f) != NULL;
+    return false;
+}
+
 static const char *const venue_fields[] = {"booktitle", "journal", "journaltitle", "howpublished", NULL};
 
 static bool in_list(const char *const *l, const char *s)
@@ -219,7 +239,8 @@ static bool person(const char *n)
  * replace_venue, the paper's own venue fields go first (the published record's
  * booktitle replaces an arXiv journal); without venue_text, the record's booktitle and
  * journal are left to the venue table. Returns whether the map changed. */
-static bool merge_bib(lit_catalog *c, lit_paper *p, const lit_node *rb, bool replace_venue, bool venue_text)
+static bool merge_bib(lit_catalog *c, lit_paper *p, const char *type, const lit_node *rb, bool replace_venue,
+                      bool venue_text)
 {
     lit_arena *a = &c->arena;
     const lit_node *pb = map_extra(p, "bib");
@@ -236,7 +257,7 @@ static bool merge_bib(lit_catalog *c, lit_paper *p, const lit_node *rb, bool rep
     }
     for (size_t i = 0; i < add; i++) {
         const lit_node *k = &rb->items[2 * i], *v = &rb->items[2 * i + 1];
-        if (k->kind != LIT_NODE_SCALAR || v->kind != LIT_NODE_SCALAR || !in_list(bib_fields, k->str)) continue;
+        if (k->kind != LIT_NODE_SCALAR || v->kind != LIT_NODE_SCALAR || !bib_field(type, k->str)) continue;
         if (!venue_text && in_list(venue_fields, k->str)) continue;
         bool dup = false;
         for (size_t j = 0; j < n && !dup; j++) dup = !strcasecmp(items[2 * j].str, k->str);
@@ -295,9 +316,10 @@ static bool fill(run *r, lit_paper *p, const lit_catalog *rc, const lit_paper *r
     }
     const char *arx = rec->arxiv ? rec->arxiv : pre ? pre->arxiv : NULL;
     if (!p->arxiv && arx) { p->arxiv = lit_arena_strdup(a, arx); changed = true; }
-    /* the entry type and its fields, where the record is the paper's version */
+    /* the entry type and its fields, where the record is the paper's version: not a preprint's
+     * (`bib` writes an arXiv paper from its id, not from "journal = {CoRR}, volume = {abs/...}") */
     const char *rt = scalar_extra(rec, "bibtype"), *pt = scalar_extra(p, "bibtype");
-    if (version_ok && rt && (!pt || take_venue || !strcasecmp(pt, rt))) {
+    if (version_ok && rt && !r_pre && (!pt || take_venue || !strcasecmp(pt, rt))) {
         if (!pt || strcasecmp(pt, rt)) {
             set_extra(c, p, "bibtype", scalar(a, rt, false));
             changed = true;
@@ -306,7 +328,7 @@ static bool fill(run *r, lit_paper *p, const lit_catalog *rc, const lit_paper *r
          * is an abbreviation the venue table writes out, when it knows the venue */
         const char *rvt = lit_catalog_venue(rc, rec->venue);
         bool known = rvt && vs && (lit_venues_find(vs, rvt) || lit_venues_match(vs, rvt));
-        changed |= merge_bib(c, p, map_extra(rec, "bib"), take_venue && pt != NULL, s->user || !known);
+        changed |= merge_bib(c, p, rt, map_extra(rec, "bib"), take_venue && pt != NULL, s->user || !known);
     }
     return changed;
 }

@@ -103,6 +103,20 @@ static void test_names(void)
     CHECK(lit_authors_share(w, x));
     CHECK(!lit_authors_share(a, z));
     CHECK(!lit_authors_share(a, none));
+    lit_buf sb = LIT_BUF_INIT;
+    lit_authors_short(a, &sb);
+    CHECK_STR(lit_buf_str(&sb), "Narayanan and Harlap");
+    lit_buf_reset(&sb);
+    lit_authors_short(x, &sb);
+    CHECK_STR(lit_buf_str(&sb), "Wang");
+    lit_buf_reset(&sb);
+    lit_authors_short(none, &sb);
+    CHECK_STR(lit_buf_str(&sb), "");
+    lit_paper *three = add(&c, &(rec){"3", "t", NULL, 0, "Martín Abadi; Paul Barham 0001; María de la Cruz, Jr"});
+    lit_buf_reset(&sb);
+    lit_authors_short(three, &sb);
+    CHECK_STR(lit_buf_str(&sb), "Abadi et al.");
+    lit_buf_free(&sb);
     lit_catalog_free(&c);
 }
 
