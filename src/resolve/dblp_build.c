@@ -1,5 +1,6 @@
 /* dblp_build.c - the DBLP index written: records encoded as the dump streams by, then the hash tables and the title-word postings. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
@@ -15,7 +16,7 @@ typedef struct itab {
     uint64_t *off;            /* n+1 offsets into blob */
     size_t n, cap;
     uint64_t *hash;           /* per string */
-    uint32_t *slots;          /* id+1, 0 = empty */
+    uint64_t *slots;          /* id+1 in the low half, the hash's top half above; 0 = empty */
     size_t nslots;
 } itab;
 
@@ -27,19 +28,20 @@ static void itab_rehash(itab *t, size_t nslots)
     for (size_t i = 0; i < t->n; i++) {
         size_t j = t->hash[i] & (nslots - 1);
         while (t->slots[j]) j = (j + 1) & (nslots - 1);
-        t->slots[j] = (uint32_t)i + 1;
+        t->slots[j] = (t->hash[i] >> 32) << 32 | (uint64_t)(i + 1);
     }
 }
 
-/* The id of s (n bytes), added when new. */
+/* The id of s (n bytes), added when new. The slot holds half the hash, so that a probe
+ * reads the string only when it is very likely the one. */
 static uint32_t itab_intern(itab *t, const char *s, size_t n, uint64_t h)
 {
     if (!t->nslots) itab_rehash(t, 1024);
     size_t j = h & (t->nslots - 1);
     for (; t->slots[j]; j = (j + 1) & (t->nslots - 1)) {
-        uint32_t id = t->slots[j] - 1;
-        if (t->hash[id] == h && t->off[id + 1] - t->off[id] - 1 == n && memcmp(t->blob.data + t->off[id], s, n) == 0)
-            return id;
+        if (t->slots[j] >> 32 != h >> 32) continue;
+        uint32_t id = (uint32_t)t->slots[j] - 1;
+        if (t->off[id + 1] - t->off[id] - 1 == n && memcmp(t->blob.data + t->off[id], s, n) == 0) return id;
     }
     if (t->n + 2 > t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 1024;
@@ -53,9 +55,58 @@ static uint32_t itab_intern(itab *t, const char *s, size_t n, uint64_t h)
     lit_buf_addc(&t->blob, 0);
     t->hash[id] = h;
     t->off[++t->n] = t->blob.len;
-    t->slots[j] = id + 1;
+    t->slots[j] = (h >> 32) << 32 | (uint64_t)(id + 1);
     if (t->n * 2 > t->nslots) itab_rehash(t, t->nslots * 2);
     return id;
+}
+
+/* Words of titles: only their hashes go into the index, so a word is its 64-bit hash
+ * (two words with one hash, one in 2^64 per pair, would share their postings). */
+typedef struct wtab {
+    struct wslot { uint64_t h; uint32_t id; } *slots;   /* id+1, 0 = empty */
+    uint64_t *hash;           /* per id */
+    uint32_t *count;          /* titles with the word, per id */
+    size_t n, cap, nslots;
+} wtab;
+
+static void wtab_grow(wtab *t)
+{
+    size_t ns = t->nslots ? 2 * t->nslots : 4096;
+    struct wslot *slots = lit_xcalloc(ns, sizeof *slots);
+    for (size_t i = 0; i < t->nslots; i++) {
+        if (!t->slots[i].id) continue;
+        size_t j = t->slots[i].h & (ns - 1);
+        while (slots[j].id) j = (j + 1) & (ns - 1);
+        slots[j] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = ns;
+}
+
+static uint32_t wtab_id(wtab *t, uint64_t h)
+{
+    if (2 * (t->n + 1) > t->nslots) wtab_grow(t);
+    size_t j = h & (t->nslots - 1);
+    for (; t->slots[j].id; j = (j + 1) & (t->nslots - 1))
+        if (t->slots[j].h == h) return t->slots[j].id - 1;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 4096;
+        t->hash = lit_xrealloc(t->hash, t->cap * sizeof *t->hash);
+        t->count = lit_xrealloc(t->count, t->cap * sizeof *t->count);
+    }
+    t->hash[t->n] = h;
+    t->count[t->n] = 0;
+    t->slots[j] = (struct wslot){h, (uint32_t)++t->n};
+    return (uint32_t)(t->n - 1);
+}
+
+static void wtab_free(wtab *t)
+{
+    free(t->slots);
+    free(t->hash);
+    free(t->count);
+    memset(t, 0, sizeof *t);
 }
 
 static void itab_free(itab *t)
@@ -78,11 +129,35 @@ static void hvec_add(hvec *v, uint64_t h, uint64_t val)
     v->e[v->n++] = (hent){h, val};
 }
 
-static int hent_cmp(const void *a, const void *b)
+static bool hent_less(const hent *x, const hent *y)
 {
-    const hent *x = a, *y = b;
-    if (x->h != y->h) return x->h < y->h ? -1 : 1;
-    return x->v < y->v ? -1 : x->v > y->v;
+    return x->h != y->h ? x->h < y->h : x->v < y->v;
+}
+
+/* Sorts by (hash, value): a counting pass on the hash's top 16 bits, then each bucket
+ * (a few hundred entries for the full DBLP) by insertion; the hashes are uniform. */
+static void hvec_sort(hvec *v)
+{
+    if (v->n < 2) return;
+    size_t *cnt = lit_xcalloc(65537, sizeof *cnt);
+    for (size_t i = 0; i < v->n; i++) cnt[(v->e[i].h >> 48) + 1]++;
+    for (size_t b = 0; b < 65536; b++) cnt[b + 1] += cnt[b];
+    hent *o = lit_xmalloc(v->n * sizeof *o);
+    for (size_t i = 0; i < v->n; i++) o[cnt[v->e[i].h >> 48]++] = v->e[i];
+    size_t lo = 0;
+    for (size_t b = 0; b < 65536; b++) {   /* cnt[b] is now the end of bucket b */
+        for (size_t i = lo + 1; i < cnt[b]; i++) {
+            hent x = o[i];
+            size_t k = i;
+            while (k > lo && hent_less(&x, &o[k - 1])) { o[k] = o[k - 1]; k--; }
+            o[k] = x;
+        }
+        lo = cnt[b];
+    }
+    free(v->e);
+    v->e = o;
+    v->cap = v->n;
+    free(cnt);
 }
 
 /* ---- the build ---- */
@@ -95,13 +170,14 @@ typedef struct builder {
     uint64_t rec_bytes;       /* RECORDS written so far */
     uint64_t *recoff;
     unsigned char *summary;   /* 4 bytes per record */
+    uint64_t *sigs;           /* per record */
     size_t n, cap;
-    itab strings, words;
-    uint32_t *word_count;     /* per word id */
-    size_t cap_wc;
+    itab strings;
+    wtab words;
     lit_buf rec_words;        /* per record: its word ids, varint */
     hvec keys, titles, dois, arxivs;
     lit_buf rb;               /* the record being encoded */
+    long stop_line;           /* the record the index could not hold, 0: none */
     uint32_t *tw;             /* a title's word ids, for dedup */
     size_t cap_tw;
 } builder;
@@ -162,17 +238,20 @@ static void put_record(builder *bd, const dblp_rec *r)
     }
 }
 
-/* The distinct words of a normalised title, as word ids appended to rec_words; returns
- * how many (at most DBLP_MAX_TITLE_WORDS). */
-static unsigned add_title_words(builder *bd, const char *norm)
+/* The distinct words of a normalised title, as word ids appended to rec_words, and
+ * their bits in *sig; returns how many (at most DBLP_MAX_TITLE_WORDS). */
+static unsigned add_title_words(builder *bd, const char *norm, uint64_t *sig)
 {
     size_t nw = 0;
+    *sig = 0;
     for (const char *p = norm; *p;) {
         while (*p == ' ') p++;
         const char *st = p;
         while (*p && *p != ' ') p++;
         if (p == st) break;
-        uint32_t id = itab_intern(&bd->words, st, (size_t)(p - st), dblp_hash(st, (size_t)(p - st)));
+        uint64_t h = dblp_hash(st, (size_t)(p - st));
+        uint32_t id = wtab_id(&bd->words, h);
+        *sig |= dblp_sig_bits(h);
         bool seen = false;
         for (size_t i = 0; i < nw && !seen; i++) seen = bd->tw[i] == id;
         if (seen) continue;
@@ -180,28 +259,27 @@ static unsigned add_title_words(builder *bd, const char *norm)
         LIT_GROW(bd->tw, bd->cap_tw, nw + 1);
         bd->tw[nw++] = id;
     }
-    if (bd->words.n > bd->cap_wc) {
-        size_t old = bd->cap_wc;
-        LIT_GROW(bd->word_count, bd->cap_wc, bd->words.n);
-        memset(bd->word_count + old, 0, (bd->cap_wc - old) * sizeof *bd->word_count);
-    }
     for (size_t i = 0; i < nw; i++) {
-        bd->word_count[bd->tw[i]]++;
+        bd->words.count[bd->tw[i]]++;
         put_varint(&bd->rec_words, bd->tw[i]);
     }
     return (unsigned)nw;
 }
 
-static int on_record(void *ctx, const dblp_rec *r)
+/* Adds a record to the index. Returns -1 when the index cannot hold it (said later by
+ * report_stop: the reader thread may be writing messages now). */
+static int index_record(builder *bd, const dblp_rec *r)
 {
-    builder *bd = ctx;
-    if (bd->n >= UINT32_MAX - 1)
-        return lit_error(bd->d, bd->xml_path, r->line, r->col, "more than %u records: the index cannot hold them", UINT32_MAX - 1);
+    if (bd->n >= UINT32_MAX - 1) {
+        bd->stop_line = r->line;
+        return -1;
+    }
     size_t i = bd->n;
     if (i + 2 > bd->cap) {
         size_t cap = bd->cap ? bd->cap * 2 : 4096;
         bd->recoff = lit_xrealloc(bd->recoff, cap * sizeof *bd->recoff);
         bd->summary = lit_xrealloc(bd->summary, cap * 4);
+        bd->sigs = lit_xrealloc(bd->sigs, cap * sizeof *bd->sigs);
         bd->cap = cap;
     }
     put_record(bd, r);
@@ -212,7 +290,7 @@ static int on_record(void *ctx, const dblp_rec *r)
     hvec_add(&bd->keys, dblp_hash(r->key, strlen(r->key)), i);
     char *norm = lit_title_norm(r->title);
     if (*norm) hvec_add(&bd->titles, dblp_hash(norm, strlen(norm)), i);
-    unsigned nw = add_title_words(bd, norm);
+    unsigned nw = add_title_words(bd, norm, &bd->sigs[i]);
     free(norm);
     if (r->doi) {
         char k[512];
@@ -229,12 +307,18 @@ static int on_record(void *ctx, const dblp_rec *r)
     return 0;
 }
 
+static int on_record(void *ctx, const dblp_rec *r)
+{
+    builder *bd = ctx;
+    return index_record(bd, r);
+}
+
 /* Writes a hash table section of entries (sorted here): u32 bits, u32 entry size,
  * u64 count, the directory, the entries. words: entries are word ids whose postings
  * offsets and counts come from post_off and word_count. */
 static void write_table(builder *bd, hvec *v, const uint64_t *post_off, const uint32_t *counts)
 {
-    qsort(v->e, v->n, sizeof *v->e, hent_cmp);
+    hvec_sort(v);
     unsigned bits = dblp_dir_bits(v->n);
     size_t esize = post_off ? DBLP_WORD_ENTRY : DBLP_REC_ENTRY;
     unsigned char h[DBLP_TABLE_HDR];
@@ -285,7 +369,7 @@ static void write_postings(builder *bd, uint64_t *post_off)
     size_t nw = bd->words.n;
     uint64_t *start = lit_xmalloc((nw + 1) * sizeof *start);
     uint64_t total = 0;
-    for (size_t w = 0; w < nw; w++) { start[w] = total; total += bd->word_count[w]; }
+    for (size_t w = 0; w < nw; w++) { start[w] = total; total += bd->words.count[w]; }
     start[nw] = total;
     uint32_t *post = lit_xmalloc((total ? total : 1) * sizeof *post);
     uint64_t *fill = lit_xmalloc((nw ? nw : 1) * sizeof *fill);
@@ -321,9 +405,9 @@ static void builder_free(builder *bd)
 {
     free(bd->recoff);
     free(bd->summary);
+    free(bd->sigs);
     itab_free(&bd->strings);
-    itab_free(&bd->words);
-    free(bd->word_count);
+    wtab_free(&bd->words);
     lit_buf_free(&bd->rec_words);
     free(bd->keys.e);
     free(bd->titles.e);
@@ -331,6 +415,137 @@ static void builder_free(builder *bd)
     free(bd->arxivs.e);
     lit_buf_free(&bd->rb);
     free(bd->tw);
+}
+
+/* ---- two threads: the dump read (libxml2, zlib) in one, the records indexed in the
+ * other, handed over in batches in dump order (so the index is the same) ---- */
+
+#define BATCH 2048
+#define NBATCH 4
+enum { O_KEY, O_TITLE, O_DOI, O_ARXIV, O_EE, O_CROSSREF, O_F, O_N = O_F + F_N };
+
+typedef struct brec { int type, year; long line, col; size_t n_authors, authors, off[O_N]; } brec;
+typedef struct batch { lit_buf text; brec r[BATCH]; size_t n; } batch;
+
+typedef struct pipeline {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    batch b[NBATCH];
+    size_t filled, taken;     /* batches handed over and taken so far */
+    bool done, stop;          /* the reader is done; the indexer wants it to stop */
+    int rc;                   /* the reader's result */
+    const char *xml_path;
+    lit_diag *d;
+} pipeline;
+
+static size_t put_text(lit_buf *t, const char *s)
+{
+    if (!s) return SIZE_MAX;
+    size_t at = t->len;
+    lit_buf_add(t, s, strlen(s) + 1);
+    return at;
+}
+
+static void hand_over(pipeline *pp)
+{
+    pthread_mutex_lock(&pp->mu);
+    pp->filled++;
+    pthread_cond_broadcast(&pp->cv);
+    pthread_mutex_unlock(&pp->mu);
+}
+
+/* The reader's callback: the record copied into the batch being filled. */
+static int to_batch(void *ctx, const dblp_rec *r)
+{
+    pipeline *pp = ctx;
+    pthread_mutex_lock(&pp->mu);
+    while (pp->filled - pp->taken == NBATCH && !pp->stop) pthread_cond_wait(&pp->cv, &pp->mu);
+    bool stop = pp->stop;
+    pthread_mutex_unlock(&pp->mu);
+    if (stop) return 1;
+    batch *b = &pp->b[pp->filled % NBATCH];   /* only this thread moves filled */
+    if (b->n == 0) lit_buf_reset(&b->text);
+    brec *o = &b->r[b->n++];
+    o->type = r->type;
+    o->year = r->year;
+    o->line = r->line;
+    o->col = r->col;
+    const char *str[O_N] = {r->key, r->title, r->doi, r->arxiv, r->ee, r->crossref};
+    for (int f = 0; f < F_N; f++) str[O_F + f] = r->f[f];
+    for (int k = 0; k < O_N; k++) o->off[k] = put_text(&b->text, str[k]);
+    o->n_authors = r->n_authors;
+    o->authors = b->text.len;
+    for (size_t k = 0; k < r->n_authors; k++) put_text(&b->text, r->authors[k]);
+    if (b->n == BATCH) hand_over(pp);
+    return 0;
+}
+
+static void *read_thread(void *ctx)
+{
+    pipeline *pp = ctx;
+    pp->rc = lit_dblp_read(pp->xml_path, to_batch, pp, pp->d);
+    pthread_mutex_lock(&pp->mu);
+    if (pp->b[pp->filled % NBATCH].n && !pp->stop) pp->filled++;   /* the last, part-full batch */
+    pp->done = true;
+    pthread_cond_broadcast(&pp->cv);
+    pthread_mutex_unlock(&pp->mu);
+    return NULL;
+}
+
+/* Indexes the records of the dump as the reader thread hands them over. Returns the
+ * reader's result, or -1 when indexing stopped it (bd->stop_error says why). */
+static int read_and_index(builder *bd, const char *xml_path, lit_diag *d)
+{
+    pipeline *pp = lit_xcalloc(1, sizeof *pp);
+    pthread_mutex_init(&pp->mu, NULL);
+    pthread_cond_init(&pp->cv, NULL);
+    pp->xml_path = xml_path;
+    pp->d = d;
+    pthread_t th;
+    if (pthread_create(&th, NULL, read_thread, pp) != 0) {
+        free(pp);
+        return lit_dblp_read(xml_path, on_record, bd, d);   /* no thread: one at a time */
+    }
+    const char **authors = NULL;
+    size_t cap_authors = 0;
+    for (;;) {
+        pthread_mutex_lock(&pp->mu);
+        while (pp->taken == pp->filled && !pp->done) pthread_cond_wait(&pp->cv, &pp->mu);
+        bool have = pp->taken < pp->filled;
+        pthread_mutex_unlock(&pp->mu);
+        if (!have) break;
+        batch *b = &pp->b[pp->taken % NBATCH];
+        for (size_t i = 0; i < b->n && !pp->stop; i++) {
+            const brec *o = &b->r[i];
+            const char *str[O_N];
+            for (int k = 0; k < O_N; k++) str[k] = o->off[k] == SIZE_MAX ? NULL : b->text.data + o->off[k];
+            LIT_GROW(authors, cap_authors, o->n_authors + 1);
+            const char *a = b->text.data + o->authors;
+            for (size_t k = 0; k < o->n_authors; k++) { authors[k] = a; a += strlen(a) + 1; }
+            dblp_rec r = {o->type, str[O_KEY], str[O_TITLE], authors, o->n_authors, o->year, {0},
+                          str[O_DOI], str[O_ARXIV], str[O_EE], str[O_CROSSREF], o->line, o->col};
+            for (int f = 0; f < F_N; f++) r.f[f] = str[O_F + f];
+            if (index_record(bd, &r) != 0) {
+                pthread_mutex_lock(&pp->mu);
+                pp->stop = true;
+                pthread_cond_broadcast(&pp->cv);
+                pthread_mutex_unlock(&pp->mu);
+            }
+        }
+        b->n = 0;
+        pthread_mutex_lock(&pp->mu);
+        pp->taken++;
+        pthread_cond_broadcast(&pp->cv);
+        pthread_mutex_unlock(&pp->mu);
+    }
+    pthread_join(th, NULL);
+    int rc = pp->stop ? -1 : pp->rc;
+    for (int k = 0; k < NBATCH; k++) lit_buf_free(&pp->b[k].text);
+    pthread_mutex_destroy(&pp->mu);
+    pthread_cond_destroy(&pp->cv);
+    free(pp);
+    free(authors);
+    return rc;
 }
 
 static uint64_t tell(builder *bd)
@@ -355,7 +570,9 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
     uint64_t sec[S_N][2];
     memset(sec, 0, sizeof sec);
     sec[S_RECORDS][0] = DBLP_HDR_SIZE;
-    int rc = lit_dblp_read(xml_path, on_record, &bd, d);
+    int rc = read_and_index(&bd, xml_path, d);
+    if (bd.stop_line)
+        rc = lit_error(d, xml_path, bd.stop_line, 0, "more than %u records: the index cannot hold them", UINT32_MAX - 2);
     if (rc == 0 && !bd.write_failed) {
         if (!bd.recoff) bd.recoff = lit_xmalloc(sizeof *bd.recoff);
         sec[S_RECORDS][1] = bd.rec_bytes;
@@ -366,6 +583,10 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
             for (size_t i = 0; i <= bd.n; i++) { dblp_put64(b, bd.recoff[i]); write_bytes(&bd, b, 8); }
         });
         SECTION(S_SUMMARY, write_bytes(&bd, bd.summary, 4 * bd.n));
+        SECTION(S_SIGS, {
+            unsigned char b[8];
+            for (size_t i = 0; i < bd.n; i++) { dblp_put64(b, bd.sigs[i]); write_bytes(&bd, b, 8); }
+        });
         SECTION(S_STROFF, {
             unsigned char b[8];
             for (size_t i = 0; i <= bd.strings.n; i++) {
@@ -387,7 +608,7 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
         sec[S_POSTINGS][1] = tell(&bd) - post_at;
         hvec wv = {0};
         for (size_t w = 0; w < bd.words.n; w++) hvec_add(&wv, bd.words.hash[w], w);
-        SECTION(S_WORDS, write_table(&bd, &wv, post_off, bd.word_count));
+        SECTION(S_WORDS, write_table(&bd, &wv, post_off, bd.words.count));
         free(wv.e);
         free(post_off);
 #undef SECTION

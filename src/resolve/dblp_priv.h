@@ -57,6 +57,8 @@ void lit_dblp_strip_title_stop(char *title);
  *   RECORDS   the records, each encoded as dblp_build.c's put_record writes it
  *   RECOFF    n+1 u64: where record i starts in RECORDS
  *   SUMMARY   n x {u16 year, u8 title words, u8 type}: fuzzy ranking without decoding
+ *   SIGS      n x u64: the title's words as bits (dblp_sig_bits), which of a query's
+ *             words a record has, without reading those words' postings
  *   STROFF    m+1 u64: where string j starts in STRINGS
  *   STRINGS   the strings records share (names, venues, publishers), NUL-terminated
  *   KEYS, TITLES, DOIS, ARXIVS   hash tables (below): DBLP key, normalised title,
@@ -69,12 +71,13 @@ void lit_dblp_strip_title_stop(char *title);
  * u32 count. */
 #define DBLP_MAGIC "LITDBLP\0"
 #define DBLP_VERSION 1
-#define DBLP_HDR_SIZE 256
-enum dblp_section { S_RECORDS, S_RECOFF, S_SUMMARY, S_STROFF, S_STRINGS, S_KEYS, S_TITLES, S_DOIS, S_ARXIVS,
+#define DBLP_HDR_SIZE 512
+enum dblp_section { S_RECORDS, S_RECOFF, S_SUMMARY, S_SIGS, S_STROFF, S_STRINGS, S_KEYS, S_TITLES, S_DOIS, S_ARXIVS,
                     S_POSTINGS, S_WORDS, S_N };
 /* header layout: offsets of its fields */
 enum { H_MAGIC = 0, H_VERSION = 8, H_HDRSIZE = 12, H_FILESIZE = 16, H_NRECORDS = 24, H_NSTRINGS = 32,
        H_NWORDS = 40, H_NORM = 48, H_NSECTIONS = 56, H_SECTIONS = 64, H_CHECKSUM = DBLP_HDR_SIZE - 8 };
+_Static_assert(H_SECTIONS + 16 * S_N <= H_CHECKSUM, "the section table fits the header");
 #define DBLP_TABLE_HDR 16
 #define DBLP_REC_ENTRY 12
 #define DBLP_WORD_ENTRY 20
@@ -105,6 +108,12 @@ static inline uint64_t dblp_hash(const void *s, size_t n)
     h *= 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     return h;
+}
+
+/* A word's two bits in a title signature (from its hash). */
+static inline uint64_t dblp_sig_bits(uint64_t word_hash)
+{
+    return (uint64_t)1 << (word_hash & 63) | (uint64_t)1 << (word_hash >> 6 & 63);
 }
 
 /* Directory bits for a table of n entries: about 4 entries per slot. */
