@@ -1,6 +1,5 @@
 /* dblp_build.c - the DBLP index written: records encoded as the dump streams by, then the hash tables and the title-word postings. */
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "buf.h"
@@ -266,8 +265,8 @@ static unsigned add_title_words(builder *bd, const char *norm, uint64_t *sig)
     return (unsigned)nw;
 }
 
-/* Adds a record to the index. Returns -1 when the index cannot hold it (said later by
- * report_stop: the reader thread may be writing messages now). */
+/* Adds a record to the index. Returns -1 when the index cannot hold it (said by the
+ * caller, at the end). */
 static int index_record(builder *bd, const dblp_rec *r)
 {
     if (bd->n >= UINT32_MAX - 1) {
@@ -417,137 +416,6 @@ static void builder_free(builder *bd)
     free(bd->tw);
 }
 
-/* ---- two threads: the dump read (libxml2, zlib) in one, the records indexed in the
- * other, handed over in batches in dump order (so the index is the same) ---- */
-
-#define BATCH 2048
-#define NBATCH 4
-enum { O_KEY, O_TITLE, O_DOI, O_ARXIV, O_EE, O_CROSSREF, O_F, O_N = O_F + F_N };
-
-typedef struct brec { int type, year; long line, col; size_t n_authors, authors, off[O_N]; } brec;
-typedef struct batch { lit_buf text; brec r[BATCH]; size_t n; } batch;
-
-typedef struct pipeline {
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    batch b[NBATCH];
-    size_t filled, taken;     /* batches handed over and taken so far */
-    bool done, stop;          /* the reader is done; the indexer wants it to stop */
-    int rc;                   /* the reader's result */
-    const char *xml_path;
-    lit_diag *d;
-} pipeline;
-
-static size_t put_text(lit_buf *t, const char *s)
-{
-    if (!s) return SIZE_MAX;
-    size_t at = t->len;
-    lit_buf_add(t, s, strlen(s) + 1);
-    return at;
-}
-
-static void hand_over(pipeline *pp)
-{
-    pthread_mutex_lock(&pp->mu);
-    pp->filled++;
-    pthread_cond_broadcast(&pp->cv);
-    pthread_mutex_unlock(&pp->mu);
-}
-
-/* The reader's callback: the record copied into the batch being filled. */
-static int to_batch(void *ctx, const dblp_rec *r)
-{
-    pipeline *pp = ctx;
-    pthread_mutex_lock(&pp->mu);
-    while (pp->filled - pp->taken == NBATCH && !pp->stop) pthread_cond_wait(&pp->cv, &pp->mu);
-    bool stop = pp->stop;
-    pthread_mutex_unlock(&pp->mu);
-    if (stop) return 1;
-    batch *b = &pp->b[pp->filled % NBATCH];   /* only this thread moves filled */
-    if (b->n == 0) lit_buf_reset(&b->text);
-    brec *o = &b->r[b->n++];
-    o->type = r->type;
-    o->year = r->year;
-    o->line = r->line;
-    o->col = r->col;
-    const char *str[O_N] = {r->key, r->title, r->doi, r->arxiv, r->ee, r->crossref};
-    for (int f = 0; f < F_N; f++) str[O_F + f] = r->f[f];
-    for (int k = 0; k < O_N; k++) o->off[k] = put_text(&b->text, str[k]);
-    o->n_authors = r->n_authors;
-    o->authors = b->text.len;
-    for (size_t k = 0; k < r->n_authors; k++) put_text(&b->text, r->authors[k]);
-    if (b->n == BATCH) hand_over(pp);
-    return 0;
-}
-
-static void *read_thread(void *ctx)
-{
-    pipeline *pp = ctx;
-    pp->rc = lit_dblp_read(pp->xml_path, to_batch, pp, pp->d);
-    pthread_mutex_lock(&pp->mu);
-    if (pp->b[pp->filled % NBATCH].n && !pp->stop) pp->filled++;   /* the last, part-full batch */
-    pp->done = true;
-    pthread_cond_broadcast(&pp->cv);
-    pthread_mutex_unlock(&pp->mu);
-    return NULL;
-}
-
-/* Indexes the records of the dump as the reader thread hands them over. Returns the
- * reader's result, or -1 when indexing stopped it (bd->stop_error says why). */
-static int read_and_index(builder *bd, const char *xml_path, lit_diag *d)
-{
-    pipeline *pp = lit_xcalloc(1, sizeof *pp);
-    pthread_mutex_init(&pp->mu, NULL);
-    pthread_cond_init(&pp->cv, NULL);
-    pp->xml_path = xml_path;
-    pp->d = d;
-    pthread_t th;
-    if (pthread_create(&th, NULL, read_thread, pp) != 0) {
-        free(pp);
-        return lit_dblp_read(xml_path, on_record, bd, d);   /* no thread: one at a time */
-    }
-    const char **authors = NULL;
-    size_t cap_authors = 0;
-    for (;;) {
-        pthread_mutex_lock(&pp->mu);
-        while (pp->taken == pp->filled && !pp->done) pthread_cond_wait(&pp->cv, &pp->mu);
-        bool have = pp->taken < pp->filled;
-        pthread_mutex_unlock(&pp->mu);
-        if (!have) break;
-        batch *b = &pp->b[pp->taken % NBATCH];
-        for (size_t i = 0; i < b->n && !pp->stop; i++) {
-            const brec *o = &b->r[i];
-            const char *str[O_N];
-            for (int k = 0; k < O_N; k++) str[k] = o->off[k] == SIZE_MAX ? NULL : b->text.data + o->off[k];
-            LIT_GROW(authors, cap_authors, o->n_authors + 1);
-            const char *a = b->text.data + o->authors;
-            for (size_t k = 0; k < o->n_authors; k++) { authors[k] = a; a += strlen(a) + 1; }
-            dblp_rec r = {o->type, str[O_KEY], str[O_TITLE], authors, o->n_authors, o->year, {0},
-                          str[O_DOI], str[O_ARXIV], str[O_EE], str[O_CROSSREF], o->line, o->col};
-            for (int f = 0; f < F_N; f++) r.f[f] = str[O_F + f];
-            if (index_record(bd, &r) != 0) {
-                pthread_mutex_lock(&pp->mu);
-                pp->stop = true;
-                pthread_cond_broadcast(&pp->cv);
-                pthread_mutex_unlock(&pp->mu);
-            }
-        }
-        b->n = 0;
-        pthread_mutex_lock(&pp->mu);
-        pp->taken++;
-        pthread_cond_broadcast(&pp->cv);
-        pthread_mutex_unlock(&pp->mu);
-    }
-    pthread_join(th, NULL);
-    int rc = pp->stop ? -1 : pp->rc;
-    for (int k = 0; k < NBATCH; k++) lit_buf_free(&pp->b[k].text);
-    pthread_mutex_destroy(&pp->mu);
-    pthread_cond_destroy(&pp->cv);
-    free(pp);
-    free(authors);
-    return rc;
-}
-
 static uint64_t tell(builder *bd)
 {
     long pos = ftell(bd->out.fp);
@@ -570,7 +438,7 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
     uint64_t sec[S_N][2];
     memset(sec, 0, sizeof sec);
     sec[S_RECORDS][0] = DBLP_HDR_SIZE;
-    int rc = read_and_index(&bd, xml_path, d);
+    int rc = lit_dblp_read(xml_path, on_record, &bd, d);
     if (bd.stop_line)
         rc = lit_error(d, xml_path, bd.stop_line, 0, "more than %u records: the index cannot hold them", UINT32_MAX - 2);
     if (rc == 0 && !bd.write_failed) {

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "buf.h"
 #include "diag.h"
 
 /* ---- records as the XML reader gives them ---- */
@@ -41,9 +42,43 @@ typedef struct dblp_rec {
  * A nonzero return stops the reading (the callback has reported why). */
 typedef int (*dblp_rec_fn)(void *ctx, const dblp_rec *r);
 
-/* Reads the dump (dblp.xml or .gz, DTD beside it), calling fn per record. Returns 0,
- * or -1 with located errors in d. */
+/* Reads the dump (dblp.xml or .gz, DTD beside it), calling fn per record, in dump
+ * order, from the calling thread. The dump is cut at record boundaries into pieces that
+ * threads parse side by side; their records and messages come out in dump order, so
+ * the result does not depend on the threads. Returns 0, or -1 with located errors in d. */
 int lit_dblp_read(const char *xml_path, dblp_rec_fn fn, void *ctx, lit_diag *d);
+
+/* ---- one piece of the dump parsed (dblp_xml.c), for dblp_read.c ---- */
+
+enum { O_KEY, O_TITLE, O_DOI, O_ARXIV, O_EE, O_CROSSREF, O_F, O_N = O_F + F_N };
+typedef struct dblp_brec { int type, year; long line, col; size_t n_authors, authors, off[O_N]; } dblp_brec;
+
+/* A message about the piece, said by the reader in order. */
+enum { M_ERROR, M_IO_ERROR, M_WARN_XML, M_WARN_SKIP };
+typedef struct dblp_msg { int kind; long line, col; char *file; char *text; } dblp_msg;
+
+/* The records of a piece, their strings in text (offsets; SIZE_MAX for none), and the
+ * messages about it; fatal when the piece is not well-formed (records after the error
+ * are missing). */
+typedef struct dblp_batch {
+    lit_buf text;
+    dblp_brec *r;
+    size_t n, cap;
+    dblp_msg *m;
+    size_t nm, capm;
+    bool fatal, root_seen;
+} dblp_batch;
+
+/* Where a piece is in the dump: its lines are the dump's from first_line on, shifted by
+ * line_shift (doc line + line_shift = dump line); on the piece's first line (doc line
+ * first_doc_line) columns are shifted by col_shift. */
+typedef struct dblp_place { const char *path; long line_shift, first_doc_line, col_shift; bool first_piece; } dblp_place;
+
+/* Parses doc (a whole XML document: DBLP's header, records, </dblp>) into b (cleared
+ * first). The DTD is found beside pl->path. */
+void lit_dblp_parse_doc(const char *doc, size_t len, const dblp_place *pl, dblp_batch *b);
+void lit_dblp_batch_free(dblp_batch *b);
+void lit_dblp_msg_add(dblp_batch *b, int kind, const char *file, long line, long col, const char *text);
 
 /* Drops DBLP's homonym number from a name in place: "Wei Wang 0002" -> "Wei Wang". */
 void lit_dblp_strip_homonym(char *name);
