@@ -171,7 +171,7 @@ typedef struct builder {
     unsigned char *summary;   /* 4 bytes per record */
     uint64_t *sigs;           /* per record */
     size_t n, cap;
-    itab strings;
+    itab strings, tokens;
     wtab words;
     lit_buf rec_words;        /* per record: its word ids, varint */
     hvec keys, titles, dois, arxivs;
@@ -207,11 +207,29 @@ static void write_bytes(builder *bd, const void *p, size_t n)
     if (n && !bd->write_failed && fwrite(p, 1, n, bd->out.fp) != n) bd->write_failed = true;
 }
 
-/* A record as the index holds it:
- *   u8 type, varint year, str key, str title, varint n_authors, n x varint string id,
- *   str doi, str arxiv, str ee, varint crossref string id + 1 (0: none),
- *   varint field mask (bit f: field f present), then per field an interned string's
- *   id or a str.  (str = varint length, bytes) */
+static uint32_t intern_n(itab *t, const char *s, size_t n)
+{
+    return itab_intern(t, s, n, dblp_hash(s, n));
+}
+
+/* s as a shared start (up to and including the char at cut, when there is one) and the
+ * rest: conf/sosp/ + NarayananHPSDGGZ19, 10.1145/ + 3341301.3359646. */
+static void put_split(builder *bd, const char *s, const char *cut)
+{
+    lit_buf *b = &bd->rb;
+    if (!cut) { put_varint(b, 0); put_str(b, s); return; }
+    put_varint(b, (uint64_t)intern_n(&bd->strings, s, (size_t)(cut - s) + 1) + 1);
+    put_str(b, cut + 1);
+}
+
+/* A record as the index holds it (str = varint length, bytes; id = varint):
+ *   u8 type, varint year, varint flags (R_* and a bit per field present),
+ *   key: id+1 of its start up to the last '/' (0: none), str the rest,
+ *   title: varint n, n x token id (the title is its tokens, one space between),
+ *   varint n_authors, n x string id,
+ *   [R_DOI] id+1 of its start up to the first '/', str the rest; [R_ARXIV] str;
+ *   [R_EE] str; [R_CROSSREF] string id; then per field present, in field order, a
+ *   string id (DBLP_FIELD_INTERNED) or a str. */
 static void put_record(builder *bd, const dblp_rec *r)
 {
     lit_buf *b = &bd->rb;
@@ -219,17 +237,25 @@ static void put_record(builder *bd, const dblp_rec *r)
     unsigned char type = (unsigned char)r->type;
     lit_buf_add(b, &type, 1);
     put_varint(b, (uint64_t)r->year);
-    put_str(b, r->key);
-    put_str(b, r->title);
+    uint64_t flags = (r->doi ? R_DOI : 0) | (r->arxiv ? R_ARXIV : 0) | (r->ee ? R_EE : 0) | (r->crossref ? R_CROSSREF : 0);
+    for (int f = 0; f < F_N; f++) if (r->f[f]) flags |= 1u << f;
+    put_varint(b, flags);
+    put_split(bd, r->key, strrchr(r->key, '/'));
+    size_t nt = 1;
+    for (const char *p = r->title; *p; p++) nt += *p == ' ';
+    put_varint(b, *r->title ? nt : 0);
+    for (const char *p = r->title; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        put_varint(b, intern_n(&bd->tokens, p, n));
+        p += n + (e != NULL);
+    }
     put_varint(b, r->n_authors);
     for (size_t i = 0; i < r->n_authors; i++) put_varint(b, intern(bd, r->authors[i]));
-    put_str(b, r->doi);
-    put_str(b, r->arxiv);
-    put_str(b, r->ee);
-    put_varint(b, r->crossref ? (uint64_t)intern(bd, r->crossref) + 1 : 0);
-    uint64_t mask = 0;
-    for (int f = 0; f < F_N; f++) if (r->f[f]) mask |= 1u << f;
-    put_varint(b, mask);
+    if (r->doi) put_split(bd, r->doi, strchr(r->doi, '/'));
+    if (r->arxiv) put_str(b, r->arxiv);
+    if (r->ee) put_str(b, r->ee);
+    if (r->crossref) put_varint(b, intern(bd, r->crossref));
     for (int f = 0; f < F_N; f++) {
         if (!r->f[f]) continue;
         if (DBLP_FIELD_INTERNED(f)) put_varint(b, intern(bd, r->f[f]));
@@ -406,6 +432,7 @@ static void builder_free(builder *bd)
     free(bd->summary);
     free(bd->sigs);
     itab_free(&bd->strings);
+    itab_free(&bd->tokens);
     wtab_free(&bd->words);
     lit_buf_free(&bd->rec_words);
     free(bd->keys.e);
@@ -414,6 +441,16 @@ static void builder_free(builder *bd)
     free(bd->arxivs.e);
     lit_buf_free(&bd->rb);
     free(bd->tw);
+}
+
+/* The n+1 u32 offsets of a string table (its blob is checked to be under 4 GB). */
+static void write_offsets(builder *bd, const itab *t)
+{
+    unsigned char b[4];
+    for (size_t i = 0; i <= t->n; i++) {
+        dblp_put32(b, t->n ? (uint32_t)t->off[i] : 0);
+        write_bytes(bd, b, 4);
+    }
 }
 
 static uint64_t tell(builder *bd)
@@ -439,6 +476,8 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
     memset(sec, 0, sizeof sec);
     sec[S_RECORDS][0] = DBLP_HDR_SIZE;
     int rc = lit_dblp_read(xml_path, on_record, &bd, d);
+    if (rc == 0 && (bd.strings.blob.len >= UINT32_MAX || bd.tokens.blob.len >= UINT32_MAX))
+        rc = lit_error(d, xml_path, 0, 0, "more than 4 GB of names or title words: the index cannot hold them");
     if (bd.stop_line)
         rc = lit_error(d, xml_path, bd.stop_line, 0, "more than %u records: the index cannot hold them", UINT32_MAX - 2);
     if (rc == 0 && !bd.write_failed) {
@@ -455,14 +494,10 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
             unsigned char b[8];
             for (size_t i = 0; i < bd.n; i++) { dblp_put64(b, bd.sigs[i]); write_bytes(&bd, b, 8); }
         });
-        SECTION(S_STROFF, {
-            unsigned char b[8];
-            for (size_t i = 0; i <= bd.strings.n; i++) {
-                dblp_put64(b, bd.strings.n ? bd.strings.off[i] : 0);
-                write_bytes(&bd, b, 8);
-            }
-        });
+        SECTION(S_STROFF, write_offsets(&bd, &bd.strings));
         SECTION(S_STRINGS, write_bytes(&bd, bd.strings.blob.data, bd.strings.blob.len));
+        SECTION(S_TOKOFF, write_offsets(&bd, &bd.tokens));
+        SECTION(S_TOKENS, write_bytes(&bd, bd.tokens.blob.data, bd.tokens.blob.len));
         SECTION(S_KEYS, write_table(&bd, &bd.keys, NULL, NULL));
         SECTION(S_TITLES, write_table(&bd, &bd.titles, NULL, NULL));
         SECTION(S_DOIS, write_table(&bd, &bd.dois, NULL, NULL));
@@ -487,6 +522,7 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
         dblp_put64(hdr + H_FILESIZE, file_size);
         dblp_put64(hdr + H_NRECORDS, bd.n);
         dblp_put64(hdr + H_NSTRINGS, bd.strings.n);
+        dblp_put64(hdr + H_NTOKENS, bd.tokens.n);
         dblp_put64(hdr + H_NWORDS, bd.words.n);
         dblp_put64(hdr + H_NORM, lit_dblp_norm_probe());
         dblp_put32(hdr + H_NSECTIONS, S_N);

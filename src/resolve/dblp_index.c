@@ -36,7 +36,7 @@ struct lit_dblp_index {
     char *path;
     unsigned char *map;
     size_t size;
-    uint64_t n, n_strings, n_words;
+    uint64_t n, n_strings, n_tokens, n_words;
     const unsigned char *sec[S_N];
     uint64_t sec_size[S_N];
     table keys, titles, dois, arxivs, words;
@@ -141,6 +141,7 @@ lit_dblp_index *lit_dblp_index_open(const char *idx_path, lit_diag *d)
     if (!bad) {
         ix->n = dblp_get64(hdr + H_NRECORDS);
         ix->n_strings = dblp_get64(hdr + H_NSTRINGS);
+        ix->n_tokens = dblp_get64(hdr + H_NTOKENS);
         ix->n_words = dblp_get64(hdr + H_NWORDS);
         uint64_t prev_end = DBLP_HDR_SIZE;
         for (int s = 0; s < S_N && !bad; s++) {
@@ -153,7 +154,8 @@ lit_dblp_index *lit_dblp_index_open(const char *idx_path, lit_diag *d)
         if (ix->n >= UINT32_MAX || ix->sec_size[S_RECOFF] != (ix->n + 1) * 8 || ix->sec_size[S_SUMMARY] != ix->n * 4 ||
             ix->sec_size[S_SIGS] != ix->n * 8)
             bad = "its record tables disagree";
-        else if (ix->n_strings >= UINT32_MAX || ix->sec_size[S_STROFF] != (ix->n_strings + 1) * 8)
+        else if (ix->n_strings >= UINT32_MAX || ix->sec_size[S_STROFF] != (ix->n_strings + 1) * 4 ||
+                 ix->n_tokens >= UINT32_MAX || ix->sec_size[S_TOKOFF] != (ix->n_tokens + 1) * 4)
             bad = "its string table is inconsistent";
         else if (!table_init(&ix->keys, ix->sec[S_KEYS], ix->sec_size[S_KEYS], DBLP_REC_ENTRY) ||
                  !table_init(&ix->titles, ix->sec[S_TITLES], ix->sec_size[S_TITLES], DBLP_REC_ENTRY) ||
@@ -243,26 +245,52 @@ static const char *cur_str(cur *c, size_t *len)
     return s;
 }
 
-/* Shared string id, NULL (and c->bad) when out of range or not NUL-terminated. */
-static const char *string_at(const lit_dblp_index *ix, cur *c, uint64_t id)
+/* String id of a table (STRINGS or TOKENS by its offsets), NULL (and c->bad) when out
+ * of range or not NUL-terminated. */
+static const char *table_string(const lit_dblp_index *ix, int offs, uint64_t n, cur *c, uint64_t id)
 {
-    if (id >= ix->n_strings) { c->bad = true; return NULL; }
-    uint64_t a = dblp_get64(ix->sec[S_STROFF] + 8 * id), b = dblp_get64(ix->sec[S_STROFF] + 8 * (id + 1));
-    if (a >= b || b > ix->sec_size[S_STRINGS] || ix->sec[S_STRINGS][b - 1] != 0) { c->bad = true; return NULL; }
-    return (const char *)ix->sec[S_STRINGS] + a;
+    if (id >= n) { c->bad = true; return NULL; }
+    const unsigned char *o = ix->sec[offs], *blob = ix->sec[offs + 1];
+    uint64_t a = dblp_get32(o + 4 * id), b = dblp_get32(o + 4 * (id + 1));
+    if (a >= b || b > ix->sec_size[offs + 1] || blob[b - 1] != 0) { c->bad = true; return NULL; }
+    return (const char *)blob + a;
 }
 
-/* A record decoded, its strings pointing into the map (not NUL-terminated: lengths). */
+static const char *string_at(const lit_dblp_index *ix, cur *c, uint64_t id)
+{
+    return table_string(ix, S_STROFF, ix->n_strings, c, id);
+}
+
+/* A record decoded, its strings pointing into the map: a shared start (NUL-terminated,
+ * or NULL) and a rest of a length; title tokens and authors as their varint ids. */
+typedef struct split { const char *start, *rest; size_t n; } split;
 typedef struct drec {
     int type, year;
-    const char *key, *title, *doi, *arxiv, *ee;
-    size_t key_n, title_n, doi_n, arxiv_n, ee_n;
-    uint64_t n_authors;
-    const unsigned char *authors;   /* varint ids, decoded again when copied */
+    split key, doi;
+    const char *arxiv, *ee;
+    size_t arxiv_n, ee_n;
+    uint64_t n_tokens, n_authors;
+    const unsigned char *tokens, *authors;
     const char *crossref;           /* NUL-terminated (shared) */
     const char *f[F_N];             /* interned ones NUL-terminated; others f_n long */
     size_t f_n[F_N];
 } drec;
+
+static void cur_split(const lit_dblp_index *ix, cur *c, split *s)
+{
+    uint64_t id = cur_varint(c);
+    s->start = id ? string_at(ix, c, id - 1) : NULL;
+    s->rest = cur_str(c, &s->n);
+}
+
+/* n varint ids of a table, checked; returns where they start. */
+static const unsigned char *cur_ids(const lit_dblp_index *ix, cur *c, int offs, uint64_t table_n, uint64_t n)
+{
+    if (n > (uint64_t)(c->end - c->p)) { c->bad = true; return c->p; }
+    const unsigned char *at = c->p;
+    for (uint64_t k = 0; k < n && !c->bad; k++) table_string(ix, offs, table_n, c, cur_varint(c));
+    return at;
+}
 
 static int decode(const lit_dblp_index *ix, uint32_t i, drec *r)
 {
@@ -272,24 +300,20 @@ static int decode(const lit_dblp_index *ix, uint32_t i, drec *r)
     cur c = {ix->sec[S_RECORDS] + a, ix->sec[S_RECORDS] + b, false};
     memset(r, 0, sizeof *r);
     r->type = *c.p++;
-    uint64_t year = cur_varint(&c);
-    if (r->type >= DBLP_N_TYPES || year > 2100) return -1;
+    uint64_t year = cur_varint(&c), flags = cur_varint(&c);
+    if (r->type >= DBLP_N_TYPES || year > 2100 || flags >= R_ALL) return -1;
     r->year = (int)year;
-    r->key = cur_str(&c, &r->key_n);
-    r->title = cur_str(&c, &r->title_n);
+    cur_split(ix, &c, &r->key);
+    r->n_tokens = cur_varint(&c);
+    r->tokens = cur_ids(ix, &c, S_TOKOFF, ix->n_tokens, r->n_tokens);
     r->n_authors = cur_varint(&c);
-    if (c.bad || r->n_authors > (uint64_t)(c.end - c.p)) return -1;
-    r->authors = c.p;
-    for (uint64_t k = 0; k < r->n_authors && !c.bad; k++) string_at(ix, &c, cur_varint(&c));
-    r->doi = cur_str(&c, &r->doi_n);
-    r->arxiv = cur_str(&c, &r->arxiv_n);
-    r->ee = cur_str(&c, &r->ee_n);
-    uint64_t xref = cur_varint(&c);
-    if (xref) r->crossref = string_at(ix, &c, xref - 1);
-    uint64_t mask = cur_varint(&c);
-    if (mask >> F_N) return -1;
+    r->authors = cur_ids(ix, &c, S_STROFF, ix->n_strings, r->n_authors);
+    if (flags & R_DOI) cur_split(ix, &c, &r->doi);
+    if (flags & R_ARXIV) r->arxiv = cur_str(&c, &r->arxiv_n);
+    if (flags & R_EE) r->ee = cur_str(&c, &r->ee_n);
+    if (flags & R_CROSSREF) r->crossref = string_at(ix, &c, cur_varint(&c));
     for (int f = 0; f < F_N && !c.bad; f++) {
-        if (!(mask >> f & 1)) continue;
+        if (!(flags >> f & 1)) continue;
         if (DBLP_FIELD_INTERNED(f)) {
             r->f[f] = string_at(ix, &c, cur_varint(&c));
             r->f_n[f] = r->f[f] ? strlen(r->f[f]) : 0;
@@ -298,6 +322,22 @@ static int decode(const lit_dblp_index *ix, uint32_t i, drec *r)
         }
     }
     return c.bad || c.p != c.end ? -1 : 0;
+}
+
+/* The whole of a split string, into the arena (or compared). */
+static char *split_dup(lit_arena *a, const split *s)
+{
+    size_t k = s->start ? strlen(s->start) : 0;
+    char *r = lit_arena_alloc(a, k + s->n + 1);
+    memcpy(r, s->start ? s->start : "", k);
+    memcpy(r + k, s->rest, s->n);
+    return r;
+}
+
+static bool split_eq(const split *s, const char *str, size_t n)
+{
+    size_t k = s->start ? strlen(s->start) : 0;
+    return k + s->n == n && memcmp(str, s->start ? s->start : "", k) == 0 && memcmp(str + k, s->rest, s->n) == 0;
 }
 
 /* The record with this DBLP key, or -1 (-2: damaged). */
@@ -309,7 +349,7 @@ static long find_key(const lit_dblp_index *ix, const char *key, size_t n)
         drec r;
         uint32_t i = table_rec(&ix->keys, e);
         if (decode(ix, i, &r) != 0) return -2;
-        if (r.key_n == n && memcmp(r.key, key, n) == 0) return i;
+        if (split_eq(&r.key, key, n)) return i;
     }
     return -1;
 }
@@ -359,16 +399,25 @@ static int append_paper(const lit_dblp_index *ix, uint32_t i, lit_catalog *out)
 
     lit_arena *a = &out->arena;
     lit_paper *p = lit_catalog_add(out);
-    p->key = lit_arena_strndup(a, r.key, r.key_n);
-    p->title = lit_arena_strndup(a, r.title, r.title_n);
+    p->key = split_dup(a, &r.key);
+    const unsigned char *end = ix->sec[S_RECORDS] + ix->sec_size[S_RECORDS];
+    lit_buf t = LIT_BUF_INIT;
+    lit_buf_add(&t, "", 0);
+    cur c = {r.tokens, end, false};
+    for (uint64_t k = 0; k < r.n_tokens; k++) {   /* checked by decode */
+        if (k) lit_buf_addc(&t, ' ');
+        lit_buf_adds(&t, table_string(ix, S_TOKOFF, ix->n_tokens, &c, cur_varint(&c)));
+    }
+    p->title = lit_arena_strdup(a, t.data);
+    lit_buf_free(&t);
     p->year = (int16_t)r.year;
     if (r.n_authors) {
         p->authors = lit_arena_alloc(a, r.n_authors * sizeof *p->authors);
-        cur c = {r.authors, ix->sec[S_RECORDS] + ix->sec_size[S_RECORDS], false};
+        c = (cur){r.authors, end, false};
         for (uint64_t k = 0; k < r.n_authors; k++) p->authors[k] = lit_arena_strdup(a, string_at(ix, &c, cur_varint(&c)));
         p->n_authors = (uint32_t)r.n_authors;
     }
-    if (r.doi_n) p->doi = lit_arena_strndup(a, r.doi, r.doi_n);
+    if (r.doi.n || r.doi.start) p->doi = split_dup(a, &r.doi);
     if (r.arxiv_n) p->arxiv = lit_arena_strndup(a, r.arxiv, r.arxiv_n);
     if (r.ee_n) {
         p->links = lit_arena_alloc(a, sizeof *p->links);

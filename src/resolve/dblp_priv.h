@@ -94,8 +94,10 @@ void lit_dblp_strip_title_stop(char *title);
  *   SUMMARY   n x {u16 year, u8 title words, u8 type}: fuzzy ranking without decoding
  *   SIGS      n x u64: the title's words as bits (dblp_sig_bits), which of a query's
  *             words a record has, without reading those words' postings
- *   STROFF    m+1 u64: where string j starts in STRINGS
- *   STRINGS   the strings records share (names, venues, publishers), NUL-terminated
+ *   STROFF    m+1 u32: where string j starts in STRINGS
+ *   STRINGS   the strings records share (names, venues, publishers, the start of keys
+ *             and DOIs: conf/sosp/, 10.1145/), NUL-terminated
+ *   TOKOFF, TOKENS   the same for the words of titles as written (PipeDream:, for)
  *   KEYS, TITLES, DOIS, ARXIVS   hash tables (below): DBLP key, normalised title,
  *             lower-case DOI, arXiv id -> record
  *   POSTINGS  per word, the records whose titles have it: varint deltas, ascending
@@ -107,16 +109,18 @@ void lit_dblp_strip_title_stop(char *title);
 #define DBLP_MAGIC "LITDBLP\0"
 #define DBLP_VERSION 1
 #define DBLP_HDR_SIZE 512
-enum dblp_section { S_RECORDS, S_RECOFF, S_SUMMARY, S_SIGS, S_STROFF, S_STRINGS, S_KEYS, S_TITLES, S_DOIS, S_ARXIVS,
-                    S_POSTINGS, S_WORDS, S_N };
+enum dblp_section { S_RECORDS, S_RECOFF, S_SUMMARY, S_SIGS, S_STROFF, S_STRINGS, S_TOKOFF, S_TOKENS, S_KEYS,
+                    S_TITLES, S_DOIS, S_ARXIVS, S_POSTINGS, S_WORDS, S_N };
 /* header layout: offsets of its fields */
 enum { H_MAGIC = 0, H_VERSION = 8, H_HDRSIZE = 12, H_FILESIZE = 16, H_NRECORDS = 24, H_NSTRINGS = 32,
-       H_NWORDS = 40, H_NORM = 48, H_NSECTIONS = 56, H_SECTIONS = 64, H_CHECKSUM = DBLP_HDR_SIZE - 8 };
+       H_NWORDS = 40, H_NORM = 48, H_NTOKENS = 56, H_NSECTIONS = 64, H_SECTIONS = 72, H_CHECKSUM = DBLP_HDR_SIZE - 8 };
 _Static_assert(H_SECTIONS + 16 * S_N <= H_CHECKSUM, "the section table fits the header");
 #define DBLP_TABLE_HDR 16
 #define DBLP_REC_ENTRY 12
 #define DBLP_WORD_ENTRY 20
 #define DBLP_MAX_TITLE_WORDS 255
+/* A record's flags: bit f for field f present, then these. */
+enum { R_DOI = 1 << F_N, R_ARXIV = 2 << F_N, R_EE = 4 << F_N, R_CROSSREF = 8 << F_N, R_ALL = 16 << F_N };
 
 static inline void dblp_put64(unsigned char *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> (8 * i)); }
 static inline void dblp_put32(unsigned char *p, uint32_t v) { for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i)); }
