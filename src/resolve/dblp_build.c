@@ -241,15 +241,16 @@ static void put_record(builder *bd, const dblp_rec *r)
     for (int f = 0; f < F_N; f++) if (r->f[f]) flags |= 1u << f;
     put_varint(b, flags);
     put_split(bd, r->key, strrchr(r->key, '/'));
-    size_t nt = 1;
-    for (const char *p = r->title; *p; p++) nt += *p == ' ';
-    put_varint(b, *r->title ? nt : 0);
-    for (const char *p = r->title; *p;) {
+    size_t nt = 0;
+    for (const char *p = r->title; *p;) {   /* the words between single spaces */
         const char *e = strchr(p, ' ');
         size_t n = e ? (size_t)(e - p) : strlen(p);
-        put_varint(b, intern_n(&bd->tokens, p, n));
+        LIT_GROW(bd->tw, bd->cap_tw, nt + 1);
+        bd->tw[nt++] = intern_n(&bd->tokens, p, n);
         p += n + (e != NULL);
     }
+    put_varint(b, nt);
+    for (size_t i = 0; i < nt; i++) put_varint(b, bd->tw[i]);
     put_varint(b, r->n_authors);
     for (size_t i = 0; i < r->n_authors; i++) put_varint(b, intern(bd, r->authors[i]));
     if (r->doi) put_split(bd, r->doi, strchr(r->doi, '/'));

@@ -16,9 +16,12 @@
 
 /* Postings a fuzzy query reads at most (of its rarest words): the cost of a query is
  * bounded whatever the size of the index. */
-#define FUZZY_POSTINGS 4000
+#define FUZZY_POSTINGS 6000
+/* Candidates whose other words are looked up in their signatures at most (each a random
+ * read of the index): a title of common words only has thousands. */
+#define FUZZY_CHECKS 2000
 /* The share of a title's word weight a fuzzy candidate must have. */
-#define FUZZY_SHARE 0.5f
+#define FUZZY_SHARE 0.6f
 /* Records with the same normalised title kept at most (those nearest the year first):
  * "Editorial" is the title of thousands. */
 #define EXACT_MAX 32
@@ -613,6 +616,7 @@ static int add_fuzzy(lit_dblp_index *ix, const char *norm, int year, size_t max)
         for (c = 0; c < nc; c++) if (ix->cand[c].score + rest >= need) ix->cand[o++] = ix->cand[c];
         nc = o;
     }
+    if (rest > 0 && nc > FUZZY_CHECKS) return 0;   /* common words only: left to the exact match */
     ranked *best = lit_xmalloc((max + 1) * sizeof *best);
     size_t nb = 0;
     const unsigned char *sigs = ix->sec[S_SIGS];

@@ -60,7 +60,8 @@ void lit_dblp_strip_title_stop(char *title)
     size_t w = n - 1;
     while (w > 0 && title[w - 1] != ' ') w--;
     if (memchr(title + w, '.', n - 1 - w)) return;   /* the last word is an abbreviation: A.I. */
-    title[n - 1] = 0;
+    title[--n] = 0;
+    while (n && title[n - 1] == ' ') title[--n] = 0;   /* "Stable Marriage ." */
 }
 
 /* White space runs made one space, none at the ends; in place, returns the length. */
