@@ -32,8 +32,35 @@ static void drop_article(char *s)
     }
 }
 
+/* lit_title_norm of an ASCII title, without utf8proc (ten times faster; a DBLP index
+ * normalises millions): ASCII is its own NFKC, its case folding is tolower. */
+static char *title_norm_ascii(const char *title)
+{
+    char *r = lit_xmalloc(strlen(title) + 1), *o = r;
+    bool space = true;
+    for (const unsigned char *p = (const unsigned char *)title; *p;) {
+        unsigned char c = *p;
+        if (c == '\\') {   /* a LaTeX command is markup: dropped */
+            for (p++; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'); p++) {}
+            continue;
+        }
+        p++;
+        if (c == '{' || c == '}' || c == '$' || c == '^' || c == '_') continue;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) { *o++ = (char)c; space = false; }
+        else if (c >= 'A' && c <= 'Z') { *o++ = (char)(c - 'A' + 'a'); space = false; }
+        else if (!space) { *o++ = ' '; space = true; }
+    }
+    if (o > r && o[-1] == ' ') o--;
+    *o = 0;
+    drop_article(r);
+    return r;
+}
+
 char *lit_title_norm(const char *title)
 {
+    const char *q = title ? title : "";
+    while (*q && !(*q & 0x80)) q++;
+    if (!*q) return title_norm_ascii(title ? title : "");
     utf8proc_uint8_t *m = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(title ? title : ""), 0, &m,
                                       UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |

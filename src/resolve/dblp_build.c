@@ -15,7 +15,7 @@ typedef struct itab {
     uint64_t *off;            /* n+1 offsets into blob */
     size_t n, cap;
     uint64_t *hash;           /* per string */
-    uint32_t *slots;          /* id+1, 0 = empty */
+    uint64_t *slots;          /* id+1 in the low half, the hash's top half above; 0 = empty */
     size_t nslots;
 } itab;
 
@@ -27,19 +27,20 @@ static void itab_rehash(itab *t, size_t nslots)
     for (size_t i = 0; i < t->n; i++) {
         size_t j = t->hash[i] & (nslots - 1);
         while (t->slots[j]) j = (j + 1) & (nslots - 1);
-        t->slots[j] = (uint32_t)i + 1;
+        t->slots[j] = (t->hash[i] >> 32) << 32 | (uint64_t)(i + 1);
     }
 }
 
-/* The id of s (n bytes), added when new. */
+/* The id of s (n bytes), added when new. The slot holds half the hash, so that a probe
+ * reads the string only when it is very likely the one. */
 static uint32_t itab_intern(itab *t, const char *s, size_t n, uint64_t h)
 {
     if (!t->nslots) itab_rehash(t, 1024);
     size_t j = h & (t->nslots - 1);
     for (; t->slots[j]; j = (j + 1) & (t->nslots - 1)) {
-        uint32_t id = t->slots[j] - 1;
-        if (t->hash[id] == h && t->off[id + 1] - t->off[id] - 1 == n && memcmp(t->blob.data + t->off[id], s, n) == 0)
-            return id;
+        if (t->slots[j] >> 32 != h >> 32) continue;
+        uint32_t id = (uint32_t)t->slots[j] - 1;
+        if (t->off[id + 1] - t->off[id] - 1 == n && memcmp(t->blob.data + t->off[id], s, n) == 0) return id;
     }
     if (t->n + 2 > t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 1024;
@@ -53,9 +54,58 @@ static uint32_t itab_intern(itab *t, const char *s, size_t n, uint64_t h)
     lit_buf_addc(&t->blob, 0);
     t->hash[id] = h;
     t->off[++t->n] = t->blob.len;
-    t->slots[j] = id + 1;
+    t->slots[j] = (h >> 32) << 32 | (uint64_t)(id + 1);
     if (t->n * 2 > t->nslots) itab_rehash(t, t->nslots * 2);
     return id;
+}
+
+/* Words of titles: only their hashes go into the index, so a word is its 64-bit hash
+ * (two words with one hash, one in 2^64 per pair, would share their postings). */
+typedef struct wtab {
+    struct wslot { uint64_t h; uint32_t id; } *slots;   /* id+1, 0 = empty */
+    uint64_t *hash;           /* per id */
+    uint32_t *count;          /* titles with the word, per id */
+    size_t n, cap, nslots;
+} wtab;
+
+static void wtab_grow(wtab *t)
+{
+    size_t ns = t->nslots ? 2 * t->nslots : 4096;
+    struct wslot *slots = lit_xcalloc(ns, sizeof *slots);
+    for (size_t i = 0; i < t->nslots; i++) {
+        if (!t->slots[i].id) continue;
+        size_t j = t->slots[i].h & (ns - 1);
+        while (slots[j].id) j = (j + 1) & (ns - 1);
+        slots[j] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = ns;
+}
+
+static uint32_t wtab_id(wtab *t, uint64_t h)
+{
+    if (2 * (t->n + 1) > t->nslots) wtab_grow(t);
+    size_t j = h & (t->nslots - 1);
+    for (; t->slots[j].id; j = (j + 1) & (t->nslots - 1))
+        if (t->slots[j].h == h) return t->slots[j].id - 1;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 4096;
+        t->hash = lit_xrealloc(t->hash, t->cap * sizeof *t->hash);
+        t->count = lit_xrealloc(t->count, t->cap * sizeof *t->count);
+    }
+    t->hash[t->n] = h;
+    t->count[t->n] = 0;
+    t->slots[j] = (struct wslot){h, (uint32_t)++t->n};
+    return (uint32_t)(t->n - 1);
+}
+
+static void wtab_free(wtab *t)
+{
+    free(t->slots);
+    free(t->hash);
+    free(t->count);
+    memset(t, 0, sizeof *t);
 }
 
 static void itab_free(itab *t)
@@ -78,11 +128,35 @@ static void hvec_add(hvec *v, uint64_t h, uint64_t val)
     v->e[v->n++] = (hent){h, val};
 }
 
-static int hent_cmp(const void *a, const void *b)
+static bool hent_less(const hent *x, const hent *y)
 {
-    const hent *x = a, *y = b;
-    if (x->h != y->h) return x->h < y->h ? -1 : 1;
-    return x->v < y->v ? -1 : x->v > y->v;
+    return x->h != y->h ? x->h < y->h : x->v < y->v;
+}
+
+/* Sorts by (hash, value): a counting pass on the hash's top 16 bits, then each bucket
+ * (a few hundred entries for the full DBLP) by insertion; the hashes are uniform. */
+static void hvec_sort(hvec *v)
+{
+    if (v->n < 2) return;
+    size_t *cnt = lit_xcalloc(65537, sizeof *cnt);
+    for (size_t i = 0; i < v->n; i++) cnt[(v->e[i].h >> 48) + 1]++;
+    for (size_t b = 0; b < 65536; b++) cnt[b + 1] += cnt[b];
+    hent *o = lit_xmalloc(v->n * sizeof *o);
+    for (size_t i = 0; i < v->n; i++) o[cnt[v->e[i].h >> 48]++] = v->e[i];
+    size_t lo = 0;
+    for (size_t b = 0; b < 65536; b++) {   /* cnt[b] is now the end of bucket b */
+        for (size_t i = lo + 1; i < cnt[b]; i++) {
+            hent x = o[i];
+            size_t k = i;
+            while (k > lo && hent_less(&x, &o[k - 1])) { o[k] = o[k - 1]; k--; }
+            o[k] = x;
+        }
+        lo = cnt[b];
+    }
+    free(v->e);
+    v->e = o;
+    v->cap = v->n;
+    free(cnt);
 }
 
 /* ---- the build ---- */
@@ -95,13 +169,14 @@ typedef struct builder {
     uint64_t rec_bytes;       /* RECORDS written so far */
     uint64_t *recoff;
     unsigned char *summary;   /* 4 bytes per record */
+    uint64_t *sigs;           /* per record */
     size_t n, cap;
-    itab strings, words;
-    uint32_t *word_count;     /* per word id */
-    size_t cap_wc;
+    itab strings, tokens;
+    wtab words;
     lit_buf rec_words;        /* per record: its word ids, varint */
     hvec keys, titles, dois, arxivs;
     lit_buf rb;               /* the record being encoded */
+    long stop_line;           /* the record the index could not hold, 0: none */
     uint32_t *tw;             /* a title's word ids, for dedup */
     size_t cap_tw;
 } builder;
@@ -132,11 +207,29 @@ static void write_bytes(builder *bd, const void *p, size_t n)
     if (n && !bd->write_failed && fwrite(p, 1, n, bd->out.fp) != n) bd->write_failed = true;
 }
 
-/* A record as the index holds it:
- *   u8 type, varint year, str key, str title, varint n_authors, n x varint string id,
- *   str doi, str arxiv, str ee, varint crossref string id + 1 (0: none),
- *   varint field mask (bit f: field f present), then per field an interned string's
- *   id or a str.  (str = varint length, bytes) */
+static uint32_t intern_n(itab *t, const char *s, size_t n)
+{
+    return itab_intern(t, s, n, dblp_hash(s, n));
+}
+
+/* s as a shared start (up to and including the char at cut, when there is one) and the
+ * rest: conf/sosp/ + NarayananHPSDGGZ19, 10.1145/ + 3341301.3359646. */
+static void put_split(builder *bd, const char *s, const char *cut)
+{
+    lit_buf *b = &bd->rb;
+    if (!cut) { put_varint(b, 0); put_str(b, s); return; }
+    put_varint(b, (uint64_t)intern_n(&bd->strings, s, (size_t)(cut - s) + 1) + 1);
+    put_str(b, cut + 1);
+}
+
+/* A record as the index holds it (str = varint length, bytes; id = varint):
+ *   u8 type, varint year, varint flags (R_* and a bit per field present),
+ *   key: id+1 of its start up to the last '/' (0: none), str the rest,
+ *   title: varint n, n x token id (the title is its tokens, one space between),
+ *   varint n_authors, n x string id,
+ *   [R_DOI] id+1 of its start up to the first '/', str the rest; [R_ARXIV] str;
+ *   [R_EE] str; [R_CROSSREF] string id; then per field present, in field order, a
+ *   string id (DBLP_FIELD_INTERNED) or a str. */
 static void put_record(builder *bd, const dblp_rec *r)
 {
     lit_buf *b = &bd->rb;
@@ -144,17 +237,26 @@ static void put_record(builder *bd, const dblp_rec *r)
     unsigned char type = (unsigned char)r->type;
     lit_buf_add(b, &type, 1);
     put_varint(b, (uint64_t)r->year);
-    put_str(b, r->key);
-    put_str(b, r->title);
+    uint64_t flags = (r->doi ? R_DOI : 0) | (r->arxiv ? R_ARXIV : 0) | (r->ee ? R_EE : 0) | (r->crossref ? R_CROSSREF : 0);
+    for (int f = 0; f < F_N; f++) if (r->f[f]) flags |= 1u << f;
+    put_varint(b, flags);
+    put_split(bd, r->key, strrchr(r->key, '/'));
+    size_t nt = 0;
+    for (const char *p = r->title; *p;) {   /* the words between single spaces */
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        LIT_GROW(bd->tw, bd->cap_tw, nt + 1);
+        bd->tw[nt++] = intern_n(&bd->tokens, p, n);
+        p += n + (e != NULL);
+    }
+    put_varint(b, nt);
+    for (size_t i = 0; i < nt; i++) put_varint(b, bd->tw[i]);
     put_varint(b, r->n_authors);
     for (size_t i = 0; i < r->n_authors; i++) put_varint(b, intern(bd, r->authors[i]));
-    put_str(b, r->doi);
-    put_str(b, r->arxiv);
-    put_str(b, r->ee);
-    put_varint(b, r->crossref ? (uint64_t)intern(bd, r->crossref) + 1 : 0);
-    uint64_t mask = 0;
-    for (int f = 0; f < F_N; f++) if (r->f[f]) mask |= 1u << f;
-    put_varint(b, mask);
+    if (r->doi) put_split(bd, r->doi, strchr(r->doi, '/'));
+    if (r->arxiv) put_str(b, r->arxiv);
+    if (r->ee) put_str(b, r->ee);
+    if (r->crossref) put_varint(b, intern(bd, r->crossref));
     for (int f = 0; f < F_N; f++) {
         if (!r->f[f]) continue;
         if (DBLP_FIELD_INTERNED(f)) put_varint(b, intern(bd, r->f[f]));
@@ -162,17 +264,20 @@ static void put_record(builder *bd, const dblp_rec *r)
     }
 }
 
-/* The distinct words of a normalised title, as word ids appended to rec_words; returns
- * how many (at most DBLP_MAX_TITLE_WORDS). */
-static unsigned add_title_words(builder *bd, const char *norm)
+/* The distinct words of a normalised title, as word ids appended to rec_words, and
+ * their bits in *sig; returns how many (at most DBLP_MAX_TITLE_WORDS). */
+static unsigned add_title_words(builder *bd, const char *norm, uint64_t *sig)
 {
     size_t nw = 0;
+    *sig = 0;
     for (const char *p = norm; *p;) {
         while (*p == ' ') p++;
         const char *st = p;
         while (*p && *p != ' ') p++;
         if (p == st) break;
-        uint32_t id = itab_intern(&bd->words, st, (size_t)(p - st), dblp_hash(st, (size_t)(p - st)));
+        uint64_t h = dblp_hash(st, (size_t)(p - st));
+        uint32_t id = wtab_id(&bd->words, h);
+        *sig |= dblp_sig_bits(h);
         bool seen = false;
         for (size_t i = 0; i < nw && !seen; i++) seen = bd->tw[i] == id;
         if (seen) continue;
@@ -180,28 +285,27 @@ static unsigned add_title_words(builder *bd, const char *norm)
         LIT_GROW(bd->tw, bd->cap_tw, nw + 1);
         bd->tw[nw++] = id;
     }
-    if (bd->words.n > bd->cap_wc) {
-        size_t old = bd->cap_wc;
-        LIT_GROW(bd->word_count, bd->cap_wc, bd->words.n);
-        memset(bd->word_count + old, 0, (bd->cap_wc - old) * sizeof *bd->word_count);
-    }
     for (size_t i = 0; i < nw; i++) {
-        bd->word_count[bd->tw[i]]++;
+        bd->words.count[bd->tw[i]]++;
         put_varint(&bd->rec_words, bd->tw[i]);
     }
     return (unsigned)nw;
 }
 
-static int on_record(void *ctx, const dblp_rec *r)
+/* Adds a record to the index. Returns -1 when the index cannot hold it (said by the
+ * caller, at the end). */
+static int index_record(builder *bd, const dblp_rec *r)
 {
-    builder *bd = ctx;
-    if (bd->n >= UINT32_MAX - 1)
-        return lit_error(bd->d, bd->xml_path, r->line, r->col, "more than %u records: the index cannot hold them", UINT32_MAX - 1);
+    if (bd->n >= UINT32_MAX - 1) {
+        bd->stop_line = r->line;
+        return -1;
+    }
     size_t i = bd->n;
     if (i + 2 > bd->cap) {
         size_t cap = bd->cap ? bd->cap * 2 : 4096;
         bd->recoff = lit_xrealloc(bd->recoff, cap * sizeof *bd->recoff);
         bd->summary = lit_xrealloc(bd->summary, cap * 4);
+        bd->sigs = lit_xrealloc(bd->sigs, cap * sizeof *bd->sigs);
         bd->cap = cap;
     }
     put_record(bd, r);
@@ -212,7 +316,7 @@ static int on_record(void *ctx, const dblp_rec *r)
     hvec_add(&bd->keys, dblp_hash(r->key, strlen(r->key)), i);
     char *norm = lit_title_norm(r->title);
     if (*norm) hvec_add(&bd->titles, dblp_hash(norm, strlen(norm)), i);
-    unsigned nw = add_title_words(bd, norm);
+    unsigned nw = add_title_words(bd, norm, &bd->sigs[i]);
     free(norm);
     if (r->doi) {
         char k[512];
@@ -229,12 +333,18 @@ static int on_record(void *ctx, const dblp_rec *r)
     return 0;
 }
 
+static int on_record(void *ctx, const dblp_rec *r)
+{
+    builder *bd = ctx;
+    return index_record(bd, r);
+}
+
 /* Writes a hash table section of entries (sorted here): u32 bits, u32 entry size,
  * u64 count, the directory, the entries. words: entries are word ids whose postings
  * offsets and counts come from post_off and word_count. */
 static void write_table(builder *bd, hvec *v, const uint64_t *post_off, const uint32_t *counts)
 {
-    qsort(v->e, v->n, sizeof *v->e, hent_cmp);
+    hvec_sort(v);
     unsigned bits = dblp_dir_bits(v->n);
     size_t esize = post_off ? DBLP_WORD_ENTRY : DBLP_REC_ENTRY;
     unsigned char h[DBLP_TABLE_HDR];
@@ -285,7 +395,7 @@ static void write_postings(builder *bd, uint64_t *post_off)
     size_t nw = bd->words.n;
     uint64_t *start = lit_xmalloc((nw + 1) * sizeof *start);
     uint64_t total = 0;
-    for (size_t w = 0; w < nw; w++) { start[w] = total; total += bd->word_count[w]; }
+    for (size_t w = 0; w < nw; w++) { start[w] = total; total += bd->words.count[w]; }
     start[nw] = total;
     uint32_t *post = lit_xmalloc((total ? total : 1) * sizeof *post);
     uint64_t *fill = lit_xmalloc((nw ? nw : 1) * sizeof *fill);
@@ -321,9 +431,10 @@ static void builder_free(builder *bd)
 {
     free(bd->recoff);
     free(bd->summary);
+    free(bd->sigs);
     itab_free(&bd->strings);
-    itab_free(&bd->words);
-    free(bd->word_count);
+    itab_free(&bd->tokens);
+    wtab_free(&bd->words);
     lit_buf_free(&bd->rec_words);
     free(bd->keys.e);
     free(bd->titles.e);
@@ -331,6 +442,16 @@ static void builder_free(builder *bd)
     free(bd->arxivs.e);
     lit_buf_free(&bd->rb);
     free(bd->tw);
+}
+
+/* The n+1 u32 offsets of a string table (its blob is checked to be under 4 GB). */
+static void write_offsets(builder *bd, const itab *t)
+{
+    unsigned char b[4];
+    for (size_t i = 0; i <= t->n; i++) {
+        dblp_put32(b, t->n ? (uint32_t)t->off[i] : 0);
+        write_bytes(bd, b, 4);
+    }
 }
 
 static uint64_t tell(builder *bd)
@@ -356,6 +477,10 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
     memset(sec, 0, sizeof sec);
     sec[S_RECORDS][0] = DBLP_HDR_SIZE;
     int rc = lit_dblp_read(xml_path, on_record, &bd, d);
+    if (rc == 0 && (bd.strings.blob.len >= UINT32_MAX || bd.tokens.blob.len >= UINT32_MAX))
+        rc = lit_error(d, xml_path, 0, 0, "more than 4 GB of names or title words: the index cannot hold them");
+    if (bd.stop_line)
+        rc = lit_error(d, xml_path, bd.stop_line, 0, "more than %u records: the index cannot hold them", UINT32_MAX - 2);
     if (rc == 0 && !bd.write_failed) {
         if (!bd.recoff) bd.recoff = lit_xmalloc(sizeof *bd.recoff);
         sec[S_RECORDS][1] = bd.rec_bytes;
@@ -366,14 +491,14 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
             for (size_t i = 0; i <= bd.n; i++) { dblp_put64(b, bd.recoff[i]); write_bytes(&bd, b, 8); }
         });
         SECTION(S_SUMMARY, write_bytes(&bd, bd.summary, 4 * bd.n));
-        SECTION(S_STROFF, {
+        SECTION(S_SIGS, {
             unsigned char b[8];
-            for (size_t i = 0; i <= bd.strings.n; i++) {
-                dblp_put64(b, bd.strings.n ? bd.strings.off[i] : 0);
-                write_bytes(&bd, b, 8);
-            }
+            for (size_t i = 0; i < bd.n; i++) { dblp_put64(b, bd.sigs[i]); write_bytes(&bd, b, 8); }
         });
+        SECTION(S_STROFF, write_offsets(&bd, &bd.strings));
         SECTION(S_STRINGS, write_bytes(&bd, bd.strings.blob.data, bd.strings.blob.len));
+        SECTION(S_TOKOFF, write_offsets(&bd, &bd.tokens));
+        SECTION(S_TOKENS, write_bytes(&bd, bd.tokens.blob.data, bd.tokens.blob.len));
         SECTION(S_KEYS, write_table(&bd, &bd.keys, NULL, NULL));
         SECTION(S_TITLES, write_table(&bd, &bd.titles, NULL, NULL));
         SECTION(S_DOIS, write_table(&bd, &bd.dois, NULL, NULL));
@@ -387,7 +512,7 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
         sec[S_POSTINGS][1] = tell(&bd) - post_at;
         hvec wv = {0};
         for (size_t w = 0; w < bd.words.n; w++) hvec_add(&wv, bd.words.hash[w], w);
-        SECTION(S_WORDS, write_table(&bd, &wv, post_off, bd.word_count));
+        SECTION(S_WORDS, write_table(&bd, &wv, post_off, bd.words.count));
         free(wv.e);
         free(post_off);
 #undef SECTION
@@ -398,6 +523,7 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
         dblp_put64(hdr + H_FILESIZE, file_size);
         dblp_put64(hdr + H_NRECORDS, bd.n);
         dblp_put64(hdr + H_NSTRINGS, bd.strings.n);
+        dblp_put64(hdr + H_NTOKENS, bd.tokens.n);
         dblp_put64(hdr + H_NWORDS, bd.words.n);
         dblp_put64(hdr + H_NORM, lit_dblp_norm_probe());
         dblp_put32(hdr + H_NSECTIONS, S_N);

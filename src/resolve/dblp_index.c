@@ -14,9 +14,14 @@
 #include "dblp_priv.h"
 #include "dedupe.h"
 
-/* Postings a fuzzy query reads at most (rarest words first): the cost of a query is
+/* Postings a fuzzy query reads at most (of its rarest words): the cost of a query is
  * bounded whatever the size of the index. */
 #define FUZZY_POSTINGS 6000
+/* Candidates whose other words are looked up in their signatures at most (each a random
+ * read of the index): a title of common words only has thousands. */
+#define FUZZY_CHECKS 2000
+/* The share of a title's word weight a fuzzy candidate must have. */
+#define FUZZY_SHARE 0.6f
 /* Records with the same normalised title kept at most (those nearest the year first):
  * "Editorial" is the title of thousands. */
 #define EXACT_MAX 32
@@ -30,22 +35,17 @@ typedef struct table {
     size_t esize;
 } table;
 
-typedef struct acc_slot { uint32_t rec, gen; float w; } acc_slot;
-
 struct lit_dblp_index {
     char *path;
     unsigned char *map;
     size_t size;
-    uint64_t n, n_strings, n_words;
+    uint64_t n, n_strings, n_tokens, n_words;
     const unsigned char *sec[S_N];
     uint64_t sec_size[S_N];
     table keys, titles, dois, arxivs, words;
-    /* scratch of candidate queries */
-    acc_slot *acc;
-    size_t acc_mask;
-    uint32_t gen;
-    uint32_t *touched;
-    uint32_t *ids;
+    uint32_t *ids;            /* the records a query found, in order */
+    struct ranked *cand;      /* fuzzy candidates being weighed */
+    size_t cap_cand;
     size_t n_ids, cap_ids;
 };
 
@@ -144,6 +144,7 @@ lit_dblp_index *lit_dblp_index_open(const char *idx_path, lit_diag *d)
     if (!bad) {
         ix->n = dblp_get64(hdr + H_NRECORDS);
         ix->n_strings = dblp_get64(hdr + H_NSTRINGS);
+        ix->n_tokens = dblp_get64(hdr + H_NTOKENS);
         ix->n_words = dblp_get64(hdr + H_NWORDS);
         uint64_t prev_end = DBLP_HDR_SIZE;
         for (int s = 0; s < S_N && !bad; s++) {
@@ -153,9 +154,11 @@ lit_dblp_index *lit_dblp_index_open(const char *idx_path, lit_diag *d)
         }
     }
     if (!bad) {
-        if (ix->n >= UINT32_MAX || ix->sec_size[S_RECOFF] != (ix->n + 1) * 8 || ix->sec_size[S_SUMMARY] != ix->n * 4)
+        if (ix->n >= UINT32_MAX || ix->sec_size[S_RECOFF] != (ix->n + 1) * 8 || ix->sec_size[S_SUMMARY] != ix->n * 4 ||
+            ix->sec_size[S_SIGS] != ix->n * 8)
             bad = "its record tables disagree";
-        else if (ix->n_strings >= UINT32_MAX || ix->sec_size[S_STROFF] != (ix->n_strings + 1) * 8)
+        else if (ix->n_strings >= UINT32_MAX || ix->sec_size[S_STROFF] != (ix->n_strings + 1) * 4 ||
+                 ix->n_tokens >= UINT32_MAX || ix->sec_size[S_TOKOFF] != (ix->n_tokens + 1) * 4)
             bad = "its string table is inconsistent";
         else if (!table_init(&ix->keys, ix->sec[S_KEYS], ix->sec_size[S_KEYS], DBLP_REC_ENTRY) ||
                  !table_init(&ix->titles, ix->sec[S_TITLES], ix->sec_size[S_TITLES], DBLP_REC_ENTRY) ||
@@ -175,11 +178,6 @@ lit_dblp_index *lit_dblp_index_open(const char *idx_path, lit_diag *d)
         lit_dblp_index_close(ix);
         return NULL;
     }
-    size_t slots = 1;
-    while (slots < 2 * FUZZY_POSTINGS) slots *= 2;
-    ix->acc = lit_xcalloc(slots, sizeof *ix->acc);
-    ix->acc_mask = slots - 1;
-    ix->touched = lit_xmalloc(FUZZY_POSTINGS * sizeof *ix->touched);
     return ix;
 }
 
@@ -188,9 +186,8 @@ void lit_dblp_index_close(lit_dblp_index *ix)
     if (!ix) return;
     if (ix->map) munmap(ix->map, ix->size);
     free(ix->path);
-    free(ix->acc);
-    free(ix->touched);
     free(ix->ids);
+    free(ix->cand);
     free(ix);
 }
 
@@ -251,26 +248,52 @@ static const char *cur_str(cur *c, size_t *len)
     return s;
 }
 
-/* Shared string id, NULL (and c->bad) when out of range or not NUL-terminated. */
-static const char *string_at(const lit_dblp_index *ix, cur *c, uint64_t id)
+/* String id of a table (STRINGS or TOKENS by its offsets), NULL (and c->bad) when out
+ * of range or not NUL-terminated. */
+static const char *table_string(const lit_dblp_index *ix, int offs, uint64_t n, cur *c, uint64_t id)
 {
-    if (id >= ix->n_strings) { c->bad = true; return NULL; }
-    uint64_t a = dblp_get64(ix->sec[S_STROFF] + 8 * id), b = dblp_get64(ix->sec[S_STROFF] + 8 * (id + 1));
-    if (a >= b || b > ix->sec_size[S_STRINGS] || ix->sec[S_STRINGS][b - 1] != 0) { c->bad = true; return NULL; }
-    return (const char *)ix->sec[S_STRINGS] + a;
+    if (id >= n) { c->bad = true; return NULL; }
+    const unsigned char *o = ix->sec[offs], *blob = ix->sec[offs + 1];
+    uint64_t a = dblp_get32(o + 4 * id), b = dblp_get32(o + 4 * (id + 1));
+    if (a >= b || b > ix->sec_size[offs + 1] || blob[b - 1] != 0) { c->bad = true; return NULL; }
+    return (const char *)blob + a;
 }
 
-/* A record decoded, its strings pointing into the map (not NUL-terminated: lengths). */
+static const char *string_at(const lit_dblp_index *ix, cur *c, uint64_t id)
+{
+    return table_string(ix, S_STROFF, ix->n_strings, c, id);
+}
+
+/* A record decoded, its strings pointing into the map: a shared start (NUL-terminated,
+ * or NULL) and a rest of a length; title tokens and authors as their varint ids. */
+typedef struct split { const char *start, *rest; size_t n; } split;
 typedef struct drec {
     int type, year;
-    const char *key, *title, *doi, *arxiv, *ee;
-    size_t key_n, title_n, doi_n, arxiv_n, ee_n;
-    uint64_t n_authors;
-    const unsigned char *authors;   /* varint ids, decoded again when copied */
+    split key, doi;
+    const char *arxiv, *ee;
+    size_t arxiv_n, ee_n;
+    uint64_t n_tokens, n_authors;
+    const unsigned char *tokens, *authors;
     const char *crossref;           /* NUL-terminated (shared) */
     const char *f[F_N];             /* interned ones NUL-terminated; others f_n long */
     size_t f_n[F_N];
 } drec;
+
+static void cur_split(const lit_dblp_index *ix, cur *c, split *s)
+{
+    uint64_t id = cur_varint(c);
+    s->start = id ? string_at(ix, c, id - 1) : NULL;
+    s->rest = cur_str(c, &s->n);
+}
+
+/* n varint ids of a table, checked; returns where they start. */
+static const unsigned char *cur_ids(const lit_dblp_index *ix, cur *c, int offs, uint64_t table_n, uint64_t n)
+{
+    if (n > (uint64_t)(c->end - c->p)) { c->bad = true; return c->p; }
+    const unsigned char *at = c->p;
+    for (uint64_t k = 0; k < n && !c->bad; k++) table_string(ix, offs, table_n, c, cur_varint(c));
+    return at;
+}
 
 static int decode(const lit_dblp_index *ix, uint32_t i, drec *r)
 {
@@ -280,24 +303,20 @@ static int decode(const lit_dblp_index *ix, uint32_t i, drec *r)
     cur c = {ix->sec[S_RECORDS] + a, ix->sec[S_RECORDS] + b, false};
     memset(r, 0, sizeof *r);
     r->type = *c.p++;
-    uint64_t year = cur_varint(&c);
-    if (r->type >= DBLP_N_TYPES || year > 2100) return -1;
+    uint64_t year = cur_varint(&c), flags = cur_varint(&c);
+    if (r->type >= DBLP_N_TYPES || year > 2100 || flags >= R_ALL) return -1;
     r->year = (int)year;
-    r->key = cur_str(&c, &r->key_n);
-    r->title = cur_str(&c, &r->title_n);
+    cur_split(ix, &c, &r->key);
+    r->n_tokens = cur_varint(&c);
+    r->tokens = cur_ids(ix, &c, S_TOKOFF, ix->n_tokens, r->n_tokens);
     r->n_authors = cur_varint(&c);
-    if (c.bad || r->n_authors > (uint64_t)(c.end - c.p)) return -1;
-    r->authors = c.p;
-    for (uint64_t k = 0; k < r->n_authors && !c.bad; k++) string_at(ix, &c, cur_varint(&c));
-    r->doi = cur_str(&c, &r->doi_n);
-    r->arxiv = cur_str(&c, &r->arxiv_n);
-    r->ee = cur_str(&c, &r->ee_n);
-    uint64_t xref = cur_varint(&c);
-    if (xref) r->crossref = string_at(ix, &c, xref - 1);
-    uint64_t mask = cur_varint(&c);
-    if (mask >> F_N) return -1;
+    r->authors = cur_ids(ix, &c, S_STROFF, ix->n_strings, r->n_authors);
+    if (flags & R_DOI) cur_split(ix, &c, &r->doi);
+    if (flags & R_ARXIV) r->arxiv = cur_str(&c, &r->arxiv_n);
+    if (flags & R_EE) r->ee = cur_str(&c, &r->ee_n);
+    if (flags & R_CROSSREF) r->crossref = string_at(ix, &c, cur_varint(&c));
     for (int f = 0; f < F_N && !c.bad; f++) {
-        if (!(mask >> f & 1)) continue;
+        if (!(flags >> f & 1)) continue;
         if (DBLP_FIELD_INTERNED(f)) {
             r->f[f] = string_at(ix, &c, cur_varint(&c));
             r->f_n[f] = r->f[f] ? strlen(r->f[f]) : 0;
@@ -306,6 +325,22 @@ static int decode(const lit_dblp_index *ix, uint32_t i, drec *r)
         }
     }
     return c.bad || c.p != c.end ? -1 : 0;
+}
+
+/* The whole of a split string, into the arena (or compared). */
+static char *split_dup(lit_arena *a, const split *s)
+{
+    size_t k = s->start ? strlen(s->start) : 0;
+    char *r = lit_arena_alloc(a, k + s->n + 1);
+    memcpy(r, s->start ? s->start : "", k);
+    memcpy(r + k, s->rest, s->n);
+    return r;
+}
+
+static bool split_eq(const split *s, const char *str, size_t n)
+{
+    size_t k = s->start ? strlen(s->start) : 0;
+    return k + s->n == n && memcmp(str, s->start ? s->start : "", k) == 0 && memcmp(str + k, s->rest, s->n) == 0;
 }
 
 /* The record with this DBLP key, or -1 (-2: damaged). */
@@ -317,7 +352,7 @@ static long find_key(const lit_dblp_index *ix, const char *key, size_t n)
         drec r;
         uint32_t i = table_rec(&ix->keys, e);
         if (decode(ix, i, &r) != 0) return -2;
-        if (r.key_n == n && memcmp(r.key, key, n) == 0) return i;
+        if (split_eq(&r.key, key, n)) return i;
     }
     return -1;
 }
@@ -367,16 +402,25 @@ static int append_paper(const lit_dblp_index *ix, uint32_t i, lit_catalog *out)
 
     lit_arena *a = &out->arena;
     lit_paper *p = lit_catalog_add(out);
-    p->key = lit_arena_strndup(a, r.key, r.key_n);
-    p->title = lit_arena_strndup(a, r.title, r.title_n);
+    p->key = split_dup(a, &r.key);
+    const unsigned char *end = ix->sec[S_RECORDS] + ix->sec_size[S_RECORDS];
+    lit_buf t = LIT_BUF_INIT;
+    lit_buf_add(&t, "", 0);
+    cur c = {r.tokens, end, false};
+    for (uint64_t k = 0; k < r.n_tokens; k++) {   /* checked by decode */
+        if (k) lit_buf_addc(&t, ' ');
+        lit_buf_adds(&t, table_string(ix, S_TOKOFF, ix->n_tokens, &c, cur_varint(&c)));
+    }
+    p->title = lit_arena_strdup(a, t.data);
+    lit_buf_free(&t);
     p->year = (int16_t)r.year;
     if (r.n_authors) {
         p->authors = lit_arena_alloc(a, r.n_authors * sizeof *p->authors);
-        cur c = {r.authors, ix->sec[S_RECORDS] + ix->sec_size[S_RECORDS], false};
+        c = (cur){r.authors, end, false};
         for (uint64_t k = 0; k < r.n_authors; k++) p->authors[k] = lit_arena_strdup(a, string_at(ix, &c, cur_varint(&c)));
         p->n_authors = (uint32_t)r.n_authors;
     }
-    if (r.doi_n) p->doi = lit_arena_strndup(a, r.doi, r.doi_n);
+    if (r.doi.n || r.doi.start) p->doi = split_dup(a, &r.doi);
     if (r.arxiv_n) p->arxiv = lit_arena_strndup(a, r.arxiv, r.arxiv_n);
     if (r.ee_n) {
         p->links = lit_arena_alloc(a, sizeof *p->links);
@@ -431,6 +475,7 @@ static int summary_year(const lit_dblp_index *ix, uint32_t i)
 
 typedef struct ranked { float score; uint32_t id; } ranked;
 
+
 static int ranked_cmp(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
@@ -465,7 +510,7 @@ static int add_exact(lit_dblp_index *ix, const table *t, uint64_t h, int year, s
     return 0;
 }
 
-typedef struct qword { uint64_t off; uint32_t count; float w; } qword;
+typedef struct qword { uint64_t hash, off, bits; uint32_t count; float w; } qword;
 
 static int qword_cmp(const void *a, const void *b)
 {
@@ -474,81 +519,125 @@ static int qword_cmp(const void *a, const void *b)
     return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Up to max records sharing the rarest words of the normalised title norm, best first.
- * Returns -1 when the index is damaged. */
+/* A word's postings being read: the next record, and how many are left. */
+typedef struct plist { cur c; uint64_t rec; uint32_t left; } plist;
+
+static bool plist_next(plist *l, uint64_t n)
+{
+    if (!l->left) { l->rec = UINT64_MAX; return true; }
+    l->left--;
+    l->rec = (l->rec == UINT64_MAX ? 0 : l->rec) + cur_varint(&l->c);
+    return !l->c.bad && l->rec < n;
+}
+
+/* Up to max records that share at least FUZZY_SHARE of the weight (idf) of the words
+ * of the normalised title norm, best first (by that share, how near their length is,
+ * and whether their year is within one). A record that reaches the share must have one
+ * of the rarest words, those whose weight the others cannot make up for: the postings
+ * of those are merged into the candidates; the postings of the next rarest words, as
+ * FUZZY_POSTINGS allow, add to the candidates' weight and drop those that can no longer
+ * reach the share; which of the words left a candidate has comes from its title
+ * signature. Returns -1 when the index is damaged. */
 static int add_fuzzy(lit_dblp_index *ix, const char *norm, int year, size_t max)
 {
     qword qw[QUERY_WORDS];
-    size_t nq = 0, nwords = 0;
-    uint64_t seen[QUERY_WORDS];
+    size_t nq = 0;
     float total = 0;
-    for (const char *p = norm; *p && nwords < QUERY_WORDS;) {
+    for (const char *p = norm; *p && nq < QUERY_WORDS;) {
         while (*p == ' ') p++;
         const char *st = p;
         while (*p && *p != ' ') p++;
         if (p == st) break;
-        uint64_t h = dblp_hash(st, (size_t)(p - st));
+        uint64_t h = dblp_hash(st, (size_t)(p - st)), lo, hi;
         bool dup = false;
-        for (size_t i = 0; i < nwords && !dup; i++) dup = seen[i] == h;
+        for (size_t i = 0; i < nq && !dup; i++) dup = qw[i].hash == h;
         if (dup) continue;
-        seen[nwords++] = h;
-        uint64_t lo, hi;
         if (table_find(&ix->words, h, &lo, &hi) != 0) return -1;
-        if (lo == hi) {   /* a word no record has: it counts against every record */
-            total += logf((float)(ix->n + 1));
-            continue;
-        }
-        const unsigned char *e = ix->words.ent + lo * DBLP_WORD_ENTRY;
-        uint32_t count = dblp_get32(e + 16);
+        /* a word no record has weighs the most, and no record shares it */
+        const unsigned char *e = lo < hi ? ix->words.ent + lo * DBLP_WORD_ENTRY : NULL;
+        uint32_t count = e ? dblp_get32(e + 16) : 0;
         float w = logf((float)(ix->n + 1) / (float)(count + 1));
-        qw[nq++] = (qword){dblp_get64(e + 8), count, w};
+        qw[nq++] = (qword){h, e ? dblp_get64(e + 8) : 0, e ? dblp_sig_bits(h) : 0, count, w};
         total += w;
     }
     if (!nq || max == 0) return 0;
+    size_t nwords = nq;
     qsort(qw, nq, sizeof *qw, qword_cmp);
-    if (++ix->gen == 0) {   /* wrapped: stale marks could look current */
-        memset(ix->acc, 0, (ix->acc_mask + 1) * sizeof *ix->acc);
-        ix->gen = 1;
-    }
-    size_t budget = FUZZY_POSTINGS, nt = 0;
+    float need = FUZZY_SHARE * total, rest = 0;
+    for (size_t j = 0; j < nq; j++) if (qw[j].bits) rest += qw[j].w;
+    size_t j = 0, budget = FUZZY_POSTINGS;
+    while (j < nq && !qw[j].bits) j++;
+    /* the prefix lists, merged into the candidates */
+    plist pl[QUERY_WORDS];
+    float pw[QUERY_WORDS];
+    size_t k = 0;
     const unsigned char *pb = ix->sec[S_POSTINGS], *pe = pb + ix->sec_size[S_POSTINGS];
-    for (size_t k = 0; k < nq && budget; k++) {
-        if (k > 0 && qw[k].count > budget) break;   /* a common word: not worth a partial read */
-        if (qw[k].off > ix->sec_size[S_POSTINGS]) return -1;
-        cur c = {pb + qw[k].off, pe, false};
-        uint64_t rec = 0;
-        size_t take = qw[k].count < budget ? qw[k].count : budget;
-        for (size_t j = 0; j < take; j++) {
-            rec += cur_varint(&c);
-            if (c.bad || rec >= ix->n) return -1;
-            size_t s = (size_t)((rec * 0x9E3779B97F4A7C15ULL) >> 20) & ix->acc_mask;
-            while (ix->acc[s].gen == ix->gen && ix->acc[s].rec != rec) s = (s + 1) & ix->acc_mask;
-            if (ix->acc[s].gen != ix->gen) {
-                ix->acc[s] = (acc_slot){(uint32_t)rec, ix->gen, 0};
-                ix->touched[nt++] = (uint32_t)s;
-            }
-            ix->acc[s].w += qw[k].w;
-        }
-        budget -= take;
+    for (; j < nq && rest >= need && qw[j].count <= budget; j++) {
+        if (qw[j].off > ix->sec_size[S_POSTINGS]) return -1;
+        pl[k] = (plist){{pb + qw[j].off, pe, false}, UINT64_MAX, qw[j].count};
+        pw[k++] = qw[j].w;
+        if (!plist_next(&pl[k - 1], ix->n)) return -1;
+        budget -= qw[j].count;
+        rest -= qw[j].w;
     }
-    /* best max by score: a small sorted array (max is small) */
+    if (!k) return 0;
+    size_t nc = 0;
+    for (;;) {
+        uint64_t rec = UINT64_MAX;
+        for (size_t m = 0; m < k; m++) if (pl[m].rec < rec) rec = pl[m].rec;
+        if (rec == UINT64_MAX) break;
+        float w = 0;
+        for (size_t m = 0; m < k; m++)
+            if (pl[m].rec == rec) {
+                w += pw[m];
+                if (!plist_next(&pl[m], ix->n)) return -1;
+            }
+        if (w + rest < need) continue;
+        if (nc == ix->cap_cand) {
+            ix->cap_cand = ix->cap_cand ? 2 * ix->cap_cand : 1024;
+            ix->cand = lit_xrealloc(ix->cand, ix->cap_cand * sizeof *ix->cand);
+        }
+        ix->cand[nc++] = (ranked){w, (uint32_t)rec};
+    }
+    /* the next rarest lists: weight for the candidates they have; those that cannot
+     * reach the share any more dropped */
+    for (; j < nq && nc && qw[j].count <= budget; j++) {
+        if (qw[j].off > ix->sec_size[S_POSTINGS]) return -1;
+        plist l = {{pb + qw[j].off, pe, false}, UINT64_MAX, qw[j].count};
+        size_t c = 0;
+        while (l.left && c < nc) {
+            if (!plist_next(&l, ix->n)) return -1;
+            while (c < nc && ix->cand[c].id < l.rec) c++;
+            if (c < nc && ix->cand[c].id == l.rec) ix->cand[c++].score += qw[j].w;
+        }
+        budget -= qw[j].count;
+        rest -= qw[j].w;
+        size_t o = 0;
+        for (c = 0; c < nc; c++) if (ix->cand[c].score + rest >= need) ix->cand[o++] = ix->cand[c];
+        nc = o;
+    }
+    if (rest > 0 && nc > FUZZY_CHECKS) return 0;   /* common words only: left to the exact match */
     ranked *best = lit_xmalloc((max + 1) * sizeof *best);
     size_t nb = 0;
-    for (size_t t = 0; t < nt; t++) {
-        const acc_slot *a = &ix->acc[ix->touched[t]];
-        float cover = a->w / total;
-        if (cover < 0.4f || have_id(ix, a->rec)) continue;
-        const unsigned char *s = ix->sec[S_SUMMARY] + 4 * (uint64_t)a->rec;
+    const unsigned char *sigs = ix->sec[S_SIGS];
+    for (size_t c = 0; c < nc; c++) {
+        uint32_t rec = ix->cand[c].id;
+        float w = ix->cand[c].score;
+        if (rest > 0) {   /* the words not read, from the signature */
+            uint64_t sig = dblp_get64(sigs + 8 * (uint64_t)rec);
+            for (size_t m = j; m < nq; m++) if (qw[m].bits && (sig & qw[m].bits) == qw[m].bits) w += qw[m].w;
+        }
+        if (w < need || have_id(ix, rec)) continue;
+        const unsigned char *s = ix->sec[S_SUMMARY] + 4 * (uint64_t)rec;
         int ry = s[0] | s[1] << 8, rw = s[2];
         float len = rw > (int)nwords ? (float)nwords / (float)rw : rw ? (float)rw / (float)nwords : 0;
-        float score = cover * (0.6f + 0.4f * len) + (year && ry && abs(ry - year) <= 1 ? 0.1f : 0);
-        ranked r = {score, a->rec};
+        ranked r = {w / total * (0.6f + 0.4f * len) + (year && ry && abs(ry - year) <= 1 ? 0.1f : 0), rec};
         if (nb == max && ranked_cmp(&r, &best[nb - 1]) >= 0) continue;
         size_t pos = nb < max ? nb++ : max - 1;
         while (pos > 0 && ranked_cmp(&r, &best[pos - 1]) < 0) { best[pos] = best[pos - 1]; pos--; }
         best[pos] = r;
     }
-    for (size_t k = 0; k < nb; k++) add_id(ix, best[k].id);
+    for (size_t c = 0; c < nb; c++) add_id(ix, best[c].id);
     free(best);
     return 0;
 }

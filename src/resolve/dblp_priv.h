@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "buf.h"
 #include "diag.h"
 
 /* ---- records as the XML reader gives them ---- */
@@ -41,9 +42,43 @@ typedef struct dblp_rec {
  * A nonzero return stops the reading (the callback has reported why). */
 typedef int (*dblp_rec_fn)(void *ctx, const dblp_rec *r);
 
-/* Reads the dump (dblp.xml or .gz, DTD beside it), calling fn per record. Returns 0,
- * or -1 with located errors in d. */
+/* Reads the dump (dblp.xml or .gz, DTD beside it), calling fn per record, in dump
+ * order, from the calling thread. The dump is cut at record boundaries into pieces that
+ * threads parse side by side; their records and messages come out in dump order, so
+ * the result does not depend on the threads. Returns 0, or -1 with located errors in d. */
 int lit_dblp_read(const char *xml_path, dblp_rec_fn fn, void *ctx, lit_diag *d);
+
+/* ---- one piece of the dump parsed (dblp_xml.c), for dblp_read.c ---- */
+
+enum { O_KEY, O_TITLE, O_DOI, O_ARXIV, O_EE, O_CROSSREF, O_F, O_N = O_F + F_N };
+typedef struct dblp_brec { int type, year; long line, col; size_t n_authors, authors, off[O_N]; } dblp_brec;
+
+/* A message about the piece, said by the reader in order. */
+enum { M_ERROR, M_IO_ERROR, M_WARN_XML, M_WARN_SKIP };
+typedef struct dblp_msg { int kind; long line, col; char *file; char *text; } dblp_msg;
+
+/* The records of a piece, their strings in text (offsets; SIZE_MAX for none), and the
+ * messages about it; fatal when the piece is not well-formed (records after the error
+ * are missing). */
+typedef struct dblp_batch {
+    lit_buf text;
+    dblp_brec *r;
+    size_t n, cap;
+    dblp_msg *m;
+    size_t nm, capm;
+    bool fatal, root_seen;
+} dblp_batch;
+
+/* Where a piece is in the dump: its lines are the dump's from first_line on, shifted by
+ * line_shift (doc line + line_shift = dump line); on the piece's first line (doc line
+ * first_doc_line) columns are shifted by col_shift. */
+typedef struct dblp_place { const char *path; long line_shift, first_doc_line, col_shift; bool first_piece; } dblp_place;
+
+/* Parses doc (a whole XML document: DBLP's header, records, </dblp>) into b (cleared
+ * first). The DTD is found beside pl->path. */
+void lit_dblp_parse_doc(const char *doc, size_t len, const dblp_place *pl, dblp_batch *b);
+void lit_dblp_batch_free(dblp_batch *b);
+void lit_dblp_msg_add(dblp_batch *b, int kind, const char *file, long line, long col, const char *text);
 
 /* Drops DBLP's homonym number from a name in place: "Wei Wang 0002" -> "Wei Wang". */
 void lit_dblp_strip_homonym(char *name);
@@ -57,8 +92,12 @@ void lit_dblp_strip_title_stop(char *title);
  *   RECORDS   the records, each encoded as dblp_build.c's put_record writes it
  *   RECOFF    n+1 u64: where record i starts in RECORDS
  *   SUMMARY   n x {u16 year, u8 title words, u8 type}: fuzzy ranking without decoding
- *   STROFF    m+1 u64: where string j starts in STRINGS
- *   STRINGS   the strings records share (names, venues, publishers), NUL-terminated
+ *   SIGS      n x u64: the title's words as bits (dblp_sig_bits), which of a query's
+ *             words a record has, without reading those words' postings
+ *   STROFF    m+1 u32: where string j starts in STRINGS
+ *   STRINGS   the strings records share (names, venues, publishers, the start of keys
+ *             and DOIs: conf/sosp/, 10.1145/), NUL-terminated
+ *   TOKOFF, TOKENS   the same for the words of titles as written (PipeDream:, for)
  *   KEYS, TITLES, DOIS, ARXIVS   hash tables (below): DBLP key, normalised title,
  *             lower-case DOI, arXiv id -> record
  *   POSTINGS  per word, the records whose titles have it: varint deltas, ascending
@@ -69,16 +108,19 @@ void lit_dblp_strip_title_stop(char *title);
  * u32 count. */
 #define DBLP_MAGIC "LITDBLP\0"
 #define DBLP_VERSION 1
-#define DBLP_HDR_SIZE 256
-enum dblp_section { S_RECORDS, S_RECOFF, S_SUMMARY, S_STROFF, S_STRINGS, S_KEYS, S_TITLES, S_DOIS, S_ARXIVS,
-                    S_POSTINGS, S_WORDS, S_N };
+#define DBLP_HDR_SIZE 512
+enum dblp_section { S_RECORDS, S_RECOFF, S_SUMMARY, S_SIGS, S_STROFF, S_STRINGS, S_TOKOFF, S_TOKENS, S_KEYS,
+                    S_TITLES, S_DOIS, S_ARXIVS, S_POSTINGS, S_WORDS, S_N };
 /* header layout: offsets of its fields */
 enum { H_MAGIC = 0, H_VERSION = 8, H_HDRSIZE = 12, H_FILESIZE = 16, H_NRECORDS = 24, H_NSTRINGS = 32,
-       H_NWORDS = 40, H_NORM = 48, H_NSECTIONS = 56, H_SECTIONS = 64, H_CHECKSUM = DBLP_HDR_SIZE - 8 };
+       H_NWORDS = 40, H_NORM = 48, H_NTOKENS = 56, H_NSECTIONS = 64, H_SECTIONS = 72, H_CHECKSUM = DBLP_HDR_SIZE - 8 };
+_Static_assert(H_SECTIONS + 16 * S_N <= H_CHECKSUM, "the section table fits the header");
 #define DBLP_TABLE_HDR 16
 #define DBLP_REC_ENTRY 12
 #define DBLP_WORD_ENTRY 20
 #define DBLP_MAX_TITLE_WORDS 255
+/* A record's flags: bit f for field f present, then these. */
+enum { R_DOI = 1 << F_N, R_ARXIV = 2 << F_N, R_EE = 4 << F_N, R_CROSSREF = 8 << F_N, R_ALL = 16 << F_N };
 
 static inline void dblp_put64(unsigned char *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (unsigned char)(v >> (8 * i)); }
 static inline void dblp_put32(unsigned char *p, uint32_t v) { for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i)); }
@@ -105,6 +147,12 @@ static inline uint64_t dblp_hash(const void *s, size_t n)
     h *= 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     return h;
+}
+
+/* A word's two bits in a title signature (from its hash). */
+static inline uint64_t dblp_sig_bits(uint64_t word_hash)
+{
+    return (uint64_t)1 << (word_hash & 63) | (uint64_t)1 << (word_hash >> 6 & 63);
 }
 
 /* Directory bits for a table of n entries: about 4 entries per slot. */

@@ -1,19 +1,18 @@
-/* dblp_xml.c - the DBLP XML dump read with libxml2's streaming reader (zlib for .gz): records with entities resolved, markup flattened. */
+/* dblp_xml.c - a piece of the DBLP XML dump parsed with libxml2's streaming reader: records with entities resolved, markup flattened, messages located. */
 /*
  * DBLP's dump is ISO-8859-1 declared, ASCII in practice, with every other character an
  * entity that its DTD (dblp.dtd, beside the dump) defines: the reader loads that DTD
  * (XML_PARSE_DTDLOAD | XML_PARSE_NOENT) and never the network (XML_PARSE_NONET). The
- * reader builds one record's nodes at a time, so memory stays flat over 7.5 million
- * records; the dump is decompressed by zlib through the reader's I/O callbacks.
+ * reader builds one record's nodes at a time. This file parses one piece of the dump
+ * (dblp_read.c cuts it and runs the pieces side by side).
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 #include <libxml/xmlreader.h>
-#include <zlib.h>
 #include "buf.h"
 #include "dblp_priv.h"
 #include "import_ref.h"
@@ -61,7 +60,8 @@ void lit_dblp_strip_title_stop(char *title)
     size_t w = n - 1;
     while (w > 0 && title[w - 1] != ' ') w--;
     if (memchr(title + w, '.', n - 1 - w)) return;   /* the last word is an abbreviation: A.I. */
-    title[n - 1] = 0;
+    title[--n] = 0;
+    while (n && title[n - 1] == ' ') title[--n] = 0;   /* "Stable Marriage ." */
 }
 
 /* White space runs made one space, none at the ends; in place, returns the length. */
@@ -105,15 +105,13 @@ static bool arxiv_of_link(const char *url, const char *doi, char out[32])
     return lit_bib_find_arxiv(a, out);
 }
 
-/* ---- the reader ---- */
+/* ---- a piece of the dump parsed ---- */
 
 typedef struct field_span { size_t off; int kind; } field_span;
 
 typedef struct reader {
-    const char *path;
-    lit_diag *d;
-    gzFile gz;
-    bool gz_failed;
+    const dblp_place *pl;
+    dblp_batch *b;
     xmlTextReaderPtr r;
     /* the record being read */
     bool in_rec, rec_bad;
@@ -128,25 +126,34 @@ typedef struct reader {
     char key[1024];
     const char **authors;
     size_t cap_authors;
-    long n_records, n_skipped;
 } reader;
 
-static int io_read(void *ctx, char *buf, int len)
+void lit_dblp_msg_add(dblp_batch *b, int kind, const char *file, long line, long col, const char *text)
 {
-    reader *rd = ctx;
-    int n = gzread(rd->gz, buf, (unsigned)len);
-    if (n < 0) rd->gz_failed = true;
-    return n;
+    LIT_GROW(b->m, b->capm, b->nm + 1);
+    b->m[b->nm++] = (dblp_msg){kind, line, col, file ? lit_xstrdup(file) : NULL, lit_xstrdup(text)};
+    if (kind == M_ERROR || kind == M_IO_ERROR) b->fatal = true;
 }
 
-static int io_close(void *ctx)
+void lit_dblp_batch_free(dblp_batch *b)
 {
-    (void)ctx;
-    return 0;
+    for (size_t i = 0; i < b->nm; i++) { free(b->m[i].file); free(b->m[i].text); }
+    free(b->m);
+    free(b->r);
+    lit_buf_free(&b->text);
+    memset(b, 0, sizeof *b);
+}
+
+/* A line and column of the piece as the dump's. */
+static void place(const dblp_place *pl, long *line, long *col)
+{
+    if (*line <= 0) return;
+    if (*line == pl->first_doc_line && *col > 0) *col += pl->col_shift;
+    *line += pl->line_shift;
 }
 
 /* libxml2's messages, located: fatal ones (not well-formed XML) are errors; the others
- * (an undefined entity in a record) warnings. */
+ * (an undefined entity in a record) warnings. The DTD's own are about the DTD. */
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
     reader *rd = ctx;
@@ -156,19 +163,21 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ' || msg[n - 1] == '.')) msg[--n] = 0;
     if (isupper((unsigned char)msg[0]) && !isupper((unsigned char)msg[1])) msg[0] = (char)tolower((unsigned char)msg[0]);
-    const char *file = e->file ? e->file : rd->path;
-    if (e->level == XML_ERR_FATAL || e->domain == XML_FROM_IO)
-        lit_error(rd->d, file, e->line, e->int2, "%s", msg);
-    else
-        lit_warn_many(rd->d, "XML problems in the dump", file, e->line, e->int2, "%s", msg);
+    bool dump = !e->file || strcmp(e->file, rd->pl->path) == 0;
+    long line = e->line, col = e->int2;
+    if (dump) place(rd->pl, &line, &col);
+    int kind = e->level == XML_ERR_FATAL ? M_ERROR : e->domain == XML_FROM_IO ? M_IO_ERROR : M_WARN_XML;
+    lit_dblp_msg_add(rd->b, kind, dump ? NULL : e->file, line, col, msg);
 }
 
 /* The line of the element the reader is on (the parser itself may be further on). */
-static long node_line(xmlTextReaderPtr r)
+static long node_line(reader *rd)
 {
-    xmlNodePtr n = xmlTextReaderCurrentNode(r);
-    long line = n ? xmlGetLineNo(n) : -1;
-    return line > 0 ? line : xmlTextReaderGetParserLineNumber(r);
+    xmlNodePtr n = xmlTextReaderCurrentNode(rd->r);
+    long line = n ? xmlGetLineNo(n) : -1, col = 0;
+    if (line <= 0) line = xmlTextReaderGetParserLineNumber(rd->r);
+    place(rd->pl, &line, &col);
+    return line;
 }
 
 static void rec_start(reader *rd, int type)
@@ -177,7 +186,7 @@ static void rec_start(reader *rd, int type)
     rd->rec_bad = false;
     rd->bad_what = NULL;
     rd->type = type;
-    rd->line = node_line(rd->r);
+    rd->line = node_line(rd);
     rd->col = 0;
     lit_buf_reset(&rd->text);
     rd->n_spans = 0;
@@ -228,18 +237,22 @@ static void field_text(reader *rd, const char *s)
     lit_buf_add(&rd->text, s, n);
 }
 
-/* The record read: its fields made a dblp_rec and handed over. Returns the callback's
- * result (nonzero stops). */
-static int rec_end(reader *rd, dblp_rec_fn fn, void *ctx)
+static size_t put_text(lit_buf *t, const char *s)
+{
+    if (!s) return SIZE_MAX;
+    size_t at = t->len;
+    lit_buf_add(t, s, strlen(s) + 1);
+    return at;
+}
+
+/* The record read: its fields made a dblp_rec and added to the batch. */
+static void rec_end(reader *rd)
 {
     rd->in_rec = false;
     if (!rd->key[0] && !rd->rec_bad) { rd->rec_bad = true; rd->bad_what = "it has no key"; }
     dblp_rec rec;
     memset(&rec, 0, sizeof rec);
-    rec.type = rd->type;
     rec.key = rd->key;
-    rec.line = rd->line;
-    rec.col = rd->col;
     size_t na = 0;
     char arx[32] = "";
     for (size_t i = 0; i < rd->n_spans; i++) {
@@ -274,58 +287,52 @@ static int rec_end(reader *rd, dblp_rec_fn fn, void *ctx)
         strncmp(rec.f[F_VOLUME], "abs/", 4) == 0)
         lit_bib_find_arxiv(rec.f[F_VOLUME] + 4, arx);
     rec.arxiv = *arx ? arx : NULL;
-    rec.authors = rd->authors;
-    rec.n_authors = na;
     if (!rd->rec_bad && (!rec.title || !*rec.title)) { rd->rec_bad = true; rd->bad_what = "it has no title"; }
+    dblp_batch *b = rd->b;
     if (rd->rec_bad) {
-        lit_warn_many(rd->d, "DBLP records skipped", rd->path, rd->line, rd->col, "%s '%s' skipped: %s",
-                      lit_dblp_type_names[rd->type], rd->key[0] ? rd->key : "(no key)", rd->bad_what);
-        rd->n_skipped++;
-        return 0;
+        char msg[1200];
+        snprintf(msg, sizeof msg, "%s '%s' skipped: %s", lit_dblp_type_names[rd->type],
+                 rd->key[0] ? rd->key : "(no key)", rd->bad_what);
+        lit_dblp_msg_add(b, M_WARN_SKIP, NULL, rd->line, rd->col, msg);
+        return;
     }
-    rd->n_records++;
-    return fn(ctx, &rec);
+    LIT_GROW(b->r, b->cap, b->n + 1);
+    dblp_brec *o = &b->r[b->n++];
+    o->type = rd->type;
+    o->year = rec.year;
+    o->line = rd->line;
+    o->col = rd->col;
+    const char *str[O_N] = {rec.key, rec.title, rec.doi, rec.arxiv, rec.ee, rec.crossref};
+    for (int f = 0; f < F_N; f++) str[O_F + f] = rec.f[f];
+    for (int k = 0; k < O_N; k++) o->off[k] = put_text(&b->text, str[k]);
+    o->n_authors = na;
+    o->authors = b->text.len;
+    for (size_t k = 0; k < na; k++) put_text(&b->text, rd->authors[k]);
 }
 
-/* The DTD the dump names, beside it: its absence would make every accented name an
- * error of its own, so it is one error up front. */
-static int check_dtd(const char *xml_path, lit_diag *d)
+void lit_dblp_parse_doc(const char *doc, size_t len, const dblp_place *pl, dblp_batch *b)
 {
-    const char *slash = strrchr(xml_path, '/');
-    lit_buf p = LIT_BUF_INIT;
-    if (slash) lit_buf_add(&p, xml_path, (size_t)(slash - xml_path + 1));
-    lit_buf_adds(&p, "dblp.dtd");
-    int rc = 0;
-    if (access(p.data, R_OK) != 0)
-        rc = lit_io_error(d, xml_path, "cannot read '%s' (%s): the dump's character entities are defined there; "
-                          "put the dblp.dtd that came with the dump beside it", p.data, strerror(errno));
-    lit_buf_free(&p);
-    return rc;
-}
-
-int lit_dblp_read(const char *xml_path, dblp_rec_fn fn, void *ctx, lit_diag *d)
-{
+    b->n = 0;
+    lit_buf_reset(&b->text);
     reader rd;
     memset(&rd, 0, sizeof rd);
-    rd.path = xml_path;
-    rd.d = d;
+    rd.pl = pl;
+    rd.b = b;
     rd.cur = E_SKIP;
-    int errors0 = d->errors;
-    rd.gz = gzopen(xml_path, "rb");
-    if (!rd.gz) return lit_io_error(d, xml_path, "cannot open '%s': %s", xml_path, errno ? strerror(errno) : "out of memory");
-    gzbuffer(rd.gz, 1 << 17);
-    if (check_dtd(xml_path, d) != 0) { gzclose(rd.gz); return -1; }
-    xmlInitParser();
-    rd.r = xmlReaderForIO(io_read, io_close, &rd, xml_path, NULL,
-                          XML_PARSE_DTDLOAD | XML_PARSE_NOENT | XML_PARSE_NONET | XML_PARSE_COMPACT |
-                          XML_PARSE_BIG_LINES);
-    if (!rd.r) { gzclose(rd.gz); return lit_io_error(d, xml_path, "cannot start the XML reader"); }
+    if (len > INT_MAX) {
+        lit_dblp_msg_add(b, M_ERROR, NULL, pl->first_doc_line + pl->line_shift, 0, "a record longer than 2 GB");
+        return;
+    }
+    rd.r = xmlReaderForMemory(doc, (int)len, pl->path, NULL,
+                              XML_PARSE_DTDLOAD | XML_PARSE_NOENT | XML_PARSE_NONET | XML_PARSE_COMPACT |
+                              XML_PARSE_BIG_LINES);
+    if (!rd.r) {
+        lit_dblp_msg_add(b, M_IO_ERROR, NULL, 0, 0, "cannot start the XML reader");
+        return;
+    }
     xmlTextReaderSetStructuredErrorHandler(rd.r, on_xml_error, &rd);
-
-    bool root = false;
-    int stop = 0;
     int rc = xmlTextReaderRead(rd.r);
-    while (rc == 1 && !stop) {
+    while (rc == 1) {
         bool skip = false;
         int t = xmlTextReaderNodeType(rd.r), depth = xmlTextReaderDepth(rd.r);
         if (t == XML_READER_TYPE_ELEMENT) {
@@ -333,10 +340,12 @@ int lit_dblp_read(const char *xml_path, dblp_rec_fn fn, void *ctx, lit_diag *d)
             if (!name) name = "";
             if (depth == 0) {
                 if (strcmp(name, "dblp") != 0) {
-                    lit_error(d, xml_path, node_line(rd.r), 0, "not a DBLP dump: its root element is '%s', not 'dblp'", name);
+                    char msg[300];
+                    snprintf(msg, sizeof msg, "not a DBLP dump: its root element is '%.200s', not 'dblp'", name);
+                    lit_dblp_msg_add(b, M_ERROR, NULL, node_line(&rd), 0, msg);
                     break;
                 }
-                root = true;
+                b->root_seen = true;
             } else if (depth == 1) {
                 int type = record_type(name);
                 skip = true;
@@ -359,25 +368,19 @@ int lit_dblp_read(const char *xml_path, dblp_rec_fn fn, void *ctx, lit_diag *d)
             if (rd.in_rec && depth >= 3) field_text(&rd, (const char *)xmlTextReaderConstValue(rd.r));
         } else if (t == XML_READER_TYPE_END_ELEMENT) {
             if (depth == 2 && rd.in_rec) field_end(&rd);
-            else if (depth == 1 && rd.in_rec) stop = rec_end(&rd, fn, ctx);
+            else if (depth == 1 && rd.in_rec) rec_end(&rd);
         }
         rc = skip ? xmlTextReaderNext(rd.r) : xmlTextReaderRead(rd.r);
     }
-    if (rc == 1 && !root && !stop && d->errors == errors0)
-        lit_error(d, xml_path, 0, 0, "not a DBLP dump: no 'dblp' element");
-    if (rc == 0 && !root && d->errors == errors0)
-        lit_error(d, xml_path, 0, 0, "not a DBLP dump: no 'dblp' element");
-    if (rd.gz_failed) {
-        int zerr = 0;
-        const char *m = gzerror(rd.gz, &zerr);
-        lit_io_error(d, xml_path, "cannot read '%s': %s", xml_path, zerr == Z_ERRNO ? strerror(errno) : m);
+    if (rc < 0 && !b->fatal) {   /* the reader stopped without saying why */
+        long line = xmlTextReaderGetParserLineNumber(rd.r), col = 0;
+        place(pl, &line, &col);
+        lit_dblp_msg_add(b, M_ERROR, NULL, line, 0, "the XML reader stopped");
     }
-    if (rc < 0 && d->errors == errors0)   /* the reader stopped without saying why */
-        lit_error(d, xml_path, xmlTextReaderGetParserLineNumber(rd.r), 0, "the XML reader stopped");
+    if (pl->first_piece && !b->root_seen && !b->fatal)
+        lit_dblp_msg_add(b, M_ERROR, NULL, 0, 0, "not a DBLP dump: no 'dblp' element");
     xmlFreeTextReader(rd.r);
-    gzclose(rd.gz);
     lit_buf_free(&rd.text);
     free(rd.spans);
     free(rd.authors);
-    return d->errors > errors0 || stop ? -1 : 0;
 }
