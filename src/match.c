@@ -9,7 +9,8 @@
 #include "buf.h"
 
 #define MIN_FUZZY_LEN 25     /* letters and digits a similar (not equal) title needs */
-#define MIN_TITLE_LEN 16     /* a shorter equal title ("Deep learning") needs the same year, venue or an author too */
+#define MIN_TITLE_LEN 16     /* a shorter equal title ("Deep learning"), or one of fewer than */
+#define MIN_TITLE_WORDS 3    /* three content words, needs the same year and venue or an author too */
 #define RARE_WORD_SHARE 20   /* a title word in more than 1/20 of the records (and more than */
 #define RARE_WORD_MIN 64     /* 64) does not find candidates: "learning" in a big bibliography */
 
@@ -285,6 +286,14 @@ char *lit_arxiv_key(const char *arxiv)
     return k;
 }
 
+char *lit_arxiv_of_doi(const char *doi)
+{
+    char *k = lit_doi_key(doi), *id = NULL;
+    if (k && !strncmp(k, "10.48550/arxiv.", 15) && k[15]) id = lit_arxiv_key(k + 15);
+    free(k);
+    return id;
+}
+
 bool lit_doi_is_arxiv(const char *doi)
 {
     char *k = lit_doi_key(doi);
@@ -437,13 +446,10 @@ bool lit_paper_preprint(const lit_catalog *c, const lit_paper *p, const lit_venu
     return ve ? ve->kind == LIT_VENUE_PREPRINT : preprint_name(v);
 }
 
-/* The venue table's id of a paper's venue (a record's may be the text a .bib or DBLP
- * gives: "Commun. ACM", "Proceedings of the 27th ACM Symposium ..."), or the name as
- * written when the table does not know it; NULL for none. */
-static const char *venue_id(const lit_catalog *c, const lit_paper *p, const lit_venues *vs)
+const char *lit_paper_venue_id(const lit_catalog *c, const lit_paper *p, const lit_venues *vs)
 {
     const char *v = lit_catalog_venue(c, p->venue);
-    if (!v || !vs) return v;
+    if (!v || !lit_venue_text_ok(v) || !vs) return v && lit_venue_text_ok(v) ? v : NULL;
     const lit_venue *ve = lit_venues_find(vs, v);
     if (!ve) ve = lit_venues_match(vs, v);
     return ve ? ve->id : v;
@@ -456,6 +462,7 @@ typedef struct side {
     const lit_paper *p;
     char *norm, *strip, *doi, *arxiv;
     char *prefix;        /* the system name before the title's colon, normalised, or NULL */
+    size_t words;        /* content words of the title */
     const char *venue;   /* venue id, or NULL */
     bool preprint;
 } side;
@@ -473,9 +480,12 @@ static void side_init(side *s, const lit_catalog *c, const lit_paper *p, const l
         free(pre);
     }
     s->doi = lit_doi_key(p->doi);
-    s->arxiv = lit_arxiv_key(p->arxiv);
+    s->arxiv = p->arxiv ? lit_arxiv_key(p->arxiv) : lit_arxiv_of_doi(p->doi);
+    span *w;
+    s->words = content_words(s->norm, &w);
+    free(w);
     s->preprint = lit_paper_preprint(c, p, vs);
-    s->venue = s->preprint ? NULL : venue_id(c, p, vs);   /* only a reviewed venue says which version */
+    s->venue = s->preprint ? NULL : lit_paper_venue_id(c, p, vs);   /* only a reviewed venue says which version */
 }
 
 static void side_free(side *s)
@@ -504,6 +514,23 @@ static bool years_fit(const side *a, const side *b)
     return d >= -1 && d <= 1;
 }
 
+/* Whether normalised a is b with one word more, anywhere (a list that drops a word of the
+ * title: "Efficient Training on GPU Clusters" for "Efficient Large Training on ..."), and b
+ * keeps four content words or more. */
+static bool one_word_more(const char *a, const char *b, size_t b_words)
+{
+    if (b_words < 4) return false;
+    size_t la = strlen(a), lb = strlen(b), i = 0;
+    if (la <= lb) return false;
+    while (i < lb && a[i] == b[i]) i++;
+    if (i == lb) return a[lb] == ' ' && !strchr(a + lb + 1, ' ');   /* the last word */
+    /* a's word at the first difference is the extra one: a = b[0, w) + word + " " + b[w, ...) */
+    size_t w = i;
+    while (w > 0 && a[w - 1] != ' ') w--;
+    const char *rest = strchr(a + w, ' ');
+    return rest && !strcmp(rest + 1, b + w);
+}
+
 /* Fills c for record side r against paper side p. */
 static void judge_one(const side *p, const side *r, lit_cand *c)
 {
@@ -529,9 +556,11 @@ static void judge_one(const side *p, const side *r, lit_cand *c)
         c->how = "similar title";
     }
     bool title_equal = c->score == 100;
+    bool one_word = !title_equal && (one_word_more(p->norm, r->norm, r->words) || one_word_more(r->norm, p->norm, p->words));
+    if (one_word) c->how = "the same title but for one word";
     if (same_doi || same_arxiv) {
         c->how = same_doi ? "same DOI" : "same arXiv id";
-        if (!lit_titles_share_word(p->norm, r->norm)) {
+        if (p->words && r->words && !lit_titles_share_word(p->norm, r->norm)) {
             c->refused = "its title shares no word with the paper's (an identifier copied wrongly?)";
             return;
         }
@@ -546,10 +575,14 @@ static void judge_one(const side *p, const side *r, lit_cand *c)
         c->refused = "no author in common";
     else if (by_id)
         return;
+    else if (!p->words || !r->words)
+        c->refused = "a title of no content word (\"The\", \"Preface\") says nothing by itself";
     else if (p->prefix && r->prefix && strcmp(p->prefix, r->prefix))
         c->refused = "another system name before the title";
-    else if (!title_equal && c->score < LIT_MATCH_THRESHOLD)
+    else if (!title_equal && c->score < LIT_MATCH_THRESHOLD && !one_word)
         c->refused = "title too different";
+    else if (one_word && c->score < LIT_MATCH_THRESHOLD && !(c->year_exact && c->venue_agrees))
+        c->refused = "a title one word apart needs the same year and venue";
     else if (!title_equal && !same_numbers(p->norm, r->norm))
         c->refused = "another number in the title (another part or version)";
     else if (!years_fit(p, r))
@@ -558,8 +591,9 @@ static void judge_one(const side *p, const side *r, lit_cand *c)
         c->refused = "title too short to match a similar one";
     else if (!title_equal && (!p->p->year || !r->p->year))
         c->refused = "no year to confirm a similar title";
-    else if (letters(p->norm) < MIN_TITLE_LEN && !c->year_exact && !c->venue_agrees && !lit_authors_share(p->p, r->p))
-        c->refused = "short title without the same year, venue or an author";
+    else if ((letters(p->norm) < MIN_TITLE_LEN || p->words < MIN_TITLE_WORDS) &&
+             !(c->year_exact && (c->venue_agrees || lit_authors_share(p->p, r->p))))
+        c->refused = "a short title needs the same year and the same venue or an author";
 }
 
 /* Two records of one paper in one bibliography (a book's chapters each citing it): the
@@ -569,7 +603,7 @@ static bool same_record(const lit_catalog *rc, const lit_paper *a, const lit_pap
     side sa, sb;
     side_init(&sa, rc, a, vs);
     side_init(&sb, rc, b, vs);
-    const char *va = venue_id(rc, a, vs), *vb = venue_id(rc, b, vs);
+    const char *va = lit_paper_venue_id(rc, a, vs), *vb = lit_paper_venue_id(rc, b, vs);
     bool same = !strcmp(sa.norm, sb.norm) && a->year == b->year && (va == vb || (va && vb && !strcmp(va, vb))) &&
                 !(sa.doi && sb.doi && strcmp(sa.doi, sb.doi)) && !(sa.arxiv && sb.arxiv && strcmp(sa.arxiv, sb.arxiv)) &&
                 (!a->n_authors || !b->n_authors || lit_authors_share(a, b));
@@ -811,14 +845,16 @@ size_t lit_matcher_candidates(const lit_matcher *m, const lit_paper *p, size_t m
     size_t n = 0, cap = 0, k;
     *out = NULL;
     const entry *e;
+    char *doi_arxiv = p->arxiv ? NULL : lit_arxiv_of_doi(p->doi);
     for (int kind = 0; kind < 2; kind++) {
-        const char *id = kind ? p->arxiv : p->doi;
+        const char *id = kind ? (p->arxiv ? p->arxiv : doi_arxiv) : p->doi;
         if (!id) continue;
         char *key = id_key(kind ? 'a' : 'd', id);
         e = mm_find(&m->ids, key, &k);
         add_found(out, &n, &cap, e, k);
         free(key);
     }
+    free(doi_arxiv);
     char *norm = lit_title_norm(p->title), *strip = lit_title_norm_stripped(p->title);
     e = mm_find(&m->titles, norm, &k);
     add_found(out, &n, &cap, e, k);

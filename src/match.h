@@ -35,6 +35,8 @@ char *lit_doi_key(const char *doi);
 char *lit_arxiv_key(const char *arxiv);
 /* arXiv's own DOIs (10.48550/arXiv.ID) name the preprint, not a published version. */
 bool lit_doi_is_arxiv(const char *doi);
+/* The arXiv id such a DOI names ("10.48550/arXiv.1909.08053" -> "1909.08053"), malloc'd; else NULL. */
+char *lit_arxiv_of_doi(const char *doi);
 
 /* Whether the two author lists share a person: a family name of one ("Deepak Narayanan",
  * "Narayanan, D.", "Wei Wang 0002": DBLP's homonym number is no name) among the name
@@ -48,6 +50,11 @@ char *lit_name_surname(const char *name);
  * al." (family names as written, without DBLP's homonym numbers); nothing when none. */
 void lit_authors_short(const lit_paper *p, lit_buf *b);
 
+/* The venue table's id of a paper's venue (a record's may be the text a .bib or DBLP gives:
+ * "Commun. ACM", "SIGMOD Conference", "Proceedings of the 27th ACM Symposium ..."), or the
+ * name as written when the table does not know it; NULL for none or text that names no
+ * venue. vs may be NULL. */
+const char *lit_paper_venue_id(const lit_catalog *c, const lit_paper *p, const lit_venues *vs);
 /* Whether a paper's venue is a preprint server (arXiv, CoRR) by the venue table, or by
  * name when the table does not know it; a paper without a venue whose year came from
  * its arXiv id is a preprint too. vs may be NULL. */
@@ -89,8 +96,10 @@ typedef struct lit_decision {
  * id), when a shared DOI or arXiv id comes with titles that share no word (a copied
  * identifier), when both name authors and none is shared, when the years are further
  * apart than one (a preprint may come up to two years before its published version),
- * and a similar title when it scores under LIT_MATCH_THRESHOLD, is shorter than 25
- * letters or either has no year. Of the others the best is taken when it is alone, when
+ * a title of no content word, a short one (under 16 letters or 3 content words) without
+ * the same year and the same venue or an author, and a similar title when it scores under
+ * LIT_MATCH_THRESHOLD, is shorter than 25 letters or either has no year. Of the others
+ * the best is taken when it is alone, when
  * the rest are only its preprint (the published record gives venue and year; the
  * preprint's arXiv id is kept) or its duplicates (the same title, year and venue), when
  * it scores LIT_MATCH_MARGIN more than the next, or

@@ -151,17 +151,6 @@ static const char *record_id(const lit_paper *r, char buf[48])
     return buf;
 }
 
-/* The venue table's id of a record's venue ("CoRR" is arXiv, "Proc. VLDB Endow." VLDB),
- * or the text as the record gives it; NULL when none or not a venue. */
-static const char *record_venue(const lit_catalog *rc, const lit_paper *r, const lit_venues *vs)
-{
-    const char *v = lit_catalog_venue(rc, r->venue);
-    if (!v || !lit_venue_text_ok(v)) return NULL;
-    const lit_venue *ve = vs ? lit_venues_find(vs, v) : NULL;
-    if (!ve && vs) ve = lit_venues_match(vs, v);
-    return ve ? ve->id : v;
-}
-
 static void describe(lit_buf *b, const lit_catalog *c, const lit_paper *p)
 {
     lit_buf_printf(b, "\"%s\"", p->title ? p->title : "");
@@ -288,7 +277,7 @@ static bool fill(run *r, lit_paper *p, const lit_catalog *rc, const lit_paper *r
     }
     /* the venue: taken when the paper has none or only a preprint's; a paper's own
      * peer-reviewed venue is kept, and the record's version-bound fields with it */
-    const char *pv = lit_catalog_venue(c, p->venue), *rv = record_venue(rc, rec, vs);
+    const char *pv = lit_paper_venue_id(c, p, vs), *rv = lit_paper_venue_id(rc, rec, vs);
     bool p_pre = lit_paper_preprint(c, p, vs), r_pre = lit_paper_preprint(rc, rec, vs);
     bool take_venue = rv && (!pv || (p_pre && !r_pre));
     bool same_venue = rv && pv && (!strcmp(pv, rv) || (p_pre && r_pre));

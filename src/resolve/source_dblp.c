@@ -2,6 +2,7 @@
  * scratch catalog that is emptied now and then, so that memory stays flat over any catalog. */
 #include <stdlib.h>
 #include "dblp.h"
+#include "match.h"
 #include "resolve.h"
 
 #define DBLP_FUZZY 8          /* records sharing the title's rarest words, besides the exact ones */
@@ -23,7 +24,12 @@ static int dblp_candidates(lit_rsource *s, const lit_paper *p, const lit_catalog
         lit_catalog_init(&x->scratch);
     }
     size_t from = x->scratch.n_papers;
-    int got = lit_dblp_index_candidates(x->ix, p, DBLP_FUZZY, &x->scratch, d);
+    /* arXiv's DOI (10.48550/arXiv.ID) is an arXiv id: DBLP's preprints carry it as one */
+    lit_paper q = *p;
+    char *arx = p->arxiv ? NULL : lit_arxiv_of_doi(p->doi);
+    if (arx) q.arxiv = arx;
+    int got = lit_dblp_index_candidates(x->ix, &q, DBLP_FUZZY, &x->scratch, d);
+    free(arx);
     if (got < 0) return -1;
     LIT_GROW(x->rec, x->cap, (size_t)got + 1);
     for (int i = 0; i < got; i++) x->rec[i] = (uint32_t)(from + (size_t)i);

@@ -227,6 +227,19 @@ static void test_judge(void)
                            2021}, vit, 1, &taken, &dec), LIT_VERDICT_NONE);
     CHECK_STR(dec.c[0].refused, "another number in the title (another part or version)");
 
+    /* a list that drops a word of the title: taken only with the same year and venue */
+    const rec zero[] = {{"rajbhandari2020zero", "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models", "SC",
+                         2020, "Samyam Rajbhandari; Jeff Rasley"}};
+    CHECK_INT(judge(&(rec){"zero-sc20", "ZeRO: Memory Optimizations Toward Training Trillion Models", "SC", 2020}, zero, 1,
+                    &taken, &dec), LIT_VERDICT_MATCH);
+    CHECK_STR(dec.c[0].how, "the same title but for one word");
+    CHECK(dec.c[0].score < LIT_MATCH_THRESHOLD);
+    CHECK_INT(judge(&(rec){"zero", "ZeRO: Memory Optimizations Toward Training Trillion Models", NULL, 2020}, zero, 1, &taken,
+                    &dec), LIT_VERDICT_NONE);
+    CHECK_STR(dec.c[0].refused, "a title one word apart needs the same year and venue");
+    CHECK_INT(judge(&(rec){"zero", "ZeRO: Memory Optimizations Toward Training Trillion Parameter", "SC", 2020}, zero, 1,
+                    &taken, &dec), LIT_VERDICT_MATCH);   /* the last word */
+
     /* one paper twice in a bibliography (two chapters cite it): the first entry */
     const rec ray[] = {
         {"moritz2018ray", "Ray: A distributed framework for emerging {AI} applications", "OSDI", 2018, "Philipp Moritz"},
@@ -241,7 +254,21 @@ static void test_judge(void)
     /* a short title needs more than itself */
     const rec dl[] = {{"lecun2015deep", "Deep learning", "Nature", 2015, "Yann LeCun; Yoshua Bengio; Geoffrey Hinton"}};
     CHECK_INT(judge(&(rec){"deep-learning", "Deep Learning"}, dl, 1, &taken, &dec), LIT_VERDICT_NONE);
-    CHECK_INT(judge(&(rec){"deep-learning", "Deep Learning", NULL, 2015}, dl, 1, &taken, &dec), LIT_VERDICT_MATCH);
+    CHECK_INT(judge(&(rec){"deep-learning", "Deep Learning", NULL, 2015}, dl, 1, &taken, &dec), LIT_VERDICT_NONE);
+    CHECK_INT(judge(&(rec){"deep-learning", "Deep Learning", "Nature", 2015}, dl, 1, &taken, &dec), LIT_VERDICT_MATCH);
+    /* a title of no content word matches nothing by itself (a record of bench_dblp.sh's dump, whose
+     * titles are drawn from DBLP's word counts, that another paper titled "The" took) */
+    const rec the[] = {{"journals/tc/Brown20maq", "The", "IEEE Trans. Computers", 2020}};
+    CHECK_INT(judge(&(rec){"the", "The", NULL, 2020}, the, 1, &taken, &dec), LIT_VERDICT_NONE);
+    /* arXiv's DOI is an arXiv id: it finds the preprint and refuses another */
+    const rec corr[] = {{"journals/corr/abs-1909-08053", "Megatron-LM: Training Multi-Billion Parameter Language Models Using "
+                         "Model Parallelism", "CoRR", 2019, NULL, NULL, "1909.08053"},
+                        {"journals/corr/abs-1909-08054", "Megatron-LM: Training Multi-Billion Parameter Language Models Using "
+                         "Model Parallelism", "CoRR", 2019, NULL, NULL, "1909.08054"}};
+    CHECK_INT(judge(&(rec){"megatron", "Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism",
+                           "arXiv", 2019, NULL, "10.48550/arXiv.1909.08053"}, corr, 2, &taken, &dec), LIT_VERDICT_MATCH);
+    CHECK_STR(taken, "journals/corr/abs-1909-08053");
+    CHECK_STR(dec.c[1].refused, "another arXiv id");
     lit_decision_free(&dec);
 }
 
