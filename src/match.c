@@ -438,21 +438,59 @@ static bool preprint_name(const char *v)
     return !strcasecmp(v, "arxiv") || !strcasecmp(v, "corr") || !strncasecmp(v, "arxiv ", 6);
 }
 
-bool lit_paper_preprint(const lit_catalog *c, const lit_paper *p, const lit_venues *vs)
+/* The venue of each name a judge meets, looked up once: the same few thousand names come
+ * back for every paper, and the venue table's rules for a name it does not know directly
+ * ("SIGMOD Conference", "Proc. VLDB Endow.") cost a good share of a judge. */
+struct lit_match_ctx {
+    const lit_venues *vs;
+    lit_strtab names;
+    struct known { const char *id; bool preprint, ok; } *known;
+    size_t cap;
+    lit_arena arena;
+};
+
+lit_match_ctx *lit_match_ctx_new(const lit_venues *vs)
 {
-    const char *v = lit_catalog_venue(c, p->venue);
-    if (!v) return p->arxiv != NULL;
-    const lit_venue *ve = vs ? lit_venues_find(vs, v) : NULL;
-    return ve ? ve->kind == LIT_VENUE_PREPRINT : preprint_name(v);
+    lit_match_ctx *mx = lit_xcalloc(1, sizeof *mx);
+    mx->vs = vs;
+    return mx;
 }
 
-const char *lit_paper_venue_id(const lit_catalog *c, const lit_paper *p, const lit_venues *vs)
+void lit_match_ctx_free(lit_match_ctx *mx)
+{
+    if (!mx) return;
+    lit_strtab_free(&mx->names);
+    free(mx->known);
+    lit_arena_free(&mx->arena);
+    free(mx);
+}
+
+static const struct known *known_venue(lit_match_ctx *mx, const char *v)
+{
+    int32_t i = lit_strtab_find(&mx->names, v);
+    if (i >= 0) return &mx->known[i];
+    i = lit_strtab_intern(&mx->names, &mx->arena, v);
+    LIT_GROW(mx->known, mx->cap, (size_t)i + 1);
+    struct known *k = &mx->known[i];
+    const char *name = mx->names.names[i];
+    k->ok = lit_venue_text_ok(name);
+    const lit_venue *found = mx->vs ? lit_venues_find(mx->vs, name) : NULL;
+    const lit_venue *ve = found ? found : mx->vs && k->ok ? lit_venues_match(mx->vs, name) : NULL;
+    k->id = !k->ok ? NULL : ve ? ve->id : name;
+    k->preprint = found ? found->kind == LIT_VENUE_PREPRINT : preprint_name(name);
+    return k;
+}
+
+const char *lit_match_venue(lit_match_ctx *mx, const lit_catalog *c, const lit_paper *p)
 {
     const char *v = lit_catalog_venue(c, p->venue);
-    if (!v || !lit_venue_text_ok(v) || !vs) return v && lit_venue_text_ok(v) ? v : NULL;
-    const lit_venue *ve = lit_venues_find(vs, v);
-    if (!ve) ve = lit_venues_match(vs, v);
-    return ve ? ve->id : v;
+    return v ? known_venue(mx, v)->id : NULL;
+}
+
+bool lit_match_preprint(lit_match_ctx *mx, const lit_catalog *c, const lit_paper *p)
+{
+    const char *v = lit_catalog_venue(c, p->venue);
+    return v ? known_venue(mx, v)->preprint : p->arxiv != NULL;
 }
 
 /* ---------- the judge ---------- */
@@ -467,7 +505,7 @@ typedef struct side {
     bool preprint;
 } side;
 
-static void side_init(side *s, const lit_catalog *c, const lit_paper *p, const lit_venues *vs)
+static void side_init(side *s, const lit_catalog *c, const lit_paper *p, lit_match_ctx *mx)
 {
     s->c = c;
     s->p = p;
@@ -484,8 +522,8 @@ static void side_init(side *s, const lit_catalog *c, const lit_paper *p, const l
     span *w;
     s->words = content_words(s->norm, &w);
     free(w);
-    s->preprint = lit_paper_preprint(c, p, vs);
-    s->venue = s->preprint ? NULL : lit_paper_venue_id(c, p, vs);   /* only a reviewed venue says which version */
+    s->preprint = lit_match_preprint(mx, c, p);
+    s->venue = s->preprint ? NULL : lit_match_venue(mx, c, p);   /* only a reviewed venue says which version */
 }
 
 static void side_free(side *s)
@@ -598,12 +636,12 @@ static void judge_one(const side *p, const side *r, lit_cand *c)
 
 /* Two records of one paper in one bibliography (a book's chapters each citing it): the
  * same title, year and venue, no identifier apart, an author in common where both name them. */
-static bool same_record(const lit_catalog *rc, const lit_paper *a, const lit_paper *b, const lit_venues *vs)
+static bool same_record(const lit_catalog *rc, const lit_paper *a, const lit_paper *b, lit_match_ctx *mx)
 {
     side sa, sb;
-    side_init(&sa, rc, a, vs);
-    side_init(&sb, rc, b, vs);
-    const char *va = lit_paper_venue_id(rc, a, vs), *vb = lit_paper_venue_id(rc, b, vs);
+    side_init(&sa, rc, a, mx);
+    side_init(&sb, rc, b, mx);
+    const char *va = lit_match_venue(mx, rc, a), *vb = lit_match_venue(mx, rc, b);
     bool same = !strcmp(sa.norm, sb.norm) && a->year == b->year && (va == vb || (va && vb && !strcmp(va, vb))) &&
                 !(sa.doi && sb.doi && strcmp(sa.doi, sb.doi)) && !(sa.arxiv && sb.arxiv && strcmp(sa.arxiv, sb.arxiv)) &&
                 (!a->n_authors || !b->n_authors || lit_authors_share(a, b));
@@ -625,8 +663,8 @@ static int cand_cmp(const void *x, const void *y)
     return a->rec < b->rec ? -1 : a->rec > b->rec;
 }
 
-void lit_match_judge(const lit_catalog *pc, const lit_paper *p, const lit_catalog *rc, const uint32_t *rec,
-                     size_t n, const lit_venues *vs, lit_decision *out)
+void lit_match_judge(lit_match_ctx *mx, const lit_catalog *pc, const lit_paper *p, const lit_catalog *rc,
+                     const uint32_t *rec, size_t n, lit_decision *out)
 {
     out->verdict = LIT_VERDICT_NONE;
     out->rc = rc;
@@ -634,13 +672,13 @@ void lit_match_judge(const lit_catalog *pc, const lit_paper *p, const lit_catalo
     out->preprint = -1;
     out->why = "no record with the same DOI, arXiv id or title";
     side ps;
-    side_init(&ps, pc, p, vs);
+    side_init(&ps, pc, p, mx);
     for (size_t i = 0; i < n; i++) {
         bool dup = false;
         for (size_t j = 0; j < out->n && !dup; j++) dup = out->c[j].rec == rec[i];
         if (dup) continue;
         side rs;
-        side_init(&rs, rc, &rc->papers[rec[i]], vs);
+        side_init(&rs, rc, &rc->papers[rec[i]], mx);
         LIT_GROW(out->c, out->cap, out->n + 1);
         lit_cand *c = &out->c[out->n++];
         memset(c, 0, sizeof *c);
@@ -665,13 +703,14 @@ void lit_match_judge(const lit_catalog *pc, const lit_paper *p, const lit_catalo
         if (!w->preprint && c->preprint && !c->refused && out->preprint < 0) {
             /* the published paper's preprint: the same title or arXiv id */
             char *cn = lit_title_norm(cp->title), *ca = lit_arxiv_key(cp->arxiv);
-            bool same = !strcmp(cn, wnorm) || (ca && warx && !strcmp(ca, warx)) || (ca && ps.arxiv && !strcmp(ca, ps.arxiv));
+            bool same = (!strcmp(cn, wnorm) || (ca && warx && !strcmp(ca, warx)) || (ca && ps.arxiv && !strcmp(ca, ps.arxiv))) &&
+                        (!wp->n_authors || !cp->n_authors || lit_authors_share(wp, cp));   /* one work has one set of authors */
             free(cn);
             free(ca);
             if (same) { out->preprint = (long)i; continue; }
         }
         if (c->refused && (w->score == 100 || c->score < LIT_MATCH_THRESHOLD - LIT_MATCH_MARGIN)) continue;
-        if (!c->refused && same_record(rc, wp, cp, vs)) { out->c[i].duplicate = true; continue; }
+        if (!c->refused && same_record(rc, wp, cp, mx)) { out->c[i].duplicate = true; continue; }
         next = c;
     }
     free(wnorm);
@@ -718,7 +757,7 @@ typedef struct multimap { entry *e; size_t n, cap; } multimap;
 
 struct lit_matcher {
     const lit_catalog *rc;
-    const lit_venues *vs;
+    lit_match_ctx *mx;
     multimap ids, titles, words;
     char **owned;
     size_t n_owned, cap_owned;
@@ -785,7 +824,7 @@ lit_matcher *lit_matcher_new(const lit_catalog *rc, const lit_venues *vs)
 {
     lit_matcher *m = lit_xcalloc(1, sizeof *m);
     m->rc = rc;
-    m->vs = vs;
+    m->mx = lit_match_ctx_new(vs);
     for (size_t i = 0; i < rc->n_papers; i++) {
         const lit_paper *p = &rc->papers[i];
         uint32_t r = (uint32_t)i;
@@ -806,6 +845,7 @@ lit_matcher *lit_matcher_new(const lit_catalog *rc, const lit_venues *vs)
 void lit_matcher_free(lit_matcher *m)
 {
     if (!m) return;
+    lit_match_ctx_free(m->mx);
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
     free(m->owned);
     free(m->ids.e);
@@ -903,6 +943,6 @@ void lit_matcher_decide(const lit_matcher *m, const lit_catalog *pc, const lit_p
 {
     uint32_t *rec;
     size_t n = lit_matcher_candidates(m, p, 8, &rec);
-    lit_match_judge(pc, p, m->rc, rec, n, m->vs, out);
+    lit_match_judge(m->mx, pc, p, m->rc, rec, n, out);
     free(rec);
 }

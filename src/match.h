@@ -50,17 +50,23 @@ char *lit_name_surname(const char *name);
  * al." (family names as written, without DBLP's homonym numbers); nothing when none. */
 void lit_authors_short(const lit_paper *p, lit_buf *b);
 
+/* ---------- one paper against its candidate records ---------- */
+
+/* What judging needs besides the papers: the venue table (may be NULL), and the venue of
+ * each name already met (a judge meets the same few thousand venue names again and again).
+ * Free with lit_match_ctx_free. */
+typedef struct lit_match_ctx lit_match_ctx;
+lit_match_ctx *lit_match_ctx_new(const lit_venues *vs);
+void lit_match_ctx_free(lit_match_ctx *mx);
 /* The venue table's id of a paper's venue (a record's may be the text a .bib or DBLP gives:
  * "Commun. ACM", "SIGMOD Conference", "Proceedings of the 27th ACM Symposium ..."), or the
  * name as written when the table does not know it; NULL for none or text that names no
- * venue. vs may be NULL. */
-const char *lit_paper_venue_id(const lit_catalog *c, const lit_paper *p, const lit_venues *vs);
+ * venue. The string lives as long as mx or the table. */
+const char *lit_match_venue(lit_match_ctx *mx, const lit_catalog *c, const lit_paper *p);
 /* Whether a paper's venue is a preprint server (arXiv, CoRR) by the venue table, or by
- * name when the table does not know it; a paper without a venue whose year came from
- * its arXiv id is a preprint too. vs may be NULL. */
-bool lit_paper_preprint(const lit_catalog *c, const lit_paper *p, const lit_venues *vs);
-
-/* ---------- one paper against its candidate records ---------- */
+ * name when the table does not know it; a paper without a venue but with an arXiv id is a
+ * preprint too. */
+bool lit_match_preprint(lit_match_ctx *mx, const lit_catalog *c, const lit_paper *p);
 
 #define LIT_MATCH_THRESHOLD 90   /* a similar title is a candidate from this score up */
 #define LIT_MATCH_MARGIN 5       /* ... and is taken only this far ahead of the next */
@@ -91,8 +97,7 @@ typedef struct lit_decision {
     const char *why;        /* static text: why the first won, or why none could */
 } lit_decision;
 
-/* Judges records rec[0..n) of rc as paper p of pc (vs: venue kinds and names; may be
- * NULL). A candidate is refused when an identifier disagrees (another DOI, another arXiv
+/* Judges records rec[0..n) of rc as paper p of pc. A candidate is refused when an identifier disagrees (another DOI, another arXiv
  * id), when a shared DOI or arXiv id comes with titles that share no word (a copied
  * identifier), when both name authors and none is shared, when the years are further
  * apart than one (a preprint may come up to two years before its published version),
@@ -105,8 +110,8 @@ typedef struct lit_decision {
  * it scores LIT_MATCH_MARGIN more than the next, or
  * when the paper's venue or year tells it from the next; otherwise the paper is
  * ambiguous. out is reset; free with lit_decision_free. */
-void lit_match_judge(const lit_catalog *pc, const lit_paper *p, const lit_catalog *rc, const uint32_t *rec,
-                     size_t n, const lit_venues *vs, lit_decision *out);
+void lit_match_judge(lit_match_ctx *mx, const lit_catalog *pc, const lit_paper *p, const lit_catalog *rc,
+                     const uint32_t *rec, size_t n, lit_decision *out);
 void lit_decision_free(lit_decision *dec);
 /* The record taken (MATCH), else NULL. */
 const lit_paper *lit_decision_record(const lit_decision *dec);

@@ -97,6 +97,7 @@ static const lit_node *map_extra(const lit_paper *p, const char *key)
 typedef struct run {
     lit_catalog *c;
     const lit_resolve_opts *o;
+    lit_match_ctx *mx;     /* venue names looked up once for the whole run */
     lit_resolve_stats *st;
     lit_diag *d;
     lit_strtab keys;       /* every key and alias of the catalog, lower-cased (BibTeX ignores case) */
@@ -277,8 +278,8 @@ static bool fill(run *r, lit_paper *p, const lit_catalog *rc, const lit_paper *r
     }
     /* the venue: taken when the paper has none or only a preprint's; a paper's own
      * peer-reviewed venue is kept, and the record's version-bound fields with it */
-    const char *pv = lit_paper_venue_id(c, p, vs), *rv = lit_paper_venue_id(rc, rec, vs);
-    bool p_pre = lit_paper_preprint(c, p, vs), r_pre = lit_paper_preprint(rc, rec, vs);
+    const char *pv = lit_match_venue(r->mx, c, p), *rv = lit_match_venue(r->mx, rc, rec);
+    bool p_pre = lit_match_preprint(r->mx, c, p), r_pre = lit_match_preprint(r->mx, rc, rec);
     bool take_venue = rv && (!pv || (p_pre && !r_pre));
     bool same_venue = rv && pv && (!strcmp(pv, rv) || (p_pre && r_pre));
     /* a preprint record of a published paper is the same paper, not a contradiction */
@@ -407,7 +408,7 @@ static int resolve_one(run *r, size_t pi, lit_rsource *const *src, size_t n_src)
         const uint32_t *rec;
         size_t n;
         if (src[s]->candidates(src[s], p, &rcat, &rec, &n, r->d) != 0) { rc = -1; break; }
-        lit_match_judge(r->c, p, rcat, rec, n, r->o->vs, &dec);
+        lit_match_judge(r->mx, r->c, p, rcat, rec, n, &dec);
         const char *sname = src[s]->name ? src[s]->name : "your files";
         if (explain) {
             lit_buf_printf(&ex, "  %s: %s (%s)\n", sname, verdict_text(dec.verdict), dec.why);
@@ -476,7 +477,7 @@ int lit_resolve(lit_catalog *c, lit_rsource *const *src, size_t n_src, const lit
                 lit_resolve_stats *st, lit_diag *d)
 {
     memset(st, 0, sizeof *st);
-    run r = {.c = c, .o = o, .st = st, .d = d};
+    run r = {.c = c, .o = o, .st = st, .d = d, .mx = lit_match_ctx_new(o->vs)};
     lit_buf_add(&r.text, "", 0);
     for (size_t i = 0; i < c->n_papers; i++) {
         const lit_paper *p = &c->papers[i];
@@ -498,6 +499,7 @@ int lit_resolve(lit_catalog *c, lit_rsource *const *src, size_t n_src, const lit
     lit_strtab_free(&r.taken);
     free(r.taken_by);
     lit_arena_free(&r.scratch);
+    lit_match_ctx_free(r.mx);
     return rc;
 }
 
