@@ -19,7 +19,8 @@
 #   BUILDDIR=build/x        the build whose rel/ binaries to time
 #   DEDUPE_TIMEOUT=300      seconds after which the dedupe stage is stopped (default 120)
 #   BENCH_DBLP=full         the DBLP index at 75k, 750k and 7.5M records (tests/bench_dblp.sh;
-#                           default 75k and 750k; none: skip it)
+#                           default 75k and 750k; none: skip it), and litsurvey resolve
+#                           against it (tests/bench_resolve.sh)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 B=${BUILDDIR:-build}
@@ -249,5 +250,7 @@ if [ -s "$tmp/builds" ]; then
 fi
 # The DBLP index (issue 24): BENCH_DBLP=none skips it, BENCH_DBLP=full adds the full size.
 BENCH_DIR=$DIR BUILDDIR=$B sh tests/bench_dblp.sh || exit 1
+# litsurvey resolve, the whole command, on the same dumps' query catalogs (wrong matches counted)
+BENCH_DIR=$DIR BUILDDIR=$B sh tests/bench_resolve.sh || exit 1
 echo
 echo "results written to $res"
