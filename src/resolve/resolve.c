@@ -78,20 +78,6 @@ static const char *map_get(const lit_node *m, const char *k)
     return NULL;
 }
 
-static const char *scalar_extra(const lit_paper *p, const char *key)
-{
-    for (uint32_t i = 0; i < p->n_extras; i++)
-        if (!strcmp(p->extras[i].key, key) && p->extras[i].value.kind == LIT_NODE_SCALAR) return p->extras[i].value.str;
-    return NULL;
-}
-
-static const lit_node *map_extra(const lit_paper *p, const char *key)
-{
-    for (uint32_t i = 0; i < p->n_extras; i++)
-        if (!strcmp(p->extras[i].key, key) && p->extras[i].value.kind == LIT_NODE_MAP) return &p->extras[i].value;
-    return NULL;
-}
-
 /* ---------- per run ---------- */
 
 typedef struct run {
@@ -233,7 +219,7 @@ static bool merge_bib(lit_catalog *c, lit_paper *p, const char *type, const lit_
                       bool venue_text)
 {
     lit_arena *a = &c->arena;
-    const lit_node *pb = map_extra(p, "bib");
+    const lit_node *pb = lit_paper_extra(p, "bib", LIT_NODE_MAP);
     size_t have = pb ? pb->n : 0, add = rb ? rb->n : 0;
     lit_node *items = lit_arena_alloc(a, 2 * (have + add + 1) * sizeof *items);
     size_t n = 0;
@@ -308,7 +294,8 @@ static bool fill(run *r, lit_paper *p, const lit_catalog *rc, const lit_paper *r
     if (!p->arxiv && arx) { p->arxiv = lit_arena_strdup(a, arx); changed = true; }
     /* the entry type and its fields, where the record is the paper's version: not a preprint's
      * (`bib` writes an arXiv paper from its id, not from "journal = {CoRR}, volume = {abs/...}") */
-    const char *rt = scalar_extra(rec, "bibtype"), *pt = scalar_extra(p, "bibtype");
+    const lit_node *rtn = lit_paper_extra(rec, "bibtype", LIT_NODE_SCALAR), *ptn = lit_paper_extra(p, "bibtype", LIT_NODE_SCALAR);
+    const char *rt = rtn ? rtn->str : NULL, *pt = ptn ? ptn->str : NULL;
     if (version_ok && rt && !r_pre && (!pt || take_venue || !strcasecmp(pt, rt))) {
         if (!pt || strcasecmp(pt, rt)) {
             set_extra(c, p, "bibtype", scalar(a, rt, false));
@@ -318,7 +305,7 @@ static bool fill(run *r, lit_paper *p, const lit_catalog *rc, const lit_paper *r
          * is an abbreviation the venue table writes out, when it knows the venue */
         const char *rvt = lit_catalog_venue(rc, rec->venue);
         bool known = rvt && vs && (lit_venues_find(vs, rvt) || lit_venues_match(vs, rvt));
-        changed |= merge_bib(c, p, rt, map_extra(rec, "bib"), take_venue && pt != NULL, s->user || !known);
+        changed |= merge_bib(c, p, rt, lit_paper_extra(rec, "bib", LIT_NODE_MAP), take_venue && pt != NULL, s->user || !known);
     }
     return changed;
 }
