@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "dblp_priv.h"   /* lit_dblp_strip_homonym: DBLP's names, in a .bib made from DBLP too */
 #include "latex_text.h"
 
 #define EXPLAIN_SHOWN 8   /* candidates --explain and -v list per source */
@@ -178,9 +179,10 @@ static const char *verdict_text(lit_verdict v)
     return v == LIT_VERDICT_MATCH ? "match" : v == LIT_VERDICT_AMBIGUOUS ? "ambiguous, not taken" : "none";
 }
 
+/* Where a note is, as diagnostics say it: FILE:LINE:COL, or nothing for a paper made in memory. */
 static void place(run *r, const lit_paper *p, lit_buf *b)
 {
-    lit_buf_printf(b, "%s:%ld:%ld: ", r->c->path ? r->c->path : "catalog", p->line, p->col ? p->col : 1);
+    if (r->c->path && p->line > 0) lit_buf_printf(b, "%s:%ld:%ld: ", r->c->path, p->line, p->col ? p->col : 1);
 }
 
 /* ---------- filling a paper from its record ---------- */
@@ -198,11 +200,9 @@ static void conflict(run *r, const lit_paper *p, const char *field, const char *
  * a .bib exported from DBLP) is no part of a name. */
 static const char *clean_name(lit_arena *a, const char *n)
 {
-    size_t l = strlen(n);
-    if (l > 5 && n[l - 5] == ' ' && isdigit((unsigned char)n[l - 4]) && isdigit((unsigned char)n[l - 3]) &&
-        isdigit((unsigned char)n[l - 2]) && isdigit((unsigned char)n[l - 1]))
-        return lit_arena_strndup(a, n, l - 5);
-    return lit_arena_strdup(a, n);
+    char *c = lit_arena_strdup(a, n);
+    lit_dblp_strip_homonym(c);
+    return c;
 }
 
 /* "and others" written out as a name ("Tucker, Paul and et al.") is nobody. */
