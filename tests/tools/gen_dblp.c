@@ -476,7 +476,7 @@ static void record(gen *g, uint64_t i)
         } else snprintf(family, sizeof family, "%s", sp ? sp + 1 : names[0]);
     }
     /* venue and key */
-    char vbuf[512] = "", prefix[256] = "";
+    char vbuf[512] = "", prefix[512] = "";
     const char *vt = strcmp(type, "incollection") == 0 || strcmp(type, "book") == 0 ? "incollection" : type;
     dist *vd = venue_dist(&g->m, vt);
     if (!corr && vd && vd->n) {
@@ -548,7 +548,7 @@ static void record(gen *g, uint64_t i)
 
     /* the proceedings, when first cited */
     if (strcmp(type, "inproceedings") == 0 && *prefix) {
-        char pk[300];
+        char pk[600];
         snprintf(pk, sizeof pk, "%s/%d", prefix, year);
         if (!proc_seen(g, pk)) {
             lit_buf_printf(o, "<proceedings mdate=\"2020-01-01\" key=\"%s\">\n", pk);
