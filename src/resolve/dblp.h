@@ -7,7 +7,8 @@
 #include "diag.h"
 
 /* An open index (read-only, memory-mapped); one per thread: candidate queries use
- * scratch memory of the handle. */
+ * scratch memory of the handle. The format is the project's own (dblp_priv.h): SQLite
+ * with FTS5 was measured against it (README, "The DBLP index"). */
 typedef struct lit_dblp_index lit_dblp_index;
 
 /* Reads the DBLP dump xml_path (dblp.xml, or dblp.xml.gz; its DTD, which defines the
@@ -28,9 +29,11 @@ lit_dblp_index *lit_dblp_index_open(const char *idx_path, lit_diag *d);
 
 /* Appends to out (a scratch catalog) the records that may be paper p: the same DOI
  * (case-insensitive), the same arXiv id (without version), the same normalised title
- * (lit_title_norm), then up to max fuzzy candidates that share the title's rarest words
- * (ranked by the weight of the shared words, a year near p's, and the length of the
- * title). Each record is appended once, in that order. Records are papers as
+ * (lit_title_norm; at most 32, the nearest p's year first), then up to max fuzzy
+ * candidates: records that have at least 60% of the weight (idf) of the title's words,
+ * found through its rarest words, ranked by that share, a year within one of p's and the
+ * length of the title. Each record is appended once, in that order; a query reads a
+ * bounded amount of the index whatever its size. Records are papers as
  * import_bib makes them of .bib entries: key = DBLP key (conf/sosp/NarayananHPSDGGZ19),
  * title (markup flattened, DBLP's final full stop dropped), authors (DBLP's homonym
  * digits dropped: "Wei Wang 0002" is "Wei Wang"), year, venue (the booktitle or the

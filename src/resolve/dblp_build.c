@@ -12,11 +12,11 @@
 
 typedef struct itab {
     lit_buf blob;
-    uint64_t *off;            /* n+1 offsets into blob */
+    uint32_t *off;            /* n+1 offsets into blob */
     size_t n, cap;
-    uint64_t *hash;           /* per string */
     uint64_t *slots;          /* id+1 in the low half, the hash's top half above; 0 = empty */
     size_t nslots;
+    bool full;                /* the blob reached 4 GB: the index cannot hold it */
 } itab;
 
 static void itab_rehash(itab *t, size_t nslots)
@@ -25,14 +25,16 @@ static void itab_rehash(itab *t, size_t nslots)
     t->slots = lit_xcalloc(nslots, sizeof *t->slots);
     t->nslots = nslots;
     for (size_t i = 0; i < t->n; i++) {
-        size_t j = t->hash[i] & (nslots - 1);
+        uint64_t h = dblp_hash(t->blob.data + t->off[i], t->off[i + 1] - t->off[i] - 1);
+        size_t j = h & (nslots - 1);
         while (t->slots[j]) j = (j + 1) & (nslots - 1);
-        t->slots[j] = (t->hash[i] >> 32) << 32 | (uint64_t)(i + 1);
+        t->slots[j] = (h >> 32) << 32 | (uint64_t)(i + 1);
     }
 }
 
 /* The id of s (n bytes), added when new. The slot holds half the hash, so that a probe
- * reads the string only when it is very likely the one. */
+ * reads the string only when it is very likely the one. Slots are filled up to 3/4:
+ * the full DBLP has millions of names. */
 static uint32_t itab_intern(itab *t, const char *s, size_t n, uint64_t h)
 {
     if (!t->nslots) itab_rehash(t, 1024);
@@ -42,20 +44,18 @@ static uint32_t itab_intern(itab *t, const char *s, size_t n, uint64_t h)
         uint32_t id = (uint32_t)t->slots[j] - 1;
         if (t->off[id + 1] - t->off[id] - 1 == n && memcmp(t->blob.data + t->off[id], s, n) == 0) return id;
     }
+    if (t->blob.len + n + 1 >= UINT32_MAX || t->n + 2 >= UINT32_MAX) { t->full = true; return 0; }
     if (t->n + 2 > t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        t->off = lit_xrealloc(t->off, cap * sizeof *t->off);
-        t->hash = lit_xrealloc(t->hash, cap * sizeof *t->hash);
-        t->cap = cap;
+        t->cap = t->cap ? t->cap + t->cap / 2 : 1024;
+        t->off = lit_xrealloc(t->off, t->cap * sizeof *t->off);
     }
     uint32_t id = (uint32_t)t->n;
     if (t->n == 0) t->off[0] = 0;
     lit_buf_add(&t->blob, s, n);
     lit_buf_addc(&t->blob, 0);
-    t->hash[id] = h;
-    t->off[++t->n] = t->blob.len;
+    t->off[++t->n] = (uint32_t)t->blob.len;
     t->slots[j] = (h >> 32) << 32 | (uint64_t)(id + 1);
-    if (t->n * 2 > t->nslots) itab_rehash(t, t->nslots * 2);
+    if (4 * t->n > 3 * t->nslots) itab_rehash(t, t->nslots * 2);
     return id;
 }
 
@@ -112,20 +112,23 @@ static void itab_free(itab *t)
 {
     lit_buf_free(&t->blob);
     free(t->off);
-    free(t->hash);
     free(t->slots);
     memset(t, 0, sizeof *t);
 }
 
 /* ---- hash-table entries ---- */
 
-typedef struct hent { uint64_t h; uint64_t v; } hent;   /* v: record, or for words the word id */
+/* v: a record, or for words the word id; 12 bytes (a table of the full DBLP has 7.5M) */
+typedef struct __attribute__((packed)) hent { uint64_t h; uint32_t v; } hent;
 typedef struct hvec { hent *e; size_t n, cap; } hvec;
 
 static void hvec_add(hvec *v, uint64_t h, uint64_t val)
 {
-    LIT_GROW(v->e, v->cap, v->n + 1);
-    v->e[v->n++] = (hent){h, val};
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap + v->cap / 2 : 4096;
+        v->e = lit_xrealloc(v->e, v->cap * sizeof *v->e);
+    }
+    v->e[v->n++] = (hent){h, (uint32_t)val};
 }
 
 static bool hent_less(const hent *x, const hent *y)
@@ -143,6 +146,8 @@ static void hvec_sort(hvec *v)
     for (size_t b = 0; b < 65536; b++) cnt[b + 1] += cnt[b];
     hent *o = lit_xmalloc(v->n * sizeof *o);
     for (size_t i = 0; i < v->n; i++) o[cnt[v->e[i].h >> 48]++] = v->e[i];
+    free(v->e);
+    v->e = NULL;
     size_t lo = 0;
     for (size_t b = 0; b < 65536; b++) {   /* cnt[b] is now the end of bucket b */
         for (size_t i = lo + 1; i < cnt[b]; i++) {
@@ -153,7 +158,6 @@ static void hvec_sort(hvec *v)
         }
         lo = cnt[b];
     }
-    free(v->e);
     v->e = o;
     v->cap = v->n;
     free(cnt);
@@ -477,7 +481,7 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
     memset(sec, 0, sizeof sec);
     sec[S_RECORDS][0] = DBLP_HDR_SIZE;
     int rc = lit_dblp_read(xml_path, on_record, &bd, d);
-    if (rc == 0 && (bd.strings.blob.len >= UINT32_MAX || bd.tokens.blob.len >= UINT32_MAX))
+    if (rc == 0 && (bd.strings.full || bd.tokens.full))
         rc = lit_error(d, xml_path, 0, 0, "more than 4 GB of names or title words: the index cannot hold them");
     if (bd.stop_line)
         rc = lit_error(d, xml_path, bd.stop_line, 0, "more than %u records: the index cannot hold them", UINT32_MAX - 2);
@@ -490,19 +494,35 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
             unsigned char b[8];
             for (size_t i = 0; i <= bd.n; i++) { dblp_put64(b, bd.recoff[i]); write_bytes(&bd, b, 8); }
         });
+        /* each part freed once written: the postings, last, need memory */
+        free(bd.recoff);
+        bd.recoff = NULL;
         SECTION(S_SUMMARY, write_bytes(&bd, bd.summary, 4 * bd.n));
         SECTION(S_SIGS, {
             unsigned char b[8];
             for (size_t i = 0; i < bd.n; i++) { dblp_put64(b, bd.sigs[i]); write_bytes(&bd, b, 8); }
         });
+        free(bd.sigs);
+        bd.sigs = NULL;
         SECTION(S_STROFF, write_offsets(&bd, &bd.strings));
         SECTION(S_STRINGS, write_bytes(&bd, bd.strings.blob.data, bd.strings.blob.len));
+        size_t n_strings = bd.strings.n, n_tokens = bd.tokens.n;
+        itab_free(&bd.strings);
         SECTION(S_TOKOFF, write_offsets(&bd, &bd.tokens));
         SECTION(S_TOKENS, write_bytes(&bd, bd.tokens.blob.data, bd.tokens.blob.len));
+        itab_free(&bd.tokens);
         SECTION(S_KEYS, write_table(&bd, &bd.keys, NULL, NULL));
+        free(bd.keys.e);
+        bd.keys.e = NULL;
         SECTION(S_TITLES, write_table(&bd, &bd.titles, NULL, NULL));
+        free(bd.titles.e);
+        bd.titles.e = NULL;
         SECTION(S_DOIS, write_table(&bd, &bd.dois, NULL, NULL));
+        free(bd.dois.e);
+        bd.dois.e = NULL;
         SECTION(S_ARXIVS, write_table(&bd, &bd.arxivs, NULL, NULL));
+        free(bd.arxivs.e);
+        bd.arxivs.e = NULL;
         uint64_t *post_off = lit_xmalloc((bd.words.n + 1) * sizeof *post_off);
         uint64_t post_at = 0;
         /* POSTINGS go last; their offsets are needed by WORDS, so they are written to
@@ -512,6 +532,8 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
         sec[S_POSTINGS][1] = tell(&bd) - post_at;
         hvec wv = {0};
         for (size_t w = 0; w < bd.words.n; w++) hvec_add(&wv, bd.words.hash[w], w);
+        free(bd.words.slots);   /* not needed to write the table: memory for it */
+        bd.words.slots = NULL;
         SECTION(S_WORDS, write_table(&bd, &wv, post_off, bd.words.count));
         free(wv.e);
         free(post_off);
@@ -522,8 +544,8 @@ int lit_dblp_index_build(const char *xml_path, const char *idx_path, lit_diag *d
         dblp_put32(hdr + H_HDRSIZE, DBLP_HDR_SIZE);
         dblp_put64(hdr + H_FILESIZE, file_size);
         dblp_put64(hdr + H_NRECORDS, bd.n);
-        dblp_put64(hdr + H_NSTRINGS, bd.strings.n);
-        dblp_put64(hdr + H_NTOKENS, bd.tokens.n);
+        dblp_put64(hdr + H_NSTRINGS, n_strings);
+        dblp_put64(hdr + H_NTOKENS, n_tokens);
         dblp_put64(hdr + H_NWORDS, bd.words.n);
         dblp_put64(hdr + H_NORM, lit_dblp_norm_probe());
         dblp_put32(hdr + H_NSECTIONS, S_N);

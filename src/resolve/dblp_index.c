@@ -19,7 +19,7 @@
 #define FUZZY_POSTINGS 6000
 /* Candidates whose other words are looked up in their signatures at most (each a random
  * read of the index): a title of common words only has thousands. */
-#define FUZZY_CHECKS 2000
+#define FUZZY_CHECKS 1000
 /* The share of a title's word weight a fuzzy candidate must have. */
 #define FUZZY_SHARE 0.6f
 /* Records with the same normalised title kept at most (those nearest the year first):
@@ -510,6 +510,31 @@ static int add_exact(lit_dblp_index *ix, const table *t, uint64_t h, int year, s
     return 0;
 }
 
+/* Moves the k best of a[0..n) (by score, then record) to its front, in O(n). */
+static void select_best(ranked *a, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        ranked pivot = a[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi - 1;
+        while (i <= j) {   /* Hoare partition: better ones left */
+            while (ranked_cmp(&a[i], &pivot) < 0) i++;
+            while (ranked_cmp(&a[j], &pivot) > 0) j--;
+            if (i <= j) {
+                ranked t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j + 1;
+        else if (k >= i) lo = i;
+        else return;
+    }
+}
+
 typedef struct qword { uint64_t hash, off, bits; uint32_t count; float w; } qword;
 
 static int qword_cmp(const void *a, const void *b)
@@ -616,13 +641,20 @@ static int add_fuzzy(lit_dblp_index *ix, const char *norm, int year, size_t max)
         for (c = 0; c < nc; c++) if (ix->cand[c].score + rest >= need) ix->cand[o++] = ix->cand[c];
         nc = o;
     }
-    if (rest > 0 && nc > FUZZY_CHECKS) return 0;   /* common words only: left to the exact match */
+    if (rest > 0 && nc > FUZZY_CHECKS) {   /* common words: those with most of the rare ones */
+        select_best(ix->cand, nc, FUZZY_CHECKS);
+        nc = FUZZY_CHECKS;
+    }
     ranked *best = lit_xmalloc((max + 1) * sizeof *best);
     size_t nb = 0;
     const unsigned char *sigs = ix->sec[S_SIGS];
     for (size_t c = 0; c < nc; c++) {
         uint32_t rec = ix->cand[c].id;
         float w = ix->cand[c].score;
+        if (c + 8 < nc) {   /* signatures are read at random: ask for them early */
+            __builtin_prefetch(sigs + 8 * (uint64_t)ix->cand[c + 8].id);
+            __builtin_prefetch(ix->sec[S_SUMMARY] + 4 * (uint64_t)ix->cand[c + 8].id);
+        }
         if (rest > 0) {   /* the words not read, from the signature */
             uint64_t sig = dblp_get64(sigs + 8 * (uint64_t)rec);
             for (size_t m = j; m < nq; m++) if (qw[m].bits && (sig & qw[m].bits) == qw[m].bits) w += qw[m].w;

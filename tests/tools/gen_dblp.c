@@ -8,7 +8,8 @@
  * CoRR preprints among them, incollections, books, theses) with their <crossref>ed
  * proceedings, <ee> DOI and other links, homonym numbers (Wei Wang 0002), title markup,
  * and person pages (<www key="homepages/...">, about one per two publications, as in
- * DBLP). Titles are drawn token by token, and names given and family part, from
+ * DBLP). Authors are about half as many persons as records, some prolific, each with one
+ * name. Titles are drawn token by token, and names given and family part, from
  * tests/tools/dblp_model.txt (counts of 2.9 million real DBLP records, made by
  * dblp_model.py), so the index sees DBLP's word frequencies; words past the model's
  * most frequent continue its Zipf curve (rarer words made of real rare words' halves).
@@ -287,6 +288,7 @@ typedef struct gen {
     lit_catalog *cats;
     size_t n_cats;
     uint64_t serial;
+    uint64_t persons;         /* authors to draw from */
 } gen;
 
 static void flush(gen *g, bool all)
@@ -333,12 +335,25 @@ static int draw_year(gen *g)
     return atoi(draw(&g->m.years));
 }
 
-/* A name: given and family part, sometimes DBLP's homonym number. */
-static void draw_name(gen *g, char *buf, size_t cap)
+/* A person's name: given and family part drawn from the person's own seed, so that a
+ * person has the same name in all their records; sometimes DBLP's homonym number. */
+static void person_name(gen *g, uint64_t person, char *buf, size_t cap)
 {
+    uint64_t saved = rng_state;
+    rng_state = mix(person * 0x9E3779B97F4A7C15ULL + 12345);
     const char *gv = draw(&g->m.given), *fm = draw(&g->m.family), *hn = draw(&g->m.homonym);
     if (strcmp(hn, "none") != 0) snprintf(buf, cap, "%s %s %s", gv, fm, hn);
     else snprintf(buf, cap, "%s %s", gv, fm);
+    rng_state = saved;
+}
+
+/* An author: one of about half as many persons as records (DBLP has 3.6 million for 7.5
+ * million publications), the prolific ones more often (P(person < x) = (x / P)^(2/3): the
+ * first of 3.75 million has about a thousand papers, as DBLP's most prolific do). */
+static void draw_name(gen *g, char *buf, size_t cap)
+{
+    double u = unit();
+    person_name(g, (uint64_t)((double)g->persons * u * sqrt(u)), buf, cap);
 }
 
 static size_t draw_count(const dist *d)
@@ -461,7 +476,7 @@ static void record(gen *g, uint64_t i)
         } else snprintf(family, sizeof family, "%s", sp ? sp + 1 : names[0]);
     }
     /* venue and key */
-    char vbuf[512] = "", prefix[256] = "";
+    char vbuf[512] = "", prefix[512] = "";
     const char *vt = strcmp(type, "incollection") == 0 || strcmp(type, "book") == 0 ? "incollection" : type;
     dist *vd = venue_dist(&g->m, vt);
     if (!corr && vd && vd->n) {
@@ -533,7 +548,7 @@ static void record(gen *g, uint64_t i)
 
     /* the proceedings, when first cited */
     if (strcmp(type, "inproceedings") == 0 && *prefix) {
-        char pk[300];
+        char pk[600];
         snprintf(pk, sizeof pk, "%s/%d", prefix, year);
         if (!proc_seen(g, pk)) {
             lit_buf_printf(o, "<proceedings mdate=\"2020-01-01\" key=\"%s\">\n", pk);
@@ -616,6 +631,7 @@ int main(int argc, char **argv)
     memset(&g, 0, sizeof g);
     if (load_model(&g.m, model_path) != 0) return 1;
     rng_state = seed * 0x2545F4914F6CDD1DULL;
+    g.persons = n / 2 + 1;
     mkdir(dir, 0777);
     char path[4096];
     snprintf(path, sizeof path, "%s/dblp.dtd", dir);
