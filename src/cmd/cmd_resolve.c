@@ -6,6 +6,7 @@
 #include "dblp.h"
 #include "dblp_priv.h"   /* DBLP_MAGIC: how an index file starts */
 #include "import.h"
+#include "lock.h"
 #include "outfile.h"
 #include "resolve.h"
 
@@ -111,18 +112,22 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
     }
     if (!n_files && !n_indexes) { rc = lit_usage_error("resolve", "no sources (--from FILE)"); goto out; }
 
-    /* the catalog is read here and written back below, whole, in one place */
+    /* the catalog is read here and written back below, whole; the lock is held from before
+     * the one to after the other, so that an import at the same time waits its turn */
+    lit_lock lock;
+    if (lit_lock_take(&lock, catalog, d) != 0) { rc = LIT_EXIT_IO; goto out; }
     lit_db db;
     if (lit_db_load(&db, catalog, venues, topics, d) != 0) {
         rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
         lit_db_free(&db);
-        goto out;
+        goto unlock;
     }
+    lit_input_release(catalog);   /* resolve writes back the catalog it read, and no other input */
     if (explain && lit_catalog_find(&db.cat, explain) < 0) {
         lit_error(d, catalog, 0, 0, "no paper with the key '%s' to explain", explain);
         rc = LIT_EXIT_DATA;
         lit_db_free(&db);
-        goto out;
+        goto unlock;
     }
     /* the user's files first (their keys win), then the DBLP indexes in the order given */
     lit_rsource **src = lit_xcalloc(n_indexes + 2, sizeof *src);
@@ -146,6 +151,8 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
     for (size_t i = 0; i < n_src; i++) lit_rsource_close(src[i]);
     free(src);
     lit_db_free(&db);
+unlock:
+    lit_lock_release(&lock);
 out:
     free(files);
     free(indexes);

@@ -1,0 +1,346 @@
+/* md_entry.c - one list entry's text read as a paper: tags, title, system name, authors;
+ * decorations and link labels that are not the title go. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "md_entry.h"
+
+/* A link label of at most two words is an auxiliary link ([Paper], [Code], [BytePS]);
+ * a longer label is text of the entry (usually the title). */
+bool lit_md_label_is_aux(const char *label)
+{
+    char *l = lit_xstrdup(label);
+    lit_md_strip_marks(l);
+    lit_md_collapse_ws(l);
+    size_t ln = strlen(l);
+    if (ln >= 2 && l[0] == '[' && l[ln - 1] == ']' && lit_md_match_close(l, 0) == ln - 1) {  /* [[Paper]](url) */
+        l[ln - 1] = 0;
+        memmove(l, l + 1, ln - 1);
+    }
+    bool aux = lit_md_label_kind(l) || lit_md_count_words(l) <= 2 || strstr(l, "://") || lit_md_starts_ci(l, "www.");
+    size_t n = strlen(l);
+    /* "[OSDI '14] Title" style labels and anything with a bracket carry entry text */
+    if (strchr(l, '[') || n == 0) aux = n == 0;
+    free(l);
+    return aux;
+}
+
+void lit_md_entry_free(entry *e)
+{
+    free(e->title); free(e->short_name); free(e->label);
+    for (size_t i = 0; i < e->n_authors; i++) free(e->authors[i]);
+    memset(e, 0, sizeof *e);
+}
+
+bool lit_md_paperish_link(const rlink *l)
+{
+    return !strcmp(l->kind, "paper") || !strcmp(l->kind, "pdf");
+}
+
+/* "(Gavel) Title" or "PipeDream: Title": the system name the list gives. */
+static char *take_short(char *title)
+{
+    if (title[0] == '(') {
+        char *close = strchr(title, ')');
+        if (close && close - title > 1 && close - title <= 40 && close[1] == ' ') {
+            char *name = lit_md_strndup(title + 1, (size_t)(close - title - 1));
+            lit_md_collapse_ws(name);
+            if (lit_md_count_words(name) <= 2 && lit_md_has_letter(name)) {
+                lit_md_remove_range(title, 0, (size_t)(close - title) + 2);
+                return name;
+            }
+            free(name);
+        }
+        return NULL;
+    }
+    char *colon = strstr(title, ": ");
+    if (!colon || colon == title || colon - title > 40 || lit_md_count_words(colon + 2) < 2) return NULL;
+    char *name = lit_md_strndup(title, (size_t)(colon - title));
+    size_t words = lit_md_count_words(name);
+    bool ok = false;
+    if (words == 1) ok = !strchr(name, ',') && lit_md_has_letter(name);
+    else if (words == 2) {  /* "PCC Vivace": an acronym first */
+        size_t up = 0, al = 0, i = 0;
+        for (; name[i] && name[i] != ' '; i++) { if (isupper((unsigned char)name[i])) up++; if (isalpha((unsigned char)name[i])) al++; }
+        ok = al >= 2 && up == al;
+    }
+    if (ok) return name;
+    free(name);
+    return NULL;
+}
+
+static void clean_title(char *s)
+{
+    lit_md_strip_marks(s);
+    lit_md_collapse_ws(s);
+    size_t n = strlen(s);
+    for (int k = 0; k < 2; k++) {
+        while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '-' ||
+                     s[n - 1] == '|' || s[n - 1] == ' '))
+            s[--n] = 0;
+        /* a note in square brackets at the end: "[Vision]", and the document types of
+         * GB/T 7714 references ("[J]", "[C]", "[J/OL]") */
+        size_t o = n > 2 && s[n - 1] == ']' ? lit_md_match_open(s, n - 1) : (size_t)-1;
+        if (o == (size_t)-1 || o == 0 || n - o > 24 || lit_md_count_words(s + o) > 3) break;
+        s[o] = 0;
+        n = o;
+    }
+    size_t lead = 0;
+    while (s[lead] == '-' || s[lead] == ':' || s[lead] == ' ' || s[lead] == '|') lead++;
+    if (lead) lit_md_remove_range(s, 0, lead);
+    n = strlen(s);
+    if (n >= 2 && s[0] == '"' && s[n - 1] == '"') { s[n - 1] = 0; lit_md_remove_range(s, 0, 1); }
+    n = strlen(s);
+    if (n >= 6 && !memcmp(s, "\xE2\x80\x9C", 3) && !memcmp(s + n - 3, "\xE2\x80\x9D", 3)) { s[n - 3] = 0; lit_md_remove_range(s, 0, 3); }
+}
+
+/* Removes every short link label still in s (they are not title text). */
+static void drop_aux(char *s)
+{
+    for (char *o; (o = strchr(s, M_AUX_OPEN)) != NULL;) {
+        char *c = strchr(o, M_AUX_CLOSE);
+        lit_md_remove_range(s, (size_t)(o - s), c ? (size_t)(c - s) + 1 : strlen(s));
+    }
+}
+
+/* A short link label at the start of the entry is part of the title before a colon
+ * ("[SLA2](url): Sparse-Linear ..."), and the title itself when nothing but a separator
+ * follows ("[Mistral 7B](url) - Mistral AI"); elsewhere it is a tag or nothing. */
+static void resolve_leading_aux(char *s)
+{
+    size_t i = 0;
+    while (s[i] == ' ' || (IS_MARK(s[i]) && s[i] != M_AUX_OPEN)) i++;
+    if (s[i] != M_AUX_OPEN) return;
+    char *c = strchr(s + i, M_AUX_CLOSE);
+    if (!c) return;
+    size_t ci = (size_t)(c - s), a = ci + 1;
+    while (s[a] == ' ') a++;
+    bool colon = s[a] == ':' || (ci > i + 1 && s[ci - 1] == ':');
+    if (colon) {
+        lit_md_remove_range(s, ci + 1, a);  /* "[Lumos](url) : Title" */
+        lit_md_remove_range(s, ci, ci + 1);
+        lit_md_remove_range(s, i, i + 1);
+        return;
+    }
+    char *rest = lit_xstrdup(s + ci + 1);
+    drop_aux(rest);
+    lit_md_strip_marks(rest);
+    lit_md_collapse_ws(rest);
+    bool sep = !*rest || rest[0] == '-' || rest[0] == '|' || rest[0] == ',' || rest[0] == '(' ||
+               !strncmp(rest, "\xE2\x80\x93", 3) || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "\xE2\x80\xA2", 3);
+    free(rest);
+    if (sep) { s[i] = M_LINK_OPEN; s[ci] = M_LINK_CLOSE; }
+}
+
+/* A word naming a link kind right before a link ("code [Tiresias](url) paper [Title](url)",
+ * "Paper: [Title](url)") labels that link; it is not text. */
+static void drop_link_words(char *s)
+{
+    for (size_t i = 0; s[i];) {
+        size_t j = i;
+        while (s[j] && s[j] != ' ' && !IS_MARK(s[j])) j++;
+        size_t k = j;
+        while (s[k] == ' ') k++;
+        if (j > i && (s[k] == M_LINK_OPEN || s[k] == M_AUX_OPEN) && (i == 0 || s[i - 1] == ' ' || IS_MARK(s[i - 1]))) {
+            char w[16];
+            size_t n = j - i < sizeof w ? j - i : sizeof w - 1;
+            memcpy(w, s + i, n);
+            w[n] = 0;
+            if (n && w[n - 1] == ':') w[n - 1] = 0;
+            if (*w && lit_md_kind_from_label(w)) { lit_md_remove_range(s, i, k); continue; }
+        }
+        i = s[j] ? j + 1 : j;
+    }
+}
+
+/* Bracket groups that are notes, wherever they are: "(@Affiliation)", "[also in 2.1]",
+ * "(see ...)", and a parenthesised affiliation at the end. */
+static void drop_note_groups(char *s, bool org)
+{
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] != '(' && s[i] != '[') continue;
+        size_t j = lit_md_match_close(s, i);
+        if (j == (size_t)-1) continue;
+        size_t a = i + 1;
+        while (s[a] == ' ' || IS_MARK(s[a])) a++;
+        bool note = lit_md_note_start(s + a) > 0;
+        size_t e = j + 1;
+        while (s[e] == ' ' || IS_MARK(s[e])) e++;
+        if (org && !note && !s[e] && i > 0) {  /* at the end: "(Tsinghua University)", "(Best Paper)", "[Vision]" */
+            char *g = lit_md_strndup(s + a, j - a);
+            note = s[i] == '[' ? lit_md_count_words(g) <= 4 : lit_md_has_org_word(g, strlen(g));
+            if (!note) note = lit_md_award(g);
+            free(g);
+        }
+        if (note) { lit_md_remove_range(s, i, j + 1); i = (size_t)-1; }
+    }
+}
+
+/* A leading "[Label]" that is not a tag ("[Survey :mag:]", "[NITRO]"): dropped when a
+ * title follows it. */
+static bool drop_leading_label(char *s)
+{
+    size_t i = 0;
+    while (s[i] == ' ' || IS_MARK(s[i])) i++;
+    if (s[i] != '[') return false;
+    size_t j = lit_md_match_close(s, i);
+    if (j == (size_t)-1 || j - i > 60) return false;
+    char *in = lit_md_strndup(s + i + 1, j - i - 1);
+    bool label = lit_md_count_words(in) <= 6 && !strchr(in, M_LINK_OPEN);
+    free(in);
+    if (!label || lit_md_count_words(s + j + 1) < 2 || !lit_md_has_letter(s + j + 1)) return false;
+    lit_md_remove_range(s, i, j + 1);
+    return true;
+}
+
+/* A trailing "| Affiliation" (after any "| VENUE'YY" was taken as a tag). */
+static void drop_affiliation(char *s)
+{
+    size_t n = lit_md_trim_end(s), cut = (size_t)-1;
+    int depth = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] == '(' || s[i] == '[') depth++;
+        else if ((s[i] == ')' || s[i] == ']') && depth) depth--;
+        else if (!depth && s[i] == '|' && s[i + 1] == ' ' && i) cut = s[i - 1] == ' ' ? i - 1 : i;
+    }
+    if (cut != (size_t)-1 && lit_md_count_words(s + cut + 2) <= 8 && lit_md_count_words(s) > lit_md_count_words(s + cut + 2) + 1)
+        s[cut] = 0;
+}
+
+/* Interprets one entry's text (with markers) and links. ctx_* come from the headings. */
+void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size_t n_links, entry *e)
+{
+    char *s = lit_xstrdup(text);
+    lit_md_fold_fullwidth(s);
+    lit_md_drop_empty_groups(s);
+    e->links = links;
+    e->n_links = n_links;
+    tag t;
+    char vb[128];
+    lit_md_strip_emoji(s);
+    drop_note_groups(s, false);
+    /* leading tags, and labels in brackets before them or the title ("[Survey] [TPDS'23]") */
+    for (int k = 0; k < 4; k++) {
+        if (lit_md_take_leading_tag(vs, s, &t, vb, sizeof vb)) {
+            if (!t.unknown && !e->tagged) {
+                e->tag = t;
+                e->tagged = e->lead_tag = true;
+                memcpy(e->vraw, vb, sizeof vb);
+                if (t.venue == vb) e->tag.venue = e->vraw;
+            }
+            continue;
+        }
+        if (!drop_leading_label(s)) break;
+    }
+    drop_link_words(s);
+    resolve_leading_aux(s);
+    if (!e->tagged && lit_md_aux_tag(vs, s, &t, vb, sizeof vb)) {
+        e->tag = t;
+        e->tagged = true;
+        memcpy(e->vraw, vb, sizeof vb);
+        if (t.venue == vb) e->tag.venue = e->vraw;
+    }
+    drop_aux(s);
+    for (int k = 0; k < 2; k++) {
+        lit_md_drop_empty_groups(s);
+        if (!lit_md_take_trailing_tag(vs, s, &t, vb, sizeof vb)) break;
+        if (!e->tagged || (!e->tag.venue && !e->tag.year)) {
+            e->tag = t;
+            memcpy(e->vraw, vb, sizeof vb);
+            if (t.venue == vb) e->tag.venue = e->vraw;
+        }
+        e->tagged = true;
+    }
+    drop_affiliation(s);
+    drop_note_groups(s, true);  /* after the tags: "(Google, OSDI 2020)" is a tag */
+    lit_md_drop_empty_groups(s);
+    /* "Hamid Pirahesh, Joseph M. Hellerstein. Title. SIGMOD 1992": a reference that starts
+     * with its authors; the title is the sentence after them */
+    bool ref = lit_md_take_leading_authors(s, e);
+    /* the title: a leading emphasised run or title link, else text up to an author list */
+    size_t i = 0;
+    while (s[i] == ' ') i++;
+    char *title = NULL, *rest = NULL;
+    if (s[i] == M_EM_OPEN || s[i] == M_LINK_OPEN) {
+        char closer = s[i] == M_EM_OPEN ? M_EM_CLOSE : M_LINK_CLOSE;
+        char *c = strchr(s + i + 1, closer);
+        const char *after = c ? c + 1 : NULL;
+        while (after && (*after == ' ' || IS_MARK(*after))) after++;
+        /* "**Gavel**: Heterogeneity-Aware ..." is one title with a bold name */
+        if (c && !(after && *after == ':')) {
+            e->link_title = s[i] == M_LINK_OPEN;
+            title = lit_md_strndup(s + i + 1, (size_t)(c - s - i - 1));
+            rest = lit_xstrdup(c + 1);
+        }
+    }
+    if (!title) {
+        size_t n = strlen(s), cut = n, depth = 0;
+        for (size_t k = 1; k < n && cut == n; k++) {
+            char c = s[k];
+            if (c == '(' || c == '[') depth++;
+            else if ((c == ')' || c == ']') && depth) depth--;
+            if (depth) continue;
+            size_t skip = 0;
+            bool by = false;
+            if (ref && c == '.' && s[k + 1] == ' ') { cut = k; rest = NULL; break; }
+            if ((c == '.' || c == ',' || c == ';') && s[k + 1] == ' ') skip = 2;
+            else if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') skip = 3;
+            else if (c == ' ' && lit_md_starts_ci(s + k, " by ")) { skip = 4; by = true; }
+            else if (c == ' ' && (unsigned char)s[k + 1] == 0xE2 && (unsigned char)s[k + 2] == 0x80 &&
+                     ((unsigned char)s[k + 3] == 0x93 || (unsigned char)s[k + 3] == 0x94) && s[k + 4] == ' ') skip = 5;
+            if (!skip) continue;
+            char *names[64];
+            size_t nn = lit_md_split_names(s + k + skip, by, names, 64);
+            if (nn) {
+                for (size_t q = 0; q < nn; q++) free(names[q]);
+                cut = k;
+                rest = lit_xstrdup(s + k + (by ? 1 : skip));
+            }
+        }
+        title = lit_md_strndup(s, cut);
+    }
+    if (rest) {
+        char *r = rest;
+        while (*r == ' ' || *r == ',' || *r == '.' || *r == '-' || *r == ':' || *r == '|' || IS_MARK(*r)) r++;
+        bool by = lit_md_starts_ci(r, "by ");
+        if (by) r += 3;
+        for (char *b; (b = strstr(r, "\xE2\x80\xA2")) || (b = strstr(r, "\xC2\xB7"));)  /* "Hoque • [Code](...)" */
+            memset(b, ' ', (unsigned char)b[0] == 0xE2 ? 3 : 2);
+        if (!e->n_authors) e->n_authors = lit_md_split_names(r, by, e->authors, 64);
+        free(rest);
+    }
+    /* the whole text without links is the label a section or category line would use */
+    e->label = lit_xstrdup(s);
+    clean_title(e->label);
+    clean_title(title);
+    e->short_name = take_short(title);
+    if (e->short_name) clean_title(title);
+    e->title = title;
+    free(s);
+}
+
+/* The text of a topic bullet as a section name, or NULL when its text is a link. */
+char *lit_md_section_label(const char *text)
+{
+    char *s = lit_xstrdup(text);
+    drop_aux(s);
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] != '(') continue;
+        size_t j = i + 1;
+        while (s[j] == ' ') j++;
+        if (s[j] != M_LINK_OPEN) continue;
+        char *c = strchr(s + j, M_LINK_CLOSE);
+        if (!c) continue;
+        size_t k = (size_t)(c - s) + 1;
+        while (s[k] == ' ') k++;
+        if (s[k] == ')') { lit_md_remove_range(s, i, k + 1); i = (size_t)-1; }
+    }
+    lit_md_drop_empty_groups(s);
+    if (strchr(s, M_LINK_OPEN)) { free(s); return NULL; }
+    lit_md_strip_marks(s);
+    lit_md_collapse_ws(s);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ':' || s[n - 1] == ' ')) s[--n] = 0;
+    return s;
+}

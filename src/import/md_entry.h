@@ -1,0 +1,113 @@
+/* md_entry.h - reading one entry of a paper list (Markdown or plain text): the text with the
+ * markers the walk leaves in it, venue/year tags, authors, the title, and the rules as data.
+ * Private to the list importer (import_md.c, md_*.c). */
+#ifndef LIT_MD_ENTRY_H
+#define LIT_MD_ENTRY_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "buf.h"
+#include "venues.h"
+
+/* Markers kept in the collected text so that the interpreter sees emphasis and link
+ * labels after md4c has removed the syntax. Input control characters never reach here. */
+#define M_EM_OPEN '\x01'
+#define M_EM_CLOSE '\x02'
+#define M_LINK_OPEN '\x03'
+#define M_LINK_CLOSE '\x04'
+/* the label of a short link that is not a link kind ([SLA2](url), [MLSys 2025](url)):
+ * a system name, a short title or a tag, decided where the entry is interpreted */
+#define M_AUX_OPEN '\x05'
+#define M_AUX_CLOSE '\x06'
+#define IS_MARK(c) ((c) >= 1 && (c) <= 6)
+
+#define MAX_TITLE 1000      /* longer "titles" are prose or garbage, not papers */
+
+/* A link of an entry: kind ("paper", "code", ...; a string constant), url (malloc'd by
+ * the walk), at: offset in the entry text, title: its label is entry text. */
+typedef struct rlink { char *kind, *url; size_t at; bool title; } rlink;
+
+/* A venue/year tag as read. */
+typedef struct tag {
+    bool ok, unknown;
+    const char *venue;  /* canonical id, or the raw name when not in the table */
+    int year;
+} tag;
+
+/* One entry as read by lit_md_interpret. */
+typedef struct entry {
+    bool paper;          /* looks like a paper */
+    bool tagged;         /* had a venue/year tag (or (x)) */
+    bool category;       /* could name a section (short text, no links) */
+    char *title, *short_name, *label;
+    tag tag;
+    char vraw[128];
+    char *authors[64];
+    size_t n_authors;
+    rlink *links; size_t n_links;  /* borrowed from the unit */
+    size_t n_links_all;
+    bool in_list, has_children;
+    bool link_title;     /* the title is a link's label ("[OSDI'22] [Unity](url)") */
+    bool lead_tag;       /* the tag stood before the title */
+} entry;
+
+/* ---- md_text.c: text with markers; strings returned are malloc'd, s is edited in place ---- */
+char *lit_md_strndup(const char *s, size_t n);
+bool lit_md_starts_ci(const char *s, const char *p);
+bool lit_md_contains_ci(const char *s, const char *p);
+void lit_md_strip_marks(char *s);
+void lit_md_collapse_ws(char *s);         /* whitespace runs -> one space, trimmed */
+size_t lit_md_count_words(const char *s);
+bool lit_md_has_letter(const char *s);
+void lit_md_ascii_quotes(char *s);        /* typographic apostrophes and primes -> ' */
+void lit_md_remove_range(char *s, size_t from, size_t to);
+void lit_md_fold_fullwidth(char *s);      /* "（" -> "(" */
+size_t lit_md_trim_end(const char *s);    /* length without trailing separators and markers */
+void lit_md_strip_emoji(char *s);
+void lit_md_put_utf8(lit_buf *b, long cp);
+void lit_md_decode_entity(lit_buf *b, const char *s, size_t n);  /* "&amp;" (n bytes) into b */
+size_t lit_md_match_close(const char *s, size_t open);  /* (size_t)-1 when unmatched */
+size_t lit_md_match_open(const char *s, size_t close);
+long lit_md_unbalanced_at(const char *s);  /* first bracket without a partner, or -1 */
+void lit_md_drop_unmatched(char *s);
+void lit_md_drop_empty_groups(char *s);
+
+/* ---- md_rules.c: the rules as data ---- */
+const char *lit_md_kind_from_url(const char *url);      /* never NULL ("web") */
+const char *lit_md_kind_from_label(const char *label);  /* NULL: no link kind */
+const char *lit_md_label_kind(const char *label);       /* also by the first word */
+bool lit_md_month_word(const char *w, size_t n);
+bool lit_md_title_word(const char *w, size_t n);
+bool lit_md_particle(const char *w, size_t n);          /* "van", "de": inside names */
+bool lit_md_has_org_word(const char *s, size_t n);
+size_t lit_md_note_start(const char *s);                /* "(@Org)", "(see ...)": a note */
+bool lit_md_award(const char *s);                       /* "(Best Paper)", "(Oral)" */
+size_t lit_md_field(const char *s);                     /* "Venue:" under a paper: its length */
+bool lit_md_course_code(const char *t);
+
+/* ---- md_tag.c: tags; vs may be NULL (no venue is known) ---- */
+const char *lit_md_venue(const lit_venues *vs, const char *name);  /* canonical id or NULL */
+/* The inside of a tag. strict: only a known venue or a 4-digit year counts. The raw venue
+ * is kept in vbuf (t->venue may point into it). */
+bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict, char *vbuf, size_t vcap);
+/* Leading "[OSDI '14]" and trailing "(OSDI20)" tags; removed from s on success. */
+bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, size_t vcap);
+bool lit_md_take_trailing_tag(const lit_venues *vs, char *s, tag *t, char *vb, size_t vcap);
+bool lit_md_aux_tag(const lit_venues *vs, const char *s, tag *t, char *vb, size_t vcap);
+bool lit_md_opens_tag(const lit_venues *vs, const char *s);
+
+/* ---- md_authors.c ---- */
+/* "A, B and C" into malloc'd names in out (up to max); 0 when it is not a name list. */
+size_t lit_md_split_names(const char *in, bool by, char **out, size_t max);
+bool lit_md_take_leading_authors(char *s, entry *e);
+bool lit_md_byline(const char *t, size_t n, size_t n_links);
+
+/* ---- md_entry.c ---- */
+/* Reads one entry's text (with markers) and links into e (lit_md_entry_free frees it). */
+void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size_t n_links, entry *e);
+void lit_md_entry_free(entry *e);
+bool lit_md_paperish_link(const rlink *l);
+bool lit_md_label_is_aux(const char *label);
+char *lit_md_section_label(const char *text);   /* malloc'd, or NULL when a link */
+
+#endif

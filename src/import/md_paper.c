@@ -1,0 +1,323 @@
+/* md_paper.c - what one entry of a list is (a paper, a section, a note or nothing) and the
+ * catalog paper it adds, with the venue, year and topic its sections give. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "md_walk.h"
+
+static void push_section(imp *im, int level, const char *text)
+{
+    while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
+    LIT_GROW(im->sec, im->cap_sec, im->n_sec + 1);
+    section *s = &im->sec[im->n_sec++];
+    memset(s, 0, sizeof *s);
+    s->level = level;
+    s->text = lit_xstrdup(text);
+    tag t;
+    char vb[128];
+    if (lit_md_parse_tag(im->vs, text, &t, true, vb, sizeof vb)) {
+        s->venue = t.venue && lit_md_venue(im->vs, t.venue) ? lit_md_venue(im->vs, t.venue) : NULL;
+        s->year = t.year;
+        /* without a year a heading names a venue only as an acronym ("OSDI", "EuroSys"):
+         * "Models" and "Security" are topics */
+        size_t caps = 0;
+        for (const char *q = text; *q; q++) caps += isupper((unsigned char)*q) != 0;
+        if (!t.year && caps < 2) s->venue = NULL;
+    }
+}
+
+void lit_md_pop_sections(imp *im, int level)
+{
+    while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
+}
+
+static bool arxiv_id(const char *url, char *id, size_t cap)
+{
+    const char *p = strstr(url, "arxiv.org/abs/");
+    if (!p) p = strstr(url, "arxiv.org/pdf/");
+    if (!p) return false;
+    p += 14;
+    size_t n = 0;
+    while (n < cap - 1 && (isdigit((unsigned char)p[n]) || (n == 4 && p[n] == '.'))) { id[n] = p[n]; n++; }
+    id[n] = 0;
+    return n >= 9 && id[4] == '.';
+}
+
+static bool doi_of(const char *url, char *id, size_t cap)
+{
+    const char *p = strstr(url, "doi.org/10.");
+    if (p) p += 8;
+    else if ((p = strstr(url, "dl.acm.org/doi/")) != NULL) {
+        p += 15;
+        if (!strncmp(p, "pdf/", 4)) p += 4;
+        else if (!strncmp(p, "abs/", 4)) p += 4;
+        if (strncmp(p, "10.", 3)) return false;
+    } else return false;
+    size_t n = 0;
+    while (n < cap - 1 && p[n] && p[n] != '?' && p[n] != '#' && p[n] != ' ') { id[n] = p[n]; n++; }
+    id[n] = 0;
+    return n > 4 && strchr(id, '/');
+}
+
+static const char *cat_str(imp *im, const char *s) { return lit_arena_strdup(&im->cat->arena, s); }
+
+/* When the file's first heading is a '# ' one, it is the list's title: im->title gets its
+ * text (link and emphasis syntax dropped) and im->title_end the line of the next '# '
+ * heading, where the title's part of the file ends. */
+static void find_title(imp *im)
+{
+    const char *s = im->base;
+    size_t n = im->len;
+    bool fence = false;
+    im->title_end = LONG_MAX;
+    long line = 1;
+    for (size_t i = 0; i < n; line++) {
+        size_t a = i, e = i;
+        while (e < n && s[e] != '\n') e++;
+        while (a < e && a < i + 3 && s[a] == ' ') a++;
+        size_t h = a;
+        while (h < e && s[h] == '#') h++;
+        if (a + 3 <= e && (!strncmp(s + a, "```", 3) || !strncmp(s + a, "~~~", 3))) fence = !fence;
+        else if (!fence && h > a && h < e && (s[h] == ' ' || s[h] == '\t')) {
+            if (im->title) { if (h - a == 1) { im->title_end = line; return; } }
+            else if (h - a > 1) return;
+            else {
+                /* "# Awesome-LLM [![Awesome](badge.svg)](https://awesome.re)": "Awesome-LLM" */
+                lit_buf b = LIT_BUF_INIT;
+                for (size_t k = h; k < e; k++) {
+                    if (s[k] == ']' && k + 1 < e && s[k + 1] == '(') {
+                        while (k < e && s[k] != ')') k++;
+                    } else if (s[k] == '!' && k + 1 < e && s[k + 1] == '[') {
+                        int depth = 0;
+                        for (k++; k < e && (s[k] != ']' || --depth > 0); k++) depth += s[k] == '[';
+                        if (k + 1 < e && s[k + 1] == '(') while (k < e && s[k] != ')') k++;
+                    } else if (!strchr("[]*_`#", s[k])) lit_buf_addc(&b, s[k]);
+                }
+                im->title = cat_str(im, lit_buf_str(&b));
+                lit_buf_free(&b);
+            }
+        }
+        i = e + 1;
+    }
+}
+
+/* The topic id of a paper under the current sections: through the import's headings
+ * (loose matches, new topics) when it has them, else by name or loosely in the taxonomy. */
+static const char *section_topic(imp *im, long line)
+{
+    if (!im->o || !im->n_sec) return NULL;
+    lit_topic_import *ti = im->o->sections;
+    if (!ti) {
+        for (size_t k = im->n_sec; k-- > 0;) {
+            int t = lit_topics_match(im->o->topics, im->sec[k].text);
+            if (t >= 0) return im->o->topics->t[t].id;
+        }
+        return NULL;
+    }
+    if (!im->title_end) find_title(im);
+    const char **heads = lit_xmalloc(im->n_sec * sizeof *heads);
+    for (size_t k = 0; k < im->n_sec; k++) heads[k] = im->sec[k].text;
+    bool under_title = im->title && im->sec[0].level == 1 && line < im->title_end;
+    int t = lit_topic_import_paper(ti, heads, im->n_sec, under_title ? 0 : -1, im->title);
+    free(heads);
+    return t >= 0 ? ti->ts->t[t].id : NULL;
+}
+
+static void add_paper(imp *im, entry *e, long line)
+{
+    lit_catalog *c = im->cat;
+    lit_paper *p = lit_catalog_add(c);
+    p->title = cat_str(im, e->title);
+    p->short_name = e->short_name ? cat_str(im, e->short_name) : NULL;
+    if (e->n_authors) {
+        p->authors = lit_arena_alloc(&c->arena, e->n_authors * sizeof *p->authors);
+        for (size_t i = 0; i < e->n_authors; i++) p->authors[i] = cat_str(im, e->authors[i]);
+        p->n_authors = (uint32_t)e->n_authors;
+    }
+    const char *venue = e->tag.venue;
+    int year = e->tag.year;
+    for (size_t k = im->n_sec; k-- > 0 && (!venue || !year);) {
+        if (!venue && im->sec[k].venue) venue = im->sec[k].venue;
+        if (!year && im->sec[k].year) year = im->sec[k].year;
+    }
+    /* links: one per kind, first wins; an arXiv or DOI link gives an identifier */
+    p->links = lit_arena_alloc(&c->arena, (e->n_links + 1) * sizeof *p->links);
+    char id[64];
+    for (size_t i = 0; i < e->n_links; i++) {
+        const rlink *l = &e->links[i];
+        if (!p->arxiv && arxiv_id(l->url, id, sizeof id)) p->arxiv = cat_str(im, id);
+        if (!p->doi && doi_of(l->url, id, sizeof id)) p->doi = cat_str(im, id);
+        bool dup = false;
+        for (uint32_t j = 0; j < p->n_links; j++) if (!strcmp(p->links[j].kind, l->kind)) dup = true;
+        if (dup) continue;
+        p->links[p->n_links].kind = cat_str(im, l->kind);
+        p->links[p->n_links].url = cat_str(im, l->url);
+        p->n_links++;
+    }
+    if (!year && p->arxiv) {
+        /* YYMM.NNNNN ids began in 2007; 91-99 can only be the 1990s */
+        int yy = (p->arxiv[0] - '0') * 10 + (p->arxiv[1] - '0');
+        year = yy >= 91 ? 1900 + yy : 2000 + yy;
+        p->year_inferred = true;
+    }
+    if (!venue && p->arxiv) venue = "arXiv";   /* a paper linked only at arXiv is a preprint there */
+    if (venue) p->venue = lit_catalog_venue_id(c, venue);
+    p->year = (int16_t)year;
+    const char *sect = im->n_sec ? im->sec[im->n_sec - 1].text : NULL;
+    const char *topic = section_topic(im, line);
+    if (topic) {
+        p->topics = lit_arena_alloc(&c->arena, sizeof *p->topics);
+        p->topics[0] = lit_catalog_topic_id(c, topic);
+        p->n_topics = 1;
+    }
+    p->sources = lit_arena_alloc(&c->arena, sizeof *p->sources);
+    p->sources[0].list = cat_str(im, im->list);
+    p->sources[0].line = line > 0 ? line : 1;
+    p->sources[0].section = sect ? cat_str(im, sect) : NULL;
+    p->n_sources = 1;
+    im->n_papers++;
+}
+
+/* A sub-item of a paper's item: a field of that paper ("Venue: OSDI 2022" gives the venue
+ * and year it lacks) or a note about it (authors, a summary, "Journal version of ..."),
+ * unless it starts like an entry of its own (a tag, a link, emphasis). Returns 1 when it
+ * was taken as a field or a note. */
+static int note_under_paper(imp *im, const char *text, const char *plain)
+{
+    char *f = lit_xstrdup(plain);
+    lit_md_strip_emoji(f);
+    lit_md_collapse_ws(f);
+    lit_paper *p = im->cat->n_papers ? &im->cat->papers[im->cat->n_papers - 1] : NULL;
+    tag t;
+    char vb[128];
+    size_t fl = lit_md_field(f);
+    bool field = fl > 0, ok = field && lit_md_parse_tag(im->vs, f + fl, &t, false, vb, sizeof vb) && !t.unknown;
+    size_t i = 0;
+    while (text[i] == ' ') i++;
+    bool note = field || !(IS_MARK(text[i]) || text[i] == '[' || text[i] == '(');
+    if (note && !field) {  /* "Xiao, Wencong, et al. (*OSDI 2018*)" */
+        char *g = lit_xstrdup(text);
+        ok = lit_md_take_trailing_tag(im->vs, g, &t, vb, sizeof vb) && !t.unknown;
+        free(g);
+    }
+    if (note && ok && p) {
+        if ((p->venue < 0 || p->year_inferred) && t.venue) p->venue = lit_catalog_venue_id(im->cat, t.venue);
+        if ((!p->year || p->year_inferred) && t.year) { p->year = (int16_t)t.year; p->year_inferred = false; }
+    }
+    free(f);
+    return note;
+}
+
+/* An entry that cannot be read: under --strict the import fails, else only this entry
+ * is left out with a warning (once: the loose second pass meets the same entries). */
+static int bad_entry(imp *im, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int bad_entry(imp *im, long line, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (im->o && im->o->strict) return lit_error(im->d, im->path, line, im->col, "%s", msg);
+    if (!im->loose) lit_skip(im->d, im->path, line, im->col, "%s", msg);
+    return 0;
+}
+
+/* Decides what one entry is and acts on it. kind: 'p' paragraph line group, 'l' list
+ * item, 'h' heading, 't' plain-text line. Returns -1 on a strict-mode error. */
+int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long line, char kind, bool children)
+{
+    /* far longer than any title with its authors and links: prose or garbage */
+    size_t tlen = strlen(text) + im->dropped;
+    if (tlen > MAX_ENTRY) return bad_entry(im, line, "entry of %zu bytes is too long for a paper", tlen);
+    char *plain = lit_xstrdup(text);
+    lit_md_strip_marks(plain);
+    lit_md_collapse_ws(plain);
+    if (!*plain || ((kind == 'c' || kind == 'p') && plain[0] == '|')) {  /* a table md4c did not see */
+        free(plain);
+        return 0;
+    }
+    lit_md_fold_fullwidth(plain);
+    if (kind == 'l' && im->n_li >= 2 && im->li[im->n_li - 2].paper) {  /* a note under a paper */
+        int r = note_under_paper(im, text, plain);
+        if (r) { free(plain); return 0; }
+    }
+    /* brackets must balance in list items, lines and rows (prose may have a stray one);
+     * a line with a stray bracket is read without it, and is an error only if it then
+     * reads as a paper (a table-of-contents or course line is just not a paper) */
+    long ub = kind == 'p' || kind == 'h' ? (plain[0] == '[' ? lit_md_unbalanced_at(plain) : -1) : lit_md_unbalanced_at(plain);
+    char stray = ub >= 0 ? plain[ub] : 0;
+    bool broken_tag = stray && lit_md_opens_tag(im->vs, plain + ub);
+    free(plain);
+    if (broken_tag) return bad_entry(im, line, "unbalanced '%c' in entry", stray);
+    if (stray && !im->stray) {
+        char *fixed = lit_xstrdup(text);
+        lit_md_drop_unmatched(fixed);
+        im->stray = stray;
+        int rc = lit_md_handle(im, fixed, links, n_links, line, kind, children);
+        im->stray = 0;
+        free(fixed);
+        return rc;
+    }
+    entry e;
+    memset(&e, 0, sizeof e);
+    lit_md_interpret(im->vs, text, links, n_links, &e);
+    bool aux_paper = false, title_link = false, other_link = false;
+    const rlink *first_title = NULL;
+    for (size_t i = 0; i < n_links; i++) {
+        /* a second titled link is a work the description mentions ("based on [A Survey](arxiv)") */
+        bool mentioned = links[i].title && first_title;
+        if (links[i].title && !first_title) first_title = &links[i];
+        if (links[i].title) title_link = true;
+        if (lit_md_paperish_link(&links[i]) && !mentioned) aux_paper = true;
+        else other_link = true;
+    }
+    bool ctx = false;
+    for (size_t k = 0; k < im->n_sec; k++) if (im->sec[k].venue || im->sec[k].year) ctx = true;
+    size_t words = lit_md_count_words(e.title);
+    bool titleish = lit_md_has_letter(e.title) && (words >= 2 || (e.tagged && e.link_title)) && strlen(e.title) <= MAX_TITLE;
+    size_t tl = strlen(e.title);
+    bool loose = im->loose && kind == 'l' && !children && !title_link && words >= 4 && words <= 30 &&
+                 tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.' && e.title[tl - 1] != '?';
+    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose ||
+                 (ctx && (kind == 'l' || title_link) && words >= 3 && words <= 30));
+    if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
+    /* "[Some-Papers](github.com/...) - a list of ... (ACL 2022)": a project, not a paper */
+    const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
+    if (kind != 'r' && e.link_title && tl_link && !strcmp(tl_link->kind, "code") && !aux_paper && !e.lead_tag) paper = false;
+    if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
+    if (lit_md_course_code(e.title)) paper = false;
+    if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
+    int rc = 0;
+    if (paper && im->stray) {
+        rc = bad_entry(im, line, "unbalanced '%c' in entry", im->stray);
+    } else if (paper) {
+        add_paper(im, &e, line);
+        if (kind == 'l' && im->n_li) im->li[im->n_li - 1].paper = true;
+    } else if (kind == 'h') {
+        char *h = lit_xstrdup(text);
+        lit_md_drop_empty_groups(h);
+        lit_md_strip_marks(h);
+        lit_md_collapse_ws(h);
+        push_section(im, im->heading_level, h);
+        free(h);
+    } else if (children && kind == 'l') {
+        /* a topic bullet with nested items names a subsection, unless its text is a link
+         * (a talk, a course page); a link in parentheses is only a pointer */
+        char *lab = lit_md_section_label(text);
+        if (lab && *lab && lit_md_count_words(lab) <= 12) {
+            push_section(im, SECTION_BULLET + im->list_depth, lab);
+            if (im->n_li) im->li[im->n_li - 1].pushed = true;
+        }
+        free(lab);
+    } else if ((kind == 't' || kind == 'c') && !n_links && !other_link && *e.label &&
+               lit_md_count_words(e.label) <= 10 && e.label[strlen(e.label) - 1] != '.') {
+        push_section(im, SECTION_CATEGORY, e.label);
+    }
+    lit_md_entry_free(&e);
+    return rc;
+}

@@ -1,0 +1,186 @@
+/* md_rules.c - the rules of list entries as data: link kinds, months, title words, name
+ * particles, organisation words, notes and awards, field names, course codes. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "md_entry.h"
+
+/* Whether w (n bytes) is one of the words of a table, ignoring case. */
+static bool word_in(const char *const *words, size_t count, const char *w, size_t n)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strlen(words[i]) == n && !strncasecmp(words[i], w, n)) return true;
+    return false;
+}
+#define WORD_IN(t, w, n) word_in(t, sizeof t / sizeof *t, w, n)
+
+/* What a link points at, by a piece of its URL; the first row that matches wins (a
+ * GitHub link to slides is code). also: a second piece the URL must hold too. */
+static const struct { const char *in, *also, *kind; } url_kinds[] = {
+    {"github.com", 0, "code"}, {"gitlab.com", 0, "code"}, {"bitbucket.org", 0, "code"},
+    {"youtube.com", 0, "talk"}, {"youtu.be", 0, "talk"}, {"vimeo.com", 0, "talk"}, {".mp4", 0, "talk"},
+    {"/videos/", 0, "talk"},
+    {"slides", 0, "slides"}, {"docs.google.com/presentation", 0, "slides"}, {".ppt", 0, "slides"},
+    {"slideshare", 0, "slides"},
+    {"arxiv.org/", 0, "paper"}, {"doi.org/", 0, "paper"}, {"dl.acm.org", 0, "paper"}, {"openreview.net", 0, "paper"},
+    {"ieeexplore", 0, "paper"}, {"usenix.org/conference/", "/presentation/", "paper"}, {"proceedings.", 0, "paper"},
+    {"papers.nips.cc", 0, "paper"}, {"aclanthology", 0, "paper"}, {"vldb.org/pvldb", 0, "paper"},
+    {"link.springer", 0, "paper"}, {"computer.org/csdl", 0, "paper"}, {"sciencedirect.com", 0, "paper"},
+    {"semanticscholar.org", 0, "paper"}, {"mlr.press", 0, "paper"}, {"jmlr.org/papers", 0, "paper"},
+    {"ijcai.org/proceedings", 0, "paper"}, {"thecvf.com", 0, "paper"}, {"ojs.aaai.org", 0, "paper"},
+    {"nature.com/articles", 0, "paper"}, {"hal.science", 0, "paper"},
+    {".pdf?", 0, "pdf"}, {".pdf#", 0, "pdf"},
+};
+
+const char *lit_md_kind_from_url(const char *url)
+{
+    for (size_t i = 0; i < sizeof url_kinds / sizeof *url_kinds; i++)
+        if (lit_md_contains_ci(url, url_kinds[i].in) && (!url_kinds[i].also || lit_md_contains_ci(url, url_kinds[i].also)))
+            return url_kinds[i].kind;
+    size_t n = strlen(url);
+    return n > 4 && lit_md_starts_ci(url + n - 4, ".pdf") ? "pdf" : "web";
+}
+
+const char *lit_md_kind_from_label(const char *label)
+{
+    static const struct { const char *w, *k; } t[] = {
+        {"paper", "paper"}, {"papers", "paper"}, {"publication", "paper"}, {"article", "paper"},
+        {"arxiv", "paper"}, {"doi", "paper"}, {"acm", "paper"}, {"usenix", "paper"}, {"ieee", "paper"},
+        {"openreview", "paper"}, {"proceedings", "paper"}, {"pub", "paper"}, {"preprint", "paper"},
+        {"pdf", "pdf"}, {"code", "code"}, {"github", "code"}, {"gitlab", "code"}, {"source", "code"},
+        {"src", "code"}, {"repo", "code"}, {"implementation", "code"}, {"slides", "slides"},
+        {"slide", "slides"}, {"ppt", "slides"}, {"deck", "slides"}, {"talk", "talk"}, {"video", "talk"},
+        {"youtube", "talk"}, {"presentation", "talk"}, {"recording", "talk"}, {"blog", "blog"},
+        {"post", "blog"}, {"website", "web"}, {"homepage", "web"}, {"project", "web"}, {"page", "web"},
+        {"site", "web"}, {"notes", "notes"}, {"note", "notes"}, {"summary", "notes"}, {"poster", "poster"},
+        {"bibtex", "bibtex"}, {"bib", "bibtex"}, {"dataset", "data"}, {"data", "data"}, {"demo", "demo"},
+    };
+    char w[32];
+    size_t n = 0;
+    for (const char *s = label; *s && n < sizeof w - 1; s++)
+        if (isalnum((unsigned char)*s)) w[n++] = (char)tolower((unsigned char)*s);
+    w[n] = 0;
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+        if (strcmp(w, t[i].w) == 0) return t[i].k;
+    return NULL;
+}
+
+/* The kind a link label names: "[Paper]", and "[code & model]", "[arxiv version]" by
+ * their first word. */
+const char *lit_md_label_kind(const char *label)
+{
+    const char *k = lit_md_kind_from_label(label);
+    if (k || lit_md_count_words(label) > 3) return k;
+    char first[32];
+    snprintf(first, sizeof first, "%.*s", (int)strcspn(label, " "), label);
+    return lit_md_kind_from_label(first);
+}
+
+/* A month ("Feb", "Sept.", "October") dates a tag; it is never a venue. */
+bool lit_md_month_word(const char *w, size_t n)
+{
+    static const char *m[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                              "january", "february", "march", "april", "june", "july", "august", "september",
+                              "october", "november", "december"};
+    if (n && w[n - 1] == '.') n--;
+    return WORD_IN(m, w, n);
+}
+
+/* Words of titles that are never part of a person's name. */
+bool lit_md_title_word(const char *w, size_t n)
+{
+    static const char *tw[] = {
+        "Learning", "Deep", "Neural", "Network", "Networks", "System", "Systems", "Data", "Training", "Model",
+        "Models", "Efficient", "Scalable", "Distributed", "Performance", "Optimization", "Optimizations",
+        "Implications", "Analysis", "Design", "Hardware", "Software", "Cloud", "Memory", "Machine", "Inference",
+        "Serving", "Scheduling", "Cluster", "Clusters", "Graph", "Graphs", "Parallel", "Parallelism", "Fast",
+        "Large", "Scale", "Towards", "Toward", "Framework", "Frameworks", "Computing", "Computation", "Language",
+        "Languages", "Architecture", "Applications", "Application", "Challenges", "Vision", "Survey", "Study",
+        "Approach", "Accelerating", "Acceleration", "Algorithms", "Algorithm", "Using", "Via", "With", "For",
+        "And", "Of", "The", "On", "In", "Characterization", "Evaluation", "Benchmark", "Benchmarks", "Storage",
+        "Resource", "Resources", "Management", "Communication", "Compression", "Edge", "Mobile", "Video",
+        "Transformer", "Transformers", "Generative", "Online", "Adaptive", "Dynamic", "Automatic", "Automated",
+        "Testing", "Mining", "Caching", "Sharing", "Pruning", "Batching", "Sampling", "Tuning", "Fuzzing", "Routing",
+        "Indexing", "Popular", "Guided", "Coverage", "Choices", "Query", "Queries", "Database", "Databases",
+    };
+    if (n >= 9 && !strncmp(w + n - 3, "ing", 3)) return true;  /* "Leveraging", "Exploiting": not a given name */
+    return WORD_IN(tw, w, n);
+}
+
+/* Words that name an organisation: a trailing "(Tsinghua University)" or "| UCB" is an
+ * affiliation, not part of the title. */
+static bool org_word(const char *w, size_t n)
+{
+    static const char *o[] = {"university", "univ", "univ.", "institute", "inst.", "lab", "labs", "laboratory",
+                              "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "research", "college", "school",
+                              "academy", "etc", "google", "microsoft", "meta", "nvidia", "alibaba", "bytedance",
+                              "huawei", "tencent", "baidu", "amazon", "apple", "ibm", "intel", "deepmind", "openai",
+                              "anthropic", "mit", "cmu", "ucb", "stanford", "berkeley", "tsinghua", "pku", "sjtu"};
+    return WORD_IN(o, w, n);
+}
+
+bool lit_md_has_org_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalnum((unsigned char)s[i])) i++;
+        size_t j = i;
+        while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '.')) j++;
+        if (j > i && org_word(s + i, j - i)) return true;
+        i = j;
+    }
+    return false;
+}
+
+/* Lower-case words inside a name ("Guido van Rossum"), as written: "Van" is a name. */
+bool lit_md_particle(const char *w, size_t n)
+{
+    static const char *p[] = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al"};
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        if (strlen(p[i]) == n && memcmp(p[i], w, n) == 0) return true;
+    return false;
+}
+
+/* A bracket group that starts so is a note wherever it stands: "(@Affiliation)",
+ * "[also in 2.1]", "(see ...)". Returns the length of the start, or 0. */
+size_t lit_md_note_start(const char *s)
+{
+    static const char *notes[] = {"@", "also in", "also see", "see ", "cf."};
+    for (size_t k = 0; k < sizeof notes / sizeof *notes; k++)
+        if (lit_md_starts_ci(s, notes[k])) return strlen(notes[k]);
+    return 0;
+}
+
+/* A group at the end of an entry that names an award: "(Best Paper)", "(Oral)". */
+bool lit_md_award(const char *s)
+{
+    static const char *awards[] = {"best paper", "award", "oral", "spotlight", "highlight", "outstanding", "distinguished"};
+    for (size_t k = 0; k < sizeof awards / sizeof *awards; k++)
+        if (lit_md_contains_ci(s, awards[k])) return true;
+    return false;
+}
+
+/* A sub-item under a paper that starts with a field name ("Venue: OSDI 2022") gives the
+ * paper's venue and year. Returns the length of the field name, or 0. */
+size_t lit_md_field(const char *s)
+{
+    static const char *fields[] = {"venue:", "conference:", "published in", "publication:", "published:",
+                                   "publisher:", "in:", "year:", "date:"};
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+        if (lit_md_starts_ci(s, fields[k])) return strlen(fields[k]);
+    return 0;
+}
+
+/* "CS 329S: Machine Learning Systems Design", "EECS 598: Systems for AI": a course. */
+bool lit_md_course_code(const char *t)
+{
+    size_t i = 0;
+    while (isupper((unsigned char)t[i])) i++;
+    if (i < 2 || i > 5) return false;
+    if (t[i] == ' ') i++;
+    size_t d = i;
+    while (isdigit((unsigned char)t[i])) i++;
+    if (i - d != 3) return false;
+    if (isupper((unsigned char)t[i])) i++;
+    return t[i] == ':' || t[i] == ' ' || t[i] == '-' || !t[i];
+}
