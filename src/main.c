@@ -14,6 +14,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"import", lit_cmd_import, "paper lists (.md/.txt) and BibTeX -> catalog"},
+    {"resolve", lit_cmd_resolve, "authors, DOI, pages and venue from your bibliography and DBLP"},
     {"check", lit_cmd_check, "problems: unknown venues and topics, missing years, duplicates"},
     {"stats", lit_cmd_stats, "counts by venue, year, topic, topic-year, venue-year"},
     {"chart", lit_cmd_chart, "a chart as PDF, SVG or PNG"},

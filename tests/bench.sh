@@ -22,6 +22,10 @@
 #                           (default: copies title links chain ris cap; "" for none), each
 #                           at 1x, 10x and 100x of its base size (BENCH_SHAPE_SCALES) so
 #                           that growth shows: near-linear is 10x the time for 10x the input
+#                           (only the shapes: BENCH_SIZES="" BENCH_DBLP=none)
+#   BENCH_DBLP=full         the DBLP index at 75k, 750k and 7.5M records (tests/bench_dblp.sh;
+#                           default 75k and 750k; none: skip it), and litsurvey resolve
+#                           against it (tests/bench_resolve.sh)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 B=${BUILDDIR:-build}
@@ -306,5 +310,9 @@ if [ -n "$SHAPES" ]; then
   done
   echo "Exit codes: 1 for the RIS file (no papers in it), 3 for /dev/zero (the input limit stops it): the shapes are hostile." | tee -a "$res"
 fi
+# The DBLP index (issue 24): BENCH_DBLP=none skips it, BENCH_DBLP=full adds the full size.
+BENCH_DIR=$DIR BUILDDIR=$B sh tests/bench_dblp.sh || exit 1
+# litsurvey resolve, the whole command, on the same dumps' query catalogs (wrong matches counted)
+BENCH_DIR=$DIR BUILDDIR=$B sh tests/bench_resolve.sh || exit 1
 echo
 echo "results written to $res"

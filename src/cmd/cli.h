@@ -69,6 +69,7 @@ const char **lit_split_commas(char *s, size_t *n);
 
 /* Command entry points: argv[0] is the command name; return the exit code. */
 int lit_cmd_import(int argc, char **argv, lit_diag *d);
+int lit_cmd_resolve(int argc, char **argv, lit_diag *d);
 int lit_cmd_check(int argc, char **argv, lit_diag *d);
 int lit_cmd_stats(int argc, char **argv, lit_diag *d);
 int lit_cmd_chart(int argc, char **argv, lit_diag *d);

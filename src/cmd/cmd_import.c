@@ -1,16 +1,12 @@
 /* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog; a bad entry costs only itself, a bad file the whole import. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "buf.h"
 #include "cli.h"
 #include "dedupe.h"
 #include "import.h"
-#include "import_ref.h"
-#include "input.h"
 #include "lock.h"
 #include "outfile.h"
-#include "text.h"
 
 static const char usage_text[] =
     "usage: litsurvey import FILE... [-o CATALOG] [-m EXISTING] [options]\n\n"
@@ -37,51 +33,6 @@ static const char usage_text[] =
     "  -h, --help           this help\n";
 
 enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT, OPT_TOPICS_OUT };
-
-static bool has_ext(const char *path, const char *ext)
-{
-    size_t n = strlen(path), e = strlen(ext);
-    return n >= e && strcasecmp(path + n - e, ext) == 0;
-}
-
-/* Where the text starts: past blanks and a UTF-8 byte-order mark. */
-static size_t text_start(const char *data, size_t len)
-{
-    size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
-    return i;
-}
-
-/* CSL-JSON: .json, or text starting with '[' and '{', or '{' and '"' (a plain list may
- * start with "[NSDI '19] Title"). */
-static bool is_csl(const char *path, const char *data, size_t len)
-{
-    if (has_ext(path, ".json")) return true;
-    size_t i = text_start(data, len);
-    if (i >= len || (data[i] != '[' && data[i] != '{')) return false;
-    char want = data[i] == '[' ? '{' : '"';
-    size_t j = i + 1 + text_start(data + i + 1, len - i - 1);
-    return j < len && (data[j] == want || (data[i] == '[' && data[j] == ']'));
-}
-
-/* RIS: .ris, or text starting with a "TY  - " tag. */
-static bool is_ris(const char *path, const char *data, size_t len)
-{
-    size_t i = text_start(data, len);
-    return has_ext(path, ".ris") || (len - i >= 6 && !memcmp(data + i, "TY  -", 5));
-}
-
-static bool is_bib(const char *path, const char *data, size_t len)
-{
-    if (has_ext(path, ".bib")) return true;
-    /* content sniffing: a file whose first non-blank character starts "@type{" */
-    size_t i = text_start(data, len);
-    if (i >= len || data[i] != '@') return false;
-    size_t j = i + 1;
-    while (j < len && ((data[j] >= 'a' && data[j] <= 'z') || (data[j] >= 'A' && data[j] <= 'Z'))) j++;
-    while (j < len && (data[j] == ' ' || data[j] == '\t')) j++;
-    return j > i + 1 && j < len && (data[j] == '{' || data[j] == '(');
-}
 
 typedef struct vcount { const char *name; long n; } vcount;
 
@@ -196,13 +147,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     for (int i = optind; i < argc; i++) {
         char *data = NULL;
         size_t len = 0;
-        if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
-        lit_text_clean_input(argv[i], &data, &len, d);   /* noncharacters, C1 controls: U+FFFD, with a warning */
+        if (lit_import_read(argv[i], &data, &len, d) != 0) goto fail;
         size_t before = cat.n_papers;
-        int r = is_bib(argv[i], data, len)   ? lit_import_bib(&cat, argv[i], data, len, &o, d)
-                : is_csl(argv[i], data, len) ? lit_import_csl(&cat, argv[i], data, len, &o, d)
-                : is_ris(argv[i], data, len) ? lit_import_ris(&cat, argv[i], data, len, &o, d)
-                                             : lit_import_list(&cat, argv[i], data, len, &o, d);
+        int r = lit_import_file(&cat, argv[i], data, len, &o, d);
         free(data);
         if (r != 0) {
             cat.n_papers = before;

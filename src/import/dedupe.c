@@ -13,73 +13,6 @@
 static size_t g_keep;  /* the first g_keep papers came from the existing catalog: their keys win */
 static void assign_keys(lit_catalog *c);
 
-/* ---------- normalised titles ---------- */
-
-static void drop_article(char *s)
-{
-    static const char *art[] = {"a ", "an ", "the "};
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(art[i]);
-        if (!strncmp(s, art[i], n) && strlen(s) > n + 8) { memmove(s, s + n, strlen(s + n) + 1); return; }
-    }
-}
-
-char *lit_title_norm(const char *title)
-{
-    utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(title ? title : ""), 0, &m,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
-    lit_buf b = LIT_BUF_INIT;
-    if (n >= 0) {
-        bool space = true;
-        for (utf8proc_ssize_t i = 0; i < n;) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t k = utf8proc_iterate(m + i, n - i, &cp);
-            if (k <= 0) break;
-            utf8proc_category_t cat = utf8proc_category(cp);
-            if (cp == '\\') {   /* a LaTeX command (\emph, \textsc) is markup: dropped */
-                for (i += k; i < n && ((m[i] >= 'a' && m[i] <= 'z') || (m[i] >= 'A' && m[i] <= 'Z')); i++) {}
-                continue;
-            }
-            if (cp == '{' || cp == '}' || cp == '$' || cp == '^' || cp == '_') { i += k; continue; }   /* {TVM}, $P^3$ */
-            bool keep = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                        (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-            if (keep) { lit_buf_add(&b, m + i, (size_t)k); space = false; }
-            else if (!space) { lit_buf_addc(&b, ' '); space = true; }
-            i += k;
-        }
-    }
-    free(m);
-    char *r = lit_xstrdup(lit_buf_str(&b));
-    lit_buf_free(&b);
-    size_t l = strlen(r);
-    if (l && r[l - 1] == ' ') r[l - 1] = 0;
-    drop_article(r);
-    return r;
-}
-
-static size_t words_in(const char *s, size_t n)
-{
-    size_t w = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
-        bool sp = s[i] == ' ';
-        if (!sp && !in) w++;
-        in = !sp;
-    }
-    return w;
-}
-
-char *lit_title_norm_stripped(const char *title)
-{
-    if (!title) return NULL;
-    const char *colon = strstr(title, ": ");
-    if (!colon || colon == title || words_in(title, (size_t)(colon - title)) > 3) return NULL;
-    if (words_in(colon + 2, strlen(colon + 2)) < 3) return NULL;
-    return lit_title_norm(colon + 2);
-}
-
 /* ---------- venue classes ---------- */
 
 enum { V_NONE, V_PREPRINT, V_REVIEWED };
@@ -114,15 +47,6 @@ static int bkey_cmp(const void *x, const void *y)
     return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-static char *fold(const char *s)
-{
-    utf8proc_uint8_t *m = NULL;
-    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &m, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0) return lit_xstrdup(s);
-    char *r = lit_xstrdup((char *)m);
-    free(m);
-    return r;
-}
 
 /* A system name for comparing: normalised like titles, spaces dropped ("{TVM}" = "TVM",
  * "$P^3$" = "P3", "APNET" = "APNet", "Tux²" = "Tux2"). malloc'd. */
@@ -152,6 +76,10 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
         *why = "different system names";
         return false;
     }
+    if (a->n_authors && b->n_authors && !lit_authors_share(a, b)) {   /* the matching rule resolve keeps */
+        *why = "no author in common";
+        return false;
+    }
     if (ca == V_REVIEWED && cb == V_REVIEWED && a->venue != b->venue &&
         strcmp(lit_catalog_venue(c, a->venue), lit_catalog_venue(c, b->venue)) != 0) {
         *why = "different peer-reviewed venues";
@@ -174,7 +102,6 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
 /* ---------- title agreement (what a shared system name needs) ---------- */
 
 static bool same_start(const char *a, const char *b);
-static bool stop_word(const char *w, size_t n);
 
 /* Distinct content words (3+ letters, no stop word) of normalised s; *n of them. malloc'd
  * array of pointers into s, which is cut into words. */
@@ -184,7 +111,7 @@ static char **content_words(char *s, size_t *n)
     *n = 0;
     for (char *tok = strtok(s, " "); tok; tok = strtok(NULL, " ")) {
         size_t l = strlen(tok);
-        bool dup = l < 3 || stop_word(tok, l);
+        bool dup = l < 3 || lit_title_stop_word(tok, l);
         for (size_t i = 0; i < *n && !dup; i++) dup = !strcmp(w[i], tok);
         if (!dup) w[(*n)++] = tok;
     }
@@ -291,13 +218,7 @@ static bool from_bib(const lit_paper *p)
 static bool same_first_author(const lit_paper *a, const lit_paper *b)
 {
     if (!a->n_authors || !b->n_authors) return false;
-    char *fa = fold(a->authors[0]), *fb = fold(b->authors[0]);
-    for (char *f = fa; f; f = f == fa ? fb : NULL) {   /* "first von last, jr": the last word before the comma */
-        char *c = strchr(f, ',');
-        if (c) *c = 0;
-        char *sp = strrchr(f, ' ');
-        if (sp) memmove(f, sp + 1, strlen(sp + 1) + 1);
-    }
+    char *fa = lit_name_surname(a->authors[0]), *fb = lit_name_surname(b->authors[0]);
     bool r = *fa && strcmp(fa, fb) == 0;
     free(fa); free(fb);
     return r;
@@ -356,9 +277,13 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
             strip[i] = t2;
             if (strlen(t2) >= MIN_TITLE_KEY && strcmp(t1, t2)) k[nk++] = (bkey){fnv(t2), t2, (uint32_t)i, LIT_MATCH_TITLE};
         }
-        if (p->arxiv) k[nk++] = (bkey){fnv(p->arxiv), p->arxiv, (uint32_t)i, LIT_MATCH_ARXIV};
+        if (p->arxiv) {
+            char *a = lit_arxiv_key(p->arxiv);
+            KEEP(a);
+            k[nk++] = (bkey){fnv(a), a, (uint32_t)i, LIT_MATCH_ARXIV};
+        }
         if (p->doi) {
-            char *d = fold(p->doi);
+            char *d = lit_doi_key(p->doi);
             KEEP(d);
             k[nk++] = (bkey){fnv(d), d, (uint32_t)i, LIT_MATCH_DOI};
         }
@@ -882,14 +807,6 @@ static void slug_into(lit_buf *b, const char *s)
     while (b->len && b->data[b->len - 1] == '-') b->data[--b->len] = 0;
 }
 
-static bool stop_word(const char *w, size_t n)
-{
-    static const char *sw[] = {"a", "an", "the", "on", "in", "of", "for", "to", "towards", "toward", "is", "are",
-                               "how", "why", "what", "when", "do", "does", "can", "and", "with", "via", "from"};
-    for (size_t i = 0; i < sizeof sw / sizeof *sw; i++)
-        if (strlen(sw[i]) == n && !strncasecmp(sw[i], w, n)) return true;
-    return false;
-}
 
 /* The key stem of a paper: system name or first significant title word. */
 static void key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b)
@@ -901,7 +818,7 @@ static void key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b)
             while (*t && !isalnum((unsigned char)*t) && (unsigned char)*t < 0x80) t++;
             const char *e = t;
             while (*e && *e != ' ' && *e != ':' && *e != ',') e++;
-            if (e > t && !stop_word(t, (size_t)(e - t))) {
+            if (e > t && !lit_title_stop_word(t, (size_t)(e - t))) {
                 char *w = lit_xmalloc((size_t)(e - t) + 1);
                 memcpy(w, t, (size_t)(e - t));
                 w[e - t] = 0;

@@ -8,6 +8,7 @@
 #include "catalog_check.h"
 #include "chart.h"
 #include "diff.h"
+#include "match.h"
 #include "report.h"
 #include "style.h"
 #include "surface.h"
@@ -609,6 +610,11 @@ static void paper_list(rp *p, const buckets *bk)
             if (q->short_name && q->title && strncmp(q->title, q->short_name, strlen(q->short_name)) != 0)
                 lit_buf_printf(&line, "%s: ", q->short_name);
             lit_buf_adds(&line, q->title ? lit_text_drawn(q->title, ENTRY_TITLE_MAX, &cut) : q->key);   /* the key stays */
+            if (q->n_authors) {   /* "(Narayanan et al.)" where the catalog knows the authors */
+                lit_buf_adds(&line, " (");
+                lit_authors_short(q, &line);
+                lit_buf_addc(&line, ')');
+            }
             lit_buf_printf(&line, " [%s]", q->key);
             p->y += flow(p, lit_buf_str(&line), PT_SMALL, false, MARGIN + PT_SMALL, p->cw - PT_SMALL, p->st->foreground) +
                     PT_SMALL * 0.25;
