@@ -4,7 +4,6 @@
 #include <string.h>
 #include "import.h"
 #include "import_ref.h"
-#include "outfile.h"
 #include "resolve.h"
 
 #define FUZZY_CANDIDATES 8   /* records sharing the most title words, besides the exact ones */
