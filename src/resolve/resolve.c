@@ -364,7 +364,7 @@ static bool provenance(run *r, lit_paper *p, const char *tag, const char *id, in
     items[0] = scalar(a, "source", false);
     items[1] = scalar(a, tag, false);
     items[2] = scalar(a, "id", false);
-    items[3] = scalar(a, id, false);
+    items[3] = scalar(a, id, !id[strspn(id, "0123456789.")]);   /* an arXiv id, not a number */
     items[4] = scalar(a, "score", false);
     items[5] = scalar(a, sc, false);
     set_extra(r->c, p, "resolved", (lit_node){LIT_NODE_MAP, NULL, false, items, 3});
