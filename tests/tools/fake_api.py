@@ -110,7 +110,12 @@ def main():
             d = routes["default"][service + ("-doi" if service == "crossref" and path.startswith("/works/") else "")]
             return d.get("status", 200), open(os.path.join(a.root, d["file"]), "rb").read()
 
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request, client_address):
+            if not isinstance(sys.exc_info()[1], ConnectionError):   # a client that stops reading is no error
+                super().handle_error(request, client_address)
+
+    srv = Server(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     with open(a.port_file + ".new", "w") as f:
         f.write("%d\n" % srv.server_address[1])
