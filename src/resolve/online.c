@@ -3,8 +3,6 @@
  * service), and which service's records the resolver sees for each paper. */
 #include "online.h"
 #include <ctype.h>
-#include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

@@ -28,10 +28,10 @@ lit_online *lit_online_new(const lit_online_opts *o, lit_diag *d);
  * Close them (lit_rsource_close) before lit_online_free. */
 #define LIT_ONLINE_SOURCES 4
 void lit_online_sources(lit_online *on, lit_rsource **out);
-/* After lit_resolve: one warning per service that failed (where, what, how many papers it
- * left unanswered), the requests sent and the answers the cache gave (a note). Returns how
- * many papers stay unresolved because an answer was missing (a fault, or with offline an
- * answer the cache lacks). */
+/* After lit_resolve (each service that failed has had its one warning, when the answers were
+ * fetched): notes the requests sent and the answers the cache gave, and returns how many
+ * papers stay unresolved because an answer was missing (a fault, or with offline an answer
+ * the cache lacks), with a warning saying so. */
 size_t lit_online_report(lit_online *on, const lit_catalog *c, lit_diag *d);
 void lit_online_free(lit_online *on);
 
