@@ -93,6 +93,9 @@ check "... says so" grep -q 'online: 0 requests; 19 answers taken from the cache
 check "... and gives the same bytes" cmp cat.yaml once.yaml
 check "... exit 0, 0 papers changed" sh -c "test $rc -eq 0 && grep -q '; 0 papers changed$' second.err"
 
+cp "$F/catalog.yaml" tty.yaml
+check "a progress line on a terminal only" sh -c "! grep -q 'resolving ' first.err &&
+  script -qc '$LIT resolve $V -c tty.yaml --online --cache tty.cache' /dev/null | tr '\\r' '\\n' | grep -qx 'resolving 3/3 with arXiv ....*'"
 kill $pid; wait $pid 2>/dev/null; pid=""
 ASAN_OPTIONS=detect_leaks=0 strace -f -e trace=socket,connect -o offline.trace "$LIT" resolve $V -c cat.yaml --offline --cache cache 2>offline.err
 check "--offline answers from the cache with the server gone" sh -c "cmp cat.yaml once.yaml && grep -q 'resolved 9 of 12 papers' offline.err"
