@@ -9,7 +9,9 @@ enum {
     LIT_EXIT_OK = 0,
     LIT_EXIT_DATA = 1,  /* bad input data */
     LIT_EXIT_USAGE = 2, /* bad command line */
-    LIT_EXIT_IO = 3     /* cannot read or write a file */
+    LIT_EXIT_IO = 3,    /* cannot read or write a file */
+    LIT_EXIT_UNASKED = 4 /* resolve --online: papers left unresolved because a service could not
+                            be asked (a network fault, or with --offline no answer in the cache) */
 };
 
 /* Where diagnostics go. Messages are written once, where the problem is known.

@@ -3,10 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "outfile.h"
-
-#ifndef LIT_VERSION
-#define LIT_VERSION "0.1.0"
-#endif
+#include "version.h"
 
 static const struct command {
     const char *name;

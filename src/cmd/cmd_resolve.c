@@ -1,5 +1,6 @@
-/* cmd_resolve.c - `litsurvey resolve`: fills the catalog's papers from the user's bibliography and a
- * DBLP index, writes the catalog back; `--index` makes the DBLP index. */
+/* cmd_resolve.c - `litsurvey resolve`: fills the catalog's papers from the user's bibliography, a
+ * DBLP index and, asked for, the online services; writes the catalog back; `--index` makes the
+ * DBLP index. */
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -7,11 +8,14 @@
 #include "dblp_priv.h"   /* DBLP_MAGIC: how an index file starts */
 #include "import.h"
 #include "lock.h"
+#include "online.h"
 #include "outfile.h"
 #include "resolve.h"
+#include <unistd.h>
 
 static const char usage_text[] =
-    "usage: litsurvey resolve --from SOURCE... [-c CATALOG] [--dry-run] [--explain KEY] [-v]\n"
+    "usage: litsurvey resolve [--from SOURCE...] [--online [--offline|--refresh] [--cache DIR]]\n"
+    "                         [-c CATALOG] [--dry-run] [--explain KEY] [-v]\n"
     "       litsurvey resolve --index dblp.xml.gz -o dblp.idx\n"
     "\n"
     "Matches every paper of the catalog against bibliographic records and fills what it\n"
@@ -31,6 +35,17 @@ static const char usage_text[] =
     "                       @string and crossref across files), CSL-JSON or RIS exports\n"
     "                       (Zotero, Mendeley), or a DBLP index made with --index; your\n"
     "                       files are asked first, then DBLP\n"
+    "      --online         then ask, for the papers still without a published record, in\n"
+    "                       this order: arXiv (by arXiv id), Crossref (by DOI, else title,\n"
+    "                       first author and year), DBLP's search and OpenAlex (by title);\n"
+    "                       their answers go through the same rules. Without --online\n"
+    "                       nothing is asked of the network\n"
+    "      --cache DIR      where the answers are kept (default $XDG_CACHE_HOME/litsurvey,\n"
+    "                       else ~/.cache/litsurvey): a second run asks nothing again\n"
+    "      --offline        answers from the cache only (implies --online)\n"
+    "      --refresh        ask again what the cache holds\n"
+    "      --mailto ADDR    contact for Crossref's and OpenAlex's polite pools (default\n"
+    "                       $LITSURVEY_MAILTO)\n"
     "      --index DUMP     read DBLP's XML dump (dblp.xml or dblp.xml.gz, with dblp.dtd\n"
     "                       beside it, as dblp.org distributes them) into an index (-o)\n"
     "  -o, --output IDX     the index --index writes\n"
@@ -42,7 +57,12 @@ static const char usage_text[] =
     "      --venues FILE    venue table (default: venues.yaml beside the catalog)\n"
     "      --topics FILE    topic table (default: topics.yaml beside the catalog)\n"
     "  -q, --quiet          no warnings or summary\n"
-    "  -h, --help           this help\n";
+    "  -h, --help           this help\n"
+    "\n"
+    "Exit status: 0 done, 1 bad data, 2 usage, 3 I/O error, 4 done but some papers stay\n"
+    "unresolved because an online service could not be asked (no network, a fault of the\n"
+    "service: one warning each) or, with --offline, its answer is not in the cache; the\n"
+    "catalog is written with what was resolved.\n";
 
 enum { SOURCE_FILE, SOURCE_DBLP, SOURCE_NONE };
 
@@ -63,19 +83,23 @@ static int source_kind(const char *path)
 
 int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
 {
-    enum { OPT_FROM = LIT_OPT_FIRST_CMD, OPT_EXPLAIN, OPT_INDEX };
+    enum { OPT_FROM = LIT_OPT_FIRST_CMD, OPT_EXPLAIN, OPT_INDEX, OPT_ONLINE, OPT_OFFLINE, OPT_REFRESH, OPT_CACHE,
+           OPT_MAILTO };
     static const struct option longopts[] = {
         {"from", required_argument, 0, OPT_FROM}, {"dry-run", no_argument, 0, 'n'},
         {"index", required_argument, 0, OPT_INDEX}, {"output", required_argument, 0, 'o'},
         {"explain", required_argument, 0, OPT_EXPLAIN}, {"verbose", no_argument, 0, 'v'},
         {"catalog", required_argument, 0, 'c'}, {"venues", required_argument, 0, LIT_OPT_VENUES},
         {"topics", required_argument, 0, LIT_OPT_TOPICS}, {"quiet", no_argument, 0, 'q'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"online", no_argument, 0, OPT_ONLINE}, {"offline", no_argument, 0, OPT_OFFLINE},
+        {"refresh", no_argument, 0, OPT_REFRESH}, {"cache", required_argument, 0, OPT_CACHE},
+        {"mailto", required_argument, 0, OPT_MAILTO}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *catalog = "data/catalog.yaml", *venues = NULL, *topics = NULL, *explain = NULL;
     const char *dump = NULL, *out_idx = NULL;
     const char **files = lit_xcalloc((size_t)argc + 1, sizeof *files), **indexes = lit_xcalloc((size_t)argc + 1, sizeof *indexes);
     size_t n_files = 0, n_indexes = 0;
-    bool dry = false, verbose = false;
+    bool dry = false, verbose = false, online = false;
+    lit_online_opts oo = {0};
     int opt, rc = 0;
     optind = 0;
     while ((opt = getopt_long(argc, argv, "nvc:o:qh", longopts, NULL)) != -1) {
@@ -91,6 +115,11 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
             }
             break;
         case OPT_INDEX: dump = optarg; break;
+        case OPT_ONLINE: online = true; break;
+        case OPT_OFFLINE: online = oo.offline = true; break;
+        case OPT_REFRESH: oo.refresh = true; break;
+        case OPT_CACHE: oo.cache_dir = optarg; break;
+        case OPT_MAILTO: oo.mailto = optarg; break;
         case 'o': out_idx = optarg; break;
         case 'n': dry = true; break;
         case OPT_EXPLAIN: explain = optarg; break;
@@ -106,11 +135,16 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
     if (optind < argc) { rc = lit_usage_error("resolve", "unexpected argument '%s'", argv[optind]); goto out; }
     if (dump || out_idx) {
         if (!dump || !out_idx) { rc = lit_usage_error("resolve", "--index DUMP needs -o INDEX, and -o goes with --index"); goto out; }
-        if (n_files + n_indexes) { rc = lit_usage_error("resolve", "--index makes an index; resolve with --from in another run"); goto out; }
+        if (n_files + n_indexes || online) { rc = lit_usage_error("resolve", "--index makes an index; resolve with --from in another run"); goto out; }
         if (lit_dblp_index_build(dump, out_idx, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
         goto out;
     }
-    if (!n_files && !n_indexes) { rc = lit_usage_error("resolve", "no sources (--from FILE)"); goto out; }
+    if (!n_files && !n_indexes && !online) { rc = lit_usage_error("resolve", "no sources (--from FILE, or --online)"); goto out; }
+    if (!online && (oo.refresh || oo.cache_dir || oo.mailto)) {
+        rc = lit_usage_error("resolve", "--refresh, --cache and --mailto go with --online");
+        goto out;
+    }
+    if (oo.offline && oo.refresh) { rc = lit_usage_error("resolve", "--refresh asks the network; --offline does not"); goto out; }
 
     /* the catalog is read here and written back below, whole; the lock is held from before
      * the one to after the other, so that an import at the same time waits its turn */
@@ -129,27 +163,42 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
         lit_db_free(&db);
         goto unlock;
     }
-    /* the user's files first (their keys win), then the DBLP indexes in the order given */
-    lit_rsource **src = lit_xcalloc(n_indexes + 2, sizeof *src);
+    /* the user's files first (their keys win), then the DBLP indexes in the order given, then
+     * the online services */
+    lit_rsource **src = lit_xcalloc(n_indexes + 2 + LIT_ONLINE_SOURCES, sizeof *src);
     size_t n_src = 0;
+    lit_online *on = NULL;
     if (n_files && !(src[n_src++] = lit_rsource_files(files, n_files, &db.venues, &db.topics, d))) n_src--, rc = -1;
     for (size_t i = 0; i < n_indexes && rc == 0; i++)
         if (!(src[n_src++] = lit_rsource_dblp(indexes[i], d))) n_src--, rc = -1;
     if (rc) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+    if (rc == 0 && online) {
+        oo.vs = &db.venues;
+        oo.verbose = verbose && !d->quiet;
+        oo.progress = !d->quiet && isatty(fileno(stderr));
+        if (!(on = lit_online_new(&oo, d))) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_USAGE;
+        else {
+            lit_online_sources(on, src + n_src);
+            n_src += LIT_ONLINE_SOURCES;
+        }
+    }
     lit_resolve_opts o = {.vs = &db.venues, .explain = explain, .verbose = verbose && !d->quiet, .out = stderr};
     lit_resolve_stats st;
     memset(&st, 0, sizeof st);
     if (rc == 0 && lit_resolve(&db.cat, src, n_src, &o, &st, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
     if (rc == 0 && !dry && st.changed && lit_catalog_save(&db.cat, catalog, d) != 0) rc = LIT_EXIT_IO;
+    size_t unasked = rc == 0 && on ? lit_online_report(on, &db.cat, d) : 0;
     if (rc == 0 && !d->quiet) {
         lit_buf b = LIT_BUF_INIT;
         lit_resolve_summary(&st, verbose, &b);
         fprintf(stderr, "%s: %s%s\n", catalog, lit_buf_str(&b), dry ? " (dry run: nothing written)" : "");
         lit_buf_free(&b);
     }
+    if (rc == 0 && unasked) rc = LIT_EXIT_UNASKED;
     lit_resolve_stats_free(&st);
     for (size_t i = 0; i < n_src; i++) lit_rsource_close(src[i]);
     free(src);
+    lit_online_free(on);
     lit_db_free(&db);
 unlock:
     lit_lock_release(&lock);

@@ -359,7 +359,7 @@ static long find_key(const lit_dblp_index *ix, const char *key, size_t n)
 
 /* A field value as the bib map holds it: LaTeX source, so the ten specials escaped;
  * pages with BibTeX's en dash. */
-static const char *tex_value(lit_arena *a, const char *s, size_t n, bool pages)
+const char *lit_dblp_tex_value(lit_arena *a, const char *s, size_t n, bool pages)
 {
     lit_buf b = LIT_BUF_INIT;
     lit_buf_add(&b, "", 0);
@@ -444,7 +444,7 @@ static int append_paper(const lit_dblp_index *ix, uint32_t i, lit_catalog *out)
         for (int f = 0; f < F_N; f++) {
             if (!r.f[f]) continue;
             items[2 * k] = (lit_node){LIT_NODE_SCALAR, lit_dblp_field_names[f], false, NULL, 0};
-            items[2 * k + 1] = (lit_node){LIT_NODE_SCALAR, tex_value(a, r.f[f], r.f_n[f], f == F_PAGES), true, NULL, 0};
+            items[2 * k + 1] = (lit_node){LIT_NODE_SCALAR, lit_dblp_tex_value(a, r.f[f], r.f_n[f], f == F_PAGES), true, NULL, 0};
             k++;
         }
         p->extras[p->n_extras++] = (lit_extra){"bib", {LIT_NODE_MAP, NULL, false, items, nb}};

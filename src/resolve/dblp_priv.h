@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "arena.h"
 #include "buf.h"
 #include "diag.h"
 
@@ -85,6 +86,9 @@ void lit_dblp_strip_homonym(char *name);
 /* Drops the full stop DBLP ends titles with ("Jim Gray, astronomer."), not one that
  * ends an abbreviation ("... to A.I."), in place. */
 void lit_dblp_strip_title_stop(char *title);
+/* A field value as a paper's bib map holds it (LaTeX source: the ten specials escaped;
+ * pages with BibTeX's en dash), in a's memory; the online records use it too. */
+const char *lit_dblp_tex_value(lit_arena *a, const char *s, size_t n, bool pages);
 
 /* ---- the index file ----
  * A header (DBLP_HDR_SIZE bytes: magic, version, sizes, the section table and a checksum

@@ -364,7 +364,7 @@ static bool provenance(run *r, lit_paper *p, const char *tag, const char *id, in
     items[0] = scalar(a, "source", false);
     items[1] = scalar(a, tag, false);
     items[2] = scalar(a, "id", false);
-    items[3] = scalar(a, id, false);
+    items[3] = scalar(a, id, !id[strspn(id, "0123456789.")]);   /* an arXiv id, not a number */
     items[4] = scalar(a, "score", false);
     items[5] = scalar(a, sc, false);
     set_extra(r->c, p, "resolved", (lit_node){LIT_NODE_MAP, NULL, false, items, 3});
@@ -460,6 +460,35 @@ static int resolve_one(run *r, size_t pi, lit_rsource *const *src, size_t n_src)
     return rc;
 }
 
+/* Calls each source's prepare with the papers no earlier source matches (judged as
+ * resolve_one judges them: the papers are not changed until every source is prepared). */
+static int prepare(run *r, lit_rsource *const *src, size_t n_src)
+{
+    size_t last = n_src;
+    for (size_t s = 0; s < n_src; s++) if (src[s]->prepare) last = s;
+    if (last == n_src) return 0;
+    lit_catalog *c = r->c;
+    bool *ask = lit_xmalloc(c->n_papers + 1);
+    memset(ask, 1, c->n_papers + 1);
+    lit_decision dec = {0};
+    int rc = 0;
+    for (size_t s = 0; s <= last && rc == 0; s++) {
+        if (src[s]->prepare && (rc = src[s]->prepare(src[s], c, ask, r->d)) != 0) break;
+        for (size_t i = 0; i < c->n_papers && s < last; i++) {
+            const lit_catalog *rcat;
+            const uint32_t *rec;
+            size_t n;
+            if (!ask[i]) continue;
+            if ((rc = src[s]->candidates(src[s], &c->papers[i], &rcat, &rec, &n, r->d)) != 0) break;
+            lit_match_judge(r->mx, c, &c->papers[i], rcat, rec, n, &dec);
+            ask[i] = dec.verdict != LIT_VERDICT_MATCH;
+        }
+    }
+    lit_decision_free(&dec);
+    free(ask);
+    return rc;
+}
+
 int lit_resolve(lit_catalog *c, lit_rsource *const *src, size_t n_src, const lit_resolve_opts *o,
                 lit_resolve_stats *st, lit_diag *d)
 {
@@ -477,7 +506,7 @@ int lit_resolve(lit_catalog *c, lit_rsource *const *src, size_t n_src, const lit
         }
     }
     st->papers = c->n_papers;
-    int rc = 0;
+    int rc = prepare(&r, src, n_src);
     for (size_t i = 0; i < c->n_papers && rc == 0; i++) rc = resolve_one(&r, i, src, n_src);
     lit_catalog_sort(c);   /* keys taken from the user's bibliography: the saved order */
     if (o->verbose) fputs(lit_buf_str(&r.text), o->out);

@@ -22,6 +22,11 @@ struct lit_rsource {
      * next call. Returns 0, or -1 after reporting (a damaged index). */
     int (*candidates)(lit_rsource *s, const lit_paper *p, const lit_catalog **rc, const uint32_t **rec,
                       size_t *n, lit_diag *d);
+    /* May be NULL. Called once, in source order, before candidates is: ask[i] is true for
+     * the papers of c that no earlier source matches, those it will be asked about, so
+     * that a source whose answers come from elsewhere (the online services) can fetch
+     * them together. Returns 0, or -1 after reporting. */
+    int (*prepare)(lit_rsource *s, const lit_catalog *c, const bool *ask, lit_diag *d);
     void (*close)(lit_rsource *s);
     void *impl;
 };
