@@ -190,3 +190,10 @@ size_t lit_list_add_section(lit_catalog *c, lit_list *l, const char *heading, in
     l->sections[l->n_sections] = (lit_section){lit_arena_strdup(&c->arena, heading), NULL, level, line};
     return l->n_sections++;
 }
+
+const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind)
+{
+    for (uint32_t i = 0; i < p->n_extras; i++)
+        if (strcmp(p->extras[i].key, key) == 0 && p->extras[i].value.kind == kind) return &p->extras[i].value;
+    return NULL;
+}

@@ -9,11 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <libxml/parser.h>
 #include <minizip/unzip.h>
 #include "arena.h"
 #include "buf.h"
+#include "input.h"
 #include "outfile.h"
+#include "text.h"
 
 #define RATIO_FROM (64L << 20)   /* inflated bytes before the ratio counts: real sheets compress 10-20x */
 #define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -129,11 +132,11 @@ static int parse_part(lit_xlsx *x, const char *name, bool missing_ok, node_fn fn
     }
     xmlCtxtUseOptions(p.px, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     char buf[1 << 16];
-    unsigned long long n = 0;
+    unsigned long long n = 0, max = lit_input_limit() < (size_t)LIT_XLSX_MAX_PART ? lit_input_limit() : LIT_XLSX_MAX_PART;
     int got = 0, over = 0;
     while (!p.rc && (got = unzReadCurrentFile(x->zf, buf, sizeof buf)) > 0) {
         n += (unsigned long long)got;
-        if (n > (unsigned long long)LIT_XLSX_MAX_PART) over = 1;
+        if (n > max) over = max < (unsigned long long)LIT_XLSX_MAX_PART ? 4 : 1;
         else if (n > (unsigned long long)RATIO_FROM && n / (info.compressed_size + 1) > LIT_XLSX_MAX_RATIO) over = 2;
         if (over || xmlParseChunk(p.px, buf, got, 0) != 0) break;
     }
@@ -148,6 +151,9 @@ static int parse_part(lit_xlsx *x, const char *name, bool missing_ok, node_fn fn
                        LIT_XLSX_MAX_RATIO);
     else if (rc >= 0 && over == 3)
         rc = lit_error(d, x->path, 0, 0, "the part '%s' cannot be inflated (a damaged zip?)", name);
+    else if (rc >= 0 && over == 4)
+        rc = lit_io_error(d, x->path, "the part '%s' inflates to more than the input limit (--max-input SIZE raises "
+                          "it): not read", name);
     else if (rc == 0 && (p.err[0] || !p.px->wellFormed))
         rc = lit_error(d, x->path, 0, 0, "the part '%s' is not well-formed XML (line %d: %s)", name, p.err_line,
                        p.err[0] ? p.err : "parse error");
@@ -391,6 +397,20 @@ static int on_strings(lit_xlsx *x, const xev *e, void *ctx, lit_diag *d)
 
 lit_xlsx *lit_xlsx_open(const char *path, lit_diag *d)
 {
+    /* a zip is read by seeking: a regular file within the input limit (input.h) */
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        lit_io_error(d, path, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        lit_io_error(d, path, "not a regular file: a workbook is read from a file");
+        return NULL;
+    }
+    if ((unsigned long long)sb.st_size > lit_input_limit()) {
+        lit_input_too_large(d, path, (unsigned long long)sb.st_size);
+        return NULL;
+    }
     lit_xlsx *x = lit_xcalloc(1, sizeof *x);
     x->path = lit_xstrdup(path);
     lit_input_note(path);   /* no output of this run may replace it */
@@ -583,6 +603,22 @@ static int flush_row(lit_xlsx *x, row_state *s)
     return stop ? 1 : 0;
 }
 
+/* A cell's text with what text may not hold (text.h: a C1 control, a noncharacter, a lone
+ * surrogate an _xD800_ escape makes) replaced by U+FFFD, with a warning at the cell. */
+static void clean_cell(lit_xlsx *x, const row_state *s, lit_buf *b, lit_diag *d)
+{
+    lit_text_fault f;
+    if (!b->len || !lit_text_check(b->data, b->len, &f)) return;
+    lit_arena a = {0};
+    const char *clean = lit_text_clean(&a, lit_buf_str(b), &f);
+    char where[16], what[48];
+    lit_warn_many(d, "characters replaced by U+FFFD", x->path, 0, 0, "sheet '%s', cell %s: %s replaced by U+FFFD",
+                  x->sheets[s->sheet].name, lit_xlsx_cell_name(where, (size_t)s->col, s->r), lit_text_fault_str(&f, what));
+    lit_buf_reset(b);
+    lit_buf_adds(b, clean);
+    lit_arena_free(&a);
+}
+
 /* The text of the cell that just ended, into its column. */
 static int end_cell(lit_xlsx *x, row_state *s, lit_diag *d)
 {
@@ -626,6 +662,7 @@ static int end_cell(lit_xlsx *x, row_state *s, lit_diag *d)
             serial_date(b, n, x->date1904);
         else number_text(b, n);
     }
+    clean_cell(x, s, b, d);
     s->set[s->col] = true;
     if ((size_t)s->col + 1 > s->max) s->max = (size_t)s->col + 1;
     return 0;
