@@ -53,9 +53,13 @@ static const char usage_text[] =
     "      --explain KEY    show the paper's candidates, their scores and why one won\n"
     "  -v, --verbose        list conflicts kept, ambiguous papers with their candidates and\n"
     "                       the papers not found\n"
-    "  -c, --catalog FILE   catalog to resolve and write back (default data/catalog.yaml)\n"
-    "      --venues FILE    venue table (default: venues.yaml beside the catalog)\n"
-    "      --topics FILE    topic table (default: topics.yaml beside the catalog)\n"
+    "  -c, --catalog FILE   catalog to resolve and write back (default catalog.yaml,\n"
+    "                       else data/catalog.yaml)\n"
+    "      --venues FILE    venue table (default: the shipped one, and venues.yaml\n"
+    "                       beside the catalog added to it)\n"
+    "      --topics FILE    topic table (default: the shipped one, and topics.yaml\n"
+    "                       beside the catalog added to it)\n"
+    LIT_MAX_INPUT_HELP
     "  -q, --quiet          no warnings or summary\n"
     "  -h, --help           this help\n"
     "\n"
@@ -93,8 +97,9 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
         {"topics", required_argument, 0, LIT_OPT_TOPICS}, {"quiet", no_argument, 0, 'q'},
         {"online", no_argument, 0, OPT_ONLINE}, {"offline", no_argument, 0, OPT_OFFLINE},
         {"refresh", no_argument, 0, OPT_REFRESH}, {"cache", required_argument, 0, OPT_CACHE},
-        {"mailto", required_argument, 0, OPT_MAILTO}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    const char *catalog = "data/catalog.yaml", *venues = NULL, *topics = NULL, *explain = NULL;
+        {"mailto", required_argument, 0, OPT_MAILTO}, {"help", no_argument, 0, 'h'}, LIT_MAX_INPUT_LONGOPT,
+        {0, 0, 0, 0}};
+    const char *catalog = NULL, *venues = NULL, *topics = NULL, *explain = NULL;
     const char *dump = NULL, *out_idx = NULL;
     const char **files = lit_xcalloc((size_t)argc + 1, sizeof *files), **indexes = lit_xcalloc((size_t)argc + 1, sizeof *indexes);
     size_t n_files = 0, n_indexes = 0;
@@ -128,6 +133,9 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
         case LIT_OPT_VENUES: venues = optarg; break;
         case LIT_OPT_TOPICS: topics = optarg; break;
         case 'q': d->quiet = true; break;
+        case LIT_OPT_MAX_INPUT:
+            if (lit_cli_max_input("resolve", optarg)) { rc = LIT_EXIT_USAGE; goto out; }
+            break;
         case 'h': fputs(usage_text, stdout); goto out;
         default: rc = lit_usage_error("resolve", "unknown option"); goto out;
         }
@@ -140,6 +148,7 @@ int lit_cmd_resolve(int argc, char **argv, lit_diag *d)
         goto out;
     }
     if (!n_files && !n_indexes && !online) { rc = lit_usage_error("resolve", "no sources (--from FILE, or --online)"); goto out; }
+    if (!catalog && !(catalog = lit_default_catalog())) { rc = lit_no_catalog(d); goto out; }
     if (!online && (oo.refresh || oo.cache_dir || oo.mailto)) {
         rc = lit_usage_error("resolve", "--refresh, --cache and --mailto go with --online");
         goto out;
