@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <libxml/parser.h>
 #include <minizip/unzip.h>
+#include <utf8proc.h>
 #include "arena.h"
 #include "buf.h"
 #include "input.h"
@@ -317,24 +318,41 @@ static int on_styles(lit_xlsx *x, const xev *e, void *ctx, lit_diag *d)
 
 /* ---------- shared strings ---------- */
 
+/* The code unit of an _xHHHH_ escape at s, or -1. */
+static long escape_at(const char *s)
+{
+    unsigned v;
+    int n = 0;
+    if (s[0] == '_' && s[1] == 'x' && sscanf(s + 2, "%4x%n", &v, &n) == 1 && n == 4 && s[6] == '_' &&
+        isxdigit((unsigned char)s[2]) && isxdigit((unsigned char)s[5]))
+        return (long)v;
+    return -1;
+}
+
 /* Appends text with Excel's _xHHHH_ escapes decoded ("_x000D_" is a carriage return,
- * dropped as the other control characters but tab and newline; "_x005F_" a '_'). */
+ * dropped as the other control characters but tab and newline; "_x005F_" a '_'; a pair of
+ * surrogates one character, a lone one U+FFFD). */
 static void add_text(lit_buf *b, const char *s)
 {
     for (; *s; s++) {
-        unsigned v;
-        int n = 0;
-        if (s[0] == '_' && s[1] == 'x' && sscanf(s + 2, "%4x%n", &v, &n) == 1 && n == 4 && s[6] == '_' &&
-            isxdigit((unsigned char)s[2]) && isxdigit((unsigned char)s[5])) {
-            if (v >= 0x20 || v == '\t' || v == '\n') {
-                char u[4];
-                size_t k = v < 0x80 ? (u[0] = (char)v, 1)
-                         : v < 0x800 ? (u[0] = (char)(0xC0 | v >> 6), u[1] = (char)(0x80 | (v & 0x3F)), 2)
-                                     : (u[0] = (char)(0xE0 | v >> 12), u[1] = (char)(0x80 | (v >> 6 & 0x3F)),
-                                        u[2] = (char)(0x80 | (v & 0x3F)), 3);
-                lit_buf_add(b, u, k);
-            }
+        long v = escape_at(s);
+        if (v >= 0) {
             s += 6;
+            if (v >= 0xD800 && v <= 0xDBFF) {
+                long lo = escape_at(s + 1);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+                    s += 7;
+                } else {
+                    v = 0xFFFD;
+                }
+            } else if (v >= 0xDC00 && v <= 0xDFFF) {
+                v = 0xFFFD;
+            }
+            if (v >= 0x20 || v == '\t' || v == '\n') {
+                utf8proc_uint8_t u[4];
+                lit_buf_add(b, (const char *)u, (size_t)utf8proc_encode_char((utf8proc_int32_t)v, u));
+            }
         } else if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n') {
             lit_buf_addc(b, *s);
         }
@@ -603,8 +621,8 @@ static int flush_row(lit_xlsx *x, row_state *s)
     return stop ? 1 : 0;
 }
 
-/* A cell's text with what text may not hold (text.h: a C1 control, a noncharacter, a lone
- * surrogate an _xD800_ escape makes) replaced by U+FFFD, with a warning at the cell. */
+/* A cell's text with what text may not hold (text.h: a C1 control, a noncharacter, raw or
+ * from an _xHHHH_ escape) replaced by U+FFFD, with a warning at the cell. */
 static void clean_cell(lit_xlsx *x, const row_state *s, lit_buf *b, lit_diag *d)
 {
     lit_text_fault f;

@@ -1,5 +1,5 @@
 /* xlsx_read.h - the cells of a worksheet of an .xlsx workbook (as Excel, LibreOffice or
- * litsurvey wrote it), read with minizip and libxml2's streaming reader. Every size is
+ * litsurvey wrote it), read with minizip and libxml2's SAX2 push parser. Every size is
  * bounded: a part's inflated bytes (and its ratio to the compressed ones: a zip bomb),
  * the shared strings, a cell's text, rows and columns (Excel's own limits); passing one
  * is an error that says which. */

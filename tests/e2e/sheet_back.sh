@@ -133,6 +133,37 @@ check_err "a cell past Excel's last column" 1 "far-col.xlsx: error: sheet 'Paper
 check_err "XML that is not well-formed: its part and line" 1 "bad-xml.xlsx: error: the part 'xl/worksheets/sheet2.xml' is not well-formed XML \(line 2" "$LIT" import bad-xml.xlsx -m catalog.yaml
 check_err "a shared string the table does not have" 1 "bad-string.xlsx: error: sheet 'Papers', cell A2: shared string '7' is not in the table" "$LIT" import bad-string.xlsx -m catalog.yaml
 check_err "a cell longer than Excel holds" 1 "long-cell.xlsx: error: sheet 'Papers', cell A2: more than 65536 bytes" "$LIT" import long-cell.xlsx -m catalog.yaml
+# ---- the input limit and the text rules hold for a workbook as for any input ----
+$PY -c "
+import json, random
+r = random.Random(1)
+text = lambda: ''.join(r.choice('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') for _ in range(60000))
+print(json.dumps([{'Title': '', 'Notes': '', 'Key': ''}] + [{'Title': 'T', 'Notes': text(), 'Key': 'k%d' % i} for i in range(3)]))" >big.json
+$PY -c "
+import json
+print(json.dumps([{'Title': '', 'Notes': '', 'Key': ''}] + [{'Title': 'T', 'Notes': str(i) + 'x' * 60000, 'Key': 'k%d' % i} for i in range(5)]))" >wide.json
+$PY "$ROOT/tests/xlsx_shapes.py" edited big.xlsx big.json
+$PY "$ROOT/tests/xlsx_shapes.py" edited wide.xlsx wide.json
+check_err "a workbook larger than --max-input: refused by its size (I/O, exit 3)" 3 \
+  "big.xlsx: error: [0-9.]* KiB is larger than the input limit of 120 KiB" "$LIT" import --max-input 120K big.xlsx -m catalog.yaml
+check "a small file whose parts inflate to 300 KB" sh -c "[ \$(wc -c <wide.xlsx) -lt 20000 ]"
+check_err "a part that inflates past --max-input: refused (exit 3)" 3 \
+  "wide.xlsx: error: the part 'xl/sharedStrings.xml' inflates to more than the input limit" "$LIT" import --max-input 200K wide.xlsx -m catalog.yaml
+mkfifo fifo.xlsx
+check_err "a FIFO named .xlsx: refused, not waited on" 3 "fifo.xlsx: error: not a regular file" timeout 10 "$LIT" import fifo.xlsx -m catalog.yaml
+cat >text.json <<'EOF'
+[{"Title": "", "Status": "", "Presenter": "", "Notes": "", "Key": ""},
+ {"Title": "PipeDream", "Status": "done _xFFFE_", "Presenter": "Ann \u0085 Lee", "Notes": "a \ufdd0 b _xD800_ c _xD83D__xDE80_", "Key": "pipedream-sosp19"}]
+EOF
+$PY "$ROOT/tests/xlsx_shapes.py" edited text-rules.xlsx text.json
+"$LIT" import text-rules.xlsx -m catalog.yaml -o text.yaml 2>text.err
+check "noncharacters, C1 controls and lone surrogates in cells become U+FFFD; a pair of surrogates, its character" $PY -c "
+import yaml
+r = {x['key']: x for x in yaml.safe_load(open('text.yaml'))['papers']}['pipedream-sosp19']['reading']
+assert r == {'status': 'done \ufffd', 'presenter': 'Ann \ufffd Lee', 'notes': 'a \ufffd b \ufffd c \U0001F680'}, r
+"
+check "each with a warning at its cell" sh -c "grep -q \"text-rules.xlsx: warning: sheet 'Papers', cell B2: noncharacter U+FFFE replaced by U+FFFD\" text.err &&
+  grep -q 'cell C2: control character U+0085 replaced' text.err && grep -q 'cell D2: noncharacter U+FDD0 replaced' text.err"
 printf '[{"Title": "", "Status": ""}, {"Title": "A", "Status": "done"}]' >nokey.json
 $PY "$ROOT/tests/xlsx_shapes.py" edited nokey.xlsx nokey.json 2>/dev/null
 check_err "a Papers sheet without a Key column" 1 "nokey.xlsx: error: sheet 'Papers' has no Key column" "$LIT" import nokey.xlsx -m catalog.yaml
