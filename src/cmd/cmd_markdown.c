@@ -110,8 +110,12 @@ int lit_cmd_markdown(int argc, char **argv, lit_diag *d)
     if ((rc = lit_check_outputs("markdown", &out, 1)) != 0) {
         /* said; nothing written */
     } else if (inplace) {
-        if (lit_md_splice(&whole, inplace, readme, len, lit_buf_str(&body), d) != 0) rc = LIT_EXIT_DATA;
-        else if (lit_write_file(inplace, whole.data, whole.len, d) != 0) rc = LIT_EXIT_IO;
+        if (lit_md_splice(&whole, inplace, readme, len, lit_buf_str(&body), d) != 0) {
+            rc = LIT_EXIT_DATA;
+        } else {
+            lit_md_dropped(&db.cat, inplace, readme, len, d);   /* warned of; the list's owner decides */
+            if (lit_write_file(inplace, whole.data, whole.len, d) != 0) rc = LIT_EXIT_IO;
+        }
     } else if (lit_write_file(out ? out : "-", lit_buf_str(&body), body.len, d) != 0) {
         rc = LIT_EXIT_IO;
     }

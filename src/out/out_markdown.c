@@ -751,3 +751,123 @@ int lit_md_splice(lit_buf *out, const char *path, const char *readme, size_t len
     lit_buf_add(out, line_e, len - (size_t)(line_e - readme));
     return 0;
 }
+
+/* ---------- what the region loses ---------- */
+
+/* The indent of a list item at s ("- ", "* ", "+ ", "1. ", "1) " after blanks), or -1. */
+static long item_indent(const char *s, const char *end)
+{
+    const char *p = s;
+    while (p < end && (*p == ' ' || *p == '\t')) p++;
+    const char *m = p;
+    while (p < end && *p >= '0' && *p <= '9') p++;
+    if (p > m ? p + 1 < end && (*p == '.' || *p == ')') && p[1] == ' '
+              : p + 1 < end && (*p == '-' || *p == '*' || *p == '+') && p[1] == ' ')
+        return (long)(m - s);
+    return -1;
+}
+
+static int long_cmp(const void *x, const void *y)
+{
+    long a = *(const long *)x, b = *(const long *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Whether the text from s to e holds m. */
+static bool line_has(const char *s, const char *e, const char *m)
+{
+    size_t ml = strlen(m);
+    for (; s + ml <= e; s++)
+        if (!memcmp(s, m, ml)) return true;
+    return false;
+}
+
+/* Calls fn(line, its start, its end, ctx) for each line of s. */
+static void each_line(const char *s, size_t len, void (*fn)(long, const char *, const char *, void *), void *ctx)
+{
+    long line = 1;
+    for (const char *p = s, *end = s + len; p < end; line++) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e) e = end;
+        fn(line, p, e, ctx);
+        p = e + 1;
+    }
+}
+
+typedef struct dropping {
+    const char *path;
+    lit_diag *d;
+    const long *at;           /* the lines of the list's papers, sorted */
+    size_t n, k;
+    const lit_list *l;        /* its sections (a topic bullet is one) */
+    size_t sk;
+    bool stale, in;
+    long paper_indent;        /* the indent of the paper item above, -1 when none */
+    size_t dropped;
+} dropping;
+
+static bool paper_line(dropping *g, long line)
+{
+    while (g->k < g->n && g->at[g->k] < line) g->k++;
+    return g->k < g->n && g->at[g->k] == line;
+}
+
+/* Each paper's line still holds text, no heading: the file is as it was imported (a line
+ * added or taken out above moves the last paper of a section onto a blank line). */
+static void check_line(long line, const char *s, const char *e, void *ctx)
+{
+    dropping *g = ctx;
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\r')) s++;
+    if (paper_line(g, line) && (s == e || *s == '#')) g->stale = true;
+}
+
+static void drop_line(long line, const char *s, const char *e, void *ctx)
+{
+    dropping *g = ctx;
+    long ind = item_indent(s, e);
+    bool paper = paper_line(g, line);
+    while (g->sk < g->l->n_sections && g->l->sections[g->sk].line < line) g->sk++;
+    if (g->sk < g->l->n_sections && g->l->sections[g->sk].line == line) return;
+    if (line_has(s, e, LIT_MD_BEGIN)) g->in = true;
+    else if (line_has(s, e, LIT_MD_END)) g->in = false;
+    if (ind < 0) {
+        if (s < e && *s == '#') g->paper_indent = -1;   /* a heading ends the paper's sub-items */
+        return;
+    }
+    if (paper || ind <= g->paper_indent) g->paper_indent = paper ? ind : -1;
+    if (!g->in || paper || g->paper_indent >= 0) return;   /* a sub-item of a paper is its links */
+    const char *t = s + ind;
+    while (t < e && *t != ' ') t++;   /* past "-" or "12." */
+    while (t < e && *t == ' ') t++;
+    if (t < e && *t == '[' && line_has(t, e, "](#")) return;   /* contents: written again */
+    lit_warn_many(g->d, "entries --in-place leaves out", g->path, line, ind + 1,
+                  "'%.*s' is no paper of the catalog: --in-place leaves it out (keep it outside the litsurvey "
+                  "markers)", (int)(e - t > 72 ? 72 : e - t), t);
+    g->dropped++;
+}
+
+size_t lit_md_dropped(const lit_catalog *c, const char *path, const char *readme, size_t len, lit_diag *d)
+{
+    const lit_list *l = NULL;
+    for (size_t i = 0; i < c->n_lists && !l; i++)
+        if (lit_same_target(c->lists[i].file, path)) l = &c->lists[i];
+    if (!l) return 0;
+    long *at = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < c->n_papers; i++)
+        for (uint32_t q = 0; q < c->papers[i].n_sources; q++) {
+            const lit_source *src = &c->papers[i].sources[q];
+            if (!src->list || strcmp(src->list, l->file) != 0) continue;
+            LIT_GROW(at, cap, n + 1);
+            at[n++] = src->line;
+        }
+    if (n) qsort(at, n, sizeof *at, long_cmp);
+    dropping g = {path, d, at, n, 0, l, 0, false, false, -1, 0};
+    each_line(readme, len, check_line, &g);
+    if (!g.stale) {
+        g.k = 0;
+        each_line(readme, len, drop_line, &g);
+    }
+    free(at);
+    return g.dropped;
+}

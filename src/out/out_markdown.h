@@ -53,5 +53,11 @@ void lit_md_escape(lit_buf *b, const char *s);
 #define LIT_MD_END "<!-- litsurvey:end -->"
 int lit_md_splice(lit_buf *out, const char *path, const char *readme, size_t len, const char *body,
                   lit_diag *d);
+/* Warns of each list item in the marked region of the list the catalog was imported
+ * from that is no paper of it (a link to a repository or a course, an entry the import
+ * skipped): the region written again leaves it out. Sub-items of a paper (its links) and
+ * contents links are not warned of; nor is anything when the file moved on since the import
+ * (a paper's line is blank or a heading). Returns how many were. */
+size_t lit_md_dropped(const lit_catalog *c, const char *path, const char *readme, size_t len, lit_diag *d);
 
 #endif

@@ -59,7 +59,9 @@ check_err "--group-by list: a catalog that remembers no list is a usage error" 2
 # --in-place into the list itself: the text around the region stays, the sections above
 # it are not written twice, and import gives the same catalog
 cp README.md before.md
-"$LIT" markdown -c a.yaml $V --in-place README.md
+"$LIT" markdown -c a.yaml $V --in-place README.md 2>inplace.err
+check "--in-place into the list imported: no warning (its region holds papers, sections, topic bullets, contents)" \
+  sh -c "! grep -q warning inplace.err"
 check "--in-place: the text before and after the region is byte-identical" $PY -c "
 old, new = open('before.md', 'rb').read(), open('README.md', 'rb').read()
 b = old.index(b'<!-- litsurvey:begin -->'); b = old.index(b'\n', b) + 1
@@ -67,6 +69,23 @@ e = old.rindex(b'\n', 0, old.index(b'<!-- litsurvey:end -->')) + 1
 assert new.startswith(old[:b]) and new.endswith(old[e:])
 assert new.count(b'# Awesome Counterfactual Systems') == 1, 'the title above the region written again'
 "
+# an item the import took for no paper (a repository, as real lists link them) inside the
+# region: --in-place warns that it leaves it out; sections, topic bullets, contents and a
+# paper's own links are no such item, and a list that moved on since the import says nothing
+$PY - <<'EOF'
+s = open('before.md').read()
+at = s.index('- Benchmarking and Survey')
+open('tools.md', 'w').write(s[:at] + '- [DiCE-Lib](https://github.com/example/dice-lib): a library of counterfactual tools\n' + s[at:])
+EOF
+cp tools.md tools-orig.md
+"$LIT" import $V -q tools.md -o t.yaml
+L=$(grep -n 'DiCE-Lib' tools.md | cut -d: -f1)
+"$LIT" markdown -c t.yaml $V --in-place tools.md 2>tools.err
+check "--in-place warns of the item it leaves out, at its line, and of nothing else" sh -c "grep -c warning tools.err | grep -qx 1 &&
+  grep -q \"^tools.md:$L:1: warning: '\\[DiCE-Lib\\](https://github.com/example/dice-lib): a library of counterfac' is no paper of the catalog: --in-place leaves it out\" tools.err"
+{ echo 'A new first line.'; cat tools-orig.md; } >tools.md
+"$LIT" markdown -c t.yaml $V --in-place tools.md 2>moved.err
+check "--in-place into a list that moved on since the import: no warning" sh -c "! grep -q warning moved.err"
 "$LIT" import $V -q README.md -o c.yaml
 check "in place, then import: the same papers" $SAME a.yaml c.yaml
 check "in place, then import: the same sections" $SECTIONS a.yaml c.yaml
