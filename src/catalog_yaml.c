@@ -448,7 +448,6 @@ static int load_doc(lit_catalog *c, lit_yread *r, keyset *keys)
     scratch s = {0};
     int rc = -1;
     int seen[3] = {0};   /* papers, topics, lists */
-    int seen_papers = 0, seen_topics = 0;
     if (r->tok == LIT_Y_ERROR) goto out;
     if (lit_yread_expect(r, LIT_Y_MAP, "a mapping with 'papers'") != 0) goto out;
     while (lit_yread_next(r) == LIT_Y_SCALAR) {
@@ -462,7 +461,6 @@ static int load_doc(lit_catalog *c, lit_yread *r, keyset *keys)
             lit_yread_error(r, "duplicate key '%s'", r->str);
             goto out;
         }
-        seen_papers = seen[0], seen_topics = seen[1];
         lit_yread_next(r);
         if (lit_yread_is_null(r)) continue;
         if (which == 1) {
@@ -477,7 +475,7 @@ static int load_doc(lit_catalog *c, lit_yread *r, keyset *keys)
         if (load_papers(c, r, keys, &s) != 0) goto out;
     }
     if (lit_yread_expect(r, LIT_Y_MAP_END, "'papers' or 'topics'") != 0) goto out;
-    if ((seen_topics || seen[2]) && !seen_papers) {
+    if ((seen[1] || seen[2]) && !seen[0]) {
         lit_yread_error(r, "topics but no 'papers': a topics.yaml, not a catalog?");
         goto out;
     }

@@ -285,22 +285,25 @@ static const char *node_text(const lit_node *v, lit_buf *b, const char *sep)
     return b->len ? lit_buf_str(b) : NULL;
 }
 
+/* The value of key in the paper's `reading:` mapping, or NULL. */
+static const lit_node *reading_value(const lit_paper *p, const char *key)
+{
+    const lit_node *m = lit_paper_extra(p, "reading", LIT_NODE_MAP);
+    for (size_t j = 0; m && j < m->n; j++) {
+        const lit_node *k = &m->items[2 * j];
+        if (k->kind == LIT_NODE_SCALAR && k->str && strcmp(k->str, key) == 0) return &m->items[2 * j + 1];
+    }
+    return NULL;
+}
+
 /* A hand-added reading-group field (status, presenter, date, notes): at the top of the
  * entry, or inside a `reading:` mapping. NULL when absent. */
 static const char *extra(const lit_paper *p, const char *key, lit_buf *b, const char *sep)
 {
     for (uint32_t i = 0; i < p->n_extras; i++)
         if (strcmp(p->extras[i].key, key) == 0) return node_text(&p->extras[i].value, b, sep);
-    for (uint32_t i = 0; i < p->n_extras; i++) {
-        const lit_node *m = &p->extras[i].value;
-        if (strcmp(p->extras[i].key, "reading") != 0 || m->kind != LIT_NODE_MAP) continue;
-        for (size_t j = 0; j < m->n; j++) {
-            const lit_node *k = &m->items[2 * j];
-            if (k->kind == LIT_NODE_SCALAR && k->str && strcmp(k->str, key) == 0)
-                return node_text(&m->items[2 * j + 1], b, sep);
-        }
-    }
-    return NULL;
+    const lit_node *v = reading_value(p, key);
+    return v ? node_text(v, b, sep) : NULL;
 }
 
 static lxw_format *fill_fmt(xw *x, lxw_color_t bg, lxw_color_t fg);
@@ -460,20 +463,13 @@ static bool reading_field(const char *k)
     return !strcmp(k, "status") || !strcmp(k, "presenter") || !strcmp(k, "date") || !strcmp(k, "notes");
 }
 
-static const lit_node *reading_map(const lit_paper *p)
-{
-    for (uint32_t i = 0; i < p->n_extras; i++)
-        if (!strcmp(p->extras[i].key, "reading") && p->extras[i].value.kind == LIT_NODE_MAP) return &p->extras[i].value;
-    return NULL;
-}
-
 /* The names of the group's own columns among the selected papers (up to MAX_OWN_COLS). */
 static size_t own_columns(xw *x, const char **names)
 {
     size_t n = 0;
     bool told = false;
     for (size_t i = 0; i < x->s->n_papers; i++) {
-        const lit_node *m = reading_map(&x->cat->papers[x->s->sel[i]]);
+        const lit_node *m = lit_paper_extra(&x->cat->papers[x->s->sel[i]], "reading", LIT_NODE_MAP);
         for (size_t j = 0; m && j < m->n; j++) {
             const char *k = m->items[2 * j].kind == LIT_NODE_SCALAR ? m->items[2 * j].str : NULL;
             if (!k || reading_field(k)) continue;
@@ -495,11 +491,8 @@ static size_t own_columns(xw *x, const char **names)
 /* One of the group's own cells: a number or a YYYY-MM-DD date as such, else text. */
 static void put_own(xw *x, lxw_row_t row, lxw_col_t col, const lit_paper *p, const char *name)
 {
-    const lit_node *m = reading_map(p);
-    const char *v = NULL;
-    for (size_t j = 0; m && j < m->n && !v; j++)
-        if (m->items[2 * j].kind == LIT_NODE_SCALAR && m->items[2 * j].str && !strcmp(m->items[2 * j].str, name))
-            v = node_text(&m->items[2 * j + 1], &x->notes, ", ");
+    const lit_node *n = reading_value(p, name);
+    const char *v = n ? node_text(n, &x->notes, ", ") : NULL;
     if (!v || !*v) return;
     char *end;
     double num = strtod(v, &end);
