@@ -334,11 +334,10 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     }
     /* the whole text without links is the label a section or category line would use */
     e->label = lit_xstrdup(s);
-    bool whole = title_run;
     clean_title(e->label, false);
-    clean_title(title, whole);
+    clean_title(title, title_run);
     e->short_name = take_short(title);
-    if (e->short_name) clean_title(title, whole);
+    if (e->short_name) clean_title(title, title_run);
     e->title = title;
     free(s);
 }
