@@ -109,7 +109,8 @@ void lit_check_paragraph(const lit_check *k, lit_buf *b)
         else lit_buf_printf(b, "All %s papers of the catalog have venues and topics the tables know.",
                             lit_num_str(nb[0], k->n_papers));
     } else {
-        lit_buf_printf(b, "Of the catalog's %s paper%s, ", lit_num_str(nb[0], k->n_papers), k->n_papers == 1 ? "" : "s");
+        if (k->bad_venue || k->bad_topic)
+            lit_buf_printf(b, "Of the catalog's %s paper%s, ", lit_num_str(nb[0], k->n_papers), k->n_papers == 1 ? "" : "s");
         if (k->bad_venue) {
             lit_buf_printf(b, "%s %s at %s venue%s the venue table does not know: ", lit_num_str(nb[0], k->bad_venue),
                            k->bad_venue == 1 ? "is" : "are", lit_num_str(nb[1], k->n_venues), k->n_venues == 1 ? "" : "s");
@@ -126,7 +127,8 @@ void lit_check_paragraph(const lit_check *k, lit_buf *b)
             lit_buf_printf(b, "%sPapers that write an alias for the id: %s for the venue, %s for a topic.",
                            k->bad_venue || k->bad_topic ? " " : "", lit_num_str(nb[0], k->alias_venue),
                            lit_num_str(nb[1], k->alias_topic));
-        lit_buf_printf(b, " Statistics count unknown venues and topics under the names as written.");
+        if (k->bad_venue || k->bad_topic)
+            lit_buf_adds(b, " Statistics count unknown venues and topics under the names as written.");
     }
     bool first = true;
     size_t len = b->len;

@@ -64,6 +64,17 @@ int main(void)
     lit_check_free(&k);
     lit_db_free(&db);
 
+    /* only aliases (a venues.yaml beside the catalog made a name an alias): one sentence */
+    load(&db, "papers:\n  - {key: f, title: F, venue: Symposium on Operating System Principles, year: 2021, "
+              "topics: [inference]}\n", &d);
+    lit_check_run(&k, &db, NULL, false);
+    lit_check_paragraph(&k, &b);
+    CHECK(strstr(lit_buf_str(&b), "Papers that write an alias for the id: 1 for the venue, 0 for a topic. Every paper") ==
+          lit_buf_str(&b));
+    lit_buf_free(&b);
+    lit_check_free(&k);
+    lit_db_free(&db);
+
     /* a record behind a paper: resolved, or imported from a .bib */
     load(&db, "papers:\n  - {key: r, title: R, authors: [A B], resolved: {source: dblp, id: x, score: 100}}\n"
               "  - {key: b, title: B, authors: [C D], bibtype: article}\n  - {key: l, title: L}\n", &d);
