@@ -4,10 +4,11 @@
 # a second run that changes nothing, the summary, -v, --explain, --dry-run; then `bib` of the
 # resolved catalog through bibtex and biber, and `check`'s counts.
 . "$(dirname "$0")/../lib.sh"
-F=$ROOT/tests/fixtures/resolve
+F=refs   # the user's bibliography, named as given: sources and messages say refs/mine.bib
 V="--venues $ROOT/data/venues.yaml --topics $ROOT/data/topics.yaml"
 SRC="--from $F/mine.bib --from $F/chapter2.bib --from $F/library.json --from $F/library.ris"
 cd "$TMP" || exit 1
+ln -s "$ROOT/tests/fixtures/resolve" refs
 cp "$F/catalog.yaml" cat.yaml
 
 check "resolve --help" sh -c "$LIT resolve --help | grep -q 'usage: litsurvey resolve'"
@@ -23,7 +24,7 @@ check "--dry-run writes nothing" cmp cat.yaml "$F/catalog.yaml"
 check "--dry-run says so" grep -q '(dry run: nothing written)' dry.err
 
 "$LIT" resolve $V -c cat.yaml $SRC 2>run.err
-check "the summary line" grep -qx "cat.yaml: resolved 9 of 12 papers: 6 mine.bib, 2 library.json, 1 library.ris; 2 not found; 1 ambiguous (see -v); 1 statement of the lists kept against a record (see -v); 9 keys taken from your bibliography; 9 papers changed" run.err
+check "the summary line" grep -qx "cat.yaml: resolved 9 of 12 papers: 6 refs/mine.bib, 2 refs/library.json, 1 refs/library.ris; 2 not found; 1 ambiguous (see -v); 1 statement of the lists kept against a record (see -v); 9 keys taken from your bibliography; 9 papers changed" run.err
 check "what each paper became" $PY -c "
 import yaml
 p = {x['key']: x for x in yaml.safe_load(open('cat.yaml'))['papers']}
@@ -34,7 +35,7 @@ d = p['narayanan2019pipedream']   # the user's key, the old one an alias; hand e
 assert d['aliases'] == ['pipedream-sosp19'] and d['status'] == 'reading' and d['notes'] == 'compare with GPipe', d
 assert d['authors'][:2] == ['Deepak Narayanan', 'Aaron Harlap'] and len(d['authors']) == 8, d['authors']
 assert (d['doi'], d['bibtype'], d['bib']['pages']) == ('10.1145/3341301.3359646', 'inproceedings', '1--15'), d
-assert d['resolved'] == {'source': 'mine.bib', 'id': 'narayanan2019pipedream', 'score': 100}, d['resolved']
+assert d['resolved'] == {'source': 'refs/mine.bib', 'id': 'narayanan2019pipedream', 'score': 100}, d['resolved']
 g = p['huang2019gpipe']   # an arXiv listing resolved to the published paper: its venue and year, the arXiv id kept
 assert (g['venue'], g['year'], g['arxiv'], 'year_inferred' in g) == ('NeurIPS', 2019, '1811.06965', False), g
 assert 'others' not in g['authors'] and len(g['authors']) == 10, g['authors']
@@ -48,7 +49,7 @@ ti = p['gu2019tiresias']   # the list says OSDI, the record NSDI: the list's ven
 assert ti['venue'] == 'OSDI' and 'bib' not in ti and len(ti['authors']) == 8, ti
 h = p['han2016deep']   # a similar title (network/networks), from the CSL-JSON export
 assert h['resolved']['score'] in range(90, 100) and h['authors'] == ['Song Han', 'Huizi Mao', 'William J. Dally'], h
-assert p['mahajan2020themis']['resolved']['source'] == 'library.ris'
+assert p['mahajan2020themis']['resolved']['source'] == 'refs/library.ris'
 assert p['sergeev2018horovod']['arxiv'] == '1802.05799'
 for k in ('bigtable-2007', 'mapreduce-osdi04', 'orpheus-socc18'):   # ambiguous, another year, same words other paper
     assert 'resolved' not in p[k] and 'authors' not in p[k], p[k]
@@ -63,7 +64,7 @@ check "the same sources in another order change nothing either" cmp cat.yaml onc
 
 cp "$F/catalog.yaml" v.yaml
 "$LIT" resolve $V -c v.yaml $SRC -v 2>v.err
-check "-v: the conflict at the paper's line" grep -q "v.yaml:[0-9]*:3: note: 'tiresias-osdi19': venue 'OSDI' kept; mine.bib gu2019tiresias says 'NSDI'" v.err
+check "-v: the conflict at the paper's line" grep -q "v.yaml:[0-9]*:3: note: 'tiresias-osdi19': venue 'OSDI' kept; refs/mine.bib gu2019tiresias says 'NSDI'" v.err
 check "-v: the ambiguous paper with both candidates" sh -c "grep -q \"'bigtable-2007' is ambiguous, not taken\" v.err &&
   grep -q 'mine.bib DBLP:conf/osdi/ChangDGHWBCFG06: .*(OSDI 2006)' v.err && grep -q 'mine.bib DBLP:journals/tocs/ChangDGHWBCFG08: .*(TOCS 2008)' v.err"
 check "-v: a refused candidate says why" grep -q 'DBLP:journals/cacm/DeanG08: .*refused: years too far apart' v.err
@@ -73,9 +74,9 @@ cp "$F/catalog.yaml" e.yaml
 "$LIT" resolve $V -c e.yaml $SRC --explain gandiva-osdi18 -n -q >e.out 2>&1
 check "--explain: candidates, scores, reasons, the one taken" sh -c "
   grep -q \"^'gandiva-osdi18' \" e.out &&
-  grep -q -- '-> 100  mine.bib xiao2018gandiva: .*same title' e.out &&
+  grep -q -- '-> 100  refs/mine.bib xiao2018gandiva: .*same title' e.out &&
   grep -q 'mine.bib narayanan2019pipedream: .*same DOI; refused: its title shares no word' e.out &&
-  grep -q '^  taken: mine.bib xiao2018gandiva' e.out"
+  grep -q '^  taken: refs/mine.bib xiao2018gandiva' e.out"
 
 # bib of the resolved catalog: entries with authors and their types, clean under bibtex and biber
 "$LIT" bib $V -c cat.yaml -o refs.bib 2>bib.err
@@ -97,11 +98,11 @@ check_err "--index does not resolve" 2 "another run" "$LIT" resolve --index "$RO
 check "--index writes the index" "$LIT" resolve --index "$ROOT/tests/fixtures/dblp/dblp.xml" -o dblp.idx
 cp "$F/dblp-catalog.yaml" d.yaml
 "$LIT" resolve $V -c d.yaml --from dblp.idx --from "$F/mine.bib" 2>d.err
-check "DBLP: the summary" grep -qx "d.yaml: resolved 3 of 3 papers: 2 DBLP, 1 mine.bib; 0 not found; 0 ambiguous; 2 statements of the lists kept against a record (see -v); 1 key taken from your bibliography; 3 papers changed" d.err
+check "DBLP: the summary" grep -qx "d.yaml: resolved 3 of 3 papers: 2 DBLP, 1 refs/mine.bib; 0 not found; 0 ambiguous; 2 statements of the lists kept against a record (see -v); 1 key taken from your bibliography; 3 papers changed" d.err
 check "DBLP: what each paper became" $PY -c "
 import yaml
 p = {x['key']: x for x in yaml.safe_load(open('d.yaml'))['papers']}
-assert p['narayanan2019pipedream']['resolved']['source'] == 'mine.bib'   # the user's files first
+assert p['narayanan2019pipedream']['resolved']['source'] == 'refs/mine.bib'   # the user's files first
 m = p['multi-acl23']
 assert m['resolved'] == {'source': 'dblp', 'id': 'conf/acl/ChangSRM23', 'score': 100}, m
 assert (m['doi'], m['bibtype'], m['bib']) == ('10.18653/v1/2023.acl-long.48', 'inproceedings', {'pages': '821--854'}), m
