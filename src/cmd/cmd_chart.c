@@ -105,6 +105,7 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
     lit_stats s;
     rc = lit_cli_load(&cli, &db, &s, d);
     if (rc == 0) {
+        if (o.top) lit_stats_choose(&s, o.top, o.top);   /* the venues and topics it names */
         if (lit_chart_render(kind, &s, &st, &o, out, d) < 0 ||
             (data && lit_chart_write_data(kind, &s, &st, &o, data, d) < 0))
             rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;

@@ -415,6 +415,8 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
     if (rc == 0) {
         rc = lit_stats_compute(&s, &db, &r->filter, d);
         have_stats = rc == 0;
+        /* the venues and topics every output of the build names, chosen once */
+        if (rc == 0 && r->top) lit_stats_choose(&s, r->top, r->top);
     }
     if (rc == 0) rc = lit_style_load(&st, r->style, r->catalog, d);
     /* new_since: the catalog as git has it at that revision, against the current one */
