@@ -1,5 +1,6 @@
 /* catalog.c - the paper/catalog model: papers, interned venue and topic names, one arena. */
 #include "catalog.h"
+#include "buf.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,4 +110,18 @@ static int by_key(const void *a, const void *b)
 void lit_catalog_sort(lit_catalog *c)
 {
     if (c->n_papers > 1) qsort(c->papers, c->n_papers, sizeof *c->papers, by_key);
+}
+
+void lit_paper_url(lit_buf *u, const lit_paper *p)
+{
+    for (uint32_t i = 0; i < p->n_links; i++) {
+        const char *url = p->links[i].url;
+        if (p->links[i].kind && strcmp(p->links[i].kind, "paper") == 0 && url &&
+            (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0)) {
+            lit_buf_adds(u, url);
+            return;
+        }
+    }
+    if (p->doi && *p->doi) lit_buf_printf(u, "https://doi.org/%s", p->doi);
+    else if (p->arxiv && *p->arxiv) lit_buf_printf(u, "https://arxiv.org/abs/%s", p->arxiv);
 }

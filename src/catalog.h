@@ -80,6 +80,12 @@ const char *lit_catalog_venue(const lit_catalog *c, int32_t id);  /* NULL for -1
 const char *lit_catalog_topic(const lit_catalog *c, int32_t id);
 /* Index of the paper with this key, or -1. Linear; for lookups in a loop build a map. */
 long lit_catalog_find(const lit_catalog *c, const char *key);
+/* Where a paper's title links to, appended to u: its paper link, else its DOI, else its
+ * arXiv abstract; only web addresses (a javascript: or file: link is not followed).
+ * Appends nothing when there is none. */
+struct lit_buf;
+void lit_paper_url(struct lit_buf *u, const lit_paper *p);
+
 /* Sorts papers by key (the saved order). */
 void lit_catalog_sort(lit_catalog *c);
 

@@ -773,6 +773,36 @@ static void cx_free(lit_cx *cx)
     lit_buf_free(&cx->omit);
 }
 
+/* The height the title takes at the top (drawn when draw), 0 without one. */
+static double title_band(lit_cx *cx, int k, bool draw)
+{
+    const char *title = lit_chart_title(lit_chart_kinds[k], cx->o);
+    if (!cx->st->show_title || !*title) return 0;
+    double w = cx->w - 2 * cx->st->margin;
+    double th = lit_cx_text_box(cx, LIT_F_TITLE, title, cx->st->margin, 0, w, 1, false, cx->st->foreground, false);
+    if (draw)
+        lit_cx_text_box(cx, LIT_F_TITLE, title, cx->st->margin, cx->st->margin + th / 2, w, 1, false, cx->st->foreground,
+                        true);
+    return th + lit_cx_line_h(cx, LIT_F_BODY) * 0.6;
+}
+
+double lit_chart_title_h(const char *kind, const lit_style *st, const lit_chart_opts *o)
+{
+    int k = lit_chart_kind_find(kind);
+    if (k < 0) return 0;
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(rec);
+    lit_chart_opts defaults = {0};
+    lit_cx cx;
+    cx_init(&cx, cr, st->width, st->height, NULL, st, o ? o : &defaults, NULL);
+    double h = title_band(&cx, k, false);
+    if (h > 0) h += st->margin;   /* the band starts at the page's top edge */
+    cx_free(&cx);
+    cairo_destroy(cr);
+    cairo_surface_destroy(rec);
+    return h;
+}
+
 static int draw_kind(lit_cx *cx, int k)
 {
     const lit_style *st = cx->st;
@@ -784,14 +814,7 @@ static int draw_kind(lit_cx *cx, int k)
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     double m = st->margin;
     cx->px0 = m; cx->py0 = m; cx->px1 = cx->w - m; cx->py1 = cx->h - m;
-    const char *title = lit_chart_title(lit_chart_kinds[k], cx->o);
-    if (st->show_title && *title) {
-        double th = lit_cx_text_box(cx, LIT_F_TITLE, title, cx->px0, 0, cx->px1 - cx->px0, 1, false,
-                                    st->foreground, false);
-        lit_cx_text_box(cx, LIT_F_TITLE, title, cx->px0, cx->py0 + th / 2, cx->px1 - cx->px0, 1,
-                        false, st->foreground, true);
-        cx->py0 += th + lit_cx_line_h(cx, LIT_F_BODY) * 0.6;
-    }
+    cx->py0 += title_band(cx, k, true);
     int rc = kind_fn[k](cx);
     cairo_restore(cr);
     return rc;

@@ -159,7 +159,7 @@ int lit_chart_topic_trend(lit_cx *cx)
     /* the axis title on one line where it fits the plot's height, else the note font */
     int axis_font = lit_cx_text_w(cx, LIT_F_LABEL, axis) <= (cx->py1 - cx->py0) * 0.9 ? LIT_F_LABEL : LIT_F_NOTE;
     double x0 = cx->px0 + lab_h * 1.2 + lit_cx_axis_w(cx, top, step), x1 = cx->px1;
-    double y0 = cx->py0 + lh * 0.5, y1 = cx->py1 - lh * 1.4;
+    double y0 = cx->py0 + lh * (s->last_partial ? 1.1 : 0.5), y1 = cx->py1 - lh * 1.4;   /* room for "partial" */
     double slot = (x1 - x0) / (double)nc;
     if (lay.beside) lit_cx_legend_col(cx, leg, nl, lx, y0, lay.legend_maxw);
     double sx0 = cx->px0;

@@ -1151,22 +1151,6 @@ static void table_taxonomy(ctx *c)
 
 /* ---- catalog: every paper, a longtable across pages ---- */
 
-/* Where a title links to: the paper link, else the DOI, else the arXiv abstract. Only
- * web addresses: a javascript: or file: link is not followed. */
-static void paper_url(lit_buf *u, const lit_paper *p)
-{
-    for (uint32_t i = 0; i < p->n_links; i++) {
-        const char *url = p->links[i].url;
-        if (p->links[i].kind && strcmp(p->links[i].kind, "paper") == 0 && url &&
-            (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0)) {
-            lit_buf_adds(u, url);
-            return;
-        }
-    }
-    if (p->doi && *p->doi) lit_buf_printf(u, "https://doi.org/%s", p->doi);
-    else if (p->arxiv && *p->arxiv) lit_buf_printf(u, "https://arxiv.org/abs/%s", p->arxiv);
-}
-
 static void table_catalog(ctx *c)
 {
     const lit_stats *s = c->s;
@@ -1211,7 +1195,7 @@ static void table_catalog(ctx *c)
         else cite(c, p);
         lit_buf_adds(c->b, " & ");
         lit_buf_reset(&c->scratch);
-        if (c->o->links) paper_url(&c->scratch, p);
+        if (c->o->links) lit_paper_url(&c->scratch, p);
         if (c->scratch.len) {
             c->pkgs |= PKG_HYPERREF;
             lit_buf_adds(c->b, "\\href{");
