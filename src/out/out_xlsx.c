@@ -182,27 +182,46 @@ static double text_width(const char *s, double have, double cap)
     return best > have ? best : have;
 }
 
+/* Advance widths of printable ASCII in digit widths of the sheet's font, as LibreOffice
+ * draws it where Calibri is missing (DejaVu Sans; Calibri's proportions are close): a
+ * column is so many digits wide, and most letters are narrower than a digit. */
+static const unsigned char ascii_w[95] = {   /* hundredths; from ' ' to '~' (measured with Pango) */
+    49, 62, 72, 132, 100, 149, 122, 44, 61, 61, 79, 132, 49, 56, 49, 53, 100, 100, 100, 100, 100, 100, 100, 100,
+    100, 100, 53, 53, 132, 132, 132, 84, 156, 111, 107, 109, 121, 99, 91, 121, 118, 46, 46, 102, 87, 135, 118, 124,
+    94, 124, 109, 100, 93, 115, 107, 155, 107, 95, 107, 61, 53, 61, 132, 79, 79, 96, 100, 86, 100, 96, 54, 100,
+    100, 44, 44, 91, 44, 153, 100, 96, 100, 100, 62, 81, 61, 100, 93, 128, 93, 93, 82, 100, 53, 100, 132,
+};
+
+static double char_w(utf8proc_int32_t cp)
+{
+    if (cp >= ' ' && cp <= '~') return ascii_w[cp - ' '] / 100.0;
+    return cp < 0x80 ? 1 : utf8proc_charwidth(cp) > 1 ? 1.9 : 1;
+}
+
 /* Lines the text takes when wrapped at words in a column cap characters wide (the widest
- * a wrapping column gets; a narrower one means every cell fits on one line), up to
- * MAX_ROW_LINES: LibreOffice keeps rows at their stored height, so the writer sets it. */
+ * a wrapping column gets; a narrower one means every cell fits on one line), measured in
+ * the font's proportions, up to MAX_ROW_LINES: LibreOffice keeps rows at their stored
+ * height, so the writer sets it, as many lines as the cell shows and no more. */
 static int text_lines(const char *s, double cap)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t n = strlen(s);
     int lines = 1;
-    double line = 0, word = 0;
+    double line = 0, word = 0, room = cap + 1.71 - 0.7;   /* the column's width (libxlsxwriter adds 0.71) less
+                                                           the cell's padding */
     for (size_t i = 0; i <= n && lines < MAX_ROW_LINES;) {
         utf8proc_int32_t cp = 0;
         utf8proc_ssize_t k = 1;
         if (i < n && (k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp)) <= 0) { cp = 0xFFFD; k = 1; }
         if (i == n || cp == ' ' || cp == '\n') {   /* a word ends: it goes on this line or the next */
-            if (line > 0 && line + 1 + word > cap) { lines++; line = word; }
-            else line += (line > 0) + word;
-            while (line > cap && lines < MAX_ROW_LINES) { lines++; line -= cap; }   /* a word wider than the column */
+            double sp = line > 0 ? char_w(' ') : 0;
+            if (line > 0 && line + sp + word > room) { lines++; line = word; }
+            else line += sp + word;
+            while (line > room && lines < MAX_ROW_LINES) { lines++; line -= room; }   /* a word wider than the column */
             word = 0;
             if (cp == '\n' && i < n) { lines++; line = 0; }
         } else {
-            word += cp < 0x80 ? 1 : utf8proc_charwidth(cp);
+            word += char_w(cp);
         }
         i += (size_t)k;
     }
@@ -447,6 +466,40 @@ static void put_link(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const c
     chk(x, worksheet_write_url_opt(ws, r, c, url, f_link, t, NULL));
 }
 
+/* Text a formula's string constant holds as it is: at most 255 characters (Excel's
+ * limit; bytes, a safe count), none the cell would have to cut or escape. */
+static bool formula_fits(xw *x, const char *s)
+{
+    bool cut;
+    return strlen(s) <= 255 && strcmp(cell_text(x, s, x->max_cell, &cut), s) == 0 && !cut;
+}
+
+/* A string constant of a formula: in double quotes, a quote doubled. */
+static void formula_text(lit_buf *b, const char *s)
+{
+    lit_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"') lit_buf_addc(b, '"');
+        lit_buf_addc(b, *s);
+    }
+    lit_buf_addc(b, '"');
+}
+
+/* A linked title as =HYPERLINK(url, title) with the title as its stored result: it
+ * wraps in LibreOffice as in Excel, and reads as the title wherever values are read
+ * (sorting, filters, CSV). The title is inside a string constant: never a formula of its own. */
+static void put_title_formula(xw *x, lxw_worksheet *ws, lxw_row_t r, const char *url, const char *title)
+{
+    lit_buf f = LIT_BUF_INIT;
+    lit_buf_adds(&f, "=HYPERLINK(");
+    formula_text(&f, url);
+    lit_buf_addc(&f, ',');
+    formula_text(&f, title);
+    lit_buf_addc(&f, ')');
+    chk(x, worksheet_write_formula_str(ws, r, C_TITLE, lit_buf_str(&f), x->f_link_wrap, title));
+    lit_buf_free(&f);
+}
+
 /* The Papers rows in reading order: by topic in taxonomy order (a paper under its first
  * topic; unknown topics after the known ones, no topic last), then year, then key. */
 typedef struct prank { const char *key; uint32_t paper; int32_t topic; int16_t year; } prank;
@@ -513,6 +566,9 @@ static void sheet_papers(xw *x)
         static const char *const url_what[4] = {"paper link", "code link", "slides link", "talk link"};
         bool ok[4];
         size_t want = 0;
+        /* a title links by a HYPERLINK formula where Excel's formulas can hold it:
+         * LibreOffice wraps no cell with a hyperlink, and the formula needs none */
+        bool title_formula = p->title && *p->title && urls[0] && formula_fits(x, urls[0]) && formula_fits(x, p->title);
         for (int k = 0; k < 4; k++) {
             bool too_long = false;
             ok[k] = urls[k] && linkable(urls[k], &too_long);
@@ -520,7 +576,7 @@ static void sheet_papers(xw *x)
                 lit_warn_many(x->d, "links longer than Excel allows", x->cat->path, p->line, 0,
                               "paper '%s': %s longer than Excel's %d characters; written as text", p->key,
                               url_what[k], EXCEL_MAX_URL);
-            want += ok[k];
+            want += ok[k] && !(k == 0 && title_formula);
         }
         /* Whole rows only, so that the point where links stop is clear. */
         if (linking && n_links + want > x->max_links) {
@@ -537,7 +593,8 @@ static void sheet_papers(xw *x)
 
         put_str(x, ws, row, C_KEY, p->key, x->f_top, p, "key");
         put_str(x, ws, row, C_SHORT, p->short_name, x->f_top, p, "short name");
-        if (p->title && *p->title)
+        if (title_formula && ok[0]) put_title_formula(x, ws, row, r.paper_url, p->title);
+        else if (p->title && *p->title)
             put_link(x, ws, row, C_TITLE, r.paper_url, p->title, linking && ok[0], x->f_link_wrap, x->f_wrap, p,
                      "title");
         put_str(x, ws, row, C_AUTHORS, r.authors, x->f_wrap, p, "authors");
@@ -1122,7 +1179,9 @@ static lxw_format *link_fmt(xw *x, bool wrap)
     lxw_format *f = fmt(x);
     format_set_font_color(f, LXW_COLOR_BLUE);
     format_set_underline(f, LXW_UNDERLINE_SINGLE);
-    format_set_hyperlink(f);
+    /* a wrapping link is not given the Hyperlink cell style: LibreOffice takes that style's
+     * alignment, which does not wrap, and cuts the title; the link is the cell's either way */
+    if (!wrap) format_set_hyperlink(f);
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);   /* Papers rows read from their top line */
     if (wrap) format_set_text_wrap(f);
     return f;
