@@ -434,7 +434,7 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
             rc = lit_error(d, r->path, r->new_since_line, r->new_since_col, "new_since: cannot read the catalog at '%s'",
                            r->new_since);
         else if ((rc = lit_catalog_load_mem(&old, old_name, data, len, d)) == 0)
-            lit_diff_compute(&news, &old, &db.cat);
+            lit_diff_compute(&news, &old, &db.cat, &db.topics);
         free(data);
     }
     char *tmp = NULL;

@@ -26,7 +26,7 @@
 #define MARGIN 56.0               /* points: about 2 cm */
 #define LIST_MAX 2000             /* papers listed by topic, shared out among the topics; the spreadsheet
                                      and catalog.tex hold them all */
-#define LIST_MIN 3                /* papers every topic lists at least */
+#define LIST_MIN 1                /* papers every topic lists at least */
 #define TOPIC_SYSTEMS 12          /* system names per topic in the topics table */
 #define TOPIC_ROWS 60             /* topics in the topics table (about two pages): the largest */
 #define MAX_TOC 64
@@ -663,10 +663,12 @@ static void topics_table(rp *p, const buckets *bk, int number)
         }
         free(mark);
         char a[32], c[32], d[32], e[32];
-        lit_buf_printf(&b, " The %s largest of %s topics are shown, covering %s of the %s papers with a topic (%zu%%); "
-                           "the spreadsheet's topic sheets and litsurvey stats --by topic list every one.",
-                       lit_num_str(a, keep), lit_num_str(c, nt), lit_num_str(d, covered), lit_num_str(e, with_topic),
-                       with_topic ? covered * 100 / with_topic : 0);
+        char tie[160];
+        lit_buf_printf(&b, " The %s largest of %s topics are shown", lit_num_str(a, keep), lit_num_str(c, nt));
+        if (*lit_choice_note(&ch, "topics", tie, sizeof tie)) lit_buf_printf(&b, " (%s)", tie);
+        lit_buf_printf(&b, ", covering %s of the %s papers with a topic (%zu%%); the spreadsheet's topic sheets and "
+                           "litsurvey stats --by topic list every one.",
+                       lit_num_str(d, covered), lit_num_str(e, with_topic), with_topic ? covered * 100 / with_topic : 0);
     }
     para(p, lit_buf_str(&b), PT_BODY, false, p->st->foreground);
     lit_buf_free(&b);
@@ -793,9 +795,9 @@ static void paper_list(rp *p, const buckets *bk)
         if (!bk->len[r]) continue;
         const char *name = r < s->n_topics ? s->topics[r].name : "(no topic)";
         snprintf(head, sizeof head, "%s (%zu)", name, bk->len[r]);
-        need(p, PT_H2 * 3);
+        need(p, PT_BODY * 3.5);
         outline_entry(p, parent, name);
-        p->y += text_box(p, head, PT_H2, true, MARGIN, p->y, p->cw, 0, false, p->st->foreground) + PT_H2 * 0.3;
+        p->y += text_box(p, head, PT_BODY, true, MARGIN, p->y, p->cw, 0, false, p->st->foreground) + PT_BODY * 0.2;
         size_t listed = 0;
         for (size_t k = bk->len[r]; k-- > 0 && listed < cap; listed++) {
             const lit_paper *q = bucket_paper(s, bk->ix[r][k]);
@@ -818,7 +820,7 @@ static void paper_list(rp *p, const buckets *bk)
             snprintf(more, sizeof more, "and %s more", lit_num_str(nb, bk->len[r] - listed));
             p->y += flow(p, more, PT_SMALL, false, MARGIN + PT_SMALL, p->cw - PT_SMALL, p->st->muted) + PT_SMALL * 0.25;
         }
-        p->y += PT_SMALL * 0.6;
+        p->y += PT_SMALL * 0.5;
     }
     lit_buf_free(&line);
     lit_buf_free(&url);

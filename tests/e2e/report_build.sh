@@ -50,7 +50,7 @@ toc = re.findall(r'^(Figure \d+\..*?|Table \d+\..*?|Papers by topic) {2,}(\d+)$'
 assert len(toc) == 9, toc
 for title, page in toc:
     t = subprocess.run(['pdftotext', '-f', page, '-l', page, '$O/report.pdf', '-'], capture_output=True, text=True).stdout
-    assert t.lstrip().startswith(title.strip()), (title, page, t[:60])
+    assert title.strip() in t[:200], (title, page, t[:60])   # a turned axis title may come first
 "
 check "report.pdf lists every topic and every paper of the report" $PY -c "
 import yaml, re
