@@ -443,7 +443,7 @@ static const char *legend_label(lit_cx *cx, const lit_legend_item *it, double ma
 {
     if (lit_cx_text_w(cx, cx->legend_font, it->label) <= maxw) return it->label;
     if (it->short_label && lit_cx_text_w(cx, cx->legend_font, it->short_label) <= maxw) return it->short_label;
-    return lit_cx_fit_label(cx, cx->legend_font, it->label, it->short_label, maxw, 2);
+    return lit_cx_fit_label(cx, cx->legend_font, it->label, it->short_label, maxw, cx->legend_lines);
 }
 
 /* Height of one legend entry with labels maxw wide (draw: also draws it at x, top y). */
@@ -451,10 +451,12 @@ static double legend_entry(lit_cx *cx, const lit_legend_item *it, double x, doub
 {
     double lh = lit_cx_line_h(cx, cx->legend_font);
     const char *label = legend_label(cx, it, maxw);
-    double th = lit_cx_text_box(cx, cx->legend_font, label, 0, 0, maxw, 2, false, cx->st->foreground, false);
+    double th = lit_cx_text_box(cx, cx->legend_font, label, 0, 0, maxw, cx->legend_lines, false, cx->st->foreground, false);
+    if (cx->cut_sink && pango_layout_is_ellipsized(cx->lay) && !strstr(lit_buf_str(cx->cut_sink), it->label))
+        lit_buf_printf(cx->cut_sink, "%s%s", cx->cut_sink->len ? "; " : "", it->label);
     if (draw) {
         /* top-aligned, so one-line and two-line labels of a row start level */
-        lit_cx_text_box(cx, cx->legend_font, label, x + lh * 1.1, y + lh * 0.1 + th / 2, maxw, 2, false,
+        lit_cx_text_box(cx, cx->legend_font, label, x + lh * 1.1, y + lh * 0.1 + th / 2, maxw, cx->legend_lines, false,
                         cx->st->foreground, true);
         swatch(cx, it, x, y + lh * 0.6, lh * 0.7);
     }
@@ -465,7 +467,7 @@ void lit_cx_legend_col_size(lit_cx *cx, const lit_legend_item *it, size_t n, dou
 {
     double lh = lit_cx_line_h(cx, cx->legend_font), wmax = 0, hsum = 0;
     for (size_t i = 0; i < n; i++) {
-        double tw = lit_cx_box_w(cx, cx->legend_font, legend_label(cx, &it[i], maxw - lh * 1.1), maxw - lh * 1.1, 2);
+        double tw = lit_cx_box_w(cx, cx->legend_font, legend_label(cx, &it[i], maxw - lh * 1.1), maxw - lh * 1.1, cx->legend_lines);
         if (tw > wmax) wmax = tw;
         hsum += legend_entry(cx, &it[i], 0, 0, maxw - lh * 1.1, false);
     }
@@ -508,6 +510,8 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
     }
     size_t best = 1;
     double best_h = 0;
+    lit_buf *sink = cx->cut_sink;   /* the cut labels of the grid chosen, not of those tried */
+    cx->cut_sink = NULL;
     for (size_t nc = 1; nc <= n && nc <= 6; nc++) {
         double colw = (width + gap) / (double)nc - gap;
         if (nc > 1 && colw < fmin(natural, width * 0.3)) break;
@@ -515,6 +519,7 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
         if (nc == 1 || h < best_h - 0.01) { best = nc; best_h = h; }
     }
     double colw = best > 1 ? (width + gap) / (double)best - gap : fmin(width, natural);
+    cx->cut_sink = sink;
     double *rowh = lit_xcalloc(n, sizeof *rowh);
     double h = grid_h(cx, it, n, best, colw, rowh);
     if (draw) {
@@ -615,11 +620,11 @@ void lit_cx_note_years(lit_cx *cx)
     const lit_stats *s = cx->s;
     char a[32];
     if (s->n_earlier_cols)
-        lit_cx_note(cx, "%s papers from %d to %d in the first column, \"to %d\"", lit_num_str(a, s->n_earlier),
-                    s->year_min, s->year_first - 1, s->year_first - 1);
+        lit_cx_note(cx, "\"to %d\": %s papers of %d\xE2\x80\x93%d", s->year_first - 1, lit_num_str(a, s->n_earlier),
+                    s->year_min, s->year_first - 1);
     if (s->last_partial)
         lit_cx_note(cx, "%d is partial (%s)", s->year_max,
-                    s->partial_by_date ? "the data is from that year" : "fewer than half the papers of the year before");
+                    s->partial_by_date ? "the data is from that year" : "under half the papers of the year before");
 }
 
 void lit_cx_note_umbrella(lit_cx *cx)
@@ -628,7 +633,7 @@ void lit_cx_note_umbrella(lit_cx *cx)
     if (s->topic_umbrella < 0) return;
     char a[32];
     const lit_count *c = &s->topics[s->topic_umbrella];
-    lit_cx_note(cx, "%s (%s papers, nearly all) is left out: it tells no papers apart", c->name, lit_num_str(a, c->count));
+    lit_cx_note(cx, "left out: %s, the topic of nearly every paper (%s)", c->name, lit_num_str(a, c->count));
 }
 
 static void add_part(lit_buf *b, const char *sep, const char *fmt, va_list ap)
@@ -661,17 +666,26 @@ void lit_cx_omit_count(lit_cx *cx, size_t n, const char *what)
     lit_cx_omit(cx, "%s %s", lit_num_str(nb, n), what);
 }
 
-/* A note takes at most this many lines (it names what is left out, and may be long). */
-#define NOTE_LINES 4
+/* A note names what is left out and may be long: it takes up to a quarter of the chart's
+ * height (the plot keeps more than half), three lines at least and six at most. */
+static int note_lines(lit_cx *cx)
+{
+    double k = floor(cx->h * 0.26 / lit_cx_line_h(cx, LIT_F_NOTE));
+    return k < 3 ? 3 : k > 6 ? 6 : (int)k;
+}
 
-/* The whole note: what is counted, then what is not shown, then extra. */
+/* The whole note: what is counted, what is not shown, then the rest, then extra (what
+ * matters most first: a note too long for its lines loses its end). */
 static void note_text(lit_cx *cx, lit_buf *b, const char *extra)
 {
-    lit_buf_adds(b, lit_buf_str(&cx->note));
+    const char *note = lit_buf_str(&cx->note), *rest = strstr(note, "; ");
+    size_t first = rest ? (size_t)(rest - note) : strlen(note);
+    lit_buf_add(b, note, first);
     if (cx->omit.len) {
         lit_buf_adds(b, b->len ? "; not shown: " : "not shown: ");
         lit_buf_adds(b, lit_buf_str(&cx->omit));
     }
+    if (rest) lit_buf_adds(b, b->len ? rest : rest + 2);
     if (extra) lit_buf_adds(b, extra);
 }
 
@@ -682,9 +696,9 @@ void lit_cx_place_note(lit_cx *cx)
     note_text(cx, &b, NULL);
     if (b.len) {
         double w = cx->px1 - cx->px0;
-        double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, w, NOTE_LINES, false,
+        double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, w, note_lines(cx), false,
                                    cx->st->muted, false);
-        lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, cx->py1 - h / 2, w, NOTE_LINES, false,
+        lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, cx->py1 - h / 2, w, note_lines(cx), false,
                         cx->st->muted, true);
         cx->py1 -= h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
     }
@@ -696,7 +710,7 @@ double lit_cx_note_h(lit_cx *cx, const char *extra)
     if (!cx->st->show_note) return 0;
     lit_buf b = LIT_BUF_INIT;
     note_text(cx, &b, extra);
-    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, NOTE_LINES,
+    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, note_lines(cx),
                                false, cx->st->muted, false);
     lit_buf_free(&b);
     return h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
@@ -707,7 +721,7 @@ bool lit_cx_note_fits(lit_cx *cx, const char *extra)
     if (!cx->st->show_note) return true;
     lit_buf b = LIT_BUF_INIT;
     note_text(cx, &b, extra);
-    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, NOTE_LINES, false, cx->st->muted, false);
+    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, note_lines(cx), false, cx->st->muted, false);
     lit_buf_free(&b);
     return !pango_layout_is_ellipsized(cx->lay);
 }
@@ -740,6 +754,7 @@ static void cx_init(lit_cx *cx, cairo_t *cr, double w, double h, const lit_stats
     memset(cx, 0, sizeof *cx);
     cx->cr = cr; cx->st = st; cx->s = s; cx->o = o; cx->d = d; cx->w = w; cx->h = h;
     cx->legend_font = LIT_F_BODY;
+    cx->legend_lines = 2;
     /* One font map per process (Pango caches it); metrics unhinted so the layout is the
      * same on every surface and at every resolution. */
     PangoFontMap *fm = pango_cairo_font_map_get_default();

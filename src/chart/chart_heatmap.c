@@ -149,7 +149,7 @@ static bool other_row(lit_cx *cx, hrow *rows, size_t *n, hrow other, size_t n_re
     if (!n_rest) { free(other.v); return false; }
     lit_num_str(a, n_rest);
     if (other.total > max_named) {
-        lit_cx_note(cx, "rows: the %zu largest %s; the other %s (%s papers) are not drawn", *n, what, a,
+        lit_cx_note(cx, "rows: the %zu largest %s; %s smaller ones (%s papers) not drawn", *n, what, a,
                     lit_num_str(b, other.total));
         free(other.v);
         return false;

@@ -28,6 +28,8 @@ typedef struct lit_cx {
     lit_buf omit;       /* what it leaves out: "not shown: ..." after the note */
     lit_buf *csv;       /* non-NULL: the kind also writes the numbers it draws */
     int legend_font;    /* the legends' type: LIT_F_BODY, smaller where the plot needs the room */
+    lit_buf *cut_sink;  /* non-NULL: legend layouts add the labels they cut ("a; b") */
+    int legend_lines;   /* lines a legend label may take: 2, or 1 where the legend must be short */
 } lit_cx;
 
 /* Tests set this to see the data area each kind draws (bars, stacks, cells, lanes): x0,
@@ -120,14 +122,14 @@ void lit_cx_note(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf,
 void lit_cx_omit(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "1,212 without a venue": a count of what is not shown, with thousands separated. */
 void lit_cx_omit_count(lit_cx *cx, size_t n, const char *what);
-/* Draws the note at the bottom of the plot box (muted, at most four lines) and takes its
+/* Draws the note at the bottom of the plot box (muted, at most a quarter of the chart's height) and takes its
  * room from the box: call once the note is complete, before laying out the plot. */
 void lit_cx_place_note(lit_cx *cx);
 /* The room the note would take with extra appended (for layouts that decide what to
  * drop before the note is final). */
 double lit_cx_note_h(lit_cx *cx, const char *extra);
 
-/* Whether the note with extra appended still fits its four lines. */
+/* Whether the note with extra appended still fits its lines. */
 bool lit_cx_note_fits(lit_cx *cx, const char *extra);
 
 /* CSV cell helpers (quoted when needed); each row ends with lit_csv_end. */

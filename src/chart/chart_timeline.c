@@ -264,10 +264,10 @@ int lit_chart_timeline(lit_cx *cx)
     if (nr) shown = place(&L, pos, nr, nl, &fits);
     for (size_t i = cand; i < n; i++) v[i].lane = -1;
     if (shown < n)
-        lit_cx_note(cx, "%zu of %s systems (papers with a short name, year and topic) shown: those in most lists "
-                        "first, then the most recent; each in its largest topic", shown, lit_num_str(n_buf, n));
+        lit_cx_note(cx, "%zu of %s systems shown (papers with a system name, year and topic): most-listed first, "
+                        "then newest; each in its largest topic", shown, lit_num_str(n_buf, n));
     else
-        lit_cx_note(cx, "%s systems (papers with a short name, year and topic), each in its largest topic",
+        lit_cx_note(cx, "%s systems (papers with a system name, year and topic), each in its largest topic",
                     lit_num_str(n_buf, n));
     if (n_named > n) lit_cx_omit_count(cx, n_named - n, "without a year or topic");
     lit_cx_note_umbrella(cx);

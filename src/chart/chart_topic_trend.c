@@ -37,6 +37,21 @@ static bool fit_legend(lit_cx *cx, const lit_legend_item *it, size_t n, double b
     return true;
 }
 
+/* The legend beside the plot or under it, in smaller type before the plot gives up room. */
+static void legend_layout(lit_cx *cx, const lit_legend_item *leg, size_t nl, double box_h, trend_layout *lay)
+{
+    static const int fonts[] = {LIT_F_BODY, LIT_F_NOTE, LIT_F_SMALL};
+    cx->legend_lines = 2;
+    for (size_t f = 0; f < 3; f++) {
+        cx->legend_font = fonts[f];
+        if (fit_legend(cx, leg, nl, box_h, lay)) return;
+    }
+    /* the smallest type beside the plot, a line a label, in up to 40% of the width */
+    cx->legend_lines = 1;
+    *lay = (trend_layout){true, (cx->px1 - cx->px0) * 0.4, 0, 0, 0, 0};
+    lit_cx_legend_col_size(cx, leg, nl, lay->legend_maxw, &lay->legend_w, &lay->legend_h);
+}
+
 int lit_chart_topic_trend(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
@@ -77,7 +92,7 @@ int lit_chart_topic_trend(lit_cx *cx)
     }
 
     char n_buf[32];
-    lit_cx_note(cx, "n = %s papers, each counted once, under the largest of its topics", lit_num_str(n_buf, s->n_papers));
+    lit_cx_note(cx, "n = %s papers, each counted once, under its largest topic", lit_num_str(n_buf, s->n_papers));
     if (s->n_no_year) lit_cx_omit_count(cx, s->n_no_year, "without a year");
     if (s->n_no_topic) lit_cx_omit_count(cx, s->n_no_topic, "without a topic");
     lit_cx_note_umbrella(cx);
@@ -91,7 +106,7 @@ int lit_chart_topic_trend(lit_cx *cx)
     char axis[96] = "Papers";
     if (n_rest && !other_drawn) {
         char a[32];
-        lit_cx_note(cx, "the other %s topics (%s papers) are not drawn", lit_num_str(a, n_rest), lit_num_str(n_buf, n_other));
+        lit_cx_note(cx, "%s smaller topics (%s papers) not drawn", lit_num_str(a, n_rest), lit_num_str(n_buf, n_other));
         snprintf(axis, sizeof axis, "Papers in the %zu largest topics", n);
     } else if (n_rest) {
         lit_cx_note(cx, "other: %zu smaller topic%s", n_rest, n_rest == 1 ? "" : "s");
@@ -121,19 +136,23 @@ int lit_chart_topic_trend(lit_cx *cx)
     size_t nl = 0;
     for (size_t i = n; i-- > 0;) leg[nl++] = (lit_legend_item){sr[i].label, sr[i].color, false, sr[i].short_label};
     double lh = lit_cx_line_h(cx, LIT_F_BODY);
-    lit_cx_place_note(cx);
-    double box_h = cx->py1 - cx->py0;
     trend_layout lay = {false, 0, 0, 0, 0, 0};
-    static const int fonts[] = {LIT_F_BODY, LIT_F_NOTE, LIT_F_SMALL};
-    bool placed = false;
-    for (size_t f = 0; f < 3 && !placed; f++) {
-        cx->legend_font = fonts[f];
-        placed = fit_legend(cx, leg, nl, box_h, &lay);
+    /* a label the legend has to cut is named in full in the note: laid out once to find
+     * them, and again in the room the longer note leaves */
+    lit_buf cut = LIT_BUF_INIT;
+    for (int pass = 0; pass < 2; pass++) {
+        double box_h = cx->py1 - lit_cx_note_h(cx, NULL) - cx->py0;
+        legend_layout(cx, leg, nl, box_h, &lay);
+        if (pass || !nl) break;
+        cx->cut_sink = &cut;
+        if (lay.beside) lit_cx_legend_col_size(cx, leg, nl, lay.legend_maxw, &lay.legend_w, &lay.legend_h);
+        else lit_cx_legend_rows(cx, leg, nl, 0, 0, cx->px1 - cx->px0, false);
+        cx->cut_sink = NULL;
+        if (!cut.len) break;
+        lit_cx_note(cx, "in full: %s", lit_buf_str(&cut));
     }
-    if (!placed) {   /* the smallest type beside the plot, cut to its height */
-        lay = (trend_layout){true, (cx->px1 - cx->px0) * 0.3, 0, 0, 0, 0};
-        lit_cx_legend_col_size(cx, leg, nl, lay.legend_maxw, &lay.legend_w, &lay.legend_h);
-    }
+    lit_buf_free(&cut);
+    lit_cx_place_note(cx);
     double lx = 0;
     if (lay.beside) {
         lx = cx->px1 - lay.legend_w;

@@ -269,12 +269,8 @@ const char *lit_choice_note(const lit_choice *c, const char *what, char *buf, si
     *buf = 0;
     if (!c->tie_n) return buf;
     size_t t = c->tie_count;
-    if (c->tie_in)
-        snprintf(buf, n, "%s with %zu or more papers shown (%zu tie at %zu)", what, t, c->tie_n, t);
-    else if (c->n)
-        snprintf(buf, n, "%s with more than %zu papers shown (%zu tie at %zu: none shown)", what, t, c->tie_n, t);
-    else
-        snprintf(buf, n, "%zu %s tie at %zu papers: none shown", c->tie_n, what, t);
+    snprintf(buf, n, "%zu %s tie at %zu paper%s: %s shown", c->tie_n, what, t, t == 1 ? "" : "s",
+             c->tie_in ? "all" : "none");
     return buf;
 }
 

@@ -109,7 +109,7 @@ void lit_stats_choose(lit_stats *s, size_t n_venues, size_t n_topics);
 /* One choice over counts sorted most first: the k largest, a tie at the cut kept whole
  * when that stays within kmax, else left out whole. Returns how many are named. */
 size_t lit_choose_count(const size_t *counts, size_t n, size_t k, size_t kmax, lit_choice *c);
-/* "venues with 6 or more papers are named (3 tie at 6)" for a note, or "" when the cut
+/* "3 venues tie at 6 papers: all shown" (or "none shown") for a note, or "" when the cut
  * fell cleanly between counts; what: "venues", "topics". Into buf (size n). */
 const char *lit_choice_note(const lit_choice *c, const char *what, char *buf, size_t n);
 

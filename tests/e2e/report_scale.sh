@@ -41,7 +41,7 @@ check "the timeline does not name hundreds of left-out topics" sh -c "! grep -Eq
 
 pdftotext "$O/report.pdf" - | tr '\n' ' ' >"$TMP/report.txt"
 check "report.pdf: the topics table keeps the 60 largest (a tie at the cut whole) and says what it leaves out" \
-  grep -Eq "The (60 largest of [0-9,]* topics are shown|[0-9]+ largest of [0-9,]* topics are shown \(topics with [0-9]+ or more papers shown \([0-9]+ tie at [0-9]+\)\)), covering" "$TMP/report.txt"
+  grep -Eq "The (60 largest of [0-9,]* topics are shown|[0-9]+ largest of [0-9,]* topics are shown \([0-9]+ topics tie at [0-9]+ papers: (all|none) shown\)), covering" "$TMP/report.txt"
 pdftotext "$O/report.pdf" "$TMP/report-lines.txt"
 check "report.pdf: papers by topic lists every topic, with 'and N more' under the long ones" sh -c \
   "grep -q 'A topic lists at most 3;' '$TMP/report.txt' && grep -Eq 'and [0-9,]+ more' '$TMP/report.txt' && [ \$(grep -Ec ' \([0-9,]+\)\$' '$TMP/report-lines.txt') -ge 600 ]"

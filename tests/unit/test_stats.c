@@ -32,15 +32,14 @@ static void check_choices(void)
     CHECK_STR(lit_choice_note(&ch, "venues", note, sizeof note), "");
     CHECK_INT(lit_choose_count(c, 6, 3, 5, &ch), 5);   /* three tie at 6 for the third place: all in */
     CHECK(ch.tie_in && ch.tie_n == 3 && ch.tie_count == 6);
-    CHECK_STR(lit_choice_note(&ch, "venues", note, sizeof note), "venues with 6 or more papers shown (3 tie at 6)");
+    CHECK_STR(lit_choice_note(&ch, "venues", note, sizeof note), "3 venues tie at 6 papers: all shown");
     CHECK_INT(lit_choose_count(c, 6, 3, 4, &ch), 2);   /* five would pass the limit of four: none of them */
     CHECK(!ch.tie_in && ch.tie_n == 3);
-    CHECK_STR(lit_choice_note(&ch, "topics", note, sizeof note),
-              "topics with more than 6 papers shown (3 tie at 6: none shown)");
+    CHECK_STR(lit_choice_note(&ch, "topics", note, sizeof note), "3 topics tie at 6 papers: none shown");
     CHECK_INT(lit_choose_count(c, 6, 10, 12, &ch), 6);
     const size_t same[] = {1, 1, 1, 1};
     CHECK_INT(lit_choose_count(same, 4, 2, 3, &ch), 0);
-    CHECK_STR(lit_choice_note(&ch, "venues", note, sizeof note), "4 venues tie at 1 papers: none shown");
+    CHECK_STR(lit_choice_note(&ch, "venues", note, sizeof note), "4 venues tie at 1 paper: none shown");
 }
 
 /* The year axis: a broken run of early years folds into one column; a last year with
