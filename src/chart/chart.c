@@ -390,7 +390,12 @@ double lit_cx_year_labels(lit_cx *cx, double x0, double slot, double y, bool eve
     for (size_t i = 0; i < sizeof pref / sizeof pref[0]; i++) {
         if (every && (pref[i].sh || pref[i].k > 1)) break;
         double need = (pref[i].sh ? wshort : wfull) + gap;
-        if (need <= pref[i].k * slot && (!every || wearly + gap <= slot)) { k = pref[i].k; shortened = pref[i].sh; break; }
+        /* the earlier column's label may reach left, into the room before the first column */
+        if (need <= pref[i].k * slot && (!every || wearly + gap <= slot / 2 + (x0 - cx->px0))) {
+            k = pref[i].k;
+            shortened = pref[i].sh;
+            break;
+        }
     }
     if (every && k != 1) {   /* turned, one per column, thinned only when even those do not fit */
         turned = true;
@@ -414,6 +419,7 @@ double lit_cx_year_labels(lit_cx *cx, double x0, double slot, double y, bool eve
             double lo = cx->st->margin + w / 2, hi = cx->w - cx->st->margin - w / 2;
             if (xc > hi) xc = hi;
             if (xc < lo) xc = lo;
+            if (earlier && w > slot) xc = x0 + slot - w / 2 - gap / 2;   /* right-aligned in its column */
             if (earlier) early_x1 = xc + w / 2 + gap;
             else if (xc - w / 2 < early_x1) continue;
             lit_cx_text(cx, LIT_F_BODY, buf, xc, y, 0.5, 0, c);
@@ -620,8 +626,8 @@ void lit_cx_note_years(lit_cx *cx)
     const lit_stats *s = cx->s;
     char a[32];
     if (s->n_earlier_cols)
-        lit_cx_note(cx, "\"to %d\": %s papers of %d\xE2\x80\x93%d", s->year_first - 1, lit_num_str(a, s->n_earlier),
-                    s->year_min, s->year_first - 1);
+        lit_cx_note(cx, "\"to %d\": %s papers from %d to %d", s->year_first - 1, lit_num_str(a, s->n_earlier),
+                    s->year_min, s->earlier_last);
     if (s->last_partial)
         lit_cx_note(cx, "%d is partial (%s)", s->year_max,
                     s->partial_by_date ? "the data is from that year" : "under half the papers of the year before");

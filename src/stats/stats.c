@@ -216,7 +216,10 @@ static void year_axis(lit_stats *s)
     if (first && first * 4 >= ny) {
         s->year_first = s->year_min + (int)first;
         s->n_earlier_cols = 1;
-        for (size_t i = 0; i < first; i++) s->n_earlier += s->per_year[i];
+        for (size_t i = 0; i < first; i++) {
+            s->n_earlier += s->per_year[i];
+            if (s->per_year[i]) s->earlier_last = s->year_min + (int)i;
+        }
         s->n_cols = 1 + ny - first;
     }
     if (ny >= 2 && s->per_year[ny - 1] * 2 < s->per_year[ny - 2]) s->last_partial = true;
