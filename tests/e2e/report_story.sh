@@ -154,4 +154,16 @@ x = {}
 child = [a for w, a in xs if w == 'Child']
 assert len(child) == 2 and abs(child[0] - x['Alpha']) < 0.5 and child[1] > x['Gamma'] + 2, xs
 "
+# a topic is named by its label everywhere; one no table knows is a warning in every command
+sed 's/topics: \[scheduling\]/topics: [made-up-topic]/' "$W/tie.yaml" >"$W/unknown.yaml"
+for cmd in "stats --by topic" "chart venues -o $TMP/u.svg" "xlsx -o $TMP/u.xlsx" "latex topics -o $TMP/u.tex" \
+           "markdown -o $TMP/u.md" "bib -o $TMP/u.bib"; do
+  # shellcheck disable=SC2086
+  check_err "litsurvey ${cmd%% *} warns about a topic no table knows" 0 \
+    "warning: 1 topic that .*topics.yaml does not know: 'made-up-topic' \(19 papers\)" "$LIT" $cmd -c "$W/unknown.yaml"
+done
+printf 'papers:\n  - {key: a, title: A paper, year: 2020, topics: [memory]}\n' >"$W/old.yaml"
+printf 'papers:\n  - {key: a, title: A paper, year: 2020, topics: [memory, serverless]}\n' >"$W/catalog-new.yaml"
+check "diff names a changed topic by its label" sh -c \
+  "'$LIT' diff '$W/old.yaml' '$W/catalog-new.yaml' | grep -q 'topics +Serverless ML'"
 exit $failed

@@ -271,6 +271,42 @@ static void check_keyword_shape(void)
     check_remove_tmp(path);
 }
 
+/* Long labels from a real list (no short labels): a heatmap row wraps to two lines where
+ * the rows have the room, and a label cut where they have not is named in full in the note. */
+static void check_long_labels(void)
+{
+    static const char *const labels[] = {"Grammars \\\\ Semantic \\\\ Context-aware Fuzzing",
+                                         "Fuzzing Deep Learning Compilers and Inference Engines", "Kernel Fuzzing"};
+    lit_buf y = LIT_BUF_INIT;
+    lit_buf_adds(&y, "papers:\n");
+    for (int i = 0; i < 60; i++)
+        lit_buf_printf(&y, "- {key: p%d, title: Paper %d, venue: OSDI, year: %d, topics: [t%d]}\n", i, i, 2016 + i % 8, i % 3);
+    lit_buf_adds(&y, "topics:\n");
+    for (int t = 0; t < 3; t++) lit_buf_printf(&y, "- {id: t%d, label: \"%s\"}\n", t, labels[t]);
+    char *path = check_write_tmp("long.yaml", lit_buf_str(&y));
+    lit_buf_free(&y);
+    lit_diag d;
+    lit_diag_init(&d, stderr);
+    lit_db db;
+    lit_stats s;
+    lit_chart_opts o = {0};
+    if (!path || lit_db_load(&db, path, "data/venues.yaml", "data/topics.yaml", &d) < 0 ||
+        lit_stats_compute(&s, &db, NULL, &d) != 0) {
+        CHECK(!"long-label catalog loads");
+        return;
+    }
+    check_layout("topic-heatmap", "talk", &s, &o);
+    topic_labels tl = topic_labels_drawn(&s, true);
+    CHECK(tl.cut == 0 && tl.full == 3);   /* wrapped, not cut */
+    CHECK(!drawn_part("in full:"));
+    check_layout("topic-heatmap", "paper", &s, &o);
+    tl = topic_labels_drawn(&s, false);
+    CHECK(tl.cut == 0 || drawn_part("in full: "));   /* cut: then named in the note */
+    lit_stats_free(&s);
+    lit_db_free(&db);
+    check_remove_tmp(path);
+}
+
 int main(void)
 {
     /* nice ticks: 1, 2 or 5 times a power of ten (2.5 from 25 up), never below 1 */
@@ -528,5 +564,6 @@ int main(void)
     }
     remove(tpath);
     check_keyword_shape();
+    check_long_labels();
     return CHECK_DONE();
 }
