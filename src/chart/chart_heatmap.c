@@ -66,13 +66,28 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what, cons
      * names it in full */
     double ch_est = (cx->py1 - lit_cx_note_h(cx, NULL) - cx->py0 - lh * 4) / (double)n;
     int rf = row_font(cx, fmin(ch_est, lh * 2.2));
-    int lines = ch_est >= lit_cx_line_h(cx, rf) * 2.05 ? 2 : 1;
+    /* a label that fits no line of the rows' type: two lines of it where the row has the
+     * height, else two lines of the note's type, else one line, cut */
+    int *lfont = lit_xcalloc(n + 1, sizeof *lfont), *llines = lit_xcalloc(n + 1, sizeof *llines);
     double lw = 0;
     lit_buf cut = LIT_BUF_INIT;
     for (size_t r = 0; r < n; r++) {
         const char *full = rows[r].label;
-        rows[r].label = lit_cx_fit_label(cx, rf, full, rows[r].short_label, maxlw, lines);
-        double w = lit_cx_box_w(cx, rf, rows[r].label, maxlw, lines);
+        lfont[r] = rf, llines[r] = 1;
+        const char *one = lit_cx_fit_label(cx, rf, full, rows[r].short_label, maxlw, 1);
+        lit_cx_box_w(cx, rf, one, maxlw, 1);
+        if (pango_layout_is_ellipsized(cx->lay)) {
+            static const int smaller[] = {LIT_F_BODY, LIT_F_NOTE, LIT_F_SMALL};
+            for (size_t f = 0; f < 3; f++) {
+                if (lit_cx_line_h(cx, smaller[f]) > lit_cx_line_h(cx, rf) + 0.01 ||
+                    ch_est < lit_cx_line_h(cx, smaller[f]) * 2.05)
+                    continue;
+                lfont[r] = smaller[f], llines[r] = 2;
+                break;
+            }
+        }
+        rows[r].label = llines[r] == 1 ? one : lit_cx_fit_label(cx, lfont[r], full, rows[r].short_label, maxlw, 2);
+        double w = lit_cx_box_w(cx, lfont[r], rows[r].label, maxlw, llines[r]);
         if (pango_layout_is_ellipsized(cx->lay)) lit_buf_printf(&cut, "%s%s", cut.len ? "; " : "", full);
         if (w > lw) lw = w;
     }
@@ -98,7 +113,7 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what, cons
     double pad = fmin(cw, ch) > 6 ? 0.6 : 0;   /* a hairline of background between cells */
     for (size_t r = 0; r < n; r++) {
         double yc = gy0 + ch * ((double)r + 0.5);
-        lit_cx_text_box(cx, rf, rows[r].label, gx0 - lh * 0.4, yc, maxlw, lines, true,
+        lit_cx_text_box(cx, lfont[r], rows[r].label, gx0 - lh * 0.4, yc, maxlw, llines[r], true,
                         rows[r].other ? st->muted : st->foreground, true);
         for (size_t y = 0; y < nc; y++) {
             size_t c = rows[r].v[y];
@@ -118,6 +133,8 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what, cons
     lit_cx_year_labels(cx, gx0, cw, gy1 + lh * 0.2, true, true);
     double kh = fmin(gy1 - gy0, lh * 12);
     lit_cx_color_key(cx, gx1 + tot_w + lh * 0.6, gy0, gy0 + kh, maxc);
+    free(lfont);
+    free(llines);
 }
 
 /* A named row of a count x year matrix (row-major, n_years wide), in year columns. */

@@ -176,12 +176,13 @@ int lit_chart_timeline(lit_cx *cx)
     const lit_catalog *cat = &s->db->cat;
     int *row_of = lit_cx_topic_rows(cx);
     sys *v = lit_xcalloc(s->n_papers + 1, sizeof *v);
-    size_t n = 0, n_named = 0;
+    size_t n = 0, no_year = 0, no_topic = 0;
     for (size_t k = 0; k < s->n_papers; k++) {
         const lit_paper *p = &cat->papers[s->sel[k]];
         if (!p->short_name || !*p->short_name) continue;
-        n_named++;
         int row = lit_cx_main_topic(s, p, row_of);   /* each system in its largest topic */
+        no_year += p->year <= 0;
+        no_topic += p->year > 0 && row < 0;
         if (row < 0 || p->year <= 0) continue;
         v[n++] = (sys){p->short_name, p->key, p->year, row, p->n_sources, -1, 0, 0, (int)lit_stats_col(s, p->year)};
     }
@@ -269,7 +270,8 @@ int lit_chart_timeline(lit_cx *cx)
     else
         lit_cx_note(cx, "%s systems (papers with a system name, year and topic), each in its largest topic",
                     lit_num_str(n_buf, n));
-    if (n_named > n) lit_cx_omit_count(cx, n_named - n, "without a year or topic");
+    if (no_year) lit_cx_omit_count(cx, no_year, "without a year");
+    if (no_topic) lit_cx_omit_count(cx, no_topic, s->topic_umbrella >= 0 ? "in no topic but the one left out" : "without a topic");
     lit_cx_note_umbrella(cx);
     /* the topics left out: how much the shown ones cover, and by name when not hundreds */
     size_t n_out = 0;

@@ -363,21 +363,23 @@ static void table(rp *p, char **cells, size_t n_rows, size_t n_cols, const int *
         table_part(p, cells, n_rows, n_cols, indent, max_rows, rest, wrap);
         return;
     }
-    double keep = (rest != 0 ? fmin(w[0], p->cw * 0.4) + gap : 0) + p->cw * 0.25;
+    /* as few parts as fit, the columns shared out evenly, so that the parts look alike */
+    double keep = (rest != 0 ? fmin(w[0], p->cw * 0.4) + gap : 0) + p->cw * 0.25, data = 0, widest = 0;
+    size_t n_data = 0;
+    for (size_t c = 1; c < n_cols; c++)
+        if (c != rest) data += w[c] + gap, widest = fmax(widest, w[c] + gap), n_data++;
+    size_t parts = (size_t)ceil(data / fmax(p->cw - keep - widest, widest));
+    if (parts < 2) parts = 2;
+    size_t per = (n_data + parts - 1) / parts;
     size_t *cols = lit_xcalloc(n_cols, sizeof *cols);
     char **part = lit_xcalloc(n_rows * n_cols, sizeof *part);
     for (size_t c = 1; c < n_cols;) {
         size_t nc = 0;
         cols[nc++] = 0;
         if (rest != 0) cols[nc++] = rest;
-        double used = keep;
         size_t base = nc;
-        for (; c < n_cols; c++) {
-            if (c == rest) continue;
-            if (nc > base && used + w[c] + gap > p->cw) break;
-            used += w[c] + gap;
-            cols[nc++] = c;
-        }
+        for (; c < n_cols && nc < base + per; c++)
+            if (c != rest) cols[nc++] = c;
         size_t prest = 0;
         for (size_t k = 0; k < nc; k++)
             if (cols[k] == rest) prest = k;
