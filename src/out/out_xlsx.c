@@ -22,9 +22,7 @@
 #define EXCEL_MAX_COLS 16384
 #define EXCEL_MAX_CELL 32767
 #define EXCEL_MAX_URL 2079          /* Excel 2010 and later */
-#define CHART_MAX_BARS 20           /* bars in a venue chart */
 #define CHART_MAX_SERIES 32         /* bars in a topic chart */
-#define TREND_TOP 8                 /* topics in a trend chart before "Other topics", as the Cairo one */
 #define BAR_COLOR 4                 /* palette entry of single-series bars, as chart_venues.c/chart_years.c */
 #define EXTRA_ROWS 200              /* rows below the papers that keep the drop-downs */
 #define FIXED_CREATED 946684800     /* 2000-01-01, when SOURCE_DATE_EPOCH is not set */
@@ -757,13 +755,15 @@ static void place_chart(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, lxw_
 /* Venues, most papers first (the chart's order), "(no venue)" last. */
 static double venues_scale(const xw *x)
 {
-    return bars_scale(x->n_vrows < CHART_MAX_BARS ? x->n_vrows : CHART_MAX_BARS);
+    size_t n = x->s->venue_choice.n;
+    return bars_scale(x->n_vrows < n ? x->n_vrows : n);
 }
 
 static lxw_chart *chart_venues(xw *x)
 {
+    /* the venues every output names (lit_stats_choose: most papers first, as the sheet) */
     size_t n = 0;
-    while (n < x->n_vrows && n < CHART_MAX_BARS && x->s->venues[x->venue_rows[n]].id >= 0) n++;
+    while (n < x->n_vrows && n < x->s->venue_choice.n && x->s->venues[x->venue_rows[n]].id >= 0) n++;
     if (!n) return NULL;
     const char *title = n < x->n_vrows ? "Papers per venue (top venues)" : "Papers per venue";
     lxw_chart *ch = new_chart(x, LXW_CHART_BAR, title, false);
@@ -975,78 +975,68 @@ static void matrix(xw *x, lxw_worksheet *ws, const char *sheet, const char *corn
 }
 
 /* The topic-trend charts plot what the Cairo one does: each paper once, under the largest
- * of its topics (lit_chart_trend_counts), the TREND_TOP largest topics at the bottom, the
- * rest summed as "Other topics" in the style's other colour. Their rows live on the Chart data sheet, for Excel to draw from. */
-typedef struct trend_row { size_t ix, total; int order; } trend_row;
-
-static int by_total(const void *a, const void *b)
-{
-    const trend_row *p = a, *q = b;
-    if (p->total != q->total) return p->total < q->total ? 1 : -1;
-    return (p->order > q->order) - (p->order < q->order);
-}
-
+ * of its topics (lit_chart_trend_counts), the topics every output names (lit_stats_choose)
+ * with a colour, largest at the bottom, and the rest summed as "Other topics" unless that
+ * row would outgrow every named one; the years of the charts' axis ("to 2014" first when
+ * early years are folded). Their rows live on the Chart data sheet, for Excel to draw from. */
 static void sheet_chart_data(xw *x)
 {
     const lit_stats *s = x->s;
     lxw_worksheet *ws = x->ws_cd;
-    size_t ny = s->n_years < EXCEL_MAX_COLS - 2 ? s->n_years : EXCEL_MAX_COLS - 2;
-    /* the Cairo chart's counts: each paper once, under the largest of its topics; the
-     * topics in its order (by size, ties in taxonomy order) */
+    size_t nc = s->n_cols < EXCEL_MAX_COLS - 2 ? s->n_cols : EXCEL_MAX_COLS - 2;
     size_t *m = lit_chart_trend_counts(s);
-    trend_row *tr = lit_xcalloc(x->n_trows + 1, sizeof *tr);
     size_t n = 0;
-    for (size_t i = 0; i < x->n_trows; i++) {
-        size_t t = x->topic_rows[i];
-        if (s->topics[t].id >= 0) tr[n++] = (trend_row){t, s->topics[t].count, (int)t};
-    }
-    qsort(tr, n, sizeof *tr, by_total);
-    x->n_trend = n > TREND_TOP ? TREND_TOP : n;
-    x->trend_other = n > TREND_TOP;
-    x->trend_order = lit_xcalloc(x->n_trend + 1, sizeof *x->trend_order);
-
+    x->trend_order = lit_xcalloc(s->topic_choice.n + 1, sizeof *x->trend_order);
+    for (size_t k = 0; k < s->topic_choice.n; k++)
+        if (lit_chart_topic_slot(s, x->st, s->topic_choice.row[k]) >= 0) x->trend_order[n++] = (int)s->topic_choice.row[k];
+    x->n_trend = n;
     double w0 = text_width("Other topics", 0, 40) + 1;
-    for (size_t i = 0; i < x->n_trend; i++) {
-        const char *name = s->topics[tr[i].ix].name;
-        if (name) w0 = text_width(name, w0, 40);
-    }
+    for (size_t i = 0; i < n; i++) w0 = text_width(s->topics[x->trend_order[i]].name, w0, 40);
     chk(x, worksheet_set_column(ws, 0, 0, w0 + 1, NULL));
     put_str(x, ws, 0, 0, "Topic", x->f_head, NULL, NULL);
-    for (size_t j = 0; j < ny; j++) put_num(x, ws, 0, (lxw_col_t)(j + 1), s->year_min + (double)j, x->f_head);
-    lxw_row_t row = 1;
-    for (size_t i = 0; i < x->n_trend; i++, row++) {
-        const lit_count *t = &s->topics[tr[i].ix];
-        x->trend_order[i] = t->id >= 0 ? (int)tr[i].ix : -1;
-        put_str(x, ws, row, 0, t->name, NULL, NULL, "topic");
-        const size_t *v = &m[tr[i].ix * s->n_years];
-        for (size_t j = 0; j < ny; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)v[j], NULL);
+    char label[32];
+    for (size_t j = 0; j < nc; j++) {
+        if (j < s->n_earlier_cols) put_str(x, ws, 0, (lxw_col_t)(j + 1), lit_stats_col_label(s, j, label, sizeof label), x->f_head, NULL, NULL);
+        else put_num(x, ws, 0, (lxw_col_t)(j + 1), lit_stats_col_year(s, j), x->f_head);
     }
-    size_t n_shown = 0, n_other = 0;   /* papers under the shown topics and under the rest */
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < ny; j++) {
-            size_t v = m[tr[i].ix * s->n_years + j];
-            if (i < TREND_TOP) n_shown += v;
-            else n_other += v;
+    unsigned char *named = lit_xcalloc(s->n_topics + 1, 1);
+    size_t max_named = 0;
+    lxw_row_t row = 1;
+    for (size_t i = 0; i < n; i++, row++) {
+        const lit_count *t = &s->topics[x->trend_order[i]];
+        named[x->trend_order[i]] = 1;
+        put_str(x, ws, row, 0, t->name, NULL, NULL, "topic");
+        const size_t *v = &m[(size_t)x->trend_order[i] * s->n_cols];
+        size_t tot = 0;
+        for (size_t j = 0; j < nc; j++) {
+            put_num(x, ws, row, (lxw_col_t)(j + 1), (double)v[j], NULL);
+            tot += v[j];
         }
+        if (tot > max_named) max_named = tot;
+    }
+    size_t n_other = 0, *other = lit_xcalloc(nc + 1, sizeof *other);
+    for (size_t t = 0; t < s->n_topics; t++)
+        for (size_t j = 0; j < nc && !named[t]; j++) {
+            other[j] += m[t * s->n_cols + j];
+            n_other += m[t * s->n_cols + j];
+        }
+    x->trend_other = n_other > 0;
     if (x->trend_other) {
         put_str(x, ws, row, 0, "Other topics", NULL, NULL, NULL);
-        for (size_t j = 0; j < ny; j++) {
-            size_t sum = 0;
-            for (size_t i = TREND_TOP; i < n; i++) sum += m[tr[i].ix * s->n_years + j];
-            put_num(x, ws, row, (lxw_col_t)(j + 1), (double)sum, NULL);
-        }
+        for (size_t j = 0; j < nc; j++) put_num(x, ws, row, (lxw_col_t)(j + 1), (double)other[j], NULL);
         row++;
     }
-    /* as the Cairo chart: an "other" larger than the shown topics together is not drawn */
-    x->trend_other_drawn = x->trend_other && n_other <= n_shown;
-    char note[200];
+    /* as the Cairo chart: an "other" row larger than every named topic is not drawn */
+    x->trend_other_drawn = x->trend_other && n_other <= max_named;
+    char note[240];
     snprintf(note, sizeof note, "The topic charts draw these rows: each paper once, under the largest of its topics; "
-             "the %d largest topics%s.", TREND_TOP,
+             "the %zu topics every chart names%s.", n,
              x->trend_other_drawn ? ", then the rest summed"
-             : x->trend_other     ? " (the rest, summed in the last row, is more than they together and is not drawn)"
+             : x->trend_other     ? " (the rest, summed in the last row, outgrows each of them and is not drawn)"
                                   : "");
     put_str(x, ws, row + 1, 0, note, NULL, NULL, NULL);
-    free(tr);
+    free(other);
+    free(named);
     free(m);
 }
 
@@ -1054,7 +1044,7 @@ static void sheet_chart_data(xw *x)
 static lxw_chart *chart_topic_trend(xw *x, uint8_t type)
 {
     size_t n = x->n_trend + x->trend_other_drawn;
-    size_t ny = x->s->n_years;
+    size_t ny = x->s->n_cols;
     if (!n || !ny || ny + 2 > EXCEL_MAX_COLS) return NULL;
     lxw_chart *ch = new_chart(x, type, "Papers per topic and year", true);
     if (!ch) return NULL;
