@@ -24,7 +24,7 @@ static const char usage[] =
     "      --format FMT     pdf, svg or png whatever the name (for -o -, /dev/stdout, a pipe)\n"
     "  -s, --style NAME     talk (default), paper, paper-wide, poster, dark, or a .yaml file\n"
     "      --data FILE.csv  also write the numbers behind the chart\n"
-    "      --top N          venues/topics/rows shown before \"other\" (timeline: labels)\n"
+    "      --top N          venues and topics named before \"other\", a tie whole (timeline: labels)\n"
     "      --stacked MODE   topic-trend: area (default) or bars\n"
     "      --cumulative     years: add the running total\n"
     "      --title TEXT     replace the title (\"\" for none)\n"
