@@ -745,6 +745,10 @@ static void table_venue_year(ctx *c)
     size_t fixed_rows = 3 + (s->n_no_venue > 0);
     if (!c->o->top && nv + 2 * at[nv] + fixed_rows > FLOAT_MAX_ROWS)
         while (shown > 0 && shown + 1 + 2 * at[shown] + fixed_rows > FLOAT_MAX_ROWS) shown--;
+    /* never through a tie: the venues with as many papers as the first one summed are summed
+     * too, as every chart names a tie whole or not at all */
+    bool tie = false;
+    while (shown > 0 && shown < nv && s->venues[shown - 1].count == s->venues[shown].count) shown--, tie = true;
     n_groups = at[shown];
     free(seen);
     free(at);
@@ -806,8 +810,9 @@ static void table_venue_year(ctx *c)
     lit_buf note = LIT_BUF_INIT;
     if (shown < nv) {
         lit_buf_printf(&note, "The %zu venues with the most papers are shown; the %s (%s papers, %d\\%%) "
-                       "are summed in one row; \\texttt{litsurvey latex venue-year -{}-top N} shows more.", shown,
-                       other, lit_num_str(b, oth_count), percent(oth_count, s->n_papers));
+                       "are summed in one row%s; \\texttt{litsurvey latex venue-year -{}-top N} shows more.", shown,
+                       other, lit_num_str(b, oth_count), percent(oth_count, s->n_papers),
+                       tie ? ", with all the venues that tie at the cut" : "");
         lit_warn(c->d, NULL, 0, 0, "the venue-year table shows the %zu of %s venues with the most papers and "
                  "sums the other %s in one row (%s)", shown, lit_num_str(b, nv), a,
                  c->o->top ? "--top" : "more do not fit a page; --top N shows more");

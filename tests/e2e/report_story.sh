@@ -86,6 +86,9 @@ check "--top 3 with three venues tied for third: all three are named" \
 check "the venue heatmap names the same five" \
   sh -c "[ \"\$($PY '$TMP/names.py' rows '$TMP/tie-h.csv')\" = \"\$($PY '$TMP/names.py' rows '$TMP/tie.csv')\" ]"
 check "the note says so" sh -c "pdftotext '$TMP/tie.pdf' - | tr '\n' ' ' | grep -q '3 venues tie at 3 papers: all shown'"
+"$LIT" latex venue-year -q -c "$W/tie.yaml" --top 3 -o "$TMP/tie.tex"
+check "the LaTeX venue-year table never folds part of a tie: the three at 3 papers go to the other row together" sh -c \
+  "grep -q '^OSDI' '$TMP/tie.tex' && grep -q '^SOSP' '$TMP/tie.tex' && ! grep -Eq '^(NSDI|ATC|EuroSys)' '$TMP/tie.tex' && grep -q 'with all the venues that tie at the cut' '$TMP/tie.tex'"
 
 # links and bookmarks
 check "report.pdf: contents entries and figure/table references are links within it; titles with an address link out; an outline" $PY -c "
