@@ -465,11 +465,12 @@ static void put_link(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const c
 }
 
 /* Text a formula's string constant holds as it is: at most 255 characters (Excel's
- * limit; bytes, a safe count), none the cell would have to cut or escape. */
+ * limit; bytes, a safe count), none the cell would have to cut or escape, and nothing that
+ * reads as a formula itself (=, +, -, @ first): such a title stays a plain string cell. */
 static bool formula_fits(xw *x, const char *s)
 {
     bool cut;
-    return strlen(s) <= 255 && strcmp(cell_text(x, s, x->max_cell, &cut), s) == 0 && !cut;
+    return strlen(s) <= 255 && !strchr("=+-@", *s) && strcmp(cell_text(x, s, x->max_cell, &cut), s) == 0 && !cut;
 }
 
 /* A string constant of a formula: in double quotes, a quote doubled. */

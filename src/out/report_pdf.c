@@ -930,7 +930,7 @@ static void lists_line(const lit_stats *s, lit_buf *b)
             v[m].papers++;
         }
     }
-    qsort(v, n, sizeof *v, by_papers_then_name);
+    if (n) qsort(v, n, sizeof *v, by_papers_then_name);
     char a[32];
     lit_buf_printf(b, "Built from %s list%s", lit_num_str(a, n), n == 1 ? "" : "s");
     for (size_t i = 0; i < n && i < LISTS_NAMED; i++)

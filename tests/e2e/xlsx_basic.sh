@@ -103,9 +103,12 @@ def title_constant(key):
     m = re.fullmatch(r'=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)', cell(key, "Title").value or "")
     return m and m.group(1).replace('""', '"')
 
-want(shown("eq-sum-sosp19", "Title") == "=SUM(A1)" and title_constant("eq-sum-sosp19") == "=SUM(A1)",
-     "a title '=SUM(A1)' stays text: shown as written, a string constant of its link (%r)" % cell("eq-sum-sosp19", "Title").value)
-want(shown("at-mention-osdi20", "Title") == "@x marks the spot", "a title '@x' stays text")
+# a title that reads as a formula is a string cell, linked by a hyperlink (never a formula)
+s = cell("eq-sum-sosp19", "Title")
+want(s.value == "=SUM(A1)" and s.data_type == "s", "a title '=SUM(A1)' stays a string (%r, %s)" % (s.value, s.data_type))
+s = cell("at-mention-osdi20", "Title")
+want(s.value == "@x marks the spot" and s.data_type == "s", "a title '@x' stays a string")
+want(title_constant("micro-unicode21") == "μ-Serve: Café 中文推理 at Scale", "another linked title is a HYPERLINK formula")
 want(cell("eq-sum-sosp19", "Short name").value == "+plus" and cell("eq-sum-sosp19", "Short name").data_type == "s",
      "'+plus' stays a string")
 want(cell("eq-sum-sosp19", "Notes").value == "-starts with a minus", "'-...' stays a string")
