@@ -125,3 +125,10 @@ void lit_paper_url(lit_buf *u, const lit_paper *p)
     if (p->doi && *p->doi) lit_buf_printf(u, "https://doi.org/%s", p->doi);
     else if (p->arxiv && *p->arxiv) lit_buf_printf(u, "https://arxiv.org/abs/%s", p->arxiv);
 }
+
+const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind)
+{
+    for (uint32_t i = 0; i < p->n_extras; i++)
+        if (strcmp(p->extras[i].key, key) == 0 && p->extras[i].value.kind == kind) return &p->extras[i].value;
+    return NULL;
+}

@@ -85,7 +85,9 @@ long lit_catalog_find(const lit_catalog *c, const char *key);
  * Appends nothing when there is none. */
 struct lit_buf;
 void lit_paper_url(struct lit_buf *u, const lit_paper *p);
-
+/* The value of a paper's extra field key when it is of this kind (bibtype: a scalar, bib:
+ * a map, aliases: a sequence), else NULL. */
+const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind);
 /* Sorts papers by key (the saved order). */
 void lit_catalog_sort(lit_catalog *c);
 

@@ -70,7 +70,10 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
             else { rc = lit_usage_error("chart", "--stacked is area or bars, not '%s'", optarg); goto done; }
             break;
         case OPT_CUMULATIVE: o.cumulative = true; break;
-        case OPT_TITLE: o.title = optarg; break;
+        case OPT_TITLE:
+            if ((rc = lit_cli_text("chart", "--title", optarg))) goto done;
+            o.title = optarg;
+            break;
         case OPT_FORMAT:
             if ((o.format = lit_format_named(optarg)) < 0) {
                 rc = lit_usage_error("chart", "--format is pdf, svg or png, not '%s'", optarg);
@@ -104,6 +107,7 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
     lit_db db;
     lit_stats s;
     rc = lit_cli_load(&cli, &db, &s, d);
+    if (rc == 0 && (rc = lit_check_outputs("chart", (const char *[]){out, data}, 2)) != 0) lit_stats_free(&s);
     if (rc == 0) {
         if (o.top) lit_stats_choose(&s, o.top, o.top);   /* the venues and topics it names */
         if (lit_chart_render(kind, &s, &st, &o, out, d) < 0 ||

@@ -1,12 +1,11 @@
 /* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog; a bad entry costs only itself, a bad file the whole import. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "buf.h"
 #include "cli.h"
 #include "dedupe.h"
 #include "import.h"
-#include "import_ref.h"
+#include "lock.h"
 #include "outfile.h"
 
 static const char usage_text[] =
@@ -29,55 +28,11 @@ static const char usage_text[] =
     "      --topics FILE    topic table (default: data/topics.yaml beside the output)\n"
     "      --topics-out FILE  write the headings that became topics or matched loosely\n"
     "                       as topics.yaml entries, to fold into the taxonomy\n"
+    LIT_MAX_INPUT_HELP
     "  -q, --quiet          no warnings or summary\n"
     "  -h, --help           this help\n";
 
 enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT, OPT_TOPICS_OUT };
-
-static bool has_ext(const char *path, const char *ext)
-{
-    size_t n = strlen(path), e = strlen(ext);
-    return n >= e && strcasecmp(path + n - e, ext) == 0;
-}
-
-/* Where the text starts: past blanks and a UTF-8 byte-order mark. */
-static size_t text_start(const char *data, size_t len)
-{
-    size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
-    return i;
-}
-
-/* CSL-JSON: .json, or text starting with '[' and '{', or '{' and '"' (a plain list may
- * start with "[NSDI '19] Title"). */
-static bool is_csl(const char *path, const char *data, size_t len)
-{
-    if (has_ext(path, ".json")) return true;
-    size_t i = text_start(data, len);
-    if (i >= len || (data[i] != '[' && data[i] != '{')) return false;
-    char want = data[i] == '[' ? '{' : '"';
-    size_t j = i + 1 + text_start(data + i + 1, len - i - 1);
-    return j < len && (data[j] == want || (data[i] == '[' && data[j] == ']'));
-}
-
-/* RIS: .ris, or text starting with a "TY  - " tag. */
-static bool is_ris(const char *path, const char *data, size_t len)
-{
-    size_t i = text_start(data, len);
-    return has_ext(path, ".ris") || (len - i >= 6 && !memcmp(data + i, "TY  -", 5));
-}
-
-static bool is_bib(const char *path, const char *data, size_t len)
-{
-    if (has_ext(path, ".bib")) return true;
-    /* content sniffing: a file whose first non-blank character starts "@type{" */
-    size_t i = text_start(data, len);
-    if (i >= len || data[i] != '@') return false;
-    size_t j = i + 1;
-    while (j < len && ((data[j] >= 'a' && data[j] <= 'z') || (data[j] >= 'A' && data[j] <= 'Z'))) j++;
-    while (j < len && (data[j] == ' ' || data[j] == '\t')) j++;
-    return j > i + 1 && j < len && (data[j] == '{' || data[j] == '(');
-}
 
 typedef struct vcount { const char *name; long n; } vcount;
 
@@ -125,7 +80,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         {"output", required_argument, 0, 'o'}, {"merge", required_argument, 0, 'm'},
         {"lenient", no_argument, 0, OPT_LENIENT}, {"strict", no_argument, 0, OPT_STRICT}, {"explain", no_argument, 0, 'v'},
         {"venues", required_argument, 0, LIT_OPT_VENUES}, {"topics", required_argument, 0, LIT_OPT_TOPICS},
-        {"topics-out", required_argument, 0, OPT_TOPICS_OUT},
+        {"topics-out", required_argument, 0, OPT_TOPICS_OUT}, LIT_MAX_INPUT_LONGOPT,
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *out = NULL, *existing = NULL, *venues_file = NULL, *topics_file = NULL, *topics_out = NULL;
     bool lenient = false, strict = false, explain = false;
@@ -141,6 +96,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         case LIT_OPT_VENUES: venues_file = optarg; break;
         case LIT_OPT_TOPICS: topics_file = optarg; break;
         case OPT_TOPICS_OUT: topics_out = optarg; break;
+        case LIT_OPT_MAX_INPUT:
+            if (lit_cli_max_input("import", optarg)) return LIT_EXIT_USAGE;
+            break;
         case 'q': d->quiet = true; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: return lit_usage_error("import", "unknown option");
@@ -163,6 +121,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     lit_bib *bib = NULL;
     lit_topic_import heads;
     memset(&heads, 0, sizeof heads);
+    /* held from reading the catalog to writing it: two imports at once take turns */
+    lit_lock lock;
+    if (lit_lock_take(&lock, out, d) != 0) return LIT_EXIT_IO;
     const char *near = strcmp(out, "-") ? out : "data/catalog.yaml";
     char *vp = venues_file ? lit_xstrdup(venues_file) : lit_find_data(near, "data", "venues.yaml");
     char *tp = topics_file ? lit_xstrdup(topics_file) : lit_find_data(near, "data", "topics.yaml");
@@ -174,6 +135,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     if (existing) {
         if (lit_catalog_load(&cat, existing, d) != 0 || lit_topics_add_defs(&ts, &cat, d) != 0) goto fail;
         n_fixed = cat.n_papers;
+        if (lit_same_target(out, existing)) lit_input_release(existing);   /* merging into it is the point */
     }
     /* the .bib files share one bibliography: macros in argument order, crossrefs across files */
     bib = lit_bib_new();
@@ -185,12 +147,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     for (int i = optind; i < argc; i++) {
         char *data = NULL;
         size_t len = 0;
-        if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
+        if (lit_import_read(argv[i], &data, &len, d) != 0) goto fail;
         size_t before = cat.n_papers;
-        int r = is_bib(argv[i], data, len)   ? lit_import_bib(&cat, argv[i], data, len, &o, d)
-                : is_csl(argv[i], data, len) ? lit_import_csl(&cat, argv[i], data, len, &o, d)
-                : is_ris(argv[i], data, len) ? lit_import_ris(&cat, argv[i], data, len, &o, d)
-                                             : lit_import_list(&cat, argv[i], data, len, &o, d);
+        int r = lit_import_file(&cat, argv[i], data, len, &o, d);
         free(data);
         if (r != 0) {
             cat.n_papers = before;
@@ -213,22 +172,24 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     else if (!d->quiet && dd.n_unsure) lit_dedupe_print(&dd, false, stderr);
     lit_topic_import_defs(&heads, &cat);
     if (!d->quiet) lit_topic_import_report(&heads, stderr);
+    if ((rc = lit_check_outputs("import", (const char *[]){out, topics_out}, 2)) != 0) goto done;
     if (topics_out && lit_topic_import_write(&heads, &cat, topics_out, d) != 0) goto fail;
     if (lit_catalog_save(&cat, out, d) != 0) goto fail;
     /* existing papers are never merged with each other: the rest are this import's */
     size_t n_new = cat.n_papers - n_fixed;
     if (!d->quiet) {
         size_t n_all = n_entries + (size_t)d->skipped;
-        fprintf(stderr, "%s: imported %zu paper%s from %zu entr%s in %zu file%s; %ld skipped, %zu merged, %zu pair%s left "
+        lit_diag_print(stderr, "%s: imported %zu paper%s from %zu entr%s in %zu file%s; %ld skipped, %zu merged, %zu pair%s left "
                 "apart%s\n", out, n_new, n_new == 1 ? "" : "s", n_all, n_all == 1 ? "y" : "ies", n_files,
                 n_files == 1 ? "" : "s", d->skipped, n_entries - n_new, dd.n_unsure, dd.n_unsure == 1 ? "" : "s",
                 d->warnings ? " (see warnings)" : "");
     }
-    if (!d->quiet) fputs(lit_buf_str(&unknown), stderr);
+    if (!d->quiet) lit_diag_print(stderr, "%s", lit_buf_str(&unknown));
     goto done;
 fail:
     rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
 done:
+    lit_lock_release(&lock);
     lit_dedupe_free(&dd);
     lit_buf_free(&unknown);
     lit_bib_free(bib);

@@ -73,7 +73,10 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
         switch (opt) {
         case 'o': out = optarg; break;
         case OPT_STANDALONE: o.standalone = true; break;
-        case OPT_CAPTION: o.caption = optarg; break;
+        case OPT_CAPTION:
+            if ((rc = lit_cli_text("latex", "--caption", optarg))) goto out;
+            o.caption = optarg;
+            break;
         case OPT_LABEL:
             if (!lit_tex_key_ok(optarg)) {
                 rc = lit_usage_error("latex", "invalid --label '%s' (no space , { } \" ' %% # ~ \\ or ^^)", optarg);
@@ -145,7 +148,8 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
         lit_db_free(&db);
         goto out;
     }
-    if (lit_latex_write(table, &s, &o, out, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_USAGE;
+    if ((rc = lit_check_outputs("latex", &out, 1)) == 0 && lit_latex_write(table, &s, &o, out, d) != 0)
+        rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_USAGE;
     lit_stats_free(&s);
     lit_db_free(&db);
 out:

@@ -48,7 +48,10 @@ int lit_cmd_xlsx(int argc, char **argv, lit_diag *d)
         case 'h': fputs(usage_text, stdout); goto out;
         case 'o': out = optarg; break;
         case OPT_STYLE: style = optarg; break;
-        case OPT_TITLE: xo.title = optarg; break;
+        case OPT_TITLE:
+            if ((rc = lit_cli_text("xlsx", "--title", optarg))) goto out;
+            xo.title = optarg;
+            break;
         case OPT_CONSTANT_MEMORY: xo.constant_memory = 1; break;
         default: rc = lit_usage_error("xlsx", "unknown option"); goto out;
         }
@@ -76,7 +79,8 @@ int lit_cmd_xlsx(int argc, char **argv, lit_diag *d)
         } else if (src != 0) {
             rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
         } else {
-            if (lit_xlsx_write_opts(&s, &st, out, &xo, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+            if ((rc = lit_check_outputs("xlsx", &out, 1)) == 0 && lit_xlsx_write_opts(&s, &st, out, &xo, d) != 0)
+                rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
             lit_style_free(&st);
         }
     }

@@ -450,6 +450,10 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
         size_t st = im->link_start[k];
         char *href = im->link_href[k];
         if (st > u->text.len) st = u->text.len;
+        if (u->dropped) {   /* an entry too long for a paper: its links are never read */
+            free(href);
+            break;
+        }
         if (im->in_heading && href && href[0] == '#') {   /* "[(back to top)](#contents)": no part of the name */
             if (u->text.data) u->text.data[u->text.len = st] = 0;
             free(href);

@@ -11,9 +11,11 @@
 #include "catalog_check.h"
 #include "chart.h"
 #include "diff.h"
+#include "match.h"
 #include "report.h"
 #include "style.h"
 #include "surface.h"
+#include "text.h"
 
 /* Type sizes of the printed pages (points), whatever the charts' style. */
 #define PT_TITLE 22.0
@@ -74,9 +76,11 @@ static PangoLayout *layout_of(rp *p, const char *s, double size, bool bold, doub
     pango_font_description_free(f);
     if (w > 0) pango_layout_set_width(l, (int)(w * PANGO_SCALE));
     if (one_line) pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-    else pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    else pango_layout_set_wrap(l, lit_text_longest_word(s) > LIT_TEXT_LONG_WORD ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(l, align > 0.75 ? PANGO_ALIGN_RIGHT : align > 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(l, s, -1);
+    lit_buf cut = LIT_BUF_INIT;   /* no line of the report shows more; an entry stays on its page */
+    pango_layout_set_text(l, lit_text_drawn(s, LIT_TEXT_DRAWN_MAX, &cut), -1);
+    lit_buf_free(&cut);
     int pw, ph;
     pango_layout_get_pixel_size(l, &pw, &ph);
     *h = ph;
@@ -401,6 +405,7 @@ static size_t csv_cells(char *csv, char ***cells, size_t *n_cols)
     for (char *s = csv; *s;) {
         char *start = q;
         if (*s == '"') {
+            if (s[1] == '\'' && s[2] && strchr("=+-@\t\r", s[2])) s++;   /* lit_buf_add_csv's mark of text */
             for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
                 if (*s == '"') s++;
                 *q++ = *s;
@@ -761,6 +766,8 @@ static void venue_year_table(rp *p, int number)
     free(col), free(other), free(num), free(cells);
 }
 
+#define ENTRY_TITLE_MAX 1000   /* bytes of a title in a list entry: a long one is cut with "…" */
+
 /* Text wrapped to w at x on the current line (a new page when it does not fit here),
  * linked to uri when it has one; returns its height. */
 static double flow_link(rp *p, const char *s, double size, double x, double w, const char *uri, lit_rgb c)
@@ -792,7 +799,7 @@ static void paper_list(rp *p, const buckets *bk)
     snprintf(head, sizeof head, "Each topic's papers, newest first; a paper in two topics is listed in both. A topic "
              "lists at most %zu; the spreadsheet and the catalog table hold every paper.", cap);
     para(p, head, PT_BODY, false, p->st->muted);
-    lit_buf line = LIT_BUF_INIT, url = LIT_BUF_INIT;
+    lit_buf line = LIT_BUF_INIT, url = LIT_BUF_INIT, cut = LIT_BUF_INIT;
     for (size_t r = 0; r < bk->n; r++) {
         if (!bk->len[r]) continue;
         const char *name = r < s->n_topics ? s->topics[r].name : "(no topic)";
@@ -810,7 +817,12 @@ static void paper_list(rp *p, const buckets *bk)
             if (line.len) lit_buf_adds(&line, ". ");
             if (q->short_name && q->title && strncmp(q->title, q->short_name, strlen(q->short_name)) != 0)
                 lit_buf_printf(&line, "%s: ", q->short_name);
-            lit_buf_adds(&line, q->title ? q->title : q->key);
+            lit_buf_adds(&line, q->title ? lit_text_drawn(q->title, ENTRY_TITLE_MAX, &cut) : q->key);   /* the key stays */
+            if (q->n_authors) {   /* "(Narayanan et al.)" where the catalog knows the authors */
+                lit_buf_adds(&line, " (");
+                lit_authors_short(q, &line);
+                lit_buf_addc(&line, ')');
+            }
             lit_buf_printf(&line, " [%s]", q->key);
             lit_buf_reset(&url);
             lit_paper_url(&url, q);
@@ -826,6 +838,7 @@ static void paper_list(rp *p, const buckets *bk)
     }
     lit_buf_free(&line);
     lit_buf_free(&url);
+    lit_buf_free(&cut);
 }
 
 /* "New since REV": the papers added, then changed with what changed, one line each. */
@@ -838,7 +851,7 @@ static void news_section(rp *p)
     snprintf(head, sizeof head, "Since revision %s of the catalog: %zu added, %zu changed, %zu removed.",
              p->r->new_since, df->n_added, df->n_changed, df->n_removed);
     para(p, head, PT_BODY, false, p->st->foreground);
-    lit_buf line = LIT_BUF_INIT, url = LIT_BUF_INIT;
+    lit_buf line = LIT_BUF_INIT, url = LIT_BUF_INIT, cut = LIT_BUF_INIT;
     size_t total = df->n_added + df->n_changed, listed = 0;
     for (size_t i = 0, k = 0; i < total && listed < LIST_MAX; i++, listed++) {
         bool added = i < df->n_added;
@@ -847,7 +860,7 @@ static void news_section(rp *p)
         lit_buf_reset(&line);
         lit_buf_printf(&line, "%s [%s", added ? "+" : "~", venue ? venue : "?");
         if (q->year) lit_buf_printf(&line, " %d", q->year);
-        lit_buf_printf(&line, "] %s", q->title);
+        lit_buf_printf(&line, "] %s", lit_text_drawn(q->title, ENTRY_TITLE_MAX, &cut));
         if (!added) {
             lit_buf_adds(&line, " (");
             k = lit_diff_paper_changes(&line, df, k, false);
@@ -865,6 +878,7 @@ static void news_section(rp *p)
     }
     lit_buf_free(&line);
     lit_buf_free(&url);
+    lit_buf_free(&cut);
 }
 
 /* WCAG's contrast ratio of two colours (1 to 21). */
