@@ -66,6 +66,7 @@ typedef struct lit_catalog {
     lit_topic_def *topic_defs;  /* the catalog's own topics, in file order */
     size_t n_topic_defs, cap_topic_defs;
     int load_threads;         /* threads the last lit_catalog_load parsed it with (benchmarks, tests) */
+    long long mtime;          /* modification time of the file it was loaded from; 0: none (stdin, memory) */
 } lit_catalog;
 
 void lit_catalog_init(lit_catalog *c);
@@ -90,6 +91,14 @@ void lit_paper_url(struct lit_buf *u, const lit_paper *p);
 const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind);
 /* Sorts papers by key (the saved order). */
 void lit_catalog_sort(lit_catalog *c);
+
+/* SOURCE_DATE_EPOCH (seconds since 1970; by convention the sources' last change) when it
+ * is set to a date before the year 10000, else -1. */
+long long lit_source_date_epoch(void);
+/* The date of the catalog's data, seconds since 1970: SOURCE_DATE_EPOCH when it is set,
+ * else the modification time of the catalog file (when its papers last changed), else -1
+ * (read from stdin or made in memory). Never the clock: the same file gives the same date. */
+long long lit_catalog_date(const lit_catalog *c);
 
 /* Reads a catalog file ("-" for stdin) with located errors: wrong types, duplicate
  * mapping keys, duplicate paper keys, out-of-range years, invalid UTF-8, aliases. */

@@ -674,6 +674,8 @@ int lit_catalog_load_threads(lit_catalog *c, const char *path, int threads, lit_
 {
     c->path = lit_arena_strdup(&c->arena, path);
     lit_input_note(path);
+    struct stat sb;   /* the data's date (lit_catalog_date) */
+    if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) c->mtime = (long long)sb.st_mtime;
     if (threads > 1 && strcmp(path, "-") != 0 && load_parallel(c, path, threads) == 0) return 0;
     c->load_threads = 1;
     lit_yread r;

@@ -1,5 +1,6 @@
 /* surface.c - PDF, SVG or PNG chosen from the file's extension, written through a temporary. */
 #include "surface.h"
+#include "catalog.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -31,15 +32,8 @@ int lit_format_of(const char *path)
 
 void lit_source_date(char buf[32])
 {
-    long long t = 0;
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    if (e && *e) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(e, &end, 10);
-        if (!*end && errno == 0 && v >= 0 && v < 253402300800LL) t = v;
-    }
-    time_t tt = (time_t)t;
+    long long t = lit_source_date_epoch();
+    time_t tt = (time_t)(t > 0 ? t : 0);
     struct tm tm;
     gmtime_r(&tt, &tm);
     strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);

@@ -1238,15 +1238,8 @@ static size_t *sheet_order(const lit_count *rows, size_t n, const size_t *rank)
 
 static time_t created_time(void)
 {
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    if (e && *e) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(e, &end, 10);
-        /* 0 would mean "now" to libxlsxwriter. */
-        if (!*end && !errno && v > 0 && v < 253402300800LL) return (time_t)v;
-    }
-    return (time_t)FIXED_CREATED;
+    long long v = lit_source_date_epoch();
+    return v > 0 ? (time_t)v : (time_t)FIXED_CREATED;   /* 0 would mean "now" to libxlsxwriter */
 }
 
 /* Writes the whole workbook to file (a temporary the caller renames). */

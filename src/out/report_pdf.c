@@ -898,19 +898,18 @@ static lit_rgb readable(const lit_style *st, lit_rgb c)
     return c;
 }
 
-/* The date of the report: SOURCE_DATE_EPOCH's when it is set (reproducible builds set it
- * to the sources' last change), else the day of the build. "7 December 2025". */
-static void report_date(char *buf, size_t n)
+/* The date of the data the report shows (lit_catalog_date: SOURCE_DATE_EPOCH, else when
+ * the catalog file last changed), never the day of the build, so that the same catalog
+ * gives the same report: " · as of 7 December 2025", or "" for a catalog read from stdin. */
+static void report_date(const lit_catalog *c, char *buf, size_t n)
 {
     static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
                                          "August", "September", "October", "November", "December"};
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    long long v = e && *e ? strtoll(e, &end, 10) : -1;
-    time_t t = v >= 0 && end && !*end ? (time_t)v : time(NULL);
+    long long v = lit_catalog_date(c);
+    time_t t = (time_t)v;
     struct tm tm;
-    if (!gmtime_r(&t, &tm)) { *buf = 0; return; }
-    snprintf(buf, n, "%d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
+    if (v < 0 || !gmtime_r(&t, &tm)) { *buf = 0; return; }
+    snprintf(buf, n, " \xC2\xB7 as of %d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
 }
 
 typedef struct list_count { const char *name; size_t papers; } list_count;
@@ -962,9 +961,9 @@ static void title_page(rp *p)
     p->y += text_box(p, p->r->title, PT_TITLE, true, MARGIN, p->y, p->cw, 0, false, st->foreground) + PT_TITLE * 0.4;
     char num[4][32], sub[256], date[64];
     lit_num_str(num[0], s->n_papers);
-    report_date(date, sizeof date);
-    if (s->n_years) snprintf(sub, sizeof sub, "%s papers from %d to %d \xC2\xB7 %s", num[0], s->year_min, s->year_max, date);
-    else snprintf(sub, sizeof sub, "%s papers \xC2\xB7 %s", num[0], date);
+    report_date(&s->db->cat, date, sizeof date);
+    if (s->n_years) snprintf(sub, sizeof sub, "%s papers from %d to %d%s", num[0], s->year_min, s->year_max, date);
+    else snprintf(sub, sizeof sub, "%s papers%s", num[0], date);
     p->y += text_box(p, sub, PT_H2, false, MARGIN, p->y, p->cw, 0, false, readable(st, st->muted)) + PT_TITLE;
 
     /* the key figures, four abreast */

@@ -195,16 +195,12 @@ static size_t *topic_ranks(const lit_count *rows, size_t n)
 
 /* ---- the year axis ---- */
 
-/* The year of the data: SOURCE_DATE_EPOCH (by convention the time of the last change of
- * the sources), or 0 when it is not set. */
-static int data_year(void)
+/* The year of the data (lit_catalog_date: SOURCE_DATE_EPOCH, else the catalog file's
+ * modification time), or 0 when it has none. */
+static int data_year(const lit_catalog *c)
 {
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    char *end;
-    if (!e || !*e) return 0;
-    errno = 0;
-    long long v = strtoll(e, &end, 10);
-    if (errno || *end || v < 0) return 0;
+    long long v = lit_catalog_date(c);
+    if (v < 0) return 0;
     time_t t = (time_t)v;
     struct tm tm;
     return gmtime_r(&t, &tm) ? tm.tm_year + 1900 : 0;
@@ -234,7 +230,7 @@ static void year_axis(lit_stats *s)
         s->n_cols = 1 + ny - first;
     }
     if (ny >= 2 && s->per_year[ny - 1] * 2 < s->per_year[ny - 2]) s->last_partial = true;
-    if (ny && data_year() == s->year_max) s->last_partial = s->partial_by_date = true;
+    if (ny && data_year(&s->db->cat) == s->year_max) s->last_partial = s->partial_by_date = true;
 }
 
 size_t lit_stats_col(const lit_stats *s, int year)

@@ -77,7 +77,7 @@ typedef struct lit_stats {
     size_t n_earlier_cols;  /* 1 when years before year_first share the first column, else 0 */
     size_t n_earlier;       /* papers in that column */
     int earlier_last;       /* the last year with papers in it */
-    /* The last year is plainly incomplete: the data's date (SOURCE_DATE_EPOCH) is in it,
+    /* The last year is plainly incomplete: the data's date (lit_catalog_date) is in it,
      * or it has fewer than half the papers of the year before. Charts mark it "partial". */
     bool last_partial;
     bool partial_by_date;   /* which of the two said so */

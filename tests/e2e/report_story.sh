@@ -121,6 +121,25 @@ pdftotext -f 1 -l 1 "$O/report.pdf" - | tr '\n' ' ' >"$TMP/cover.txt"
 check "report.pdf cover: the date (SOURCE_DATE_EPOCH) and the lists it was built from" sh -c \
   "grep -q '14 November 2023' '$TMP/cover.txt' && grep -Eq 'Built from 5 lists: [^ ]+ \\([0-9]+ papers\\)' '$TMP/cover.txt'"
 
+# without SOURCE_DATE_EPOCH the cover's date is the catalog's (when its file last changed),
+# never the day of the build: the same catalog gives the same bytes at any time
+mkdir -p "$W/dated"
+cp "$W/catalog.yaml" "$W/venues.yaml" "$W/topics.yaml" "$W/dated/"
+printf 'title: Dated\ncatalog: catalog.yaml\ncharts: [years]\nformats: [png]\npdf: report.pdf\n' >"$W/dated/r.yaml"
+touch -d '2021-03-04 12:00:00 UTC' "$W/dated/catalog.yaml"
+env -u SOURCE_DATE_EPOCH "$LIT" build -q "$W/dated/r.yaml" && cp "$W/dated/r/report.pdf" "$TMP/dated1.pdf"
+sleep 1
+env -u SOURCE_DATE_EPOCH "$LIT" build -q "$W/dated/r.yaml"
+check "report.pdf without SOURCE_DATE_EPOCH: two builds a moment apart give the same bytes" \
+  cmp "$TMP/dated1.pdf" "$W/dated/r/report.pdf"
+check "report.pdf without SOURCE_DATE_EPOCH: the cover is dated by the catalog file" sh -c \
+  "pdftotext -f 1 -l 1 '$W/dated/r/report.pdf' - | tr '\n' ' ' | grep -q 'as of 4 March 2021'"
+touch -d '2022-05-06 12:00:00 UTC' "$W/dated/catalog.yaml"
+env -u SOURCE_DATE_EPOCH "$LIT" build -q "$W/dated/r.yaml"
+check "report.pdf: a catalog changed later gives a later date, and SOURCE_DATE_EPOCH overrides it" sh -c \
+  "pdftotext -f 1 -l 1 '$W/dated/r/report.pdf' - | grep -q 'as of 6 May 2022' &&
+   '$LIT' build -q '$W/dated/r.yaml' && pdftotext -f 1 -l 1 '$W/dated/r/report.pdf' - | grep -q 'as of 14 November 2023'"
+
 # Table 1 nests a topic only under its real ancestors
 cat >"$W/nest-topics.yaml" <<'EOF'
 topics:

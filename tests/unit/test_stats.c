@@ -84,6 +84,12 @@ static void check_year_axis(void)
     CHECK(lit_stats_compute(&s, &db, &recent, NULL) == 0);
     CHECK(s.n_earlier_cols == 0 && s.n_cols == 8 && !s.last_partial);
     lit_stats_free(&s);
+    /* without SOURCE_DATE_EPOCH the data's date is when the catalog file last changed */
+    CHECK(db.cat.mtime > 0);
+    db.cat.mtime = 1654041600;   /* 2022-06-01 */
+    CHECK(lit_stats_compute(&s, &db, &recent, NULL) == 0);
+    CHECK(s.last_partial && s.partial_by_date);
+    lit_stats_free(&s);
     lit_db_free(&db);
     check_remove_tmp(path);
 }
