@@ -59,6 +59,7 @@ typedef struct xw {
     size_t n_trend;             /* topic rows on Chart data */
     bool trend_other;           /* and an "Other topics" row after them */
     bool trend_other_drawn;     /* charted too: not when it outweighs the shown topics */
+    lxw_row_t topics_row;       /* Chart data: header row of the named topics' papers (the Topics chart) */
     lxw_error err;              /* first libxlsxwriter error: sticky, checked at the end */
     lit_buf text, authors, topics, status, presenter, date, notes, url, iri;   /* scratch */
     const char **topic_label;   /* catalog topic index -> label */

@@ -160,33 +160,37 @@ void lit_xw_sheet_years(xw *x)
 
 static double topics_scale(const xw *x)
 {
-    return bars_scale(x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES);
+    return bars_scale(x->n_trend);
 }
 
+/* The topics every output names (Chart data's second table), most papers first. */
 static lxw_chart *chart_topics(xw *x)
 {
-    size_t n = x->n_trows < CHART_MAX_SERIES ? x->n_trows : CHART_MAX_SERIES;
+    size_t n = x->n_trend, named = 0;
     if (!n) return NULL;
-    lxw_chart *ch = new_chart(x, LXW_CHART_BAR, n < x->n_trows ? "Papers per topic (top topics)" : "Papers per topic",
-                              false);
+    for (size_t i = 0; i < x->s->n_topics; i++) named += x->s->topics[i].id >= 0 && x->s->topics[i].count;
+    char title[96];
+    if (n < named) snprintf(title, sizeof title, "Papers per topic (%zu of %zu topics)", n, named);
+    else snprintf(title, sizeof title, "Papers per topic");
+    lxw_chart *ch = new_chart(x, LXW_CHART_BAR, title, false);
     if (!ch) return NULL;
     lxw_chart_series *se = add_series(ch);
-    chart_series_set_categories(se, SH_TOPICS, 1, 0, (lxw_row_t)n, 0);
-    chart_series_set_values(se, SH_TOPICS, 1, 3, (lxw_row_t)n, 3);
-    chart_series_set_name_range(se, SH_TOPICS, 0, 3);
+    lxw_row_t r0 = x->topics_row;
+    chart_series_set_categories(se, SH_CHART_DATA, r0 + 1, 0, r0 + (lxw_row_t)n, 0);
+    chart_series_set_values(se, SH_CHART_DATA, r0 + 1, 1, r0 + (lxw_row_t)n, 1);
+    chart_series_set_name_range(se, SH_CHART_DATA, r0, 1);
     /* One colour per bar: the topic's. */
     lxw_chart_fill *fills = lit_xcalloc(n, sizeof *fills);
     lxw_chart_point *pts = lit_xcalloc(n, sizeof *pts);
     lxw_chart_point **pp = lit_xcalloc(n + 1, sizeof *pp);
     for (size_t i = 0; i < n; i++) {
-        const lit_count *t = &x->s->topics[x->topic_rows[i]];
-        fills[i].color = t->id >= 0 ? topic_color(x, x->topic_rows[i]) : rgb_color(x->st->other_color);
+        fills[i].color = topic_color(x, (size_t)x->trend_order[i]);
         pts[i].fill = &fills[i];
         pp[i] = &pts[i];
     }
     chk(x, chart_series_set_points(se, pp));   /* copies them */
     free(pp), free(pts), free(fills);
-    chart_axis_set_reverse(ch->y_axis);   /* taxonomy order from the top */
+    chart_axis_set_reverse(ch->y_axis);   /* the largest topic on top, as in a ranking */
     chart_set_series_gap(ch, 50);
     return ch;
 }
@@ -348,6 +352,18 @@ void lit_xw_sheet_chart_data(xw *x)
              : x->trend_other     ? " (the rest, summed in the last row, outgrows each of them and is not drawn)"
                                   : "");
     lit_xw_put_str(x, ws, row + 1, 0, note, NULL, NULL, NULL);
+    /* the Topics chart's bars: the same topics, most papers first, each counting a paper
+     * in each of its topics (as the Topics sheet and the topic heatmap) */
+    x->topics_row = row + 3;
+    lit_xw_put_str(x, ws, x->topics_row, 0, "Topic", x->f_head, NULL, NULL);
+    lit_xw_put_str(x, ws, x->topics_row, 1, "Papers", x->f_head, NULL, NULL);
+    for (size_t i = 0; i < n; i++) {
+        const lit_count *t = &s->topics[x->trend_order[i]];
+        lit_xw_put_str(x, ws, x->topics_row + 1 + (lxw_row_t)i, 0, t->name, NULL, NULL, "topic");
+        put_num(x, ws, x->topics_row + 1 + (lxw_row_t)i, 1, (double)t->count, NULL);
+    }
+    snprintf(note, sizeof note, "The Topics chart draws these rows: the same topics, a paper counted in each of its topics.");
+    lit_xw_put_str(x, ws, x->topics_row + 2 + (lxw_row_t)n, 0, note, NULL, NULL, NULL);
     free(other);
     free(named);
     free(m);

@@ -28,7 +28,10 @@ done
 check "the sheet's topic trend has the Cairo chart's numbers (topic-trend.csv)" $PY -c "
 import csv, openpyxl
 ws = openpyxl.load_workbook('$O/survey.xlsx')['Chart data']
-rows = {r[0].value: [c.value for c in r[1:]] for r in ws.iter_rows(min_row=2) if r[0].value and r[1].value is not None}
+rows = {}
+for r in ws.iter_rows(min_row=2):   # the trend's table: up to its first empty row
+    if not r[0].value: break
+    rows[r[0].value] = [c.value for c in r[1:]]
 c = list(csv.reader(open('$O/topic-trend.csv')))
 for j, t in enumerate(c[0][1:]):
     want = [int(r[j + 1]) for r in c[1:]]

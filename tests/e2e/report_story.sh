@@ -42,6 +42,19 @@ for style in talk paper; do
   names rows "$O/topic-heatmap.csv" >"$TMP/$style-topics"
   check "$style: the timeline's rows are named topics" \
     sh -c "[ \$($PY '$TMP/names.py' shown '$O/timeline.csv' | grep -cvxF -f '$TMP/$style-topics') = 0 ]"
+  check "$style: the sheet's Topics chart names the topic heatmap's topics, with their numbers" $PY -c "
+import csv, openpyxl
+wb = openpyxl.load_workbook('$O/survey.xlsx')
+for sheet in ('Topics', 'Summary'):
+    s = [ch for ch in wb[sheet]._charts if ch.series[0].cat is not None and 'Chart data' in (ch.series[0].cat.strRef.f if ch.series[0].cat.strRef else '') and ch.grouping != 'stacked'][0].series[0]
+    a, b = s.cat.strRef.f.split('!')[1].replace('\$', '').split(':')
+    c, d = s.val.numRef.f.split('!')[1].replace('\$', '').split(':')
+    bars = dict(zip([r[0].value for r in wb['Chart data'][a:b]], [r[0].value for r in wb['Chart data'][c:d]]))
+    heat = {r[0]: int(r[-1]) for r in list(csv.reader(open('$O/topic-heatmap.csv')))[1:] if r[0] != '(other)'}
+    topics = {r[0].value: r[3].value for r in wb['Topics'].iter_rows(min_row=2) if r[0].value}
+    assert sorted(bars) == sorted(heat), (sheet, sorted(bars), sorted(heat))
+    assert all(bars[t] == topics[t] for t in bars), (bars, topics)
+"
 done
 for f in venues.csv venue-heatmap.csv topic-trend.csv topic-heatmap.csv; do
   check "talk and paper name the same in $f (styles change sizes, not names)" \
