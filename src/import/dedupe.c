@@ -668,7 +668,12 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     }
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[mem[i]];
-        if (!out->n_authors && p->n_authors) { out->authors = p->authors; out->n_authors = p->n_authors; }
+        /* a list that names every author beats one that names the first ("X et al.") */
+        if (p->n_authors && (!out->n_authors || (out->authors_etal && !p->authors_etal))) {
+            out->authors = p->authors;
+            out->n_authors = p->n_authors;
+            out->authors_etal = p->authors_etal;
+        }
         if (!out->doi && p->doi) out->doi = p->doi;
         if (!out->arxiv && p->arxiv) out->arxiv = p->arxiv;
         if (!out->key && p->key) out->key = p->key;

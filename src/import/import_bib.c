@@ -858,7 +858,7 @@ static char *split_name(const char *s, size_t n)
 }
 
 /* Splits an author list on " and " outside braces; display names into the arena. */
-static void split_authors(lit_arena *a, const char *s, size_t n, const char ***out, uint32_t *nout)
+static void split_authors(lit_arena *a, const char *s, size_t n, const char ***out, uint32_t *nout, bool *etal)
 {
     const char **v = NULL;
     size_t nv = 0, cap = 0, st = 0;
@@ -874,6 +874,12 @@ static void split_authors(lit_arena *a, const char *s, size_t n, const char ***o
         }
         if (!end) continue;
         char *name = split_name(s + st, i - st);
+        if (!name) {  /* "and others": the names given are the first of more */
+            size_t b = st, e = i;
+            while (b < e && is_ws((unsigned char)s[b])) b++;
+            while (e > b && is_ws((unsigned char)s[e - 1])) e--;
+            if (e - b == 6 && !strncmp(s + b, "others", 6)) *etal = true;
+        }
         if (name) {
             LIT_GROW(v, cap, nv + 1);
             v[nv++] = lit_arena_strdup(a, name);
@@ -1125,8 +1131,9 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
 
     const char **authors = NULL;
     uint32_t n_authors = 0;
+    bool etal = false;
     const bfield *af = field(e, "author");
-    if (af) split_authors(a, af->val, af->len, &authors, &n_authors);
+    if (af) split_authors(a, af->val, af->len, &authors, &n_authors, &etal);
 
     /* a system name: a short shorttitle (what we write), else the single word before
      * the colon ("{PipeDream}: Generalized ...") */
@@ -1171,6 +1178,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     pp->short_name = short_name;
     pp->authors = authors;
     pp->n_authors = n_authors;
+    pp->authors_etal = etal && n_authors;
     pp->topics = topics;
     pp->n_topics = n_topics;
     pp->venue = venue ? lit_catalog_venue_id(cat, venue) : -1;

@@ -1,18 +1,26 @@
-/* md_authors.c - the authors of list entries: names, name lists, bylines. */
+/* md_authors.c - the authors of list entries: names, name lists in the forms lists write
+ * them ("A, B and C", "Last, First, et al.", "Last, F., & Last, F.", BibTeX's "Last, First
+ * and Last, First"), where a name list ends, bylines. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "md_entry.h"
 
+/* "J.", "J.-P.", "Jr.": a word with a point that may stand inside a name */
+static bool initial(const char *w, size_t n)
+{
+    return n >= 2 && n <= 4 && w[n - 1] == '.' && isupper((unsigned char)w[0]);
+}
+
 static bool name_word(const char *w, size_t n)
 {
-    if (lit_md_title_word(w, n)) return false;
-    if (!n) return false;
-    if (n <= 4 && w[n - 1] == '.' && isupper((unsigned char)w[0])) return true;  /* initial: J. or J.-P. */
+    if (!n || lit_md_title_word(w, n)) return false;
+    if (initial(w, n)) return true;
     if (lit_md_particle(w, n)) return true;
+    if (w[n - 1] == '.') return false;  /* "Hopper." ends a sentence: "Preprint" after it is no name */
     unsigned char c = (unsigned char)w[0];
-    if (!(isupper(c) || c >= 0x80)) return false;
+    if (!(isupper(c) || (c >= 0x80 && lit_md_letter_at(w)))) return false;   /* "–" is no name */
     size_t upper = 0, alpha = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)w[i];
@@ -32,9 +40,27 @@ static bool scholar_initials(const char *w, size_t n)
     return true;
 }
 
-/* initials: Scholar's "AC" may start a name, only in a list of names ("A, B") */
+/* A word in capitals: "BAHL" */
+static bool caps_word(const char *w, size_t n)
+{
+    if (n < 2 || lit_md_title_word(w, n)) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!isupper((unsigned char)w[i]) && w[i] != '-') return false;
+    return true;
+}
+
+/* initials: Scholar's "AC" may start a name, only in a list of names ("A, B"); a name
+ * with an initial may be in capitals ("LALIT R. BAHL", "S. E. LEVINSON") */
 static bool name_item(const char *s, size_t n, bool initials)
 {
+    bool has_initial = false;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ') i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        has_initial |= j > i && initial(s + i, j - i);
+        i = j;
+    }
     size_t words = 0;
     bool last_ok = false;   /* the last word seen is a name word (initials never end a name) */
     for (size_t i = 0; i < n;) {
@@ -42,7 +68,7 @@ static bool name_item(const char *s, size_t n, bool initials)
         size_t j = i;
         while (j < n && s[j] != ' ') j++;
         if (j > i) {
-            last_ok = name_word(s + i, j - i);
+            last_ok = name_word(s + i, j - i) || (has_initial && caps_word(s + i, j - i));
             if (!last_ok && !(initials && scholar_initials(s + i, j - i))) return false;
             words++;
         }
@@ -51,88 +77,226 @@ static bool name_item(const char *s, size_t n, bool initials)
     return words >= 2 && words <= 4 && last_ok;
 }
 
-/* Splits "A, B and C" into names when every item looks like a name. Returns the
- * count (0 if it is not a name list); names are malloc'd into out (up to max). */
-size_t lit_md_split_names(const char *in, bool by, char **out, size_t max)
+/* Every word of s is an initial: the "S." and "T. W." of "Kiesler, S., & McGuire, T. W." */
+static bool only_initials(const char *s)
 {
+    size_t words = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ') p++;
+        size_t n = strcspn(p, " ");
+        if (!n) break;
+        if (!initial(p, n)) return false;
+        words++;
+        p += n;
+    }
+    return words > 0;
+}
+
+/* One word, or a particle and a word ("van Dijk"): a family name before its comma. */
+static bool family_word(const char *s)
+{
+    const char *sp = strrchr(s, ' ');
+    if (!sp) return name_word(s, strlen(s));
+    return lit_md_particle(s, strcspn(s, " ")) && sp == strchr(s, ' ') && name_word(sp + 1, strlen(sp + 1));
+}
+
+void lit_md_names_free(names *nm)
+{
+    for (size_t i = 0; i < nm->n; i++) free(nm->v[i]);
+    nm->n = 0;
+    nm->etal = false;
+}
+
+static void names_add(names *nm, const char *s, size_t n)
+{
+    if (nm->n < sizeof nm->v / sizeof *nm->v) nm->v[nm->n++] = lit_md_strndup(s, n);
+}
+
+/* "Last, First" pieces between " and " (BibTeX's order): "Dai, Zhuyun and Callan, Jamie". */
+static bool bibtex_order(const char *s, names *nm)
+{
+    if (!strstr(s, " and ")) return false;
+    for (const char *p = s; *p;) {
+        const char *e = strstr(p, " and ");
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        const char *c = memchr(p, ',', n);
+        if (!c || memchr(c + 1, ',', n - (size_t)(c - p) - 1)) return false;
+        char *last = lit_md_strndup(p, (size_t)(c - p)), *first = lit_md_strndup(c + 1, n - (size_t)(c - p) - 1);
+        lit_md_collapse_ws(last);
+        lit_md_collapse_ws(first);
+        char *full = lit_xmalloc(strlen(first) + strlen(last) + 2);
+        sprintf(full, "%s %s", first, last);
+        bool ok = family_word(last) && *first && name_item(full, strlen(full), false);
+        if (ok) names_add(nm, full, strlen(full));
+        free(last);
+        free(first);
+        free(full);
+        if (!ok) return false;
+        p = e ? e + 5 : p + n;
+    }
+    return nm->n > 0;
+}
+
+/* Joins "Family" and "Given" item pairs into "Given Family". */
+static void pair_items(names *nm)
+{
+    size_t w = 0;
+    for (size_t i = 0; i + 1 < nm->n; i += 2) {
+        char *full = lit_xmalloc(strlen(nm->v[i]) + strlen(nm->v[i + 1]) + 2);
+        sprintf(full, "%s %s", nm->v[i + 1], nm->v[i]);
+        free(nm->v[i]);
+        free(nm->v[i + 1]);
+        nm->v[w++] = full;
+    }
+    nm->n = w;
+}
+
+/* Whether the items, as "Family, Given" at the start, are an MLA list: "Uritskiy, Gherman V.,
+ * Jocelyne DiRuggiero", "Mikheenko, Alla, and Mikhail Kolmogorov", "Huang, Yanping, et al.". */
+static bool mla_first(const names *nm)
+{
+    if (nm->n < 2) return false;
+    const char *fam = nm->v[0], *given = nm->v[1], *lw = strrchr(given, ' ');
+    lw = lw ? lw + 1 : given;
+    bool given_ok = !strchr(given, ' ') || initial(lw, strlen(lw));
+    if (nm->n == 2) return nm->etal && given_ok && lit_md_count_words(fam) <= 2;
+    if (!given_ok || !family_word(fam)) return false;
+    for (size_t i = 2; i < nm->n; i++)
+        if (!strchr(nm->v[i], ' ')) return false;
+    return true;
+}
+
+size_t lit_md_split_names(const char *in, int one_ok, names *out)
+{
+    memset(out, 0, sizeof *out);
     char *s = lit_xstrdup(in);
     lit_md_strip_marks(s);
     lit_md_collapse_ws(s);
     size_t n = strlen(s);
-    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';')) s[--n] = 0;
-    bool etal = false;
-    if (n > 6 && !strcmp(s + n - 6, " et al")) {  /* the final '.' is gone already */
-        etal = true;
-        s[n - 6] = 0;
-        n = strlen(s);
-        while (n && (s[n - 1] == ' ' || s[n - 1] == ',')) s[--n] = 0;
+    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ' ')) s[--n] = 0;
+    static const char *etal_words[] = {" et al", " et. al", " and others", " etc"};
+    for (size_t k = 0; k < sizeof etal_words / sizeof *etal_words; k++) {
+        size_t l = strlen(etal_words[k]);
+        if (n > l && !strcmp(s + n - l, etal_words[k])) {  /* the final '.' is gone already */
+            out->etal = true;
+            s[n - l] = 0;
+            n = strlen(s);
+            while (n && (s[n - 1] == ' ' || s[n - 1] == ',')) s[--n] = 0;
+            break;
+        }
     }
-    size_t count = 0;
-    bool ok = n > 0, list = strchr(s, ',') != NULL;
-    for (char *p = s; ok && *p;) {
-        char *e = p;
-        size_t seplen = 0;
-        for (; *e; e++) {
-            if (*e == ',' || *e == ';') { seplen = 1; break; }
-            if (!strncmp(e, " and ", 5)) { seplen = 5; break; }
-            if (!strncmp(e, " & ", 3)) { seplen = 3; break; }
+    bool ok = n > 0;
+    if (ok && !bibtex_order(s, out)) {
+        bool etal = out->etal, list = strchr(s, ',') != NULL || etal;
+        lit_md_names_free(out);
+        out->etal = etal;
+        for (char *p = s; ok && *p;) {
+            char *e = p;
+            size_t seplen = 0;
+            for (; *e; e++) {
+                if (*e == ',' || *e == ';') { seplen = 1; break; }
+                if (!strncmp(e, " and ", 5)) { seplen = 5; break; }
+                if (!strncmp(e, " & ", 3)) { seplen = 3; break; }
+            }
+            char *q = p;
+            while (*q == ' ') q++;
+            if (lit_md_starts_ci(q, "and ")) q += 4;
+            else if (!strncmp(q, "& ", 2)) q += 2;
+            if (q > e) q = e;   /* ", and C": the separator itself starts with " and " */
+            size_t len = (size_t)(e - q);
+            while (len && q[len - 1] == ' ') len--;
+            if (len) {
+                char *item = lit_md_strndup(q, len);
+                if (name_item(q, len, list) || (!memchr(q, ' ', len) && name_word(q, len)) || only_initials(item))
+                    names_add(out, q, len);
+                else
+                    ok = false;
+                free(item);
+            }
+            p = *e ? e + seplen : e;
         }
-        char *q = p;
-        while (*q == ' ') q++;
-        if (lit_md_starts_ci(q, "and ")) q += 4;
-        if (q > e) q = e;   /* ", and C": the separator itself starts with " and " */
-        size_t len = (size_t)(e - q);
-        while (len && q[len - 1] == ' ') len--;
-        if (len) {
-            if (!name_item(q, len, list) && !(memchr(q, ' ', len) == NULL && name_word(q, len))) ok = false;
-            else if (count < max) out[count++] = lit_md_strndup(q, len);
-        }
-        p = *e ? e + seplen : e;
     }
     free(s);
-    /* one-word items are "Last, First" pairs: "Huang, Yanping, et al." */
-    size_t single = 0;
-    for (size_t i = 0; ok && i < count; i++) if (!strchr(out[i], ' ')) single++;
-    if (ok && single) {
-        if (single != count || count % 2) ok = false;
-        else {
-            for (size_t i = 0; i < count; i += 2) {
-                char *full = lit_xmalloc(strlen(out[i]) + strlen(out[i + 1]) + 2);
-                sprintf(full, "%s %s", out[i + 1], out[i]);
-                free(out[i]);
-                free(out[i + 1]);
-                out[i / 2] = full;
-            }
-            count /= 2;
-        }
+    /* items that are not full names pair up as "Family, Given": initials after each family
+     * name (APA: "Kiesler, S., Siegel, J., & McGuire, T. W."), or the first author
+     * inverted (MLA); one-word items otherwise are family names ("Cinelli, Forney, Pearl") */
+    size_t inits = 0;
+    for (size_t i = 0; ok && i < out->n; i++) inits += only_initials(out->v[i]);
+    if (ok && inits) {
+        bool apa = out->n % 2 == 0;
+        for (size_t i = 0; apa && i < out->n; i += 2) apa = family_word(out->v[i]) && only_initials(out->v[i + 1]);
+        if (apa) pair_items(out);
+        else ok = false;
+    } else if (ok && mla_first(out)) {
+        char *full = lit_xmalloc(strlen(out->v[0]) + strlen(out->v[1]) + 2);
+        sprintf(full, "%s %s", out->v[1], out->v[0]);
+        free(out->v[0]);
+        free(out->v[1]);
+        out->v[0] = full;
+        memmove(out->v + 1, out->v + 2, (out->n - 2) * sizeof *out->v);
+        out->n--;
     }
-    if (!ok || count == 0 || (count < 2 && !etal && !by)) {
-        for (size_t i = 0; i < count; i++) free(out[i]);
+    if (!ok || out->n == 0 || (out->n < 2 && !out->etal && one_ok < (strchr(out->v[0], ' ') ? 1 : 2))) {
+        lit_md_names_free(out);
         return 0;
     }
-    return count;
+    return out->n;
+}
+
+/* Where a name list may end: at a sentence end ("Hopper. Preprint", not after an initial
+ * "B." but after "et al."), before a group "(2019)", before ", 2019", at emphasis or a
+ * link, before a dash or bar. */
+static bool names_end(const char *s, size_t k)
+{
+    char c = s[k];
+    if (!c || IS_MARK(c)) return true;
+    if (c == '.' && (s[k + 1] == ' ' || !s[k + 1] || IS_MARK(s[k + 1]))) {
+        size_t b = k;
+        while (b && s[b - 1] != ' ' && !IS_MARK(s[b - 1])) b--;
+        return !initial(s + b, k + 1 - b) || (k - b == 2 && !strncmp(s + b, "al", 2));
+    }
+    if (c == ' ' && (s[k + 1] == '(' || s[k + 1] == '[')) return true;
+    if (c == ',' && s[k + 1] == ' ' && isdigit((unsigned char)s[k + 2])) return true;
+    if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') return true;
+    if (c == ' ' && (unsigned char)s[k + 1] == 0xE2 && (unsigned char)s[k + 2] == 0x80 &&
+        ((unsigned char)s[k + 3] == 0x93 || (unsigned char)s[k + 3] == 0x94)) return true;
+    return false;
+}
+
+size_t lit_md_take_names(const char *s, int one_ok, names *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = strlen(s);
+    for (size_t k = n + 1; k-- > 1;) {
+        if (!names_end(s, k)) continue;
+        size_t len = k + (s[k] == '.');   /* "et al." keeps its point */
+        char *pre = lit_md_strndup(s, len);
+        size_t got = lit_md_split_names(pre, one_ok, out);
+        free(pre);
+        if (got) return len;
+    }
+    return 0;
 }
 
 /* Leading authors ending at ". " (the longest such prefix that is a list of at
- * least two names, or ends "et al"): moved to e->authors and cut from s. */
-bool lit_md_take_leading_authors(char *s, entry *e)
+ * least two names, or ends "et al"): moved to au and cut from s. */
+bool lit_md_take_leading_authors(char *s, names *au)
 {
-    if (e->n_authors) return false;
+    if (au->n || IS_MARK(s[0])) return false;
     size_t best = 0;
-    char *names[64];
+    names nm;
     for (size_t k = 1; s[k]; k++) {
-        if (!(s[k] == '.' && s[k + 1] == ' ') || IS_MARK(s[0])) continue;
+        if (!(s[k] == '.' && s[k + 1] == ' ')) continue;
         char *pre = lit_md_strndup(s, k + 1);  /* "et al." keeps its point */
-        size_t nn = lit_md_split_names(pre, false, names, 64);
-        bool many = nn >= 2 || (nn && strstr(pre, "et al"));
-        for (size_t q = 0; q < nn; q++) free(names[q]);
+        bool many = lit_md_split_names(pre, false, &nm) > 0;
+        lit_md_names_free(&nm);
         free(pre);
         if (many) best = k;
         else if (best) break;
     }
     if (!best || lit_md_count_words(s + best + 1) < 3) return false;
     char *pre = lit_md_strndup(s, best + 1);
-    e->n_authors = lit_md_split_names(pre, false, e->authors, 64);
+    lit_md_split_names(pre, false, au);
     free(pre);
     lit_md_remove_range(s, 0, best + 2);
     return true;
@@ -160,9 +324,10 @@ bool lit_md_byline(const char *t, size_t n, size_t n_links)
     const char *dot = strstr(t, ". ");
     if (!n_links || !dot || memchr(t, M_LINK_OPEN, (size_t)(dot - t)) || memchr(t, M_AUX_OPEN, (size_t)(dot - t)))
         return false;
-    char *pre = lit_md_strndup(t, (size_t)(dot - t)), *names[64];
-    size_t nn = lit_md_split_names(pre, false, names, 64);
-    for (size_t q = 0; q < nn; q++) free(names[q]);
+    char *pre = lit_md_strndup(t, (size_t)(dot - t));
+    names nm;
+    size_t nn = lit_md_split_names(pre, false, &nm);
+    lit_md_names_free(&nm);
     free(pre);
     return nn >= 2;
 }

@@ -29,7 +29,7 @@ bool lit_md_label_is_aux(const char *label)
 void lit_md_entry_free(entry *e)
 {
     free(e->title); free(e->short_name); free(e->label);
-    for (size_t i = 0; i < e->n_authors; i++) free(e->authors[i]);
+    lit_md_names_free(&e->au);
     memset(e, 0, sizeof *e);
 }
 
@@ -208,6 +208,97 @@ static void drop_affiliation(char *s)
         s[cut] = 0;
 }
 
+/* Takes what a tag found that the entry lacks (its venue, its year). */
+static void take_tag(entry *e, const tag *t, const char *vb)
+{
+    if (!e->tag.venue && t->venue) {
+        if (t->venue == vb) {
+            snprintf(e->vraw, sizeof e->vraw, "%s", vb);
+            e->tag.venue = e->vraw;
+        } else {
+            e->tag.venue = t->venue;
+        }
+    }
+    if (!e->tag.year && t->year) e->tag.year = t->year;
+    e->tag.unknown = false;
+    e->tagged = true;
+}
+
+/* The venue a reference states after its authors, when the tags gave none: "Names.
+ * IEEE Journal of Selected Topics in Signal Processing, 2017" (the year was a tag). A name
+ * the table does not know is kept as written when the entry has a year. */
+static void venue_after_names(const lit_venues *vs, const char *text, entry *e)
+{
+    char *v = lit_xstrdup(text);
+    for (char *o; (o = strchr(v, '(')) || (o = strchr(v, '['));) {  /* notes: "(ESPnet)" */
+        size_t c = lit_md_match_close(v, (size_t)(o - v));
+        lit_md_remove_range(v, (size_t)(o - v), c == (size_t)-1 ? strlen(v) : c + 1);
+    }
+    lit_md_strip_marks(v);
+    lit_md_collapse_ws(v);
+    size_t n = lit_md_trim_end(v);
+    v[n] = 0;
+    size_t a = 0;
+    while (v[a] == '.' || v[a] == ',' || v[a] == ' ' || v[a] == ':' || v[a] == '-') a++;
+    if (lit_md_starts_ci(v + a, "in ")) a += 3;
+    tag t;
+    char vb[128];
+    const char *id = NULL;
+    if (v[a] && lit_md_parse_tag(vs, v + a, &t, false, vb, sizeof vb) && t.venue && !t.unknown) {
+        id = t.venue == vb ? NULL : t.venue;
+        if (!id) snprintf(e->vraw, sizeof e->vraw, "%s", vb);
+        if (!e->tag.year) e->tag.year = t.year;
+    } else if (v[a] && (id = lit_md_venue(vs, v + a)) == NULL && e->tag.year && lit_md_count_words(v + a) <= 12 &&
+               strlen(v + a) < sizeof e->vraw && lit_venue_text_ok(v + a) && isupper((unsigned char)v[a]) &&
+               !strpbrk(v + a, "0123456789:;")) {
+        snprintf(e->vraw, sizeof e->vraw, "%s", v + a);
+    } else if (!id) {
+        free(v);
+        return;
+    }
+    e->tag.venue = id ? id : e->vraw;
+    e->tagged = true;
+    free(v);
+}
+
+/* What follows the title: its authors ("by A and B", "A, B. Venue, 2019"), and the
+ * venue after them when no tag gave one. */
+static void read_tail(const lit_venues *vs, char *rest, entry *e)
+{
+    char *r = rest + lit_md_skip_separators(rest);
+    bool by = lit_md_starts_ci(r, "by ");
+    if (by) r += 3;
+    for (char *b; (b = strstr(r, "\xE2\x80\xA2")) || (b = strstr(r, "\xC2\xB7"));)  /* "Hoque • [Code](...)" */
+        memset(b, ' ', (unsigned char)b[0] == 0xE2 ? 3 : 2);
+    /* tags between the title and the names: "**Title**(2018), K Lee et al.",
+     * "**Title** (2022), ICML'22, A and B" */
+    for (;;) {
+        while (*r == ' ' || *r == ',' || *r == '.' || IS_MARK(*r)) r++;
+        tag t;
+        char vb[128];
+        size_t len = 0;
+        if (*r == '(' || *r == '[') {
+            size_t c = lit_md_match_close(r, 0);
+            if (c == (size_t)-1) break;
+            char *in = lit_md_strndup(r + 1, c - 1);
+            if (lit_md_parse_tag(vs, in, &t, false, vb, sizeof vb) && !t.unknown) len = c + 1;
+            free(in);
+        } else {
+            size_t c = strcspn(r, ",");
+            char *in = lit_md_strndup(r, c);
+            if (r[c] && c < 40 && lit_md_parse_tag(vs, in, &t, true, vb, sizeof vb) && t.venue && t.year) len = c;
+            free(in);
+        }
+        if (!len) break;
+        take_tag(e, &t, vb);
+        r += len;
+    }
+    if (e->au.n) return;
+    /* one full name is the author after a title that its emphasis or link delimits */
+    size_t used = lit_md_take_names(r, by ? 2 : e->title_delimited, &e->au);
+    if (used && (!e->tag.venue || e->tag.unknown)) venue_after_names(vs, r + used, e);
+}
+
 /* Interprets one entry's text (with markers) and links. ctx_* come from the headings. */
 void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size_t n_links, entry *e)
 {
@@ -257,7 +348,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     lit_md_drop_empty_groups(s);
     /* "Hamid Pirahesh, Joseph M. Hellerstein. Title. SIGMOD 1992": a reference that starts
      * with its authors; the title is the sentence after them */
-    bool ref = lit_md_take_leading_authors(s, e);
+    bool ref = lit_md_take_leading_authors(s, &e->au);
     /* the title: a leading emphasised run or title link, else text up to an author list */
     size_t i = 0;
     while (s[i] == ' ') i++;
@@ -270,6 +361,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
         /* "**Gavel**: Heterogeneity-Aware ..." is one title with a bold name */
         if (c && !(after && *after == ':')) {
             e->link_title = s[i] == M_LINK_OPEN;
+            e->title_delimited = true;
             title = lit_md_strndup(s + i + 1, (size_t)(c - s - i - 1));
             rest = lit_xstrdup(c + 1);
         }
@@ -290,10 +382,9 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             else if (c == ' ' && (unsigned char)s[k + 1] == 0xE2 && (unsigned char)s[k + 2] == 0x80 &&
                      ((unsigned char)s[k + 3] == 0x93 || (unsigned char)s[k + 3] == 0x94) && s[k + 4] == ' ') skip = 5;
             if (!skip) continue;
-            char *names[64];
-            size_t nn = lit_md_split_names(s + k + skip, by, names, 64);
-            if (nn) {
-                for (size_t q = 0; q < nn; q++) free(names[q]);
+            names nm;
+            if (lit_md_take_names(s + k + skip, by ? 2 : 0, &nm)) {
+                lit_md_names_free(&nm);
                 cut = k;
                 rest = lit_xstrdup(s + k + (by ? 1 : skip));
             }
@@ -301,13 +392,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
         title = lit_md_strndup(s, cut);
     }
     if (rest) {
-        char *r = rest;
-        while (*r == ' ' || *r == ',' || *r == '.' || *r == '-' || *r == ':' || *r == '|' || IS_MARK(*r)) r++;
-        bool by = lit_md_starts_ci(r, "by ");
-        if (by) r += 3;
-        for (char *b; (b = strstr(r, "\xE2\x80\xA2")) || (b = strstr(r, "\xC2\xB7"));)  /* "Hoque • [Code](...)" */
-            memset(b, ' ', (unsigned char)b[0] == 0xE2 ? 3 : 2);
-        if (!e->n_authors) e->n_authors = lit_md_split_names(r, by, e->authors, 64);
+        read_tail(vs, rest, e);
         free(rest);
     }
     /* the whole text without links is the label a section or category line would use */

@@ -34,6 +34,9 @@ typedef struct tag {
     int year;
 } tag;
 
+/* A list of names as read (malloc'd); etal: it ended "et al.", the authors are more. */
+typedef struct names { char *v[64]; size_t n; bool etal; } names;
+
 /* One entry as read by lit_md_interpret. */
 typedef struct entry {
     bool paper;          /* looks like a paper */
@@ -42,13 +45,13 @@ typedef struct entry {
     char *title, *short_name, *label;
     tag tag;
     char vraw[128];
-    char *authors[64];
-    size_t n_authors;
+    names au;
     rlink *links; size_t n_links;  /* borrowed from the unit */
     size_t n_links_all;
     bool in_list, has_children;
     bool link_title;     /* the title is a link's label ("[OSDI'22] [Unity](url)") */
     bool lead_tag;       /* the tag stood before the title */
+    bool title_delimited; /* the title was an emphasised run or a link label */
 } entry;
 
 /* ---- md_text.c: text with markers; strings returned are malloc'd, s is edited in place ---- */
@@ -64,6 +67,9 @@ void lit_md_remove_range(char *s, size_t from, size_t to);
 void lit_md_fold_fullwidth(char *s);      /* "（" -> "(" */
 size_t lit_md_trim_end(const char *s);    /* length without trailing separators and markers */
 void lit_md_strip_emoji(char *s);
+bool lit_md_letter_at(const char *s);     /* the character at s is a letter (any script) */
+size_t lit_md_separator(const char *s);   /* "-", "–", "|", "•" at s: its length, else 0 */
+size_t lit_md_skip_separators(const char *s);  /* length of the separators, marks, spaces, ".,:" at s */
 void lit_md_put_utf8(lit_buf *b, long cp);
 void lit_md_decode_entity(lit_buf *b, const char *s, size_t n);  /* "&amp;" (n bytes) into b */
 size_t lit_md_match_close(const char *s, size_t open);  /* (size_t)-1 when unmatched */
@@ -97,9 +103,15 @@ bool lit_md_aux_tag(const lit_venues *vs, const char *s, tag *t, char *vb, size_
 bool lit_md_opens_tag(const lit_venues *vs, const char *s);
 
 /* ---- md_authors.c ---- */
-/* "A, B and C" into malloc'd names in out (up to max); 0 when it is not a name list. */
-size_t lit_md_split_names(const char *in, bool by, char **out, size_t max);
-bool lit_md_take_leading_authors(char *s, entry *e);
+/* "A, B and C" (and the other forms of md_authors.c) into out; returns the count, 0 when
+ * the whole text is not a name list. One name is a list with "et al.", or when one_ok is
+ * 1 and it is a full name ("Matt Shannon"), or 2 ("by Shannon"). */
+size_t lit_md_split_names(const char *in, int one_ok, names *out);
+/* The longest name list s starts with, into out; returns its length in s (0: none). */
+size_t lit_md_take_names(const char *s, int one_ok, names *out);
+void lit_md_names_free(names *nm);
+/* "Authors. Title. Venue": the authors into au and out of s. */
+bool lit_md_take_leading_authors(char *s, names *au);
 bool lit_md_byline(const char *t, size_t n, size_t n_links);
 
 /* ---- md_entry.c ---- */

@@ -132,10 +132,11 @@ static void add_paper(imp *im, entry *e, long line)
     lit_paper *p = lit_catalog_add(c);
     p->title = cat_str(im, e->title);
     p->short_name = e->short_name ? cat_str(im, e->short_name) : NULL;
-    if (e->n_authors) {
-        p->authors = lit_arena_alloc(&c->arena, e->n_authors * sizeof *p->authors);
-        for (size_t i = 0; i < e->n_authors; i++) p->authors[i] = cat_str(im, e->authors[i]);
-        p->n_authors = (uint32_t)e->n_authors;
+    if (e->au.n) {
+        p->authors = lit_arena_alloc(&c->arena, e->au.n * sizeof *p->authors);
+        for (size_t i = 0; i < e->au.n; i++) p->authors[i] = cat_str(im, e->au.v[i]);
+        p->n_authors = (uint32_t)e->au.n;
+        p->authors_etal = e->au.etal;
     }
     const char *venue = e->tag.venue;
     int year = e->tag.year;

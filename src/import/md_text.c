@@ -262,3 +262,32 @@ void lit_md_drop_empty_groups(char *s)
         }
     }
 }
+
+bool lit_md_letter_at(const char *s)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0) return false;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
+           c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO;
+}
+
+/* Length of a dash or bullet that separates parts of an entry at s ("-", "–", "—", "•",
+ * "·", "|"), 0 when none. */
+size_t lit_md_separator(const char *s)
+{
+    static const char *seps[] = {"-", "|", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7"};
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+        if (!strncmp(s, seps[i], strlen(seps[i]))) return strlen(seps[i]);
+    return 0;
+}
+
+size_t lit_md_skip_separators(const char *s)
+{
+    size_t i = 0;
+    for (size_t k;;) {
+        if (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == ':' || IS_MARK(s[i])) i++;
+        else if ((k = lit_md_separator(s + i)) > 0) i += k;
+        else return i;
+    }
+}

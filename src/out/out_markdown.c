@@ -72,6 +72,7 @@ static void authors_part(lit_buf *b, const lit_paper *p, const char *sep)
         lit_buf_adds(b, i ? ", " : sep);
         esc(b, p->authors[i]);
     }
+    if (p->n_authors && p->authors_etal) lit_buf_adds(b, " et al.");
 }
 
 static void links_part(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep, long skip)
