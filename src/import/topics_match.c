@@ -428,16 +428,20 @@ static char *title_label(const char *title)
     return s;
 }
 
-static lit_heading_note *note_of(lit_topic_import *ti, const char *raw, bool title)
+/* The index in ti->notes of the note of heading raw, made when new; -1 for a heading that
+ * is never remembered. Notes are named by index, never by pointer: they grow as headings
+ * come, and a pointer held across a call that may add one would dangle. */
+static long note_of(lit_topic_import *ti, const char *raw, bool title)
 {
     char *h = clean_heading(raw);
     int32_t got = lit_alias_map_find(&ti->seen, h);
     if (got >= 0) {
         free(h);
-        return &ti->notes[got];
+        return got;
     }
+    long at = (long)ti->n_notes;
     LIT_GROW(ti->notes, ti->cap_notes, ti->n_notes + 1);
-    lit_heading_note *nt = &ti->notes[ti->n_notes];
+    lit_heading_note *nt = &ti->notes[at];
     memset(nt, 0, sizeof *nt);
     nt->heading = lit_arena_strdup(&ti->ts->arena, h);
     nt->topic = nt->fallback = -1;
@@ -456,62 +460,58 @@ static lit_heading_note *note_of(lit_topic_import *ti, const char *raw, bool tit
         nt->how = nt->topic >= 0 ? 'l' : title || title_shaped(h) ? '-' : '?';
     }
     /* a heading without letters or digits is not remembered: it is never a topic */
-    if (lit_alias_map_add(&ti->seen, &ti->ts->arena, h, (int32_t)ti->n_notes) == (int32_t)ti->n_notes) ti->n_notes++;
-    else nt = NULL;
+    if (lit_alias_map_add(&ti->seen, &ti->ts->arena, h, (int32_t)at) == (int32_t)at) ti->n_notes++;
+    else at = -1;
     free(h);
-    return nt;
+    return at;
 }
 
-/* The note that gives the topic of headings heads[0..k], or NULL. */
-static lit_heading_note *resolve(lit_topic_import *ti, const char *const *heads, int k, int title)
+/* The index of the note that gives the topic of headings heads[0..k], or -1. Each
+ * recursive call may add notes: read ti->notes[at] afresh after it. */
+static long resolve(lit_topic_import *ti, const char *const *heads, int k, int title)
 {
     for (; k >= 0; k--) {
-        lit_heading_note *nt = note_of(ti, heads[k], k == title);
-        if (!nt || nt->how == '-') continue;
+        long at = note_of(ti, heads[k], k == title);
+        if (at < 0 || ti->notes[at].how == '-') continue;
         char first[WORD_LEN] = "";
-        sscanf(nt->heading, "%31[A-Za-z]", first);
+        sscanf(ti->notes[at].heading, "%31[A-Za-z]", first);
         for (char *c = first; *c; c++) *c = (char)tolower((unsigned char)*c);
         if (in_list(first, catch_alls)) {
-            size_t at = (size_t)lit_alias_map_find(&ti->seen, nt->heading);
-            lit_heading_note *up = resolve(ti, heads, k - 1, title);
-            if (up) return up;
-            nt = &ti->notes[at];
+            long up = resolve(ti, heads, k - 1, title);
+            if (up >= 0) return up;
         }
-        if (nt->how == '?') {
-            lit_heading_note *up = resolve(ti, heads, k - 1, title);
-            /* the notes may have moved */
-            size_t at = (size_t)lit_alias_map_find(&ti->seen, nt->heading);
-            int parent = up ? up->topic : -1;
-            nt = &ti->notes[at];
+        if (ti->notes[at].how == '?') {
+            long up = resolve(ti, heads, k - 1, title);
+            int parent = up >= 0 ? ti->notes[up].topic : -1;
+            lit_heading_note *nt = &ti->notes[at];
             char *id = new_id(ti->ts, nt->heading);
             nt->topic = lit_topics_add(ti->ts, id, nt->heading, parent);
             nt->how = 'n';
             free(id);
-        } else if (nt->how == 'n' && nt->topic >= 0) {
+        } else if (ti->notes[at].how == 'n' && ti->notes[at].topic >= 0) {
             /* met again: a parent only where every list agrees on it, so that the
              * catalog does not depend on the order of the files */
-            size_t at = (size_t)lit_alias_map_find(&ti->seen, nt->heading);
-            lit_heading_note *up = resolve(ti, heads, k - 1, title);
-            nt = &ti->notes[at];
-            lit_topic *t = &ti->ts->t[nt->topic];
-            if (t->parent_ix != (up ? up->topic : -1)) t->parent_ix = -1, t->parent = NULL;
+            long up = resolve(ti, heads, k - 1, title);
+            lit_topic *t = &ti->ts->t[ti->notes[at].topic];
+            if (t->parent_ix != (up >= 0 ? ti->notes[up].topic : -1)) t->parent_ix = -1, t->parent = NULL;
         }
-        return nt;
+        return at;
     }
-    return NULL;
+    return -1;
 }
 
 int lit_topic_import_paper(lit_topic_import *ti, const char *const *heads, size_t n, int title, const char *list_title)
 {
-    lit_heading_note *nt = resolve(ti, heads, (int)n - 1, title);
-    if (nt) {
-        nt->papers++;
-        return nt->topic;
+    long at = resolve(ti, heads, (int)n - 1, title);
+    if (at >= 0) {
+        ti->notes[at].papers++;
+        return ti->notes[at].topic;
     }
     /* no heading gives a topic: the list's subject does */
     if (title >= 0 && (size_t)title < n) list_title = heads[title];
-    lit_heading_note *t = list_title ? note_of(ti, list_title, true) : NULL;
-    if (!t) return -1;
+    at = list_title ? note_of(ti, list_title, true) : -1;
+    if (at < 0) return -1;
+    lit_heading_note *t = &ti->notes[at];
     if (t->fallback < 0) {
         char *label = title_label(t->heading);
         int m = t->topic;
