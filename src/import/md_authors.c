@@ -40,6 +40,13 @@ static bool scholar_initials(const char *w, size_t n)
     return true;
 }
 
+/* "Leveraging", "Partitioning": a long -ing word starts titles, not names (a name may
+ * end with one: "Alan Mainwaring") */
+static bool gerund(const char *w, size_t n)
+{
+    return n >= 9 && !strncmp(w + n - 3, "ing", 3);
+}
+
 /* A word in capitals: "BAHL" */
 static bool caps_word(const char *w, size_t n)
 {
@@ -69,6 +76,7 @@ static bool name_item(const char *s, size_t n, bool initials)
         while (j < n && s[j] != ' ') j++;
         if (j > i) {
             last_ok = name_word(s + i, j - i) || (has_initial && caps_word(s + i, j - i));
+            if (!words && gerund(s + i, j - i)) last_ok = false;
             if (!last_ok && !(initials && scholar_initials(s + i, j - i))) return false;
             words++;
         }
@@ -173,7 +181,10 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
     lit_md_strip_marks(s);
     lit_md_collapse_ws(s);
     size_t n = strlen(s);
-    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ' ')) s[--n] = 0;
+    /* the list's closing point goes, an initial's stays ("McGuire, T. W.") */
+    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ' ') &&
+           !(s[n - 1] == '.' && n >= 2 && isupper((unsigned char)s[n - 2]) && (n == 2 || !isalpha((unsigned char)s[n - 3]))))
+        s[--n] = 0;
     static const char *etal_words[] = {" et al", " et. al", " and others", " etc"};
     for (size_t k = 0; k < sizeof etal_words / sizeof *etal_words; k++) {
         size_t l = strlen(etal_words[k]);
@@ -207,7 +218,8 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
             while (len && q[len - 1] == ' ') len--;
             if (len) {
                 char *item = lit_md_strndup(q, len);
-                if (name_item(q, len, list) || (!memchr(q, ' ', len) && name_word(q, len)) || only_initials(item))
+                if (name_item(q, len, list) || (!memchr(q, ' ', len) && name_word(q, len) && !gerund(q, len)) ||
+                    only_initials(item))
                     names_add(out, q, len);
                 else
                     ok = false;
@@ -217,6 +229,10 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
         }
     }
     free(s);
+    if (ok && out->n) {   /* "Jensen C S." ends the list: its point is the list's, not an initial's */
+        char *l = out->v[out->n - 1], *dot = strchr(l, '.');
+        if (dot && !dot[1]) *dot = 0;
+    }
     /* items that are not full names pair up as "Family, Given": initials after each family
      * name (APA: "Kiesler, S., Siegel, J., & McGuire, T. W."), or the first author
      * inverted (MLA); one-word items otherwise are family names ("Cinelli, Forney, Pearl") */
@@ -243,18 +259,14 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
     return out->n;
 }
 
-/* Where a name list may end: at a sentence end ("Hopper. Preprint", not after an initial
- * "B." but after "et al."), before a group "(2019)", before ", 2019", at emphasis or a
- * link, before a dash or bar. */
+/* Where a name list may end: at a sentence end ("Hopper. Preprint"), before a group
+ * "(2019)", before ", 2019", at emphasis or a link, before a dash or bar. */
 static bool names_end(const char *s, size_t k)
 {
     char c = s[k];
     if (!c || IS_MARK(c)) return true;
-    if (c == '.' && (s[k + 1] == ' ' || !s[k + 1] || IS_MARK(s[k + 1]))) {
-        size_t b = k;
-        while (b && s[b - 1] != ' ' && !IS_MARK(s[b - 1])) b--;
-        return !initial(s + b, k + 1 - b) || (k - b == 2 && !strncmp(s + b, "al", 2));
-    }
+    if (c == '.' && (s[k + 1] == ' ' || !s[k + 1] || IS_MARK(s[k + 1])))
+        return true;   /* after an initial too: the longest list is tried first ("Grace B. Hopper") */
     if (c == ' ' && (s[k + 1] == '(' || s[k + 1] == '[')) return true;
     if (c == ',' && s[k + 1] == ' ' && isdigit((unsigned char)s[k + 2])) return true;
     if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') return true;
@@ -276,30 +288,6 @@ size_t lit_md_take_names(const char *s, int one_ok, names *out)
         if (got) return len;
     }
     return 0;
-}
-
-/* Leading authors ending at ". " (the longest such prefix that is a list of at
- * least two names, or ends "et al"): moved to au and cut from s. */
-bool lit_md_take_leading_authors(char *s, names *au)
-{
-    if (au->n || IS_MARK(s[0])) return false;
-    size_t best = 0;
-    names nm;
-    for (size_t k = 1; s[k]; k++) {
-        if (!(s[k] == '.' && s[k + 1] == ' ')) continue;
-        char *pre = lit_md_strndup(s, k + 1);  /* "et al." keeps its point */
-        bool many = lit_md_split_names(pre, false, &nm) > 0;
-        lit_md_names_free(&nm);
-        free(pre);
-        if (many) best = k;
-        else if (best) break;
-    }
-    if (!best || lit_md_count_words(s + best + 1) < 3) return false;
-    char *pre = lit_md_strndup(s, best + 1);
-    lit_md_split_names(pre, false, au);
-    free(pre);
-    lit_md_remove_range(s, 0, best + 2);
-    return true;
 }
 
 /* Whether a one-line paragraph is the byline of the bold-only paragraph before it, which

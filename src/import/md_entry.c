@@ -224,41 +224,137 @@ static void take_tag(entry *e, const tag *t, const char *vb)
     e->tagged = true;
 }
 
-/* The venue a reference states after its authors, when the tags gave none: "Names.
- * IEEE Journal of Selected Topics in Signal Processing, 2017" (the year was a tag). A name
- * the table does not know is kept as written when the entry has a year. */
-static void venue_after_names(const lit_venues *vs, const char *text, entry *e)
+/* The venue a reference states after its title and authors, when no tag gave one:
+ *   "IEEE Journal of Selected Topics in Signal Processing, 2017" (the year was a tag)
+ *   "In Proceedings of the SIGCHI Conference on Human Factors in Computing Systems (CHI '92),
+ *    Penny Bauersfeld (Eds.). ACM, 119-125"     the shortest lead the venue table knows
+ *   "American Psychologist, 39(10), 1123-1134"   a name the table does not know, kept as
+ *                                                written when the entry has a year */
+static void venue_of_ref(const lit_venues *vs, const char *text, entry *e)
 {
     char *v = lit_xstrdup(text);
-    for (char *o; (o = strchr(v, '(')) || (o = strchr(v, '['));) {  /* notes: "(ESPnet)" */
-        size_t c = lit_md_match_close(v, (size_t)(o - v));
-        lit_md_remove_range(v, (size_t)(o - v), c == (size_t)-1 ? strlen(v) : c + 1);
-    }
     lit_md_strip_marks(v);
     lit_md_collapse_ws(v);
-    size_t n = lit_md_trim_end(v);
-    v[n] = 0;
-    size_t a = 0;
-    while (v[a] == '.' || v[a] == ',' || v[a] == ' ' || v[a] == ':' || v[a] == '-') a++;
-    if (lit_md_starts_ci(v + a, "in ")) a += 3;
+    char *s = v + lit_md_skip_separators(v);
+    if (lit_md_starts_ci(s, "in ")) s += 3;
+    if (lit_md_starts_ci(s, "in: ")) s += 4;
+    const char *id = NULL;
     tag t;
     char vb[128];
-    const char *id = NULL;
-    if (v[a] && lit_md_parse_tag(vs, v + a, &t, false, vb, sizeof vb) && t.venue && !t.unknown) {
-        id = t.venue == vb ? NULL : t.venue;
-        if (!id) snprintf(e->vraw, sizeof e->vraw, "%s", vb);
-        if (!e->tag.year) e->tag.year = t.year;
-    } else if (v[a] && (id = lit_md_venue(vs, v + a)) == NULL && e->tag.year && lit_md_count_words(v + a) <= 12 &&
-               strlen(v + a) < sizeof e->vraw && lit_venue_text_ok(v + a) && isupper((unsigned char)v[a]) &&
-               !strpbrk(v + a, "0123456789:;")) {
-        snprintf(e->vraw, sizeof e->vraw, "%s", v + a);
-    } else if (!id) {
-        free(v);
-        return;
+    size_t n = strlen(s), first = n;   /* first: end of the first part, for a name kept as written */
+    for (size_t k = 1; k <= n && !id; k++) {
+        bool end = k == n || (s[k] == ',' && s[k + 1] == ' ') || (s[k] == '.' && s[k + 1] == ' ') ||
+                   (s[k] == ' ' && s[k + 1] == '(') || s[k] == ';';
+        if (!end) continue;
+        if (first == n && s[k] != ' ') first = k;
+        if (s[k] == ' ' && s[k + 1] == '(') {   /* "(CHI '92)" after the name: take it too */
+            size_t c = lit_md_match_close(s, k + 1);
+            if (c != (size_t)-1) k = c + 1;
+        }
+        char *pre = lit_md_strndup(s, k);
+        id = lit_md_venue(vs, pre);
+        if (!id && lit_md_parse_tag(vs, pre, &t, true, vb, sizeof vb) && t.venue && t.venue != vb) {
+            id = t.venue;
+            if (!e->tag.year) e->tag.year = t.year;
+        }
+        free(pre);
+        if (k >= 160) break;
     }
-    e->tag.venue = id ? id : e->vraw;
-    e->tagged = true;
+    if (!id && e->tag.year && first < n + 1) {
+        s[first] = 0;
+        size_t m = lit_md_trim_end(s);
+        s[m] = 0;
+        if (lit_md_count_words(s) <= 10 && strlen(s) < sizeof e->vraw && lit_venue_text_ok(s) &&
+            isupper((unsigned char)s[0]) && !strpbrk(s, "0123456789:;()[]\"")) {
+            snprintf(e->vraw, sizeof e->vraw, "%s", s);
+            id = e->vraw;
+        }
+    }
+    if (id) {
+        e->tag.venue = id;
+        e->tag.unknown = false;
+        e->tagged = true;
+    }
     free(v);
+}
+
+/* The year a reference gives after its authors: "(1984)", "(2017, March)", "1992." at p;
+ * *len gets its length. 0 when there is none. */
+static int ref_year(const char *p, size_t *len)
+{
+    size_t i = p[0] == '(';
+    if (!isdigit((unsigned char)p[i]) || !isdigit((unsigned char)p[i + 1]) || !isdigit((unsigned char)p[i + 2]) ||
+        !isdigit((unsigned char)p[i + 3]) || isdigit((unsigned char)p[i + 4]))
+        return 0;
+    int y = atoi(p + i);
+    if (y < 1800 || y > 2100) return 0;
+    if (i) {
+        size_t c = lit_md_match_close(p, 0);
+        if (c == (size_t)-1 || c > 30) return 0;
+        *len = c + 1;
+    } else {
+        if (p[4] && p[4] != '.' && p[4] != ',' && p[4] != ' ') return 0;
+        *len = 4;
+    }
+    return y;
+}
+
+/* A reference that starts with its authors: "Names. Year. **Title**. Venue", "Names (Year).
+ * Title. Venue", "Names. Title. Venue" (two names or more, or a year: "A. Title. B" is no
+ * reference), "Surname, **Title**". On success the authors and year are in e, and *title and
+ * *rest (malloc'd) hold the title and what follows it. */
+static bool read_reference(const char *s, entry *e, char **title, char **rest)
+{
+    if (IS_MARK(s[0]) || s[0] == '[' || s[0] == '(') return false;
+    names nm;
+    size_t used = lit_md_take_names(s, 2, &nm);
+    if (!used) return false;
+    const char *p = s + used;
+    while (*p == ' ' || *p == '.' || *p == ',') p++;
+    size_t yl = 0;
+    int year = ref_year(p, &yl);
+    p += yl;
+    while (*p == ' ' || *p == '.' || *p == ',' || *p == ':') p++;
+    const char *tb = NULL, *te = NULL, *after = NULL;
+    bool delimited = *p == M_EM_OPEN || *p == M_LINK_OPEN;
+    if (delimited) {
+        size_t c = lit_md_mark_close(p);
+        if (c != (size_t)-1) { tb = p + 1; te = p + c; after = te + 1; }
+    } else if (nm.n >= 2 || nm.etal || year) {
+        size_t depth = 0, k = 0;
+        for (; p[k]; k++) {
+            if (p[k] == '(' || p[k] == '[') depth++;
+            else if ((p[k] == ')' || p[k] == ']') && depth) depth--;
+            else if (!depth && (p[k] == '.' || p[k] == '?' || p[k] == '!') && (p[k + 1] == ' ' || !p[k + 1])) break;
+        }
+        tb = p;
+        te = p + k + (p[k] == '?' || p[k] == '!');
+        after = p[k] ? p + k + 1 : p + k;
+    }
+    /* "Akerlof (1970) Market for Lemons": one family name needs the year or a delimited title */
+    bool single = nm.n == 1 && !nm.etal && !strchr(nm.v[0], ' ');
+    if (!tb || te <= tb || (single && !delimited && !(yl && *(s + used + lit_md_skip_separators(s + used)) == '(')) ||
+        (!delimited && (nm.n < 2 && !nm.etal && !year))) {
+        lit_md_names_free(&nm);
+        return false;
+    }
+    char *ti = lit_md_strndup(tb, (size_t)(te - tb));
+    if (lit_md_count_words(ti) < 2) {
+        free(ti);
+        lit_md_names_free(&nm);
+        return false;
+    }
+    lit_md_names_free(&e->au);
+    e->au = nm;
+    if (year && !e->tag.year) {
+        e->tag.year = year;
+        e->tagged = true;
+    }
+    e->title_delimited = delimited;
+    e->link_title = *p == M_LINK_OPEN;
+    *title = ti;
+    *rest = lit_xstrdup(after);
+    return true;
 }
 
 /* What follows the title: its authors ("by A and B", "A, B. Venue, 2019"), and the
@@ -294,9 +390,17 @@ static void read_tail(const lit_venues *vs, char *rest, entry *e)
         r += len;
     }
     if (e->au.n) return;
-    /* one full name is the author after a title that its emphasis or link delimits */
-    size_t used = lit_md_take_names(r, by ? 2 : e->title_delimited, &e->au);
-    if (used && (!e->tag.venue || e->tag.unknown)) venue_after_names(vs, r + used, e);
+    /* one full name is the author after a title that its emphasis or link delimits; one
+     * family name too when a year follows it ("[Title](url) - Pearl (1995)") */
+    size_t used = lit_md_take_names(r, by || e->title_delimited ? 2 : 0, &e->au), yl;
+    bool year_after = ref_year(r + used + strspn(r + used, " ,"), &yl) ||   /* or the year was a tag */
+                      (!r[used + lit_md_skip_separators(r + used)] && e->tag.year && !e->tag.venue);
+    if (used && !by && e->au.n == 1 && !e->au.etal && !strchr(e->au.v[0], ' ') &&
+        (!year_after || lit_md_has_org_word(e->au.v[0], strlen(e->au.v[0])))) {
+        lit_md_names_free(&e->au);
+        used = 0;
+    }
+    if (used && (!e->tag.venue || e->tag.unknown)) venue_of_ref(vs, r + used, e);
 }
 
 /* Interprets one entry's text (with markers) and links. ctx_* come from the headings. */
@@ -311,6 +415,8 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     char vb[128];
     lit_md_strip_emoji(s);
     drop_note_groups(s, false);
+    size_t who = lit_md_presenter(s + lit_md_skip_separators(s));
+    if (who) lit_md_remove_range(s, 0, lit_md_skip_separators(s) + who);
     /* leading tags, and labels in brackets before them or the title ("[Survey] [TPDS'23]") */
     for (int k = 0; k < 4; k++) {
         if (lit_md_take_leading_tag(vs, s, &t, vb, sizeof vb)) {
@@ -347,13 +453,14 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     drop_note_groups(s, true);  /* after the tags: "(Google, OSDI 2020)" is a tag */
     lit_md_drop_empty_groups(s);
     /* "Hamid Pirahesh, Joseph M. Hellerstein. Title. SIGMOD 1992": a reference that starts
-     * with its authors; the title is the sentence after them */
-    bool ref = lit_md_take_leading_authors(s, &e->au);
-    /* the title: a leading emphasised run or title link, else text up to an author list */
+     * with its authors; the title is the sentence (or the emphasised run) after them */
+    char *title = NULL, *rest = NULL;
     size_t i = 0;
     while (s[i] == ' ') i++;
-    char *title = NULL, *rest = NULL;
-    if (s[i] == M_EM_OPEN || s[i] == M_LINK_OPEN) {
+    bool ref = read_reference(s + i, e, &title, &rest);
+    if (ref && (!e->tag.venue || e->tag.unknown)) venue_of_ref(vs, rest, e);
+    /* the title: a leading emphasised run or title link, else text up to an author list */
+    if (!ref && (s[i] == M_EM_OPEN || s[i] == M_LINK_OPEN)) {
         char closer = s[i] == M_EM_OPEN ? M_EM_CLOSE : M_LINK_CLOSE;
         char *c = strchr(s + i + 1, closer);
         const char *after = c ? c + 1 : NULL;
@@ -375,7 +482,6 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             if (depth) continue;
             size_t skip = 0;
             bool by = false;
-            if (ref && c == '.' && s[k + 1] == ' ') { cut = k; rest = NULL; break; }
             if ((c == '.' || c == ',' || c == ';') && s[k + 1] == ' ') skip = 2;
             else if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') skip = 3;
             else if (c == ' ' && lit_md_starts_ci(s + k, " by ")) { skip = 4; by = true; }
@@ -392,7 +498,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
         title = lit_md_strndup(s, cut);
     }
     if (rest) {
-        read_tail(vs, rest, e);
+        if (!ref) read_tail(vs, rest, e);
         free(rest);
     }
     /* the whole text without links is the label a section or category line would use */

@@ -74,6 +74,9 @@ void lit_md_put_utf8(lit_buf *b, long cp);
 void lit_md_decode_entity(lit_buf *b, const char *s, size_t n);  /* "&amp;" (n bytes) into b */
 size_t lit_md_match_close(const char *s, size_t open);  /* (size_t)-1 when unmatched */
 size_t lit_md_match_open(const char *s, size_t close);
+/* The marker closing the emphasis or link that opens at s[0] (nested ones skipped), or
+ * (size_t)-1: "**Title with *inner* words**" is one run. */
+size_t lit_md_mark_close(const char *s);
 long lit_md_unbalanced_at(const char *s);  /* first bracket without a partner, or -1 */
 void lit_md_drop_unmatched(char *s);
 void lit_md_drop_empty_groups(char *s);
@@ -90,6 +93,7 @@ size_t lit_md_note_start(const char *s);                /* "(@Org)", "(see ...)"
 bool lit_md_award(const char *s);                       /* "(Best Paper)", "(Oral)" */
 size_t lit_md_field(const char *s);                     /* "Venue:" under a paper: its length */
 bool lit_md_course_code(const char *t);
+size_t lit_md_presenter(const char *s);                  /* "Oscar presents: ": its length */
 
 /* ---- md_tag.c: tags; vs may be NULL (no venue is known) ---- */
 const char *lit_md_venue(const lit_venues *vs, const char *name);  /* canonical id or NULL */
@@ -110,8 +114,6 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out);
 /* The longest name list s starts with, into out; returns its length in s (0: none). */
 size_t lit_md_take_names(const char *s, int one_ok, names *out);
 void lit_md_names_free(names *nm);
-/* "Authors. Title. Venue": the authors into au and out of s. */
-bool lit_md_take_leading_authors(char *s, names *au);
 bool lit_md_byline(const char *t, size_t n, size_t n_links);
 
 /* ---- md_entry.c ---- */

@@ -104,7 +104,6 @@ bool lit_md_title_word(const char *w, size_t n)
         "Testing", "Mining", "Caching", "Sharing", "Pruning", "Batching", "Sampling", "Tuning", "Fuzzing", "Routing",
         "Indexing", "Popular", "Guided", "Coverage", "Choices", "Query", "Queries", "Database", "Databases",
     };
-    if (n >= 9 && !strncmp(w + n - 3, "ing", 3)) return true;  /* "Leveraging", "Exploiting": not a given name */
     return WORD_IN(tw, w, n);
 }
 
@@ -169,6 +168,18 @@ size_t lit_md_field(const char *s)
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
         if (lit_md_starts_ci(s, fields[k])) return strlen(fields[k]);
     return 0;
+}
+
+/* A reading group's "Oscar presents: " before an entry: who presents it, no part of it.
+ * Returns the length of the label (up to its ": "), or 0. */
+size_t lit_md_presenter(const char *s)
+{
+    static const char *verbs[] = {"presents", "presented", "presenting", "presenter", "leads", "led", "discussant"};
+    const char *c = strstr(s, ": ");
+    if (!c || c - s > 48 || c == s) return 0;
+    const char *w = c;
+    while (w > s && w[-1] != ' ') w--;
+    return WORD_IN(verbs, w, (size_t)(c - w)) ? (size_t)(c - s) + 2 : 0;
 }
 
 /* "CS 329S: Machine Learning Systems Design", "EECS 598: Systems for AI": a course. */

@@ -291,3 +291,15 @@ size_t lit_md_skip_separators(const char *s)
         else return i;
     }
 }
+
+size_t lit_md_mark_close(const char *s)
+{
+    char open = s[0], close = open == M_EM_OPEN ? M_EM_CLOSE : open == M_LINK_OPEN ? M_LINK_CLOSE :
+                              open == M_AUX_OPEN ? M_AUX_CLOSE : 0;
+    int depth = 0;
+    for (size_t i = 0; close && s[i]; i++) {
+        if (s[i] == open) depth++;
+        else if (s[i] == close && --depth == 0) return i;
+    }
+    return (size_t)-1;
+}
