@@ -134,7 +134,7 @@ static bool bibtex_order(const char *s, names *nm)
         lit_md_collapse_ws(first);
         char *full = lit_xmalloc(strlen(first) + strlen(last) + 2);
         sprintf(full, "%s %s", first, last);
-        bool ok = family_word(last) && *first && name_item(full, strlen(full), false);
+        bool ok = family_word(last) && *first && name_item(full, strlen(full), true);
         if (ok) names_add(nm, full, strlen(full));
         free(last);
         free(first);

@@ -357,6 +357,45 @@ static bool read_reference(const char *s, entry *e, char **title, char **rest)
     return true;
 }
 
+/* A group at the end that cites the paper: "（Khattab et al., 2020, SIGIR, **ColBERT**）",
+ * "(Santhanam, 2022, NAACL)": authors, year, venue and the system name; cut from s. */
+static void take_cite_group(const lit_venues *vs, char *s, entry *e)
+{
+    size_t n = lit_md_trim_end(s);
+    if (e->au.n || n < 2 || s[n - 1] != ')') return;
+    size_t o = lit_md_match_open(s, n - 1);
+    if (o == (size_t)-1 || o == 0) return;
+    char *in = lit_md_strndup(s + o + 1, n - o - 2);
+    names nm;
+    size_t used = lit_md_take_names(in, 2, &nm), yl;
+    const char *rest = in + used + strspn(in + used, " ,");
+    if (!used || in[used] != ',' || !ref_year(rest, &yl)) {
+        lit_md_names_free(&nm);
+        free(in);
+        return;
+    }
+    char *r = lit_xstrdup(rest), *sn = NULL;
+    for (char *m; (m = strchr(r, M_EM_OPEN)) != NULL;) {   /* "**ColBERT**": the system name */
+        size_t c = lit_md_mark_close(m);
+        size_t end = c == (size_t)-1 ? strlen(m) : c + 1;
+        if (!sn) sn = lit_md_strndup(m + 1, end > 1 ? end - 1 - (c != (size_t)-1) : 0);
+        lit_md_remove_range(r, (size_t)(m - r), (size_t)(m - r) + end);
+    }
+    tag t;
+    char vb[128];
+    if (lit_md_parse_tag(vs, r, &t, TAG_LOOSE, vb, sizeof vb) && !t.unknown) {
+        e->au = nm;
+        take_tag(e, &t, vb);
+        if (sn && !e->short_name && lit_md_count_words(sn) <= 2) { lit_md_collapse_ws(sn); e->short_name = sn; sn = NULL; }
+        lit_md_remove_range(s, o, n);
+    } else {
+        lit_md_names_free(&nm);
+    }
+    free(sn);
+    free(r);
+    free(in);
+}
+
 /* What follows the title: its authors ("by A and B", "A, B. Venue, 2019"), and the
  * venue after them when no tag gave one. */
 static void read_tail(const lit_venues *vs, char *rest, entry *e)
@@ -439,6 +478,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
         if (t.venue == vb) e->tag.venue = e->vraw;
     }
     drop_aux(s);
+    take_cite_group(vs, s, e);
     for (int k = 0; k < 2; k++) {
         lit_md_drop_empty_groups(s);
         if (!lit_md_take_trailing_tag(vs, s, &t, vb, sizeof vb)) break;
@@ -505,8 +545,12 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     e->label = lit_xstrdup(s);
     clean_title(e->label);
     clean_title(title);
-    e->short_name = take_short(title);
-    if (e->short_name) clean_title(title);
+    char *sn = take_short(title);
+    if (sn) {
+        clean_title(title);
+        free(e->short_name);   /* the title's own name beats a group's ("**ColBERT**") */
+        e->short_name = sn;
+    }
     e->title = title;
     free(s);
 }

@@ -97,9 +97,13 @@ size_t lit_md_presenter(const char *s);                  /* "Oscar presents: ": 
 
 /* ---- md_tag.c: tags; vs may be NULL (no venue is known) ---- */
 const char *lit_md_venue(const lit_venues *vs, const char *name);  /* canonical id or NULL */
-/* The inside of a tag. strict: only a known venue or a 4-digit year counts. The raw venue
- * is kept in vbuf (t->venue may point into it). */
-bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict, char *vbuf, size_t vcap);
+/* How sure the text around says a tag is one: in brackets (LOOSE), without (STRICT: only a
+ * known venue or a 4-digit year counts), emphasised alone at the end (STATED: a venue the
+ * table does not know may be long, "*IEEE Transactions on Big Data 2017*"). */
+enum { TAG_LOOSE = 0, TAG_STRICT = 1, TAG_STATED = 2 };
+/* The inside of a tag, read as strict says. The raw venue is kept in vbuf (t->venue may
+ * point into it). */
+bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, int strict, char *vbuf, size_t vcap);
 /* Leading "[OSDI '14]" and trailing "(OSDI20)" tags; removed from s on success. */
 bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, size_t vcap);
 bool lit_md_take_trailing_tag(const lit_venues *vs, char *s, tag *t, char *vb, size_t vcap);

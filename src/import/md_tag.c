@@ -42,7 +42,7 @@ static int dated_year(const char *w, size_t n)
     return 0;
 }
 
-static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, bool strict, char *vbuf, size_t vcap);
+static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, int strict, char *vbuf, size_t vcap);
 
 /* Parses the inside of a tag. strict: only a known venue or a 4-digit year counts
  * (used where no brackets say "this is a tag"). The raw venue is kept in vbuf.
@@ -50,7 +50,7 @@ static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, bool strict, 
  * a note in parentheses ("NeurIPS'24 (Spotlight)"), a workshop at a venue
  * ("NAIC @ SIGCOMM'24": the workshop is the venue), a note after a comma
  * ("ICDE 2022, best demo award") or after a known venue and year ("SIGMOD 2021 Best Paper"). */
-bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict, char *vbuf, size_t vcap)
+bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, int strict, char *vbuf, size_t vcap)
 {
     memset(t, 0, sizeof *t);
     size_t n = strlen(in);
@@ -100,9 +100,9 @@ bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict,
     bool full = parse_tag_words(vs, s, t, strict, vbuf, vcap);
     if (full && (!t->venue || lit_md_venue(vs, t->venue))) return true;
     char *comma = strchr(copy, ',');
-    if (comma) {  /* "ICDE 2022, best demo award" */
+    if (comma) {  /* "ICDE 2022, best demo award" (not "2022, ICTIR": a year alone keeps the rest) */
         *comma = 0;
-        if (parse_tag_words(vs, copy, t, strict, vbuf, vcap) && t->year) return true;
+        if (parse_tag_words(vs, copy, t, strict, vbuf, vcap) && t->year && (t->venue || !full)) return true;
         *comma = ',';
     }
     /* "SIGMOD 2021 Best Paper", "VLDB 2021 from Guoliang Li": a known venue and a year first */
@@ -123,7 +123,7 @@ bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict,
 }
 
 /* The words of a tag: venue tokens and one year. */
-static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, bool strict, char *vbuf, size_t vcap)
+static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, int strict, char *vbuf, size_t vcap)
 {
     memset(t, 0, sizeof *t);
     vbuf[0] = 0;
@@ -189,15 +189,17 @@ static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, bool strict, 
         tok = end;
         while (*tok == ' ' || *tok == ',') tok++;
     }
-    if (nvtok > 5 || (!nvtok && !year)) return false;
+    /* a stated venue (an emphasised "*IEEE Transactions on Big Data 2017*") may be long */
+    size_t max_tok = strict == TAG_STATED && year_digits == 4 ? 10 : 5;
+    if (nvtok > max_tok || (!nvtok && !year)) return false;
     const char *vid = NULL;
     if (nvtok) {
         vid = lit_md_venue(vs, vbuf);   /* "X workshop" is X's workshop venue: lit_venues_match */
         if (!vid) {
             size_t caps = 0;  /* "CoNLL 2016", "Euro-Par 2022": a name with capitals and a full year */
             for (const char *q = vbuf; *q; q++) caps += isupper((unsigned char)*q) != 0;
-            if (strict && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
-            if (!year || nvtok > 3) return false;
+            if (strict == TAG_STRICT && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
+            if (!year || nvtok > (strict == TAG_STATED ? max_tok : 3)) return false;
             if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
                 /* "aiDM", "aiXiv": a capital somewhere; "(W'21)" is a term, not a venue */
                 if (!caps || strlen(vbuf) < 2) return false;
@@ -311,7 +313,9 @@ bool lit_md_take_trailing_tag(const lit_venues *vs, char *s, tag *t, char *vb, s
     }
     if (best == (size_t)-1 || best == 0 || best + blen >= n) return false;
     char *in = lit_md_strndup(s + best + blen, n - best - blen);
-    bool ok = lit_md_count_words(in) <= 6 && lit_md_parse_tag(vs, in, t, true, vb, vcap);
+    bool stated = s[best] == M_EM_OPEN && !strchr(in, M_EM_CLOSE);   /* "Title. *Venue Name 2017.*" */
+    bool ok = lit_md_count_words(in) <= (stated ? 11 : 6) &&
+              lit_md_parse_tag(vs, in, t, stated ? TAG_STATED : TAG_STRICT, vb, vcap);
     free(in);
     if (ok && !t->venue && s[best] == ',' && prev != (size_t)-1 && prev) {
         /* "Authors. SIGMOD, 2022": the venue is the segment before the year */
