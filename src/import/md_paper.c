@@ -16,17 +16,19 @@ static void push_section(imp *im, int level, const char *text)
     memset(s, 0, sizeof *s);
     s->level = level;
     s->text = lit_xstrdup(text);
+    /* the list's own title ("# Information Retrieval (IR)") names no venue for its papers */
+    bool title = level == 1 && !im->headings++;
     tag t;
     char vb[128];
-    if (lit_md_parse_tag(im->vs, text, &t, true, vb, sizeof vb)) {
-        s->venue = t.venue && lit_md_venue(im->vs, t.venue) ? lit_md_venue(im->vs, t.venue) : NULL;
+    if (!title && lit_md_parse_tag(im->vs, text, &t, true, vb, sizeof vb) && t.year) {
+        s->venue = t.venue ? lit_md_venue(im->vs, t.venue) : NULL;
         s->year = t.year;
-        /* without a year a heading names a venue only as an acronym ("OSDI", "EuroSys"):
-         * "Models" and "Security" are topics */
-        size_t caps = 0;
-        for (const char *q = text; *q; q++) caps += isupper((unsigned char)*q) != 0;
-        if (!t.year && caps < 2) s->venue = NULL;
     }
+    /* without a year a heading names a venue as its id ("OSDI", "USENIX Security"), or a part
+     * of one ("ICML Workshop", kept as written when the table lacks it); "Language Modeling"
+     * and "Security and Privacy" are topics */
+    const lit_venue *v;
+    if (!title && !s->year && level < SECTION_BULLET && lit_venue_heading(im->vs, text, &v)) s->venue = v ? v->id : s->text;
 }
 
 void lit_md_pop_sections(imp *im, int level)

@@ -66,6 +66,7 @@ typedef struct imp {
     long pend_line, pend_col;
     const char *title;  /* the list's title (find_title), or NULL */
     long title_end;     /* line where the title's part ends, 0 until known */
+    size_t headings;    /* '#' headings met, for the list's title (the first, at level 1) */
 } imp;
 
 
