@@ -59,7 +59,7 @@ static char *take_short(char *title)
     char *name = lit_md_strndup(title, (size_t)(colon - title));
     size_t words = lit_md_count_words(name);
     bool ok = false;
-    if (words == 1) ok = !strchr(name, ',') && lit_md_has_letter(name);
+    if (words == 1) ok = !strchr(name, ',') && lit_md_has_letter(name) && !lit_md_kind_word(name, strlen(name));
     else if (words == 2) {  /* "PCC Vivace": an acronym first */
         size_t up = 0, al = 0, i = 0;
         for (; name[i] && name[i] != ' '; i++) { if (isupper((unsigned char)name[i])) up++; if (isalpha((unsigned char)name[i])) al++; }
@@ -418,10 +418,13 @@ static void read_tail(const lit_venues *vs, char *rest, entry *e)
             char *in = lit_md_strndup(r + 1, c - 1);
             if (lit_md_parse_tag(vs, in, &t, false, vb, sizeof vb) && !t.unknown) len = c + 1;
             free(in);
-        } else {
-            size_t c = strcspn(r, ",");
+        } else {   /* up to ", ", ". " or a note: "**Title**. IEEE S&P 2023. `note`" */
+            size_t c = 0;
+            while (r[c] && !IS_MARK(r[c]) && !((r[c] == ',' || r[c] == '.') && (r[c + 1] == ' ' || !r[c + 1]))) c++;
             char *in = lit_md_strndup(r, c);
-            if (r[c] && c < 40 && lit_md_parse_tag(vs, in, &t, true, vb, sizeof vb) && t.venue && t.year) len = c;
+            /* a sentence of its own states a venue even when the table lacks it ("USENIX Securiy 2022.") */
+            int how = r[c] == ',' ? TAG_STRICT : TAG_STATED;
+            if (c < 80 && lit_md_parse_tag(vs, in, &t, how, vb, sizeof vb) && t.venue && t.year) len = c;
             free(in);
         }
         if (!len) break;
@@ -434,8 +437,10 @@ static void read_tail(const lit_venues *vs, char *rest, entry *e)
     size_t used = lit_md_take_names(r, by || e->title_delimited ? 2 : 0, &e->au), yl;
     bool year_after = ref_year(r + used + strspn(r + used, " ,"), &yl) ||   /* or the year was a tag */
                       (!r[used + lit_md_skip_separators(r + used)] && e->tag.year && !e->tag.venue);
-    if (used && !by && e->au.n == 1 && !e->au.etal && !strchr(e->au.v[0], ' ') &&
-        (!year_after || lit_md_has_org_word(e->au.v[0], strlen(e->au.v[0])))) {
+    /* a code span holds keywords, not names: "**Title**. NDSS 2023. `Backdoor Forensics`" */
+    bool in_code = r > rest && r[-1] == M_CODE;
+    if (used && !by && e->au.n == 1 && !e->au.etal &&
+        (in_code || (!strchr(e->au.v[0], ' ') && (!year_after || lit_md_has_org_word(e->au.v[0], strlen(e->au.v[0])))))) {
         lit_md_names_free(&e->au);
         used = 0;
     }

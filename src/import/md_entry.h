@@ -19,7 +19,9 @@
  * a system name, a short title or a tag, decided where the entry is interpreted */
 #define M_AUX_OPEN '\x05'
 #define M_AUX_CLOSE '\x06'
-#define IS_MARK(c) ((c) >= 1 && (c) <= 6)
+/* after M_EM_OPEN: the run is a code span ("`Backdoor Forensics`": a keyword, never a name) */
+#define M_CODE '\x07'
+#define IS_MARK(c) ((c) >= 1 && (c) <= 7)
 
 #define MAX_TITLE 1000      /* longer "titles" are prose or garbage, not papers */
 
@@ -93,7 +95,8 @@ size_t lit_md_note_start(const char *s);                /* "(@Org)", "(see ...)"
 bool lit_md_award(const char *s);                       /* "(Best Paper)", "(Oral)" */
 size_t lit_md_field(const char *s);                     /* "Venue:" under a paper: its length */
 bool lit_md_course_code(const char *t);
-size_t lit_md_presenter(const char *s);                  /* "Oscar presents: ": its length */
+size_t lit_md_presenter(const char *s);
+bool lit_md_kind_word(const char *w, size_t n);          /* "SoK", "Survey": no system name */                  /* "Oscar presents: ": its length */
 
 /* ---- md_tag.c: tags; vs may be NULL (no venue is known) ---- */
 const char *lit_md_venue(const lit_venues *vs, const char *name);  /* canonical id or NULL */

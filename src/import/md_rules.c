@@ -170,6 +170,15 @@ size_t lit_md_field(const char *s)
     return 0;
 }
 
+/* Words before a colon that name the kind of paper, not a system: "SoK: ...", "Survey: ...". */
+bool lit_md_kind_word(const char *w, size_t n)
+{
+    static const char *k[] = {"sok", "survey", "position", "tutorial", "keynote", "poster", "demo", "vision",
+                              "review", "erratum", "correction", "retraction", "editorial", "perspective",
+                              "commentary", "overview", "preface", "abstract", "extended"};
+    return WORD_IN(k, w, n);
+}
+
 /* A reading group's "Oscar presents: " before an entry: who presents it, no part of it.
  * Returns the length of the label (up to its ": "), or 0. */
 size_t lit_md_presenter(const char *s)

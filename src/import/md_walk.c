@@ -420,7 +420,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
     unit *u = target(im);
     if (im->skip_depth) return 0;
     switch (type) {
-    case MD_SPAN_EM: case MD_SPAN_STRONG: case MD_SPAN_CODE: lit_buf_addc(&u->text, M_EM_OPEN); break;
+    case MD_SPAN_EM: case MD_SPAN_STRONG: lit_buf_addc(&u->text, M_EM_OPEN); break;
+    case MD_SPAN_CODE: lit_buf_addc(&u->text, M_EM_OPEN); lit_buf_addc(&u->text, M_CODE); break;
     case MD_SPAN_IMG: im->img_depth++; break;
     case MD_SPAN_A:
         if (im->n_link_open < 16) {
