@@ -19,6 +19,8 @@ static bool name_word(const char *w, size_t n)
     if (initial(w, n)) return true;
     if (lit_md_particle(w, n)) return true;
     if (w[n - 1] == '.') return false;  /* "Hopper." ends a sentence: "Preprint" after it is no name */
+    if ((n > 2 && !strncmp(w + n - 2, "'s", 2)) || (n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4)))
+        return false;   /* "Someone's talk": a possessive is no author */
     unsigned char c = (unsigned char)w[0];
     if (!(isupper(c) || (c >= 0x80 && lit_md_letter_at(w)))) return false;   /* "–" is no name */
     size_t upper = 0, alpha = 0;
@@ -60,6 +62,7 @@ static bool caps_word(const char *w, size_t n)
  * with an initial may be in capitals ("LALIT R. BAHL", "S. E. LEVINSON") */
 static bool name_item(const char *s, size_t n, bool initials)
 {
+    if (lit_md_has_org_word(s, n)) return false;   /* "Google Research", "Stanford University" */
     bool has_initial = false;
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ') i++;

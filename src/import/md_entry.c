@@ -346,6 +346,7 @@ static bool read_reference(const char *s, entry *e, char **title, char **rest)
     }
     lit_md_names_free(&e->au);
     e->au = nm;
+    e->au_stated = true;
     if (year && !e->tag.year) {
         e->tag.year = year;
         e->tagged = true;
@@ -401,8 +402,10 @@ static void take_cite_group(const lit_venues *vs, char *s, entry *e)
 static void read_tail(const lit_venues *vs, char *rest, entry *e)
 {
     char *r = rest + lit_md_skip_separators(rest);
-    bool by = lit_md_starts_ci(r, "by ");
-    if (by) r += 3;
+    size_t al = lit_md_author_field(r);
+    r += al + (al ? lit_md_skip_separators(r + al) : 0);
+    bool by = al || lit_md_starts_ci(r, "by ");   /* a label says these are names */
+    if (by && !al) r += 3;
     for (char *b; (b = strstr(r, "\xE2\x80\xA2")) || (b = strstr(r, "\xC2\xB7"));)  /* "Hoque • [Code](...)" */
         memset(b, ' ', (unsigned char)b[0] == 0xE2 ? 3 : 2);
     /* tags between the title and the names: "**Title**(2018), K Lee et al.",
@@ -444,7 +447,24 @@ static void read_tail(const lit_venues *vs, char *rest, entry *e)
         lit_md_names_free(&e->au);
         used = 0;
     }
+    e->au_stated = used && (al || e->title_delimited);
     if (used && (!e->tag.venue || e->tag.unknown)) venue_of_ref(vs, r + used, e);
+}
+
+bool lit_md_read_byline(const lit_venues *vs, const char *text, entry *e)
+{
+    char *s = lit_xstrdup(text);
+    lit_md_fold_fullwidth(s);
+    lit_md_strip_emoji(s);
+    size_t al = lit_md_author_field(s + lit_md_skip_separators(s));
+    if (al) lit_md_remove_range(s, 0, lit_md_skip_separators(s) + al);
+    tag t;
+    char vb[128];
+    if (lit_md_take_trailing_tag(vs, s, &t, vb, sizeof vb) && !t.unknown) take_tag(e, &t, vb);
+    e->title_delimited = true;   /* one full name is a byline here */
+    read_tail(vs, s, e);
+    free(s);
+    return e->au.n || e->tagged;
 }
 
 /* Interprets one entry's text (with markers) and links. ctx_* come from the headings. */
@@ -527,6 +547,11 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             if (depth) continue;
             size_t skip = 0;
             bool by = false;
+            if (c == ' ' && lit_md_author_field(s + k + 1)) {   /* "Title Authors: A, B" (a line below) */
+                cut = k;
+                rest = lit_xstrdup(s + k + 1);
+                break;
+            }
             if ((c == '.' || c == ',' || c == ';') && s[k + 1] == ' ') skip = 2;
             else if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') skip = 3;
             else if (c == ' ' && lit_md_starts_ci(s + k, " by ")) { skip = 4; by = true; }

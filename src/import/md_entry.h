@@ -54,6 +54,8 @@ typedef struct entry {
     bool link_title;     /* the title is a link's label ("[OSDI'22] [Unity](url)") */
     bool lead_tag;       /* the tag stood before the title */
     bool title_delimited; /* the title was an emphasised run or a link label */
+    bool au_stated;      /* the names stand where a paper's authors do: labelled "Authors:",
+                            first in a reference, or after a delimited title */
 } entry;
 
 /* ---- md_text.c: text with markers; strings returned are malloc'd, s is edited in place ---- */
@@ -71,7 +73,8 @@ size_t lit_md_trim_end(const char *s);    /* length without trailing separators 
 void lit_md_strip_emoji(char *s);
 bool lit_md_letter_at(const char *s);     /* the character at s is a letter (any script) */
 size_t lit_md_separator(const char *s);   /* "-", "–", "|", "•" at s: its length, else 0 */
-size_t lit_md_skip_separators(const char *s);  /* length of the separators, marks, spaces, ".,:" at s */
+size_t lit_md_skip_separators(const char *s);
+const char *lit_md_strnstr(const char *s, size_t n, const char *needle);   /* in n bytes of s */  /* length of the separators, marks, spaces, ".,:" at s */
 void lit_md_put_utf8(lit_buf *b, long cp);
 void lit_md_decode_entity(lit_buf *b, const char *s, size_t n);  /* "&amp;" (n bytes) into b */
 size_t lit_md_match_close(const char *s, size_t open);  /* (size_t)-1 when unmatched */
@@ -87,6 +90,7 @@ void lit_md_drop_empty_groups(char *s);
 const char *lit_md_kind_from_url(const char *url);      /* never NULL ("web") */
 const char *lit_md_kind_from_label(const char *label);  /* NULL: no link kind */
 const char *lit_md_label_kind(const char *label);       /* also by the first word */
+bool lit_md_not_paper_kind(const char *kind);           /* a title linking to code, a talk, ... */
 bool lit_md_month_word(const char *w, size_t n);
 bool lit_md_title_word(const char *w, size_t n);
 bool lit_md_particle(const char *w, size_t n);          /* "van", "de": inside names */
@@ -94,9 +98,12 @@ bool lit_md_has_org_word(const char *s, size_t n);
 size_t lit_md_note_start(const char *s);                /* "(@Org)", "(see ...)": a note */
 bool lit_md_award(const char *s);                       /* "(Best Paper)", "(Oral)" */
 size_t lit_md_field(const char *s);                     /* "Venue:" under a paper: its length */
+size_t lit_md_author_field(const char *s);              /* "Authors:" before names: its length */
 bool lit_md_course_code(const char *t);
 size_t lit_md_presenter(const char *s);
-bool lit_md_kind_word(const char *w, size_t n);          /* "SoK", "Survey": no system name */                  /* "Oscar presents: ": its length */
+bool lit_md_kind_word(const char *w, size_t n);
+/* A shields.io badge URL (n bytes) as its "label message" text ("DAC 2025") in out. */
+bool lit_md_badge(const char *url, size_t n, char *out, size_t cap);          /* "SoK", "Survey": no system name */                  /* "Oscar presents: ": its length */
 
 /* ---- md_tag.c: tags; vs may be NULL (no venue is known) ---- */
 const char *lit_md_venue(const lit_venues *vs, const char *name);  /* canonical id or NULL */
@@ -128,6 +135,9 @@ bool lit_md_byline(const char *t, size_t n, size_t n_links);
 void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size_t n_links, entry *e);
 void lit_md_entry_free(entry *e);
 bool lit_md_paperish_link(const rlink *l);
+/* A byline under a title ("Ada Lovelace, Alan Turing. NeurIPS, 2021.", "Authors: A, B",
+ * "Xiao, Wencong, et al. (*OSDI 2018*)"): its authors and tag into e. True when it had either. */
+bool lit_md_read_byline(const lit_venues *vs, const char *text, entry *e);
 bool lit_md_label_is_aux(const char *label);
 char *lit_md_section_label(const char *text);   /* malloc'd, or NULL when a link */
 

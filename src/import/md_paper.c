@@ -200,16 +200,27 @@ static int note_under_paper(imp *im, const char *text, const char *plain)
     bool field = fl > 0, ok = field && lit_md_parse_tag(im->vs, f + fl, &t, false, vb, sizeof vb) && !t.unknown;
     size_t i = 0;
     while (text[i] == ' ') i++;
-    bool note = field || !(IS_MARK(text[i]) || text[i] == '[' || text[i] == '(');
-    if (note && !field) {  /* "Xiao, Wencong, et al. (*OSDI 2018*)" */
-        char *g = lit_xstrdup(text);
-        ok = lit_md_take_trailing_tag(im->vs, g, &t, vb, sizeof vb) && !t.unknown;
-        free(g);
+    bool author_field = lit_md_author_field(f) > 0;
+    bool note = field || author_field || !(IS_MARK(text[i]) || text[i] == '[' || text[i] == '(');
+    entry b;
+    memset(&b, 0, sizeof b);
+    /* a byline: "Ada Lovelace, Alan Turing. NeurIPS, 2021.", "*A, B*", "Xiao, Wencong, et al. (*OSDI 2018*)" */
+    if (!field && lit_md_read_byline(im->vs, text, &b) && (note || b.au.n)) {
+        note = true;
+        ok = b.tag.venue || b.tag.year;
+        t = b.tag;
+        if (p && b.au.n && !p->n_authors) {
+            p->authors = lit_arena_alloc(&im->cat->arena, b.au.n * sizeof *p->authors);
+            for (size_t k = 0; k < b.au.n; k++) p->authors[k] = lit_arena_strdup(&im->cat->arena, b.au.v[k]);
+            p->n_authors = (uint32_t)b.au.n;
+            p->authors_etal = b.au.etal;
+        }
     }
     if (note && ok && p) {
         if ((p->venue < 0 || p->year_inferred) && t.venue) p->venue = lit_catalog_venue_id(im->cat, t.venue);
         if ((!p->year || p->year_inferred) && t.year) { p->year = (int16_t)t.year; p->year_inferred = false; }
     }
+    lit_md_entry_free(&b);
     free(f);
     return note;
 }
@@ -286,12 +297,16 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     size_t tl = strlen(e.title);
     bool loose = im->loose && kind == 'l' && !children && !title_link && words >= 4 && words <= 30 &&
                  tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.' && e.title[tl - 1] != '?';
-    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose ||
+    /* authors where a paper's stand make a paper of a title without a link or tag */
+    bool authored = e.au.n && e.au_stated && (isupper((unsigned char)e.title[0]) || isdigit((unsigned char)e.title[0]));
+    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose || authored ||
                  (ctx && (kind == 'l' || title_link) && words >= 3 && words <= 30));
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
     /* "[Some-Papers](github.com/...) - a list of ... (ACL 2022)": a project, not a paper */
     const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
-    if (kind != 'r' && e.link_title && tl_link && !strcmp(tl_link->kind, "code") && !aux_paper && !e.lead_tag) paper = false;
+    /* a title that links to a talk, slides or a blog post is that, not a paper */
+    if (kind != 'r' && e.link_title && tl_link && lit_md_not_paper_kind(tl_link->kind) && !aux_paper && !e.lead_tag)
+        paper = false;
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
     if (lit_md_course_code(e.title)) paper = false;
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;

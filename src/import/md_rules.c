@@ -1,6 +1,7 @@
 /* md_rules.c - the rules of list entries as data: link kinds, months, title words, name
  * particles, organisation words, notes and awards, field names, course codes. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -40,6 +41,16 @@ const char *lit_md_kind_from_url(const char *url)
             return url_kinds[i].kind;
     size_t n = strlen(url);
     return n > 4 && lit_md_starts_ci(url + n - 4, ".pdf") ? "pdf" : "web";
+}
+
+/* Link kinds that, as the title's link, say the entry is not a paper: a repository, a
+ * talk, slides, a blog post. */
+bool lit_md_not_paper_kind(const char *kind)
+{
+    static const char *k[] = {"code", "talk", "slides", "blog"};
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+        if (!strcmp(kind, k[i])) return true;
+    return false;
 }
 
 const char *lit_md_kind_from_label(const char *label)
@@ -165,6 +176,51 @@ size_t lit_md_field(const char *s)
 {
     static const char *fields[] = {"venue:", "conference:", "published in", "publication:", "published:",
                                    "publisher:", "in:", "year:", "date:"};
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+        if (lit_md_starts_ci(s, fields[k])) return strlen(fields[k]);
+    return 0;
+}
+
+/* A badge image stating a venue and year: "https://img.shields.io/badge/DAC-2025-green.svg"
+ * (label, message, colour; "--" is a dash, "_" a space). Writes "DAC 2025" to out and
+ * returns true; false when url is no such badge. */
+bool lit_md_badge(const char *url, size_t n, char *out, size_t cap)
+{
+    static const char *hosts[] = {"img.shields.io/badge/", "badgen.net/badge/"};
+    const char *p = NULL;
+    for (size_t k = 0; k < sizeof hosts / sizeof *hosts && !p; k++) {
+        const char *h = lit_md_strnstr(url, n, hosts[k]);
+        if (h) p = h + strlen(hosts[k]);
+    }
+    if (!p || cap < 2) return false;
+    const char *e = p;
+    while (e < url + n && *e != '"' && *e != '\'' && *e != ' ' && *e != '>' && *e != '?' && *e != ')') e++;
+    char parts[3][64];
+    size_t np = 0, w = 0;
+    for (const char *q = p; q < e && np < 3; q++) {
+        if (*q == '-' && q + 1 < e && q[1] == '-') { if (w < 63) parts[np][w++] = '-'; q++; continue; }
+        if (*q == '-' || *q == '/') { parts[np][w] = 0; np++; w = 0; continue; }
+        if (*q == '.' && (!strncmp(q, ".svg", 4) || !strncmp(q, ".png", 4))) break;
+        char c = *q == '_' ? ' ' : *q;
+        if (*q == '%' && q + 2 < e && isxdigit((unsigned char)q[1]) && isxdigit((unsigned char)q[2])) {
+            char hex[3] = {q[1], q[2], 0};
+            c = (char)strtol(hex, NULL, 16);
+            q += 2;
+        }
+        if (w < 63 && c >= ' ') parts[np][w++] = c;
+    }
+    if (np < 3) parts[np][w] = 0, np++;
+    if (np < 2) return false;
+    /* "label-message-colour", or "message-colour" */
+    if (np == 3) snprintf(out, cap, "%s %s", parts[0], parts[1]);
+    else snprintf(out, cap, "%s", parts[0]);
+    return true;
+}
+
+/* A label before the names of a paper's authors: "Authors: A, B", "By: A". Returns its length. */
+size_t lit_md_author_field(const char *s)
+{
+    static const char *fields[] = {"authors:", "author:", "author(s):", "by:", "authors :", "author :"};
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
         if (lit_md_starts_ci(s, fields[k])) return strlen(fields[k]);
     return 0;

@@ -303,3 +303,11 @@ size_t lit_md_mark_close(const char *s)
     }
     return (size_t)-1;
 }
+
+const char *lit_md_strnstr(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; k <= n && i <= n - k; i++)
+        if (!memcmp(s + i, needle, k)) return s + i;
+    return NULL;
+}

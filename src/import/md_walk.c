@@ -414,6 +414,30 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
     return 0;
 }
 
+/* Whether s holds a year: "2025" (19xx, 20xx) or "'24". */
+static bool has_year(const char *s)
+{
+    for (const char *q = s; *q; q++) {
+        if (q > s && isalnum((unsigned char)q[-1])) continue;
+        if (strspn(q, "0123456789") == 4 && (!strncmp(q, "19", 2) || !strncmp(q, "20", 2)) && !isalpha((unsigned char)q[4]))
+            return true;
+        if (*q == '\'' && strspn(q + 1, "0123456789") == 2) return true;
+    }
+    return false;
+}
+
+/* A badge that states a venue and year becomes a short label of the entry, read as a tag
+ * where the entry is interpreted ("DAC 2025"); other badges and images carry no text. */
+static void add_badge(unit *u, const char *s, size_t n)
+{
+    char said[128];
+    if (!lit_md_badge(s, n, said, sizeof said) || !has_year(said)) return;   /* a topic badge: "llm4db" */
+    lit_buf_addc(&u->text, ' ');
+    lit_buf_addc(&u->text, M_AUX_OPEN);
+    lit_buf_adds(&u->text, said);
+    lit_buf_addc(&u->text, M_AUX_CLOSE);
+}
+
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
     imp *im = ud;
@@ -422,7 +446,13 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
     switch (type) {
     case MD_SPAN_EM: case MD_SPAN_STRONG: lit_buf_addc(&u->text, M_EM_OPEN); break;
     case MD_SPAN_CODE: lit_buf_addc(&u->text, M_EM_OPEN); lit_buf_addc(&u->text, M_CODE); break;
-    case MD_SPAN_IMG: im->img_depth++; break;
+    case MD_SPAN_IMG: {
+        char *src = attr_str(&((MD_SPAN_IMG_DETAIL *)detail)->src);
+        if (!im->img_depth) add_badge(u, src, strlen(src));   /* ![](https://img.shields.io/badge/...) */
+        free(src);
+        im->img_depth++;
+        break;
+    }
     case MD_SPAN_A:
         if (im->n_link_open < 16) {
             im->link_start[im->n_link_open] = u->text.len;
@@ -520,6 +550,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
     case MD_TEXT_ENTITY: lit_md_decode_entity(&u->text, text, size); break;
     case MD_TEXT_SOFTBR: case MD_TEXT_BR: unit_newline(u); break;
     case MD_TEXT_NULLCHAR: lit_md_put_utf8(&u->text, 0xFFFD); break;
+    case MD_TEXT_HTML: add_badge(u, text, size); break;   /* <img src="...badge/DAC-2025-green.svg"> */
     default: break;  /* inline HTML and math carry no title text */
     }
     return 0;
