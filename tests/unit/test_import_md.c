@@ -147,6 +147,84 @@ static void test_entries(void)
 }
 
 /* Structure: sections from headings, topic bullets and category lines; lines; what is not a paper. */
+/* Authors wherever lists write them, and the venue and year around them: one entry, its
+ * authors ("|" between names; "+" at the end: the list says "et al."), venue and year. */
+struct author_case {
+    const char *src, *title, *authors, *venue;
+    int year;
+};
+
+static const struct author_case author_cases[] = {
+    /* after a bold title, the names end at the venue */
+    {"- **BERT: Pre-training of Deep Bidirectional Transformers**. Jacob Devlin, Ming-Wei Chang, Kenton Lee. ACL 2019.\n",
+     "BERT: Pre-training of Deep Bidirectional Transformers", "Jacob Devlin|Ming-Wei Chang|Kenton Lee", "ACL", 2019},
+    /* a name list never swallows the venue: "Hopper. Preprint" is a name and a venue */
+    {"- **Compilers for Everyone**. Grace B. Hopper. *Preprint, May 2020.*\n",
+     "Compilers for Everyone", "Grace B. Hopper", "Preprint", 2020},
+    /* on a sub-item under the title */
+    {"- [Analytical Engines at Scale](https://example.org/ae.pdf)\n  - Ada Lovelace, Alan Turing, and Grace Hopper. NeurIPS, 2021.\n",
+     "Analytical Engines at Scale", "Ada Lovelace|Alan Turing|Grace Hopper", "NeurIPS", 2021},
+    /* on a continuation line of the item */
+    {"- **Quantum Error Correction at Scale**\n  Ada Lovelace and Alan Turing. *Nature*, 2021.\n",
+     "Quantum Error Correction at Scale", "Ada Lovelace|Alan Turing", "Nature", 2021},
+    /* an Authors: line after a numbered title */
+    {"1. A Study of Graph Neural Networks for Molecules\n   Authors: Ada Lovelace, Alan Turing\n",
+     "A Study of Graph Neural Networks for Molecules", "Ada Lovelace|Alan Turing", NULL, 0},
+    /* after the title link; "X et al." is a first author of more */
+    {"- [Robot Learning from Play](https://example.org/play.pdf), Lovelace et al., CoRL 2019\n",
+     "Robot Learning from Play", "Lovelace+", "CoRL", 2019},
+    {"- [Mining the Engine](https://example.org/m.pdf), Lovelace, Ada, et al.\n", "Mining the Engine", "Ada Lovelace+", NULL, 0},
+    /* BibTeX order in italics */
+    {"- **Deeper Text Understanding for IR**. *Dai, Zhuyun and Callan, Jamie.* SIGIR 2019.\n",
+     "Deeper Text Understanding for IR", "Zhuyun Dai|Jamie Callan", "SIGIR", 2019},
+    /* references that start with their authors: APA, ACM, author-year */
+    {"- Kiesler, S., Siegel, J., & McGuire, T. W. (1984). **Social psychological aspects of computer-mediated communication**. "
+     "American Psychologist, 39(10), 1123-1134.\n",
+     "Social psychological aspects of computer-mediated communication", "S. Kiesler|J. Siegel|T. W. McGuire", "American Psychologist", 1984},
+    {"- Jim Hollan and Scott Stornetta. 1992. **Beyond being there**. In Proceedings of the SIGCHI Conference on Human Factors "
+     "in Computing Systems (CHI '92). ACM, 119-125.\n",
+     "Beyond being there", "Jim Hollan|Scott Stornetta", "CHI", 1992},
+    {"- Akerlof (1970) Market for Lemons\n", "Market for Lemons", "Akerlof", NULL, 1970},
+    {"- [Causal Diagrams for Empirical Research](https://example.org/p.pdf) - Pearl (1995)\n",
+     "Causal Diagrams for Empirical Research", "Pearl", NULL, 1995},
+    /* the year between title and names; names in capitals with initials */
+    {"- **A Maximum Likelihood Approach to Speech Recognition**(1983), LALIT R. BAHL et al. [[pdf]](https://example.org/a.pdf)\n",
+     "A Maximum Likelihood Approach to Speech Recognition", "LALIT R. BAHL+", NULL, 1983},
+    /* a citation group at the end */
+    {"- [Late Interaction over Encoders](https://example.org/c.pdf)（Khattab et al., 2020, SIGIR, **ColBERT**）\n",
+     "Late Interaction over Encoders", "Khattab+", "SIGIR", 2020},
+    /* no authors: a keyword in a code span, an organisation, a possessive */
+    {"- **Forensics of Backdoor Attacks**. NDSS 2023. `Backdoor Forensics` [[pdf](https://example.org/b.pdf)]\n",
+     "Forensics of Backdoor Attacks", "", "NDSS", 2023},
+    {"- [Qwen Technical Report](https://example.org/qwen.pdf) - Google Research (2023)\n", "Qwen Technical Report", "", NULL, 2023},
+};
+
+static void test_authors(void)
+{
+    for (size_t i = 0; i < sizeof author_cases / sizeof *author_cases; i++) {
+        const struct author_case *ac = &author_cases[i];
+        lit_catalog c;
+        lit_catalog_init(&c);
+        CHECK_INT(import_str(&c, ac->src), 0);
+        CHECK_INT(c.n_papers, 1);
+        if (c.n_papers != 1) { printf("#   for: %s", ac->src); lit_catalog_free(&c); continue; }
+        const lit_paper *p = &c.papers[0];
+        char got[512] = "";
+        for (uint32_t k = 0; k < p->n_authors; k++)
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", k ? "|" : "", p->authors[k]);
+        if (p->authors_etal) strcat(got, "+");
+        const char *venue = lit_catalog_venue(&c, p->venue);
+        CHECK_STR(got, ac->authors);
+        CHECK_STR(p->title, ac->title);
+        CHECK_STR(venue, ac->venue);
+        CHECK_INT(p->year, ac->year);
+        if (strcmp(got, ac->authors) || strcmp(p->title, ac->title) || p->year != ac->year ||
+            (venue ? !ac->venue || strcmp(venue, ac->venue) : ac->venue != NULL))
+            printf("#   for: %s", ac->src);
+        lit_catalog_free(&c);
+    }
+}
+
 static void test_structure(void)
 {
     const char *src =
@@ -377,6 +455,7 @@ int main(void)
         return 1;
     }
     test_entries();
+    test_authors();
     test_structure();
     test_dialects();
     test_errors();
