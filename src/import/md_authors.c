@@ -73,19 +73,23 @@ static bool name_item(const char *s, size_t n, bool initials)
     }
     size_t words = 0;
     bool last_ok = false;   /* the last word seen is a name word (initials never end a name) */
+    bool caps = false, last_initial = false;
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ') i++;
         size_t j = i;
         while (j < n && s[j] != ' ') j++;
         if (j > i) {
-            last_ok = name_word(s + i, j - i) || (has_initial && caps_word(s + i, j - i));
+            bool cw = has_initial && !name_word(s + i, j - i) && caps_word(s + i, j - i);
+            caps |= cw;
+            last_initial = initial(s + i, j - i);
+            last_ok = name_word(s + i, j - i) || cw;
             if (!words && gerund(s + i, j - i)) last_ok = false;
             if (!last_ok && !(initials && scholar_initials(s + i, j - i))) return false;
             words++;
         }
         i = j;
     }
-    return words >= 2 && words <= 4 && last_ok;
+    return words >= 2 && words <= 4 && last_ok && !(caps && last_initial);   /* "SIAM J." is a journal */
 }
 
 /* Every word of s is an initial: the "S." and "T. W." of "Kiesler, S., & McGuire, T. W." */
@@ -171,6 +175,8 @@ static bool mla_first(const names *nm)
     lw = lw ? lw + 1 : given;
     bool given_ok = !strchr(given, ' ') || initial(lw, strlen(lw));
     if (nm->n == 2) return nm->etal && given_ok && lit_md_count_words(fam) <= 2;
+    /* "Johnson, Lisa Kristine, Harriet Alexander": two given names after one family name */
+    if (!given_ok && lit_md_count_words(given) == 2 && family_word(fam)) given_ok = true;
     if (!given_ok || !family_word(fam)) return false;
     for (size_t i = 2; i < nm->n; i++)
         if (!strchr(nm->v[i], ' ')) return false;
@@ -232,10 +238,6 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
         }
     }
     free(s);
-    if (ok && out->n) {   /* "Jensen C S." ends the list: its point is the list's, not an initial's */
-        char *l = out->v[out->n - 1], *dot = strchr(l, '.');
-        if (dot && !dot[1]) *dot = 0;
-    }
     /* items that are not full names pair up as "Family, Given": initials after each family
      * name (APA: "Kiesler, S., Siegel, J., & McGuire, T. W."), or the first author
      * inverted (MLA); one-word items otherwise are family names ("Cinelli, Forney, Pearl") */
@@ -254,6 +256,10 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
         out->v[0] = full;
         memmove(out->v + 1, out->v + 2, (out->n - 2) * sizeof *out->v);
         out->n--;
+    }
+    if (ok && out->n) {   /* "Jensen C S." ends the list: its point is the list's, not an initial's */
+        char *l = out->v[out->n - 1], *dot = strchr(l, '.');
+        if (dot && !dot[1]) *dot = 0;
     }
     if (!ok || out->n == 0 || (out->n < 2 && !out->etal && one_ok < (strchr(out->v[0], ' ') ? 1 : 2))) {
         lit_md_names_free(out);

@@ -224,6 +224,27 @@ static void take_tag(entry *e, const tag *t, const char *vb)
     e->tagged = true;
 }
 
+/* The year a reference gives after its authors: "(1984)", "(2017, March)", "1992." at p;
+ * *len gets its length. 0 when there is none. */
+static int ref_year(const char *p, size_t *len)
+{
+    size_t i = p[0] == '(';
+    if (!isdigit((unsigned char)p[i]) || !isdigit((unsigned char)p[i + 1]) || !isdigit((unsigned char)p[i + 2]) ||
+        !isdigit((unsigned char)p[i + 3]) || isdigit((unsigned char)p[i + 4]))
+        return 0;
+    int y = atoi(p + i);
+    if (y < 1800 || y > 2100) return 0;
+    if (i) {
+        size_t c = lit_md_match_close(p, 0);
+        if (c == (size_t)-1 || c > 30) return 0;
+        *len = c + 1;
+    } else {
+        if (p[4] && p[4] != '.' && p[4] != ',' && p[4] != ' ') return 0;
+        *len = 4;
+    }
+    return y;
+}
+
 /* The venue a reference states after its title and authors, when no tag gave one:
  *   "IEEE Journal of Selected Topics in Signal Processing, 2017" (the year was a tag)
  *   "In Proceedings of the SIGCHI Conference on Human Factors in Computing Systems (CHI '92),
@@ -260,11 +281,18 @@ static void venue_of_ref(const lit_venues *vs, const char *text, entry *e)
         free(pre);
         if (k >= 160) break;
     }
+    for (const char *y = s; !e->tag.year && (y = strchr(y, '(')) != NULL; y++) {   /* MLA: "Nucleic acids research 46.D1 (2017): D726" */
+        size_t yl;
+        int yr = ref_year(y, &yl);
+        if (yr) e->tag.year = yr, e->tagged = true;
+    }
     if (!id && e->tag.year && first < n + 1) {
         s[first] = 0;
+        for (char *sp; (sp = strrchr(s, ' ')) && strpbrk(sp, "0123456789");) *sp = 0;   /* volume, issue: "46.D1" */
         size_t m = lit_md_trim_end(s);
         s[m] = 0;
-        if (lit_md_count_words(s) <= 10 && strlen(s) < sizeof e->vraw && lit_venue_text_ok(s) &&
+        id = lit_md_venue(vs, s);
+        if (!id && lit_md_count_words(s) <= 10 && strlen(s) < sizeof e->vraw && lit_venue_text_ok(s) &&
             isupper((unsigned char)s[0]) && !strpbrk(s, "0123456789:;()[]\"")) {
             snprintf(e->vraw, sizeof e->vraw, "%s", s);
             id = e->vraw;
@@ -278,25 +306,84 @@ static void venue_of_ref(const lit_venues *vs, const char *text, entry *e)
     free(v);
 }
 
-/* The year a reference gives after its authors: "(1984)", "(2017, March)", "1992." at p;
- * *len gets its length. 0 when there is none. */
-static int ref_year(const char *p, size_t *len)
+/* The first double-quoted run of s outside brackets ('"', '“'): the offsets of its opening
+ * quote, of its text and of its end and closing quote. False when there is none. */
+static bool quoted_run(const char *s, size_t *open, size_t *from, size_t *to, size_t *close)
 {
-    size_t i = p[0] == '(';
-    if (!isdigit((unsigned char)p[i]) || !isdigit((unsigned char)p[i + 1]) || !isdigit((unsigned char)p[i + 2]) ||
-        !isdigit((unsigned char)p[i + 3]) || isdigit((unsigned char)p[i + 4]))
-        return 0;
-    int y = atoi(p + i);
-    if (y < 1800 || y > 2100) return 0;
-    if (i) {
-        size_t c = lit_md_match_close(p, 0);
-        if (c == (size_t)-1 || c > 30) return 0;
-        *len = c + 1;
-    } else {
-        if (p[4] && p[4] != '.' && p[4] != ',' && p[4] != ' ') return 0;
-        *len = 4;
+    int depth = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == '(' || s[i] == '[') depth++;
+        else if ((s[i] == ')' || s[i] == ']') && depth) depth--;
+        if (depth) continue;
+        size_t ql = s[i] == '"' ? 1 : !strncmp(s + i, "\xE2\x80\x9C", 3) ? 3 : 0;
+        if (!ql) continue;
+        const char *e = s[i] == '"' ? strchr(s + i + 1, '"') : strstr(s + i + 3, "\xE2\x80\x9D");
+        if (!e) return false;
+        *open = i;
+        *from = i + ql;
+        *to = (size_t)(e - s);
+        *close = *to + (s[i] == '"' ? 1 : 3);
+        return true;
     }
-    return y;
+    return false;
+}
+
+/* A title in quotes, the names, a label or a system name before it and the venue after:
+ *   'Mitchell, Alex L., et al. "EBI Metagenomics in 2017: ..." Nucleic acids research (2017)'
+ *   'Ranjan et al., "Relational Transformer," **ICLR 2026**'
+ *   '**Gavel**: "Heterogeneity-Aware Cluster Scheduling", *OSDI, Nov 2020*'
+ *   'Article "Are GANs Created Equal? A Large-Scale Study"'
+ * Sets *title and *rest (malloc'd) and, from before the quotes, the authors, year or name. */
+static bool read_quoted(const char *s, entry *e, char **title, char **rest)
+{
+    size_t open, from, to, close;
+    if (!quoted_run(s, &open, &from, &to, &close)) return false;
+    /* a quote that starts a longer title: '**"Better Be Computer or I'm Dumb": A Large-Scale ...**' */
+    const char *after = s + close;
+    while (*after == ' ' || *after == M_EM_CLOSE) after++;
+    char last = to > from ? s[to - 1] : 0;
+    if (*after == ':' || (isalnum((unsigned char)*after) && last != '.' && last != ',' && last != '?' && last != '!'))
+        return false;
+    char *ti = lit_md_strndup(s + from, to - from), *pre = lit_md_strndup(s, open);
+    lit_md_strip_marks(ti);
+    lit_md_collapse_ws(ti);
+    size_t tn = strlen(ti);
+    while (tn && (ti[tn - 1] == ',' || ti[tn - 1] == '.' || ti[tn - 1] == ' ')) ti[--tn] = 0;
+    lit_md_strip_marks(pre);
+    lit_md_collapse_ws(pre);
+    size_t pn = strlen(pre);
+    while (pn && (pre[pn - 1] == ',' || pre[pn - 1] == '.' || pre[pn - 1] == ' ')) pre[--pn] = 0;
+    names nm;
+    memset(&nm, 0, sizeof nm);
+    size_t yl = 0, used = pn ? lit_md_take_names(pre, 2, &nm) : 0;
+    int year = 0;
+    if (used) {   /* names, then perhaps "(1984)"; one word alone is a label ("Article") unless a year follows */
+        const char *p = pre + used + strspn(pre + used, " .,");
+        year = *p ? ref_year(p, &yl) : 0;
+        bool word = nm.n == 1 && !nm.etal && !strchr(nm.v[0], ' ');
+        if ((*p && (!year || p[yl + strspn(p + yl, " .,")])) || (word && !year)) used = 0, lit_md_names_free(&nm);
+    }
+    bool label = !pn || used || (pre[pn - 1] == ':' && lit_md_count_words(pre) <= 3) || lit_md_count_words(pre) <= 1;
+    if (lit_md_count_words(ti) < 2 || !label) {
+        lit_md_names_free(&nm);
+        free(ti);
+        free(pre);
+        return false;
+    }
+    if (used) {
+        lit_md_names_free(&e->au);
+        e->au = nm;
+        e->au_stated = true;
+    } else if (pn && pre[pn - 1] == ':' && !e->short_name) {   /* "**Gavel**: ..." */
+        pre[pn - 1] = 0;
+        e->short_name = lit_xstrdup(pre);
+    }
+    if (year && !e->tag.year) e->tag.year = year, e->tagged = true;
+    e->title_delimited = true;
+    *title = ti;
+    *rest = lit_xstrdup(s + close);
+    free(pre);
+    return true;
 }
 
 /* A reference that starts with its authors: "Names. Year. **Title**. Venue", "Names (Year).
@@ -507,7 +594,10 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     for (int k = 0; k < 2; k++) {
         lit_md_drop_empty_groups(s);
         if (!lit_md_take_trailing_tag(vs, s, &t, vb, sizeof vb)) break;
-        if (!e->tagged || (!e->tag.venue && !e->tag.year)) {
+        /* an arXiv tag is where the paper can be read: a venue stated before it wins
+         * ("*COLT*, 2019 (arXiv, 2017)" is COLT 2019) */
+        bool better = t.venue && !lit_md_preprint(vs, t.venue) && e->tag.venue && lit_md_preprint(vs, e->tag.venue);
+        if (!e->tagged || (!e->tag.venue && !e->tag.year) || better) {
             e->tag = t;
             memcpy(e->vraw, vb, sizeof vb);
             if (t.venue == vb) e->tag.venue = e->vraw;
@@ -522,7 +612,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     char *title = NULL, *rest = NULL;
     size_t i = 0;
     while (s[i] == ' ') i++;
-    bool ref = read_reference(s + i, e, &title, &rest);
+    bool ref = read_quoted(s + i, e, &title, &rest) || read_reference(s + i, e, &title, &rest);
     if (ref && (!e->tag.venue || e->tag.unknown)) venue_of_ref(vs, rest, e);
     /* the title: a leading emphasised run or title link, else text up to an author list */
     if (!ref && (s[i] == M_EM_OPEN || s[i] == M_LINK_OPEN)) {

@@ -71,6 +71,7 @@ void lit_md_remove_range(char *s, size_t from, size_t to);
 void lit_md_fold_fullwidth(char *s);      /* "（" -> "(" */
 size_t lit_md_trim_end(const char *s);    /* length without trailing separators and markers */
 void lit_md_strip_emoji(char *s);
+void lit_md_strip_decorations(char *s);   /* emoji and ":star:" shortcodes; spaces collapsed */
 bool lit_md_letter_at(const char *s);     /* the character at s is a letter (any script) */
 size_t lit_md_separator(const char *s);   /* "-", "–", "|", "•" at s: its length, else 0 */
 size_t lit_md_skip_separators(const char *s);
@@ -101,12 +102,15 @@ size_t lit_md_field(const char *s);                     /* "Venue:" under a pape
 size_t lit_md_author_field(const char *s);              /* "Authors:" before names: its length */
 bool lit_md_course_code(const char *t);
 size_t lit_md_presenter(const char *s);
+bool lit_md_abbrev_before(const char *s, size_t i);      /* the '.' at s[i] ends "J.", "Proc." */
 bool lit_md_kind_word(const char *w, size_t n);
+char lit_md_column_role(const char *header);            /* 't' title, 'v' venue, 'y' year, 'a' authors */
 /* A shields.io badge URL (n bytes) as its "label message" text ("DAC 2025") in out. */
 bool lit_md_badge(const char *url, size_t n, char *out, size_t cap);          /* "SoK", "Survey": no system name */                  /* "Oscar presents: ": its length */
 
 /* ---- md_tag.c: tags; vs may be NULL (no venue is known) ---- */
 const char *lit_md_venue(const lit_venues *vs, const char *name);  /* canonical id or NULL */
+bool lit_md_preprint(const lit_venues *vs, const char *venue);     /* arXiv, bioRxiv, ... */
 /* How sure the text around says a tag is one: in brackets (LOOSE), without (STRICT: only a
  * known venue or a 4-digit year counts), emphasised alone at the end (STATED: a venue the
  * table does not know may be long, "*IEEE Transactions on Big Data 2017*"). */

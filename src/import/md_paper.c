@@ -280,6 +280,13 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     entry e;
     memset(&e, 0, sizeof e);
     lit_md_interpret(im->vs, text, links, n_links, &e);
+    if (kind == 'r' && !e.tag.venue && im->row_venue[0]) {   /* a table's venue cell, kept as written */
+        const char *id = lit_md_venue(im->vs, im->row_venue);
+        snprintf(e.vraw, sizeof e.vraw, "%s", im->row_venue);
+        e.tag.venue = id ? id : e.vraw;
+        e.tagged = true;
+    }
+    if (kind == 'r' && !e.tag.year && im->row_year) e.tag.year = im->row_year, e.tagged = true;
     bool aux_paper = false, title_link = false, other_link = false;
     const rlink *first_title = NULL;
     for (size_t i = 0; i < n_links; i++) {

@@ -181,6 +181,23 @@ size_t lit_md_field(const char *s)
     return 0;
 }
 
+/* The role of a table column by its header: 't' the title, 'v' the venue, 'y' the year,
+ * 'a' the authors, 0 none. part: the word may be part of the header ("Articles, Thesis and
+ * Reports", "Pub. & Date"); the first row that fits wins. */
+char lit_md_column_role(const char *h)
+{
+    static const struct { const char *w; bool part; char role; } cols[] = {
+        {"title", true, 't'}, {"paper", false, 't'}, {"papers", false, 't'}, {"name", false, 't'},
+        {"article", true, 't'},
+        {"venue", true, 'v'}, {"conf", true, 'v'}, {"pub", true, 'v'}, {"where", false, 'v'}, {"journal", false, 'v'},
+        {"year", true, 'y'}, {"date", false, 'y'},
+        {"author", true, 'a'},
+    };
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        if (cols[i].part ? lit_md_contains_ci(h, cols[i].w) : !strcmp(h, cols[i].w)) return cols[i].role;
+    return 0;
+}
+
 /* A badge image stating a venue and year: "https://img.shields.io/badge/DAC-2025-green.svg"
  * (label, message, colour; "--" is a dash, "_" a space). Writes "DAC 2025" to out and
  * returns true; false when url is no such badge. */
@@ -233,6 +250,20 @@ bool lit_md_kind_word(const char *w, size_t n)
                               "review", "erratum", "correction", "retraction", "editorial", "perspective",
                               "commentary", "overview", "preface", "abstract", "extended"};
     return WORD_IN(k, w, n);
+}
+
+/* Whether the '.' at s[i] ends an abbreviation of a venue's name ("SIAM J. on Computing",
+ * "Commun. ACM", "Proc. VLDB") rather than a sentence. */
+bool lit_md_abbrev_before(const char *s, size_t i)
+{
+    static const char *ab[] = {"j", "proc", "trans", "commun", "conf", "int", "intl", "symp", "adv", "rev", "lett",
+                               "sci", "comput", "syst", "appl", "eng", "res", "math", "phys", "stat", "theor", "inf",
+                               "softw", "netw", "oper", "biol", "chem", "med", "natl", "acad", "assoc", "soc", "ann",
+                               "annu", "bull", "vol", "no", "pp", "ed", "eds", "nat", "mach", "intell", "lang",
+                               "process", "anal", "optim", "discrete", "numer", "signal", "geosci", "autom", "robot"};
+    size_t b = i;
+    while (b && isalpha((unsigned char)s[b - 1])) b--;
+    return i > b && (b == 0 || s[b - 1] == ' ' || IS_MARK(s[b - 1])) && WORD_IN(ab, s + b, i - b);
 }
 
 /* A reading group's "Oscar presents: " before an entry: who presents it, no part of it.

@@ -12,6 +12,12 @@ const char *lit_md_venue(const lit_venues *vs, const char *name)
     return v ? v->id : NULL;
 }
 
+bool lit_md_preprint(const lit_venues *vs, const char *venue)
+{
+    const lit_venue *v = vs && venue ? lit_venues_find(vs, venue) : NULL;
+    return v && v->kind == LIT_VENUE_PREPRINT;
+}
+
 static int expand_year(int y, int digits)
 {
     if (digits == 4) return y;
@@ -193,16 +199,22 @@ static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, int strict, c
     size_t max_tok = strict == TAG_STATED && year_digits == 4 ? 10 : 5;
     if (nvtok > max_tok || (!nvtok && !year)) return false;
     const char *vid = NULL;
+    size_t upper = 0;
+    for (const char *q = vbuf; *q; q++) upper += isupper((unsigned char)*q) != 0;
     if (nvtok) {
         vid = lit_md_venue(vs, vbuf);   /* "X workshop" is X's workshop venue: lit_venues_match */
+        /* without a year and without brackets a venue is written as one: "OSDI", not "visualization" */
+        if (vid && strict == TAG_STRICT && !year && upper < 2) vid = NULL;
+        if (!vid && nvtok && strict == TAG_STRICT && !year) return false;
         if (!vid) {
             size_t caps = 0;  /* "CoNLL 2016", "Euro-Par 2022": a name with capitals and a full year */
             for (const char *q = vbuf; *q; q++) caps += isupper((unsigned char)*q) != 0;
             if (strict == TAG_STRICT && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
             if (!year || nvtok > (strict == TAG_STATED ? max_tok : 3)) return false;
             if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
-                /* "aiDM", "aiXiv": a capital somewhere; "(W'21)" is a term, not a venue */
-                if (!caps || strlen(vbuf) < 2) return false;
+                /* "aiDM", "aiXiv": two capitals; "(W'21)" is a term, "(Goldstein 2019)" a citation,
+                 * neither a venue (an emphasised stated venue needs one: "*Microbiome 2018*") */
+                if (caps < (strict == TAG_STATED ? 1u : 2u) || strlen(vbuf) < 2) return false;
                 vid = vbuf;
             }
         }
@@ -300,7 +312,7 @@ bool lit_md_take_trailing_tag(const lit_venues *vs, char *s, tag *t, char *vb, s
         if (depth) continue;
         size_t len = 0;
         if (c == M_EM_OPEN) len = 1;
-        else if ((c == ',' || c == '.' || c == ';') && s[i + 1] == ' ') len = 2;
+        else if ((c == ',' || c == ';' || (c == '.' && !lit_md_abbrev_before(s, i))) && s[i + 1] == ' ') len = 2;
         else if (c == ' ' && (s[i + 1] == '-' || s[i + 1] == '|') && s[i + 2] == ' ') len = 3;
         else if (c == '|' && i && s[i - 1] != ' ' && s[i + 1] == ' ') len = 2;  /* "Title| OSDI' 24" */
         else if (c == ' ' && (unsigned char)s[i + 1] == 0xE2 && (unsigned char)s[i + 2] == 0x80 &&
@@ -322,7 +334,8 @@ bool lit_md_take_trailing_tag(const lit_venues *vs, char *s, tag *t, char *vb, s
         tag t2;
         char vb2[128];
         in = lit_md_strndup(s + prev + plen, n - prev - plen);
-        if (lit_md_count_words(in) <= 6 && lit_md_parse_tag(vs, in, &t2, true, vb2, sizeof vb2) && t2.venue) {
+        lit_md_strip_marks(in);   /* "*IEEE Transactions on Information Theory*, 2019" */
+        if (lit_md_count_words(in) <= 9 && lit_md_parse_tag(vs, in, &t2, true, vb2, sizeof vb2) && t2.venue) {
             *t = t2;
             memcpy(vb, vb2, vcap < sizeof vb2 ? vcap : sizeof vb2);
             if (t2.venue == vb2) t->venue = vb;

@@ -311,3 +311,15 @@ const char *lit_md_strnstr(const char *s, size_t n, const char *needle)
         if (!memcmp(s + i, needle, k)) return s + i;
     return NULL;
 }
+
+void lit_md_strip_decorations(char *s)
+{
+    lit_md_strip_emoji(s);
+    for (char *c = s; (c = strchr(c, ':')) != NULL;) {   /* ":star:", ":fire:" */
+        size_t n = 1;
+        while (islower((unsigned char)c[n]) || c[n] == '_' || c[n] == '+' || isdigit((unsigned char)c[n])) n++;
+        if (c[n] == ':' && n > 1) lit_md_remove_range(s, (size_t)(c - s), (size_t)(c - s) + n + 1);
+        else c++;
+    }
+    lit_md_collapse_ws(s);
+}

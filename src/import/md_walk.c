@@ -245,16 +245,9 @@ static void table_row(imp *im)
     table_state *tb = &im->tab;
     int ti = -1, vi = -1, yi = -1, ai = -1;
     for (int i = 0; i < tb->n_head; i++) {
-        const char *h = tb->head[i];
-        if (ti < 0 && (lit_md_contains_ci(h, "title") || !strcmp(h, "paper") || !strcmp(h, "papers") || !strcmp(h, "name")))
-            ti = i;
-        else if (vi < 0 && (lit_md_contains_ci(h, "venue") || lit_md_contains_ci(h, "conf") || lit_md_contains_ci(h, "pub") ||
-                            !strcmp(h, "where") || !strcmp(h, "journal")))
-            vi = i;
-        else if (yi < 0 && (lit_md_contains_ci(h, "year") || !strcmp(h, "date")))
-            yi = i;
-        else if (ai < 0 && lit_md_contains_ci(h, "author"))
-            ai = i;
+        char role = lit_md_column_role(tb->head[i]);
+        int *col = role == 't' ? &ti : role == 'v' ? &vi : role == 'y' ? &yi : role == 'a' ? &ai : NULL;
+        if (col && *col < 0) *col = i;
     }
     if (ti < 0 || ti >= tb->n_cells) return;
     for (int c = 0; c < tb->n_head && c < tb->n_cells; c++)  /* a Paper column without a link: a repository or a blog */
@@ -294,11 +287,30 @@ static void table_row(imp *im)
         snprintf(tagbuf + l, sizeof tagbuf - l, " %s", lit_buf_str(&tb->cells[yi].text));
     }
     lit_md_strip_marks(tagbuf);
-    lit_md_collapse_ws(tagbuf);
-    if (*tagbuf && strlen(tagbuf) < 120) {
+    lit_md_strip_decorations(tagbuf);   /* "ICLR Workshop :star:", "🔥" */
+    tag tg;
+    char vb[128];
+    im->row_venue[0] = 0;
+    im->row_year = 0;
+    if (*tagbuf && strlen(tagbuf) < 120 && lit_md_parse_tag(im->vs, tagbuf, &tg, TAG_LOOSE, vb, sizeof vb) && !tg.unknown) {
         lit_buf_adds(&txt, " (");
         lit_buf_adds(&txt, tagbuf);
         lit_buf_adds(&txt, ")");
+    } else if (*tagbuf) {
+        /* cells that are no tag ("preprint", "ICLR Workshop"): the venue cell kept as written,
+         * never a part of the title */
+        if (vi >= 0 && vi < tb->n_cells) {
+            snprintf(im->row_venue, sizeof im->row_venue, "%s", lit_buf_str(&tb->cells[vi].text));
+            lit_md_strip_marks(im->row_venue);
+            lit_md_strip_decorations(im->row_venue);
+            if (!lit_venue_text_ok(im->row_venue) || lit_md_count_words(im->row_venue) > 8) im->row_venue[0] = 0;
+        }
+        if (yi >= 0 && yi < tb->n_cells) {
+            char yb[64];
+            snprintf(yb, sizeof yb, "%s", lit_buf_str(&tb->cells[yi].text));
+            lit_md_strip_marks(yb);
+            if (lit_md_parse_tag(im->vs, yb, &tg, TAG_LOOSE, vb, sizeof vb) && !tg.venue) im->row_year = tg.year;
+        }
     }
     if (ai >= 0 && ai < tb->n_cells && tb->cells[ai].text.len) {
         lit_buf_adds(&txt, ". ");

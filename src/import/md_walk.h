@@ -67,6 +67,8 @@ typedef struct imp {
     const char *title;  /* the list's title (find_title), or NULL */
     long title_end;     /* line where the title's part ends, 0 until known */
     size_t headings;    /* '#' headings met, for the list's title (the first, at level 1) */
+    char row_venue[128]; /* a table row's venue cell that is no tag, kept as written ("" none) */
+    int row_year;        /* its year cell when the venue cell is no tag (0 none) */
 } imp;
 
 

@@ -179,8 +179,8 @@ static const struct author_case author_cases[] = {
      "Deeper Text Understanding for IR", "Zhuyun Dai|Jamie Callan", "SIGIR", 2019},
     /* references that start with their authors: APA, ACM, author-year */
     {"- Kiesler, S., Siegel, J., & McGuire, T. W. (1984). **Social psychological aspects of computer-mediated communication**. "
-     "American Psychologist, 39(10), 1123-1134.\n",
-     "Social psychological aspects of computer-mediated communication", "S. Kiesler|J. Siegel|T. W. McGuire", "American Psychologist", 1984},
+     "Journal of Odd Results, 39(10), 1123-1134.\n",
+     "Social psychological aspects of computer-mediated communication", "S. Kiesler|J. Siegel|T. W. McGuire", "Journal of Odd Results", 1984},
     {"- Jim Hollan and Scott Stornetta. 1992. **Beyond being there**. In Proceedings of the SIGCHI Conference on Human Factors "
      "in Computing Systems (CHI '92). ACM, 119-125.\n",
      "Beyond being there", "Jim Hollan|Scott Stornetta", "CHI", 1992},
@@ -193,6 +193,22 @@ static const struct author_case author_cases[] = {
     /* a citation group at the end */
     {"- [Late Interaction over Encoders](https://example.org/c.pdf)（Khattab et al., 2020, SIGIR, **ColBERT**）\n",
      "Late Interaction over Encoders", "Khattab+", "SIGIR", 2020},
+    /* stated venues: italic journal names by full name and abbreviation, an edition's
+     * proceedings title, a venue before an arXiv tag, a badge, a name the table lacks */
+    {"- **Info Theory Now**. *IEEE Transactions on Information Theory*, 2019\n", "Info Theory Now", "", "TIT", 2019},
+    {"- **Hard Graphs**. *SIAM J. on Computing*, 2019 (arXiv, 2017)\n", "Hard Graphs", "", "SICOMP", 2019},
+    {"- Ada Lovelace and Alan Turing. 2018. **Tangible Engines**. In Proceedings of the Twelfth International Conference on "
+     "Tangible, Embedded, and Embodied Interaction (TEI '18). ACM, 1-8.\n", "Tangible Engines", "Ada Lovelace|Alan Turing", "TEI", 2018},
+    {"+ [Pauli-Based Optimization for NISQ Devices](https://example.org/p.pdf) Zhaohui Yang et al "
+     "<img src=\"https://img.shields.io/badge/DAC-2025-green.svg\">\n", "Pauli-Based Optimization for NISQ Devices", "Zhaohui Yang+", "DAC", 2025},
+    {"- Billion-scale similarity search with GPUs. *IEEE Transactions on Big Stuff 2017.* [[Paper]](https://arxiv.org/pdf/1702.08734.pdf)\n",
+     "Billion-scale similarity search with GPUs", "", "IEEE Transactions on Big Stuff", 2017},
+    /* titles in quotes */
+    {"- Ranjan et al., \"Relational Transformer,\" **ICLR 2026** [arXiv](https://arxiv.org/abs/2510.06377)\n",
+     "Relational Transformer", "Ranjan+", "ICLR", 2026},
+    {"- [Mitchell, Alex L., et al. \"EBI Metagenomics in 2017: enriching the analysis of microbial communities.\" "
+     "Nucleic acids research 46.D1 (2017): D726-D735.](https://example.org/nar.pdf)\n",
+     "EBI Metagenomics in 2017: enriching the analysis of microbial communities", "Alex L. Mitchell+", "NAR", 2017},
     /* no authors: a keyword in a code span, an organisation, a possessive */
     {"- **Forensics of Backdoor Attacks**. NDSS 2023. `Backdoor Forensics` [[pdf](https://example.org/b.pdf)]\n",
      "Forensics of Backdoor Attacks", "", "NDSS", 2023},
