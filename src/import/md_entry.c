@@ -274,8 +274,8 @@ static void venue_of_ref(const lit_venues *vs, const char *text, entry *e)
         }
         char *pre = lit_md_strndup(s, k);
         id = lit_md_venue(vs, pre);
-        if (!id && lit_md_parse_tag(vs, pre, &t, true, vb, sizeof vb) && t.venue && t.venue != vb) {
-            id = t.venue;
+        if (lit_md_parse_tag(vs, pre, &t, true, vb, sizeof vb) && t.venue && t.venue != vb) {   /* "CHI '23" */
+            if (!id) id = t.venue;
             if (!e->tag.year) e->tag.year = t.year;
         }
         free(pre);
@@ -304,6 +304,42 @@ static void venue_of_ref(const lit_venues *vs, const char *text, entry *e)
         e->tagged = true;
     }
     free(v);
+}
+
+/* "Lovelace: **Engines of *Thought* for Programs**" (after its tag "[2019 ICSE]"): the
+ * bold run is the title, the name before the colon the system's. */
+static bool read_named_bold(const char *s, entry *e, char **title, char **rest)
+{
+    const char *c = strstr(s, ": ");
+    if (!c || c == s || c - s > 40 || memchr(s, M_EM_OPEN, (size_t)(c - s)) || memchr(s, M_LINK_OPEN, (size_t)(c - s)))
+        return false;
+    const char *r = c + 2;
+    while (*r == ' ') r++;
+    size_t close = *r == M_EM_OPEN ? lit_md_mark_close(r) : (size_t)-1;
+    char *name = lit_md_strndup(s, (size_t)(c - s));
+    lit_md_collapse_ws(name);
+    if (close == (size_t)-1 || lit_md_count_words(name) > 3 || !lit_md_has_letter(name)) {
+        free(name);
+        return false;
+    }
+    char *ti = lit_md_strndup(r + 1, close - 1);
+    lit_md_strip_marks(ti);
+    lit_md_collapse_ws(ti);
+    if (lit_md_count_words(ti) < 2) {
+        free(ti);
+        free(name);
+        return false;
+    }
+    if (lit_md_kind_from_label(name) || lit_md_kind_word(name, strlen(name))) {   /* "Paper: **Title**" */
+        free(name);
+    } else {
+        free(e->short_name);
+        e->short_name = name;
+    }
+    e->title_delimited = true;
+    *title = ti;
+    *rest = lit_xstrdup(r + close + 1);
+    return true;
 }
 
 /* The first double-quoted run of s outside brackets ('"', '“'): the offsets of its opening
@@ -554,6 +590,17 @@ bool lit_md_read_byline(const lit_venues *vs, const char *text, entry *e)
     return e->au.n || e->tagged;
 }
 
+/* "[[Code Shaping]]: ..." (a wiki link, Obsidian's and Jekyll's): its text. */
+static void unwrap_wikilinks(char *s)
+{
+    for (char *o; (o = strstr(s, "[[")) != NULL;) {
+        char *c = strstr(o + 2, "]]");
+        if (!c || memchr(o + 2, '[', (size_t)(c - o - 2)) || memchr(o + 2, ']', (size_t)(c - o - 2)) || c[2] == '(') break;
+        lit_md_remove_range(s, (size_t)(c - s), (size_t)(c - s) + 2);
+        lit_md_remove_range(s, (size_t)(o - s), (size_t)(o - s) + 2);
+    }
+}
+
 /* Interprets one entry's text (with markers) and links. ctx_* come from the headings. */
 void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size_t n_links, entry *e)
 {
@@ -565,6 +612,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     tag t;
     char vb[128];
     lit_md_strip_emoji(s);
+    unwrap_wikilinks(s);
     drop_note_groups(s, false);
     size_t who = lit_md_presenter(s + lit_md_skip_separators(s));
     if (who) lit_md_remove_range(s, 0, lit_md_skip_separators(s) + who);
@@ -612,7 +660,8 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     char *title = NULL, *rest = NULL;
     size_t i = 0;
     while (s[i] == ' ') i++;
-    bool ref = read_quoted(s + i, e, &title, &rest) || read_reference(s + i, e, &title, &rest);
+    bool ref = read_named_bold(s + i, e, &title, &rest) || read_quoted(s + i, e, &title, &rest) ||
+               read_reference(s + i, e, &title, &rest);
     if (ref && (!e->tag.venue || e->tag.unknown)) venue_of_ref(vs, rest, e);
     /* the title: a leading emphasised run or title link, else text up to an author list */
     if (!ref && (s[i] == M_EM_OPEN || s[i] == M_LINK_OPEN)) {

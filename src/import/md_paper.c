@@ -8,7 +8,7 @@
 #include <string.h>
 #include "md_walk.h"
 
-static void push_section(imp *im, int level, const char *text)
+void lit_md_push_section(imp *im, int level, const char *text)
 {
     while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
     LIT_GROW(im->sec, im->cap_sec, im->n_sec + 1);
@@ -328,20 +328,20 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
         lit_md_drop_empty_groups(h);
         lit_md_strip_marks(h);
         lit_md_collapse_ws(h);
-        push_section(im, im->heading_level, h);
+        lit_md_push_section(im, im->heading_level, h);
         free(h);
     } else if (children && kind == 'l') {
         /* a topic bullet with nested items names a subsection, unless its text is a link
          * (a talk, a course page); a link in parentheses is only a pointer */
         char *lab = lit_md_section_label(text);
         if (lab && *lab && lit_md_count_words(lab) <= 12) {
-            push_section(im, SECTION_BULLET + im->list_depth, lab);
+            lit_md_push_section(im, SECTION_BULLET + im->list_depth, lab);
             if (im->n_li) im->li[im->n_li - 1].pushed = true;
         }
         free(lab);
     } else if ((kind == 't' || kind == 'c') && !n_links && !other_link && *e.label &&
                lit_md_count_words(e.label) <= 10 && e.label[strlen(e.label) - 1] != '.') {
-        push_section(im, SECTION_CATEGORY, e.label);
+        lit_md_push_section(im, SECTION_CATEGORY, e.label);
     }
     lit_md_entry_free(&e);
     return rc;

@@ -114,6 +114,11 @@ bool lit_md_title_word(const char *w, size_t n)
         "Transformer", "Transformers", "Generative", "Online", "Adaptive", "Dynamic", "Automatic", "Automated",
         "Testing", "Mining", "Caching", "Sharing", "Pruning", "Batching", "Sampling", "Tuning", "Fuzzing", "Routing",
         "Indexing", "Popular", "Guided", "Coverage", "Choices", "Query", "Queries", "Database", "Databases",
+        /* awards and parts of venues, never in a name: "*CHI 2025, Best Paper Award*" */
+        "Award", "Awards", "Paper", "Papers", "Honorable", "Mention", "Oral", "Spotlight", "Winner", "Prize",
+        "Nominee", "Nomination", "Finalist", "Track", "Workshop", "Demo", "Poster", "Keynote", "Tutorial",
+        "Journal", "Proceedings", "Transactions", "Conference", "Symposium", "Letters", "Review", "Reviews",
+        "Communications", "Preprint", "Magazine", "Report", "Thesis", "Blog", "Bulletin", "Annals", "Advances",
     };
     return WORD_IN(tw, w, n);
 }

@@ -325,15 +325,240 @@ static void table_row(imp *im)
     lit_buf_free(&txt);
 }
 
+/* A link starts (a Markdown link or an HTML <a href>): its label is collected from here;
+ * href is malloc'd and taken. */
+static void link_open(imp *im, unit *u, char *href)
+{
+    if (im->n_link_open < 16) {
+        im->link_start[im->n_link_open] = u->text.len;
+        im->link_href[im->n_link_open] = href;
+    } else {
+        free(href);
+    }
+    im->n_link_open++;
+    lit_buf_addc(&u->text, M_LINK_OPEN);
+}
+
+/* The link ends: a short label is an auxiliary link ([Paper], [Code]) or a name, a longer
+ * one entry text; its kind comes from the label or the URL. */
+static void link_close(imp *im, unit *u)
+{
+    int k = --im->n_link_open;
+    if (k >= 16) return;
+    size_t st = im->link_start[k];
+    char *href = im->link_href[k];
+    if (st > u->text.len) st = u->text.len;
+    if (im->in_heading && href && href[0] == '#') {   /* "[(back to top)](#contents)": no part of the name */
+        if (u->text.data) u->text.data[u->text.len = st] = 0;
+        free(href);
+        return;
+    }
+    char *label = lit_md_strndup(u->text.data ? u->text.data + st + 1 : "", u->text.len > st ? u->text.len - st - 1 : 0);
+    bool aux = lit_md_label_is_aux(label);
+    if (!aux && lit_md_count_words(label) <= 6) {  /* "[Findings of ACL 2022](url)" is a tag */
+        tag t;
+        char vb[128];
+        aux = lit_md_parse_tag(im->vs, label, &t, false, vb, sizeof vb) && t.year && t.venue;
+    }
+    const char *kind = NULL;
+    if (!is_relative(href) && !lit_md_starts_ci(href, "mailto:")) {
+        kind = aux ? lit_md_label_kind(label) : NULL;  /* letters only: "[Paper]" is "paper" */
+        if (!kind || !strcmp(kind, "web")) {
+            const char *uk = lit_md_kind_from_url(href);
+            if (!kind || strcmp(uk, "web")) kind = uk;
+        }
+        if (!aux && !strcmp(kind, "pdf")) kind = "paper";
+    }
+    if (aux && u->text.data && st < u->text.len && *label && !lit_md_label_kind(label) && strlen(label) <= 80) {
+        u->text.data[st] = M_AUX_OPEN;
+        lit_buf_addc(&u->text, M_AUX_CLOSE);
+    } else if (aux) {
+        if (u->text.data) {
+            u->text.len = st;
+            u->text.data[st] = 0;
+        }
+    } else {
+        lit_buf_addc(&u->text, M_LINK_CLOSE);
+    }
+    if (kind) {
+        size_t at = u->text.len;
+        lit_md_unit_add_link(u, kind, href, !aux);
+        u->links[u->n_links - 1].at = aux ? at : st;
+    }
+    free(label);
+    free(href);
+}
+
+/* Inline HTML that is a link: "<a class="btn" href="paper.pdf">PDF</a>" as a Markdown link. */
+static void html_link(imp *im, unit *u, const char *s, size_t n)
+{
+    if (n >= 4 && lit_md_starts_ci(s, "</a") && im->html_links > 0) {
+        im->html_links--;
+        link_close(im, u);
+        return;
+    }
+    if (n < 3 || !lit_md_starts_ci(s, "<a ")) return;
+    const char *h = s;
+    while (h < s + n && !lit_md_starts_ci(h, "href=")) h++;
+    if (h + 6 > s + n) return;
+    h += 5;
+    char q = *h == '"' || *h == '\'' ? *h++ : ' ';
+    const char *e = h;
+    while (e < s + n && *e != q && *e != '>' && !(q == ' ' && isspace((unsigned char)*e))) e++;
+    if (e == h) return;
+    link_open(im, u, lit_md_strndup(h, (size_t)(e - h)));
+    im->html_links++;
+}
+
+/* An <a> the block left open closes with the block. */
+static void close_html_links(imp *im)
+{
+    for (; im->html_links > 0; im->html_links--) link_close(im, target(im));
+}
+
+/* The links of an HTML block under a publications page's paper: its buttons
+ * ('<a class="btn" href="paper.pdf">PDF</a>'). */
+static void html_block_links(imp *im)
+{
+    const char *h = lit_buf_str(&im->html);
+    for (const char *p = h; (p = strstr(p, "href=")) != NULL;) {
+        p += 5;
+        char q = *p == '"' || *p == '\'' ? *p++ : ' ';
+        size_t n = strcspn(p, q == ' ' ? " >\n" : (q == '"' ? "\"\n" : "'\n"));
+        char *url = lit_md_strndup(p, n);
+        if (!is_relative(url)) lit_md_unit_add_link(&im->pub, lit_md_kind_from_url(url), url, false);
+        free(url);
+        p += n;
+    }
+}
+
+/* An HTML block's <details> sections: "<details><summary>Causal Inference</summary>" opens a
+ * section (its papers get that topic), "</details>" closes it. */
+static void html_sections(imp *im)
+{
+    const char *h = lit_buf_str(&im->html);
+    for (const char *p = h; *p; p++) {
+        if (*p != '<') continue;
+        if (lit_md_starts_ci(p, "</details")) {
+            lit_md_pop_sections(im, SECTION_DETAILS);
+        } else if (lit_md_starts_ci(p, "<summary")) {
+            const char *b = strchr(p, '>'), *e = b;
+            while (e && *e && !lit_md_starts_ci(e, "</summary")) e++;
+            if (!b || !*e) continue;
+            lit_buf name = LIT_BUF_INIT;
+            for (const char *q = b + 1; q < e; q++) {   /* the text without its tags: "<b>Market Design</b>" */
+                if (*q == '<') { while (q < e && *q != '>') q++; continue; }
+                lit_buf_addc(&name, *q);
+            }
+            char *s = lit_xstrdup(lit_buf_str(&name));
+            lit_md_collapse_ws(s);
+            if (*s && lit_md_count_words(s) <= 12) lit_md_push_section(im, SECTION_DETAILS, s);
+            free(s);
+            lit_buf_free(&name);
+            p = e;
+        }
+    }
+}
+
+/* Appends unit from to to (text and links), after sep. */
+static void unit_append(unit *to, const unit *from, const char *sep)
+{
+    if (to->text.len) lit_buf_adds(&to->text, sep);
+    size_t base = to->text.len;
+    if (!to->n_lines && from->n_lines) lit_md_unit_mark_line(to, from->lines[0].line, from->lines[0].col);
+    lit_buf_adds(&to->text, lit_buf_str(&from->text));
+    for (size_t i = 0; i < from->n_links; i++) {
+        lit_md_unit_add_link(to, from->links[i].kind, from->links[i].url, from->links[i].title);
+        to->links[to->n_links - 1].at = base + from->links[i].at;
+    }
+}
+
+/* A publications page (Hugo Academic, Wowchemy, hand-written): "### Title" then "######
+ * Ada Lovelace, Alan Turing" then paragraphs with the venue ("CHI '23 · **Best Paper**") and
+ * buttons is one paper. A heading without links is held until the next block says whether
+ * it is such a title (a heading of names follows) or a section. */
+static int flush_hold(imp *im)
+{
+    if (!im->hold_level) return 0;
+    int level = im->heading_level, rc = 0;
+    im->heading_level = im->hold_level;
+    im->hold_level = 0;
+    unit keep = im->cur;
+    im->cur = im->hold;
+    rc = flush_cur(im, 'h', false);
+    im->hold = im->cur;
+    im->cur = keep;
+    im->heading_level = level;
+    return rc;
+}
+
+static int finish_pub(imp *im)
+{
+    if (!im->in_pub) return 0;
+    im->in_pub = false;
+    for (char *q = im->pub.text.data; q && *q; q++) if (*q == '\n') *q = ' ';
+    for (char *q; im->pub.text.data && (q = strstr(im->pub.text.data, " \xC2\xB7 "));) {   /* "CHI '23 · Award" */
+        q[0] = '.', q[1] = ' ', q[2] = ' ', q[3] = ' ';
+    }
+    int rc = lit_md_handle(im, lit_buf_str(&im->pub.text), im->pub.links, im->pub.n_links,
+                           unit_line_at(&im->pub, 0, NULL, &im->col), 'c', false);
+    lit_md_unit_reset(&im->pub);
+    if (rc) im->failed = 1;
+    return rc;
+}
+
+/* Whether the paragraph just read is a venue line and nothing else: "*CHI 2025, Best Paper
+ * Award*", "UIST 2024", "NIME '22". */
+static bool venue_line(imp *im)
+{
+    const char *s = lit_buf_str(&im->cur.text);
+    if (memchr(s, '\n', im->cur.text.len) || im->cur.text.len > 160) return false;
+    char *g = lit_xstrdup(s);
+    lit_md_strip_marks(g);
+    tag t;
+    char vb[128];
+    bool ok = lit_md_parse_tag(im->vs, g, &t, TAG_LOOSE, vb, sizeof vb) && t.year && t.venue && !t.unknown;
+    free(g);
+    return ok;
+}
+
+/* The heading just read, when one is held: a heading of names makes the held one a paper's
+ * title. True when it did. */
+static bool start_pub(imp *im)
+{
+    if (!im->hold_level || im->heading_level < 5 || im->cur.n_links) return false;
+    /* two names or more, or "et al.": "###### Sparse Kernel" under "### Others" is a topic */
+    names nm;
+    bool ok = lit_md_split_names(lit_buf_str(&im->cur.text), 0, &nm) > 0 && lit_md_count_words(lit_buf_str(&im->hold.text)) >= 3;
+    lit_md_names_free(&nm);
+    if (!ok) return false;
+    lit_md_unit_reset(&im->pub);
+    lit_buf_addc(&im->pub.text, M_EM_OPEN);
+    unit_append(&im->pub, &im->hold, "");
+    lit_buf_addc(&im->pub.text, M_EM_CLOSE);
+    unit_append(&im->pub, &im->cur, ". ");
+    lit_md_unit_reset(&im->hold);
+    lit_md_unit_reset(&im->cur);
+    im->hold_level = 0;
+    im->in_pub = true;
+    return true;
+}
+
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
     imp *im = ud;
     if (im->failed) return 1;
+    /* a held heading waits for a heading of names or a paragraph that may be its venue */
+    bool names_next = type == MD_BLOCK_H && ((MD_BLOCK_H_DETAIL *)detail)->level >= 5;
+    if (!names_next && !(type == MD_BLOCK_P && !im->n_li) && flush_hold(im)) { im->failed = 1; return 1; }
+    if (im->in_pub && type != MD_BLOCK_P && type != MD_BLOCK_HTML && finish_pub(im)) return 1;
     if (type != MD_BLOCK_P && type != MD_BLOCK_DOC && flush_pend(im)) { im->failed = 1; return 1; }
     switch (type) {
     case MD_BLOCK_CODE: case MD_BLOCK_HTML:
         if (im->n_li && flush_li(im, false)) return 1;
         im->skip_depth++;
+        im->in_html = type == MD_BLOCK_HTML;
+        lit_buf_reset(&im->html);
         break;
     case MD_BLOCK_QUOTE: im->quote_depth++; break;
     case MD_BLOCK_UL: case MD_BLOCK_OL:
@@ -379,8 +604,16 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
     imp *im = ud;
     (void)detail;
     if (im->failed) return 1;
+    if (type == MD_BLOCK_P || type == MD_BLOCK_H || type == MD_BLOCK_TH || type == MD_BLOCK_TD || type == MD_BLOCK_LI)
+        close_html_links(im);
     switch (type) {
-    case MD_BLOCK_CODE: case MD_BLOCK_HTML: im->skip_depth--; lit_md_unit_reset(&im->cur); break;
+    case MD_BLOCK_CODE: case MD_BLOCK_HTML:
+        im->skip_depth--;
+        lit_md_unit_reset(&im->cur);
+        if (type == MD_BLOCK_HTML) html_sections(im);
+        if (type == MD_BLOCK_HTML && im->in_pub) html_block_links(im);
+        im->in_html = false;
+        break;
     case MD_BLOCK_QUOTE: im->quote_depth--; break;
     case MD_BLOCK_UL: case MD_BLOCK_OL: im->list_depth--; break;
     case MD_BLOCK_LI:
@@ -393,9 +626,35 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         break;
     case MD_BLOCK_H:
         im->in_heading = false;
+        if (start_pub(im)) break;
+        if (flush_hold(im)) return 1;
+        if (im->heading_level <= 4 && !im->cur.n_links && !im->cur.dropped && im->cur.text.len) {
+            lit_md_unit_reset(&im->hold);   /* what the next block says this heading is */
+            unit_append(&im->hold, &im->cur, "");
+            im->hold_level = im->heading_level;
+            lit_md_unit_reset(&im->cur);
+            break;
+        }
         if (flush_cur(im, 'h', false)) return 1;
         break;
     case MD_BLOCK_P:
+        if (im->hold_level && !im->n_li && lit_md_count_words(lit_buf_str(&im->hold.text)) >= 3 && venue_line(im)) {
+            /* "### Title of a Paper" then "*CHI 2025*" */
+            lit_md_unit_reset(&im->pub);
+            lit_buf_addc(&im->pub.text, M_EM_OPEN);
+            unit_append(&im->pub, &im->hold, "");
+            lit_buf_addc(&im->pub.text, M_EM_CLOSE);
+            lit_md_unit_reset(&im->hold);
+            im->hold_level = 0;
+            im->in_pub = true;
+        } else if (flush_hold(im)) {
+            return 1;
+        }
+        if (im->in_pub && !im->n_li && !im->quote_depth) {   /* the paper's venue and button lines */
+            unit_append(&im->pub, &im->cur, ". ");
+            lit_md_unit_reset(&im->cur);
+            break;
+        }
         if (im->quote_depth || (im->n_li && im->li[im->n_li - 1].done)) { lit_md_unit_reset(&im->cur); break; }
         if (im->n_li) { unit_newline(&im->cur); break; }  /* the item's entry: flushed with the item */
         if (flush_cur(im, 'p', false)) return 1;
@@ -465,14 +724,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
         im->img_depth++;
         break;
     }
-    case MD_SPAN_A:
-        if (im->n_link_open < 16) {
-            im->link_start[im->n_link_open] = u->text.len;
-            im->link_href[im->n_link_open] = attr_str(&((MD_SPAN_A_DETAIL *)detail)->href);
-        }
-        im->n_link_open++;
-        lit_buf_addc(&u->text, M_LINK_OPEN);
-        break;
+    case MD_SPAN_A: link_open(im, u, attr_str(&((MD_SPAN_A_DETAIL *)detail)->href)); break;
     default: break;
     }
     return 0;
@@ -487,53 +739,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
     switch (type) {
     case MD_SPAN_EM: case MD_SPAN_STRONG: case MD_SPAN_CODE: lit_buf_addc(&u->text, M_EM_CLOSE); break;
     case MD_SPAN_IMG: im->img_depth--; break;
-    case MD_SPAN_A: {
-        int k = --im->n_link_open;
-        if (k >= 16) break;
-        size_t st = im->link_start[k];
-        char *href = im->link_href[k];
-        if (st > u->text.len) st = u->text.len;
-        if (im->in_heading && href && href[0] == '#') {   /* "[(back to top)](#contents)": no part of the name */
-            if (u->text.data) u->text.data[u->text.len = st] = 0;
-            free(href);
-            break;
-        }
-        char *label = lit_md_strndup(u->text.data ? u->text.data + st + 1 : "", u->text.len > st ? u->text.len - st - 1 : 0);
-        bool aux = lit_md_label_is_aux(label);
-        if (!aux && lit_md_count_words(label) <= 6) {  /* "[Findings of ACL 2022](url)" is a tag */
-            tag t;
-            char vb[128];
-            aux = lit_md_parse_tag(im->vs, label, &t, false, vb, sizeof vb) && t.year && t.venue;
-        }
-        const char *kind = NULL;
-        if (!is_relative(href) && !lit_md_starts_ci(href, "mailto:")) {
-            kind = aux ? lit_md_label_kind(label) : NULL;  /* letters only: "[Paper]" is "paper" */
-            if (!kind || !strcmp(kind, "web")) {
-                const char *uk = lit_md_kind_from_url(href);
-                if (!kind || strcmp(uk, "web")) kind = uk;
-            }
-            if (!aux && !strcmp(kind, "pdf")) kind = "paper";
-        }
-        if (aux && u->text.data && st < u->text.len && *label && !lit_md_label_kind(label) && strlen(label) <= 80) {
-            u->text.data[st] = M_AUX_OPEN;
-            lit_buf_addc(&u->text, M_AUX_CLOSE);
-        } else if (aux) {
-            if (u->text.data) {
-                u->text.len = st;
-                u->text.data[st] = 0;
-            }
-        } else {
-            lit_buf_addc(&u->text, M_LINK_CLOSE);
-        }
-        if (kind) {
-            size_t at = u->text.len;
-            lit_md_unit_add_link(u, kind, href, !aux);
-            u->links[u->n_links - 1].at = aux ? at : st;
-        }
-        free(label);
-        free(href);
-        break;
-    }
+    case MD_SPAN_A: link_close(im, u); break;
     default: break;
     }
     return 0;
@@ -542,8 +748,9 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
 {
     imp *im = ud;
-    if (im->skip_depth || im->img_depth) return 0;
     if (size > im->len) return -1;   /* md4c's mistake (see lit_import_list): no text is longer than the file */
+    if (im->in_html && im->html.len < MAX_ENTRY) lit_buf_add(&im->html, text, size);   /* for <details> */
+    if (im->skip_depth || im->img_depth) return 0;
     unit *u = target(im);
     if (text >= im->base && text < im->base + im->len) {
         long line = lit_md_line_of(im, text);
@@ -562,7 +769,10 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
     case MD_TEXT_ENTITY: lit_md_decode_entity(&u->text, text, size); break;
     case MD_TEXT_SOFTBR: case MD_TEXT_BR: unit_newline(u); break;
     case MD_TEXT_NULLCHAR: lit_md_put_utf8(&u->text, 0xFFFD); break;
-    case MD_TEXT_HTML: add_badge(u, text, size); break;   /* <img src="...badge/DAC-2025-green.svg"> */
+    case MD_TEXT_HTML:   /* <img src="...badge/DAC-2025-green.svg">, <a href="...">PDF</a> */
+        add_badge(u, text, size);
+        html_link(im, u, text, size);
+        break;
     default: break;  /* inline HTML and math carry no title text */
     }
     return 0;
@@ -571,6 +781,13 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 /* Forgets the state of a finished or aborted parse. */
 void lit_md_walk_reset(imp *im)
 {
+    im->html_links = 0;
+    lit_md_unit_reset(&im->hold);
+    lit_md_unit_reset(&im->pub);
+    im->hold_level = 0;
+    im->in_pub = false;
+    lit_buf_reset(&im->html);
+    im->in_html = false;
     for (size_t i = 0; i < (size_t)im->n_link_open && i < 16; i++) free(im->link_href[i]);
     im->n_link_open = 0;
     lit_md_unit_reset(&im->cur);
@@ -597,12 +814,15 @@ int lit_md_walk(imp *im, const char *s, size_t n)
     p.leave_span = leave_span;
     p.text = on_text;
     int r = md_parse(s, (MD_SIZE)n, &p, im);
-    if (!im->failed && !r) im->failed = flush_cur(im, 'p', false) || flush_pend(im) ? 1 : 0;
+    if (!im->failed && !r) im->failed = flush_cur(im, 'p', false) || flush_pend(im) || flush_hold(im) || finish_pub(im) ? 1 : 0;
     return r;
 }
 
 void lit_md_walk_free(imp *im)
 {
+    lit_buf_free(&im->html);
+    lit_md_unit_free(&im->hold);
+    lit_md_unit_free(&im->pub);
     for (size_t i = 0; i < (size_t)im->n_link_open && i < 16; i++) free(im->link_href[i]);
     lit_md_unit_free(&im->cur);
     lit_buf_free(&im->pend);

@@ -6,7 +6,8 @@
 #include "md_entry.h"
 
 #define MAX_ENTRY 65536     /* an entry's text with its authors and link labels */
-#define SECTION_CATEGORY 7  /* a bare category line sits below every heading level */
+#define SECTION_DETAILS 7   /* a <details><summary> section, below every heading */
+#define SECTION_CATEGORY 8  /* a bare category line sits below every heading and details */
 #define SECTION_BULLET 100  /* a topic bullet with nested items: 100 + list depth */
 
 /* One block's collected text with its links and the source line of each text line. */
@@ -69,6 +70,13 @@ typedef struct imp {
     size_t headings;    /* '#' headings met, for the list's title (the first, at level 1) */
     char row_venue[128]; /* a table row's venue cell that is no tag, kept as written ("" none) */
     int row_year;        /* its year cell when the venue cell is no tag (0 none) */
+    bool in_html;        /* inside an HTML block: its text is kept in html */
+    int html_links;      /* links opened by inline <a href> and not closed yet */
+    unit hold;           /* a heading held until the next block says what it is (md_walk.c) */
+    int hold_level;      /* its level, 0: none held */
+    unit pub;            /* a publications page's paper: heading title, authors, venue lines */
+    bool in_pub;
+    lit_buf html;
 } imp;
 
 
@@ -89,6 +97,7 @@ void lit_md_walk_free(imp *im);
  * 'l' list item (children: it has nested items), 'h' heading, 'r' table row, 't' plain-text
  * line. Returns -1 on a strict-mode error. */
 int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long line, char kind, bool children);
+void lit_md_push_section(imp *im, int level, const char *text);
 void lit_md_pop_sections(imp *im, int level);
 
 #endif
