@@ -87,7 +87,7 @@ static void clean_title(char *s)
         n = o;
     }
     size_t lead = 0;
-    while (s[lead] == '-' || s[lead] == ':' || s[lead] == ' ' || s[lead] == '|') lead++;
+    while (s[lead] == '-' || s[lead] == ':' || s[lead] == ' ' || s[lead] == '|' || s[lead] == ',' || s[lead] == ';') lead++;
     if (lead) lit_md_remove_range(s, 0, lead);
     n = strlen(s);
     if (n >= 2 && s[0] == '"' && s[n - 1] == '"') { s[n - 1] = 0; lit_md_remove_range(s, 0, 1); }
@@ -590,6 +590,30 @@ bool lit_md_read_byline(const lit_venues *vs, const char *text, entry *e)
     return e->au.n || e->tagged;
 }
 
+/* A short link label first that is a tag: "[arXiv 2025.10](url), ActiveUMI: ..." gives the
+ * tag and leaves the title after it. */
+static void take_leading_aux_tag(const lit_venues *vs, char *s, entry *e)
+{
+    size_t i = 0;
+    while (s[i] == ' ' || (IS_MARK(s[i]) && s[i] != M_AUX_OPEN)) i++;
+    if (s[i] != M_AUX_OPEN) return;
+    char *c = strchr(s + i, M_AUX_CLOSE);
+    if (!c) return;
+    char *in = lit_md_strndup(s + i + 1, (size_t)(c - s) - i - 1);
+    tag t;
+    char vb[128];
+    int date = lit_md_date_label(vs, in);
+    if (date) memset(&t, 0, sizeof t), t.ok = true, t.year = date;
+    if (date || (lit_md_parse_tag(vs, in, &t, TAG_LOOSE, vb, sizeof vb) && t.year && t.venue && !t.unknown)) {
+        take_tag(e, &t, vb);
+        e->lead_tag = true;
+        size_t end = (size_t)(c - s) + 1;
+        while (s[end] == ' ' || s[end] == ',' || s[end] == ';' || s[end] == ':') end++;   /* ", Title" */
+        lit_md_remove_range(s, i, end);
+    }
+    free(in);
+}
+
 /* "[[Code Shaping]]: ..." (a wiki link, Obsidian's and Jekyll's): its text. */
 static void unwrap_wikilinks(char *s)
 {
@@ -630,6 +654,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
         if (!drop_leading_label(s)) break;
     }
     drop_link_words(s);
+    take_leading_aux_tag(vs, s, e);   /* "[arXiv 2025.10](url), Title": a tag, not the title */
     resolve_leading_aux(s);
     if (!e->tagged && lit_md_aux_tag(vs, s, &t, vb, sizeof vb)) {
         e->tag = t;

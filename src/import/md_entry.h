@@ -72,7 +72,10 @@ void lit_md_fold_fullwidth(char *s);      /* "（" -> "(" */
 size_t lit_md_trim_end(const char *s);    /* length without trailing separators and markers */
 void lit_md_strip_emoji(char *s);
 void lit_md_strip_decorations(char *s);   /* emoji and ":star:" shortcodes; spaces collapsed */
-bool lit_md_letter_at(const char *s);     /* the character at s is a letter (any script) */
+bool lit_md_letter_at(const char *s);
+/* Title Case: most words of four letters or more start with a capital ("Learning to Walk in
+ * Minutes"), two such words at least. */
+bool lit_md_title_case(const char *s);     /* the character at s is a letter (any script) */
 size_t lit_md_separator(const char *s);   /* "-", "–", "|", "•" at s: its length, else 0 */
 size_t lit_md_skip_separators(const char *s);
 const char *lit_md_strnstr(const char *s, size_t n, const char *needle);   /* in n bytes of s */  /* length of the separators, marks, spaces, ".,:" at s */
@@ -111,6 +114,8 @@ bool lit_md_badge(const char *url, size_t n, char *out, size_t cap);          /*
 /* ---- md_tag.c: tags; vs may be NULL (no venue is known) ---- */
 const char *lit_md_venue(const lit_venues *vs, const char *name);  /* canonical id or NULL */
 bool lit_md_preprint(const lit_venues *vs, const char *venue);     /* arXiv, bioRxiv, ... */
+/* The year of a link label that is a date ("2024.08", "website 2026.03"), or 0. */
+int lit_md_date_label(const lit_venues *vs, const char *label);
 /* How sure the text around says a tag is one: in brackets (LOOSE), without (STRICT: only a
  * known venue or a 4-digit year counts), emphasised alone at the end (STATED: a venue the
  * table does not know may be long, "*IEEE Transactions on Big Data 2017*"). */

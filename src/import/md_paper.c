@@ -306,7 +306,14 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
                  tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.' && e.title[tl - 1] != '?';
     /* authors where a paper's stand make a paper of a title without a link or tag */
     bool authored = e.au.n && e.au_stated && (isupper((unsigned char)e.title[0]) || isdigit((unsigned char)e.title[0]));
-    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose || authored ||
+    /* a title in Title Case as a numbered item ("1. Learning to Walk in Minutes") or with only
+     * a code link or an empty one ("Graph Networks for Molecules [[code]](github)", "[[pdf]]()") */
+    bool leaf = kind == 'l' && !children && !title_link && words >= 3 && words <= 30 && tl &&
+                !strchr(":.?", e.title[tl - 1]) && lit_md_title_case(e.title);
+    bool code_only = n_links > 0;
+    for (size_t i = 0; i < n_links; i++) code_only &= !strcmp(links[i].kind, "code");
+    bool titled = leaf && ((im->n_li && im->li[im->n_li - 1].ordered) || code_only || im->empty_link);
+    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose || authored || titled ||
                  (ctx && (kind == 'l' || title_link) && words >= 3 && words <= 30));
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
     /* "[Some-Papers](github.com/...) - a list of ... (ACL 2022)": a project, not a paper */
@@ -314,6 +321,7 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     /* a title that links to a talk, slides or a blog post is that, not a paper */
     if (kind != 'r' && e.link_title && tl_link && lit_md_not_paper_kind(tl_link->kind) && !aux_paper && !e.lead_tag)
         paper = false;
+    if (im->anchor_link && !e.tagged && !aux_paper) paper = false;   /* a table of contents' line */
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
     if (lit_md_course_code(e.title)) paper = false;
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;

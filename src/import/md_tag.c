@@ -18,6 +18,18 @@ bool lit_md_preprint(const lit_venues *vs, const char *venue)
     return v && v->kind == LIT_VENUE_PREPRINT;
 }
 
+int lit_md_date_label(const lit_venues *vs, const char *label)
+{
+    const char *p = label;
+    size_t w = strcspn(p, " ");
+    char first[32];
+    snprintf(first, sizeof first, "%.*s", (int)(w < 31 ? w : 31), p);
+    if (p[w] == ' ' && lit_md_kind_from_label(first)) p += w + 1;   /* "website 2026.03" */
+    tag t;
+    char vb[128];
+    return lit_md_count_words(p) == 1 && lit_md_parse_tag(vs, p, &t, TAG_LOOSE, vb, sizeof vb) && !t.venue && !t.unknown ? t.year : 0;
+}
+
 static int expand_year(int y, int digits)
 {
     if (digits == 4) return y;
@@ -253,11 +265,21 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
         if (comma && comma - (s + i) <= 40) {
             const char *a = comma + 1;
             while (*a == ' ') a++;
-            if (*a == M_LINK_OPEN || *a == M_EM_OPEN) {
+            /* before a plain title only a known venue with its year: "arXiv 2025.06, General Motion ..." */
+            bool plain = *a != M_LINK_OPEN && *a != M_EM_OPEN;
+            char head[48];
+            snprintf(head, sizeof head, "%.*s", (int)(comma - (s + i)), s + i);
+            tag pt;
+            char pb[128];
+            bool known = !plain || (!memchr(head, M_LINK_OPEN, strlen(head)) && !memchr(head, M_EM_CLOSE, strlen(head)) &&
+                                    lit_md_parse_tag(vs, head, &pt, TAG_STRICT, pb, sizeof pb) && pt.year && pt.venue &&
+                                    pt.venue != pb);
+            if (known) {
                 char *in = lit_md_strndup(s + i, (size_t)(comma - (s + i)));
                 bool ok = !memchr(in, M_LINK_OPEN, strlen(in)) && lit_md_parse_tag(vs, in, t, false, vb, vcap) && t->year;
                 free(in);
-                if (ok) lit_md_remove_range(s, i, (size_t)(a - s));
+                /* "[arXiv 2025.05](url), **Title**": the label's mark goes with it */
+                if (ok) lit_md_remove_range(s, i && s[i - 1] == M_AUX_OPEN ? i - 1 : i, (size_t)(a - s));
                 return ok;
             }
         }

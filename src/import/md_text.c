@@ -323,3 +323,19 @@ void lit_md_strip_decorations(char *s)
     }
     lit_md_collapse_ws(s);
 }
+
+bool lit_md_title_case(const char *s)
+{
+    size_t long_words = 0, upper = 0;
+    for (const char *p = s; *p;) {
+        while (*p && !isalpha((unsigned char)*p) && (unsigned char)*p < 0x80) p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '-' && *p != '/') p++;
+        size_t letters = 0;
+        for (const char *q = w; q < p; q++) letters += isalpha((unsigned char)*q) != 0;
+        if (letters < 4) continue;
+        long_words++;
+        upper += isupper((unsigned char)*w) != 0;
+    }
+    return long_words >= 2 && upper * 10 >= long_words * 7;
+}

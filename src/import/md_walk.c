@@ -20,6 +20,7 @@ long lit_md_line_of(const imp *im, const char *p)
 
 void lit_md_unit_reset(unit *u)
 {
+    u->empty_link = u->anchor_link = false;
     lit_buf_reset(&u->text);
     for (size_t i = 0; i < u->n_links; i++) { free(u->links[i].url); }
     u->n_links = 0;
@@ -219,9 +220,12 @@ static int flush_cur(imp *im, char kind, bool children)
         } else {
             for (char *q = im->cur.text.data; q && *q; q++) if (*q == '\n') *q = ' ';
             im->dropped = im->cur.dropped;
+            im->empty_link = im->cur.empty_link;
+            im->anchor_link = im->cur.anchor_link;
             rc = lit_md_handle(im, lit_buf_str(&im->cur.text), im->cur.links, im->cur.n_links,
                         unit_line_at(&im->cur, 0, NULL, &im->col), kind, children);
             im->dropped = 0;
+            im->empty_link = im->anchor_link = false;
         }
     }
     lit_md_unit_reset(&im->cur);
@@ -354,13 +358,19 @@ static void link_close(imp *im, unit *u)
         return;
     }
     char *label = lit_md_strndup(u->text.data ? u->text.data + st + 1 : "", u->text.len > st ? u->text.len - st - 1 : 0);
-    bool aux = lit_md_label_is_aux(label);
-    if (!aux && lit_md_count_words(label) <= 6) {  /* "[Findings of ACL 2022](url)" is a tag */
+    bool aux = lit_md_label_is_aux(label), tag_label = false;
+    if (lit_md_count_words(label) <= 6) {  /* "[Findings of ACL 2022](url)", "[arXiv 2025.10](url)": a tag */
         tag t;
         char vb[128];
-        aux = lit_md_parse_tag(im->vs, label, &t, false, vb, sizeof vb) && t.year && t.venue;
+        tag_label = (lit_md_parse_tag(im->vs, label, &t, false, vb, sizeof vb) && t.year && t.venue && !t.unknown) ||
+                    lit_md_date_label(im->vs, label);   /* "[2024.08](url), Title", "[website 2026.03](url)" */
+        aux |= tag_label;
     }
+    if (href && href[0] == '#' && !tag_label) u->anchor_link = true;   /* "[3.1 Matrix Factorization](#mf)": contents */
     const char *kind = NULL;
+    const char *lk = aux ? lit_md_label_kind(label) : NULL;
+    if (href && (!*href || !strcmp(href, "#")) && lk && (!strcmp(lk, "paper") || !strcmp(lk, "pdf")))
+        u->empty_link = true;   /* "[[pdf]]()": a paper the list meant to link */
     if (!is_relative(href) && !lit_md_starts_ci(href, "mailto:")) {
         kind = aux ? lit_md_label_kind(label) : NULL;  /* letters only: "[Paper]" is "paper" */
         if (!kind || !strcmp(kind, "web")) {
@@ -369,7 +379,7 @@ static void link_close(imp *im, unit *u)
         }
         if (!aux && !strcmp(kind, "pdf")) kind = "paper";
     }
-    if (aux && u->text.data && st < u->text.len && *label && !lit_md_label_kind(label) && strlen(label) <= 80) {
+    if (aux && u->text.data && st < u->text.len && *label && (tag_label || !lit_md_label_kind(label)) && strlen(label) <= 80) {
         u->text.data[st] = M_AUX_OPEN;
         lit_buf_addc(&u->text, M_AUX_CLOSE);
     } else if (aux) {
@@ -564,11 +574,16 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
     case MD_BLOCK_UL: case MD_BLOCK_OL:
         if (im->n_li && flush_li(im, true)) return 1;
         im->list_depth++;
+        if (im->list_depth < 64) {
+            uint64_t bit = (uint64_t)1 << im->list_depth;
+            im->ordered_lists = type == MD_BLOCK_OL ? im->ordered_lists | bit : im->ordered_lists & ~bit;
+        }
         break;
     case MD_BLOCK_LI:
         if (flush_cur(im, 'p', false)) return 1;
         LIT_GROW(im->li, im->cap_li, im->n_li + 1);
         im->li[im->n_li].pushed = im->li[im->n_li].done = im->li[im->n_li].paper = false;
+        im->li[im->n_li].ordered = im->list_depth < 64 && (im->ordered_lists >> im->list_depth & 1);
         im->n_li++;
         break;
     case MD_BLOCK_P:

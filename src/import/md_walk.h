@@ -17,6 +17,8 @@ typedef struct unit {
     rlink *links; size_t n_links, cap_links;
     lmark *lines; size_t n_lines, cap_lines;
     size_t dropped;     /* bytes not kept once an item outgrew MAX_ENTRY */
+    bool empty_link;    /* a paper link without a target: "[[pdf]]()" */
+    bool anchor_link;   /* a link into the page: "[3.1 Matrix Factorization](#mf)" */
     bool line_done;     /* the current text line has its source line */
     size_t line_start;  /* offset where the current text line began */
 } unit;
@@ -28,7 +30,8 @@ typedef struct section {
     int year;
 } section;
 
-typedef struct li_state { bool pushed, done, paper; } li_state;  /* paper: the item was one */
+/* paper: the item was one; ordered: it is an item of a numbered list */
+typedef struct li_state { bool pushed, done, paper, ordered; } li_state;
 
 typedef struct table_state {
     bool in_head;
@@ -52,6 +55,7 @@ typedef struct imp {
     li_state *li; size_t n_li, cap_li;
     unit cur;
     int list_depth, skip_depth, img_depth, quote_depth;
+    uint64_t ordered_lists;  /* bit d: the list at depth d is numbered */
     bool in_heading, in_table, in_cell;
     int heading_level;
     size_t link_start[16]; int n_link_open; char *link_href[16];
@@ -59,6 +63,8 @@ typedef struct imp {
     size_t n_papers;
     int failed;
     long col;           /* column where the entry being handled starts */
+    bool empty_link;    /* the entry being handled had an empty paper link */
+    bool anchor_link;   /* ... or a link into the page (a table of contents) */
     size_t dropped;     /* bytes of that entry not kept (too long to be a paper) */
     bool loose;         /* untagged leaf list items are papers (a list without tags) */
     char stray;         /* the entry being handled had this unmatched bracket */
