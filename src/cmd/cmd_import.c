@@ -24,7 +24,8 @@ static const char usage_text[] =
     "                       and hand edits (notes, topics, any extra field)\n"
     "      --strict         fail on the first bad entry (default: skip it with a warning)\n"
     "      --lenient        also skip bad lines and files without papers with a warning\n"
-    "  -v, --explain        print every merge with its reason\n"
+    "  -v, --explain        print every merge with its reason, and each list item\n"
+    "                       that was not read as a paper\n"
     "      --venues FILE    venue table (default: data/venues.yaml beside the output)\n"
     "      --topics FILE    topic table (default: data/topics.yaml beside the output)\n"
     "      --topics-out FILE  write the headings that became topics or matched loosely\n"
@@ -38,6 +39,20 @@ static bool has_ext(const char *path, const char *ext)
 {
     size_t n = strlen(path), e = strlen(ext);
     return n >= e && strcasecmp(path + n - e, ext) == 0;
+}
+
+/* Formats people keep lists in that the importers do not read: an error that says what
+ * they read, rather than a list read from markup or binary bytes. */
+static const char *const unread_exts[] = {
+    ".org", ".html", ".htm", ".xhtml", ".xml", ".xlsx", ".xls", ".ods", ".csv", ".tsv", ".docx", ".doc",
+    ".odt", ".rtf", ".pdf", ".epub", ".tex", ".pptx", ".key", ".numbers", ".pages",
+};
+
+static const char *unread_format(const char *path)
+{
+    for (size_t i = 0; i < sizeof unread_exts / sizeof *unread_exts; i++)
+        if (has_ext(path, unread_exts[i])) return unread_exts[i];
+    return NULL;
 }
 
 /* Where the text starts: past blanks and a UTF-8 byte-order mark. */
@@ -180,11 +195,19 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     /* section headings the taxonomy does not name become topics of the catalog's own */
     lit_topic_import_init(&heads, &ts, &vs);
     lit_import_opts o = {.venues = &vs, .topics = &ts, .sections = &heads, .strict = strict, .lenient = lenient,
-                         .bib = bib};
+                         .explain = explain, .bib = bib};
     size_t n_files = 0;
     for (int i = optind; i < argc; i++) {
         char *data = NULL;
         size_t len = 0;
+        const char *fmt = unread_format(argv[i]);
+        if (fmt) {
+            lit_error(d, argv[i], 0, 0, "cannot read '%s' files: litsurvey imports Markdown or plain-text lists "
+                      "(.md, .txt, .markdown, ...), BibTeX (.bib), CSL-JSON (.json) and RIS (.ris)", fmt);
+            if (!lenient) goto fail;
+            lit_warn(d, argv[i], 0, 0, "skipped");
+            continue;
+        }
         if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
         size_t before = cat.n_papers;
         int r = is_bib(argv[i], data, len)   ? lit_import_bib(&cat, argv[i], data, len, &o, d)

@@ -18,6 +18,7 @@ typedef struct lit_import_opts {
     bool strict;                /* --strict: the first bad entry fails the whole import
                                    (default: it is skipped with a located warning) */
     bool lenient;               /* --lenient: also skip bad lines (invalid UTF-8) and files */
+    bool explain;               /* -v: a note for each list item not read as a paper */
     lit_bib *bib;               /* NULL: each .bib file on its own; else lit_import_bib only
                                    reads into it and lit_bib_finish makes the papers */
 } lit_import_opts;

@@ -194,6 +194,10 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     }
     if (rc == 0 && cat->n_papers == before)
         rc = lit_error(d, path, 1, 1, "no papers found in '%s'", im.list);
+    /* a file whose list items mostly yield nothing says so, rather than a normal summary */
+    if (rc == 0 && im.n_items >= 5 && im.n_item_papers * 2 < im.n_items)
+        lit_warn(d, path, 0, 0, "%zu of %zu list items imported; the others were not read as papers%s",
+                 im.n_item_papers, im.n_items, o && o->explain ? "" : ": see -v");
     /* on failure the papers of this file are taken back */
     if (rc != 0) cat->n_papers = before;
     lit_md_walk_free(&im);

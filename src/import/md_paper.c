@@ -325,6 +325,15 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
     if (lit_md_course_code(e.title)) paper = false;
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
+    /* list items and table rows: how many became papers, for the closing count; contents
+     * lines are neither */
+    if (((kind == 'l' && !children) || kind == 'r') && !im->anchor_link && *e.label) {
+        im->n_items++;
+        im->n_item_papers += paper && !im->stray;
+        if (!paper && im->o && im->o->explain)
+            lit_note_at(im->d, im->path, line, im->col, "not read as a paper: '%.*s%s'", 70, e.label,
+                        strlen(e.label) > 70 ? "..." : "");
+    }
     int rc = 0;
     if (paper && im->stray) {
         rc = bad_entry(im, line, "unbalanced '%c' in entry", im->stray);

@@ -796,6 +796,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 /* Forgets the state of a finished or aborted parse. */
 void lit_md_walk_reset(imp *im)
 {
+    im->n_items = im->n_item_papers = 0;
     im->html_links = 0;
     lit_md_unit_reset(&im->hold);
     lit_md_unit_reset(&im->pub);

@@ -61,6 +61,7 @@ typedef struct imp {
     size_t link_start[16]; int n_link_open; char *link_href[16];
     table_state tab;
     size_t n_papers;
+    size_t n_items, n_item_papers;   /* list items and table rows read, and those that were papers */
     int failed;
     long col;           /* column where the entry being handled starts */
     bool empty_link;    /* the entry being handled had an empty paper link */
