@@ -560,7 +560,7 @@ static void read_tail(const lit_venues *vs, char *rest, entry *e)
     if (e->au.n) return;
     /* one full name is the author after a title that its emphasis or link delimits; one
      * family name too when a year follows it ("[Title](url) - Pearl (1995)") */
-    size_t used = lit_md_take_names(r, by || e->title_delimited ? 2 : 0, &e->au), yl;
+    size_t used = lit_md_take_names(r, by || e->title_delimited ? 2 : e->one_author, &e->au), yl;
     bool year_after = ref_year(r + used + strspn(r + used, " ,"), &yl) ||   /* or the year was a tag */
                       (!r[used + lit_md_skip_separators(r + used)] && e->tag.year && !e->tag.venue);
     /* a code span holds keywords, not names: "**Title**. NDSS 2023. `Backdoor Forensics`" */
@@ -722,12 +722,19 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             else if (c == ' ' && (unsigned char)s[k + 1] == 0xE2 && (unsigned char)s[k + 2] == 0x80 &&
                      ((unsigned char)s[k + 3] == 0x93 || (unsigned char)s[k + 3] == 0x94) && s[k + 4] == ' ') skip = 5;
             if (!skip) continue;
+            /* one full name too when a sentence of the venue follows it or the tag ended the
+             * entry: "Title. Ada Lovelace. Master's thesis, MIT, 2019." */
             names nm;
-            if (lit_md_take_names(s + k + skip, by ? 2 : 0, &nm)) {
-                lit_md_names_free(&nm);
+            size_t used = lit_md_take_names(s + k + skip, by ? 2 : c == '.' && e->tagged ? 1 : 0, &nm);
+            bool one = used && !by && nm.n == 1 && !nm.etal;
+            const char *after = s + k + skip + used;
+            after += strspn(after, ". ");
+            if (used && (!one || ((!*after || isupper((unsigned char)*after)) && (after[-1] == ' ' || !*after)))) {
                 cut = k;
                 rest = lit_xstrdup(s + k + (by ? 1 : skip));
+                e->one_author = one;
             }
+            lit_md_names_free(&nm);
         }
         title = lit_md_strndup(s, cut);
     }

@@ -54,6 +54,7 @@ typedef struct entry {
     bool link_title;     /* the title is a link's label ("[OSDI'22] [Unity](url)") */
     bool lead_tag;       /* the tag stood before the title */
     bool title_delimited; /* the title was an emphasised run or a link label */
+    bool one_author;     /* the title ended before one full name and a venue */
     bool au_stated;      /* the names stand where a paper's authors do: labelled "Authors:",
                             first in a reference, or after a delimited title */
 } entry;

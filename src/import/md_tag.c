@@ -223,6 +223,7 @@ static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, int strict, c
             for (const char *q = vbuf; *q; q++) caps += isupper((unsigned char)*q) != 0;
             if (strict == TAG_STRICT && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
             if (!year || nvtok > (strict == TAG_STATED ? max_tok : 3)) return false;
+            if (lit_md_has_org_word(vbuf, strlen(vbuf))) return false;   /* "MIT, 2019": where, not a venue */
             if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
                 /* "aiDM", "aiXiv": two capitals; "(W'21)" is a term, "(Goldstein 2019)" a citation,
                  * neither a venue (an emphasised stated venue needs one: "*Microbiome 2018*") */
