@@ -21,7 +21,8 @@ BUILD_DEBS := build-essential pkg-config libyaml-dev libcairo2-dev libpango1.0-d
               fonts-dejavu-core
 TEST_DEBS  := poppler-utils librsvg2-bin python3-openpyxl python3-yaml texlive-latex-base \
               texlive-latex-recommended texlive-latex-extra lmodern libreoffice-calc-nogui \
-              clang libclang-rt-14-dev valgrind biber texlive-bibtex-extra time unzip pandoc
+              clang libclang-rt-14-dev valgrind biber texlive-bibtex-extra time unzip pandoc \
+              strace
 DEPS_STAMP = $(BUILDDIR)/.deps-build
 TDEPS_STAMP = $(BUILDDIR)/.deps-test
 

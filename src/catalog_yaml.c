@@ -678,6 +678,7 @@ static int threads_for(const char *path)
 int lit_catalog_load_threads(lit_catalog *c, const char *path, int threads, lit_diag *d)
 {
     c->path = lit_arena_strdup(&c->arena, path);
+    lit_input_note(path);
     if (threads > 1 && strcmp(path, "-") != 0 && load_parallel(c, path, threads) == 0) return 0;
     c->load_threads = 1;
     lit_yread r;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "outfile.h"
 
 #ifndef LIT_VERSION
 #define LIT_VERSION "0.1.0"
@@ -51,6 +52,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) != 0) continue;
         lit_diag d;
         lit_diag_init(&d, stderr);
+        lit_input_guard();   /* no output of a command replaces one of its inputs */
         int rc = commands[i].run(argc - 1, argv + 1, &d);
         lit_diag_flush(&d);
         return rc;

@@ -77,10 +77,27 @@ void lit_outfile_scratch_add(const char *path)
         if (!done[i]) { done[i] = lit_xstrdup(path); return; }
 }
 
+/* The signals on_signal handles, held back while a step that must not be cut runs. */
+void lit_outfile_hold_signals(bool hold)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
 static void untrack(const char *tmp)
 {
     for (int i = 0; i < MAX_PENDING; i++)
         if (pending[i] == tmp) pending[i] = NULL;
+}
+
+void lit_outfile_remove_on_signal(char *path, bool remove)
+{
+    if (remove) track(path);
+    else untrack(path);
 }
 
 /* What the link p names (a relative link is taken from p's folder); NULL when p is no link. */
@@ -129,6 +146,92 @@ static char *follow(const char *path, int *fd)
         }
     }
     return p;
+}
+
+char *lit_path_target(const char *path)
+{
+    int fd;
+    return follow(path, &fd);
+}
+
+/* ---- inputs: what this run read, so that no output replaces it ---- */
+
+typedef struct input { dev_t dev; ino_t ino; char *path; } input;
+static input *inputs;
+static size_t n_inputs, cap_inputs;
+static bool guarding;
+
+void lit_input_guard(void)
+{
+    guarding = true;
+}
+
+void lit_input_note(const char *path)
+{
+    struct stat st;
+    if (!guarding || strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return;
+    for (size_t i = 0; i < n_inputs; i++)
+        if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino) return;
+    LIT_GROW(inputs, cap_inputs, n_inputs + 1);
+    inputs[n_inputs++] = (input){st.st_dev, st.st_ino, lit_xstrdup(path)};
+}
+
+void lit_input_release(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) return;
+    for (size_t i = 0; i < n_inputs; i++)
+        if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino) {   /* noted once */
+            free(inputs[i].path);
+            inputs[i] = inputs[--n_inputs];
+            return;
+        }
+}
+
+const char *lit_input_named(const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0) return NULL;
+    for (size_t i = 0; i < n_inputs; i++)
+        if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino) return inputs[i].path;
+    return NULL;
+}
+
+/* path with its folder made absolute and free of links (the file itself may not exist). */
+static char *resolved(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? lit_xstrdup(path) : lit_xstrdup(".");
+    if (slash) dir[slash == path ? 1 : slash - path] = '\0';
+    char *real = realpath(dir, NULL), *out = NULL;
+    if (real) {
+        lit_buf b = LIT_BUF_INIT;
+        lit_buf_printf(&b, "%s/%s", real, slash ? slash + 1 : path);
+        out = lit_xstrdup(lit_buf_str(&b));
+        lit_buf_free(&b);
+    }
+    free(real);
+    free(dir);
+    return out;
+}
+
+bool lit_same_target(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0) return false;   /* stdout may be written twice */
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    /* not made yet: the names the links lead to, their folders resolved */
+    char *ta = lit_path_target(a), *tb = lit_path_target(b);
+    bool same = false;
+    if (ta && tb) {
+        char *ra = resolved(ta), *rb = resolved(tb);
+        same = ra && rb && strcmp(ra, rb) == 0;
+        free(ra);
+        free(rb);
+    }
+    free(ta);
+    free(tb);
+    return same;
 }
 
 /* Opens the descriptor fd names for writing: a copy of it, so that the shell's choices
@@ -210,6 +313,11 @@ static int open_out(lit_outfile *o, const char *path, bool by_name, lit_diag *d)
         return lit_io_error(d, path, "cannot write: is a folder");
     } else if (stat(end, &st) == 0 && !S_ISREG(st.st_mode)) {
         stream = fopen(end, "wb");   /* a device or a FIFO: nothing to replace, written straight to it */
+    } else if (lit_input_named(end)) {
+        /* the commands refuse this before writing anything; this keeps every other writer honest */
+        lit_io_error(d, path, "cannot write: it is an input of this run ('%s')", lit_input_named(end));
+        free(end);
+        return -1;
     } else {
         o->target = end;   /* a link keeps pointing where it did: the file it names is replaced */
         end = NULL;
@@ -284,15 +392,16 @@ int lit_outfile_commit(lit_outfile *o, lit_diag *d)
     int e = o->fp ? finish(o->fp, o->target != NULL) : 0;
     o->fp = NULL;
     if (!e && o->stream) e = copy_out(o);
+    /* named for the signal handler before it exists: a signal right after the rename
+     * must not leave the file behind in a build folder */
+    size_t n = scratch ? strlen(scratch) : 0;
+    if (!e && o->target && n && strncmp(o->path, scratch, n) == 0 && o->path[n] == '/') lit_outfile_scratch_add(o->path);
     if (!e && o->target && rename(o->tmp, o->target) != 0) e = errno;
     if (e) {
         release(o, false);
         return lit_io_error(d, lit_outfile_name(o), "cannot write: %s", strerror(e));
     }
-    bool renamed = o->target != NULL;
-    release(o, renamed);
-    size_t n = scratch ? strlen(scratch) : 0;
-    if (renamed && n && strncmp(o->path, scratch, n) == 0 && o->path[n] == '/') lit_outfile_scratch_add(o->path);
+    release(o, o->target != NULL);
     return 0;
 }
 
@@ -316,6 +425,7 @@ int lit_read_file(const char *path, char **data, size_t *len, lit_diag *d)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) return lit_io_error(d, path, "cannot open: %s", strerror(errno));
+    lit_input_note(path);
     size_t cap = 1 << 16, n = 0;
     char *p = lit_xmalloc(cap);
     size_t got;

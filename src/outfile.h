@@ -1,6 +1,7 @@
 /* outfile.h - all-or-nothing output files: write a temporary beside the target, rename when done. */
 #ifndef LIT_OUTFILE_H
 #define LIT_OUTFILE_H
+#include <stdbool.h>
 #include <stdio.h>
 #include <sys/types.h>
 #include "diag.h"
@@ -39,6 +40,33 @@ void lit_outfile_scratch_add(const char *path);
 /* A child process writing into the build folder (0: none): on SIGINT/SIGTERM it gets
  * the signal too and is waited for before the folder is removed. */
 void lit_outfile_scratch_helper(pid_t pid);
+
+/* A file SIGINT/SIGTERM/SIGHUP remove (a lock file), until called with remove false; the
+ * caller keeps path alive meanwhile. */
+void lit_outfile_remove_on_signal(char *path, bool remove);
+/* Holds SIGINT, SIGTERM and SIGHUP back (true) until released (false): a step that must
+ * not be cut in two (a build folder's swap) runs whole; a signal that came meanwhile acts
+ * when released. */
+void lit_outfile_hold_signals(bool hold);
+
+/* The name the links from path lead to (path itself when it is no link); malloc'd, the
+ * caller frees it; NULL on a loop. */
+char *lit_path_target(const char *path);
+
+/* Inputs: no output of a run replaces a file the run read. The readers (lit_read_file,
+ * lit_yread_open, the catalog loader) note each regular file they open, by identity
+ * (st_dev, st_ino: "./x.md" and links are the same file); lit_outfile_open refuses a
+ * target that is one of them. The list lives as long as the process. */
+void lit_input_guard(void);   /* turns the list on for the process (main does; tests may not) */
+void lit_input_note(const char *path);
+/* Drops path from the inputs: the one output meant to replace it (import -m CAT -o CAT,
+ * markdown --in-place) may then. */
+void lit_input_release(const char *path);
+/* The input (as it was named when read) that path is, or NULL. */
+const char *lit_input_named(const char *path);
+/* Do a and b name one file: the same st_dev/st_ino, or for files not made yet the same
+ * name once links and the folders are resolved? ("-" is never the same.) */
+bool lit_same_target(const char *a, const char *b);
 
 /* Writes len bytes to path atomically (convenience for small outputs). */
 int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d);

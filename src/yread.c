@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include <yaml.h>
+#include "outfile.h"
 
 typedef struct yimpl {
     yaml_parser_t parser;
@@ -104,6 +105,7 @@ int lit_yread_open(lit_yread *r, const char *path, lit_diag *d)
         return lit_io_error(d, path, "cannot open: %s", strerror(errno));
     }
     if (y->fp != stdin) y->path = path;
+    lit_input_note(path);
     yaml_parser_set_input_file(&y->parser, y->fp);
     return start_doc(r);
 }

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "outfile.h"
 
 void lit_cli_init(lit_cli *c)
 {
@@ -38,6 +39,19 @@ int lit_usage_error(const char *cmd, const char *fmt, ...)
     fprintf(stderr, "\nTry 'litsurvey %s --help'.\n", cmd);
     va_end(ap);
     return LIT_EXIT_USAGE;
+}
+
+int lit_check_outputs(const char *cmd, const char *const *outs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i]) continue;
+        const char *in = lit_input_named(outs[i]);
+        if (in) return lit_usage_error(cmd, "the output '%s' is the input '%s': refusing to write over it", outs[i], in);
+        for (size_t j = 0; j < i; j++)
+            if (outs[j] && lit_same_target(outs[i], outs[j]))
+                return lit_usage_error(cmd, "'%s' and '%s' are one file: two outputs cannot share it", outs[j], outs[i]);
+    }
+    return 0;
 }
 
 int lit_cli_option(lit_cli *c, int opt, const char *arg, lit_diag *d)

@@ -49,6 +49,11 @@ int lit_cli_load(lit_cli *c, lit_db *db, lit_stats *s, lit_diag *d);
 
 /* Prints "litsurvey CMD: MSG" and a hint to --help; returns LIT_EXIT_USAGE. */
 int lit_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Refuses, before anything is written, an output of the command that is one of its
+ * inputs (import x.md -o x.md: the same file, so ./x.md and links too) or another of
+ * its outputs. outs holds n paths, NULL for an output not asked for. Returns 0 or
+ * LIT_EXIT_USAGE after the message. */
+int lit_check_outputs(const char *cmd, const char *const *outs, size_t n);
 /* Splits "A,B,C" in place into a NULL-terminated malloc'd array; *n gets the count. */
 const char **lit_split_commas(char *s, size_t *n);
 

@@ -57,12 +57,14 @@ int lit_cmd_bib(int argc, char **argv, lit_diag *d)
         goto out;
     }
     lit_outfile of;
+    if ((rc = lit_check_outputs("bib", &out, 1)) != 0) goto loaded;
     if (lit_outfile_open(&of, out, d) != 0) rc = LIT_EXIT_IO;
     else if ((csl ? lit_csl_write(of.fp, &db.cat, &db.venues, s.sel, s.n_papers, d)
                   : lit_bib_write_opts(of.fp, &db.cat, &db.venues, s.sel, s.n_papers, &bo, d)) != 0) {
         lit_outfile_abort(&of);
         rc = LIT_EXIT_DATA;
     } else if (lit_outfile_commit(&of, d) != 0) rc = LIT_EXIT_IO;
+loaded:
     lit_stats_free(&s);
     lit_db_free(&db);
 out:

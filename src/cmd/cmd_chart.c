@@ -104,6 +104,7 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
     lit_db db;
     lit_stats s;
     rc = lit_cli_load(&cli, &db, &s, d);
+    if (rc == 0 && (rc = lit_check_outputs("chart", (const char *[]){out, data}, 2)) != 0) lit_stats_free(&s);
     if (rc == 0) {
         if (lit_chart_render(kind, &s, &st, &o, out, d) < 0 ||
             (data && lit_chart_write_data(kind, &s, &st, &o, data, d) < 0))

@@ -84,7 +84,8 @@ int lit_cmd_diff(int argc, char **argv, lit_diag *d)
         lit_diff_compute(&df, &old, &new_);
         lit_buf b = LIT_BUF_INIT;
         lit_diff_write(&b, &df, fmt, old_name, new_path);
-        if (lit_write_file(out, lit_buf_str(&b), b.len, d) != 0) rc = LIT_EXIT_IO;
+        if ((rc = lit_check_outputs("diff", &out, 1)) == 0 && lit_write_file(out, lit_buf_str(&b), b.len, d) != 0)
+            rc = LIT_EXIT_IO;
         lit_buf_free(&b);
         lit_diff_free(&df);
     }

@@ -7,6 +7,7 @@
 #include "dedupe.h"
 #include "import.h"
 #include "import_ref.h"
+#include "lock.h"
 #include "outfile.h"
 
 static const char usage_text[] =
@@ -178,6 +179,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     lit_bib *bib = NULL;
     lit_topic_import heads;
     memset(&heads, 0, sizeof heads);
+    /* held from reading the catalog to writing it: two imports at once take turns */
+    lit_lock lock;
+    if (lit_lock_take(&lock, out, d) != 0) return LIT_EXIT_IO;
     const char *near = strcmp(out, "-") ? out : "data/catalog.yaml";
     char *vp = venues_file ? lit_xstrdup(venues_file) : lit_find_data(near, "data", "venues.yaml");
     char *tp = topics_file ? lit_xstrdup(topics_file) : lit_find_data(near, "data", "topics.yaml");
@@ -189,6 +193,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     if (existing) {
         if (lit_catalog_load(&cat, existing, d) != 0 || lit_topics_add_defs(&ts, &cat, d) != 0) goto fail;
         n_fixed = cat.n_papers;
+        if (lit_same_target(out, existing)) lit_input_release(existing);   /* merging into it is the point */
     }
     /* the .bib files share one bibliography: macros in argument order, crossrefs across files */
     bib = lit_bib_new();
@@ -236,6 +241,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     else if (!d->quiet && dd.n_unsure) lit_dedupe_print(&dd, false, stderr);
     lit_topic_import_defs(&heads, &cat);
     if (!d->quiet) lit_topic_import_report(&heads, stderr);
+    if ((rc = lit_check_outputs("import", (const char *[]){out, topics_out}, 2)) != 0) goto done;
     if (topics_out && lit_topic_import_write(&heads, &cat, topics_out, d) != 0) goto fail;
     if (lit_catalog_save(&cat, out, d) != 0) goto fail;
     /* existing papers are never merged with each other: the rest are this import's */
@@ -252,6 +258,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
 fail:
     rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
 done:
+    lit_lock_release(&lock);
     lit_dedupe_free(&dd);
     lit_buf_free(&unknown);
     lit_bib_free(bib);

@@ -145,7 +145,8 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
         lit_db_free(&db);
         goto out;
     }
-    if (lit_latex_write(table, &s, &o, out, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_USAGE;
+    if ((rc = lit_check_outputs("latex", &out, 1)) == 0 && lit_latex_write(table, &s, &o, out, d) != 0)
+        rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_USAGE;
     lit_stats_free(&s);
     lit_db_free(&db);
 out:

@@ -74,6 +74,7 @@ int lit_cmd_markdown(int argc, char **argv, lit_diag *d)
     char *readme = NULL;
     size_t len = 0;
     if (inplace && lit_read_file(inplace, &readme, &len, d) != 0) { rc = LIT_EXIT_IO; goto out; }
+    if (inplace) lit_input_release(inplace);   /* rewriting it is the point */
     lit_db db;
     lit_stats s;
     if ((rc = lit_cli_load(&cli, &db, &s, d)) != 0) {
@@ -83,7 +84,9 @@ int lit_cmd_markdown(int argc, char **argv, lit_diag *d)
     }
     lit_buf body = LIT_BUF_INIT, whole = LIT_BUF_INIT;
     lit_md_write(&body, &db, &s, &mo);
-    if (inplace) {
+    if ((rc = lit_check_outputs("markdown", &out, 1)) != 0) {
+        /* said; nothing written */
+    } else if (inplace) {
         if (lit_md_splice(&whole, inplace, readme, len, lit_buf_str(&body), d) != 0) rc = LIT_EXIT_DATA;
         else if (lit_write_file(inplace, whole.data, whole.len, d) != 0) rc = LIT_EXIT_IO;
     } else if (lit_write_file(out ? out : "-", lit_buf_str(&body), body.len, d) != 0) {

@@ -284,7 +284,8 @@ int lit_cmd_stats(int argc, char **argv, lit_diag *d)
     if (t.ncols && !t.cells) cell(&t, 0, 0, "%s", bys[bi]);
     lit_buf b = LIT_BUF_INIT;
     render(&b, &t, format, by, &s);
-    if (lit_write_file(out, lit_buf_str(&b), b.len, d) != 0) rc = LIT_EXIT_IO;
+    if ((rc = lit_check_outputs("stats", &out, 1)) == 0 && lit_write_file(out, lit_buf_str(&b), b.len, d) != 0)
+        rc = LIT_EXIT_IO;
     lit_buf_free(&b);
     table_free(&t);
     lit_stats_free(&s);

@@ -76,7 +76,8 @@ int lit_cmd_xlsx(int argc, char **argv, lit_diag *d)
         } else if (src != 0) {
             rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
         } else {
-            if (lit_xlsx_write_opts(&s, &st, out, &xo, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+            if ((rc = lit_check_outputs("xlsx", &out, 1)) == 0 && lit_xlsx_write_opts(&s, &st, out, &xo, d) != 0)
+                rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
             lit_style_free(&st);
         }
     }

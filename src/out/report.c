@@ -1,7 +1,6 @@
 /* report.c - report specs: parse and check reports/NAME.yaml, build everything into NAME/. */
 #include "report.h"
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,8 @@
 #include "out_xlsx.h"
 #include "catalog_check.h"
 #include "out_markdown.h"
+#include "lock.h"
+#include "outdir.h"
 #include "outfile.h"
 #include "style.h"
 #include "yread.h"
@@ -49,14 +50,16 @@ static int output_name(lit_yread *y, lit_arena *a, const char *ext, const char *
     return 0;
 }
 
-/* A list of names each of which must be in allowed (what names the list in messages). */
+/* A list of names each of which must be in allowed (what names the list in messages);
+ * pos (may be NULL) gets each name's line and column. */
 static int name_list(lit_yread *y, lit_arena *a, const char *const *allowed, const char *what,
-                     const char ***out, size_t *n)
+                     const char ***out, size_t *n, long (**pos)[2])
 {
     /* one name alone is a list of one */
     int single = y->tok == LIT_Y_SCALAR && !lit_yread_is_null(y);
     if (!single && lit_yread_expect(y, LIT_Y_SEQ, "a list") != 0) return -1;
     const char **v = lit_arena_alloc(a, 32 * sizeof *v);
+    if (pos) *pos = lit_arena_alloc(a, 32 * sizeof **pos);
     *n = 0;
     while (single || lit_yread_next(y) == LIT_Y_SCALAR) {
         if (!in_list(allowed, y->str)) {
@@ -69,6 +72,10 @@ static int name_list(lit_yread *y, lit_arena *a, const char *const *allowed, con
         if (*n == 32) return lit_yread_error(y, "more than 32 entries");
         for (size_t i = 0; i < *n; i++)
             if (strcmp(v[i], y->str) == 0) return lit_yread_error(y, "'%s' is listed twice", y->str);
+        if (pos) {
+            (*pos)[*n][0] = y->line;
+            (*pos)[*n][1] = y->col;
+        }
         v[(*n)++] = lit_arena_strndup(a, y->str, y->len);
         if (single) break;
     }
@@ -77,9 +84,68 @@ static int name_list(lit_yread *y, lit_arena *a, const char *const *allowed, con
     return 0;
 }
 
+/* ---- the outputs: every file a spec makes, each once ---- */
+
+/* Where the spec names its outputs, for messages. */
+typedef struct spec_pos {
+    long (*charts)[2], (*tables)[2];   /* each chart kind and table in its list */
+    long tables_line, tables_col;      /* the tables key: the default survey.tex is its */
+    struct lit_report_out one[8];      /* the single outputs (spreadsheet, bib, ...) */
+    size_t n_one;
+} spec_pos;
+
+static void add_out(lit_report *r, const char *name, const char *what, long line, long col)
+{
+    r->outs[r->n_outs++] = (struct lit_report_out){name, what, line, col};
+}
+
+/* An output key with one file name (spreadsheet: survey.xlsx). */
+static int one_output(lit_report *r, lit_yread *y, spec_pos *pos, const char *ext, const char *what, const char **out)
+{
+    long line = y->line, col = y->col;
+    if (output_name(y, &r->arena, ext, out) != 0) return -1;
+    pos->one[pos->n_one++] = (struct lit_report_out){*out, what, line, col};
+    return 0;
+}
+
+/* Lists every file the spec makes; two of one name are an error at the later one. */
+static int collect_outputs(lit_report *r, lit_yread *y, const spec_pos *pos)
+{
+    lit_arena *a = &r->arena;
+    r->outs = lit_arena_alloc(a, (r->n_charts * (r->n_formats + 1) + r->n_tables + pos->n_one + 1) * sizeof *r->outs);
+    for (size_t i = 0; i < r->n_charts; i++) {
+        for (size_t f = 0; f < r->n_formats; f++)
+            add_out(r, lit_arena_printf(a, "%s.%s", r->charts[i], r->formats[f]),
+                    lit_arena_printf(a, "chart '%s' in %s", r->charts[i], r->formats[f]), pos->charts[i][0], pos->charts[i][1]);
+        add_out(r, lit_arena_printf(a, "%s.csv", r->charts[i]), lit_arena_printf(a, "the numbers of chart '%s'", r->charts[i]),
+                pos->charts[i][0], pos->charts[i][1]);
+    }
+    for (size_t i = 0; i < r->n_tables; i++)
+        add_out(r, lit_arena_printf(a, "%s.tex", r->tables[i]), lit_arena_printf(a, "table '%s'", r->tables[i]),
+                pos->tables[i][0], pos->tables[i][1]);
+    for (size_t i = 0; i < pos->n_one; i++) r->outs[r->n_outs++] = pos->one[i];
+    if (r->n_tables && !r->latex) {
+        r->latex = "survey.tex";
+        add_out(r, r->latex, "the LaTeX document (survey.tex unless 'latex' names it)", pos->tables_line, pos->tables_col);
+    }
+    for (size_t i = 0; i < r->n_outs; i++)
+        for (size_t j = 0; j < i; j++) {
+            if (strcmp(r->outs[i].name, r->outs[j].name) != 0) continue;
+            const struct lit_report_out *x = &r->outs[j], *z = &r->outs[i];
+            bool x_first = x->line < z->line || (x->line == z->line && x->col <= z->col);
+            const struct lit_report_out *early = x_first ? x : z, *late = x_first ? z : x;
+            y->line = late->line;
+            y->col = late->col;
+            return lit_yread_error(y, "'%s' would be written twice: as %s (line %ld) and as %s; give one another name",
+                                   late->name, early->what, early->line, late->what);
+        }
+    return 0;
+}
+
 static int parse(lit_report *r, lit_yread *y)
 {
     lit_arena *a = &r->arena;
+    spec_pos pos = {0};
     lit_ykeys seen = {0};
     int rc = lit_yread_expect(y, LIT_Y_MAP, "a report spec (a mapping)");
     while (rc == 0 && lit_yread_next(y) == LIT_Y_SCALAR) {
@@ -89,7 +155,11 @@ static int parse(lit_report *r, lit_yread *y)
         snprintf(key, sizeof key, "%s", y->str);
         lit_yread_next(y);
         if (strcmp(key, "title") == 0) rc = lit_yread_str(y, a, &r->title);
-        else if (strcmp(key, "style") == 0) rc = lit_yread_str(y, a, &r->style);
+        else if (strcmp(key, "style") == 0) {
+            r->style_line = y->line;
+            r->style_col = y->col;
+            rc = lit_yread_str(y, a, &r->style);
+        }
         else if (strcmp(key, "catalog") == 0) {
             const char *c;
             r->catalog_line = y->line;
@@ -105,22 +175,24 @@ static int parse(lit_report *r, lit_yread *y)
         } else if (strcmp(key, "topics") == 0) {
             rc = lit_yread_str_list(y, a, (const char ***)&r->filter.topics, &r->filter.n_topics);
         } else if (strcmp(key, "charts") == 0) {
-            rc = name_list(y, a, lit_chart_kinds, "chart kind", &r->charts, &r->n_charts);
+            rc = name_list(y, a, lit_chart_kinds, "chart kind", &r->charts, &r->n_charts, &pos.charts);
         } else if (strcmp(key, "formats") == 0) {
-            rc = name_list(y, a, formats, "format", &r->formats, &r->n_formats);
+            rc = name_list(y, a, formats, "format", &r->formats, &r->n_formats, NULL);
         } else if (strcmp(key, "tables") == 0) {
-            rc = name_list(y, a, lit_latex_tables, "table", &r->tables, &r->n_tables);
-        } else if (strcmp(key, "spreadsheet") == 0) rc = output_name(y, a, ".xlsx", &r->spreadsheet);
-        else if (strcmp(key, "bib") == 0) rc = output_name(y, a, ".bib", &r->bib);
-        else if (strcmp(key, "pdf") == 0) rc = output_name(y, a, ".pdf", &r->pdf);
-        else if (strcmp(key, "latex") == 0) rc = output_name(y, a, ".tex", &r->latex);
+            pos.tables_line = kl;
+            pos.tables_col = kc;
+            rc = name_list(y, a, lit_latex_tables, "table", &r->tables, &r->n_tables, &pos.tables);
+        } else if (strcmp(key, "spreadsheet") == 0) rc = one_output(r, y, &pos, ".xlsx", "the spreadsheet", &r->spreadsheet);
+        else if (strcmp(key, "bib") == 0) rc = one_output(r, y, &pos, ".bib", "the bibliography", &r->bib);
+        else if (strcmp(key, "pdf") == 0) rc = one_output(r, y, &pos, ".pdf", "the PDF report", &r->pdf);
+        else if (strcmp(key, "latex") == 0) rc = one_output(r, y, &pos, ".tex", "the LaTeX document", &r->latex);
         else if (strcmp(key, "pdf_page") == 0) {
             const char **v;
             size_t n;
             if (lit_yread_expect(y, LIT_Y_SCALAR, "a4, letter or slides") != 0) rc = -1;
-            else if ((rc = name_list(y, a, pdf_pages, "pdf page", &v, &n)) == 0) r->pdf_page = v[0];
+            else if ((rc = name_list(y, a, pdf_pages, "pdf page", &v, &n, NULL)) == 0) r->pdf_page = v[0];
         } else if (strcmp(key, "markdown") == 0) {
-            rc = output_name(y, a, ".md", &r->markdown);
+            rc = one_output(r, y, &pos, ".md", "the Markdown list", &r->markdown);
         } else if (strcmp(key, "new_since") == 0) {
             r->new_since_line = y->line;
             r->new_since_col = y->col;
@@ -138,6 +210,12 @@ static int parse(lit_report *r, lit_yread *y)
     }
     lit_ykeys_free(&seen);
     if (rc == 0) rc = lit_yread_expect(y, LIT_Y_MAP_END, "a key");
+    if (rc == 0 && !r->n_formats && r->n_charts) {
+        r->formats = lit_arena_alloc(a, sizeof *r->formats);
+        r->formats[0] = "pdf";
+        r->n_formats = 1;
+    }
+    if (rc == 0) rc = collect_outputs(r, y, &pos);
     if (rc == 0) {
         lit_yread_next(y);
         rc = lit_yread_finish(y);
@@ -171,12 +249,6 @@ static int load_spec(lit_report *r, const char *path, const char *data, size_t l
     }
     if (!r->style) r->style = "talk";
     if (!r->title) r->title = "Literature survey";
-    if (!r->n_formats && r->n_charts) {
-        r->formats = lit_arena_alloc(a, sizeof *r->formats);
-        r->formats[0] = "pdf";
-        r->n_formats = 1;
-    }
-    if (r->n_tables && !r->latex) r->latex = "survey.tex";
     return 0;
 }
 
@@ -200,18 +272,6 @@ void lit_report_free(lit_report *r)
 
 /* From this many papers the spreadsheet is written in a second process. */
 #define LIT_REPORT_FORK_MIN 5000
-
-static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb; (void)ftw;
-    return flag == FTW_DP ? rmdir(path) : unlink(path);
-}
-
-/* Removes a folder this build made (depth first, never following links). */
-static void remove_tree(const char *dir)
-{
-    nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 typedef struct build {
     const lit_report *r;
@@ -301,6 +361,7 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
     xo.news_since = r->new_since;
     pid_t child = -1;
     if (xlsx && s->n_papers >= LIT_REPORT_FORK_MIN) {
+        lit_outfile_scratch_add(xlsx);   /* the child renames it into the build folder: named before it can be there */
         fflush(NULL);
         child = fork();
         if (child == 0) {
@@ -345,8 +406,6 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
             if (!WIFEXITED(status)) lit_error(d, xlsx, 0, 0, "the spreadsheet writer stopped (signal %d)", WTERMSIG(status));
             d->errors++;
             rc = -1;
-        } else {
-            lit_outfile_scratch_add(xlsx);
         }
     }
     free(xlsx);
@@ -355,33 +414,40 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
     return rc;
 }
 
-/* Replaces out_dir by the fresh folder: the old one is moved aside first and removed
- * only after the new one is in place. */
-static int swap_in(const lit_report *r, const char *tmp, lit_diag *d)
+/* Inputs of the build inside its output folder: an error at the spec's line. */
+static int inputs_outside(const lit_report *r, const lit_db *db, const lit_style *st, lit_diag *d)
 {
-    struct stat st;
-    char *old = NULL;
-    if (lstat(r->out_dir, &st) == 0) {
-        if (!S_ISDIR(st.st_mode))
-            return lit_error(d, r->path, 0, 0, "'%s' exists and is not a folder (a link or a file): not replacing it",
-                             r->out_dir);
-        size_t n = strlen(r->dir) + strlen(r->name) + 32;
-        old = lit_xmalloc(n);
-        snprintf(old, n, "%s/.%s.old-XXXXXX", r->dir, r->name);
-        if (!mkdtemp(old) || rename(r->out_dir, old) != 0) {
-            int e = errno;
-            free(old);
-            return lit_io_error(d, r->out_dir, "cannot replace: %s", strerror(e));
-        }
+    char *out = realpath(r->out_dir, NULL);
+    if (!out) return 0;   /* no folder yet: nothing can be in it */
+    const struct { const char *path, *what; long line, col; } in[] = {
+        {r->catalog, "the catalog", r->catalog_line, r->catalog_col},
+        {db->venues.path, "the venue table (found beside the catalog)", r->catalog_line, r->catalog_col},
+        {db->topics.path, "the topic table (found beside the catalog)", r->catalog_line, r->catalog_col},
+        {st->path, "the style", r->style_line, r->style_col},
+    };
+    int rc = 0;
+    size_t n = strlen(out);
+    for (size_t i = 0; rc == 0 && i < sizeof in / sizeof *in; i++) {
+        char *p = in[i].path ? realpath(in[i].path, NULL) : NULL;
+        if (p && strncmp(p, out, n) == 0 && p[n] == '/')
+            rc = lit_error(d, r->path, in[i].line, in[i].col,
+                           "%s '%s' is inside the output folder '%s': keep the build's inputs out of it", in[i].what,
+                           in[i].path, r->out_dir);
+        free(p);
     }
-    if (rename(tmp, r->out_dir) != 0) {
-        int e = errno;
-        if (old) rename(old, r->out_dir);
-        free(old);
-        return lit_io_error(d, r->out_dir, "cannot write: %s", strerror(e));
-    }
-    if (old) remove_tree(old);
-    free(old);
+    free(out);
+    return rc;
+}
+
+/* Outputs over files that no earlier build wrote: an error at the spec's line. */
+static int outputs_free(const lit_report *r, lit_diag *d)
+{
+    for (size_t i = 0; i < r->n_outs; i++)
+        if (lit_outdir_is_users(r->out_dir, r->outs[i].name))
+            return lit_error(d, r->path, r->outs[i].line, r->outs[i].col,
+                             "'%s/%s' is not an output of an earlier build (%s does not list it): not replacing it; "
+                             "move it, or give %s another name",
+                             r->out_dir, r->outs[i].name, LIT_OUTDIR_MANIFEST, r->outs[i].what);
     return 0;
 }
 
@@ -417,6 +483,17 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
         have_stats = rc == 0;
     }
     if (rc == 0) rc = lit_style_load(&st, r->style, r->catalog, d);
+    if (rc == 0) rc = inputs_outside(r, &db, &st, d);
+    struct stat ost;
+    if (rc == 0 && lstat(r->out_dir, &ost) == 0 && !S_ISDIR(ost.st_mode))
+        rc = lit_error(d, r->path, 0, 0, "'%s' exists and is not a folder (a link or a file): not replacing it", r->out_dir);
+    /* one build of a folder at a time: what is beside it then is an interrupted one's */
+    lit_lock lock = {0};
+    if (rc == 0) rc = lit_lock_take(&lock, r->out_dir, d);
+    if (rc == 0) {
+        lit_outdir_clean(r->out_dir, d);
+        rc = outputs_free(r, d);
+    }
     /* new_since: the catalog as git has it at that revision, against the current one */
     lit_catalog old;
     lit_catalog_init(&old);
@@ -435,28 +512,23 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
             lit_diff_compute(&news, &old, &db.cat);
         free(data);
     }
-    char *tmp = NULL;
+    lit_outdir od;
     if (rc == 0) {
-        size_t n = strlen(r->dir) + strlen(r->name) + 32;
-        tmp = lit_xmalloc(n);
-        snprintf(tmp, n, "%s/.%s.new-XXXXXX", r->dir, r->name);
-        if (!mkdtemp(tmp)) rc = lit_io_error(d, r->dir, "cannot create a folder: %s", strerror(errno));
-        else chmod(tmp, 0755);
+        const char **names = lit_xmalloc((r->n_outs + 1) * sizeof *names);
+        for (size_t i = 0; i < r->n_outs; i++) names[i] = r->outs[i].name;
+        rc = lit_outdir_begin(&od, r->out_dir, names, r->n_outs, d);
+        free(names);
     }
     if (rc == 0) {
-        lit_outfile_scratch_dir(tmp);
-        d->from = tmp;   /* messages name the outputs where they will be */
+        d->from = od.stage;   /* messages name the outputs where they will be */
         d->as = r->out_dir;
-        build b = {r, tmp, progress, 0, 0, d, r->new_since ? &news : NULL};
-        b.steps = (int)(r->n_charts * (r->n_formats + 1) + r->n_tables) + !!r->spreadsheet + !!r->latex + !!r->bib +
-                  !!r->pdf + !!r->markdown;
+        build b = {r, od.stage, progress, 0, (int)r->n_outs, d, r->new_since ? &news : NULL};
         rc = build_all(&b, &s, &st, &k);
-        if (rc == 0) rc = swap_in(r, tmp, d);
-        if (rc != 0) remove_tree(tmp);
-        lit_outfile_scratch_dir(NULL);
         d->from = d->as = NULL;
+        if (rc == 0) rc = lit_outdir_commit(&od, d);
+        else lit_outdir_abort(&od);
     }
-    free(tmp);
+    lit_lock_release(&lock);
     lit_diff_free(&news);
     lit_catalog_free(&old);
     free(old_name);

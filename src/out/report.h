@@ -17,6 +17,7 @@ typedef struct lit_report {
     const char *catalog;     /* resolved against dir */
     long catalog_line, catalog_col;
     const char *style;       /* a style name of styles/ or a path */
+    long style_line, style_col;
     lit_filter filter;
     const char **charts; size_t n_charts;
     const char **formats; size_t n_formats;
@@ -28,19 +29,27 @@ typedef struct lit_report {
     size_t top;              /* chart option: bars/series/rows before "other" (0 = what fits) */
     const char *pdf_page;    /* report.pdf pages: "a4" (default), "letter" or "slides" (the style's page) */
     bool strict;             /* build --strict: a problem `check` finds fails the build */
+    /* Every file the build writes (the manifest lists them), with the place in the spec
+     * that asks for it and what it is, for messages ("chart 'venues' in pdf"). */
+    struct lit_report_out { const char *name, *what; long line, col; } *outs;
+    size_t n_outs;
 } lit_report;
 
 /* Reads and checks a spec: unknown keys, wrong types, unknown chart kinds, tables or
  * formats, output names that would leave the output folder (.., absolute paths,
- * folders) are errors at their FILE:LINE:COL. Free with lit_report_free. */
+ * folders) and two outputs of one name (latex: topics.tex with tables: [topics]) are
+ * errors at their FILE:LINE:COL. Free with lit_report_free. */
 int lit_report_load(lit_report *r, const char *path, lit_diag *d);
 /* The same over len bytes of data (for the fuzzer); path names the spec and its folder. */
 int lit_report_load_mem(lit_report *r, const char *path, const char *data, size_t len, lit_diag *d);
 void lit_report_free(lit_report *r);
 
 /* Builds every output of the spec into a fresh folder beside out_dir, then swaps it
- * into place: a failed build leaves the earlier output as it was. progress prints
- * one line per output on stderr. Returns 0 or an exit code (1 data, 3 I/O). */
+ * into place (outdir.h): a failed build leaves the earlier output as it was, and the
+ * files in out_dir that no build wrote are kept. An input (catalog, its venue and topic
+ * tables, the style) inside out_dir, or an output over a file no build wrote, is an error
+ * at the spec's line before anything is written. progress prints one line per output on
+ * stderr. Returns 0 or an exit code (1 data, 3 I/O). */
 int lit_report_build(const lit_report *r, bool progress, lit_diag *d);
 
 /* The multi-page PDF (report_pdf.c): a title page with the key figures, the counting

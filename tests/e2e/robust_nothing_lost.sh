@@ -111,9 +111,13 @@ printf 'keep\n' >"$TMP/victim/refs.bib"
 ln -s "$TMP/victim/refs.bib" "$W/reports/esc/refs.bib"   # a link planted in the old output folder
 ln -s "$TMP/victim" "$W/reports/esc/sub"
 printf 'catalog: ../data/catalog.yaml\nbib: refs.bib\ntables: [topics]\n' >"$W/reports/esc.yaml"
-check "build over a folder holding links succeeds" "$LIT" build -q "$W/reports/esc.yaml"
+# a link where an output goes is no earlier build's output: refused, as a user's file would be
+check_err "a link planted where an output goes is refused at the spec's line" 1 "esc.yaml:2:6: error: .*esc/refs.bib' is not an output of an earlier build" "$LIT" build -q "$W/reports/esc.yaml"
 check "nothing was written through the planted link" sh -c "test \"\$(cat '$TMP/victim/refs.bib')\" = keep && test \"\$(ls '$TMP/victim')\" = refs.bib"
-check "refs.bib is a fresh file in the folder" sh -c "test -f '$W/reports/esc/refs.bib' && ! test -L '$W/reports/esc/refs.bib'"
+rm "$W/reports/esc/refs.bib"
+check "build over a folder holding a link to a folder succeeds" "$LIT" build -q "$W/reports/esc.yaml"
+check "refs.bib is a fresh file in the folder, the link is kept as a link" sh -c "test -f '$W/reports/esc/refs.bib' && ! test -L '$W/reports/esc/refs.bib' && test -L '$W/reports/esc/sub'"
+check "nothing was written through the kept link" sh -c "test \"\$(ls '$TMP/victim')\" = refs.bib"
 # A spec reached through a link builds beside the link, not beside its target.
 mkdir -p "$TMP/specs"; printf "catalog: $W/data/catalog.yaml\nbib: refs.bib\n" >"$TMP/specs/real.yaml"
 ln -s "$TMP/specs/real.yaml" "$W/reports/viaLink.yaml"

@@ -29,8 +29,11 @@ static char *slurp(const char *p)
 
 static size_t entries(void)
 {
+    /* this run's folder only: other work trees may run this test at the same time */
     size_t n = 0;
-    FILE *ls = popen("ls -A /tmp/test_outfile-* 2>/dev/null | wc -l", "r");
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "ls -A '%s' 2>/dev/null | wc -l", dir);
+    FILE *ls = popen(cmd, "r");
     if (ls && fscanf(ls, "%zu", &n) != 1) n = 0;
     if (ls) pclose(ls);
     return n;
