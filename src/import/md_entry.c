@@ -422,6 +422,28 @@ static bool read_quoted(const char *s, entry *e, char **title, char **rest)
     return true;
 }
 
+/* An emphasised run of three words or more after the first sentence of p: a reference's
+ * title in bold after its journal. NULL when there is none. */
+static const char *later_em(const char *p)
+{
+    /* after a short sentence only (a journal's name: "Scientific American."), outside brackets */
+    size_t before = strcspn(p, "\x01");
+    char *lead = lit_md_strndup(p, before);
+    bool short_lead = lit_md_count_words(lead) <= 4 && !strchr(lead, ':') && !strchr(lead, '(');
+    free(lead);
+    if (!short_lead) return NULL;
+    for (const char *q = p; (q = strchr(q, M_EM_OPEN)) != NULL; q++) {
+        size_t c = lit_md_mark_close(q);
+        if (c == (size_t)-1) return NULL;
+        char *run = lit_md_strndup(q + 1, c - 1);
+        bool ok = lit_md_count_words(run) >= 3 && q[1] != M_CODE;
+        free(run);
+        if (ok) return q;
+        q += c;
+    }
+    return NULL;
+}
+
 /* A reference that starts with its authors: "Names. Year. **Title**. Venue", "Names (Year).
  * Title. Venue", "Names. Title. Venue" (two names or more, or a year: "A. Title. B" is no
  * reference), "Surname, **Title**". On success the authors and year are in e, and *title and
@@ -438,11 +460,17 @@ static bool read_reference(const char *s, entry *e, char **title, char **rest)
     int year = ref_year(p, &yl);
     p += yl;
     while (*p == ' ' || *p == '.' || *p == ',' || *p == ':') p++;
-    const char *tb = NULL, *te = NULL, *after = NULL;
+    const char *tb = NULL, *te = NULL, *after = NULL, *close_em = NULL;
     bool delimited = *p == M_EM_OPEN || *p == M_LINK_OPEN;
     if (delimited) {
         size_t c = lit_md_mark_close(p);
         if (c != (size_t)-1) { tb = p + 1; te = p + c; after = te + 1; }
+    } else if ((nm.n >= 2 || nm.etal || year) && (close_em = later_em(p)) != NULL) {
+        /* "Weiser, M. (1991). Scientific American. **The Computer for the 21st Century**." */
+        tb = close_em + 1;
+        te = close_em + lit_md_mark_close(close_em);
+        after = te + 1;
+        delimited = true;
     } else if (nm.n >= 2 || nm.etal || year) {
         size_t depth = 0, k = 0;
         for (; p[k]; k++) {

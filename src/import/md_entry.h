@@ -106,6 +106,11 @@ size_t lit_md_field(const char *s);                     /* "Venue:" under a pape
 size_t lit_md_author_field(const char *s);              /* "Authors:" before names: its length */
 bool lit_md_course_code(const char *t);
 size_t lit_md_presenter(const char *s);
+bool lit_md_not_paper_section(const char *heading);      /* "Blog Posts", "Talks", "Software" */
+bool lit_md_update_log(const char *s);                   /* "2022/03/14 - add ICLR, UAI" */
+bool lit_md_event_title(const char *t);                  /* "Workshop on ...": an event */
+bool lit_md_venue_title(const char *t);                  /* "Journal of ...": a venue */
+bool lit_md_prose(const char *t);                        /* "Our grouping follows ..." */
 bool lit_md_abbrev_before(const char *s, size_t i);      /* the '.' at s[i] ends "J.", "Proc." */
 bool lit_md_kind_word(const char *w, size_t n);
 char lit_md_column_role(const char *header);            /* 't' title, 'v' venue, 'y' year, 'a' authors */

@@ -225,6 +225,26 @@ static int note_under_paper(imp *im, const char *text, const char *plain)
     return note;
 }
 
+/* Whether the nearest section that says so is one whose entries are not papers ("Talks",
+ * "Software"); a section named for papers ("Papers", "Publications") says they are. */
+static bool not_paper_section(const imp *im)
+{
+    for (size_t k = im->n_sec; k-- > 0;) {
+        const char *h = im->sec[k].text;
+        if (lit_md_not_paper_section(h)) return true;
+        if (lit_md_contains_ci(h, "paper") || lit_md_contains_ci(h, "publication") || lit_md_contains_ci(h, "reading"))
+            return false;
+    }
+    return false;
+}
+
+/* A venue the table knows as peer reviewed. */
+static bool reviewed(const imp *im, const char *venue)
+{
+    const lit_venue *v = venue && im->vs ? lit_venues_find(im->vs, venue) : NULL;
+    return v && lit_venue_is_reviewed(v);
+}
+
 /* An entry that cannot be read: under --strict the import fails, else only this entry
  * is left out with a warning (once: the loose second pass meets the same entries). */
 static int bad_entry(imp *im, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -318,16 +338,31 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
     /* "[Some-Papers](github.com/...) - a list of ... (ACL 2022)": a project, not a paper */
     const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
-    /* a title that links to a talk, slides or a blog post is that, not a paper */
-    if (kind != 'r' && e.link_title && tl_link && lit_md_not_paper_kind(tl_link->kind) && !aux_paper && !e.lead_tag)
-        paper = false;
     if (im->anchor_link && !e.tagged && !aux_paper) paper = false;   /* a table of contents' line */
+    /* what is not a paper whatever it carries: an update log's line, an event, a venue's
+     * name, a sentence of prose, a title that is a name list ("Ada Lovelace, Alan Turing") */
+    bool known = lit_md_update_log(text) || lit_md_event_title(e.title) || lit_md_venue_title(e.title) ||
+                 ((kind == 'p' || kind == 'c' || kind == 't') && lit_md_prose(e.title)) ||
+                 (*e.title && im->vs && lit_venues_find(im->vs, e.title));
+    if (!known && paper && !e.title_delimited && strchr(e.title, ',') && memchr(e.title, ' ', strcspn(e.title, ","))) {
+        names nm;   /* full names only: "Production, Information Costs, and ..." is a title */
+        known = lit_md_split_names(e.title, 0, &nm) >= 2;
+        for (size_t k = 0; known && k < nm.n; k++) known = strchr(nm.v[k], ' ') != NULL;
+        lit_md_names_free(&nm);
+    }
+    /* under "## Talks", "## Software", "## Blog Posts" only a paper link with a peer-reviewed venue is a paper */
+    if (!known && not_paper_section(im) && !(paper && aux_paper && reviewed(im, e.tag.venue))) known = true;
+    /* a title linking to a talk, slides, a blog post, code or a notebook is that */
+    if (!known && kind != 'r' && e.link_title && tl_link && lit_md_not_paper_kind(tl_link->kind) && !aux_paper &&
+        !e.lead_tag)
+        known = true;
+    if (known) paper = false;
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
     if (lit_md_course_code(e.title)) paper = false;
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
     /* list items and table rows: how many became papers, for the closing count; contents
      * lines are neither */
-    if (((kind == 'l' && !children) || kind == 'r') && !im->anchor_link && *e.label) {
+    if (((kind == 'l' && !children) || kind == 'r') && !im->anchor_link && !known && *e.label) {
         im->n_items++;
         im->n_item_papers += paper && !im->stray;
         if (!paper && im->o && im->o->explain)

@@ -19,7 +19,11 @@ static bool word_in(const char *const *words, size_t count, const char *w, size_
 /* What a link points at, by a piece of its URL; the first row that matches wins (a
  * GitHub link to slides is code). also: a second piece the URL must hold too. */
 static const struct { const char *in, *also, *kind; } url_kinds[] = {
+    {".ipynb", 0, "notebook"}, {"colab.research.google.com", 0, "notebook"}, {"nbviewer", 0, "notebook"},
+    {"kaggle.com/code", 0, "notebook"},
     {"github.com", 0, "code"}, {"gitlab.com", 0, "code"}, {"bitbucket.org", 0, "code"},
+    {"spotify.com/episode", 0, "talk"}, {"podcasts.apple.com", 0, "talk"}, {"soundcloud.com", 0, "talk"},
+    {"medium.com", 0, "blog"}, {"towardsdatascience.com", 0, "blog"}, {"substack.com", 0, "blog"},
     {"youtube.com", 0, "talk"}, {"youtu.be", 0, "talk"}, {"vimeo.com", 0, "talk"}, {".mp4", 0, "talk"},
     {"/videos/", 0, "talk"},
     {"slides", 0, "slides"}, {"docs.google.com/presentation", 0, "slides"}, {".ppt", 0, "slides"},
@@ -44,10 +48,10 @@ const char *lit_md_kind_from_url(const char *url)
 }
 
 /* Link kinds that, as the title's link, say the entry is not a paper: a repository, a
- * talk, slides, a blog post. */
+ * talk or podcast, slides, a blog post, a notebook. */
 bool lit_md_not_paper_kind(const char *kind)
 {
-    static const char *k[] = {"code", "talk", "slides", "blog"};
+    static const char *k[] = {"code", "talk", "slides", "blog", "notebook"};
     for (size_t i = 0; i < sizeof k / sizeof *k; i++)
         if (!strcmp(kind, k[i])) return true;
     return false;
@@ -269,6 +273,97 @@ bool lit_md_abbrev_before(const char *s, size_t i)
     size_t b = i;
     while (b && isalpha((unsigned char)s[b - 1])) b--;
     return i > b && (b == 0 || s[b - 1] == ' ' || IS_MARK(s[b - 1])) && WORD_IN(ab, s + b, i - b);
+}
+
+/* Sections whose entries are not papers: "## Blog Posts", "### Talks", "## Software". */
+bool lit_md_not_paper_section(const char *heading)
+{
+    static const char *w[] = {
+        "blog", "blogs", "blog posts", "posts", "podcast", "podcasts", "episodes", "talk", "talks", "video",
+        "videos", "lecture", "lectures", "lecture notes", "slides", "course", "courses", "software", "tool",
+        "tools", "toolkit", "toolkits", "library", "libraries", "framework", "frameworks", "code",
+        "implementation", "implementations", "repositories", "repos", "projects", "open source projects",
+        "notebook", "notebooks", "demo", "demos", "book", "books", "newsletter", "newsletters", "people",
+        "researchers", "labs", "research groups", "companies", "jobs", "events", "conferences", "venues",
+        "workshops", "related lists", "other lists", "awesome lists", "news", "updates", "changelog",
+        "contributing", "license", "contents",
+        "table of contents", "acknowledgements", "acknowledgments", "citation", "contact",
+    };
+    char buf[64];
+    size_t n = 0;
+    for (const char *p = heading; *p && n < sizeof buf - 1; p++)   /* "Blog Posts:", "🎙 Podcasts" */
+        if (isalpha((unsigned char)*p) || (*p == ' ' && n && buf[n - 1] != ' ')) buf[n++] = (char)tolower((unsigned char)*p);
+    while (n && buf[n - 1] == ' ') n--;
+    buf[n] = 0;
+    return WORD_IN(w, buf, n);
+}
+
+/* A line of a list's update log: a date, then what was done ("2022/03/14 - add ICLR, UAI",
+ * "2021-11-02: added NeurIPS 2021", "[2023.05] Update"). */
+bool lit_md_update_log(const char *s)
+{
+    static const char *verbs[] = {"add", "added", "adds", "adding", "update", "updated", "updates", "fix", "fixed",
+                                  "remove", "removed", "new", "release", "released", "init", "create", "created",
+                                  "reorganize", "reorganized", "merge", "merged", "include", "included", "upload",
+                                  "uploaded", "move", "moved", "rename", "renamed"};
+    while (*s == ' ' || *s == '[' || IS_MARK(*s)) s++;
+    size_t d = strspn(s, "0123456789");
+    if (d != 4 || !strchr("./-", s[4])) return false;
+    const char *p = s + 5;
+    size_t parts = 1;
+    for (; parts < 3 && isdigit((unsigned char)*p); parts++) {
+        p += strspn(p, "0123456789");
+        if (strchr("./-", *p) && isdigit((unsigned char)p[1])) p++;
+    }
+    while (*p == ' ' || *p == ']' || *p == ':' || *p == '-' || *p == ',' || IS_MARK(*p) || lit_md_separator(p))
+        p += lit_md_separator(p) ? lit_md_separator(p) : 1;
+    size_t n = 0;
+    while (isalpha((unsigned char)p[n])) n++;
+    return n && WORD_IN(verbs, p, n);
+}
+
+/* A title that names an event, not a paper: "DLRS 2022: Workshop on Deep Learning for ...",
+ * "KDD 2021 Workshop on Industrial Recommendation Systems", "Call for Papers". */
+bool lit_md_event_title(const char *t)
+{
+    static const char *ev[] = {"workshop on ", "workshop for ", "symposium on ", "conference on ", "summer school",
+                               "winter school", "call for papers", "challenge on ", "competition on ", "seminar on ",
+                               "meetup", "hackathon"};
+    size_t words = 0;   /* the event starts the title, after its name and year at most: "DLRS 2022: ..." */
+    for (const char *p = t; *p && words <= 3; p++) {
+        if (p != t && !(p[-1] == ' ' || p[-1] == ':')) continue;
+        if (p != t) words++;
+        for (size_t i = 0; i < sizeof ev / sizeof *ev; i++)
+            if (lit_md_starts_ci(p, ev[i])) {
+                /* a subtitle after it makes a paper ("Workshop on X: What We Learned") */
+                return !strchr(p, ':');
+            }
+    }
+    return false;
+}
+
+/* A title that names a venue, not a paper: "ACM Transactions on Recommender Systems",
+ * "Journal of Machine Learning Research". */
+bool lit_md_venue_title(const char *t)
+{
+    static const char *starts[] = {"journal of ", "transactions on ", "proceedings of ", "acm transactions ",
+                                   "ieee transactions ", "ieee/acm transactions ", "international journal ",
+                                   "annals of ", "communications of "};
+    if (lit_md_count_words(t) > 9 || strchr(t, ':')) return false;
+    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+        if (lit_md_starts_ci(t, starts[i])) return true;
+    return false;
+}
+
+/* The start of a sentence of prose, not a title: "Our grouping follows the one in [this
+ * survey](...)", "We also recommend ...". */
+bool lit_md_prose(const char *t)
+{
+    static const char *first[] = {"our", "we", "this", "these", "see", "here", "it", "they", "you", "i",
+                                  "please", "if", "when", "there", "currently", "recently", "also", "feel",
+                                  "check", "thanks", "contributions", "all", "most", "some", "each", "every"};
+    size_t n = strcspn(t, " ,");
+    return lit_md_count_words(t) >= 6 && WORD_IN(first, t, n) && !lit_md_title_case(t);
 }
 
 /* A reading group's "Oscar presents: " before an entry: who presents it, no part of it.
