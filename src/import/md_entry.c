@@ -91,6 +91,8 @@ static void clean_title(char *s)
     if (lead) lit_md_remove_range(s, 0, lead);
     n = strlen(s);
     if (n >= 2 && s[0] == '"' && s[n - 1] == '"') { s[n - 1] = 0; lit_md_remove_range(s, 0, 1); }
+    n = strlen(s);   /* "[Title]" of a link whose "(url)" is broken */
+    if (n >= 2 && s[0] == '[' && lit_md_match_close(s, 0) == n - 1) { s[n - 1] = 0; lit_md_remove_range(s, 0, 1); }
     n = strlen(s);
     if (n >= 6 && !memcmp(s, "\xE2\x80\x9C", 3) && !memcmp(s + n - 3, "\xE2\x80\x9D", 3)) { s[n - 3] = 0; lit_md_remove_range(s, 0, 3); }
 }

@@ -286,12 +286,17 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     long ub = kind == 'p' || kind == 'h' ? (plain[0] == '[' ? lit_md_unbalanced_at(plain) : -1) : lit_md_unbalanced_at(plain);
     char stray = ub >= 0 ? plain[ub] : 0;
     bool broken_tag = stray && lit_md_opens_tag(im->vs, plain + ub);
+    /* "[Title](https://arxiv.org/abs/1707.07435" without its ')': the link is whole (its URL
+     * was read as one), the entry is not broken */
+    const char *tail = ub >= 0 ? plain + ub + 1 : "";
+    bool open_link = stray == '(' && ub > 0 && plain[ub - 1] == ']' && (!*tail || lit_md_starts_ci(tail, "http")) &&
+                     !strchr(tail, ' ');
     free(plain);
     if (broken_tag) return bad_entry(im, line, "unbalanced '%c' in entry", stray);
     if (stray && !im->stray) {
         char *fixed = lit_xstrdup(text);
         lit_md_drop_unmatched(fixed);
-        im->stray = stray;
+        im->stray = open_link ? 0 : stray;
         int rc = lit_md_handle(im, fixed, links, n_links, line, kind, children);
         im->stray = 0;
         free(fixed);
