@@ -507,7 +507,15 @@ static bool read_reference(const char *s, entry *e, char **title, char **rest)
     e->title_delimited = delimited;
     e->link_title = *p == M_LINK_OPEN;
     *title = ti;
-    *rest = lit_xstrdup(after);
+    if (close_em) {   /* the journal's name before the bold title is the venue */
+        lit_buf r = LIT_BUF_INIT;
+        lit_buf_add(&r, p, (size_t)(close_em - p));
+        lit_buf_adds(&r, after);
+        *rest = lit_xstrdup(lit_buf_str(&r));
+        lit_buf_free(&r);
+    } else {
+        *rest = lit_xstrdup(after);
+    }
     return true;
 }
 
@@ -667,6 +675,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     char vb[128];
     lit_md_strip_emoji(s);
     unwrap_wikilinks(s);
+    for (char *q; (q = strstr(s, " \xC2\xB7 ")) != NULL;) memcpy(q, " | ", 3), lit_md_remove_range(s, (size_t)(q - s) + 3, (size_t)(q - s) + 4);   /* "2021 · [Title](url) · KDD" */
     drop_note_groups(s, false);
     size_t who = lit_md_presenter(s + lit_md_skip_separators(s));
     if (who) lit_md_remove_range(s, 0, lit_md_skip_separators(s) + who);
@@ -704,6 +713,8 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             e->tag = t;
             memcpy(e->vraw, vb, sizeof vb);
             if (t.venue == vb) e->tag.venue = e->vraw;
+        } else if (!t.unknown) {
+            take_tag(e, &t, vb);   /* "2021 | [Title](url) | KDD": the year first, the venue last */
         }
         e->tagged = true;
     }

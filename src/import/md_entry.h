@@ -111,6 +111,7 @@ bool lit_md_update_log(const char *s);                   /* "2022/03/14 - add IC
 bool lit_md_event_title(const char *t);                  /* "Workshop on ...": an event */
 bool lit_md_venue_title(const char *t);                  /* "Journal of ...": a venue */
 bool lit_md_prose(const char *t);                        /* "Our grouping follows ..." */
+bool lit_md_status_word(const char *s);                  /* "preprint", "under review": no venue */
 bool lit_md_abbrev_before(const char *s, size_t i);      /* the '.' at s[i] ends "J.", "Proc." */
 bool lit_md_kind_word(const char *w, size_t n);
 char lit_md_column_role(const char *header);            /* 't' title, 'v' venue, 'y' year, 'a' authors */

@@ -355,8 +355,9 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
         for (size_t k = 0; known && k < nm.n; k++) known = strchr(nm.v[k], ' ') != NULL;
         lit_md_names_free(&nm);
     }
-    /* under "## Talks", "## Software", "## Blog Posts" only a paper link with a peer-reviewed venue is a paper */
-    if (!known && not_paper_section(im) && !(paper && aux_paper && reviewed(im, e.tag.venue))) known = true;
+    /* under "## Talks", "## Software", "## Blog Posts" only what states a peer-reviewed venue and
+     * year is a paper */
+    if (!known && not_paper_section(im) && !(paper && e.tag.year && reviewed(im, e.tag.venue))) known = true;
     /* a title linking to a talk, slides, a blog post, code or a notebook is that */
     if (!known && kind != 'r' && e.link_title && tl_link && lit_md_not_paper_kind(tl_link->kind) && !aux_paper &&
         !e.lead_tag)

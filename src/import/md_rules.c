@@ -280,10 +280,9 @@ bool lit_md_not_paper_section(const char *heading)
 {
     static const char *w[] = {
         "blog", "blogs", "blog posts", "posts", "podcast", "podcasts", "episodes", "talk", "talks", "video",
-        "videos", "lecture", "lectures", "lecture notes", "slides", "course", "courses", "software", "tool",
-        "tools", "toolkit", "toolkits", "library", "libraries", "framework", "frameworks", "code",
-        "implementation", "implementations", "repositories", "repos", "projects", "open source projects",
-        "notebook", "notebooks", "demo", "demos", "book", "books", "newsletter", "newsletters", "people",
+        "videos", "lecture", "lectures", "lecture notes", "slides", "course", "courses", "software", "library",
+        "libraries", "implementations", "repositories", "repos", "open source projects", "open source software",
+        "notebook", "notebooks", "demos", "book", "books", "newsletter", "newsletters", "people",
         "researchers", "labs", "research groups", "companies", "jobs", "events", "conferences", "venues",
         "workshops", "related lists", "other lists", "awesome lists", "news", "updates", "changelog",
         "contributing", "license", "contents",
@@ -364,6 +363,20 @@ bool lit_md_prose(const char *t)
                                   "check", "thanks", "contributions", "all", "most", "some", "each", "every"};
     size_t n = strcspn(t, " ,");
     return lit_md_count_words(t) >= 6 && WORD_IN(first, t, n) && !lit_md_title_case(t);
+}
+
+/* Words a list writes where a venue goes when there is none: "preprint", "under review". */
+bool lit_md_status_word(const char *s)
+{
+    static const char *w[] = {"preprint", "pre-print", "under review", "in review", "in submission", "submitted",
+                              "to appear", "in press", "accepted", "forthcoming", "working paper", "manuscript",
+                              "draft", "tbd", "tba", "n/a", "unpublished"};
+    char buf[32];
+    size_t n = 0;
+    for (const char *p = s; *p && n < sizeof buf - 1; p++)
+        if (isalpha((unsigned char)*p) || *p == ' ' || *p == '-' || *p == '/') buf[n++] = (char)tolower((unsigned char)*p);
+    while (n && buf[n - 1] == ' ') n--;
+    return WORD_IN(w, buf, n);
 }
 
 /* A reading group's "Oscar presents: " before an entry: who presents it, no part of it.

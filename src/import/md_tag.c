@@ -261,11 +261,13 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
         }
     }
     if (s[i] != '[' && s[i] != '(' && !IS_MARK(s[i])) {
-        /* "OSDI 2020, [Title](url)": a venue and year before a comma and the title */
-        const char *comma = strchr(s + i, ',');
+        /* "OSDI 2020, [Title](url)", "2021 | [Title](url)": a venue and year before a comma or a
+         * bar and the title */
+        const char *comma = strchr(s + i, ','), *bar = strstr(s + i, " | ");
+        if (bar && (!comma || bar < comma)) comma = bar;
         if (comma && comma - (s + i) <= 40) {
             const char *a = comma + 1;
-            while (*a == ' ') a++;
+            while (*a == ' ' || *a == '|') a++;
             /* before a plain title only a known venue with its year: "arXiv 2025.06, General Motion ..." */
             bool plain = *a != M_LINK_OPEN && *a != M_EM_OPEN;
             char head[48];

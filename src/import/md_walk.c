@@ -307,7 +307,9 @@ static void table_row(imp *im)
             snprintf(im->row_venue, sizeof im->row_venue, "%s", lit_buf_str(&tb->cells[vi].text));
             lit_md_strip_marks(im->row_venue);
             lit_md_strip_decorations(im->row_venue);
-            if (!lit_venue_text_ok(im->row_venue) || lit_md_count_words(im->row_venue) > 8) im->row_venue[0] = 0;
+            if (!lit_venue_text_ok(im->row_venue) || lit_md_count_words(im->row_venue) > 8 ||
+                lit_md_status_word(im->row_venue))   /* "preprint", "under review": no venue */
+                im->row_venue[0] = 0;
         }
         if (yi >= 0 && yi < tb->n_cells) {
             char yb[64];

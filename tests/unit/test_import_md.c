@@ -446,16 +446,17 @@ static void test_errors(void)
  * input and, when it is ')', reported text of a wrapped size (a 4 GiB allocation). */
 static void test_end_in_link(void)
 {
-    static const struct { const char *src; const char *msg; } cases[] = {
-        {"- [OSDI '14] Scaling Distributed Machine Learning [Paper](http://x.org/p)", "t.md:1:3: error: unbalanced '('"},
-        {"Scaling Distributed Machine Learning [Paper](http://x.org/p)", "t.md:1:1: error: no papers found"},
+    /* the link that lost its ')' is still the paper's link (its URL is read as one) */
+    static const struct { const char *src; const char *msg; int rc, papers; } cases[] = {
+        {"- [OSDI '14] Scaling Distributed Machine Learning [Paper](http://x.org/p)", "", 0, 1},
+        {"Scaling Distributed Machine Learning [Paper](http://x.org/p)", "t.md:1:1: error: no papers found", -1, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         lit_catalog c;
         lit_catalog_init(&c);
         /* the ')' is past the end of the input */
-        CHECK_INT(import_as(&c, "lists/t.md", cases[i].src, strlen(cases[i].src) - 1, STRICT), -1);
-        CHECK_INT(c.n_papers, 0);
+        CHECK_INT(import_as(&c, "lists/t.md", cases[i].src, strlen(cases[i].src) - 1, STRICT), cases[i].rc);
+        CHECK_INT(c.n_papers, cases[i].papers);
         CHECK(strstr(msgs, cases[i].msg) != NULL);
         if (!strstr(msgs, cases[i].msg)) printf("#   messages: %s#   expected: %s\n", msgs, cases[i].msg);
         lit_catalog_free(&c);
