@@ -7,9 +7,11 @@
 #include <string.h>
 #include "md_entry.h"
 
-/* "J.", "J.-P.", "Jr.": a word with a point that may stand inside a name */
+/* "J.", "J.-P.", "Jr.", the "-P." of "J. -P. Nadal": a word with a point that may stand
+ * inside a name */
 static bool initial(const char *w, size_t n)
 {
+    if (n == 3 && w[0] == '-') w++, n--;
     return n >= 2 && n <= 4 && w[n - 1] == '.' && isupper((unsigned char)w[0]);
 }
 
@@ -278,6 +280,8 @@ static bool names_end(const char *s, size_t k)
         return true;   /* after an initial too: the longest list is tried first ("Grace B. Hopper") */
     if (c == ' ' && (s[k + 1] == '(' || s[k + 1] == '[')) return true;
     if (c == ',' && s[k + 1] == ' ' && isdigit((unsigned char)s[k + 2])) return true;
+    if (c == ' ' && k >= 6 && !strncmp(s + k - 6, " et al", 6) && isdigit((unsigned char)s[k + 1]))
+        return true;   /* "Eisenstein et al 2010" */
     if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') return true;
     if (c == ' ' && (unsigned char)s[k + 1] == 0xE2 && (unsigned char)s[k + 2] == 0x80 &&
         ((unsigned char)s[k + 3] == 0x93 || (unsigned char)s[k + 3] == 0x94)) return true;

@@ -77,7 +77,7 @@ static void clean_title(char *s)
     size_t n = strlen(s);
     for (int k = 0; k < 2; k++) {
         while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '-' ||
-                     s[n - 1] == '|' || s[n - 1] == ' '))
+                     s[n - 1] == '|' || s[n - 1] == ' ' || (s[n - 1] == '/' && n > 1 && s[n - 2] == ' ')))   /* "[pdf] / [code]" */
             s[--n] = 0;
         /* a note in square brackets at the end: "[Vision]", and the document types of
          * GB/T 7714 references ("[J]", "[C]", "[J/OL]") */
@@ -95,6 +95,44 @@ static void clean_title(char *s)
     if (n >= 2 && s[0] == '[' && lit_md_match_close(s, 0) == n - 1) { s[n - 1] = 0; lit_md_remove_range(s, 0, 1); }
     n = strlen(s);
     if (n >= 6 && !memcmp(s, "\xE2\x80\x9C", 3) && !memcmp(s + n - 3, "\xE2\x80\x9D", 3)) { s[n - 3] = 0; lit_md_remove_range(s, 0, 3); }
+}
+
+/* A course's schedule before the title link: "January 15. Reading: [Title](url) by ..."
+ * (a name before a colon, "Gavel: [Title](url)", stays: it is the system's) */
+static void drop_schedule(char *s)
+{
+    char *l = strchr(s, M_LINK_OPEN);
+    if (!l || l == s || memchr(s, M_AUX_OPEN, (size_t)(l - s))) return;
+    size_t n = (size_t)(l - s);
+    while (n && s[n - 1] == ' ') n--;
+    if (!n || s[n - 1] != ':') return;
+    char *pre = lit_md_strndup(s, n);
+    bool schedule = lit_md_count_words(pre) > 3 || strstr(pre, ". ");
+    for (const char *p = pre; *p && !schedule; p += strspn(p, " :,")) {   /* "February 6: Reading:" */
+        size_t w = strcspn(p, " :,");
+        schedule = lit_md_month_word(p, w) || (w >= 7 && lit_md_starts_ci(p, "reading"));
+        p += w;
+    }
+    free(pre);
+    if (schedule) lit_md_remove_range(s, 0, (size_t)(l - s));
+}
+
+/* The venue a short link label after the title names ("[Science Robotics](url)",
+ * "[[Nature Genetics paper](url)]"), or NULL. */
+static const char *venue_of_labels(const lit_venues *vs, const char *s)
+{
+    const char *id = NULL, *o = s;
+    while (*o == ' ' || (IS_MARK(*o) && *o != M_AUX_OPEN)) o++;
+    if (*o == M_AUX_OPEN) o++;   /* a label first is a name: "[ISMIR resources](url) - ..." */
+    for (; (o = strchr(o, M_AUX_OPEN)) != NULL; o++) {
+        const char *c = strchr(o, M_AUX_CLOSE);
+        if (!c) break;
+        char *in = lit_md_strndup(o + 1, (size_t)(c - o - 1));
+        const char *v = lit_md_venue_label(vs, in);
+        free(in);
+        if (v && (!id || (lit_md_preprint(vs, id) && !lit_md_preprint(vs, v)))) id = v;
+    }
+    return id;
 }
 
 /* Removes every short link label still in s (they are not title text). */
@@ -129,7 +167,7 @@ static void resolve_leading_aux(char *s)
     drop_aux(rest);
     lit_md_strip_marks(rest);
     lit_md_collapse_ws(rest);
-    bool sep = !*rest || rest[0] == '-' || rest[0] == '|' || rest[0] == ',' || rest[0] == '(' ||
+    bool sep = !*rest || rest[0] == '-' || rest[0] == '|' || rest[0] == ',' || rest[0] == '(' || lit_md_starts_ci(rest, "by ") ||
                !strncmp(rest, "\xE2\x80\x93", 3) || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "\xE2\x80\xA2", 3);
     free(rest);
     if (sep) { s[i] = M_LINK_OPEN; s[ci] = M_LINK_CLOSE; }
@@ -294,7 +332,11 @@ static void venue_of_ref(const lit_venues *vs, const char *text, entry *e)
         size_t m = lit_md_trim_end(s);
         s[m] = 0;
         id = lit_md_venue(vs, s);
-        if (!id && lit_md_count_words(s) <= 10 && strlen(s) < sizeof e->vraw && lit_venue_text_ok(s) &&
+        /* a journal's name: short ("Nucleic acids research"), in Title Case or with a venue's
+         * word; not a sentence of comment ("Great paper on associating keywords with ...") */
+        size_t w = lit_md_count_words(s);
+        if (!id && w <= 10 && strlen(s) < sizeof e->vraw && lit_venue_text_ok(s) &&
+            (w <= 4 || lit_md_title_case(s) || lit_md_venue_words(s)) && !strstr(s, " et al") &&
             isupper((unsigned char)s[0]) && !strpbrk(s, "0123456789:;()[]\"")) {
             snprintf(e->vraw, sizeof e->vraw, "%s", s);
             id = e->vraw;
@@ -558,6 +600,56 @@ static void take_cite_group(const lit_venues *vs, char *s, entry *e)
     free(in);
 }
 
+/* "A nice review: **The Emerging Landscape of Spatial Profiling** (Moffit et al. 2022). More
+ * prose": an emphasised title with its author-year citation right after it is the paper;
+ * the text around them only describes it. s becomes the emphasised title alone. */
+static void take_cited_run(const lit_venues *vs, char *s, entry *e)
+{
+    if (e->au.n) return;
+    int in_link = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == M_LINK_OPEN || s[i] == M_LINK_CLOSE) in_link += s[i] == M_LINK_OPEN ? 1 : -1;
+        if (s[i] != M_EM_OPEN || in_link > 0) continue;
+        size_t c = lit_md_mark_close(s + i);
+        if (c == (size_t)-1) return;
+        size_t g = i + c + 1;
+        while (s[g] == ' ' || s[g] == M_EM_CLOSE) g++;
+        size_t gc = s[g] == '(' ? lit_md_match_close(s + g, 0) : (size_t)-1;
+        if (gc == (size_t)-1 || gc > 80) { i += c; continue; }
+        char *in = lit_md_strndup(s + g + 1, gc - 1), *ti = lit_md_strndup(s + i + 1, c - 1);
+        lit_md_collapse_ws(in);
+        lit_md_strip_marks(ti);
+        lit_md_collapse_ws(ti);
+        /* "(Svensson 2020)", "(Kivioja et al 2011)", "(Chari and Pachter, 2023)", not
+         * "(ICML 2020)" or "(Google 2020)" */
+        names nm;
+        memset(&nm, 0, sizeof nm);
+        char *sp = strrchr(in, ' ');
+        size_t yl;
+        int year = sp ? ref_year(sp + 1, &yl) : 0;
+        tag t;
+        char vb[128];
+        bool cite = year && !sp[1 + yl] && lit_md_count_words(ti) >= 3 &&
+                    !(lit_md_parse_tag(vs, in, &t, TAG_LOOSE, vb, sizeof vb) && t.venue && t.venue != vb);
+        if (cite) {
+            *sp = 0;
+            size_t k = strlen(in);
+            while (k && (in[k - 1] == ',' || in[k - 1] == ' ')) in[--k] = 0;
+            cite = lit_md_split_names(in, 2, &nm) && (nm.n > 1 || nm.etal || !lit_md_has_org_word(in, k));
+        }
+        free(in);
+        free(ti);
+        if (!cite) { lit_md_names_free(&nm); i += c; continue; }
+        e->au = nm;
+        e->au_stated = true;
+        if (!e->tag.year) e->tag.year = year;
+        e->tagged = true;
+        memmove(s, s + i, c + 1);
+        s[c + 1] = 0;
+        return;
+    }
+}
+
 /* What follows the title: its authors ("by A and B", "A, B. Venue, 2019"), and the
  * venue after them when no tag gave one. */
 static void read_tail(const lit_venues *vs, char *rest, entry *e)
@@ -599,7 +691,8 @@ static void read_tail(const lit_venues *vs, char *rest, entry *e)
     /* one full name is the author after a title that its emphasis or link delimits; one
      * family name too when a year follows it ("[Title](url) - Pearl (1995)") */
     size_t used = lit_md_take_names(r, by || e->title_delimited ? 2 : e->one_author, &e->au), yl;
-    bool year_after = ref_year(r + used + strspn(r + used, " ,"), &yl) ||   /* or the year was a tag */
+    int year = ref_year(r + used + strspn(r + used, " ,"), &yl);
+    bool year_after = year ||   /* or the year was a tag */
                       (!r[used + lit_md_skip_separators(r + used)] && e->tag.year && !e->tag.venue);
     /* a code span holds keywords, not names: "**Title**. NDSS 2023. `Backdoor Forensics`" */
     bool in_code = r > rest && r[-1] == M_CODE;
@@ -609,6 +702,7 @@ static void read_tail(const lit_venues *vs, char *rest, entry *e)
         used = 0;
     }
     e->au_stated = used && (al || e->title_delimited);
+    if (used && year && !e->tag.year) e->tag.year = year, e->tagged = true;   /* "by Eisenstein et al 2010." */
     if (used && (!e->tag.venue || e->tag.unknown)) venue_of_ref(vs, r + used, e);
 }
 
@@ -701,7 +795,9 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
         memcpy(e->vraw, vb, sizeof vb);
         if (t.venue == vb) e->tag.venue = e->vraw;
     }
+    const char *label_venue = venue_of_labels(vs, s);
     drop_aux(s);
+    take_cited_run(vs, s, e);
     take_cite_group(vs, s, e);
     for (int k = 0; k < 2; k++) {
         lit_md_drop_empty_groups(s);
@@ -718,6 +814,13 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
         }
         e->tagged = true;
     }
+    /* a link named for its venue states it, over a preprint's: "[arXiv 2022.03](url), Title,
+     * [Science Robotics](url)" */
+    if (label_venue && (!e->tag.venue || e->tag.unknown ||
+                        (lit_md_preprint(vs, e->tag.venue) && !lit_md_preprint(vs, label_venue)))) {
+        e->tag.venue = label_venue;
+        e->tag.unknown = false;
+    }
     drop_affiliation(s);
     drop_note_groups(s, true);  /* after the tags: "(Google, OSDI 2020)" is a tag */
     lit_md_drop_empty_groups(s);
@@ -726,6 +829,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     char *title = NULL, *rest = NULL;
     size_t i = 0;
     while (s[i] == ' ') i++;
+    drop_schedule(s + i);
     bool ref = read_named_bold(s + i, e, &title, &rest) || read_quoted(s + i, e, &title, &rest) ||
                read_reference(s + i, e, &title, &rest);
     if (ref && (!e->tag.venue || e->tag.unknown)) venue_of_ref(vs, rest, e);

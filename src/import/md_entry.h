@@ -105,22 +105,26 @@ bool lit_md_award(const char *s);                       /* "(Best Paper)", "(Ora
 size_t lit_md_field(const char *s);                     /* "Venue:" under a paper: its length */
 size_t lit_md_author_field(const char *s);              /* "Authors:" before names: its length */
 bool lit_md_course_code(const char *t);
-size_t lit_md_presenter(const char *s);
+size_t lit_md_presenter(const char *s);                 /* "Oscar presents: ": its length */
 bool lit_md_not_paper_section(const char *heading);      /* "Blog Posts", "Talks", "Software" */
 bool lit_md_update_log(const char *s);                   /* "2022/03/14 - add ICLR, UAI" */
 bool lit_md_event_title(const char *t);                  /* "Workshop on ...": an event */
 bool lit_md_venue_title(const char *t);                  /* "Journal of ...": a venue */
+bool lit_md_venue_words(const char *s);                  /* "journal", "J.", "proceedings" */
 bool lit_md_prose(const char *t);                        /* "Our grouping follows ..." */
 bool lit_md_status_word(const char *s);                  /* "preprint", "under review": no venue */
 bool lit_md_abbrev_before(const char *s, size_t i);      /* the '.' at s[i] ends "J.", "Proc." */
-bool lit_md_kind_word(const char *w, size_t n);
+bool lit_md_kind_word(const char *w, size_t n);        /* "SoK", "Survey": no system name */
 char lit_md_column_role(const char *header);            /* 't' title, 'v' venue, 'y' year, 'a' authors */
 /* A shields.io badge URL (n bytes) as its "label message" text ("DAC 2025") in out. */
-bool lit_md_badge(const char *url, size_t n, char *out, size_t cap);          /* "SoK", "Survey": no system name */                  /* "Oscar presents: ": its length */
+bool lit_md_badge(const char *url, size_t n, char *out, size_t cap);
 
 /* ---- md_tag.c: tags; vs may be NULL (no venue is known) ---- */
 const char *lit_md_venue(const lit_venues *vs, const char *name);  /* canonical id or NULL */
 bool lit_md_preprint(const lit_venues *vs, const char *venue);     /* arXiv, bioRxiv, ... */
+/* The venue a link's label names ("[Nature Genetics paper](url)", "[Science Robotics](url)"),
+ * or NULL. */
+const char *lit_md_venue_label(const lit_venues *vs, const char *label);
 /* The year of a link label that is a date ("2024.08", "website 2026.03"), or 0. */
 int lit_md_date_label(const lit_venues *vs, const char *label);
 /* How sure the text around says a tag is one: in brackets (LOOSE), without (STRICT: only a

@@ -20,10 +20,21 @@ void lit_md_push_section(imp *im, int level, const char *text)
     bool title = level == 1 && !im->headings++;
     tag t;
     char vb[128];
-    if (!title && lit_md_parse_tag(im->vs, text, &t, true, vb, sizeof vb) && t.year) {
+    /* "🔥 2024 (10 models)": the year without its decoration and count */
+    char *h = lit_xstrdup(text);
+    lit_md_strip_decorations(h);
+    size_t n = lit_md_trim_end(h);
+    if (n && h[n - 1] == ')') {
+        size_t o = lit_md_match_open(h, n - 1);
+        size_t d = o != (size_t)-1 ? strspn(h + o + 1, "0123456789") : 0;
+        if (d && d <= 3 && o > 0 && lit_md_count_words(h + o) <= 2) h[o] = 0;   /* not "(2024)" */
+    }
+    lit_md_collapse_ws(h);
+    if (!title && lit_md_parse_tag(im->vs, h, &t, true, vb, sizeof vb) && t.year) {
         s->venue = t.venue ? lit_md_venue(im->vs, t.venue) : NULL;
         s->year = t.year;
     }
+    free(h);
     /* without a year a heading names a venue as its id ("OSDI", "USENIX Security"), or a part
      * of one ("ICML Workshop", kept as written when the table lacks it); "Language Modeling"
      * and "Security and Privacy" are topics */

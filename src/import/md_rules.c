@@ -35,6 +35,17 @@ static const struct { const char *in, *also, *kind; } url_kinds[] = {
     {"semanticscholar.org", 0, "paper"}, {"mlr.press", 0, "paper"}, {"jmlr.org/papers", 0, "paper"},
     {"ijcai.org/proceedings", 0, "paper"}, {"thecvf.com", 0, "paper"}, {"ojs.aaai.org", 0, "paper"},
     {"nature.com/articles", 0, "paper"}, {"hal.science", 0, "paper"},
+    /* journals and archives of other fields: a "/doi/10..." path (ACM, Wiley, SAGE, Taylor &
+     * Francis, Science, PNAS, SIAM), life sciences, economics, speech, cryptography, physics */
+    {"/doi/", 0, "paper"}, {"researchgate.net/publication", 0, "paper"}, {"aclweb.org/anthology", 0, "paper"},
+    {"biorxiv.org/content", 0, "paper"}, {"medrxiv.org/content", 0, "paper"}, {"pubmed.ncbi.nlm.nih.gov", 0, "paper"},
+    {"ncbi.nlm.nih.gov/pmc", 0, "paper"}, {"academic.oup.com", 0, "paper"}, {"cell.com", 0, "paper"},
+    {"journals.plos.org", 0, "paper"}, {"biomedcentral.com/articles", 0, "paper"}, {"elifesciences.org/articles", 0, "paper"},
+    {"frontiersin.org/articles", 0, "paper"}, {"pnas.org/content", 0, "paper"}, {"sciencemag.org/content", 0, "paper"},
+    {"jstor.org/stable", 0, "paper"}, {"ssrn.com", 0, "paper"}, {"nber.org/papers", 0, "paper"},
+    {"isca-archive.org", 0, "paper"}, {"isca-speech.org/archive", 0, "paper"}, {"eprint.iacr.org", 0, "paper"},
+    {"ndss-symposium.org/ndss-paper", 0, "paper"}, {"iopscience.iop.org/article", 0, "paper"},
+    {"journals.aps.org", 0, "paper"}, {"quantum-journal.org/papers", 0, "paper"},
     {".pdf?", 0, "pdf"}, {".pdf#", 0, "pdf"},
 };
 
@@ -351,6 +362,21 @@ bool lit_md_venue_title(const char *t)
     if (lit_md_count_words(t) > 9 || strchr(t, ':')) return false;
     for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
         if (lit_md_starts_ci(t, starts[i])) return true;
+    return false;
+}
+
+/* Whether s has a word only a venue's name has: "Journal of social robotics", "J. humanoid
+ * robot", "Proc. of the symposium ...". */
+bool lit_md_venue_words(const char *s)
+{
+    static const char *w[] = {"journal", "conference", "proceedings", "transactions", "symposium", "workshop",
+                              "magazine", "letters", "j.", "trans.", "proc.", "conf.", "symp."};
+    for (const char *p = s; *p;) {
+        while (*p == ' ' || *p == ',') p++;
+        size_t n = strcspn(p, " ,");
+        if (n && WORD_IN(w, p, n)) return true;
+        p += n;
+    }
     return false;
 }
 

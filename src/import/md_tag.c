@@ -18,6 +18,23 @@ bool lit_md_preprint(const lit_venues *vs, const char *venue)
     return v && v->kind == LIT_VENUE_PREPRINT;
 }
 
+const char *lit_md_venue_label(const lit_venues *vs, const char *label)
+{
+    if (!vs || lit_md_count_words(label) > 8) return NULL;
+    char *s = lit_xstrdup(label);
+    lit_md_strip_marks(s);
+    lit_md_collapse_ws(s);
+    char *w = strrchr(s, ' ');   /* "Nature Genetics paper", "bioRxiv preprint" */
+    const char *k = w ? lit_md_kind_from_label(w + 1) : NULL;
+    if (w && ((k && (!strcmp(k, "paper") || !strcmp(k, "pdf"))) || !strcasecmp(w + 1, "article") ||
+              !strcasecmp(w + 1, "preprint")))
+        *w = 0;
+    const char *id = lit_md_kind_from_label(s) ? NULL : lit_md_venue(vs, s);
+    free(s);
+    const lit_venue *v = id ? lit_venues_find(vs, id) : NULL;
+    return v && v->kind != LIT_VENUE_OTHER ? id : NULL;   /* "[Blog post](url)" is no venue */
+}
+
 int lit_md_date_label(const lit_venues *vs, const char *label)
 {
     const char *p = label;
@@ -222,12 +239,13 @@ static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, int strict, c
             size_t caps = 0;  /* "CoNLL 2016", "Euro-Par 2022": a name with capitals and a full year */
             for (const char *q = vbuf; *q; q++) caps += isupper((unsigned char)*q) != 0;
             if (strict == TAG_STRICT && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
-            if (!year || nvtok > (strict == TAG_STATED ? max_tok : 3)) return false;
+            if (!year || nvtok > (strict == TAG_STATED || lit_md_venue_words(vbuf) ? max_tok : 3)) return false;
             if (lit_md_has_org_word(vbuf, strlen(vbuf))) return false;   /* "MIT, 2019": where, not a venue */
+            if (strstr(vbuf, " et al")) return false;   /* "(Eisenstein et al 2010)": a citation */
             if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
                 /* "aiDM", "aiXiv": two capitals; "(W'21)" is a term, "(Goldstein 2019)" a citation,
                  * neither a venue (an emphasised stated venue needs one: "*Microbiome 2018*") */
-                if (caps < (strict == TAG_STATED ? 1u : 2u) || strlen(vbuf) < 2) return false;
+                if ((caps < (strict == TAG_STATED ? 1u : 2u) && !lit_md_venue_words(vbuf)) || strlen(vbuf) < 2) return false;
                 vid = vbuf;
             }
         }
@@ -263,8 +281,11 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
     if (s[i] != '[' && s[i] != '(' && !IS_MARK(s[i])) {
         /* "OSDI 2020, [Title](url)", "2021 | [Title](url)": a venue and year before a comma or a
          * bar and the title */
-        const char *comma = strchr(s + i, ','), *bar = strstr(s + i, " | ");
+        const char *comma = strchr(s + i, ','), *bar = strstr(s + i, " | "), *dash = strstr(s + i, " - ");
         if (bar && (!comma || bar < comma)) comma = bar;
+        /* "IJRR - Automated detection of ...": a known venue alone before a dash */
+        bool dashed = dash && (!comma || dash < comma) && i == 0 && !memchr(s, M_AUX_OPEN, (size_t)(dash - s));
+        if (dashed) comma = dash;
         if (comma && comma - (s + i) <= 40) {
             const char *a = comma + 1;
             while (*a == ' ' || *a == '|') a++;
@@ -274,12 +295,14 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
             snprintf(head, sizeof head, "%.*s", (int)(comma - (s + i)), s + i);
             tag pt;
             char pb[128];
-            bool known = !plain || (!memchr(head, M_LINK_OPEN, strlen(head)) && !memchr(head, M_EM_CLOSE, strlen(head)) &&
-                                    lit_md_parse_tag(vs, head, &pt, TAG_STRICT, pb, sizeof pb) && pt.year && pt.venue &&
-                                    pt.venue != pb);
+            bool known = (!plain && !dashed) ||
+                         (!memchr(head, M_LINK_OPEN, strlen(head)) && !memchr(head, M_EM_CLOSE, strlen(head)) &&
+                          lit_md_parse_tag(vs, head, &pt, TAG_STRICT, pb, sizeof pb) && (pt.year || dashed) && pt.venue &&
+                          pt.venue != pb);
             if (known) {
                 char *in = lit_md_strndup(s + i, (size_t)(comma - (s + i)));
-                bool ok = !memchr(in, M_LINK_OPEN, strlen(in)) && lit_md_parse_tag(vs, in, t, false, vb, vcap) && t->year;
+                bool ok = !memchr(in, M_LINK_OPEN, strlen(in)) && lit_md_parse_tag(vs, in, t, false, vb, vcap) &&
+                          (t->year || (dashed && t->venue));
                 free(in);
                 /* "[arXiv 2025.05](url), **Title**": the label's mark goes with it */
                 if (ok) lit_md_remove_range(s, i && s[i - 1] == M_AUX_OPEN ? i - 1 : i, (size_t)(a - s));

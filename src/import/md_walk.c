@@ -268,7 +268,13 @@ static void table_row(imp *im)
     /* the title cell is interpreted like any entry; the other cells add venue, year, links */
     lit_buf txt = LIT_BUF_INIT;
     unit *tc = &tb->cells[ti];
-    lit_buf_adds(&txt, lit_buf_str(&tc->text));
+    /* a plain title cell is the title whole: "End-to-End Speech Separation by Speaker
+     * Clustering" has no authors in it */
+    const char *ct = lit_buf_str(&tc->text);
+    bool plain = *ct && !strpbrk(ct, "\x01\x02\x03\x04\x05\x06\x07()[]\n");
+    if (plain) lit_buf_addc(&txt, M_EM_OPEN);
+    lit_buf_adds(&txt, ct);
+    if (plain) lit_buf_addc(&txt, M_EM_CLOSE);
     rlink *links = NULL;
     size_t nl = 0, cap = 0;
     for (int c = 0; c < tb->n_cells; c++) {
@@ -364,7 +370,10 @@ static void link_close(imp *im, unit *u)
     if (lit_md_count_words(label) <= 6) {  /* "[Findings of ACL 2022](url)", "[arXiv 2025.10](url)": a tag */
         tag t;
         char vb[128];
-        tag_label = (lit_md_parse_tag(im->vs, label, &t, false, vb, sizeof vb) && t.year && t.venue && !t.unknown) ||
+        /* a venue the table does not know in one word only: "[CoNLL 2016](url)", not "[CSS at
+         * Princeton 2012](url)" (a course) */
+        tag_label = (lit_md_parse_tag(im->vs, label, &t, false, vb, sizeof vb) && t.year && t.venue && !t.unknown &&
+                     (t.venue != vb || !strchr(vb, ' '))) ||
                     lit_md_date_label(im->vs, label);   /* "[2024.08](url), Title", "[website 2026.03](url)" */
         aux |= tag_label;
     }
@@ -381,7 +390,10 @@ static void link_close(imp *im, unit *u)
         }
         if (!aux && !strcmp(kind, "pdf")) kind = "paper";
     }
-    if (aux && u->text.data && st < u->text.len && *label && (tag_label || !lit_md_label_kind(label)) && strlen(label) <= 80) {
+    /* "[[Nature Genetics paper](url)]" names its venue: kept for the entry to read */
+    bool venue_label = aux && !tag_label && lit_md_venue_label(im->vs, label);
+    if (aux && u->text.data && st < u->text.len && *label && (tag_label || venue_label || !lit_md_label_kind(label)) &&
+        strlen(label) <= 80) {
         u->text.data[st] = M_AUX_OPEN;
         lit_buf_addc(&u->text, M_AUX_CLOSE);
     } else if (aux) {
@@ -534,6 +546,26 @@ static bool venue_line(imp *im)
     return ok;
 }
 
+/* Whether the paragraph just read starts with a bare link to a paper ("#### Title (2014)"
+ * then "http://ieeexplore.ieee.org/document/6907265" and perhaps a note); the rest of the
+ * paragraph is dropped. */
+static bool url_line(imp *im)
+{
+    const char *s = lit_buf_str(&im->cur.text);
+    size_t n = strcspn(s, "\n");
+    if (!im->cur.n_links || !lit_md_paperish_link(&im->cur.links[0]) || im->cur.links[0].at > n) return false;
+    char *g = lit_md_strndup(s, n);
+    lit_md_strip_marks(g);
+    lit_md_collapse_ws(g);
+    bool ok = !*g || (lit_md_starts_ci(g, "http") && !strchr(g, ' '));   /* a label that names its kind is gone */
+    free(g);
+    if (!ok) return false;
+    im->cur.text.len = n;
+    im->cur.text.data[n] = 0;
+    im->cur.n_links = 1;
+    return true;
+}
+
 /* The heading just read, when one is held: a heading of names makes the held one a paper's
  * title. True when it did. */
 static bool start_pub(imp *im)
@@ -655,12 +687,15 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         if (flush_cur(im, 'h', false)) return 1;
         break;
     case MD_BLOCK_P:
-        if (im->hold_level && !im->n_li && lit_md_count_words(lit_buf_str(&im->hold.text)) >= 3 && venue_line(im)) {
-            /* "### Title of a Paper" then "*CHI 2025*" */
+        bool venue = false;
+        if (im->hold_level && !im->n_li && lit_md_count_words(lit_buf_str(&im->hold.text)) >= 3 &&
+            ((venue = venue_line(im)) || url_line(im))) {
+            /* "### Title of a Paper" then "*CHI 2025*", or then its link: the heading is the
+             * entry's text ("#### Title (2014)") */
             lit_md_unit_reset(&im->pub);
-            lit_buf_addc(&im->pub.text, M_EM_OPEN);
+            if (venue) lit_buf_addc(&im->pub.text, M_EM_OPEN);
             unit_append(&im->pub, &im->hold, "");
-            lit_buf_addc(&im->pub.text, M_EM_CLOSE);
+            if (venue) lit_buf_addc(&im->pub.text, M_EM_CLOSE);
             lit_md_unit_reset(&im->hold);
             im->hold_level = 0;
             im->in_pub = true;
