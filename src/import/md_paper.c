@@ -59,19 +59,28 @@ static bool arxiv_id(const char *url, char *id, size_t cap)
     return n >= 9 && id[4] == '.';
 }
 
+/* The DOI of a link: "doi.org/10...", and a publisher's "/doi/[abs|full|pdf|epdf/]10..." path
+ * (ACM, Wiley, SAGE, Taylor & Francis, Science, PNAS); its page's "/full/html" is no part of it. */
 static bool doi_of(const char *url, char *id, size_t cap)
 {
     const char *p = strstr(url, "doi.org/10.");
     if (p) p += 8;
-    else if ((p = strstr(url, "dl.acm.org/doi/")) != NULL) {
-        p += 15;
-        if (!strncmp(p, "pdf/", 4)) p += 4;
-        else if (!strncmp(p, "abs/", 4)) p += 4;
+    else if ((p = strstr(url, "/doi/")) != NULL && !strstr(url, "academic.oup.com")) {   /* OUP adds its article number */
+        p += 5;
+        static const char *views[] = {"pdf/", "abs/", "full/", "epdf/", "pdfdirect/", "book/"};
+        for (size_t i = 0; i < sizeof views / sizeof *views; i++)
+            if (!strncmp(p, views[i], strlen(views[i]))) { p += strlen(views[i]); break; }
         if (strncmp(p, "10.", 3)) return false;
     } else return false;
     size_t n = 0;
     while (n < cap - 1 && p[n] && p[n] != '?' && p[n] != '#' && p[n] != ' ') { id[n] = p[n]; n++; }
     id[n] = 0;
+    if (p[n] && p[n] != '?' && p[n] != '#' && p[n] != ' ') return false;   /* longer than cap: not cut short */
+    static const char *tails[] = {"/full/html", "/full", "/abstract", "/pdf", "/html"};
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+        size_t t = strlen(tails[i]);
+        if (n > t && !strcmp(id + n - t, tails[i])) id[n -= t] = 0;
+    }
     return n > 4 && strchr(id, '/');
 }
 
