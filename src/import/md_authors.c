@@ -44,11 +44,13 @@ static bool scholar_initials(const char *w, size_t n)
     return true;
 }
 
-/* "Leveraging", "Partitioning": a long -ing word starts titles, not names (a name may
- * end with one: "Alan Mainwaring") */
+/* "Leveraging", "Self-Training": a long -ing word starts titles, not names (a name may
+ * end with one: "Alan Mainwaring"; "Hsiang-Ting" is a given name) */
 static bool gerund(const char *w, size_t n)
 {
-    return n >= 9 && !strncmp(w + n - 3, "ing", 3);
+    size_t last = 0;
+    while (last < n && w[n - 1 - last] != '-') last++;
+    return n >= 9 && last >= 6 && !strncmp(w + n - 3, "ing", 3);
 }
 
 /* A word in capitals: "BAHL" */

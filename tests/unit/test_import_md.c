@@ -213,6 +213,17 @@ static const struct author_case author_cases[] = {
     {"- **Forensics of Backdoor Attacks**. NDSS 2023. `Backdoor Forensics` [[pdf](https://example.org/b.pdf)]\n",
      "Forensics of Backdoor Attacks", "", "NDSS", 2023},
     {"- [Qwen Technical Report](https://example.org/qwen.pdf) - Google Research (2023)\n", "Qwen Technical Report", "", NULL, 2023},
+    /* a hyphenated given name ending in "-ting" is no gerund; "J. -P." is one initial */
+    {"- Ada Lovelace, Hsiang-Ting Chen, and Alan Turing. 2016. **Engine Mechanisms**. In Proceedings of the 29th Annual "
+     "Symposium on User Interface Software and Technology (UIST '16). ACM, 1-8.\n",
+     "Engine Mechanisms", "Ada Lovelace|Hsiang-Ting Chen|Alan Turing", "UIST", 2016},
+    {"- [Engines of Society](https://doi.org/10.1140/x) by R. Conte, J. -P. Nadal & D. Helbing (2012)\n",
+     "Engines of Society", "R. Conte|J. -P. Nadal|D. Helbing", NULL, 2012},
+    /* an author-year citation after an emphasised title, the text around it a description */
+    {"- A nice review: **Engines of the Cell** (Lovelace et al. 2022). Dated but clear.\n",
+     "Engines of the Cell", "Lovelace+", NULL, 2022},
+    {"+ January 15. Reading: [Engines of Friendship](https://example.org/f.pdf) by Lovelace, Turing, and Hopper, 2009\n",
+     "Engines of Friendship", "Lovelace|Turing|Hopper", NULL, 2009},
 };
 
 static void test_authors(void)
