@@ -560,8 +560,7 @@ static bool url_line(imp *im)
     bool ok = !*g || (lit_md_starts_ci(g, "http") && !strchr(g, ' '));   /* a label that names its kind is gone */
     free(g);
     if (!ok) return false;
-    im->cur.text.len = n;
-    im->cur.text.data[n] = 0;
+    if (im->cur.text.data) im->cur.text.data[im->cur.text.len = n] = 0;
     im->cur.n_links = 1;
     return true;
 }
@@ -686,7 +685,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         }
         if (flush_cur(im, 'h', false)) return 1;
         break;
-    case MD_BLOCK_P:
+    case MD_BLOCK_P: {
         bool venue = false;
         if (im->hold_level && !im->n_li && lit_md_count_words(lit_buf_str(&im->hold.text)) >= 3 &&
             ((venue = venue_line(im)) || url_line(im))) {
@@ -711,6 +710,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         if (im->n_li) { unit_newline(&im->cur); break; }  /* the item's entry: flushed with the item */
         if (flush_cur(im, 'p', false)) return 1;
         break;
+    }
     case MD_BLOCK_TH: case MD_BLOCK_TD:
         im->in_cell = false;
         if (im->tab.in_head && im->tab.n_head < 32) {
