@@ -261,6 +261,14 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
         memmove(out->v + 1, out->v + 2, (out->n - 2) * sizeof *out->v);
         out->n--;
     }
+    /* "Social, and Biomedical Sciences": a family name alone before full names is a title's
+     * words; so is one name that ends in a long -ing word ("by Speaker Clustering") */
+    for (size_t i = 1; ok && !inits && out->n >= 2 && !strchr(out->v[0], ' ') && i < out->n; i++)
+        if (strchr(out->v[i], ' ')) ok = false;
+    if (ok && out->n == 1 && !out->etal) {
+        const char *lw = strrchr(out->v[0], ' ');
+        if (lw && gerund(lw + 1, strlen(lw + 1))) ok = false;
+    }
     if (ok && out->n) {   /* "Jensen C S." ends the list: its point is the list's, not an initial's */
         char *l = out->v[out->n - 1], *dot = strchr(l, '.');
         if (dot && !dot[1]) *dot = 0;

@@ -167,7 +167,8 @@ static void resolve_leading_aux(char *s)
     drop_aux(rest);
     lit_md_strip_marks(rest);
     lit_md_collapse_ws(rest);
-    bool sep = !*rest || rest[0] == '-' || rest[0] == '|' || rest[0] == ',' || rest[0] == '(' || lit_md_starts_ci(rest, "by ") ||
+    bool sep = !*rest || rest[0] == '-' || rest[0] == '|' || rest[0] == ',' || rest[0] == '(' || rest[0] == '.' ||
+               lit_md_starts_ci(rest, "by ") ||
                !strncmp(rest, "\xE2\x80\x93", 3) || !strncmp(rest, "\xE2\x80\x94", 3) || !strncmp(rest, "\xE2\x80\xA2", 3);
     free(rest);
     if (sep) { s[i] = M_LINK_OPEN; s[ci] = M_LINK_CLOSE; }

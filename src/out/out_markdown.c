@@ -86,13 +86,18 @@ static void links_part(lit_buf *b, const lit_paper *p, const char *open, const c
 }
 
 /* A paper without a paper or pdf link links its DOI or arXiv page, for the readers (the
- * import then keeps it as the paper link). */
+ * import then keeps it as the paper link); a DOI no link holds is written as a "doi" link
+ * beside the paper link (an arXiv paper link and the journal's DOI), so it is read back. */
 static void id_link(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep)
 {
-    for (uint32_t i = 0; i < p->n_links; i++)
-        if (!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) return;
+    bool paper = false, doi_held = false;
+    for (uint32_t i = 0; i < p->n_links; i++) {
+        paper |= !strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf");
+        doi_held |= p->doi && strstr(p->links[i].url, p->doi);
+    }
+    if (paper && (!p->doi || doi_held)) return;
     if (!p->doi && !p->arxiv) return;
-    lit_buf_printf(b, "%s%spaper%s](", p->n_links ? sep : "", open, close);
+    lit_buf_printf(b, "%s%s%s%s](", p->n_links ? sep : "", open, paper ? "doi" : "paper", close);
     if (p->doi) {
         lit_buf_adds(b, "https://doi.org/");
         esc_url(b, p->doi);

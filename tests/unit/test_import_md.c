@@ -222,6 +222,14 @@ static const struct author_case author_cases[] = {
     /* an author-year citation after an emphasised title, the text around it a description */
     {"- A nice review: **Engines of the Cell** (Lovelace et al. 2022). Dated but clear.\n",
      "Engines of the Cell", "Lovelace+", NULL, 2022},
+    /* what the Markdown writer writes reads back: a title with commas before family names, a
+     * two-word title link before ". Names" */
+    {"- [2015] Engines for Statistics, Social, and Biomedical Sciences. Lovelace, Turing\n",
+     "Engines for Statistics, Social, and Biomedical Sciences", "Lovelace|Turing", NULL, 2015},
+    {"- [Fighting engines](https://example.org/f.pdf). Lovelace, Turing, Hopper (x)\n",
+     "Fighting engines", "Lovelace|Turing|Hopper", NULL, 0},
+    {"- [2024] End-to-End Engine Separation by Speaker Clustering [[paper]](https://example.org/e.pdf)\n",
+     "End-to-End Engine Separation by Speaker Clustering", "", NULL, 2024},
     {"+ January 15. Reading: [Engines of Friendship](https://example.org/f.pdf) by Lovelace, Turing, and Hopper, 2009\n",
      "Engines of Friendship", "Lovelace|Turing|Hopper", NULL, 2009},
 };
