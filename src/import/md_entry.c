@@ -451,6 +451,14 @@ static bool read_quoted(const char *s, entry *e, char **title, char **rest)
         free(pre);
         return false;
     }
+    if (used && year && nm.n == 2 && !nm.etal && !strchr(nm.v[0], ' ') && !strchr(nm.v[1], ' ') && !strchr(pre, '&')) {
+        /* "Bush, Vannevar (1945). "As We May Think"": one author, family name first */
+        char *full = lit_xmalloc(strlen(nm.v[0]) + strlen(nm.v[1]) + 2);
+        sprintf(full, "%s %s", nm.v[1], nm.v[0]);
+        lit_md_names_free(&nm);
+        nm.v[0] = full;
+        nm.n = 1;
+    }
     if (used) {
         lit_md_names_free(&e->au);
         e->au = nm;

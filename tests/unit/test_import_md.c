@@ -222,6 +222,9 @@ static const struct author_case author_cases[] = {
     /* an author-year citation after an emphasised title, the text around it a description */
     {"- A nice review: **Engines of the Cell** (Lovelace et al. 2022). Dated but clear.\n",
      "Engines of the Cell", "Lovelace+", NULL, 2022},
+    /* one author, family name first, before the year and a quoted title */
+    {"- Lovelace, Ada (1843). **\"Notes on the Engine,\"** Scientific Memoirs 3 (1843) pp. 666-731.\n",
+     "Notes on the Engine", "Ada Lovelace", NULL, 1843},
     /* what the Markdown writer writes reads back: a title with commas before family names, a
      * two-word title link before ". Names" */
     {"- [2015] Engines for Statistics, Social, and Biomedical Sciences. Lovelace, Turing\n",
