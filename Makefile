@@ -5,7 +5,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS    := yaml-0.1 cairo pangocairo xlsxwriter minizip md4c libutf8proc jansson
+PKGS    := yaml-0.1 cairo pangocairo xlsxwriter minizip md4c libutf8proc jansson libxml-2.0 zlib libcurl
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 # V=1 shows the full compiler lines.
@@ -18,7 +18,7 @@ LDLIBS  += -lm
 # Debian packages: build libraries, then the real consumers the tests check outputs with.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcairo2-dev libpango1.0-dev \
               libxlsxwriter-dev libminizip-dev libmd4c-dev libutf8proc-dev libjansson-dev \
-              fonts-dejavu-core
+              libxml2-dev zlib1g-dev libcurl4-openssl-dev fonts-dejavu-core
 TEST_DEBS  := poppler-utils librsvg2-bin python3-openpyxl python3-yaml texlive-latex-base \
               texlive-latex-recommended texlive-latex-extra lmodern libreoffice-calc-nogui \
               clang libclang-rt-14-dev valgrind biber texlive-bibtex-extra time unzip pandoc \

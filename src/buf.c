@@ -17,18 +17,24 @@ void lit_buf_add(lit_buf *b, const void *data, size_t len)
 void lit_buf_adds(lit_buf *b, const char *s) { lit_buf_add(b, s, strlen(s)); }
 void lit_buf_addc(lit_buf *b, char c) { lit_buf_add(b, &c, 1); }
 
+void lit_buf_vprintf(lit_buf *b, const char *fmt, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n <= 0) return;
+    lit_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
 void lit_buf_printf(lit_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    lit_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n <= 0) return;
-    lit_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 void lit_buf_reset(lit_buf *b)
@@ -58,15 +64,27 @@ const char *lit_num_str(char buf[32], size_t v)
     return buf;
 }
 
+/* Whether s is a number as a spreadsheet reads one ("-3", "2.5e3"): it stays one. */
+static bool is_number(const char *s)
+{
+    char *end;
+    (void)strtod(s, &end);
+    return end != s && !*end && !strpbrk(s, "xXnNiI");   /* not hex, inf or nan */
+}
+
 void lit_buf_add_csv(lit_buf *b, const char *s)
 {
     if (!s) s = "";
-    bool q = strpbrk(s, ",\"\r\n") != NULL || (*s && strchr("=+-@", *s) && !(s[0] == '-' && !s[1]));
+    /* a text a spreadsheet would read as a formula (OWASP's CSV injection: = + - @ tab CR
+     * first) gets a leading apostrophe inside the quotes, so that it stays text */
+    bool formula = *s && strchr("=+-@\t\r", *s) && strcmp(s, "-") && !is_number(s);
+    bool q = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (!q) {
         lit_buf_adds(b, s);
         return;
     }
     lit_buf_addc(b, '"');
+    if (formula) lit_buf_addc(b, '\'');
     for (; *s; s++) {
         if (*s == '"') lit_buf_addc(b, '"');
         lit_buf_addc(b, *s);

@@ -110,3 +110,10 @@ void lit_catalog_sort(lit_catalog *c)
 {
     if (c->n_papers > 1) qsort(c->papers, c->n_papers, sizeof *c->papers, by_key);
 }
+
+const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind)
+{
+    for (uint32_t i = 0; i < p->n_extras; i++)
+        if (strcmp(p->extras[i].key, key) == 0 && p->extras[i].value.kind == kind) return &p->extras[i].value;
+    return NULL;
+}

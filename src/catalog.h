@@ -82,6 +82,9 @@ const char *lit_catalog_venue(const lit_catalog *c, int32_t id);  /* NULL for -1
 const char *lit_catalog_topic(const lit_catalog *c, int32_t id);
 /* Index of the paper with this key, or -1. Linear; for lookups in a loop build a map. */
 long lit_catalog_find(const lit_catalog *c, const char *key);
+/* The value of a paper's extra field key when it is of this kind (bibtype: a scalar, bib:
+ * a map, aliases: a sequence), else NULL. */
+const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind);
 /* Sorts papers by key (the saved order). */
 void lit_catalog_sort(lit_catalog *c);
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <yaml.h>
 #include "catalog.h"
+#include "input.h"
 #include "outfile.h"
 #include "yread.h"
 
@@ -591,7 +592,8 @@ static int load_parallel(lit_catalog *c, const char *path, int want)
     struct stat sb;
     long long cuts[PAR_MAX + 1];
     int n = 1;
-    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+    /* over the input limit: the one-thread load says so */
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size <= lit_input_limit())
         find_cuts(fd, (long long)sb.st_size, want > PAR_MAX ? PAR_MAX : want, cuts, &n);
     FILE *null = n > 1 ? fopen("/dev/null", "w") : NULL;
     if (!null) {

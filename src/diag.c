@@ -2,6 +2,9 @@
 #include "diag.h"
 #include <stdarg.h>
 #include <string.h>
+#include "arena.h"
+#include "buf.h"
+#include "text.h"
 
 void lit_diag_init(lit_diag *d, FILE *out)
 {
@@ -15,26 +18,47 @@ void lit_diag_init(lit_diag *d, FILE *out)
     d->from = d->as = NULL;
 }
 
+/* One message, one write: the file name and the text escaped (lit_text_add_escaped), so
+ * that a value from a file cannot move the terminal's cursor or fake another line. */
 static void emit(lit_diag *d, const char *file, long line, long col, const char *kind,
                  const char *fmt, va_list ap)
 {
     FILE *out = d->out ? d->out : stderr;
+    lit_buf msg = LIT_BUF_INIT, b = LIT_BUF_INIT;
     size_t n = file && d->from && d->as ? strlen(d->from) : 0;
     if (n && strncmp(file, d->from, n) == 0 && file[n] == '/') {
-        fputs(d->as, out);
+        lit_buf_adds(&msg, d->as);
         file += n;
     }
     if (file) {
-        fputs(file, out);
-        if (line > 0) fprintf(out, ":%ld", line);
-        if (line > 0 && col > 0) fprintf(out, ":%ld", col);
-        fputs(": ", out);
+        lit_buf_adds(&msg, file);
+        if (line > 0) lit_buf_printf(&msg, ":%ld", line);
+        if (line > 0 && col > 0) lit_buf_printf(&msg, ":%ld", col);
+        lit_buf_adds(&msg, ": ");
     } else {
-        fputs("litsurvey: ", out);
+        lit_buf_adds(&msg, "litsurvey: ");
     }
-    fprintf(out, "%s: ", kind);
-    vfprintf(out, fmt, ap);
-    fputc('\n', out);
+    lit_buf_printf(&msg, "%s: ", kind);
+    lit_buf_vprintf(&msg, fmt, ap);
+    lit_text_add_escaped(&b, msg.data, msg.len, false);
+    lit_buf_addc(&b, '\n');
+    fwrite(b.data, 1, b.len, out);
+    lit_buf_free(&msg);
+    lit_buf_free(&b);
+}
+
+void lit_diag_print(FILE *out, const char *fmt, ...)
+{
+    lit_buf msg = LIT_BUF_INIT, b = LIT_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    lit_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    if (!msg.len) return;
+    lit_text_add_escaped(&b, msg.data, msg.len, true);
+    fwrite(b.data, 1, b.len, out ? out : stderr);
+    lit_buf_free(&msg);
+    lit_buf_free(&b);
 }
 
 static void emitf(lit_diag *d, const char *file, long line, long col, const char *kind, const char *fmt, ...)
@@ -102,16 +126,21 @@ void lit_vwarn(lit_diag *d, const char *file, long line, long col, const char *f
     emitf(d, file, line, col, "warning", "%s", msg);
 }
 
-void lit_warn_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *fmt, ...)
+/* Counts one more warning of kind; false when the first LIT_WARN_SHOWN were printed. */
+static bool many_shown(lit_diag *d, const char *kind)
 {
     size_t n = sizeof d->many / sizeof *d->many, k = 0;
     while (k < n && d->many[k].kind && d->many[k].kind != kind) k++;
-    if (k < n) {
-        d->many[k].kind = kind;
-        if (++d->many[k].n > LIT_WARN_SHOWN) {
-            d->warnings++;
-            return;
-        }
+    if (k == n) return true;
+    d->many[k].kind = kind;
+    return ++d->many[k].n <= LIT_WARN_SHOWN;
+}
+
+void lit_warn_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *fmt, ...)
+{
+    if (!many_shown(d, kind)) {
+        d->warnings++;
+        return;
     }
     va_list ap;
     va_start(ap, fmt);
@@ -127,6 +156,16 @@ void lit_diag_flush(lit_diag *d)
                   d->many[k].n, LIT_WARN_SHOWN);
         d->many[k].n = 0;
     }
+}
+
+void lit_skip_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *what)
+{
+    if (many_shown(d, kind)) {
+        lit_skip(d, file, line, col, "%s", what);
+        return;
+    }
+    d->warnings++;
+    d->skipped++;
 }
 
 void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)

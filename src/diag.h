@@ -9,7 +9,9 @@ enum {
     LIT_EXIT_OK = 0,
     LIT_EXIT_DATA = 1,  /* bad input data */
     LIT_EXIT_USAGE = 2, /* bad command line */
-    LIT_EXIT_IO = 3     /* cannot read or write a file */
+    LIT_EXIT_IO = 3,    /* cannot read or write a file */
+    LIT_EXIT_UNASKED = 4 /* resolve --online: papers left unresolved because a service could not
+                            be asked (a network fault, or with --offline no answer in the cache) */
 };
 
 /* Where diagnostics go. Messages are written once, where the problem is known.
@@ -25,7 +27,7 @@ typedef struct lit_diag {
     unsigned long long recent[64];   /* hashes of the last warnings printed: one said again
                                         (a chart in three formats) is printed once */
     unsigned n_recent;
-    struct { const char *kind; long n; } many[8];   /* lit_warn_many's counts per kind */
+    struct { const char *kind; long n; } many[16];  /* lit_warn_many's counts per kind */
 } lit_diag;
 
 /* Of a warning that can come once per paper, the first LIT_WARN_SHOWN of a kind are printed. */
@@ -53,8 +55,14 @@ void lit_skip(lit_diag *d, const char *file, long line, long col, const char *fm
  * pdflatex cannot typeset". */
 void lit_warn_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* lit_skip for an entry that can be bad many times over (a file of a million broken
+ * entries): the first LIT_WARN_SHOWN of kind printed, all counted and skipped. */
+void lit_skip_many(lit_diag *d, const char *kind, const char *file, long line, long col, const char *what);
 /* Prints, per kind of lit_warn_many, how many warnings were counted and not printed. */
 void lit_diag_flush(lit_diag *d);
+/* Prints a report of several lines (a summary, the merges of an import) to out, with the
+ * control characters of its values escaped as messages have them (line feeds kept). */
+void lit_diag_print(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lit_note(lit_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A located note (FILE:LINE:COL: note: ...): information, not a problem. */
 void lit_note_at(lit_diag *d, const char *file, long line, long col, const char *fmt, ...)

@@ -3,10 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "outfile.h"
-
-#ifndef LIT_VERSION
-#define LIT_VERSION "0.1.0"
-#endif
+#include "version.h"
 
 static const struct command {
     const char *name;
@@ -14,6 +11,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"import", lit_cmd_import, "paper lists (.md/.txt) and BibTeX -> catalog"},
+    {"resolve", lit_cmd_resolve, "authors, DOI, pages and venue from your bibliography and DBLP"},
     {"check", lit_cmd_check, "problems: unknown venues and topics, missing years, duplicates"},
     {"stats", lit_cmd_stats, "counts by venue, year, topic, topic-year, venue-year"},
     {"chart", lit_cmd_chart, "a chart as PDF, SVG or PNG"},
@@ -57,7 +55,7 @@ int main(int argc, char **argv)
         lit_diag_flush(&d);
         return rc;
     }
-    fprintf(stderr, "litsurvey: unknown command '%s'\n", argv[1]);
+    lit_diag_print(stderr, "litsurvey: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return LIT_EXIT_USAGE;
 }

@@ -420,27 +420,3 @@ int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d)
     }
     return lit_outfile_commit(&o, d);
 }
-
-int lit_read_file(const char *path, char **data, size_t *len, lit_diag *d)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) return lit_io_error(d, path, "cannot open: %s", strerror(errno));
-    lit_input_note(path);
-    size_t cap = 1 << 16, n = 0;
-    char *p = lit_xmalloc(cap);
-    size_t got;
-    while ((got = fread(p + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0) lit_grow((void **)&p, &cap, cap * 2, 1);
-    }
-    int err = ferror(f);
-    if (f != stdin) fclose(f);
-    if (err) {
-        free(p);
-        return lit_io_error(d, path, "cannot read");
-    }
-    p[n] = '\0';
-    *data = p;
-    *len = n;
-    return 0;
-}

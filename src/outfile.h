@@ -70,7 +70,5 @@ bool lit_same_target(const char *a, const char *b);
 
 /* Writes len bytes to path atomically (convenience for small outputs). */
 int lit_write_file(const char *path, const char *data, size_t len, lit_diag *d);
-/* Reads a whole file ("-" = stdin) into a NUL-terminated malloc'd buffer. */
-int lit_read_file(const char *path, char **data, size_t *len, lit_diag *d);
 
 #endif

@@ -54,9 +54,10 @@ static int add_key(lit_topics *ts, lit_yread *r, const char *name, int32_t ix)
     return 0;
 }
 
-static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
+static int read_topic(lit_yread *r, void *ctx)
 {
-    LIT_GROW(ts->t, *cap, ts->n + 1);
+    lit_topics *ts = ctx;
+    LIT_GROW(ts->t, ts->cap, ts->n + 1);
     lit_topic *t = &ts->t[ts->n];
     memset(t, 0, sizeof *t);
     t->parent_ix = -1;
@@ -123,44 +124,50 @@ static int read_topic(lit_topics *ts, lit_yread *r, size_t *cap)
     return rc;
 }
 
-/* Parents must name topics; following them must end (no cycles). */
+/* A topic on a cycle of parents (the first such cycle met in file order from `from`),
+ * or -1. Each topic is walked once (a chain of 100,000 topics is 100,000 steps, not 5
+ * billion): 1 marks the walk under way, 2 a topic whose parents end. */
+static long first_in_cycle(const lit_topics *ts, size_t from)
+{
+    unsigned char *state = lit_xcalloc(ts->n + 1, 1);
+    long bad = -1;
+    for (size_t i = from; i < ts->n && bad < 0; i++) {
+        int t = (int)i;
+        while (t >= 0 && !state[t]) {
+            state[t] = 1;
+            t = ts->t[t].parent_ix;
+        }
+        if (t >= 0 && state[t] == 1) bad = t;   /* back on this walk: t is on a cycle */
+        for (t = (int)i; t >= 0 && state[t] == 1; t = ts->t[t].parent_ix) state[t] = 2;
+    }
+    free(state);
+    return bad;
+}
+
+/* Parents must name topics (by id); following them must end (no cycles). */
 static int link_parents(lit_topics *ts, lit_diag *d)
 {
     for (size_t i = 0; i < ts->n; i++) {
         lit_topic *t = &ts->t[i];
         if (!t->parent) continue;
-        size_t j = 0;
-        while (j < ts->n && strcmp(ts->t[j].id, t->parent) != 0) j++;
-        if (j == ts->n)
+        int j = lit_topics_find(ts, t->parent);   /* names are unique: the id's topic, if any */
+        if (j < 0 || strcmp(ts->t[j].id, t->parent) != 0)
             return lit_error(d, ts->path, t->parent_line, t->parent_col, "topic '%s' has unknown parent '%s'", t->id,
                              t->parent);
-        t->parent_ix = (int)j;
+        t->parent_ix = j;
     }
-    for (size_t i = 0; i < ts->n; i++) {
-        int steps = 0;
-        for (int p = ts->t[i].parent_ix; p >= 0; p = ts->t[p].parent_ix)
-            if (++steps > (int)ts->n)
-                return lit_error(d, ts->path, ts->t[i].parent_line, ts->t[i].parent_col,
-                                 "topic '%s' is its own ancestor", ts->t[i].id);
-    }
+    long bad = first_in_cycle(ts, 0);
+    if (bad >= 0)
+        return lit_error(d, ts->path, ts->t[bad].parent_line, ts->t[bad].parent_col, "topic '%s' is its own ancestor",
+                         ts->t[bad].id);
     return 0;
-}
-
-/* Each entry grows the table by one; cap is the array's capacity. */
-typedef struct loading { lit_topics *t; size_t cap; } loading;
-
-static int read_entry(lit_yread *r, void *ctx)
-{
-    loading *l = ctx;
-    return read_topic(l->t, r, &l->cap);
 }
 
 int lit_topics_load(lit_topics *ts, const char *path, lit_diag *d)
 {
     memset(ts, 0, sizeof *ts);
     ts->path = lit_arena_strdup(&ts->arena, path);
-    loading l = {ts, 0};
-    int rc = lit_yread_doc_list(path, "topics", read_entry, &l, d);
+    int rc = lit_yread_doc_list(path, "topics", read_topic, ts, d);
     if (rc == 0) rc = link_parents(ts, d);
     ts->n_loaded = ts->n;
     return rc;
@@ -171,7 +178,7 @@ int lit_topics_add(lit_topics *ts, const char *id, const char *label, int parent
     if (lit_topics_find(ts, id) >= 0) return -1;
     int32_t ix = (int32_t)ts->n;
     if (lit_alias_map_add(&ts->names, &ts->arena, id, ix) != ix) return -1;
-    ts->t = lit_xrealloc(ts->t, (ts->n + 1) * sizeof *ts->t);
+    LIT_GROW(ts->t, ts->cap, ts->n + 1);
     lit_topic *t = &ts->t[ts->n++];
     memset(t, 0, sizeof *t);
     t->id = lit_arena_strdup(&ts->arena, id);
@@ -196,8 +203,11 @@ int lit_topics_add_defs(lit_topics *ts, const lit_catalog *c, lit_diag *d)
         if (p < 0) rc = lit_error(d, c->path, t->line, t->col, "topic '%s' has unknown parent '%s'", t->id, t->parent);
         ts->t[i].parent_ix = p;
         ts->t[i].parent = p >= 0 ? ts->t[p].id : NULL;
-        for (int a = p, steps = 0; rc == 0 && a >= 0; a = ts->t[a].parent_ix)
-            if (++steps > (int)ts->n) rc = lit_error(d, c->path, t->line, t->col, "topic '%s' is its own ancestor", t->id);
+    }
+    long bad = rc == 0 ? first_in_cycle(ts, from) : -1;
+    if (bad >= 0) {
+        const lit_topic_def *t = def[bad - (long)from];
+        rc = lit_error(d, c->path, t->line, t->col, "topic '%s' is its own ancestor", t->id);
     }
     free(def);
     ts->n_loaded = ts->n;

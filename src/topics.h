@@ -38,7 +38,7 @@ typedef struct lit_topics {
     const char *path;
     lit_topic *t;          /* in file order: this order is the taxonomy order and
                               fixes each topic's colour */
-    size_t n;
+    size_t n, cap;         /* cap: t's capacity */
     size_t n_loaded;       /* topics from files (topics.yaml, a catalog's own); those an
                               import makes come after, in the order it met them */
     lit_alias_map names;   /* id, label, short label and aliases -> index into t */

@@ -8,9 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
+#include "input.h"
 #include "outfile.h"
+#include "text.h"
 
 typedef struct yimpl {
     yaml_parser_t parser;
@@ -21,6 +24,8 @@ typedef struct yimpl {
     const char *path;                /* to map a reader error's byte offset to a line */
     const char *mem; size_t mem_len; /* the same for input from memory */
     int fd; long long pos, end;      /* a byte range of a file (lit_yread_open_range) */
+    size_t n_read;                   /* bytes read from fp, against the input limit */
+    int too_large;                   /* the limit stopped the reading */
 } yimpl;
 
 /* Line and column (1-based, column in bytes) of a byte offset. */
@@ -45,6 +50,10 @@ static int parser_error(lit_yread *r)
     yaml_parser_t *p = &y->parser;
     y->failed = 1;
     r->tok = LIT_Y_ERROR;
+    if (y->too_large) {
+        lit_input_too_large(r->diag, r->file, 0);
+        return LIT_Y_ERROR;
+    }
     if (p->error == YAML_READER_ERROR) {
         /* Reader errors (invalid UTF-8, control characters) carry a byte offset. */
         long line, col;
@@ -93,6 +102,21 @@ static void init(lit_yread *r, const char *name, lit_diag *d)
     }
 }
 
+/* libyaml's read handler for a file or stream: stops at the input limit. */
+static int file_read(void *data, unsigned char *buf, size_t size, size_t *size_read)
+{
+    yimpl *y = data;
+    size_t got = fread(buf, 1, size, y->fp);
+    if (!got && ferror(y->fp)) return 0;
+    y->n_read += got;
+    if (y->n_read > lit_input_limit()) {
+        y->too_large = 1;
+        return 0;
+    }
+    *size_read = got;
+    return 1;
+}
+
 int lit_yread_open(lit_yread *r, const char *path, lit_diag *d)
 {
     init(r, path, d);
@@ -106,7 +130,12 @@ int lit_yread_open(lit_yread *r, const char *path, lit_diag *d)
     }
     if (y->fp != stdin) y->path = path;
     lit_input_note(path);
-    yaml_parser_set_input_file(&y->parser, y->fp);
+    struct stat sb;   /* a file over the limit is refused before a byte of it is parsed */
+    if (fstat(fileno(y->fp), &sb) == 0 && S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > lit_input_limit()) {
+        y->failed = 1;
+        return lit_input_too_large(d, r->file, (unsigned long long)sb.st_size);
+    }
+    yaml_parser_set_input(&y->parser, file_read, y);
     return start_doc(r);
 }
 
@@ -177,6 +206,15 @@ int lit_yread_next(lit_yread *r)
         r->str = (const char *)e->data.scalar.value;
         r->len = e->data.scalar.length;
         r->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        /* libyaml's reader checks the raw bytes; escapes ("\x1b", "\uFFFE", "\0") and a raw
+         * U+FDD0 or U+1FFFE get past it */
+        lit_text_fault f;
+        if (lit_text_check(r->str, r->len, &f)) {
+            char what[48];
+            lit_yread_error(r, "%s in text (not allowed)", lit_text_fault_str(&f, what));
+            y->failed = 1;
+            return r->tok = LIT_Y_ERROR;
+        }
         return r->tok = LIT_Y_SCALAR;
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT:

@@ -12,12 +12,20 @@
 # is the best of $BENCH_RUNS runs (default 3; 1 for the million). The table also goes to
 # $BENCH_DIR/results.md with the machine it was measured on.
 #
-#   BENCH_SIZES="500 10k"   sizes to run (default: 500 10k 100k 1M kw10k kw100k); kwN is the
+#   BENCH_SIZES="500 10k"   sizes to run (default: 500 10k 100k 1M kw10k kw100k; "" for none); kwN is the
 #                           shape of per-conference data: 2,762 keyword topics no table
 #                           knows, 60% of papers at unknown venues (gen_catalog --keywords)
 #   BENCH_RUNS=5            runs per figure
 #   BUILDDIR=build/x        the build whose rel/ binaries to time
 #   DEDUPE_TIMEOUT=300      seconds after which the dedupe stage is stopped (default 120)
+#   BENCH_SHAPES="copies ris" the adversarial shapes of issue 23 to run after the sizes
+#                           (default: copies title links chain ris cap; "" for none), each
+#                           at 1x, 10x and 100x of its base size (BENCH_SHAPE_SCALES) so
+#                           that growth shows: near-linear is 10x the time for 10x the input
+#                           (only the shapes: BENCH_SIZES="" BENCH_DBLP=none)
+#   BENCH_DBLP=full         the DBLP index at 75k, 750k and 7.5M records (tests/bench_dblp.sh;
+#                           default 75k and 750k; none: skip it), and litsurvey resolve
+#                           against it (tests/bench_resolve.sh)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 B=${BUILDDIR:-build}
@@ -25,12 +33,12 @@ REL="$B/rel"
 LIT="$ROOT/$REL/litsurvey"
 TOOLS="$ROOT/$REL/tools"
 DIR=${BENCH_DIR:-build/bench}
-SIZES=${BENCH_SIZES:-500 10k 100k 1M kw10k kw100k}
+SIZES=${BENCH_SIZES-500 10k 100k 1M kw10k kw100k}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 LC_ALL=C
 export LC_ALL
 
-for t in "$LIT" "$TOOLS/gen_catalog" "$TOOLS/yaml_parse" "$TOOLS/bench_stages"; do
+for t in "$LIT" "$TOOLS/gen_catalog" "$TOOLS/gen_shapes" "$TOOLS/yaml_parse" "$TOOLS/bench_stages"; do
   [ -x "$t" ] || { echo "bench: $t is missing (make BUILDDIR=$B all units)" >&2; exit 1; }
 done
 mkdir -p "$DIR/specs" || exit 1
@@ -245,5 +253,66 @@ if [ -s "$tmp/builds" ]; then
       n0[shape] = $2; t0[shape] = $3; prev[shape] = $1 }
   ' "$tmp/builds"
 fi
+# ---- adversarial shapes (issue 23, section 4): each at 1x, 10x and 100x of its base ----
+SHAPES=${BENCH_SHAPES-copies title links chain ris cap}
+SCALES=${BENCH_SHAPE_SCALES:-1 10 100}
+if [ -n "$SHAPES" ]; then
+  mkdir -p "$DIR/shapes" || exit 1
+  sd=$(cd "$DIR/shapes" && pwd)
+  tabs="--venues $sd/venues.yaml --topics $sd/topics.yaml"
+  cp "$DIR/venues.yaml" "$DIR/topics.yaml" "$sd/" 2>/dev/null
+  {
+    echo
+    echo "## Adversarial shapes (issue 23): 1x, 10x, 100x"
+    echo
+    echo "| shape | size | command | wall s | CPU s | peak RSS | CPU vs 1x | exit |"
+    echo "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |"
+  } | tee -a "$res"
+  for shape in $SHAPES; do
+    base=
+    for x in $SCALES; do
+      # base sizes: copies of one entry, 40,000-character titles, MB of one line of links,
+      # topics in one chain, RIS TY lines, MB read from /dev/zero before the limit stops it
+      case $shape in
+        copies) n=$((1000 * x)); what="$n copies of one entry" ;;
+        title)  n=$x; what="$n titles of 40,000 chars, no space" ;;
+        links)  n=$x; what="one line of $n MB of links" ;;
+        chain)  n=$((1000 * x)); what="$n topics in a chain" ;;
+        ris)    n=$((10000 * x)); what="$n TY lines" ;;
+        cap)    n=$((10 * x)); what="/dev/zero, --max-input ${n}M" ;;
+        *) echo "bench: unknown shape '$shape'" >&2; continue ;;
+      esac
+      f="$sd/$shape-$x"
+      case $shape in
+        copies|links) "$TOOLS/gen_shapes" "$shape" "$n" "$f.md" || exit 1
+                      set -- import -q $tabs "$f.md" -o /dev/null; cmd="import" ;;
+        ris)    "$TOOLS/gen_shapes" ris "$n" "$f.ris" || exit 1
+                set -- import $tabs "$f.ris" -o /dev/null; cmd="import, warnings on" ;;
+        title)  "$TOOLS/gen_shapes" title "$n" "$f.yaml" || exit 1
+                printf 'title: Long titles\ncatalog: %s\ncharts: []\npdf: report.pdf\n' "$(basename "$f.yaml")" >"$f-spec.yaml"
+                set -- build -q "$f-spec.yaml"; cmd="build (report.pdf)" ;;
+        chain)  "$TOOLS/gen_shapes" chain "$n" "$f.yaml" || exit 1
+                printf 'title: Chain\ncatalog: %s\ncharts: [topic-heatmap, topic-trend]\nformats: [svg]\ntables: [topics]\nmarkdown: README.md\n' \
+                  "$(basename "$f.yaml")" >"$f-spec.yaml"
+                set -- build -q "$f-spec.yaml"; cmd="build (heatmap, trend, topics table, README)" ;;
+        cap)    set -- import -q $tabs --max-input "${n}M" /dev/zero -o /dev/null; cmd="import" ;;
+      esac
+      (cd "$sd" && /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$LIT" "$@" >/dev/null 2>"$tmp/shape.err")
+      code=$?
+      set -- $(tail -1 "$tmp/time")
+      cpu=$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", a + b }')
+      [ -z "$base" ] && base=$cpu
+      growth=$(awk -v a="$cpu" -v b="$base" 'BEGIN { if (b > 0.005) printf "%.1fx", a / b; else print "-" }')
+      printf '| %s | %s | %s | %.2f | %s | %.0f MiB | %s | %s |\n' "$shape" "$what" "$cmd" "$1" "$cpu" \
+        "$(awk -v k="$4" 'BEGIN { print k / 1024 }')" "$growth" "$code" | tee -a "$res"
+      rm -rf "$f"* "$sd/$shape-$x-spec"
+    done
+  done
+  echo "Exit codes: 1 for the RIS file (no papers in it), 3 for /dev/zero (the input limit stops it): the shapes are hostile." | tee -a "$res"
+fi
+# The DBLP index (issue 24): BENCH_DBLP=none skips it, BENCH_DBLP=full adds the full size.
+BENCH_DIR=$DIR BUILDDIR=$B sh tests/bench_dblp.sh || exit 1
+# litsurvey resolve, the whole command, on the same dumps' query catalogs (wrong matches counted)
+BENCH_DIR=$DIR BUILDDIR=$B sh tests/bench_resolve.sh || exit 1
 echo
 echo "results written to $res"

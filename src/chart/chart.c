@@ -9,6 +9,7 @@
 
 #include "outfile.h"
 #include "surface.h"
+#include "text.h"
 
 const char *const lit_chart_kinds[] = {
     "venues", "years", "topic-trend", "topic-heatmap", "venue-heatmap", "timeline", NULL,
@@ -118,7 +119,9 @@ static void set_text(lit_cx *cx, int font, const char *text)
     pango_layout_set_height(cx->lay, -1);
     pango_layout_set_ellipsize(cx->lay, PANGO_ELLIPSIZE_NONE);
     pango_layout_set_alignment(cx->lay, PANGO_ALIGN_LEFT);
-    pango_layout_set_text(cx->lay, text, -1);
+    lit_buf cut = LIT_BUF_INIT;   /* a 40,000-character label is measured again and again */
+    pango_layout_set_text(cx->lay, lit_text_drawn(text, LIT_TEXT_DRAWN_MAX, &cut), -1);
+    lit_buf_free(&cut);
 }
 
 static void logical(lit_cx *cx, double *x, double *y, double *w, double *h)
@@ -215,7 +218,7 @@ static void set_box(lit_cx *cx, int font, const char *text, double maxw, int max
 {
     set_text(cx, font, text);
     pango_layout_set_width(cx->lay, (int)(maxw * PANGO_SCALE));
-    pango_layout_set_wrap(cx->lay, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_wrap(cx->lay, lit_text_longest_word(text) > LIT_TEXT_LONG_WORD ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
     pango_layout_set_height(cx->lay, -max_lines);
     pango_layout_set_ellipsize(cx->lay, PANGO_ELLIPSIZE_END);
     pango_layout_set_alignment(cx->lay, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);

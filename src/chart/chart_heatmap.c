@@ -96,6 +96,31 @@ static void draw_matrix(lit_cx *cx, hrow *rows, size_t n, const char *what)
     lit_cx_color_key(cx, gx1 + tot_w + lh * 0.6, gy0, gy0 + kh, maxc);
 }
 
+static const hrow *g_rows;
+static int larger_first(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    if (g_rows[a].total != g_rows[b].total) return g_rows[a].total > g_rows[b].total ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* Keeps the keep rows with the most papers (of equal ones the earlier), in their order:
+ * one sort, so that 100,000 topics are not 100,000 passes. */
+static void keep_largest(hrow *rows, size_t n, size_t keep)
+{
+    size_t *ix = lit_xmalloc((n + 1) * sizeof *ix);
+    unsigned char *in = lit_xcalloc(n + 1, 1);
+    for (size_t i = 0; i < n; i++) ix[i] = i;
+    g_rows = rows;
+    qsort(ix, n, sizeof *ix, larger_first);
+    for (size_t k = 0; k < keep && k < n; k++) in[ix[k]] = 1;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (in[i]) rows[w++] = rows[i];
+    free(ix);
+    free(in);
+}
+
 /* How many rows fit at one body line each (with a little air). */
 static size_t rows_fit(lit_cx *cx)
 {
@@ -148,12 +173,7 @@ int lit_chart_topic_heatmap(lit_cx *cx)
         /* keep the largest topics, still in taxonomy order (stable: later rows drop first),
          * and one "other" row for the rest */
         size_t keep = want > 1 ? want - 1 : 1;
-        for (size_t pass = n; pass > keep; pass--) {
-            size_t lo = 0;
-            for (size_t i = 1; i < pass; i++)
-                if (rows[i].total <= rows[lo].total) lo = i;
-            memmove(&rows[lo], &rows[lo + 1], (pass - lo - 1) * sizeof *rows);
-        }
+        keep_largest(rows, n, keep);
         unsigned char *kept = lit_xcalloc(s->n_topics + 1, 1);
         for (size_t r = 0; r < keep; r++) kept[(size_t)(rows[r].v - s->topic_year) / ny] = 1;   /* its topic */
         /* papers in any of the smaller topics, each once */

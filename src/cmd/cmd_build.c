@@ -14,12 +14,14 @@ static const char usage_text[] =
     "  -q, --quiet   no progress and no warnings\n"
     "      --strict  fail when `litsurvey check` finds a problem in the catalog (unknown\n"
     "                or alias venues and topics); they are listed at their lines\n"
+    LIT_MAX_INPUT_HELP
     "  -h, --help    this help\n";
 
 int lit_cmd_build(int argc, char **argv, lit_diag *d)
 {
     static const struct option longopts[] = {
-        {"quiet", no_argument, 0, 'q'}, {"strict", no_argument, 0, 'S'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"quiet", no_argument, 0, 'q'}, {"strict", no_argument, 0, 'S'}, {"help", no_argument, 0, 'h'},
+        LIT_MAX_INPUT_LONGOPT, {0, 0, 0, 0}};
     int opt;
     bool strict = false;
     optind = 0;
@@ -27,6 +29,7 @@ int lit_cmd_build(int argc, char **argv, lit_diag *d)
         if (opt == 'q') d->quiet = true;
         else if (opt == 'S') strict = true;
         else if (opt == 'h') { fputs(usage_text, stdout); return 0; }
+        else if (opt == LIT_OPT_MAX_INPUT) { if (lit_cli_max_input("build", optarg)) return LIT_EXIT_USAGE; }
         else return lit_usage_error("build", "unknown option");
     }
     if (optind != argc - 1) return lit_usage_error("build", "expects one report spec");

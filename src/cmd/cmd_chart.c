@@ -70,7 +70,10 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
             else { rc = lit_usage_error("chart", "--stacked is area or bars, not '%s'", optarg); goto done; }
             break;
         case OPT_CUMULATIVE: o.cumulative = true; break;
-        case OPT_TITLE: o.title = optarg; break;
+        case OPT_TITLE:
+            if ((rc = lit_cli_text("chart", "--title", optarg))) goto done;
+            o.title = optarg;
+            break;
         case OPT_FORMAT:
             if ((o.format = lit_format_named(optarg)) < 0) {
                 rc = lit_usage_error("chart", "--format is pdf, svg or png, not '%s'", optarg);

@@ -10,6 +10,8 @@ static const char usage_text[] =
     "  errors   (exit 1): venues and topics that the tables do not know, venues and\n"
     "           topics written as an alias instead of their id;\n"
     "  notes    (exit 0): papers without a year, a venue or a topic.\n"
+    "The closing paragraph also counts papers without authors and without a bibliographic\n"
+    "record (neither imported from a .bib nor resolved: see litsurvey resolve).\n"
     "Invalid YAML, wrong types and duplicate keys stop the load with an error.\n"
     "  -d, --duplicates  also list likely duplicate papers (same normalised title, arXiv\n"
     "                    id, DOI, or system name at the same venue and year) and the\n"
@@ -55,7 +57,7 @@ int lit_cmd_check(int argc, char **argv, lit_diag *d)
     if (!d->quiet || problems) {
         lit_buf b = LIT_BUF_INIT;
         lit_check_paragraph(&k, &b);
-        fprintf(stderr, "%s: %zu papers, %zu problems, %zu notes\n%s\n", file, c->n_papers, problems, notes,
+        lit_diag_print(stderr, "%s: %zu papers, %zu problems, %zu notes\n%s\n", file, c->n_papers, problems, notes,
                 lit_buf_str(&b));
         lit_buf_free(&b);
     }

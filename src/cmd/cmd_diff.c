@@ -20,6 +20,7 @@ static const char usage_text[] =
     "      --since REV      compare with the catalog at this git revision (HEAD~1, v1.0, ...)\n"
     "  -c, --catalog FILE   the catalog for --since (default data/catalog.yaml)\n"
     "  -q, --quiet          no warnings\n"
+    LIT_MAX_INPUT_HELP
     "  -h, --help           this help\n";
 
 int lit_cmd_diff(int argc, char **argv, lit_diag *d)
@@ -28,7 +29,7 @@ int lit_cmd_diff(int argc, char **argv, lit_diag *d)
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"format", required_argument, 0, OPT_FORMAT},
         {"since", required_argument, 0, OPT_SINCE}, {"catalog", required_argument, 0, 'c'},
-        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, LIT_MAX_INPUT_LONGOPT, {0, 0, 0, 0}};
     static const char *const formats[] = {"text", "md", "csv", NULL};
     const char *out = "-", *since = NULL, *catalog = NULL;
     enum lit_diff_format fmt = LIT_DIFF_TEXT;
@@ -40,11 +41,17 @@ int lit_cmd_diff(int argc, char **argv, lit_diag *d)
         case 'o': out = optarg; break;
         case 'c': catalog = optarg; break;
         case 'q': d->quiet = true; break;
-        case OPT_SINCE: since = optarg; break;
+        case OPT_SINCE:
+            if (lit_cli_text("diff", "--since", optarg)) return LIT_EXIT_USAGE;
+            since = optarg;
+            break;
         case OPT_FORMAT:
             while (formats[k] && strcmp(formats[k], optarg)) k++;
             if (!formats[k]) return lit_usage_error("diff", "unknown --format '%s' (text, md, csv)", optarg);
             fmt = (enum lit_diff_format)k;
+            break;
+        case LIT_OPT_MAX_INPUT:
+            if (lit_cli_max_input("diff", optarg)) return LIT_EXIT_USAGE;
             break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: return lit_usage_error("diff", "unknown option");

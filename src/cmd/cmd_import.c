@@ -1,12 +1,10 @@
 /* cmd_import.c - `litsurvey import`: paper lists and BibTeX files into one deduplicated catalog; a bad entry costs only itself, a bad file the whole import. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "buf.h"
 #include "cli.h"
 #include "dedupe.h"
 #include "import.h"
-#include "import_ref.h"
 #include "lock.h"
 #include "outfile.h"
 
@@ -31,69 +29,11 @@ static const char usage_text[] =
     "      --topics FILE    topic table (default: data/topics.yaml beside the output)\n"
     "      --topics-out FILE  write the headings that became topics or matched loosely\n"
     "                       as topics.yaml entries, to fold into the taxonomy\n"
+    LIT_MAX_INPUT_HELP
     "  -q, --quiet          no warnings or summary\n"
     "  -h, --help           this help\n";
 
 enum { OPT_LENIENT = LIT_OPT_FIRST_CMD, OPT_STRICT, OPT_TOPICS_OUT };
-
-static bool has_ext(const char *path, const char *ext)
-{
-    size_t n = strlen(path), e = strlen(ext);
-    return n >= e && strcasecmp(path + n - e, ext) == 0;
-}
-
-/* Formats people keep lists in that the importers do not read: an error that says what
- * they read, rather than a list read from markup or binary bytes. */
-static const char *const unread_exts[] = {
-    ".org", ".html", ".htm", ".xhtml", ".xml", ".xlsx", ".xls", ".ods", ".csv", ".tsv", ".docx", ".doc",
-    ".odt", ".rtf", ".pdf", ".epub", ".tex", ".pptx", ".key", ".numbers", ".pages",
-};
-
-static const char *unread_format(const char *path)
-{
-    for (size_t i = 0; i < sizeof unread_exts / sizeof *unread_exts; i++)
-        if (has_ext(path, unread_exts[i])) return unread_exts[i];
-    return NULL;
-}
-
-/* Where the text starts: past blanks and a UTF-8 byte-order mark. */
-static size_t text_start(const char *data, size_t len)
-{
-    size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
-    return i;
-}
-
-/* CSL-JSON: .json, or text starting with '[' and '{', or '{' and '"' (a plain list may
- * start with "[NSDI '19] Title"). */
-static bool is_csl(const char *path, const char *data, size_t len)
-{
-    if (has_ext(path, ".json")) return true;
-    size_t i = text_start(data, len);
-    if (i >= len || (data[i] != '[' && data[i] != '{')) return false;
-    char want = data[i] == '[' ? '{' : '"';
-    size_t j = i + 1 + text_start(data + i + 1, len - i - 1);
-    return j < len && (data[j] == want || (data[i] == '[' && data[j] == ']'));
-}
-
-/* RIS: .ris, or text starting with a "TY  - " tag. */
-static bool is_ris(const char *path, const char *data, size_t len)
-{
-    size_t i = text_start(data, len);
-    return has_ext(path, ".ris") || (len - i >= 6 && !memcmp(data + i, "TY  -", 5));
-}
-
-static bool is_bib(const char *path, const char *data, size_t len)
-{
-    if (has_ext(path, ".bib")) return true;
-    /* content sniffing: a file whose first non-blank character starts "@type{" */
-    size_t i = text_start(data, len);
-    if (i >= len || data[i] != '@') return false;
-    size_t j = i + 1;
-    while (j < len && ((data[j] >= 'a' && data[j] <= 'z') || (data[j] >= 'A' && data[j] <= 'Z'))) j++;
-    while (j < len && (data[j] == ' ' || data[j] == '\t')) j++;
-    return j > i + 1 && j < len && (data[j] == '{' || data[j] == '(');
-}
 
 typedef struct vcount { const char *name; long n; } vcount;
 
@@ -141,7 +81,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         {"output", required_argument, 0, 'o'}, {"merge", required_argument, 0, 'm'},
         {"lenient", no_argument, 0, OPT_LENIENT}, {"strict", no_argument, 0, OPT_STRICT}, {"explain", no_argument, 0, 'v'},
         {"venues", required_argument, 0, LIT_OPT_VENUES}, {"topics", required_argument, 0, LIT_OPT_TOPICS},
-        {"topics-out", required_argument, 0, OPT_TOPICS_OUT},
+        {"topics-out", required_argument, 0, OPT_TOPICS_OUT}, LIT_MAX_INPUT_LONGOPT,
         {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *out = NULL, *existing = NULL, *venues_file = NULL, *topics_file = NULL, *topics_out = NULL;
     bool lenient = false, strict = false, explain = false;
@@ -157,6 +97,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         case LIT_OPT_VENUES: venues_file = optarg; break;
         case LIT_OPT_TOPICS: topics_file = optarg; break;
         case OPT_TOPICS_OUT: topics_out = optarg; break;
+        case LIT_OPT_MAX_INPUT:
+            if (lit_cli_max_input("import", optarg)) return LIT_EXIT_USAGE;
+            break;
         case 'q': d->quiet = true; break;
         case 'h': fputs(usage_text, stdout); return 0;
         default: return lit_usage_error("import", "unknown option");
@@ -205,7 +148,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     for (int i = optind; i < argc; i++) {
         char *data = NULL;
         size_t len = 0;
-        const char *fmt = unread_format(argv[i]);
+        const char *fmt = lit_import_unread(argv[i]);
         if (fmt) {
             lit_error(d, argv[i], 0, 0, "cannot read '%s' files: litsurvey imports Markdown or plain-text lists "
                       "(.md, .txt, .markdown, ...), BibTeX (.bib), CSL-JSON (.json) and RIS (.ris)", fmt);
@@ -213,12 +156,9 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
             lit_warn(d, argv[i], 0, 0, "skipped");
             continue;
         }
-        if (lit_read_file(argv[i], &data, &len, d) != 0) goto fail;
+        if (lit_import_read(argv[i], &data, &len, d) != 0) goto fail;
         size_t before = cat.n_papers;
-        int r = is_bib(argv[i], data, len)   ? lit_import_bib(&cat, argv[i], data, len, &o, d)
-                : is_csl(argv[i], data, len) ? lit_import_csl(&cat, argv[i], data, len, &o, d)
-                : is_ris(argv[i], data, len) ? lit_import_ris(&cat, argv[i], data, len, &o, d)
-                                             : lit_import_list(&cat, argv[i], data, len, &o, d);
+        int r = lit_import_file(&cat, argv[i], data, len, &o, d);
         free(data);
         if (r != 0) {
             cat.n_papers = before;
@@ -248,12 +188,12 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     size_t n_new = cat.n_papers - n_fixed;
     if (!d->quiet) {
         size_t n_all = n_entries + (size_t)d->skipped;
-        fprintf(stderr, "%s: imported %zu paper%s from %zu entr%s in %zu file%s; %ld skipped, %zu merged, %zu pair%s left "
+        lit_diag_print(stderr, "%s: imported %zu paper%s from %zu entr%s in %zu file%s; %ld skipped, %zu merged, %zu pair%s left "
                 "apart%s\n", out, n_new, n_new == 1 ? "" : "s", n_all, n_all == 1 ? "y" : "ies", n_files,
                 n_files == 1 ? "" : "s", d->skipped, n_entries - n_new, dd.n_unsure, dd.n_unsure == 1 ? "" : "s",
                 d->warnings ? " (see warnings)" : "");
     }
-    if (!d->quiet) fputs(lit_buf_str(&unknown), stderr);
+    if (!d->quiet) lit_diag_print(stderr, "%s", lit_buf_str(&unknown));
     goto done;
 fail:
     rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;

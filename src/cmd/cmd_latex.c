@@ -73,7 +73,10 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
         switch (opt) {
         case 'o': out = optarg; break;
         case OPT_STANDALONE: o.standalone = true; break;
-        case OPT_CAPTION: o.caption = optarg; break;
+        case OPT_CAPTION:
+            if ((rc = lit_cli_text("latex", "--caption", optarg))) goto out;
+            o.caption = optarg;
+            break;
         case OPT_LABEL:
             if (!lit_tex_key_ok(optarg)) {
                 rc = lit_usage_error("latex", "invalid --label '%s' (no space , { } \" ' %% # ~ \\ or ^^)", optarg);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cli.h"
 #include "out_markdown.h"
+#include "input.h"
 #include "outfile.h"
 
 static const char usage_text[] =

@@ -48,7 +48,10 @@ int lit_cmd_xlsx(int argc, char **argv, lit_diag *d)
         case 'h': fputs(usage_text, stdout); goto out;
         case 'o': out = optarg; break;
         case OPT_STYLE: style = optarg; break;
-        case OPT_TITLE: xo.title = optarg; break;
+        case OPT_TITLE:
+            if ((rc = lit_cli_text("xlsx", "--title", optarg))) goto out;
+            xo.title = optarg;
+            break;
         case OPT_CONSTANT_MEMORY: xo.constant_memory = 1; break;
         default: rc = lit_usage_error("xlsx", "unknown option"); goto out;
         }

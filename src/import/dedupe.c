@@ -13,73 +13,6 @@
 static size_t g_keep;  /* the first g_keep papers came from the existing catalog: their keys win */
 static void assign_keys(lit_catalog *c);
 
-/* ---------- normalised titles ---------- */
-
-static void drop_article(char *s)
-{
-    static const char *art[] = {"a ", "an ", "the "};
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(art[i]);
-        if (!strncmp(s, art[i], n) && strlen(s) > n + 8) { memmove(s, s + n, strlen(s + n) + 1); return; }
-    }
-}
-
-char *lit_title_norm(const char *title)
-{
-    utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)(title ? title : ""), 0, &m,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
-    lit_buf b = LIT_BUF_INIT;
-    if (n >= 0) {
-        bool space = true;
-        for (utf8proc_ssize_t i = 0; i < n;) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t k = utf8proc_iterate(m + i, n - i, &cp);
-            if (k <= 0) break;
-            utf8proc_category_t cat = utf8proc_category(cp);
-            if (cp == '\\') {   /* a LaTeX command (\emph, \textsc) is markup: dropped */
-                for (i += k; i < n && ((m[i] >= 'a' && m[i] <= 'z') || (m[i] >= 'A' && m[i] <= 'Z')); i++) {}
-                continue;
-            }
-            if (cp == '{' || cp == '}' || cp == '$' || cp == '^' || cp == '_') { i += k; continue; }   /* {TVM}, $P^3$ */
-            bool keep = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                        (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-            if (keep) { lit_buf_add(&b, m + i, (size_t)k); space = false; }
-            else if (!space) { lit_buf_addc(&b, ' '); space = true; }
-            i += k;
-        }
-    }
-    free(m);
-    char *r = lit_xstrdup(lit_buf_str(&b));
-    lit_buf_free(&b);
-    size_t l = strlen(r);
-    if (l && r[l - 1] == ' ') r[l - 1] = 0;
-    drop_article(r);
-    return r;
-}
-
-static size_t words_in(const char *s, size_t n)
-{
-    size_t w = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
-        bool sp = s[i] == ' ';
-        if (!sp && !in) w++;
-        in = !sp;
-    }
-    return w;
-}
-
-char *lit_title_norm_stripped(const char *title)
-{
-    if (!title) return NULL;
-    const char *colon = strstr(title, ": ");
-    if (!colon || colon == title || words_in(title, (size_t)(colon - title)) > 3) return NULL;
-    if (words_in(colon + 2, strlen(colon + 2)) < 3) return NULL;
-    return lit_title_norm(colon + 2);
-}
-
 /* ---------- venue classes ---------- */
 
 enum { V_NONE, V_PREPRINT, V_REVIEWED };
@@ -114,15 +47,6 @@ static int bkey_cmp(const void *x, const void *y)
     return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-static char *fold(const char *s)
-{
-    utf8proc_uint8_t *m = NULL;
-    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &m, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0) return lit_xstrdup(s);
-    char *r = lit_xstrdup((char *)m);
-    free(m);
-    return r;
-}
 
 /* A system name for comparing: normalised like titles, spaces dropped ("{TVM}" = "TVM",
  * "$P^3$" = "P3", "APNET" = "APNet", "Tux²" = "Tux2"). malloc'd. */
@@ -151,23 +75,28 @@ static bool is_thesis(const lit_catalog *c, const lit_paper *p)
             return true;
     const char *v = lit_catalog_venue(c, p->venue);
     if (!v) return false;
-    char *f = fold(v);
+    char *f = lit_title_norm(v);
     bool t = strstr(f, "thesis") || strstr(f, "dissertation");
     free(f);
     return t;
 }
 
-/* Whether two papers that share a key can be the same; why says what conflicts. */
+/* Whether two papers that share a key can be the same; why says what conflicts. ka, kb:
+ * their system names' short_key (NULL without one), made once per paper. */
 static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_paper *a, const lit_paper *b,
-                       int reason, const char **why)
+                       const char *ka, const char *kb, const char **why)
 {
     int ca = venue_class(c, vs, a), cb = venue_class(c, vs, b);
     if (is_thesis(c, a) != is_thesis(c, b)) {   /* a master's thesis and the paper with its title */
         *why = "a thesis and a paper are two documents";
         return false;
     }
-    if (a->short_name && b->short_name && !same_short(a->short_name, b->short_name)) {
+    if (ka && kb && strcmp(ka, kb) != 0) {
         *why = "different system names";
+        return false;
+    }
+    if (a->n_authors && b->n_authors && !lit_authors_share(a, b)) {   /* the matching rule resolve keeps */
+        *why = "no author in common";
         return false;
     }
     if (ca == V_REVIEWED && cb == V_REVIEWED && a->venue != b->venue &&
@@ -186,14 +115,12 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
         if (a->year_inferred || b->year_inferred) ok = ok || ad <= 3;
         if (!ok) { *why = "years too far apart"; return false; }
     }
-    (void)reason;
     return true;
 }
 
 /* ---------- title agreement (what a shared system name needs) ---------- */
 
 static bool same_start(const char *a, const char *b);
-static bool stop_word(const char *w, size_t n);
 
 /* Distinct content words (3+ letters, no stop word) of normalised s; *n of them. malloc'd
  * array of pointers into s, which is cut into words. */
@@ -203,7 +130,7 @@ static char **content_words(char *s, size_t *n)
     *n = 0;
     for (char *tok = strtok(s, " "); tok; tok = strtok(NULL, " ")) {
         size_t l = strlen(tok);
-        bool dup = l < 3 || stop_word(tok, l);
+        bool dup = l < 3 || lit_title_stop_word(tok, l);
         for (size_t i = 0; i < *n && !dup; i++) dup = !strcmp(w[i], tok);
         if (!dup) w[(*n)++] = tok;
     }
@@ -323,13 +250,7 @@ static bool from_bib(const lit_paper *p)
 static bool same_first_author(const lit_paper *a, const lit_paper *b)
 {
     if (!a->n_authors || !b->n_authors) return false;
-    char *fa = fold(a->authors[0]), *fb = fold(b->authors[0]);
-    for (char *f = fa; f; f = f == fa ? fb : NULL) {   /* "first von last, jr": the last word before the comma */
-        char *c = strchr(f, ',');
-        if (c) *c = 0;
-        char *sp = strrchr(f, ' ');
-        if (sp) memmove(f, sp + 1, strlen(sp + 1) + 1);
-    }
+    char *fa = lit_name_surname(a->authors[0]), *fb = lit_name_surname(b->authors[0]);
     bool r = *fa && strcmp(fa, fb) == 0;
     free(fa); free(fb);
     return r;
@@ -374,6 +295,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
     size_t n_owned = 0, cap_owned = 0;
     /* each title is normalised once: pairs compare these, not the titles */
     const char **norm = lit_xcalloc(n + 1, sizeof *norm), **strip = lit_xcalloc(n + 1, sizeof *strip);
+    const char **skey = lit_xcalloc(n + 1, sizeof *skey);   /* and each system name */
 #define KEEP(str) (LIT_GROW(owned, cap_owned, n_owned + 1), owned[n_owned++] = (str))
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[i];
@@ -387,9 +309,13 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
             strip[i] = t2;
             if (strlen(t2) >= MIN_TITLE_KEY && strcmp(t1, t2)) k[nk++] = (bkey){fnv(t2), t2, (uint32_t)i, LIT_MATCH_TITLE};
         }
-        if (p->arxiv) k[nk++] = (bkey){fnv(p->arxiv), p->arxiv, (uint32_t)i, LIT_MATCH_ARXIV};
+        if (p->arxiv) {
+            char *a = lit_arxiv_key(p->arxiv);
+            KEEP(a);
+            k[nk++] = (bkey){fnv(a), a, (uint32_t)i, LIT_MATCH_ARXIV};
+        }
         if (p->doi) {
-            char *d = fold(p->doi);
+            char *d = lit_doi_key(p->doi);
             KEEP(d);
             k[nk++] = (bkey){fnv(d), d, (uint32_t)i, LIT_MATCH_DOI};
         }
@@ -403,11 +329,14 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
             k[nk++] = (bkey){fnv(sk), sk, (uint32_t)i, LIT_MATCH_SOURCE};
         }
         LIT_GROW(k, cap, nk + 1);
+        if (p->short_name) {
+            char *sk = short_key(p->short_name);
+            KEEP(sk);
+            skey[i] = sk;
+        }
         if (p->short_name && p->venue >= 0 && p->year) {
-            char *f = short_key(p->short_name);
-            char *s = lit_xmalloc(strlen(f) + 64 + strlen(lit_catalog_venue(c, p->venue)));
-            sprintf(s, "%s|%s|%d", f, lit_catalog_venue(c, p->venue), p->year);
-            free(f);
+            char *s = lit_xmalloc(strlen(skey[i]) + 64 + strlen(lit_catalog_venue(c, p->venue)));
+            sprintf(s, "%s|%s|%d", skey[i], lit_catalog_venue(c, p->venue), p->year);
             KEEP(s);
             k[nk++] = (bkey){fnv(s), s, (uint32_t)i, LIT_MATCH_SYSTEM};
         }
@@ -422,7 +351,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
                 if (k[y].idx == k[x].idx) continue;
                 const char *why = NULL;
                 if (k[i].kind == LIT_MATCH_SOURCE && !same_start(norm[k[y].idx], norm[k[x].idx])) continue;
-                bool ok = compatible(c, vs, a, b, k[i].kind, &why);
+                bool ok = compatible(c, vs, a, b, skey[k[y].idx], skey[k[x].idx], &why);
                 /* a shared system name is no evidence when the titles say two papers */
                 if (ok && k[i].kind == LIT_MATCH_SYSTEM && !titles_agree(a, b, norm[k[y].idx], norm[k[x].idx],
                                                                          strip[k[y].idx], strip[k[x].idx])) {
@@ -464,6 +393,7 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
     free(owned);
     free(norm);
     free(strip);
+    free(skey);
     free(k);
 #undef KEEP
 }
@@ -640,6 +570,38 @@ static void union_node(lit_arena *ar, lit_node *into, const lit_node *from)
     into->n = n;
 }
 
+typedef struct topic_at { int32_t t; size_t at; } topic_at;
+
+static int topic_at_cmp(const void *x, const void *y)
+{
+    const topic_at *a = x, *b = y;
+    if (a->t != b->t) return a->t < b->t ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static int at_cmp(const void *x, const void *y)
+{
+    const topic_at *a = x, *b = y;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Each topic of t[0..n) once; in taxonomy order (topic_cmp), or else in the order they
+ * first come (an existing paper's topics stay as the user wrote them). Returns the count. */
+static size_t unique_topics(int32_t *t, size_t n, bool by_taxonomy)
+{
+    topic_at *v = lit_xmalloc((n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++) v[i] = (topic_at){t[i], i};
+    qsort(v, n, sizeof *v, topic_at_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || v[u - 1].t != v[i].t) v[u++] = v[i];
+    qsort(v, u, sizeof *v, at_cmp);
+    for (size_t i = 0; i < u; i++) t[i] = v[i].t;
+    free(v);
+    if (by_taxonomy) qsort(t, u, sizeof *t, topic_cmp);
+    return u;
+}
+
 /* Builds the merged paper of members mem[0..n) (sorted best first) into out. */
 static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *mem, size_t n, size_t n_fixed,
                         const lit_venues *vs, lit_paper *out)
@@ -650,18 +612,24 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     if (n == 1) return;
     lit_arena *ar = &c->arena;
     if (!fixed) out->title = pick_title(c, mem, n)->title;
-    /* the system name most members give; ties by rank */
+    /* the system name most members give; ties by rank (counted in sorted runs: 10,000
+     * copies of one paper are one sort, not 10,000 x 10,000 comparisons) */
     if (!fixed || !out->short_name) {
         const char *sn = NULL;
-        size_t sv = 0;
-        for (size_t i = 0; i < n; i++) {
-            const char *s = c->papers[mem[i]].short_name;
-            if (!s) continue;
-            size_t v = 0;
-            for (size_t j = 0; j < n; j++)
-                if (c->papers[mem[j]].short_name && same_short(s, c->papers[mem[j]].short_name)) v++;
-            if (v > sv) { sv = v; sn = s; }
+        char **keys = lit_xmalloc((n + 1) * sizeof *keys);
+        size_t *who = lit_xmalloc((n + 1) * sizeof *who), m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (c->papers[mem[i]].short_name) {
+                keys[m] = short_key(c->papers[mem[i]].short_name);
+                who[m++] = i;
+            }
+        long *votes = lit_xmalloc((m + 1) * sizeof *votes), most = 0;
+        count_equal((const char *const *)keys, m, votes);
+        for (size_t k = 0; k < m; k++) {
+            if (votes[k] > most) { most = votes[k]; sn = c->papers[mem[who[k]]].short_name; }
+            free(keys[k]);
         }
+        free(keys); free(who); free(votes);
         out->short_name = sn;
         /* spelt as the chosen title spells it ("PRETZEL: ..." gives PRETZEL) */
         const char *colon = sn && out->title ? strstr(out->title, ": ") : NULL;
@@ -729,21 +697,13 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     size_t xl = 0, xt = 0, xs = 0, xe = 0;
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[mem[i]];
-        for (uint32_t k = 0; k < p->n_links; k++) {
+        for (uint32_t k = 0; k < p->n_links; k++) {   /* one per kind: a handful */
             bool dup = false;
             for (size_t q = 0; q < xl && !dup; q++) dup = !strcmp(links[q].kind, p->links[k].kind);
             if (!dup) links[xl++] = p->links[k];
         }
-        for (uint32_t k = 0; k < p->n_topics; k++) {
-            bool dup = false;
-            for (size_t q = 0; q < xt && !dup; q++) dup = topics[q] == p->topics[k];
-            if (!dup) topics[xt++] = p->topics[k];
-        }
-        for (uint32_t k = 0; k < p->n_sources; k++) {
-            bool dup = false;
-            for (size_t q = 0; q < xs && !dup; q++) dup = !source_cmp(&sources[q], &p->sources[k]);
-            if (!dup) sources[xs++] = p->sources[k];
-        }
+        for (uint32_t k = 0; k < p->n_topics; k++) topics[xt++] = p->topics[k];
+        for (uint32_t k = 0; k < p->n_sources; k++) sources[xs++] = p->sources[k];
         for (uint32_t k = 0; k < p->n_extras; k++) {
             size_t q = 0;
             while (q < xe && strcmp(extras[q].key, p->extras[k].key)) q++;
@@ -767,8 +727,12 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     }
     g_ts = ts;
     g_cat = c;
-    if (!fixed) qsort(topics, xt, sizeof *topics, topic_cmp);
-    qsort(sources, xs, sizeof *sources, source_cmp);
+    xt = unique_topics(topics, xt, !fixed);
+    qsort(sources, xs, sizeof *sources, source_cmp);   /* sorted, then each place once */
+    size_t us = 0;
+    for (size_t k = 0; k < xs; k++)
+        if (!us || source_cmp(&sources[us - 1], &sources[k])) sources[us++] = sources[k];
+    xs = us;
     if (!fixed) {  /* link order: by kind, so the saved map does not depend on input order */
         for (size_t a = 1; a < xl; a++)
             for (size_t b = a; b > 0 && strcmp(links[b - 1].kind, links[b].kind) > 0; b--) {
@@ -886,14 +850,6 @@ static void slug_into(lit_buf *b, const char *s)
     while (b->len && b->data[b->len - 1] == '-') b->data[--b->len] = 0;
 }
 
-static bool stop_word(const char *w, size_t n)
-{
-    static const char *sw[] = {"a", "an", "the", "on", "in", "of", "for", "to", "towards", "toward", "is", "are",
-                               "how", "why", "what", "when", "do", "does", "can", "and", "with", "via", "from"};
-    for (size_t i = 0; i < sizeof sw / sizeof *sw; i++)
-        if (strlen(sw[i]) == n && !strncasecmp(sw[i], w, n)) return true;
-    return false;
-}
 
 /* The key stem of a paper: system name or first significant title word. */
 static void key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b)
@@ -905,7 +861,7 @@ static void key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b)
             while (*t && !isalnum((unsigned char)*t) && (unsigned char)*t < 0x80) t++;
             const char *e = t;
             while (*e && *e != ' ' && *e != ':' && *e != ',') e++;
-            if (e > t && !stop_word(t, (size_t)(e - t))) {
+            if (e > t && !lit_title_stop_word(t, (size_t)(e - t))) {
                 char *w = lit_xmalloc((size_t)(e - t) + 1);
                 memcpy(w, t, (size_t)(e - t));
                 w[e - t] = 0;
@@ -1035,18 +991,18 @@ void lit_dedupe_print(const lit_dedupe *dd, bool merges, FILE *out)
         const lit_match *m = &dd->m[i];
         if (!m->unsure && !merges) continue;
         if (m->unsure)
-            fprintf(out, "unsure, kept apart: %s:%ld \"%s\" and %s:%ld \"%s\": %s, but %s\n",
-                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
-                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "",
-                    reason_text(m->reason), m->why ? m->why : "conflicting fields");
+            lit_diag_print(out, "unsure, kept apart: %s:%ld \"%s\" and %s:%ld \"%s\": %s, but %s\n",
+                           m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                           m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "",
+                           reason_text(m->reason), m->why ? m->why : "conflicting fields");
         else if (!m->key)  /* found, not merged: `check` reports likely duplicates */
-            fprintf(out, "likely duplicates: %s:%ld \"%s\" and %s:%ld \"%s\": %s\n",
-                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
-                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
+            lit_diag_print(out, "likely duplicates: %s:%ld \"%s\" and %s:%ld \"%s\": %s\n",
+                           m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                           m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
         else
-            fprintf(out, "merged into '%s': %s:%ld \"%s\" and %s:%ld \"%s\": %s\n", m->key,
-                    m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
-                    m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
+            lit_diag_print(out, "merged into '%s': %s:%ld \"%s\" and %s:%ld \"%s\": %s\n", m->key,
+                           m->a_list ? m->a_list : "-", m->a_line, m->a_title ? m->a_title : "",
+                           m->b_list ? m->b_list : "-", m->b_line, m->b_title ? m->b_title : "", reason_text(m->reason));
     }
 }
 

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "catalog.h"
+#include "match.h"   /* lit_title_norm: the normalisation dedupe matches titles by */
 #include "topics.h"
 #include "venues.h"
 
@@ -35,13 +36,6 @@ typedef struct lit_dedupe {
     size_t n_merged, n_unsure;  /* pairs of each kind */
     size_t n_groups;            /* merged papers that came from more than one entry */
 } lit_dedupe;
-
-/* Normalised title for matching: NFKC, Unicode case folding, marks stripped, every run
- * of non-letters/digits one space, a leading article dropped. Returns a malloc'd string. */
-char *lit_title_norm(const char *title);
-/* The same after dropping a system-name prefix ("ByteScheduler: A Generic ..." ->
- * "generic ..."); NULL when the title has no such prefix. malloc'd. */
-char *lit_title_norm_stripped(const char *title);
 
 /* Finds duplicate pairs among the papers of c in O(n log n): papers are grouped by
  * each match key (blocking) and only papers sharing a key are compared. vs (may be

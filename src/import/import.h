@@ -32,6 +32,21 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
 int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t len,
                    const lit_import_opts *o, lit_diag *d);
 
+/* What a file holds, by its extension or its first bytes: .bib or "@type{", .json or
+ * JSON objects (CSL-JSON), .ris or "TY  - ", else a paper list. */
+typedef enum lit_file_kind { LIT_FILE_LIST, LIT_FILE_BIB, LIT_FILE_CSL, LIT_FILE_RIS } lit_file_kind;
+lit_file_kind lit_import_kind(const char *path, const char *data, size_t len);
+/* The extension of a format the importers do not read (".org", ".html", ".xlsx", ".pdf",
+ * ...), or NULL. */
+const char *lit_import_unread(const char *path);
+/* Reads a file to import ("-" = stdin) within the input limit (input.h), its noncharacters
+ * and C1 controls replaced by U+FFFD with a warning at their place (text.h): where the
+ * text of someone else's file enters. Returns 0, or -1 after reporting. */
+int lit_import_read(const char *path, char **data, size_t *len, lit_diag *d);
+/* Appends the papers of one file with the importer of its kind (as lit_import_list). */
+int lit_import_file(lit_catalog *cat, const char *path, const char *data, size_t len, const lit_import_opts *o,
+                    lit_diag *d);
+
 /* Several .bib files as one bibliography, as bibtex reads \bibliography{abbrv,papers,crossref}:
  * macros defined in a file hold in the files after it, crossrefs resolve across all of
  * them. lit_bib_finish appends the papers (after every file was read); a file with only

@@ -1060,6 +1060,16 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     const bfield *tf = field(e, "title");
     char *title = tf ? tex_to_utf8(tf->val, tf->len) : NULL;
     if (!title || !*title) { free(title); return perr(p, 0, "entry '%s' has no title", e->key); }
+    /* biblatex's subtitle is the rest of the title ("PipeDream" + "generalized pipeline
+     * parallelism for DNN training"), as biblatex prints it: "Title: Subtitle" */
+    char *subtitle = field_text(e, "subtitle");
+    if (subtitle) {
+        char *full = lit_xmalloc(strlen(title) + strlen(subtitle) + 3);
+        sprintf(full, "%s: %s", title, subtitle);
+        free(title);
+        free(subtitle);
+        title = full;
+    }
 
     const char *venue_src = NULL;
     char *vtext = NULL;
@@ -1195,8 +1205,8 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     pp->sources[0] = (lit_source){lit_arena_strdup(a, e->list), e->line, NULL};
     pp->n_sources = 1;
     /* the fields that have a catalog field of their own; crossref is resolved */
-    const char *owned[10] = {"title", "author", "crossref"};
-    int n_owned = 3;
+    const char *owned[11] = {"title", "subtitle", "author", "crossref"};
+    int n_owned = 4;
     if (year_owned) owned[n_owned++] = "year";
     if (pp->doi && own_field(e, "doi")) owned[n_owned++] = "doi";
     if (url) owned[n_owned++] = "url";

@@ -224,7 +224,7 @@ int lit_import_csl(lit_catalog *cat, const char *path, const char *data, size_t 
     }
     int rc = 0;
     size_t before = cat->n_papers;
-    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path};
+    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, path, d};
     if (json_is_object(items)) {   /* a file of one item */
         lit_ref r;
         const char *bad = item(&c, items, first, &r);

@@ -98,7 +98,40 @@ static bool is_control(unsigned char c)
     return (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v' && c != '\n' && c != 0) || c == 0x7F;
 }
 
-static int validate(imp *im, const char *s, size_t n, char **copy)
+/* A line longer than any entry could be (a 100 MB line of links) is left out before md4c
+ * reads it (drop_long_lines): md4c would keep a mark for each of its millions of brackets. */
+#define MAX_LINE (16 * MAX_ENTRY)
+static int long_line(imp *im, long line, size_t len, bool *long_lines)
+{
+    *long_lines = true;
+    if (im->o && im->o->strict)
+        return lit_error(im->d, im->path, line, 1, "line of %zu bytes is too long for a paper list", len);
+    lit_skip(im->d, im->path, line, 1, "line of %zu bytes is too long for a paper list", len);
+    return 0;
+}
+
+/* s[0..*n) without the text of its lines longer than MAX_LINE (each keeps its line break,
+ * so that every line keeps its number); the line offsets are made again for it. */
+static char *drop_long_lines(imp *im, const char *s, size_t *n)
+{
+    lit_buf b = LIT_BUF_INIT;
+    size_t cap = 0;
+    im->n_nl = 0;
+    for (size_t i = 0, ls = 0; i <= *n; i++) {
+        if (i < *n && s[i] != '\n') continue;
+        if (i - ls <= MAX_LINE) lit_buf_add(&b, s + ls, i - ls);
+        if (i < *n) {
+            LIT_GROW(im->nl, cap, im->n_nl + 1);
+            im->nl[im->n_nl++] = b.len;
+            lit_buf_addc(&b, '\n');
+        }
+        ls = i + 1;
+    }
+    *n = b.len;
+    return b.data;
+}
+
+static int validate(imp *im, const char *s, size_t n, char **copy, bool *long_lines)
 {
     /* a stray control character in a text file (pasted from a PDF) costs nothing but a
      * warning; more than one per KiB is a binary file */
@@ -111,7 +144,11 @@ static int validate(imp *im, const char *s, size_t n, char **copy)
         unsigned char c = (unsigned char)s[i];
         const char *why = NULL;
         size_t step = 1;
-        if (c == '\n') { line++; ls = i + 1; i++; continue; }
+        if (c == '\n') {
+            if (i - ls > MAX_LINE && long_line(im, line, i - ls, long_lines) != 0) return -1;
+            line++; ls = i + 1; i++;
+            continue;
+        }
         if (c == 0) why = "NUL byte (binary file?)";
         else if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v') why = "control character (binary file?)";
         else if (c == 0x7F) why = "control character (binary file?)";
@@ -138,6 +175,7 @@ static int validate(imp *im, const char *s, size_t n, char **copy)
         }
         i += step;
     }
+    if (n - ls > MAX_LINE && long_line(im, line, n - ls, long_lines) != 0) return -1;
     return 0;
 }
 
@@ -158,7 +196,13 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     size_t cap = 0;
     for (size_t i = 0; i < len; i++)
         if (data[i] == '\n') { LIT_GROW(im.nl, cap, im.n_nl + 1); im.nl[im.n_nl++] = i; }
-    int rc = validate(&im, data, len, &copy);
+    bool long_lines = false;
+    int rc = validate(&im, data, len, &copy, &long_lines);
+    if (rc == 0 && long_lines) {
+        char *shorter = drop_long_lines(&im, copy ? copy : data, &len);
+        free(copy);
+        copy = shorter;
+    }
     /* md4c (0.4.8) reads the byte after a file that ends inside a link destination
      * ("[Paper](http://x.org/p" at the end) and, when that byte is ')', reports text
      * of a wrapped size. It parses a copy that ends with a newline and a NUL. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "latex_text.h"
+#include "text.h"
 
 static const char *strip_doi(const char *s)
 {
@@ -47,8 +48,33 @@ int lit_ref_year(const char *s)
     return 0;
 }
 
-void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line)
+/* s with what text may not hold replaced (text.h), and a warning at the entry's line. */
+static const char *clean(lit_ref_ctx *c, const char *s, const char *field, long line)
 {
+    lit_text_fault f;
+    const char *r = lit_text_clean(&c->cat->arena, s, &f);
+    char what[48];
+    if (f.kind && c->d)
+        lit_warn_many(c->d, "characters replaced by U+FFFD", c->path, line, 0, "%s in the %s replaced by U+FFFD",
+                      lit_text_fault_str(&f, what), field);
+    return r;
+}
+
+void lit_ref_add(lit_ref_ctx *c, const lit_ref *in, long line)
+{
+    lit_ref cr = *in, *r = &cr;
+    cr.key = clean(c, cr.key, "key", line);
+    cr.title = clean(c, cr.title, "title", line);
+    cr.short_title = clean(c, cr.short_title, "short title", line);
+    if (cr.n_authors) {
+        const char **names = lit_arena_alloc(&c->cat->arena, cr.n_authors * sizeof *names);
+        for (size_t i = 0; i < cr.n_authors; i++) names[i] = clean(c, cr.authors[i], "authors", line);
+        cr.authors = names;
+    }
+    for (size_t i = 0; i < cr.n_venues; i++) cr.venues[i] = clean(c, cr.venues[i], "venue", line);
+    cr.doi = clean(c, cr.doi, "DOI", line);
+    cr.url = clean(c, cr.url, "URL", line);
+    cr.keywords = clean(c, cr.keywords, "keywords", line);
     lit_catalog *cat = c->cat;
     lit_arena *a = &cat->arena;
     const lit_venues *vs = c->o ? c->o->venues : NULL;

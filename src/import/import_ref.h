@@ -28,11 +28,14 @@ typedef struct lit_ref_ctx {
     lit_catalog *cat;
     const lit_import_opts *o;
     const char *list;              /* file name without folder, for sources */
+    const char *path;              /* the file as messages name it */
+    lit_diag *d;
 } lit_ref_ctx;
 
 /* Appends the paper of r, listed at line: venue through the venue table (a name it does
  * not know is kept for `check` to report), an arXiv id from the URL, DOI or ids (and the
- * year from it when there is none), topics from the keywords. */
+ * year from it when there is none), topics from the keywords. A control character or
+ * noncharacter (a JSON escape makes them) becomes U+FFFD, with a warning. */
 void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line);
 /* The first run of exactly four digits in s ("2010/11/19/", "2020-05"), or 0. */
 int lit_ref_year(const char *s);

@@ -44,14 +44,16 @@ static const char *first(const ris *r, const char *const *set)
 }
 
 /* A problem with the open entry: a warning saying what happens then ("left out"; NULL:
- * the entry is skipped, and counted), or with --strict the error that ends the import. */
+ * the entry is skipped, and counted), or with --strict the error that ends the import.
+ * Of each kind (what, a literal) the first few are printed and the rest counted: a file
+ * of a million broken entries is not two million lines on the terminal. */
 static void problem(ris *r, long line, long col, const char *what, const char *then)
 {
     if (r->o && r->o->strict) {
         if (!r->rc) r->rc = lit_error(r->d, r->path, line, col, "%s", what);
     } else {
-        if (!then) lit_skip(r->d, r->path, line, col, "%s", what);
-        else lit_warn(r->d, r->path, line, col, "%s (%s)", what, then);
+        if (!then) lit_skip_many(r->d, what, r->path, line, col, what);
+        else lit_warn_many(r->d, what, r->path, line, col, "%s (%s)", what, then);
     }
 }
 
@@ -158,7 +160,7 @@ int lit_import_ris(lit_catalog *cat, const char *path, const char *data, size_t 
     r.path = path;
     r.d = d;
     r.o = o;
-    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path};
+    lit_ref_ctx rx = {cat, o, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, path, d};
     size_t before = cat->n_papers, i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
     long line = 0;
     bool outside_told = false;

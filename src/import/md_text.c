@@ -4,6 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 #include "md_entry.h"
+#include "text.h"
 
 char *lit_md_strndup(const char *s, size_t n)
 {
@@ -142,7 +143,8 @@ void lit_md_strip_emoji(char *s)
 void lit_md_put_utf8(lit_buf *b, long cp)
 {
     utf8proc_uint8_t tmp[4];
-    if (cp <= 0 || cp > 0x10FFFF || !utf8proc_codepoint_valid((utf8proc_int32_t)cp)) cp = 0xFFFD;
+    if (cp <= 0 || cp > 0x10FFFF || !utf8proc_codepoint_valid((utf8proc_int32_t)cp) || !lit_text_cp_ok((uint32_t)cp))
+        cp = 0xFFFD;   /* "&#27;", "&#xFFFE;": what text may not hold (text.h) */
     utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, tmp);
     lit_buf_add(b, tmp, (size_t)n);
 }

@@ -360,6 +360,10 @@ static void link_close(imp *im, unit *u)
     size_t st = im->link_start[k];
     char *href = im->link_href[k];
     if (st > u->text.len) st = u->text.len;
+    if (u->dropped) {   /* an entry too long for a paper: its links are never read */
+        free(href);
+        return;
+    }
     if (im->in_heading && href && href[0] == '#') {   /* "[(back to top)](#contents)": no part of the name */
         if (u->text.data) u->text.data[u->text.len = st] = 0;
         free(href);

@@ -544,18 +544,18 @@ void lit_topic_import_report(const lit_topic_import *ti, FILE *f)
     for (size_t i = 0; i < ti->n_notes; i++)
         made += (ti->notes[i].papers || ti->notes[i].how == 'n') && note_topic(&ti->notes[i]) >= (int)ti->first_new;
     if (!made && !loose) return;
-    fprintf(f, "topics: %zu new from section headings, %zu headings matched loosely (--topics-out FILE writes them for topics.yaml):\n",
-            made, loose);
+    lit_diag_print(f, "topics: %zu new from section headings, %zu headings matched loosely (--topics-out FILE writes them for topics.yaml):\n",
+                   made, loose);
     for (size_t i = 0; i < ti->n_notes; i++) {
         const lit_heading_note *nt = &ti->notes[i];
         int t = note_topic(nt);
         if ((!nt->papers && nt->how != 'n') || t < 0) continue;
         const lit_topic *x = &ti->ts->t[t];
         if (nt->how == 'l')
-            fprintf(f, "  loose  \"%s\" -> %s (%zu paper%s)\n", nt->heading, x->id, nt->papers, nt->papers == 1 ? "" : "s");
+            lit_diag_print(f, "  loose  \"%s\" -> %s (%zu paper%s)\n", nt->heading, x->id, nt->papers, nt->papers == 1 ? "" : "s");
         else if (t >= (int)ti->first_new)
-            fprintf(f, "  new    %s \"%s\"%s%s%s (%zu paper%s)\n", x->id, x->label, nt->how == 'n' ? "" : " from the list's title",
-                    x->parent ? " under " : "", x->parent ? x->parent : "", nt->papers, nt->papers == 1 ? "" : "s");
+            lit_diag_print(f, "  new    %s \"%s\"%s%s%s (%zu paper%s)\n", x->id, x->label, nt->how == 'n' ? "" : " from the list's title",
+                           x->parent ? " under " : "", x->parent ? x->parent : "", nt->papers, nt->papers == 1 ? "" : "s");
     }
 }
 

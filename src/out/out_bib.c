@@ -231,13 +231,6 @@ static lit_venue_kind guess_kind(const char *name)
 
 /* ---- what the import kept of a .bib entry: bibtype and the bib map of raw fields ---- */
 
-static const lit_node *extra(const lit_paper *p, const char *key, enum lit_node_kind kind)
-{
-    for (uint32_t i = 0; i < p->n_extras; i++)
-        if (strcmp(p->extras[i].key, key) == 0 && p->extras[i].value.kind == kind) return &p->extras[i].value;
-    return NULL;
-}
-
 /* The raw value of field name in the bib map, or NULL. */
 static const char *raw(const lit_node *bib, const char *name)
 {
@@ -333,7 +326,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     else if (kind == LIT_VENUE_JOURNAL && full) { type = "article"; vfield = "journal"; }
     else { type = "misc"; vfield = venue.len ? "howpublished" : NULL; }
     /* an imported entry keeps its type and fields (bibtype, bib) when its venue agrees */
-    const lit_node *bt = extra(p, "bibtype", LIT_NODE_SCALAR), *bib = extra(p, "bib", LIT_NODE_MAP);
+    const lit_node *bt = lit_paper_extra(p, "bibtype", LIT_NODE_SCALAR), *bib = lit_paper_extra(p, "bib", LIT_NODE_MAP);
     bool fits = bt && lit_tex_key_ok(bt->str) && type_fits(bt->str, v ? kind : LIT_VENUE_OTHER, p);
     bool own_venue = false;
     for (size_t i = 0; fits && bib && i < bib->n; i++) own_venue |= venue_field(bib->items[2 * i].str);
@@ -481,7 +474,7 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
         rc = write_paper(&body, cat, vs, p, p->key, o, d, &needs);
         /* the keys of entries merged into this paper: a copy each, so that \cite{} of any
          * of them resolves (one that is another paper's key, or not citable, is left out) */
-        const lit_node *al = extra(p, "aliases", LIT_NODE_SEQ);
+        const lit_node *al = lit_paper_extra(p, "aliases", LIT_NODE_SEQ);
         for (size_t k = 0; al && k < al->n && rc == 0; k++) {
             const char *a = al->items[k].str;
             if (al->items[k].kind != LIT_NODE_SCALAR || !lit_tex_key_ok(a)) continue;
@@ -499,7 +492,7 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     for (size_t i = 0; i < n_sel; i++) no_author += cat->papers[sel ? sel[i] : i].n_authors == 0;
     if (rc == 0 && no_author)
         lit_warn(d, NULL, 0, 0, "%zu of the %zu entries have no authors (their lists give none): written as @misc; "
-                 "importing the papers' .bib files adds authors", no_author, n_sel);
+                 "litsurvey resolve adds them from your bibliography or DBLP", no_author, n_sel);
     if (rc == 0) {
         fprintf(fp, "%% BibTeX entries written by litsurvey: %zu papers; the keys are the ones the\n"
                     "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n_sel);

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 #include "latex_text.h"
+#include "match.h"
 #include "outfile.h"
 
 const char *const lit_latex_tables[] = {"topics", "venue-year", "taxonomy", "catalog", NULL};
@@ -1220,6 +1221,13 @@ static void table_catalog(ctx *c)
         }
         text(c, p->title ? p->title : "", p, "title");
         if (c->scratch.len) lit_buf_addc(c->b, '}');
+        if (p->n_authors) {   /* who wrote it, under the title: "Narayanan et al." */
+            lit_buf_reset(&c->scratch);
+            lit_authors_short(p, &c->scratch);
+            lit_buf_adds(c->b, "\\newline{\\footnotesize ");
+            text(c, lit_buf_str(&c->scratch), p, "authors");
+            lit_buf_addc(c->b, '}');
+        }
         lit_buf_adds(c->b, " & ");
         if (p->venue >= 0) text(c, c->venue_id[p->venue], p, "venue");
         lit_buf_adds(c->b, " & ");

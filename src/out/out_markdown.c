@@ -4,31 +4,68 @@
 #include "out_markdown.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include "chart.h"
+#include "text.h"
 
 #define esc lit_md_escape
 
 /* Characters Markdown (CommonMark, GitHub) could read as syntax: escaped with a
- * backslash, which every Markdown reader removes again. */
+ * backslash, which every Markdown reader removes again. Text stays on its line (a line
+ * break would start a new entry: tabs and line breaks become spaces), and what would
+ * start a block where the text starts (blanks, "- ", "+ ", "1. ") is escaped or dropped.
+ * Control characters, noncharacters and invalid UTF-8 become U+FFFD. */
 void lit_md_escape(lit_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        if (strchr("\\`*_[]<>&|~$#!", *s)) lit_buf_addc(b, '\\');
-        lit_buf_addc(b, *s);
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    size_t digits = strspn(s, "0123456789");
+    if (*s == '-' || *s == '+' || *s == '=') lit_buf_addc(b, '\\');
+    else if (digits && digits < 10 && (s[digits] == '.' || s[digits] == ')')) {
+        lit_buf_add(b, s, digits);
+        lit_buf_addc(b, '\\');
+        s += digits;
+    }
+    for (size_t n = strlen(s), i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = lit_utf8_decode(s + i, n - i, &cp);
+        if (!k || !lit_text_cp_ok(cp)) {
+            lit_buf_adds(b, "\xEF\xBF\xBD");
+        } else if (cp < 0x20) {   /* tab, line feed, carriage return */
+            lit_buf_addc(b, ' ');
+        } else {
+            if (strchr("\\`*_[]<>&|~$#!", (int)cp) && cp < 0x80) lit_buf_addc(b, '\\');
+            lit_buf_add(b, s + i, k);
+        }
+        i += k ? k : 1;
     }
 }
 
-/* A link destination: parentheses escaped, spaces encoded, so that it ends where it should. */
+/* A link destination: parentheses escaped; blanks, control characters, noncharacters and
+ * invalid UTF-8 percent-encoded, so that it ends where it should and stays text. */
 static void esc_url(lit_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        if (*s == ' ') lit_buf_adds(b, "%20");
-        else {
-            if (*s == '(' || *s == ')' || *s == '\\' || *s == '<' || *s == '>') lit_buf_addc(b, '\\');
-            lit_buf_addc(b, *s);
+    for (size_t n = strlen(s), i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = lit_utf8_decode(s + i, n - i, &cp);
+        if (!k || cp <= ' ' || !lit_text_cp_ok(cp)) {
+            for (size_t j = 0; j < (k ? k : 1); j++) lit_buf_printf(b, "%%%02X", (unsigned char)s[i + j]);
+        } else {
+            if (strchr("()\\<>", (int)cp) && cp < 0x80) lit_buf_addc(b, '\\');
+            lit_buf_add(b, s + i, k);
         }
+        i += k ? k : 1;
     }
+}
+
+/* Links the list keeps: http(s), doi and relative ones (no scheme); never javascript:,
+ * data:, file: or another scheme a reader's browser would act on. */
+static bool link_ok(const char *url)
+{
+    size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    if (url[n] != ':') return true;   /* no scheme: relative ("docs/x.pdf", "#anchor", "//host/x") */
+    return (n == 4 && !strncasecmp(url, "http", 4)) || (n == 5 && !strncasecmp(url, "https", 5)) ||
+           (n == 3 && !strncasecmp(url, "doi", 3));
 }
 
 /* The tag the importer reads back: [OSDI'20], [OSDI 1965], [OSDI] or [2020] before the
@@ -75,10 +112,18 @@ static void authors_part(lit_buf *b, const lit_paper *p, const char *sep)
     if (p->n_authors && p->authors_etal) lit_buf_adds(b, " et al.");
 }
 
+/* How many links links_part writes. */
+static uint32_t links_shown(const lit_paper *p, long skip)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < p->n_links; i++) n += (long)i != skip && link_ok(p->links[i].url);
+    return n;
+}
+
 static void links_part(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep, long skip)
 {
     for (uint32_t i = 0, n = 0; i < p->n_links; i++) {
-        if ((long)i == skip) continue;
+        if ((long)i == skip || !link_ok(p->links[i].url)) continue;
         lit_buf_printf(b, "%s%s%s%s](", n++ ? sep : "", open, link_label(p->links[i].kind), close);
         esc_url(b, p->links[i].url);
         lit_buf_addc(b, ')');
@@ -87,17 +132,25 @@ static void links_part(lit_buf *b, const lit_paper *p, const char *open, const c
 
 /* A paper without a paper or pdf link links its DOI or arXiv page, for the readers (the
  * import then keeps it as the paper link); a DOI no link holds is written as a "doi" link
- * beside the paper link (an arXiv paper link and the journal's DOI), so it is read back. */
-static void id_link(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep)
+ * beside the paper link (an arXiv paper link and the journal's DOI), so it is read back.
+ * The kind of that link, or NULL for none. */
+static const char *id_link_kind(const lit_paper *p)
 {
     bool paper = false, doi_held = false;
     for (uint32_t i = 0; i < p->n_links; i++) {
+        if (!link_ok(p->links[i].url)) continue;
         paper |= !strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf");
         doi_held |= p->doi && strstr(p->links[i].url, p->doi);
     }
-    if (paper && (!p->doi || doi_held)) return;
-    if (!p->doi && !p->arxiv) return;
-    lit_buf_printf(b, "%s%s%s%s](", p->n_links ? sep : "", open, paper ? "doi" : "paper", close);
+    if (paper) return p->doi && !doi_held ? "doi" : NULL;
+    return p->doi || p->arxiv ? "paper" : NULL;
+}
+
+static void id_link(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep)
+{
+    const char *kind = id_link_kind(p);
+    if (!kind) return;
+    lit_buf_printf(b, "%s%s%s%s](", links_shown(p, -1) ? sep : "", open, kind, close);
     if (p->doi) {
         lit_buf_adds(b, "https://doi.org/");
         esc_url(b, p->doi);
@@ -118,7 +171,8 @@ static long title_link(const lit_paper *p)
     for (const char *c = p->title; *c; c++) words += *c == ' ';
     if (words > 2) return -1;
     for (uint32_t i = 0; i < p->n_links; i++)
-        if (!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) return (long)i;
+        if ((!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) && link_ok(p->links[i].url))
+            return (long)i;
     return -1;
 }
 
@@ -141,7 +195,7 @@ void lit_md_entry(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
     }
     authors_part(b, p, p->n_authors == 1 ? " by " : ". ");
     if (!venue && !year) lit_buf_adds(b, " (x)");
-    if (p->n_links > (tl >= 0) || (tl < 0 && (p->doi || p->arxiv))) lit_buf_addc(b, ' ');
+    if (links_shown(p, tl) || (tl < 0 && id_link_kind(p))) lit_buf_addc(b, ' ');
     links_part(b, p, "[[", "]", " ", tl);
     id_link(b, p, "[[", "]", " ");
     lit_buf_addc(b, '\n');
@@ -230,16 +284,39 @@ static void group_add(group *g, uint32_t i)
     g->papers[g->n++] = i;
 }
 
-/* A topic and its subtopics, depth first, when any of them has papers. */
-static void topic_groups(writer *w, const size_t *total, uint32_t **members, const size_t *n_members,
-                         size_t t, int depth)
+/* Every topic depth first in taxonomy order, each before its subtopics, into order (the
+ * count is ts->n), with its depth. Child lists are made once and walked without
+ * recursion: a chain of 100,000 topics is 100,000 steps and no deep stack. */
+static void preorder(const lit_topics *ts, size_t *order, int *depth)
 {
-    const lit_topics *ts = &w->db->topics;
-    if (!total[t]) return;
-    group *g = add_group(w, ts->t[t].label, depth);
-    for (size_t k = 0; k < n_members[t]; k++) group_add(g, members[t][k]);
-    for (size_t c = 0; c < ts->n; c++)
-        if (ts->t[c].parent_ix == (int)t) topic_groups(w, total, members, n_members, c, depth + 1);
+    const size_t none = (size_t)-1;
+    size_t n = ts->n, root = none, k = 0;
+    size_t *first = lit_xmalloc((n + 1) * sizeof *first), *next = lit_xmalloc((n + 1) * sizeof *next);
+    for (size_t t = 0; t < n; t++) first[t] = none;
+    for (size_t c = n; c-- > 0;) {   /* prepended from the last: lists in taxonomy order */
+        int p = ts->t[c].parent_ix;
+        size_t *head = p >= 0 ? &first[p] : &root;
+        next[c] = *head;
+        *head = c;
+    }
+    int d = 0;
+    for (size_t t = root; t != none;) {
+        order[k++] = t;
+        depth[t] = d;
+        if (first[t] != none) {
+            t = first[t];
+            d++;
+            continue;
+        }
+        while (t != none && next[t] == none) {   /* up to the nearest topic with a next sibling */
+            int p = ts->t[t].parent_ix;
+            t = p >= 0 ? (size_t)p : none;
+            d--;
+        }
+        if (t != none) t = next[t];
+    }
+    free(first);
+    free(next);
 }
 
 static int topic_name_cmp(const void *x, const void *y)
@@ -277,11 +354,21 @@ static void by_topic(writer *w, const lit_stats *s)
             members[ng - 1][n_members[ng - 1]++] = s->sel[k];
         }
     }
-    /* a parent is shown when a subtopic has papers */
-    for (size_t t = 0; t < ts->n; t++)
-        for (int q = (int)t; q >= 0 && n_members[t]; q = ts->t[q].parent_ix) total[q] += n_members[t];
-    for (size_t t = 0; t < ts->n; t++)
-        if (ts->t[t].parent_ix < 0) topic_groups(w, total, members, n_members, t, 0);
+    /* a parent is shown when a subtopic has papers: totals summed up from the leaves */
+    size_t *order = lit_xmalloc((ts->n + 1) * sizeof *order);
+    int *depth = lit_xmalloc((ts->n + 1) * sizeof *depth);
+    preorder(ts, order, depth);
+    for (size_t t = 0; t < ts->n; t++) total[t] = n_members[t];
+    for (size_t k = ts->n; k-- > 0;)
+        if (ts->t[order[k]].parent_ix >= 0) total[ts->t[order[k]].parent_ix] += total[order[k]];
+    for (size_t k = 0; k < ts->n; k++) {
+        size_t t = order[k];
+        if (!total[t]) continue;
+        group *g = add_group(w, ts->t[t].label, depth[t]);
+        for (size_t q = 0; q < n_members[t]; q++) group_add(g, members[t][q]);
+    }
+    free(order);
+    free(depth);
     /* topics the table does not know: by name, as the statistics list them */
     size_t *unknown = lit_xmalloc((nt + 1) * sizeof *unknown), nu = 0;
     for (size_t i = 0; i < nt; i++)
@@ -358,9 +445,30 @@ static void by_venue(writer *w, const lit_stats *s, bool years)
     free(in);
 }
 
+static const group *g_groups;
+static int heading_cmp(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    int r = strcmp(g_groups[a].heading, g_groups[b].heading);
+    return r ? r : a < b ? -1 : a > b;
+}
+
+/* same[i]: how many groups before i have i's heading (sorted runs, not all pairs). */
+static size_t *repeats(const group *gs, size_t n)
+{
+    size_t *ix = lit_xmalloc((n + 1) * sizeof *ix), *same = lit_xmalloc((n + 1) * sizeof *same);
+    for (size_t i = 0; i < n; i++) ix[i] = i;
+    g_groups = gs;
+    qsort(ix, n, sizeof *ix, heading_cmp);
+    for (size_t k = 0; k < n; k++)
+        same[ix[k]] = k && !strcmp(gs[ix[k]].heading, gs[ix[k - 1]].heading) ? same[ix[k - 1]] + 1 : 0;
+    free(ix);
+    return same;
+}
+
 /* GitHub's heading anchors: lower case, spaces to '-', punctuation dropped; a repeated
- * anchor gets -1, -2, ... */
-static void anchor(lit_buf *b, const char *text, const group *gs, size_t upto)
+ * anchor gets -1, -2, ... (same: how many earlier headings are the same) */
+static void anchor(lit_buf *b, const char *text, size_t same)
 {
     lit_buf a = LIT_BUF_INIT;
     lit_buf_add(&a, "", 0);
@@ -372,8 +480,6 @@ static void anchor(lit_buf *b, const char *text, const group *gs, size_t upto)
             lit_buf_addc(&a, (char)c);
         else if (c == ' ') lit_buf_addc(&a, '-');
     }
-    size_t same = 0;
-    for (size_t i = 0; i < upto; i++) same += strcmp(gs[i].heading, text) == 0;
     lit_buf_adds(b, lit_buf_str(&a));
     if (same) lit_buf_printf(b, "-%zu", same);
     lit_buf_free(&a);
@@ -412,11 +518,13 @@ void lit_md_write(lit_buf *out, const lit_db *db, const lit_stats *s, const lit_
         }
     }
     if (!o->no_toc && w.n) {
-        for (size_t i = 0; i < w.n; i++) {
-            lit_buf_printf(out, "%*s- [%s](#", 2 * w.g[i].depth, "", w.g[i].heading);
-            anchor(out, w.g[i].heading, w.g, i);
+        size_t *same = repeats(w.g, w.n);
+        for (size_t i = 0; i < w.n; i++) {   /* nested as deep as the headings go (######) */
+            lit_buf_printf(out, "%*s- [%s](#", 2 * (w.g[i].depth > 4 ? 4 : w.g[i].depth), "", w.g[i].heading);
+            anchor(out, w.g[i].heading, same[i]);
             lit_buf_adds(out, ")\n");
         }
+        free(same);
         lit_buf_addc(out, '\n');
     }
     for (size_t i = 0; i < w.n; i++) {

@@ -26,10 +26,14 @@ typedef struct lit_md_opts {
  * names, authors, venues, years, topics and links. */
 void lit_md_write(lit_buf *out, const lit_db *db, const lit_stats *s, const lit_md_opts *o);
 
-/* Appends one entry line ("- [OSDI'20] **Gavel**: ... [[paper]](url)\n"). */
+/* Appends one entry line ("- [OSDI'20] **Gavel**: ... [[paper]](url)\n"): always one line,
+ * links only to http(s), doi and relative addresses (javascript:, file:, data: and other
+ * schemes are left out). */
 void lit_md_entry(lit_buf *out, const lit_catalog *cat, const lit_paper *p);
 
-/* Appends s with every character Markdown could read as syntax backslash-escaped. */
+/* Appends s with every character Markdown could read as syntax backslash-escaped, line
+ * breaks and tabs as spaces, what would start a block at its start ("- ", "1. ") escaped,
+ * control characters, noncharacters and invalid UTF-8 as U+FFFD. */
 void lit_md_escape(lit_buf *b, const char *s);
 
 /* The marked region of a README: text between the line holding LIT_MD_BEGIN and the

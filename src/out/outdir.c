@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "arena.h"
 #include "buf.h"
+#include "input.h"
 #include "outfile.h"
 
 #ifndef RENAME_EXCHANGE
@@ -55,6 +56,13 @@ static void manifest_read(const char *dir, names *m)
     FILE *f = fopen(path, "r");
     free(path);
     if (!f) return;
+    /* a manifest that is no file of ours (a link to /dev/zero, a huge file) is none: then
+     * the build keeps every file of the folder, the safe side */
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode) || (unsigned long long)sb.st_size > lit_input_limit()) {
+        fclose(f);
+        return;
+    }
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;

@@ -471,7 +471,7 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
         if (!d->quiet || (r->strict && k.errors)) {
             lit_buf b = LIT_BUF_INIT;
             lit_check_paragraph(&k, &b);
-            fprintf(stderr, "litsurvey: check: %s\n", lit_buf_str(&b));
+            lit_diag_print(stderr, "litsurvey: check: %s\n", lit_buf_str(&b));
             lit_buf_free(&b);
         }
         if (r->strict && k.errors)

@@ -8,9 +8,11 @@
 #include "catalog_check.h"
 #include "chart.h"
 #include "diff.h"
+#include "match.h"
 #include "report.h"
 #include "style.h"
 #include "surface.h"
+#include "text.h"
 
 /* Type sizes of the printed pages (points), whatever the charts' style. */
 #define PT_TITLE 22.0
@@ -65,9 +67,11 @@ static PangoLayout *layout_of(rp *p, const char *s, double size, bool bold, doub
     pango_font_description_free(f);
     if (w > 0) pango_layout_set_width(l, (int)(w * PANGO_SCALE));
     if (one_line) pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-    else pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    else pango_layout_set_wrap(l, lit_text_longest_word(s) > LIT_TEXT_LONG_WORD ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(l, align > 0.75 ? PANGO_ALIGN_RIGHT : align > 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(l, s, -1);
+    lit_buf cut = LIT_BUF_INIT;   /* no line of the report shows more; an entry stays on its page */
+    pango_layout_set_text(l, lit_text_drawn(s, LIT_TEXT_DRAWN_MAX, &cut), -1);
+    lit_buf_free(&cut);
     int pw, ph;
     pango_layout_get_pixel_size(l, &pw, &ph);
     *h = ph;
@@ -264,6 +268,7 @@ static size_t csv_cells(char *csv, char ***cells, size_t *n_cols)
     for (char *s = csv; *s;) {
         char *start = q;
         if (*s == '"') {
+            if (s[1] == '\'' && s[2] && strchr("=+-@\t\r", s[2])) s++;   /* lit_buf_add_csv's mark of text */
             for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
                 if (*s == '"') s++;
                 *q++ = *s;
@@ -580,12 +585,14 @@ static void venue_year_table(rp *p, int number)
 }
 
 /* Every paper under each of its topics (taxonomy order), newest first, up to LIST_MAX lines. */
+#define ENTRY_TITLE_MAX 1000   /* bytes of a title in a list entry: a long one is cut with "…" */
+
 static void paper_list(rp *p, const buckets *bk)
 {
     const lit_stats *s = p->s;
     section(p, "Papers by topic", true);
     size_t listed = 0, entries = 0;
-    lit_buf line = LIT_BUF_INIT;
+    lit_buf line = LIT_BUF_INIT, cut = LIT_BUF_INIT;
     for (size_t r = 0; r < bk->n; r++) {
         entries += bk->len[r];
         if (!bk->len[r] || listed >= LIST_MAX) continue;
@@ -602,7 +609,12 @@ static void paper_list(rp *p, const buckets *bk)
             if (line.len) lit_buf_adds(&line, ". ");
             if (q->short_name && q->title && strncmp(q->title, q->short_name, strlen(q->short_name)) != 0)
                 lit_buf_printf(&line, "%s: ", q->short_name);
-            lit_buf_adds(&line, q->title ? q->title : q->key);
+            lit_buf_adds(&line, q->title ? lit_text_drawn(q->title, ENTRY_TITLE_MAX, &cut) : q->key);   /* the key stays */
+            if (q->n_authors) {   /* "(Narayanan et al.)" where the catalog knows the authors */
+                lit_buf_adds(&line, " (");
+                lit_authors_short(q, &line);
+                lit_buf_addc(&line, ')');
+            }
             lit_buf_printf(&line, " [%s]", q->key);
             p->y += flow(p, lit_buf_str(&line), PT_SMALL, false, MARGIN + PT_SMALL, p->cw - PT_SMALL, p->st->foreground) +
                     PT_SMALL * 0.25;
@@ -616,6 +628,7 @@ static void paper_list(rp *p, const buckets *bk)
         para(p, note, PT_BODY, false, p->st->muted);
     }
     lit_buf_free(&line);
+    lit_buf_free(&cut);
 }
 
 /* "New since REV": the papers added, then changed with what changed, one line each. */
@@ -628,7 +641,7 @@ static void news_section(rp *p)
     snprintf(head, sizeof head, "Since revision %s of the catalog: %zu added, %zu changed, %zu removed.",
              p->r->new_since, df->n_added, df->n_changed, df->n_removed);
     para(p, head, PT_BODY, false, p->st->foreground);
-    lit_buf line = LIT_BUF_INIT;
+    lit_buf line = LIT_BUF_INIT, cut = LIT_BUF_INIT;
     size_t total = df->n_added + df->n_changed, listed = 0;
     for (size_t i = 0, k = 0; i < total && listed < LIST_MAX; i++, listed++) {
         bool added = i < df->n_added;
@@ -637,7 +650,7 @@ static void news_section(rp *p)
         lit_buf_reset(&line);
         lit_buf_printf(&line, "%s [%s", added ? "+" : "~", venue ? venue : "?");
         if (q->year) lit_buf_printf(&line, " %d", q->year);
-        lit_buf_printf(&line, "] %s", q->title);
+        lit_buf_printf(&line, "] %s", lit_text_drawn(q->title, ENTRY_TITLE_MAX, &cut));
         if (!added) {
             lit_buf_adds(&line, " (");
             k = lit_diff_paper_changes(&line, df, k, false);
@@ -651,6 +664,7 @@ static void news_section(rp *p)
         para(p, head, PT_BODY, false, p->st->muted);
     }
     lit_buf_free(&line);
+    lit_buf_free(&cut);
 }
 
 static void title_page(rp *p)

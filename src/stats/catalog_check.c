@@ -57,6 +57,11 @@ void lit_check_run(lit_check *k, const lit_db *db, lit_diag *d, bool notes)
             if (nd) lit_note_at(d, file, p->line, p->col, "'%s' has no topic", p->key);
             k->no_topic++;
         }
+        k->no_authors += p->n_authors == 0;
+        bool record = false;
+        for (uint32_t j = 0; j < p->n_extras && !record; j++)
+            record = !strcmp(p->extras[j].key, "resolved") || !strcmp(p->extras[j].key, "bibtype");
+        k->unresolved += !record;
         bool bad = false, alias = false;
         for (uint32_t j = 0; j < p->n_topics; j++) {
             const char *t = lit_catalog_topic(c, p->topics[j]);
@@ -135,6 +140,14 @@ void lit_check_paragraph(const lit_check *k, lit_buf *b)
     } else {
         lit_buf_adds(b, " (litsurvey check lists them).");
     }
+    /* what a citation needs: authors, and a record behind the list's words */
+    first = true;
+    len = b->len;
+    lit_buf_adds(b, " Papers ");
+    missing(b, k->no_authors, "without authors", &first);
+    missing(b, k->unresolved, "without a bibliographic record", &first);
+    if (first) b->len = len;
+    else lit_buf_adds(b, " (litsurvey resolve fills them from your bibliography and DBLP).");
 }
 
 void lit_check_free(lit_check *k)

@@ -15,6 +15,9 @@ typedef struct lit_check {
     size_t bad_venue, bad_topic;     /* papers with an unknown venue / at least one unknown topic */
     size_t alias_venue, alias_topic; /* papers that write a venue / topic as an alias */
     size_t no_year, no_venue, no_topic;
+    size_t no_authors;               /* papers without authors */
+    size_t unresolved;               /* papers that are no bibliographic record: neither resolved
+                                        (`resolved:`) nor imported from a .bib (`bibtype:`) */
     lit_check_name *venues, *topics; /* unknown names, most papers first (ties by name) */
     size_t n_venues, n_topics;
 } lit_check;

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "input.h"
 #include "out_markdown.h"
 
 /* Lower-case letters and digits of a title: "PipeDream: ..." and "Pipedream - ..." pair. */
@@ -294,23 +295,21 @@ int lit_git_show(const char *rev, const char *path, char **data, size_t *len, li
         _exit(127);
     }
     close(fd[1]);
-    lit_buf b = LIT_BUF_INIT;
-    char chunk[65536];
-    ssize_t n;
-    while (pid > 0 && ((n = read(fd[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR)))
-        if (n > 0) lit_buf_add(&b, chunk, (size_t)n);
-    close(fd[0]);
+    char *b = NULL;
+    size_t n = 0;
+    int read_rc = pid > 0 ? lit_read_fd(fd[0], spec, &b, &n, d) : 0;   /* bounded like any input */
+    close(fd[0]);   /* git stops (SIGPIPE) when the limit stopped the reading */
     int status = 0;
     while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        lit_io_error(d, path, "cannot read it at revision '%s' (git show %s %s)", rev, spec,
-                     pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "could not run git" : "failed");
-        lit_buf_free(&b);
+    if (read_rc == 0 && (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0))
+        read_rc = lit_io_error(d, path, "cannot read it at revision '%s' (git show %s %s)", rev, spec,
+                               pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "could not run git" : "failed");
+    if (read_rc != 0) {
+        free(b);
         goto out;
     }
-    lit_buf_add(&b, "", 0);
-    *data = b.data;
-    *len = b.len;
+    *data = b;
+    *len = n;
     rc = 0;
 out:
     free(dir);

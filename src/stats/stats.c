@@ -113,11 +113,22 @@ static int topic_filter(const lit_db *db, const lit_filter *f, unsigned char *wa
         if (ct >= 0) { want[ct] = 1; continue; }
         rc = lit_error(d, NULL, 0, 0, "unknown topic '%s' (see %s)", f->topics[i], db->topics.path);
     }
+    /* sel: 1 when the topic or an ancestor is asked for, 2 when not; each topic settled
+     * once (a chain of 100,000 subtopics is not walked once per topic) */
+    const lit_topic *tt = db->topics.t;
+    unsigned char *sel = lit_xcalloc(db->topics.n + 1, 1);
+    for (size_t t = 0; t < db->topics.n; t++) {
+        int a = (int)t;
+        while (a >= 0 && !sel[a] && !tax[a]) a = tt[a].parent_ix;
+        unsigned char v = a < 0 ? 2 : tax[a] ? 1 : sel[a];
+        for (int b = (int)t; b >= 0 && b != a; b = tt[b].parent_ix) sel[b] = v;
+        if (a >= 0) sel[a] = v;
+    }
     for (size_t i = 0; i < db->cat.topics.n; i++) {
         int t = lit_topics_find(&db->topics, db->cat.topics.names[i]);
-        for (int a = t; a >= 0 && !want[i]; a = db->topics.t[a].parent_ix)
-            if (tax[a]) want[i] = 1;
+        if (t >= 0 && sel[t] == 1) want[i] = 1;
     }
+    free(sel);
     free(tax);
     return rc;
 }

@@ -70,11 +70,16 @@ check_err "--lenient: nothing importable is still an error" 1 "no papers importe
 
 # A long line and many entries: no crash, no hang (time is not asserted)
 $PY -c "
-open('long.md', 'w').write('- [OSDI 20] ' + 'word ' * 400000 + '\n- [OSDI 20] A Short Real Title Here\n')
+open('long.md', 'w').write('- [OSDI 20] ' + 'word ' * 100000 + '\n- [OSDI 20] A Short Real Title Here\n')
+open('longer.md', 'w').write('- [OSDI 20] A Real Title Before It\n- ' + '[a](https://x.org/a) ' * 100000 + '\n- [OSDI 20] A Short Real Title Here\n')
 open('many.txt', 'w').write(''.join('[OSDI \'%02d] Paper number %d on things\n' % (i % 30, i) for i in range(20000)))
 "
-check_err "--strict: a 2 MB entry is a located error" 1 '^long.md:1:3: error: entry of 2000009 bytes is too long for a paper' "$LIT" import $V --strict long.md -o long.yaml
-check_err "default: the 2 MB entry skipped with a warning" 0 '^long.md:1:3: warning: entry of 2000009 bytes is too long for a paper \(skipped\)' "$LIT" import $V long.md -o long.yaml
+check_err "--strict: a 500 KB entry is a located error" 1 '^long.md:1:3: error: entry of 500009 bytes is too long for a paper' "$LIT" import $V --strict long.md -o long.yaml
+check_err "default: the 500 KB entry skipped with a warning" 0 '^long.md:1:3: warning: entry of 500009 bytes is too long for a paper \(skipped\)' "$LIT" import $V long.md -o long.yaml
 check "default: the rest of that file imported" grep -q 'A Short Real Title Here' long.yaml
+# a line longer than 1 MiB (a 2 MB line of links) is skipped before Markdown parses it
+check_err "--strict: a 2 MB line is a located error" 1 '^longer.md:2:1: error: line of 2100002 bytes is too long for a paper list' "$LIT" import $V --strict longer.md -o longer.yaml
+check_err "default: the 2 MB line skipped with a warning" 0 '^longer.md:2:1: warning: line of 2100002 bytes is too long for a paper list \(skipped\)' "$LIT" import $V longer.md -o longer.yaml
+check "default: the papers around it imported" sh -c "grep -q 'A Short Real Title Here' longer.yaml && grep -q 'A Real Title Before It' longer.yaml"
 check "20000 entries import" sh -c "'$LIT' import $V -q many.txt -o many.yaml && [ \$(grep -c '^- key:' many.yaml) -eq 20000 ]"
 exit $failed

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "import.h"
+#include "input.h"
 #include "outfile.h"
 
 /* Weak, so that the tool links in a tree that has no Markdown importer yet. */

@@ -23,7 +23,18 @@ int main(void)
     lit_buf_add_csv(&c, "-");
     lit_buf_addc(&c, '|');
     lit_buf_add_csv(&c, NULL);
-    CHECK_STR(lit_buf_str(&c), "plain|\"a, \"\"b\"\"\"|\"=SUM(A1)\"|-|");
+    CHECK_STR(lit_buf_str(&c), "plain|\"a, \"\"b\"\"\"|\"'=SUM(A1)\"|-|");
+    /* OWASP CSV injection: every formula start stays text; numbers stay numbers */
+    static const char *const cells[][2] = {
+        {"+1+cmd|' /C calc'!A0", "\"'+1+cmd|' /C calc'!A0\""}, {"-2+3", "\"'-2+3\""}, {"@SUM(1)", "\"'@SUM(1)\""},
+        {"\t=1", "\"'\t=1\""}, {"\r=1", "\"'\r=1\""}, {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+        {"-5", "-5"}, {"-0.25", "-0.25"}, {"+3", "+3"}, {"2019", "2019"}, {"-inf", "\"'-inf\""}, {"-0x10", "\"'-0x10\""},
+        {"a=b", "a=b"}};
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+        lit_buf_reset(&c);
+        lit_buf_add_csv(&c, cells[i][0]);
+        CHECK_STR(lit_buf_str(&c), cells[i][1]);
+    }
     lit_buf_free(&c);
 
     char n[32];

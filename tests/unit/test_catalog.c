@@ -3,6 +3,7 @@
 #include <string.h>
 #include "check.h"
 #include "catalog.h"
+#include "input.h"
 #include "outfile.h"
 
 static char errbuf[4096];

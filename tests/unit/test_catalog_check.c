@@ -58,8 +58,18 @@ int main(void)
     CHECK_INT(k.errors, 0);
     lit_check_paragraph(&k, &b);
     CHECK_STR(lit_buf_str(&b), "The catalog's one paper has a venue and topics the tables know. "
-                               "Every paper has a year, a venue and a topic.");
+                               "Every paper has a year, a venue and a topic. Papers without authors: 1; without a "
+                               "bibliographic record: 1 (litsurvey resolve fills them from your bibliography and DBLP).");
     lit_buf_free(&b);
+    lit_check_free(&k);
+    lit_db_free(&db);
+
+    /* a record behind a paper: resolved, or imported from a .bib */
+    load(&db, "papers:\n  - {key: r, title: R, authors: [A B], resolved: {source: dblp, id: x, score: 100}}\n"
+              "  - {key: b, title: B, authors: [C D], bibtype: article}\n  - {key: l, title: L}\n", &d);
+    lit_check_run(&k, &db, NULL, false);
+    CHECK_INT(k.no_authors, 1);
+    CHECK_INT(k.unresolved, 1);
     lit_check_free(&k);
     lit_db_free(&db);
     return CHECK_DONE();

@@ -5,6 +5,7 @@
 #include "check.h"
 #include "buf.h"
 #include "catalog.h"
+#include "input.h"
 #include "outfile.h"
 
 static char dir[] = "/tmp/test_catalog_threads-XXXXXX";

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "chart.h"
 #include "chart_priv.h"
+#include "input.h"
 #include "surface.h"
 
 typedef struct box { char text[512]; bool cut; double x, y, w, h; } box;

@@ -64,6 +64,36 @@ int main(void)
     lit_diag_flush(&d);
     said(f, &buf, &len);
     CHECK_INT(len, before);
+
+    /* skipped entries of one kind: the first LIT_WARN_SHOWN printed, every one counted */
+    static const char bad_entry[] = "entry has no title";
+    fclose(f);
+    free(buf);
+    buf = NULL;
+    len = 0;
+    f = open_memstream(&buf, &len);
+    lit_diag_init(&d, f);
+    for (int i = 1; i <= 1000; i++) lit_skip_many(&d, bad_entry, "x.ris", i, 1, bad_entry);
+    lit_diag_flush(&d);
+    said(f, &buf, &len);
+    CHECK(strstr(buf, "x.ris:10:1: warning: entry has no title (skipped)\n") != NULL);
+    CHECK(strstr(buf, "x.ris:11:1:") == NULL);
+    CHECK(strstr(buf, "litsurvey: warning: entry has no title: 1000 warnings in all, the first 10 listed above\n") != NULL);
+    CHECK_INT(d.skipped, 1000);
+    CHECK_INT(d.warnings, 1000);
+
+    /* a value from a file cannot reach the terminal as an escape or fake a message line */
+    d.quiet = false;
+    lit_error(&d, "c\x1b]0;x\x07.yaml", 2, 1, "unknown venue '%s'", "OSDI\x1b[2J\r\nfake.yaml:1:1: error: \xC2\x9Bx");
+    said(f, &buf, &len);
+    CHECK(strstr(buf, "c\\x1b]0;x\\x07.yaml:2:1: error: unknown venue 'OSDI\\x1b[2J\\r\\nfake.yaml:1:1: error: \\u009bx'\n") != NULL);
+    fclose(f);
+    free(buf);
+    buf = NULL;
+    len = 0;
+    f = open_memstream(&buf, &len);
+    lit_diag_print(f, "merged \"%s\"\nnext line\n", "a\x1b[1mb");
+    CHECK_STR(said(f, &buf, &len), "merged \"a\\x1b[1mb\"\nnext line\n");
     fclose(f);
     free(buf);
     return CHECK_DONE();

@@ -4,6 +4,7 @@
 #include <time.h>
 #include "check.h"
 #include "import.h"
+#include "input.h"
 #include "outfile.h"
 
 static lit_venues vs;
@@ -205,6 +206,16 @@ static void test_text(void)
     CHECK_STR(title_of("Tux\\textsuperscript{2} H\\textsubscript{2}O x\\textsuperscript{th} CO\\textsubscript{(2)}"),
               "Tux² H₂O xth CO₍₂₎");
     CHECK_STR(title_of("\\href{http://x.org}{Link} \\url{http://y.org}"), "Link http://y.org");
+
+    /* biblatex's subtitle (as Crossref's records give it) is the rest of the title */
+    lit_catalog c;
+    lit_catalog_init(&c);
+    CHECK(import_str(&c, "@inproceedings{harlap2018pipedream, title = {PipeDream}, year = {2019},\n"
+                         "  subtitle = {generalized pipeline parallelism for DNN training}}", false) == 0);
+    CHECK_STR(c.papers[0].title, "PipeDream: generalized pipeline parallelism for DNN training");
+    CHECK_STR(c.papers[0].short_name, "PipeDream");
+    CHECK(c.papers[0].n_extras == 1);   /* bibtype only: the subtitle is the title's now */
+    lit_catalog_free(&c);
 }
 
 static void test_names(void)

@@ -4,6 +4,7 @@
 #include "check.h"
 #include "import.h"
 #include "out_bib.h"
+#include "input.h"
 #include "outfile.h"
 
 static lit_venues vs;
@@ -100,7 +101,7 @@ static void test_entries(void)
     CHECK_INT(rc, 0);
     /* entries without authors are counted once, and said to be @misc */
     CHECK_STR(msgs, "litsurvey: warning: 2 of the 8 entries have no authors (their lists give none): written as @misc; "
-                    "importing the papers' .bib files adds authors\n");
+                    "litsurvey resolve adds them from your bibliography or DBLP\n");
     CHECK(strstr(out, "% 2 entries have no authors") != NULL && strchr(strstr(out, "% 2 entries"), 0x40) > strchr(strstr(out, "% 2 entries"), 0x0a));   /* no @ that bibtex would read as an entry */
     CHECK_STR(entry(out, "pipedream-sosp19"),
               "@inproceedings{pipedream-sosp19,\n"
@@ -179,7 +180,7 @@ static void test_problems(void)
     CHECK_INT(rc, 0);
     CHECK_STR(msgs, "cat.yaml:7:5: warning: paper 'cjk': U+4E2D (and others) has no LaTeX form; written as '?'\n"
                     "litsurvey: warning: 1 of the 1 entries have no authors (their lists give none): written as @misc; "
-                    "importing the papers' .bib files adds authors\n");
+                    "litsurvey resolve adds them from your bibliography or DBLP\n");
     CHECK(strstr(out, "title         = {Serving in ?? with ogonek {\\k{a}}}") != NULL);
     CHECK(strstr(out, "need \\usepackage[T1]{fontenc}") != NULL);
     free(out);

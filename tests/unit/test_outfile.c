@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include "check.h"
 #include "arena.h"
+#include "input.h"
 #include "outfile.h"
 
 static char dir[] = "/tmp/test_outfile-XXXXXX";
