@@ -310,7 +310,7 @@ static const lit_venue *find_key(const lit_venues *vs, const char *s, size_t n)
 const lit_venue *lit_venues_match(const lit_venues *vs, const char *s)
 {
     if (!vs || !s || !lit_venue_text_ok(s)) return NULL;
-    bool ws = names_workshop(s) || strchr(s, '@');
+    bool ws = names_workshop(s) || (strchr(s, '@') && !lit_venues_find(vs, s));   /* "L@S" is no workshop */
     const lit_venue *v = accept(vs, lit_venues_find(vs, s), ws);                 /* rule 1 */
     for (const char *par = strchr(s, '('); !v && par; par = strchr(par + 1, '(')) {   /* rule 2 */
         const char *e = strchr(par, ')');

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "md_entry.h"
 
 /* "J.", "J.-P.", "Jr.", the "-P." of "J. -P. Nadal": a word with a point that may stand
@@ -12,12 +13,17 @@
 static bool initial(const char *w, size_t n)
 {
     if (n == 3 && w[0] == '-') w++, n--;
-    return n >= 2 && n <= 4 && w[n - 1] == '.' && isupper((unsigned char)w[0]);
+    if (n >= 2 && n <= 4 && w[n - 1] == '.' && isupper((unsigned char)w[0])) return true;
+    if (n < 6 || n > 8 || n % 2) return false;   /* "P.A.P.": initials run together */
+    for (size_t i = 0; i < n; i += 2)
+        if (!isupper((unsigned char)w[i]) || w[i + 1] != '.') return false;
+    return true;
 }
 
 static bool name_word(const char *w, size_t n)
 {
     if (!n || lit_md_title_word(w, n)) return false;
+    if (n == 5 && !strncasecmp(w, "arxiv", 5)) return false;   /* "Juntang Zhuang, Arxiv." */
     if (initial(w, n)) return true;
     if (lit_md_particle(w, n)) return true;
     if (w[n - 1] == '.') return false;  /* "Hopper." ends a sentence: "Preprint" after it is no name */
@@ -77,7 +83,7 @@ static bool name_item(const char *s, size_t n, bool initials)
     }
     size_t words = 0;
     bool last_ok = false;   /* the last word seen is a name word (initials never end a name) */
-    bool caps = false, last_initial = false;
+    bool caps = false, last_initial = false, first_ok = false, last_scholar = false;
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ') i++;
         size_t j = i;
@@ -88,12 +94,15 @@ static bool name_item(const char *s, size_t n, bool initials)
             last_initial = initial(s + i, j - i);
             last_ok = name_word(s + i, j - i) || cw;
             if (!words && gerund(s + i, j - i)) last_ok = false;
-            if (!last_ok && !(initials && scholar_initials(s + i, j - i))) return false;
+            last_scholar = initials && scholar_initials(s + i, j - i);
+            if (!last_ok && !last_scholar) return false;
+            if (!words) first_ok = last_ok;
             words++;
         }
         i = j;
     }
-    return words >= 2 && words <= 4 && last_ok && !(caps && last_initial);   /* "SIAM J." is a journal */
+    /* "SIAM J." is a journal; PubMed's "Yu HT" ends in initials */
+    return words >= 2 && words <= 4 && (last_ok || (words == 2 && first_ok && last_scholar)) && !(caps && last_initial);
 }
 
 /* Every word of s is an initial: the "S." and "T. W." of "Kiesler, S., & McGuire, T. W." */
@@ -131,29 +140,45 @@ static void names_add(names *nm, const char *s, size_t n)
     if (nm->n < sizeof nm->v / sizeof *nm->v) nm->v[nm->n++] = lit_md_strndup(s, n);
 }
 
-/* "Last, First" pieces between " and " (BibTeX's order): "Dai, Zhuyun and Callan, Jamie". */
-static bool bibtex_order(const char *s, names *nm)
+/* Names between separators that are no name's part: "Last, First" pieces between " and "
+ * (BibTeX's order: "Dai, Zhuyun and Callan, Jamie"), or between ';', where a piece may
+ * also be a name as written ("Mascio, Aurelie; Kraljevic, Zeljko", PubMed's "Wu H;Wang M").
+ * On failure nm holds no names (its etal stays). */
+static bool inverted_list(const char *s, const char *sep, names *nm)
 {
-    if (!strstr(s, " and ")) return false;
-    for (const char *p = s; *p;) {
-        const char *e = strstr(p, " and ");
+    bool semi = sep[0] == ';', ok = strstr(s, sep) != NULL;
+    size_t sl = strlen(sep);
+    for (const char *p = s; ok && *p;) {
+        const char *e = strstr(p, sep);
         size_t n = e ? (size_t)(e - p) : strlen(p);
         const char *c = memchr(p, ',', n);
-        if (!c || memchr(c + 1, ',', n - (size_t)(c - p) - 1)) return false;
-        char *last = lit_md_strndup(p, (size_t)(c - p)), *first = lit_md_strndup(c + 1, n - (size_t)(c - p) - 1);
-        lit_md_collapse_ws(last);
-        lit_md_collapse_ws(first);
-        char *full = lit_xmalloc(strlen(first) + strlen(last) + 2);
-        sprintf(full, "%s %s", first, last);
-        bool ok = family_word(last) && *first && name_item(full, strlen(full), true);
+        char *full;
+        if (c && !memchr(c + 1, ',', n - (size_t)(c - p) - 1)) {
+            char *last = lit_md_strndup(p, (size_t)(c - p)), *first = lit_md_strndup(c + 1, n - (size_t)(c - p) - 1);
+            lit_md_collapse_ws(last);
+            lit_md_collapse_ws(first);
+            full = lit_xmalloc(strlen(first) + strlen(last) + 2);
+            sprintf(full, "%s %s", first, last);
+            ok = family_word(last) && *first;
+            free(last);
+            free(first);
+        } else {
+            full = lit_md_strndup(p, n);
+            lit_md_collapse_ws(full);
+            ok = semi && !c && strchr(full, ' ');
+        }
+        ok = ok && name_item(full, strlen(full), true);
         if (ok) names_add(nm, full, strlen(full));
-        free(last);
-        free(first);
         free(full);
-        if (!ok) return false;
-        p = e ? e + 5 : p + n;
+        p = e ? e + sl : p + n;
     }
-    return nm->n > 0;
+    if (!ok || !nm->n) {
+        bool etal = nm->etal;
+        lit_md_names_free(nm);
+        nm->etal = etal;
+        return false;
+    }
+    return true;
 }
 
 /* Joins "Family" and "Given" item pairs into "Given Family". */
@@ -210,8 +235,8 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
         }
     }
     bool ok = n > 0;
-    if (ok && !bibtex_order(s, out)) {
-        bool etal = out->etal, list = strchr(s, ',') != NULL || etal;
+    if (ok && !inverted_list(s, " and ", out) && !inverted_list(s, ";", out)) {
+        bool etal = out->etal, list = strchr(s, ',') != NULL || etal || strstr(s, " and ") != NULL;
         lit_md_names_free(out);
         out->etal = etal;
         for (char *p = s; ok && *p;) {
@@ -281,15 +306,21 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
 }
 
 /* Where a name list may end: at a sentence end ("Hopper. Preprint"), before a group
- * "(2019)", before ", 2019", at emphasis or a link, before a dash or bar. */
+ * "(2019)", before ", 2019", at emphasis or a link, before a dash or bar, at a colon
+ * ("Ada Lovelace, Alan Turing: [Title](url)"). */
 static bool names_end(const char *s, size_t k)
 {
     char c = s[k];
     if (!c || IS_MARK(c)) return true;
+    if (c == ':' && s[k + 1] == ' ') return true;
     if (c == '.' && (s[k + 1] == ' ' || !s[k + 1] || IS_MARK(s[k + 1])))
         return true;   /* after an initial too: the longest list is tried first ("Grace B. Hopper") */
     if (c == ' ' && (s[k + 1] == '(' || s[k + 1] == '[')) return true;
+    if (c == '(' && k && isalpha((unsigned char)s[k - 1]) && isdigit((unsigned char)s[k + 1])) return true;   /* "Yu HT(2021)" */
     if (c == ',' && s[k + 1] == ' ' && isdigit((unsigned char)s[k + 2])) return true;
+    if (c == ',' && k >= 6 && (!strncmp(s + k - 6, " et al", 6) || (k >= 7 && !strncmp(s + k - 7, " et al.", 7))))
+        return true;   /* "Jung Uk Kim et al, Arxiv." */
+    if (c == ',' && s[k + 1] == ' ' && !strncasecmp(s + k + 2, "arxiv", 5)) return true;   /* "Juntang Zhuang, Arxiv." */
     if (c == ' ' && k >= 6 && !strncmp(s + k - 6, " et al", 6) && isdigit((unsigned char)s[k + 1]))
         return true;   /* "Eisenstein et al 2010" */
     if (c == ' ' && (s[k + 1] == '-' || s[k + 1] == '|') && s[k + 2] == ' ') return true;

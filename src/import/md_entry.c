@@ -98,7 +98,8 @@ static void clean_title(char *s)
 }
 
 /* A course's schedule before the title link: "January 15. Reading: [Title](url) by ..."
- * (a name before a colon, "Gavel: [Title](url)", stays: it is the system's) */
+ * (a name before a colon, "Gavel: [Title](url)", stays: it is the system's; so do the
+ * authors, "Ada Lovelace, Alan Turing: [Title](url)") */
 static void drop_schedule(char *s)
 {
     char *l = strchr(s, M_LINK_OPEN);
@@ -113,8 +114,52 @@ static void drop_schedule(char *s)
         schedule = lit_md_month_word(p, w) || (w >= 7 && lit_md_starts_ci(p, "reading"));
         p += w;
     }
+    if (schedule) {   /* "Ada Lovelace, Alan Turing: [Title](url)": the authors */
+        names nm;
+        pre[n - 1] = 0;
+        schedule = lit_md_split_names(pre, 0, &nm) < 2 && !nm.etal;
+        lit_md_names_free(&nm);
+    }
     free(pre);
     if (schedule) lit_md_remove_range(s, 0, (size_t)(l - s));
+}
+
+/* A year in parentheses that ends the title, where names after it cut the entry ("Title
+ * (2016), *Masoud S. Nosrati et al, Arxiv.*"): the year, no part of the title. */
+static void trailing_year(const lit_venues *vs, char *title, entry *e)
+{
+    size_t n = lit_md_trim_end(title);
+    if (!n || title[n - 1] != ')') return;
+    size_t o = n - 1;
+    while (o && title[o] != '(') o--;
+    if (title[o] != '(' || !o) return;
+    char *in = lit_md_strndup(title + o + 1, n - o - 2);
+    tag t;
+    char vb[128];
+    if (lit_md_parse_tag(vs, in, &t, TAG_STRICT, vb, sizeof vb) && t.year && !t.venue) {
+        title[o] = 0;
+        if (!e->tag.year) {
+            e->tag.year = t.year;
+            e->tagged = true;
+        }
+    }
+    free(in);
+}
+
+/* A leading emphasised label before the entry: "**Book chapter:** Riese, F. M. (2020).
+ * **Title**. ...", "**Title:** U-Net: ...". */
+static void drop_field_label(char *s)
+{
+    size_t i = 0;
+    while (s[i] == ' ') i++;
+    if (s[i] != M_EM_OPEN) return;
+    size_t c = lit_md_mark_close(s + i);
+    if (c == (size_t)-1 || c < 2 || s[i + c - 1] != ':') return;
+    char *label = lit_md_strndup(s + i + 1, c - 2);
+    bool short_label = lit_md_count_words(label) <= 3 && !strchr(label, ':');
+    free(label);
+    const char *after = s + i + c + 1;
+    if (short_label && lit_md_has_letter(after)) lit_md_remove_range(s, 0, (size_t)(after - s));
 }
 
 /* The venue a short link label after the title names ("[Science Robotics](url)",
@@ -507,6 +552,10 @@ static bool read_reference(const char *s, entry *e, char **title, char **rest)
     names nm;
     size_t used = lit_md_take_names(s, 2, &nm);
     if (!used) return false;
+    if (s[used] == ':' && nm.n < 2 && !nm.etal) {   /* "ColBERT: [Title](url)" names a system */
+        lit_md_names_free(&nm);
+        return false;
+    }
     const char *p = s + used;
     while (*p == ' ' || *p == '.' || *p == ',') p++;
     size_t yl = 0;
@@ -782,6 +831,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     drop_note_groups(s, false);
     size_t who = lit_md_presenter(s + lit_md_skip_separators(s));
     if (who) lit_md_remove_range(s, 0, lit_md_skip_separators(s) + who);
+    drop_field_label(s);
     /* leading tags, and labels in brackets before them or the title ("[Survey] [TPDS'23]") */
     for (int k = 0; k < 4; k++) {
         if (lit_md_take_leading_tag(vs, s, &t, vb, sizeof vb)) {
@@ -879,11 +929,14 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             /* one full name too when a sentence of the venue follows it or the tag ended the
              * entry: "Title. Ada Lovelace. Master's thesis, MIT, 2019." */
             names nm;
-            size_t used = lit_md_take_names(s + k + skip, by ? 2 : c == '.' && e->tagged ? 1 : 0, &nm);
+            /* "Title, *Juntang Zhuang, Arxiv.*": one name that an emphasised tail starts */
+            bool em = s[k + skip] == M_EM_OPEN;
+            size_t used = lit_md_take_names(s + k + skip, by ? 2 : (c == '.' && e->tagged) || em ? 1 : 0, &nm);
             bool one = used && !by && nm.n == 1 && !nm.etal;
             const char *after = s + k + skip + used;
+            bool em_tail = em && *after == ',';
             after += strspn(after, ". ");
-            if (used && (!one || ((!*after || isupper((unsigned char)*after)) && (after[-1] == ' ' || !*after)))) {
+            if (used && (!one || em_tail || ((!*after || isupper((unsigned char)*after)) && (after[-1] == ' ' || !*after)))) {
                 cut = k;
                 rest = lit_xstrdup(s + k + (by ? 1 : skip));
                 e->one_author = one;
@@ -896,6 +949,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
         if (!ref) read_tail(vs, rest, e);
         free(rest);
     }
+    trailing_year(vs, title, e);
     /* the whole text without links is the label a section or category line would use */
     e->label = lit_xstrdup(s);
     clean_title(e->label);

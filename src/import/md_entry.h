@@ -104,6 +104,7 @@ size_t lit_md_note_start(const char *s);                /* "(@Org)", "(see ...)"
 bool lit_md_award(const char *s);                       /* "(Best Paper)", "(Oral)" */
 size_t lit_md_field(const char *s);                     /* "Venue:" under a paper: its length */
 size_t lit_md_author_field(const char *s);              /* "Authors:" before names: its length */
+size_t lit_md_note_field(const char *s);    /* "Notes:", "Summary:" */
 bool lit_md_course_code(const char *t);
 size_t lit_md_presenter(const char *s);                 /* "Oscar presents: ": its length */
 bool lit_md_not_paper_section(const char *heading);      /* "Blog Posts", "Talks", "Software" */

@@ -239,10 +239,27 @@ static int note_under_paper(imp *im, const char *text, const char *plain)
     if (note && ok && p) {
         if ((p->venue < 0 || p->year_inferred) && t.venue) p->venue = lit_catalog_venue_id(im->cat, t.venue);
         if ((!p->year || p->year_inferred) && t.year) { p->year = (int16_t)t.year; p->year_inferred = false; }
+    } else if (field && p && p->venue < 0 && !lit_md_starts_ci(f, "year") && !lit_md_starts_ci(f, "date")) {
+        /* "Publication: NPJ digital medicine": the venue as written when the table lacks it */
+        const char *v = f + fl + lit_md_skip_separators(f + fl);
+        const char *id = lit_md_venue(im->vs, v);
+        if (id || (lit_md_has_letter(v) && lit_md_count_words(v) <= 16 && !strpbrk(v, "[]()") &&
+                   !lit_md_kind_from_label(v)))
+            p->venue = lit_catalog_venue_id(im->cat, id ? id : v);
     }
     lit_md_entry_free(&b);
     free(f);
     return note;
+}
+
+int lit_md_field_line(imp *im, const char *text)
+{
+    char *plain = lit_xstrdup(text);
+    lit_md_strip_marks(plain);
+    lit_md_collapse_ws(plain);
+    if (!lit_md_note_field(plain)) note_under_paper(im, plain, plain);
+    free(plain);
+    return 0;
 }
 
 /* Whether the nearest section that says so is one whose entries are not papers ("Talks",
@@ -357,7 +374,8 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
                 !strchr(":.?", e.title[tl - 1]) && lit_md_title_case(e.title);
     bool code_only = n_links > 0;
     for (size_t i = 0; i < n_links; i++) code_only &= !strcmp(links[i].kind, "code");
-    bool titled = leaf && ((im->n_li && im->li[im->n_li - 1].ordered) || code_only || im->empty_link);
+    bool titled = leaf && ((im->n_li && im->li[im->n_li - 1].ordered && !im->li[im->n_li - 1].intro) || code_only ||
+                           im->empty_link);
     bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose || authored || titled ||
                  (ctx && (kind == 'l' || title_link) && words >= 3 && words <= 30));
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;

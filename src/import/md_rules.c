@@ -46,6 +46,11 @@ static const struct { const char *in, *also, *kind; } url_kinds[] = {
     {"isca-archive.org", 0, "paper"}, {"isca-speech.org/archive", 0, "paper"}, {"eprint.iacr.org", 0, "paper"},
     {"ndss-symposium.org/ndss-paper", 0, "paper"}, {"iopscience.iop.org/article", 0, "paper"},
     {"journals.aps.org", 0, "paper"}, {"quantum-journal.org/papers", 0, "paper"},
+    /* medicine, astronomy, chemistry */
+    {"pmc.ncbi.nlm.nih.gov/articles", 0, "paper"}, {"bmj.com/content", 0, "paper"}, {"jamanetwork.com/journals", 0, "paper"},
+    {"annualreviews.org/content/journals", 0, "paper"}, {"direct.mit.edu", "/article", "paper"}, {"jmir.org/", 0, "paper"},
+    {"ui.adsabs.harvard.edu/abs", 0, "paper"}, {"aanda.org/articles", 0, "paper"}, {"mdpi.com/", 0, "paper"},
+    {"chemrxiv.org/engage", 0, "paper"},
     {".pdf?", 0, "pdf"}, {".pdf#", 0, "pdf"},
 };
 
@@ -263,6 +268,16 @@ size_t lit_md_author_field(const char *s)
     return 0;
 }
 
+/* A label before a note about a paper ("Notes: ...", "Summary: ..."): its length, else 0. */
+size_t lit_md_note_field(const char *s)
+{
+    static const char *fields[] = {"notes:", "note:", "summary:", "abstract:", "description:", "keywords:", "tl;dr:",
+                                   "tldr:", "comment:", "comments:", "key contributions:", "contributions:"};
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+        if (lit_md_starts_ci(s, fields[k])) return strlen(fields[k]);
+    return 0;
+}
+
 /* Words before a colon that name the kind of paper, not a system: "SoK: ...", "Survey: ...". */
 bool lit_md_kind_word(const char *w, size_t n)
 {
@@ -299,17 +314,20 @@ bool lit_md_not_paper_section(const char *heading)
         "contributing", "license", "contents",
         "table of contents", "acknowledgements", "acknowledgments", "citation", "contact",
     };
-    char buf[64];
+    char buf[64], *h = lit_xstrdup(heading);
+    lit_md_strip_decorations(h);   /* "Books :closed_book:" */
     size_t n = 0;
-    for (const char *p = heading; *p && n < sizeof buf - 1; p++)   /* "Blog Posts:", "🎙 Podcasts" */
+    for (const char *p = h; *p && n < sizeof buf - 1; p++)   /* "Blog Posts:", "🎙 Podcasts" */
         if (isalpha((unsigned char)*p) || (*p == ' ' && n && buf[n - 1] != ' ')) buf[n++] = (char)tolower((unsigned char)*p);
+    free(h);
     while (n && buf[n - 1] == ' ') n--;
     buf[n] = 0;
     return WORD_IN(w, buf, n);
 }
 
 /* A line of a list's update log: a date, then what was done ("2022/03/14 - add ICLR, UAI",
- * "2021-11-02: added NeurIPS 2021", "[2023.05] Update"). */
+ * "2021-11-02: added NeurIPS 2021", "[2023.05] Update"), or the page's own date stamp
+ * ("*Last updated: December 16, 2025*"). */
 bool lit_md_update_log(const char *s)
 {
     static const char *verbs[] = {"add", "added", "adds", "adding", "update", "updated", "updates", "fix", "fixed",
@@ -317,6 +335,9 @@ bool lit_md_update_log(const char *s)
                                   "reorganize", "reorganized", "merge", "merged", "include", "included", "upload",
                                   "uploaded", "move", "moved", "rename", "renamed"};
     while (*s == ' ' || *s == '[' || IS_MARK(*s)) s++;
+    static const char *stamps[] = {"last updated", "last update", "last modified", "updated on", "updated:"};
+    for (size_t k = 0; k < sizeof stamps / sizeof *stamps; k++)   /* "*Last updated: December 16, 2025*" */
+        if (lit_md_starts_ci(s, stamps[k])) return true;
     size_t d = strspn(s, "0123456789");
     if (d != 4 || !strchr("./-", s[4])) return false;
     const char *p = s + 5;

@@ -112,7 +112,19 @@ bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, int strict, 
         return true;
     }
     char *at = strchr(s, '@');
-    if (at && at > s) {  /* "NAIC @ SIGCOMM'24", "aiDM@SIGMOD 2018" */
+    if (at && at > s) {  /* "NAIC @ SIGCOMM'24", "aiDM@SIGMOD 2018"; "L@S 2018" is one venue */
+        size_t b = (size_t)(at - s), e = b;   /* the word with the '@' */
+        while (b && s[b - 1] != ' ') b--;
+        while (s[e] && s[e] != ' ' && s[e] != ',' && s[e] != '\'') e++;
+        char word[64], whole[128];
+        snprintf(word, sizeof word, "%.*s", (int)(e - b), s + b);
+        const lit_venue *kv = e - b < sizeof word && vs ? lit_venues_find(vs, word) : NULL;
+        /* the rest read without the word, to the first comma: "L@S 2018, DKT+" */
+        snprintf(whole, sizeof whole, "%.*s%.*s", (int)b, s, (int)strcspn(s + e, ","), s + e);
+        if (kv && parse_tag_words(vs, whole, t, false, vbuf, vcap) && t->year) {
+            t->venue = kv->id;
+            return true;
+        }
         *at = 0;
         char *main_venue = at + 1;
         while (*main_venue == ' ') main_venue++;

@@ -131,6 +131,14 @@ static int flush_pend(imp *im)
     return rc;
 }
 
+/* Whether the line at t starts with a field of the paper above it ("*Authors:* ...",
+ * "Publication: ...", "Notes: ..."). */
+static bool field_line(const char *t)
+{
+    while (*t == ' ' || IS_MARK(*t)) t++;
+    return lit_md_field(t) || lit_md_author_field(t) || lit_md_note_field(t);
+}
+
 /* A paragraph may hold several entries, one per line (plain "[NSDI '19] Title" lines),
  * or one entry over several lines (a long title wrapped). A line that starts with a
  * tag opens a new entry; an entry closes at the end of a line that has a tag or a link. */
@@ -140,6 +148,8 @@ static int handle_paragraph(imp *im, unit *u)
     size_t n = u->text.len;
     size_t a0 = 0;
     while (t[a0] == ' ') a0++;
+    size_t te = lit_md_trim_end(t);   /* "... for the following topics:" introduces a list */
+    im->colon_before = te && t[te - 1] == ':' && lit_md_count_words(t) >= 6;
     if (im->pend.len) {
         /* "**Title**" then its byline: one entry */
         if (!lit_md_byline(t + a0, n - a0, u->n_links)) {
@@ -171,6 +181,7 @@ static int handle_paragraph(imp *im, unit *u)
     }
     size_t start = 0, lk = 0, lcur = 0;
     int rc = 0;
+    bool paper_above = false;   /* the last line group made a paper: field lines are its */
     while (start < n && rc == 0) {
         size_t end = start;
         while (t[end] == ' ') end++;
@@ -185,7 +196,9 @@ static int handle_paragraph(imp *im, unit *u)
             bool has_link = false;
             for (size_t k = lk; k < u->n_links && u->links[k].at <= end; k++)
                 if (u->links[k].at >= start) has_link = true;
-            if (end >= n || has_link || line_tagged(im->vs, t, start, end, true)) break;
+            if (end >= n || has_link || line_tagged(im->vs, t, start, end, true) || field_line(t + start) ||
+                field_line(t + end + 1))
+                break;
             size_t ne = end + 1;
             while (ne < n && t[ne] != '\n') ne++;
             if (line_tagged(im->vs, t, end + 1, ne, false) && !tag_only(im->vs, t, end + 1, ne)) break;
@@ -195,8 +208,14 @@ static int handle_paragraph(imp *im, unit *u)
         for (char *q = grp; *q; q++) if (*q == '\n') *q = ' ';
         size_t first = lk;
         while (lk < u->n_links && u->links[lk].at <= end) lk++;
-        rc = lit_md_handle(im, grp, lk > first ? u->links + first : NULL, lk - first,
-                    unit_line_at(u, start, &lcur, &im->col), 'c', false);
+        long line = unit_line_at(u, start, &lcur, &im->col);
+        if (paper_above && lk == first && field_line(grp)) {
+            rc = lit_md_field_line(im, grp);
+        } else {
+            size_t before = im->cat->n_papers;
+            rc = lit_md_handle(im, grp, lk > first ? u->links + first : NULL, lk - first, line, 'c', false);
+            paper_above = im->cat->n_papers > before;
+        }
         free(grp);
         start = end + 1;
     }
@@ -614,13 +633,16 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
         if (im->list_depth < 64) {
             uint64_t bit = (uint64_t)1 << im->list_depth;
             im->ordered_lists = type == MD_BLOCK_OL ? im->ordered_lists | bit : im->ordered_lists & ~bit;
+            im->intro_lists = im->colon_before ? im->intro_lists | bit : im->intro_lists & ~bit;
         }
+        im->colon_before = false;
         break;
     case MD_BLOCK_LI:
         if (flush_cur(im, 'p', false)) return 1;
         LIT_GROW(im->li, im->cap_li, im->n_li + 1);
         im->li[im->n_li].pushed = im->li[im->n_li].done = im->li[im->n_li].paper = false;
         im->li[im->n_li].ordered = im->list_depth < 64 && (im->ordered_lists >> im->list_depth & 1);
+        im->li[im->n_li].intro = im->list_depth < 64 && (im->intro_lists >> im->list_depth & 1);
         im->n_li++;
         break;
     case MD_BLOCK_P:
@@ -628,6 +650,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
         break;
     case MD_BLOCK_H:
         if (flush_cur(im, 'p', false)) return 1;
+        im->colon_before = false;
         im->in_heading = true;
         im->heading_level = ((MD_BLOCK_H_DETAIL *)detail)->level;
         lit_md_pop_sections(im, im->heading_level);

@@ -30,8 +30,9 @@ typedef struct section {
     int year;
 } section;
 
-/* paper: the item was one; ordered: it is an item of a numbered list */
-typedef struct li_state { bool pushed, done, paper, ordered; } li_state;
+/* paper: the item was one; ordered: it is an item of a numbered list; intro: of a list a
+ * sentence ending in ':' introduced ("... code examples for the following topics:") */
+typedef struct li_state { bool pushed, done, paper, ordered, intro; } li_state;
 
 typedef struct table_state {
     bool in_head;
@@ -56,6 +57,8 @@ typedef struct imp {
     unit cur;
     int list_depth, skip_depth, img_depth, quote_depth;
     uint64_t ordered_lists;  /* bit d: the list at depth d is numbered */
+    uint64_t intro_lists;    /* bit d: the list at depth d follows a sentence ending in ':' */
+    bool colon_before;       /* the last paragraph was such a sentence */
     bool in_heading, in_table, in_cell;
     int heading_level;
     size_t link_start[16]; int n_link_open; char *link_href[16];
@@ -104,6 +107,9 @@ void lit_md_walk_free(imp *im);
  * 'l' list item (children: it has nested items), 'h' heading, 'r' table row, 't' plain-text
  * line. Returns -1 on a strict-mode error. */
 int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long line, char kind, bool children);
+/* A line of fields after a paper's line in one paragraph ("*Publication:* Journal of
+ * Biomedical Informatics\", "*Authors:* A; B\", "*Notes:* ..."): taken into that paper. */
+int lit_md_field_line(imp *im, const char *text);
 void lit_md_push_section(imp *im, int level, const char *text);
 void lit_md_pop_sections(imp *im, int level);
 
