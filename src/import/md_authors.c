@@ -140,35 +140,45 @@ static void names_add(names *nm, const char *s, size_t n)
     if (nm->n < sizeof nm->v / sizeof *nm->v) nm->v[nm->n++] = lit_md_strndup(s, n);
 }
 
+/* One piece of an inverted list as "Given Family": "Family, Given" ("Mascio, Aurelie"), or
+ * with plain a name as written ("Wu H", "Ada Lovelace"); NULL when it is neither. */
+static char *inverted_piece(const char *p, size_t n, bool plain)
+{
+    const char *c = memchr(p, ',', n);
+    char *full;
+    bool ok;
+    if (c && !memchr(c + 1, ',', n - (size_t)(c - p) - 1)) {
+        char *last = lit_md_strndup(p, (size_t)(c - p)), *first = lit_md_strndup(c + 1, n - (size_t)(c - p) - 1);
+        lit_md_collapse_ws(last);
+        lit_md_collapse_ws(first);
+        full = lit_xmalloc(strlen(first) + strlen(last) + 2);
+        sprintf(full, "%s %s", first, last);
+        ok = family_word(last) && *first;
+        free(last);
+        free(first);
+    } else {
+        full = lit_md_strndup(p, n);
+        lit_md_collapse_ws(full);
+        ok = plain && !c && strchr(full, ' ');
+    }
+    if (ok && name_item(full, strlen(full), true)) return full;
+    free(full);
+    return NULL;
+}
+
 /* Names between separators that are no name's part: "Last, First" pieces between " and "
  * (BibTeX's order: "Dai, Zhuyun and Callan, Jamie"), or between ';', where a piece may
  * also be a name as written ("Mascio, Aurelie; Kraljevic, Zeljko", PubMed's "Wu H;Wang M").
  * On failure nm holds no names (its etal stays). */
 static bool inverted_list(const char *s, const char *sep, names *nm)
 {
-    bool semi = sep[0] == ';', ok = strstr(s, sep) != NULL;
+    bool ok = strstr(s, sep) != NULL;
     size_t sl = strlen(sep);
     for (const char *p = s; ok && *p;) {
         const char *e = strstr(p, sep);
         size_t n = e ? (size_t)(e - p) : strlen(p);
-        const char *c = memchr(p, ',', n);
-        char *full;
-        if (c && !memchr(c + 1, ',', n - (size_t)(c - p) - 1)) {
-            char *last = lit_md_strndup(p, (size_t)(c - p)), *first = lit_md_strndup(c + 1, n - (size_t)(c - p) - 1);
-            lit_md_collapse_ws(last);
-            lit_md_collapse_ws(first);
-            full = lit_xmalloc(strlen(first) + strlen(last) + 2);
-            sprintf(full, "%s %s", first, last);
-            ok = family_word(last) && *first;
-            free(last);
-            free(first);
-        } else {
-            full = lit_md_strndup(p, n);
-            lit_md_collapse_ws(full);
-            ok = semi && !c && strchr(full, ' ');
-        }
-        ok = ok && name_item(full, strlen(full), true);
-        if (ok) names_add(nm, full, strlen(full));
+        char *full = inverted_piece(p, n, sep[0] == ';');
+        if ((ok = full != NULL)) names_add(nm, full, strlen(full));
         free(full);
         p = e ? e + sl : p + n;
     }
@@ -179,6 +189,23 @@ static bool inverted_list(const char *s, const char *sep, names *nm)
         return false;
     }
     return true;
+}
+
+bool lit_md_one_inverted(const char *in, names *out)
+{
+    memset(out, 0, sizeof *out);
+    char *s = lit_xstrdup(in);
+    lit_md_strip_marks(s);
+    lit_md_collapse_ws(s);
+    size_t n = strlen(s);   /* the closing point goes, an initial's stays ("Dietterich, Thomas G.") */
+    while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ' ' ||
+                 (s[n - 1] == '.' && !(n >= 2 && isupper((unsigned char)s[n - 2]) && (n == 2 || s[n - 3] == ' ')))))
+        s[--n] = 0;
+    char *full = strstr(s, " and ") || strchr(s, '&') ? NULL : inverted_piece(s, n, false);
+    if (full && strchr(s, ',')) names_add(out, full, strlen(full));
+    free(full);
+    free(s);
+    return out->n == 1;
 }
 
 /* Joins "Family" and "Given" item pairs into "Given Family". */
@@ -218,6 +245,11 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
     char *s = lit_xstrdup(in);
     lit_md_strip_marks(s);
     lit_md_collapse_ws(s);
+    for (size_t i = 1; s[i]; i++) {   /* affiliation marks: "Sajad Sotudeh1, Ross W. Filice2." */
+        size_t d = strspn(s + i, "0123456789");
+        if (d && d <= 2 && islower((unsigned char)s[i - 1]) && strchr(",;. ", s[i + d]))
+            lit_md_remove_range(s, i, i + d);
+    }
     size_t n = strlen(s);
     /* the list's closing point goes, an initial's stays ("McGuire, T. W.") */
     while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ' ') &&

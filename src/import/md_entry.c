@@ -771,6 +771,11 @@ bool lit_md_read_byline(const lit_venues *vs, const char *text, entry *e)
     lit_md_strip_emoji(s);
     size_t al = lit_md_author_field(s + lit_md_skip_separators(s));
     if (al) lit_md_remove_range(s, 0, lit_md_skip_separators(s) + al);
+    if (al && lit_md_one_inverted(s, &e->au)) {   /* "Authors: Zhang, Haoran" */
+        e->au_stated = true;
+        free(s);
+        return true;
+    }
     tag t;
     char vb[128];
     if (lit_md_take_trailing_tag(vs, s, &t, vb, sizeof vb) && !t.unknown) take_tag(e, &t, vb);

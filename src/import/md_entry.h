@@ -107,6 +107,7 @@ size_t lit_md_author_field(const char *s);              /* "Authors:" before nam
 size_t lit_md_note_field(const char *s);    /* "Notes:", "Summary:" */
 bool lit_md_course_code(const char *t);
 size_t lit_md_presenter(const char *s);                 /* "Oscar presents: ": its length */
+bool lit_md_fragment(const char *t);                      /* "Based on the" */
 bool lit_md_not_paper_section(const char *heading);      /* "Blog Posts", "Talks", "Software" */
 bool lit_md_update_log(const char *s);                   /* "2022/03/14 - add ICLR, UAI" */
 bool lit_md_event_title(const char *t);                  /* "Workshop on ...": an event */
@@ -147,6 +148,9 @@ bool lit_md_opens_tag(const lit_venues *vs, const char *s);
  * 1 and it is a full name ("Matt Shannon"), or 2 ("by Shannon"). */
 size_t lit_md_split_names(const char *in, int one_ok, names *out);
 /* The longest name list s starts with, into out; returns its length in s (0: none). */
+/* One name in BibTeX's order, all of s: "Dietterich, Thomas G." gives "Thomas G. Dietterich"
+ * (where a label says it is the authors: "Zhang, Haoran" is no two family names). */
+bool lit_md_one_inverted(const char *s, names *out);
 size_t lit_md_take_names(const char *s, int one_ok, names *out);
 void lit_md_names_free(names *nm);
 bool lit_md_byline(const char *t, size_t n, size_t n_links);

@@ -341,6 +341,7 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     }
     entry e;
     memset(&e, 0, sizeof e);
+    im->paper_last = false;
     lit_md_interpret(im->vs, text, links, n_links, &e);
     if (kind == 'r' && !e.tag.venue && im->row_venue[0]) {   /* a table's venue cell, kept as written */
         const char *id = lit_md_venue(im->vs, im->row_venue);
@@ -385,6 +386,7 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     /* what is not a paper whatever it carries: an update log's line, an event, a venue's
      * name, a sentence of prose, a title that is a name list ("Ada Lovelace, Alan Turing") */
     bool known = lit_md_update_log(text) || lit_md_event_title(e.title) || lit_md_venue_title(e.title) ||
+                 lit_md_fragment(e.title) ||
                  ((kind == 'p' || kind == 'c' || kind == 't') && lit_md_prose(e.title)) ||
                  (*e.title && im->vs && lit_venues_find(im->vs, e.title));
     if (!known && paper && !e.title_delimited && strchr(e.title, ',') && memchr(e.title, ' ', strcspn(e.title, ","))) {
@@ -418,6 +420,7 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
         rc = bad_entry(im, line, "unbalanced '%c' in entry", im->stray);
     } else if (paper) {
         add_paper(im, &e, line);
+        im->paper_last = true;
         if (kind == 'l' && im->n_li) im->li[im->n_li - 1].paper = true;
     } else if (kind == 'h') {
         char *h = lit_xstrdup(text);

@@ -353,6 +353,17 @@ bool lit_md_update_log(const char *s)
     return n && WORD_IN(verbs, p, n);
 }
 
+/* Text that stops on an article is a piece of a sentence, no title: "Based on the" (before
+ * "[work here](url)"). */
+bool lit_md_fragment(const char *t)
+{
+    static const char *w[] = {"the", "a", "an"};
+    size_t n = lit_md_trim_end(t);
+    size_t b = n;
+    while (b && t[b - 1] != ' ') b--;
+    return b && WORD_IN(w, t + b, n - b);
+}
+
 /* A title that names an event, not a paper: "DLRS 2022: Workshop on Deep Learning for ...",
  * "KDD 2021 Workshop on Industrial Recommendation Systems", "Call for Papers". */
 bool lit_md_event_title(const char *t)

@@ -298,6 +298,21 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
         /* "IJRR - Automated detection of ...": a known venue alone before a dash */
         bool dashed = dash && (!comma || dash < comma) && i == 0 && !memchr(s, M_AUX_OPEN, (size_t)(dash - s));
         if (dashed) comma = dash;
+        /* "ACL: [Title](url)": a known venue alone before a colon and a delimited title */
+        const char *colon = dashed ? NULL : strstr(s + i, ": ");
+        if (colon && (!comma || colon < comma) && i == 0 && colon - s <= 40 &&
+            (colon[2] == M_LINK_OPEN || colon[2] == M_EM_OPEN)) {
+            char head[48];
+            snprintf(head, sizeof head, "%.*s", (int)(colon - s), s);
+            tag pt;
+            char pb[128];
+            if (lit_md_parse_tag(vs, head, &pt, TAG_STRICT, pb, sizeof pb) && pt.venue && pt.venue != pb) {
+                *t = pt;
+                if (t->venue == pb) t->venue = NULL;
+                lit_md_remove_range(s, 0, (size_t)(colon - s) + 2);
+                return true;
+            }
+        }
         if (comma && comma - (s + i) <= 40) {
             const char *a = comma + 1;
             while (*a == ' ' || *a == '|') a++;

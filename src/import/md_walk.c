@@ -209,8 +209,8 @@ static int handle_paragraph(imp *im, unit *u)
         size_t first = lk;
         while (lk < u->n_links && u->links[lk].at <= end) lk++;
         long line = unit_line_at(u, start, &lcur, &im->col);
-        if (paper_above && lk == first && field_line(grp)) {
-            rc = lit_md_field_line(im, grp);
+        if (lk == first && field_line(grp)) {   /* of the line above; never a category line */
+            if (paper_above) rc = lit_md_field_line(im, grp);
         } else {
             size_t before = im->cat->n_papers;
             rc = lit_md_handle(im, grp, lk > first ? u->links + first : NULL, lk - first, line, 'c', false);
@@ -731,6 +731,14 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         if (im->in_pub && !im->n_li && !im->quote_depth) {   /* the paper's venue and button lines */
             unit_append(&im->pub, &im->cur, ". ");
             lit_md_unit_reset(&im->cur);
+            break;
+        }
+        if (im->quote_depth && !im->n_li && im->paper_last && !im->cur.n_links &&
+            field_line(lit_buf_str(&im->cur.text))) {   /* "> #### ACL: [Title](url)" then ">> Authors: A, B" */
+            int rc = lit_md_field_line(im, lit_buf_str(&im->cur.text));
+            im->paper_last = false;
+            lit_md_unit_reset(&im->cur);
+            if (rc) return 1;
             break;
         }
         if (im->quote_depth || (im->n_li && im->li[im->n_li - 1].done)) { lit_md_unit_reset(&im->cur); break; }

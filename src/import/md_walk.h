@@ -71,6 +71,7 @@ typedef struct imp {
     bool anchor_link;   /* ... or a link into the page (a table of contents) */
     size_t dropped;     /* bytes of that entry not kept (too long to be a paper) */
     bool loose;         /* untagged leaf list items are papers (a list without tags) */
+    bool paper_last;    /* the last entry handled was a paper: a field paragraph is its */
     char stray;         /* the entry being handled had this unmatched bracket */
     lit_buf pend;       /* a bold-only paragraph: a category line, or the title of the
                            paragraph of authors and venue that follows it */
