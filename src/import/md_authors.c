@@ -245,7 +245,12 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
     char *s = lit_xstrdup(in);
     lit_md_strip_marks(s);
     lit_md_collapse_ws(s);
-    for (size_t i = 1; s[i]; i++) {   /* affiliation marks: "Sajad Sotudeh1, Ross W. Filice2." */
+    for (size_t i = 1; s[i]; i++) {   /* affiliation marks: "Sajad Sotudeh1, Ross W. Filice2.", "Ilias Chalkidis*" */
+        if (s[i] == '*' && (isalpha((unsigned char)s[i - 1]) || s[i - 1] == '*')) {
+            lit_md_remove_range(s, i, i + 1);
+            i--;
+            continue;
+        }
         size_t d = strspn(s + i, "0123456789");
         if (d && d <= 2 && islower((unsigned char)s[i - 1]) && strchr(",;. ", s[i + d]))
             lit_md_remove_range(s, i, i + d);

@@ -552,7 +552,7 @@ static bool read_reference(const char *s, entry *e, char **title, char **rest)
     names nm;
     size_t used = lit_md_take_names(s, 2, &nm);
     if (!used) return false;
-    if (s[used] == ':' && nm.n < 2 && !nm.etal) {   /* "ColBERT: [Title](url)" names a system */
+    if (s[used] == ':' && nm.n < 2 && !nm.etal && !strchr(nm.v[0], ' ')) {   /* "ColBERT: [Title](url)" names a system */
         lit_md_names_free(&nm);
         return false;
     }

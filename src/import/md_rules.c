@@ -371,6 +371,13 @@ bool lit_md_event_title(const char *t)
     static const char *ev[] = {"workshop on ", "workshop for ", "symposium on ", "conference on ", "summer school",
                                "winter school", "call for papers", "challenge on ", "competition on ", "seminar on ",
                                "meetup", "hackathon"};
+    /* "AI4LEGAL Workshop", "Special issue of the ... journal on ...": a short name that ends
+     * in the event's kind, or a journal's issue */
+    static const char *ends[] = {"workshop", "symposium", "conference", "summit"};
+    size_t n = lit_md_trim_end(t), b = n;
+    while (b && t[b - 1] != ' ') b--;
+    if ((b && lit_md_count_words(t) <= 5 && WORD_IN(ends, t + b, n - b)) || lit_md_starts_ci(t, "special issue"))
+        return true;
     size_t words = 0;   /* the event starts the title, after its name and year at most: "DLRS 2022: ..." */
     for (const char *p = t; *p && words <= 3; p++) {
         if (p != t && !(p[-1] == ' ' || p[-1] == ':')) continue;
