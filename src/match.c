@@ -118,10 +118,15 @@ char *lit_title_norm_stripped(const char *title)
 
 bool lit_title_stop_word(const char *w, size_t n)
 {
-    static const char *sw[] = {"a", "an", "the", "on", "in", "of", "for", "to", "towards", "toward", "is", "are",
-                               "how", "why", "what", "when", "do", "does", "can", "and", "with", "via", "from"};
+#define SW(s) {s, sizeof s - 1}
+    static const struct { const char *s; size_t n; } sw[] = {
+        SW("a"), SW("an"), SW("the"), SW("on"), SW("in"), SW("of"), SW("for"), SW("to"), SW("towards"),
+        SW("toward"), SW("is"), SW("are"), SW("how"), SW("why"), SW("what"), SW("when"), SW("do"),
+        SW("does"), SW("can"), SW("and"), SW("with"), SW("via"), SW("from")};
+#undef SW
+    if (n > 7) return false;   /* longer than "towards": called for every word of every title */
     for (size_t i = 0; i < sizeof sw / sizeof *sw; i++)
-        if (strlen(sw[i]) == n && !strncasecmp(sw[i], w, n)) return true;
+        if (sw[i].n == n && !strncasecmp(sw[i].s, w, n)) return true;
     return false;
 }
 

@@ -674,6 +674,18 @@ static int add_fuzzy(lit_dblp_index *ix, const char *norm, int year, size_t max)
     return 0;
 }
 
+/* Whether a record found from ids[from] on is of the year (within one). A record with
+ * the paper's very title in its year leaves no room for one with another title, so the
+ * fuzzy search (half of resolve's time) is not needed. */
+static bool year_near(const lit_dblp_index *ix, size_t from, int year)
+{
+    for (size_t i = from; year && i < ix->n_ids; i++) {
+        int y = summary_year(ix, ix->ids[i]);
+        if (y && abs(y - year) <= 1) return true;
+    }
+    return false;
+}
+
 int lit_dblp_index_candidates(lit_dblp_index *ix, const lit_paper *p, size_t max, lit_catalog *out, lit_diag *d)
 {
     ix->n_ids = 0;
@@ -693,8 +705,9 @@ int lit_dblp_index_candidates(lit_dblp_index *ix, const lit_paper *p, size_t max
     if (p->title && *p->title && !bad) {
         char *norm = lit_title_norm(p->title);
         if (*norm) {
+            size_t before = ix->n_ids;
             bad |= add_exact(ix, &ix->titles, dblp_hash(norm, strlen(norm)), p->year, EXACT_MAX);
-            if (!bad) bad |= add_fuzzy(ix, norm, p->year, max);
+            if (!bad && !year_near(ix, before, p->year)) bad |= add_fuzzy(ix, norm, p->year, max);
         }
         free(norm);
     }
