@@ -125,7 +125,8 @@ static void drop_schedule(char *s)
 }
 
 /* A year in parentheses that ends the title, where names after it cut the entry ("Title
- * (2016), *Masoud S. Nosrati et al, Arxiv.*"): the year, no part of the title. */
+ * (2016), *Masoud S. Nosrati et al, Arxiv.*"): the year, no part of the title; so is a
+ * note that names the paper ("Title (GROVER paper)"): its system name. */
 static void trailing_year(const lit_venues *vs, char *title, entry *e)
 {
     size_t n = lit_md_trim_end(title);
@@ -136,12 +137,16 @@ static void trailing_year(const lit_venues *vs, char *title, entry *e)
     char *in = lit_md_strndup(title + o + 1, n - o - 2);
     tag t;
     char vb[128];
+    size_t w = strcspn(in, " ");
     if (lit_md_parse_tag(vs, in, &t, TAG_STRICT, vb, sizeof vb) && t.year && !t.venue) {
         title[o] = 0;
         if (!e->tag.year) {
             e->tag.year = t.year;
             e->tagged = true;
         }
+    } else if (w && !strcmp(in + w, " paper") && lit_md_count_words(title) > 3) {   /* "(GROVER paper)": its name */
+        title[o] = 0;
+        if (!e->short_name) e->short_name = lit_md_strndup(in, w);
     }
     free(in);
 }

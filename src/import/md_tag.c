@@ -150,6 +150,8 @@ bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, int strict, 
     if (comma) {  /* "ICDE 2022, best demo award" (not "2022, ICTIR": a year alone keeps the rest) */
         *comma = 0;
         if (parse_tag_words(vs, copy, t, strict, vbuf, vcap) && t->year && (t->venue || !full)) return true;
+        /* "[2009, PFA]": a year, then one word the table does not know, the system's name */
+        if (t->year && !t->venue && full && lit_md_count_words(comma + 1) == 1) return true;
         *comma = ',';
     }
     /* "SIGMOD 2021 Best Paper", "VLDB 2021 from Guoliang Li": a known venue and a year first */
