@@ -252,14 +252,13 @@ static int note_under_paper(imp *im, const char *text, const char *plain)
     return note;
 }
 
-int lit_md_field_line(imp *im, const char *text)
+void lit_md_field_line(imp *im, const char *text)
 {
     char *plain = lit_xstrdup(text);
     lit_md_strip_marks(plain);
     lit_md_collapse_ws(plain);
     if (!lit_md_note_field(plain)) note_under_paper(im, plain, plain);
     free(plain);
-    return 0;
 }
 
 /* Whether the nearest section that says so is one whose entries are not papers ("Talks",

@@ -355,13 +355,21 @@ bool lit_md_update_log(const char *s)
 
 /* Text that stops on an article is a piece of a sentence, no title: "Based on the" (before
  * "[work here](url)"). */
+/* The last word of t (its length in *n); t itself when it has one word. */
+static const char *last_word(const char *t, size_t *n)
+{
+    size_t e = lit_md_trim_end(t), b = e;
+    while (b && t[b - 1] != ' ') b--;
+    *n = e - b;
+    return t + b;
+}
+
 bool lit_md_fragment(const char *t)
 {
     static const char *w[] = {"the", "a", "an"};
-    size_t n = lit_md_trim_end(t);
-    size_t b = n;
-    while (b && t[b - 1] != ' ') b--;
-    return b && WORD_IN(w, t + b, n - b);
+    size_t n;
+    const char *l = last_word(t, &n);
+    return l > t && WORD_IN(w, l, n);
 }
 
 /* A title that names an event, not a paper: "DLRS 2022: Workshop on Deep Learning for ...",
@@ -374,9 +382,9 @@ bool lit_md_event_title(const char *t)
     /* "AI4LEGAL Workshop", "Special issue of the ... journal on ...": a short name that ends
      * in the event's kind, or a journal's issue */
     static const char *ends[] = {"workshop", "symposium", "conference", "summit"};
-    size_t n = lit_md_trim_end(t), b = n;
-    while (b && t[b - 1] != ' ') b--;
-    if ((b && lit_md_count_words(t) <= 5 && WORD_IN(ends, t + b, n - b)) || lit_md_starts_ci(t, "special issue"))
+    size_t n;
+    const char *l = last_word(t, &n);
+    if ((l > t && lit_md_count_words(t) <= 5 && WORD_IN(ends, l, n)) || lit_md_starts_ci(t, "special issue"))
         return true;
     size_t words = 0;   /* the event starts the title, after its name and year at most: "DLRS 2022: ..." */
     for (const char *p = t; *p && words <= 3; p++) {

@@ -310,7 +310,6 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
             char pb[128];
             if (lit_md_parse_tag(vs, head, &pt, TAG_STRICT, pb, sizeof pb) && pt.venue && pt.venue != pb) {
                 *t = pt;
-                if (t->venue == pb) t->venue = NULL;
                 lit_md_remove_range(s, 0, (size_t)(colon - s) + 2);
                 return true;
             }

@@ -181,7 +181,6 @@ static int handle_paragraph(imp *im, unit *u)
     }
     size_t start = 0, lk = 0, lcur = 0;
     int rc = 0;
-    bool paper_above = false;   /* the last line group made a paper: field lines are its */
     while (start < n && rc == 0) {
         size_t end = start;
         while (t[end] == ' ') end++;
@@ -210,11 +209,9 @@ static int handle_paragraph(imp *im, unit *u)
         while (lk < u->n_links && u->links[lk].at <= end) lk++;
         long line = unit_line_at(u, start, &lcur, &im->col);
         if (lk == first && field_line(grp)) {   /* of the line above; never a category line */
-            if (paper_above) rc = lit_md_field_line(im, grp);
+            if (im->paper_last) lit_md_field_line(im, grp);
         } else {
-            size_t before = im->cat->n_papers;
             rc = lit_md_handle(im, grp, lk > first ? u->links + first : NULL, lk - first, line, 'c', false);
-            paper_above = im->cat->n_papers > before;
         }
         free(grp);
         start = end + 1;
@@ -735,10 +732,8 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         }
         if (im->quote_depth && !im->n_li && im->paper_last && !im->cur.n_links &&
             field_line(lit_buf_str(&im->cur.text))) {   /* "> #### ACL: [Title](url)" then ">> Authors: A, B" */
-            int rc = lit_md_field_line(im, lit_buf_str(&im->cur.text));
-            im->paper_last = false;
+            lit_md_field_line(im, lit_buf_str(&im->cur.text));
             lit_md_unit_reset(&im->cur);
-            if (rc) return 1;
             break;
         }
         if (im->quote_depth || (im->n_li && im->li[im->n_li - 1].done)) { lit_md_unit_reset(&im->cur); break; }

@@ -110,7 +110,7 @@ void lit_md_walk_free(imp *im);
 int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long line, char kind, bool children);
 /* A line of fields after a paper's line in one paragraph ("*Publication:* Journal of
  * Biomedical Informatics\", "*Authors:* A; B\", "*Notes:* ..."): taken into that paper. */
-int lit_md_field_line(imp *im, const char *text);
+void lit_md_field_line(imp *im, const char *text);
 void lit_md_push_section(imp *im, int level, const char *text);
 void lit_md_pop_sections(imp *im, int level);
 
