@@ -150,8 +150,6 @@ bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, int strict, 
     if (comma) {  /* "ICDE 2022, best demo award" (not "2022, ICTIR": a year alone keeps the rest) */
         *comma = 0;
         if (parse_tag_words(vs, copy, t, strict, vbuf, vcap) && t->year && (t->venue || !full)) return true;
-        /* "[2009, PFA]": a year, then one word the table does not know, the system's name */
-        if (t->year && !t->venue && full && lit_md_count_words(comma + 1) == 1) return true;
         *comma = ',';
     }
     /* "SIGMOD 2021 Best Paper", "VLDB 2021 from Guoliang Li": a known venue and a year first */
@@ -355,6 +353,11 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
     if (j == (size_t)-1) return false;
     char *in = lit_md_strndup(s + i + 1, j - i - 1);
     bool ok = lit_md_parse_tag(vs, in, t, false, vb, vcap);
+    /* "[2009, PFA]" before the title: a year, then a word the table does not know, the
+     * system's name (a citation group's "(Li et al., 2022, TrustNLP)" keeps its venue) */
+    const char *c = strchr(in, ',');
+    if (ok && t->year && t->venue == vb && c && isdigit((unsigned char)in[0]) && lit_md_count_words(c + 1) == 1)
+        t->venue = NULL;
     free(in);
     if (ok) lit_md_remove_range(s, i, j + 1);
     return ok;
