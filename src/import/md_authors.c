@@ -344,12 +344,12 @@ size_t lit_md_split_names(const char *in, int one_ok, names *out)
 
 /* Where a name list may end: at a sentence end ("Hopper. Preprint"), before a group
  * "(2019)", before ", 2019", at emphasis or a link, before a dash or bar, at a colon
- * ("Ada Lovelace, Alan Turing: [Title](url)"). */
+ * before a delimited title ("Ada Lovelace, Alan Turing: [Title](url)"). */
 static bool names_end(const char *s, size_t k)
 {
     char c = s[k];
     if (!c || IS_MARK(c)) return true;
-    if (c == ':' && s[k + 1] == ' ') return true;
+    if (c == ':' && s[k + 1] == ' ' && (s[k + 2] == M_LINK_OPEN || s[k + 2] == M_EM_OPEN)) return true;
     if (c == '.' && (s[k + 1] == ' ' || !s[k + 1] || IS_MARK(s[k + 1])))
         return true;   /* after an initial too: the longest list is tried first ("Grace B. Hopper") */
     if (c == ' ' && (s[k + 1] == '(' || s[k + 1] == '[')) return true;
