@@ -120,6 +120,11 @@ static const struct entry_case entries[] = {
      "An Old Preprint of the Nineties", NULL, "arXiv", 1999, true},
     {"- [HotWeird 2031] A Paper at a Venue Nobody Lists\n",
      "A Paper at a Venue Nobody Lists", NULL, "HotWeird", 2031, false},
+    /* a citation group keeps a venue the table lacks; a leading "[2009, PFA]" names a system */
+    {"- [Dense Engines under Trust](https://example.org/t.pdf)\xEF\xBC\x88Hopper et al., 2022, TrustNLP\xEF\xBC\x89\n",
+     "Dense Engines under Trust", NULL, "TrustNLP", 2022, false},
+    {"- [2009, PFA] [Performance Factors of Engines](https://dl.acm.org/doi/10.5555/1)\n",
+     "Performance Factors of Engines", NULL, NULL, 2009, false},
 };
 
 static void test_entries(void)
