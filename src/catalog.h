@@ -41,6 +41,8 @@ typedef struct lit_paper {
     int32_t venue;            /* index into catalog->venues, or -1 when absent */
     int16_t year;             /* 0 when unknown */
     bool year_inferred;       /* year taken from an arXiv id, not stated ("year_inferred: true") */
+    bool authors_etal;        /* the authors are the first few of more ("X et al.", bibtex "and
+                                 others"): "authors_complete: false" */
     long line, col;           /* where the entry starts in the catalog file (0 if built in memory) */
 } lit_paper;
 

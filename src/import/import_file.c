@@ -51,6 +51,20 @@ static bool is_bib(const char *path, const char *data, size_t len)
     return j > i + 1 && j < len && (data[j] == '{' || data[j] == '(');
 }
 
+/* Formats people keep lists in that the importers do not read: an error that says what
+ * they read, rather than a list read from markup or binary bytes. */
+static const char *const unread_exts[] = {
+    ".org", ".html", ".htm", ".xhtml", ".xml", ".xlsx", ".xls", ".ods", ".csv", ".tsv", ".docx", ".doc",
+    ".odt", ".rtf", ".pdf", ".epub", ".tex", ".pptx", ".key", ".numbers", ".pages",
+};
+
+const char *lit_import_unread(const char *path)
+{
+    for (size_t i = 0; i < sizeof unread_exts / sizeof *unread_exts; i++)
+        if (has_ext(path, unread_exts[i])) return unread_exts[i];
+    return NULL;
+}
+
 lit_file_kind lit_import_kind(const char *path, const char *data, size_t len)
 {
     return is_bib(path, data, len) ? LIT_FILE_BIB : is_csl(path, data, len) ? LIT_FILE_CSL

@@ -111,6 +111,7 @@ static void paper_row(xw *x, const lit_paper *p, prow *r)
         if (x->authors.len) lit_buf_adds(&x->authors, ", ");
         lit_buf_adds(&x->authors, p->authors[i]);
     }
+    if (x->authors.len && p->authors_etal) lit_buf_adds(&x->authors, " et al.");
     r->authors = x->authors.len ? lit_buf_str(&x->authors) : NULL;
     r->venue = lit_catalog_venue(x->cat, p->venue);
     lit_buf_reset(&x->topics);

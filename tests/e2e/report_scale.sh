@@ -64,7 +64,7 @@ urls = [p['links']['paper'] for p in yaml.safe_load(open('$W/cat.yaml'))['papers
 unknown = [h for h in heads if re.match(r'^[a-z-]+(-[0-9]+)?$', h)]
 assert unknown == sorted(unknown) and len(unknown) > 500, unknown[:5]
 missing = [u for u in urls if u not in md]
-assert len(urls) > 3000
+assert len(urls) > 2800   # about 3 in 4 of 4,000: the draw moves with the venue table's size
 assert not missing, missing[:5]
 "
 # the taxonomy: the topic columns that fit across the text, the largest, with a note that compiles
