@@ -1,5 +1,7 @@
 /* catalog.c - the paper/catalog model: papers, interned venue and topic names, one arena. */
 #include "catalog.h"
+#include "buf.h"
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,9 +193,39 @@ size_t lit_list_add_section(lit_catalog *c, lit_list *l, const char *heading, in
     return l->n_sections++;
 }
 
+void lit_paper_url(lit_buf *u, const lit_paper *p)
+{
+    for (uint32_t i = 0; i < p->n_links; i++) {
+        const char *url = p->links[i].url;
+        if (p->links[i].kind && strcmp(p->links[i].kind, "paper") == 0 && url &&
+            (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0)) {
+            lit_buf_adds(u, url);
+            return;
+        }
+    }
+    if (p->doi && *p->doi) lit_buf_printf(u, "https://doi.org/%s", p->doi);
+    else if (p->arxiv && *p->arxiv) lit_buf_printf(u, "https://arxiv.org/abs/%s", p->arxiv);
+}
+
 const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind)
 {
     for (uint32_t i = 0; i < p->n_extras; i++)
         if (strcmp(p->extras[i].key, key) == 0 && p->extras[i].value.kind == kind) return &p->extras[i].value;
     return NULL;
+}
+
+long long lit_source_date_epoch(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (!e || !*e) return -1;
+    char *end;
+    errno = 0;
+    long long v = strtoll(e, &end, 10);
+    return !*end && !errno && v >= 0 && v < 253402300800LL ? v : -1;   /* to 9999-12-31 */
+}
+
+long long lit_catalog_date(const lit_catalog *c)
+{
+    long long e = lit_source_date_epoch();
+    return e >= 0 ? e : c->mtime > 0 ? c->mtime : -1;
 }

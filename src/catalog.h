@@ -41,6 +41,8 @@ typedef struct lit_paper {
     int32_t venue;            /* index into catalog->venues, or -1 when absent */
     int16_t year;             /* 0 when unknown */
     bool year_inferred;       /* year taken from an arXiv id, not stated ("year_inferred: true") */
+    bool authors_etal;        /* the authors are the first few of more ("X et al.", bibtex "and
+                                 others"): "authors_complete: false" */
     long line, col;           /* where the entry starts in the catalog file (0 if built in memory) */
 } lit_paper;
 
@@ -85,6 +87,7 @@ typedef struct lit_catalog {
     lit_list *lists;          /* the imported lists, by file name */
     size_t n_lists, cap_lists;
     int load_threads;         /* threads the last lit_catalog_load parsed it with (benchmarks, tests) */
+    long long mtime;          /* modification time of the file it was loaded from; 0: none (stdin, memory) */
 } lit_catalog;
 
 void lit_catalog_init(lit_catalog *c);
@@ -99,6 +102,11 @@ const char *lit_catalog_venue(const lit_catalog *c, int32_t id);  /* NULL for -1
 const char *lit_catalog_topic(const lit_catalog *c, int32_t id);
 /* Index of the paper with this key, or -1. Linear; for lookups in a loop build a map. */
 long lit_catalog_find(const lit_catalog *c, const char *key);
+/* Where a paper's title links to, appended to u: its paper link, else its DOI, else its
+ * arXiv abstract; only web addresses (a javascript: or file: link is not followed).
+ * Appends nothing when there is none. */
+struct lit_buf;
+void lit_paper_url(struct lit_buf *u, const lit_paper *p);
 /* The value of a paper's extra field key when it is of this kind (bibtype: a scalar, bib:
  * a map, aliases: a sequence), else NULL. */
 const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind);
@@ -114,6 +122,13 @@ lit_list *lit_catalog_begin_list(lit_catalog *c, const char *file);
 void lit_catalog_end_list(lit_catalog *c, const char *file, bool ok);
 /* Appends a section to l (strings are copied into the catalog); returns its index. */
 size_t lit_list_add_section(lit_catalog *c, lit_list *l, const char *heading, int level, long line);
+/* SOURCE_DATE_EPOCH (seconds since 1970; by convention the sources' last change) when it
+ * is set to a date before the year 10000, else -1. */
+long long lit_source_date_epoch(void);
+/* The date of the catalog's data, seconds since 1970: SOURCE_DATE_EPOCH when it is set,
+ * else the modification time of the catalog file (when its papers last changed), else -1
+ * (read from stdin or made in memory). Never the clock: the same file gives the same date. */
+long long lit_catalog_date(const lit_catalog *c);
 
 /* Reads a catalog file ("-" for stdin) with located errors: wrong types, duplicate
  * mapping keys, duplicate paper keys, out-of-range years, invalid UTF-8, aliases. */

@@ -222,7 +222,7 @@ static int read_sources(lit_yread *r, lit_catalog *c, scratch *s)
 enum {
     F_KEY = 1 << 0, F_TITLE = 1 << 1, F_SHORT = 1 << 2, F_AUTHORS = 1 << 3, F_VENUE = 1 << 4,
     F_YEAR = 1 << 5, F_YEAR_INF = 1 << 6, F_TOPICS = 1 << 7, F_LINKS = 1 << 8,
-    F_SOURCES = 1 << 9, F_DOI = 1 << 10, F_ARXIV = 1 << 11
+    F_SOURCES = 1 << 9, F_DOI = 1 << 10, F_ARXIV = 1 << 11, F_AUTHORS_COMPLETE = 1 << 12
 };
 
 static unsigned field_of(const char *k)
@@ -232,7 +232,8 @@ static unsigned field_of(const char *k)
     case 'k': return strcmp(k, "key") == 0 ? F_KEY : 0;
     case 't': return strcmp(k, "title") == 0 ? F_TITLE : strcmp(k, "topics") == 0 ? F_TOPICS : 0;
     case 's': return strcmp(k, "sources") == 0 ? F_SOURCES : strcmp(k, "short") == 0 ? F_SHORT : 0;
-    case 'a': return strcmp(k, "authors") == 0 ? F_AUTHORS : strcmp(k, "arxiv") == 0 ? F_ARXIV : 0;
+    case 'a': return strcmp(k, "authors") == 0 ? F_AUTHORS : strcmp(k, "arxiv") == 0 ? F_ARXIV :
+                     strcmp(k, "authors_complete") == 0 ? F_AUTHORS_COMPLETE : 0;
     case 'v': return strcmp(k, "venue") == 0 ? F_VENUE : 0;
     case 'y': return strcmp(k, "year") == 0 ? F_YEAR : strcmp(k, "year_inferred") == 0 ? F_YEAR_INF : 0;
     case 'l': return strcmp(k, "links") == 0 ? F_LINKS : 0;
@@ -268,6 +269,12 @@ static int read_field(lit_yread *r, lit_catalog *c, lit_paper *p, scratch *s, un
         p->year = (int16_t)v;
         return 0;
     case F_YEAR_INF: return lit_yread_bool(r, &p->year_inferred);
+    case F_AUTHORS_COMPLETE: {
+        bool complete = true;
+        if (lit_yread_bool(r, &complete) != 0) return -1;
+        p->authors_etal = !complete;
+        return 0;
+    }
     case F_AUTHORS:
     case F_TOPICS: {
         if (lit_yread_is_null(r)) return 0;
@@ -744,6 +751,8 @@ int lit_catalog_load_threads(lit_catalog *c, const char *path, int threads, lit_
 {
     c->path = lit_arena_strdup(&c->arena, path);
     lit_input_note(path);
+    struct stat sb;   /* the data's date (lit_catalog_date) */
+    if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) c->mtime = (long long)sb.st_mtime;
     if (threads > 1 && strcmp(path, "-") != 0 && load_parallel(c, path, threads) == 0) return 0;
     c->load_threads = 1;
     lit_yread r;
@@ -868,6 +877,10 @@ static void paper(emitter *em, const lit_catalog *c, const lit_paper *p)
         seq_start(em, 1);
         for (uint32_t i = 0; i < p->n_authors; i++) scalar(em, p->authors[i], YAML_ANY_SCALAR_STYLE);
         seq_end(em);
+        if (p->authors_etal) {
+            scalar(em, "authors_complete", YAML_PLAIN_SCALAR_STYLE);
+            scalar(em, "false", YAML_PLAIN_SCALAR_STYLE);
+        }
     }
     key_str(em, "venue", lit_catalog_venue(c, p->venue));
     if (p->year) {

@@ -345,7 +345,7 @@ static const lit_venue *find_key(const lit_venues *vs, const char *s, size_t n)
 const lit_venue *lit_venues_match(const lit_venues *vs, const char *s)
 {
     if (!vs || !s || !lit_venue_text_ok(s)) return NULL;
-    bool ws = names_workshop(s) || strchr(s, '@');
+    bool ws = names_workshop(s) || (strchr(s, '@') && !lit_venues_find(vs, s));   /* "L@S" is no workshop */
     const lit_venue *v = accept(vs, lit_venues_find(vs, s), ws);                 /* rule 1 */
     for (const char *par = strchr(s, '('); !v && par; par = strchr(par + 1, '(')) {   /* rule 2 */
         const char *e = strchr(par, ')');
@@ -382,4 +382,66 @@ bool lit_venue_text_ok(const char *s)
         if (p > st && !in_list(month_words, st, (size_t)(p - st))) return true;
     }
     return false;
+}
+
+/* Words after a venue's id in a heading that name a part of the venue: "ICML Workshop",
+ * "KDD (Companion Volume)", "ACL Findings", "CHI Late-Breaking Work". */
+static const char *const part_words[] = {
+    "workshop", "workshops", "companion", "volume", "findings", "demo", "demos", "demonstrations",
+    "poster", "posters", "short", "papers", "industry", "track", "doctoral", "consortium", "extended",
+    "abstracts", "late", "breaking", "work", "lbw", "adjunct", "satellite", "events", "main", "conference",
+    "proceedings", "of", "the", "on", "and", NULL
+};
+
+/* An id or alias written as one: one word with two capitals or more ("EuroSys", not
+ * "Models"), or words with a run of capitals ("USENIX Security", "IEEE S&P"); "Security
+ * and Privacy" spelt out is a topic. */
+static const lit_venue *heading_id(const lit_venues *vs, const char *s, size_t n)
+{
+    char *t = lit_xmalloc(n + 1);
+    memcpy(t, s, n);
+    t[n] = 0;
+    const lit_venue *v = lit_venues_find(vs, t);
+    size_t upper = 0;
+    bool run = false;
+    for (size_t i = 0; i < n; i++) {
+        upper += isupper((unsigned char)t[i]) != 0;
+        run |= i + 1 < n && isupper((unsigned char)t[i]) && isupper((unsigned char)t[i + 1]);
+    }
+    free(t);
+    /* "Models" is a topic, "EuroSys" a venue */
+    return upper >= 2 && (run || !memchr(s, ' ', n)) ? v : NULL;
+}
+
+int lit_venue_heading(const lit_venues *vs, const char *text, const lit_venue **v)
+{
+    *v = NULL;
+    if (!vs || !text) return 0;
+    char *s = lit_xstrdup(text), *o = s;
+    for (const char *p = text; *p; p++)   /* years and their apostrophes go: "OSDI'22" */
+        if (!isdigit((unsigned char)*p) && *p != '\'') *o++ = *p;
+    *o = 0;
+    size_t n = strlen(s);
+    while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ':' || s[n - 1] == '-')) s[--n] = 0;
+    int r = 0;
+    if ((*v = heading_id(vs, s, n)) != NULL) r = 1;
+    for (size_t k = n; !r && k-- > 1;) {   /* the longest id before part words only */
+        if (s[k] != ' ' && s[k] != '(' && s[k] != '-') continue;
+        const lit_venue *id = heading_id(vs, s, k);
+        if (!id) continue;
+        bool parts = true;
+        size_t words = 0;
+        for (const char *p = s + k; *p && parts;) {
+            while (*p && !isalpha((unsigned char)*p)) p++;
+            const char *st = p;
+            while (isalpha((unsigned char)*p)) p++;
+            if (p > st) parts = in_list(part_words, st, (size_t)(p - st)), words++;
+        }
+        if (parts && words) {
+            *v = lit_venues_match(vs, s);   /* "ICML Workshop" is ICML's workshop when the table has one */
+            r = 1;
+        }
+    }
+    free(s);
+    return r;
 }

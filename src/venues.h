@@ -50,6 +50,11 @@ const lit_venue *lit_venues_find(const lit_venues *vs, const char *name);
  * Text that names a workshop ("Workshop on ... at X", "X @ Y") only matches a workshop.
  * NULL when no rule finds a venue of the table: the caller keeps the text as written. */
 const lit_venue *lit_venues_match(const lit_venues *vs, const char *text);
+/* Whether a heading names a venue: its id or an alias written as one ("OSDI", "USENIX
+ * Security", years ignored), or that followed by words naming a part of it ("ICML Workshop",
+ * "KDD (Companion Volume)"). Returns 1 with *v the venue (NULL: the part is not in the
+ * table, keep the heading as written), else 0 ("Language Modeling" is a topic). */
+int lit_venue_heading(const lit_venues *vs, const char *text, const lit_venue **v);
 /* The words of a venue name that tell it apart, lower-cased, sorted, each followed by a
  * space ("Proceedings of the 17th USENIX Symposium on Networked Systems Design and
  * Implementation" -> "design implementation networked symposium systems "). malloc'd. */

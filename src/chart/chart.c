@@ -50,9 +50,9 @@ const char *lit_chart_title(const char *kind, const lit_chart_opts *o)
 
 int lit_chart_topic_slot(const lit_stats *s, const lit_style *st, size_t t)
 {
-    if (t >= s->n_topics) return -1;
-    size_t rank = s->topic_rank[t];
-    return rank < st->n_palette ? (int)rank : -1;
+    if (t >= s->n_topics || !s->topic_pos) return -1;
+    int k = s->topic_pos[t];
+    return k >= 0 && (size_t)k < st->n_palette ? k : -1;
 }
 
 lit_rgb lit_chart_topic_color(const lit_stats *s, const lit_style *st, size_t t)
@@ -88,24 +88,25 @@ int *lit_cx_topic_rows(lit_cx *cx) { return topic_rows_of(cx->s); }
 
 size_t *lit_chart_trend_counts(const lit_stats *s)
 {
-    size_t ny = s->n_years;
-    size_t *m = lit_xcalloc(s->n_topics * ny + 1, sizeof *m);
+    size_t nc = s->n_cols;
+    size_t *m = lit_xcalloc(s->n_topics * nc + 1, sizeof *m);
     int *rows = topic_rows_of(s);
     for (size_t k = 0; k < s->n_papers; k++) {
         const lit_paper *p = &s->db->cat.papers[s->sel[k]];
-        int r = lit_cx_main_topic(p, rows, s->topic_rank);
-        if (p->year && r >= 0) m[(size_t)r * ny + (size_t)(p->year - s->year_min)]++;
+        int r = lit_cx_main_topic(s, p, rows);
+        if (p->year && r >= 0) m[(size_t)r * nc + lit_stats_col(s, p->year)]++;
     }
     free(rows);
     return m;
 }
 
-int lit_cx_main_topic(const lit_paper *p, const int *rows, const size_t *rank)
+int lit_cx_main_topic(const lit_stats *s, const lit_paper *p, const int *rows)
 {
     int best = -1;
     for (uint32_t k = 0; k < p->n_topics; k++) {
         int r = p->topics[k] >= 0 ? rows[p->topics[k]] : -1;
-        if (r >= 0 && (best < 0 || rank[r] < rank[best])) best = r;
+        if (r < 0 || r == s->topic_umbrella) continue;
+        if (best < 0 || s->topic_rank[r] < s->topic_rank[best]) best = r;
     }
     return best;
 }
@@ -161,6 +162,14 @@ void lit_cx_color(lit_cx *cx, lit_rgb c)
 
 void (*lit_chart_text_hook)(void *arg, const char *text, bool cut, double x, double y, double w, double h);
 void *lit_chart_text_hook_arg;
+void (*lit_chart_plot_hook)(void *arg, const char *kind, double x0, double y0, double x1, double y1);
+void *lit_chart_plot_hook_arg;
+
+void lit_cx_plot_box(lit_cx *cx, const char *kind, double x0, double y0, double x1, double y1)
+{
+    (void)cx;
+    if (lit_chart_plot_hook) lit_chart_plot_hook(lit_chart_plot_hook_arg, kind, x0, y0, x1, y1);
+}
 
 /* Reports the ink box of the current layout drawn at (x, y); turned: drawn at (x, y)
  * after a rotation by -90 degrees about (ox, oy). */
@@ -349,45 +358,77 @@ void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, d
     }
 }
 
-double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
-                          bool every, bool draw)
+/* Label of column i as year labels draw it: "2019", "’19", or "to 2014" ("to ’14"). */
+static const char *col_label(lit_cx *cx, size_t i, bool shortened, char *buf, size_t n)
 {
-    /* heatmaps (every): a turned label per column in every style, thinned only when even
-     * those do not fit; other charts: level labels, every year in full, else every other
-     * year, else every year as '16, else every 5th, 10th, ... year */
-    char buf[16];
+    const lit_stats *s = cx->s;
+    int yr = lit_stats_col_year(s, i);
+    bool earlier = i < s->n_earlier_cols;
+    if (earlier) yr = s->year_first - 1;
+    if (shortened) snprintf(buf, n, "%s\xE2\x80\x99%02d", earlier ? "to " : "", ((yr % 100) + 100) % 100);
+    else snprintf(buf, n, "%s%d", earlier ? "to " : "", yr);
+    return buf;
+}
+
+double lit_cx_year_labels(lit_cx *cx, double x0, double slot, double y, bool every, bool draw)
+{
+    /* level labels where they fit: every year in full, else (not every) every other year,
+     * every year as '16, every 5th, 10th, ... year; the heatmaps (every) label each column
+     * and turn the labels only when level ones do not fit. The "earlier" column of folded
+     * years is always labelled ("to 2014"), and the years whose label it would touch not. */
+    const lit_stats *s = cx->s;
+    size_t n = s->n_cols;
+    char buf[32];
     double lh = lit_cx_line_h(cx, LIT_F_BODY), gap = lh * 0.4;
-    snprintf(buf, sizeof buf, "%d", year0 + (int)n - 1);
+    int last = s->year_max;
+    snprintf(buf, sizeof buf, "%d", last);
     double wfull = lit_cx_text_w(cx, LIT_F_BODY, buf);
-    snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", (year0 + (int)n - 1) % 100);
+    snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", last % 100);
     double wshort = lit_cx_text_w(cx, LIT_F_BODY, buf);
+    double wearly = n && s->n_earlier_cols ? lit_cx_text_w(cx, LIT_F_BODY, col_label(cx, 0, false, buf, sizeof buf)) : 0;
     static const struct { int k; bool sh; } pref[] = {{1, false}, {2, false}, {1, true}, {5, false},
         {10, false}, {20, false}, {50, false}, {100, false}};
     int k = 100;
-    bool shortened = false;
+    bool shortened = false, turned = false;
     for (size_t i = 0; i < sizeof pref / sizeof pref[0]; i++) {
-        if (every && pref[i].sh) continue;
-        double need = every ? lh * 0.8 : (pref[i].sh ? wshort : wfull) + gap;
-        if (need <= pref[i].k * slot) { k = pref[i].k; shortened = pref[i].sh; break; }
+        if (every && (pref[i].sh || pref[i].k > 1)) break;
+        double need = (pref[i].sh ? wshort : wfull) + gap;
+        /* the earlier column's label may reach left, into the room before the first column */
+        if (need <= pref[i].k * slot && (!every || wearly + gap <= slot / 2 + (x0 - cx->px0))) {
+            k = pref[i].k;
+            shortened = pref[i].sh;
+            break;
+        }
     }
-    if (draw)
+    if (every && k != 1) {   /* turned, one per column, thinned only when even those do not fit */
+        turned = true;
+        k = 1;
+        while (lh * 0.8 > k * slot && k < 100) k = k < 2 ? 2 : k < 5 ? 5 : k * 2;
+    }
+    if (draw) {
+        double early_x1 = -1e9;
         for (size_t i = 0; i < n; i++) {
-            int yr = year0 + (int)i;
-            if (yr % k) continue;
-            if (shortened) snprintf(buf, sizeof buf, "\xE2\x80\x99%02d", ((yr % 100) + 100) % 100);
-            else snprintf(buf, sizeof buf, "%d", yr);
+            bool earlier = i < s->n_earlier_cols;
+            int yr = lit_stats_col_year(s, i);
+            if (!earlier && yr % k) continue;
+            col_label(cx, i, shortened, buf, sizeof buf);
             double w = lit_cx_text_w(cx, LIT_F_BODY, buf), xc = x0 + slot * ((double)i + 0.5);
-            if (every) {
-                lit_cx_text_up(cx, LIT_F_BODY, buf, xc, y + w / 2, cx->st->foreground);
+            lit_rgb c = s->last_partial && i + 1 == n ? cx->st->muted : cx->st->foreground;
+            if (turned) {
+                lit_cx_text_up(cx, LIT_F_BODY, buf, xc, y + w / 2, c);
                 continue;
             }
             /* a thinned label is wider than its slot: keep it inside the page margins */
             double lo = cx->st->margin + w / 2, hi = cx->w - cx->st->margin - w / 2;
             if (xc > hi) xc = hi;
             if (xc < lo) xc = lo;
-            lit_cx_text(cx, LIT_F_BODY, buf, xc, y, 0.5, 0, cx->st->foreground);
+            if (earlier && w > slot) xc = x0 + slot - w / 2 - gap / 2;   /* right-aligned in its column */
+            if (earlier) early_x1 = xc + w / 2 + gap;
+            else if (xc - w / 2 < early_x1) continue;
+            lit_cx_text(cx, LIT_F_BODY, buf, xc, y, 0.5, 0, c);
         }
-    return every ? wfull : lh;
+    }
+    return turned ? fmax(wfull, wearly) : lh;
 }
 
 /* ---- legend ---- */
@@ -409,20 +450,22 @@ static void swatch(lit_cx *cx, const lit_legend_item *it, double x, double yc, d
  * label on one line, else whichever fits two lines (ellipsized past them). */
 static const char *legend_label(lit_cx *cx, const lit_legend_item *it, double maxw)
 {
-    if (lit_cx_text_w(cx, LIT_F_BODY, it->label) <= maxw) return it->label;
-    if (it->short_label && lit_cx_text_w(cx, LIT_F_BODY, it->short_label) <= maxw) return it->short_label;
-    return lit_cx_fit_label(cx, LIT_F_BODY, it->label, it->short_label, maxw, 2);
+    if (lit_cx_text_w(cx, cx->legend_font, it->label) <= maxw) return it->label;
+    if (it->short_label && lit_cx_text_w(cx, cx->legend_font, it->short_label) <= maxw) return it->short_label;
+    return lit_cx_fit_label(cx, cx->legend_font, it->label, it->short_label, maxw, cx->legend_lines);
 }
 
 /* Height of one legend entry with labels maxw wide (draw: also draws it at x, top y). */
 static double legend_entry(lit_cx *cx, const lit_legend_item *it, double x, double y, double maxw, bool draw)
 {
-    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    double lh = lit_cx_line_h(cx, cx->legend_font);
     const char *label = legend_label(cx, it, maxw);
-    double th = lit_cx_text_box(cx, LIT_F_BODY, label, 0, 0, maxw, 2, false, cx->st->foreground, false);
+    double th = lit_cx_text_box(cx, cx->legend_font, label, 0, 0, maxw, cx->legend_lines, false, cx->st->foreground, false);
+    if (cx->cut_sink && pango_layout_is_ellipsized(cx->lay) && !strstr(lit_buf_str(cx->cut_sink), it->label))
+        lit_buf_printf(cx->cut_sink, "%s%s", cx->cut_sink->len ? "; " : "", it->label);
     if (draw) {
         /* top-aligned, so one-line and two-line labels of a row start level */
-        lit_cx_text_box(cx, LIT_F_BODY, label, x + lh * 1.1, y + lh * 0.1 + th / 2, maxw, 2, false,
+        lit_cx_text_box(cx, cx->legend_font, label, x + lh * 1.1, y + lh * 0.1 + th / 2, maxw, cx->legend_lines, false,
                         cx->st->foreground, true);
         swatch(cx, it, x, y + lh * 0.6, lh * 0.7);
     }
@@ -431,9 +474,9 @@ static double legend_entry(lit_cx *cx, const lit_legend_item *it, double x, doub
 
 void lit_cx_legend_col_size(lit_cx *cx, const lit_legend_item *it, size_t n, double maxw, double *w, double *h)
 {
-    double lh = lit_cx_line_h(cx, LIT_F_BODY), wmax = 0, hsum = 0;
+    double lh = lit_cx_line_h(cx, cx->legend_font), wmax = 0, hsum = 0;
     for (size_t i = 0; i < n; i++) {
-        double tw = lit_cx_box_w(cx, LIT_F_BODY, legend_label(cx, &it[i], maxw - lh * 1.1), maxw - lh * 1.1, 2);
+        double tw = lit_cx_box_w(cx, cx->legend_font, legend_label(cx, &it[i], maxw - lh * 1.1), maxw - lh * 1.1, cx->legend_lines);
         if (tw > wmax) wmax = tw;
         hsum += legend_entry(cx, &it[i], 0, 0, maxw - lh * 1.1, false);
     }
@@ -443,7 +486,7 @@ void lit_cx_legend_col_size(lit_cx *cx, const lit_legend_item *it, size_t n, dou
 
 void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x, double y, double maxw)
 {
-    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    double lh = lit_cx_line_h(cx, cx->legend_font);
     for (size_t i = 0; i < n; i++) y += legend_entry(cx, &it[i], x, y, maxw - lh * 1.1, true);
 }
 
@@ -451,7 +494,7 @@ void lit_cx_legend_col(lit_cx *cx, const lit_legend_item *it, size_t n, double x
 static double grid_h(lit_cx *cx, const lit_legend_item *it, size_t n, size_t ncols, double colw,
                      double *rowh)
 {
-    double lh = lit_cx_line_h(cx, LIT_F_BODY), h = 0;
+    double lh = lit_cx_line_h(cx, cx->legend_font), h = 0;
     for (size_t r = 0; r * ncols < n; r++) {
         double rh = 0;
         for (size_t i = r * ncols; i < n && i < (r + 1) * ncols; i++)
@@ -469,13 +512,15 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
      * legend (labels may wrap to two lines), columns no narrower than 30% of the width
      * unless the labels are that short anyway */
     if (n == 0) return 0;
-    double lh = lit_cx_line_h(cx, LIT_F_BODY), gap = lh * 0.9, natural = 0;
+    double lh = lit_cx_line_h(cx, cx->legend_font), gap = lh * 0.9, natural = 0;
     for (size_t i = 0; i < n; i++) {
-        double w = lh * 1.1 + lit_cx_text_w(cx, LIT_F_BODY, it[i].label);
+        double w = lh * 1.1 + lit_cx_text_w(cx, cx->legend_font, it[i].label);
         if (w > natural) natural = w;
     }
     size_t best = 1;
     double best_h = 0;
+    lit_buf *sink = cx->cut_sink;   /* the cut labels of the grid chosen, not of those tried */
+    cx->cut_sink = NULL;
     for (size_t nc = 1; nc <= n && nc <= 6; nc++) {
         double colw = (width + gap) / (double)nc - gap;
         if (nc > 1 && colw < fmin(natural, width * 0.3)) break;
@@ -483,6 +528,7 @@ double lit_cx_legend_rows(lit_cx *cx, const lit_legend_item *it, size_t n, doubl
         if (nc == 1 || h < best_h - 0.01) { best = nc; best_h = h; }
     }
     double colw = best > 1 ? (width + gap) / (double)best - gap : fmin(width, natural);
+    cx->cut_sink = sink;
     double *rowh = lit_xcalloc(n, sizeof *rowh);
     double h = grid_h(cx, it, n, best, colw, rowh);
     if (draw) {
@@ -578,6 +624,27 @@ void lit_cx_note_topics_shown(lit_cx *cx, const unsigned char *shown, bool syste
                 covered && !pct ? "<" : "", pct ? pct : covered > 0, systems ? "systems" : "papers");
 }
 
+void lit_cx_note_years(lit_cx *cx)
+{
+    const lit_stats *s = cx->s;
+    char a[32];
+    if (s->n_earlier_cols)
+        lit_cx_note(cx, "\"to %d\": %s papers from %d to %d", s->year_first - 1, lit_num_str(a, s->n_earlier),
+                    s->year_min, s->earlier_last);
+    if (s->last_partial)
+        lit_cx_note(cx, "%d is partial (%s)", s->year_max,
+                    s->partial_by_date ? "the data is from that year" : "under half the papers of the year before");
+}
+
+void lit_cx_note_umbrella(lit_cx *cx)
+{
+    const lit_stats *s = cx->s;
+    if (s->topic_umbrella < 0) return;
+    char a[32];
+    const lit_count *c = &s->topics[s->topic_umbrella];
+    lit_cx_note(cx, "left out: %s, the topic of nearly every paper (%s)", c->name, lit_num_str(a, c->count));
+}
+
 static void add_part(lit_buf *b, const char *sep, const char *fmt, va_list ap)
 {
     char buf[512];
@@ -608,14 +675,26 @@ void lit_cx_omit_count(lit_cx *cx, size_t n, const char *what)
     lit_cx_omit(cx, "%s %s", lit_num_str(nb, n), what);
 }
 
-/* The whole note: what is counted, then what is not shown, then extra. */
+/* A note names what is left out and may be long: it takes up to a quarter of the chart's
+ * height (the plot keeps more than half), three lines at least and six at most. */
+static int note_lines(lit_cx *cx)
+{
+    double k = floor(cx->h * 0.26 / lit_cx_line_h(cx, LIT_F_NOTE));
+    return k < 3 ? 3 : k > 6 ? 6 : (int)k;
+}
+
+/* The whole note: what is counted, what is not shown, then the rest, then extra (what
+ * matters most first: a note too long for its lines loses its end). */
 static void note_text(lit_cx *cx, lit_buf *b, const char *extra)
 {
-    lit_buf_adds(b, lit_buf_str(&cx->note));
+    const char *note = lit_buf_str(&cx->note), *rest = strstr(note, "; ");
+    size_t first = rest ? (size_t)(rest - note) : strlen(note);
+    lit_buf_add(b, note, first);
     if (cx->omit.len) {
         lit_buf_adds(b, b->len ? "; not shown: " : "not shown: ");
         lit_buf_adds(b, lit_buf_str(&cx->omit));
     }
+    if (rest) lit_buf_adds(b, b->len ? rest : rest + 2);
     if (extra) lit_buf_adds(b, extra);
 }
 
@@ -626,9 +705,9 @@ void lit_cx_place_note(lit_cx *cx)
     note_text(cx, &b, NULL);
     if (b.len) {
         double w = cx->px1 - cx->px0;
-        double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, w, 3, false,
+        double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, w, note_lines(cx), false,
                                    cx->st->muted, false);
-        lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, cx->py1 - h / 2, w, 3, false,
+        lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, cx->py1 - h / 2, w, note_lines(cx), false,
                         cx->st->muted, true);
         cx->py1 -= h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
     }
@@ -640,7 +719,7 @@ double lit_cx_note_h(lit_cx *cx, const char *extra)
     if (!cx->st->show_note) return 0;
     lit_buf b = LIT_BUF_INIT;
     note_text(cx, &b, extra);
-    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, 3,
+    double h = lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, note_lines(cx),
                                false, cx->st->muted, false);
     lit_buf_free(&b);
     return h + lit_cx_line_h(cx, LIT_F_NOTE) * 0.5;
@@ -651,7 +730,7 @@ bool lit_cx_note_fits(lit_cx *cx, const char *extra)
     if (!cx->st->show_note) return true;
     lit_buf b = LIT_BUF_INIT;
     note_text(cx, &b, extra);
-    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, 3, false, cx->st->muted, false);
+    lit_cx_text_box(cx, LIT_F_NOTE, lit_buf_str(&b), cx->px0, 0, cx->px1 - cx->px0, note_lines(cx), false, cx->st->muted, false);
     lit_buf_free(&b);
     return !pango_layout_is_ellipsized(cx->lay);
 }
@@ -683,6 +762,8 @@ static void cx_init(lit_cx *cx, cairo_t *cr, double w, double h, const lit_stats
 {
     memset(cx, 0, sizeof *cx);
     cx->cr = cr; cx->st = st; cx->s = s; cx->o = o; cx->d = d; cx->w = w; cx->h = h;
+    cx->legend_font = LIT_F_BODY;
+    cx->legend_lines = 2;
     /* One font map per process (Pango caches it); metrics unhinted so the layout is the
      * same on every surface and at every resolution. */
     PangoFontMap *fm = pango_cairo_font_map_get_default();
@@ -716,6 +797,36 @@ static void cx_free(lit_cx *cx)
     lit_buf_free(&cx->omit);
 }
 
+/* The height the title takes at the top (drawn when draw), 0 without one. */
+static double title_band(lit_cx *cx, int k, bool draw)
+{
+    const char *title = lit_chart_title(lit_chart_kinds[k], cx->o);
+    if (!cx->st->show_title || !*title) return 0;
+    double w = cx->w - 2 * cx->st->margin;
+    double th = lit_cx_text_box(cx, LIT_F_TITLE, title, cx->st->margin, 0, w, 1, false, cx->st->foreground, false);
+    if (draw)
+        lit_cx_text_box(cx, LIT_F_TITLE, title, cx->st->margin, cx->st->margin + th / 2, w, 1, false, cx->st->foreground,
+                        true);
+    return th + lit_cx_line_h(cx, LIT_F_BODY) * 0.6;
+}
+
+double lit_chart_title_h(const char *kind, const lit_style *st, const lit_chart_opts *o)
+{
+    int k = lit_chart_kind_find(kind);
+    if (k < 0) return 0;
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(rec);
+    lit_chart_opts defaults = {0};
+    lit_cx cx;
+    cx_init(&cx, cr, st->width, st->height, NULL, st, o ? o : &defaults, NULL);
+    double h = title_band(&cx, k, false);
+    if (h > 0) h += st->margin;   /* the band starts at the page's top edge */
+    cx_free(&cx);
+    cairo_destroy(cr);
+    cairo_surface_destroy(rec);
+    return h;
+}
+
 static int draw_kind(lit_cx *cx, int k)
 {
     const lit_style *st = cx->st;
@@ -727,14 +838,7 @@ static int draw_kind(lit_cx *cx, int k)
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     double m = st->margin;
     cx->px0 = m; cx->py0 = m; cx->px1 = cx->w - m; cx->py1 = cx->h - m;
-    const char *title = lit_chart_title(lit_chart_kinds[k], cx->o);
-    if (st->show_title && *title) {
-        double th = lit_cx_text_box(cx, LIT_F_TITLE, title, cx->px0, 0, cx->px1 - cx->px0, 1, false,
-                                    st->foreground, false);
-        lit_cx_text_box(cx, LIT_F_TITLE, title, cx->px0, cx->py0 + th / 2, cx->px1 - cx->px0, 1,
-                        false, st->foreground, true);
-        cx->py0 += th + lit_cx_line_h(cx, LIT_F_BODY) * 0.6;
-    }
+    cx->py0 += title_band(cx, k, true);
     int rc = kind_fn[k](cx);
     cairo_restore(cr);
     return rc;
@@ -803,7 +907,7 @@ void lit_cx_warn_folded(lit_cx *cx, const char *kind, const char *what, size_t t
 {
     char a[32], b[32];
     if (total - shown >= 100 && cx->d)
-        lit_warn(cx->d, NULL, 0, 0, "%s: %s %s do not fit; the %zu largest are drawn and the other %s as one "
-                 "'other' row (--top N sets how many)", kind, lit_num_str(a, total), what, shown,
+        lit_warn(cx->d, NULL, 0, 0, "%s: the %zu largest of %s %s are named and the other %s summed or left out, "
+                 "as the note under the chart says (--top N sets how many)", kind, shown, lit_num_str(a, total), what,
                  lit_num_str(b, total - shown));
 }

@@ -50,6 +50,11 @@ const char *lit_chart_title(const char *kind, const lit_chart_opts *o);
 int lit_chart_draw(cairo_t *cr, double width, double height, const char *kind,
                    const lit_stats *s, const lit_style *st, const lit_chart_opts *o, lit_diag *d);
 
+/* The height of the chart's title band at the top of its page (0 when the style or o
+ * gives none): a page that shows the chart under a heading of its own clips it away, and
+ * the chart keeps the layout of its files. */
+double lit_chart_title_h(const char *kind, const lit_style *st, const lit_chart_opts *o);
+
 /* Renders the chart to path at the style's page size; the format is o->format or comes
  * from the extension (.pdf, .svg, .png; see surface.h). Written through a temporary file.
  * Returns 0, or -1 (d->io_errors counts I/O failures). */

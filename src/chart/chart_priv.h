@@ -27,7 +27,16 @@ typedef struct lit_cx {
     lit_buf note;       /* what the chart counts: drawn under the plot */
     lit_buf omit;       /* what it leaves out: "not shown: ..." after the note */
     lit_buf *csv;       /* non-NULL: the kind also writes the numbers it draws */
+    int legend_font;    /* the legends' type: LIT_F_BODY, smaller where the plot needs the room */
+    lit_buf *cut_sink;  /* non-NULL: legend layouts add the labels they cut ("a; b") */
+    int legend_lines;   /* lines a legend label may take: 2, or 1 where the legend must be short */
 } lit_cx;
+
+/* Tests set this to see the data area each kind draws (bars, stacks, cells, lanes): x0,
+ * y0, x1, y1 in chart points. */
+extern void (*lit_chart_plot_hook)(void *arg, const char *kind, double x0, double y0, double x1, double y1);
+extern void *lit_chart_plot_hook_arg;
+void lit_cx_plot_box(lit_cx *cx, const char *kind, double x0, double y0, double x1, double y1);
 
 /* Tests set this to see every piece of text drawn: its ink box in chart points; cut when
  * the box ended it with an ellipsis (text is then more than what shows). */
@@ -72,12 +81,17 @@ double lit_cx_axis_w(lit_cx *cx, double top, double step);
 void lit_cx_value_axis(lit_cx *cx, double x, double y0, double y1, double top, double step,
                        bool right_side, bool grid, lit_rgb c);
 
-/* Year labels under n slots starting at x0, tops at y, the same way in every style: with
- * every (heatmaps), a turned label per column; else level labels, every year in full, or
- * every other year, or '16, or every 5th, 10th, ... year. Returns the height they take
+/* Year labels under the year axis's columns (lit_stats n_cols: an "earlier" column first
+ * when early years are folded), starting at x0, slot wide, tops at y, the same way in
+ * every style: level labels where they fit (every year, or every other, '16, every 5th,
+ * ...); with every (heatmaps) one label per column, turned when level ones do not fit.
+ * A partial last year is labelled in the muted colour. Returns the height they take
  * (draw = false only measures). */
-double lit_cx_year_labels(lit_cx *cx, int year0, size_t n, double x0, double slot, double y,
-                          bool every, bool draw);
+double lit_cx_year_labels(lit_cx *cx, double x0, double slot, double y, bool every, bool draw);
+/* The year axis's notes: what the earlier column holds and that the last year is partial. */
+void lit_cx_note_years(lit_cx *cx);
+/* The note's part on a topic nearly every paper is in, left out of the topic charts. */
+void lit_cx_note_umbrella(lit_cx *cx);
 
 /* Legend of n swatches (or line samples): in a column beside the plot, or a grid under it. */
 typedef struct lit_legend_item {
@@ -108,14 +122,14 @@ void lit_cx_note(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf,
 void lit_cx_omit(lit_cx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "1,212 without a venue": a count of what is not shown, with thousands separated. */
 void lit_cx_omit_count(lit_cx *cx, size_t n, const char *what);
-/* Draws the note at the bottom of the plot box (muted, at most three lines) and takes its
+/* Draws the note at the bottom of the plot box (muted, at most a quarter of the chart's height) and takes its
  * room from the box: call once the note is complete, before laying out the plot. */
 void lit_cx_place_note(lit_cx *cx);
 /* The room the note would take with extra appended (for layouts that decide what to
  * drop before the note is final). */
 double lit_cx_note_h(lit_cx *cx, const char *extra);
 
-/* Whether the note with extra appended still fits its three lines. */
+/* Whether the note with extra appended still fits its lines. */
 bool lit_cx_note_fits(lit_cx *cx, const char *extra);
 
 /* CSV cell helpers (quoted when needed); each row ends with lit_csv_end. */
@@ -135,9 +149,9 @@ int lit_chart_timeline(lit_cx *cx);
 /* Catalog topic index -> row of cx->s->topics (an alias maps to its topic's row), -1 for
  * none; malloc'd. */
 int *lit_cx_topic_rows(lit_cx *cx);
-/* The row of a paper's largest topic (lowest rank), or -1: where the charts that count
- * each paper once (topic-trend, timeline) put it. */
-int lit_cx_main_topic(const lit_paper *p, const int *rows, const size_t *rank);
+/* The row of a paper's largest topic (lowest rank; never the umbrella topic), or -1:
+ * where the charts that count each paper once (topic-trend, timeline) put it. */
+int lit_cx_main_topic(const lit_stats *s, const lit_paper *p, const int *rows);
 
 /* When a topic chart shows some of the topics (the others left out or folded into
  * "other"): "9 of 2,767 topics shown, covering 24% of papers" in the note.

@@ -13,33 +13,25 @@ typedef struct sys {
     unsigned lists;   /* how many source lists name it: the priority */
     int lane;         /* -1 = not shown */
     double x0, x1;    /* label box */
-    uint32_t mix;     /* FNV-1a of the key: the tie-break */
+    int col;          /* year column */
 } sys;
 
-static uint32_t fnv1a(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
+/* The order systems get a place in: named in most lists, then the most recent, then by name. */
 static int by_priority(const void *a, const void *b)
 {
     const sys *x = a, *y = b;
     if (x->lists != y->lists) return x->lists < y->lists ? 1 : -1;
-    /* among equals a fixed hash of the key, not the year: spreads labels over the years */
-    if (x->mix != y->mix) return x->mix < y->mix ? -1 : 1;
+    if (x->year != y->year) return x->year < y->year ? 1 : -1;
     int c = strcmp(x->name, y->name);
     return c ? c : strcmp(x->key, y->key);
 }
 
-static int by_row_year(const void *a, const void *b)
+/* The CSV: the systems drawn first, in the order they got their place, then the rest. */
+static int by_shown_priority(const void *a, const void *b)
 {
     const sys *x = a, *y = b;
-    if (x->row != y->row) return x->row - y->row;
-    if (x->year != y->year) return x->year - y->year;
-    int c = strcmp(x->name, y->name);
-    return c ? c : strcmp(x->key, y->key);
+    if ((x->lane >= 0) != (y->lane >= 0)) return x->lane >= 0 ? -1 : 1;
+    return by_priority(a, b);
 }
 
 /* Lanes: for each row, the label boxes placed in each of its lanes. */
@@ -59,7 +51,6 @@ typedef struct layout {
     size_t n;
     const double *w;        /* label widths, padding included */
     double gx0, gx1, slot, sep;
-    int ymin;
     size_t budget, limit;   /* lanes on the page; labels at most */
     const unsigned char *min_lanes;   /* per stats topic: 2 when its name needs two lines */
     size_t nt;
@@ -87,7 +78,7 @@ static size_t place(const layout *L, const int *pos, size_t nr, size_t *nl, bool
         y->lane = -1;
         int r = pos[y->row];
         if (r < 0 || shown >= L->limit) continue;
-        double xc = L->gx0 + L->slot * ((double)(y->year - L->ymin) + 0.5);
+        double xc = L->gx0 + L->slot * ((double)y->col + 0.5);
         double x0 = xc - L->w[i] / 2, x1 = xc + L->w[i] / 2;
         if (x0 < L->gx0) { x1 += L->gx0 - x0; x0 = L->gx0; }
         if (x1 > L->gx1) { x0 -= x1 - L->gx1; x1 = L->gx1; }
@@ -171,7 +162,8 @@ static void omit_topics(lit_cx *cx, const size_t *all, const int *pos, size_t nt
         snprintf(tail, sizeof tail, "%s%zu more", named ? " and " : "", n_out - named);
         lit_buf_adds(&names, tail);
     }
-    lit_cx_omit(cx, "topics %s", lit_buf_str(&names));
+    /* none of them by name: "8 of 22 topics shown" has said it already */
+    if (named) lit_cx_omit(cx, "topics %s", lit_buf_str(&names));
     lit_buf_free(&names);
     lit_buf_free(&try);
     free(out);
@@ -184,19 +176,20 @@ int lit_chart_timeline(lit_cx *cx)
     const lit_catalog *cat = &s->db->cat;
     int *row_of = lit_cx_topic_rows(cx);
     sys *v = lit_xcalloc(s->n_papers + 1, sizeof *v);
-    size_t n = 0, n_named = 0;
+    size_t n = 0, no_year = 0, no_topic = 0;
     for (size_t k = 0; k < s->n_papers; k++) {
         const lit_paper *p = &cat->papers[s->sel[k]];
         if (!p->short_name || !*p->short_name) continue;
-        n_named++;
-        int row = lit_cx_main_topic(p, row_of, s->topic_rank);   /* each system in its largest topic */
+        int row = lit_cx_main_topic(s, p, row_of);   /* each system in its largest topic */
+        no_year += p->year <= 0;
+        no_topic += p->year > 0 && row < 0;
         if (row < 0 || p->year <= 0) continue;
-        v[n++] = (sys){p->short_name, p->key, p->year, row, p->n_sources, -1, 0, 0, fnv1a(p->key)};
+        v[n++] = (sys){p->short_name, p->key, p->year, row, p->n_sources, -1, 0, 0, (int)lit_stats_col(s, p->year)};
     }
     free(row_of);
 
-    /* rows: topics with systems and a colour of their own (no two rows share one), in
-     * taxonomy order; all[] counts every topic's systems, for the note */
+    /* rows: the named topics (lit_stats_choose) with systems, in taxonomy order; all[]
+     * counts every topic's systems, for the note */
     size_t nt = s->n_topics;
     size_t *cnt = lit_xcalloc(nt + 1, sizeof *cnt), *all = lit_xcalloc(nt + 1, sizeof *all);
     for (size_t i = 0; i < n; i++) all[v[i].row]++;
@@ -205,9 +198,8 @@ int lit_chart_timeline(lit_cx *cx)
     double lane_h = mh * 1.3;
 
     char n_buf[32];
-    lit_cx_note(cx, "%s systems (papers with a short name, year and topic)", lit_num_str(n_buf, n));
     double py1 = cx->py1;
-    char full[400];   /* the note may take all its three lines */
+    char full[600];   /* the note may take all its lines */
     memset(full, 'x', sizeof full - 1);
     full[sizeof full - 1] = 0;
     for (size_t i = 5; i < sizeof full - 1; i += 6) full[i] = ' ';
@@ -218,63 +210,69 @@ int lit_chart_timeline(lit_cx *cx)
 
     int *rows = lit_xcalloc(nt + 1, sizeof *rows);
     int *pos = lit_xmalloc((nt + 1) * sizeof *pos);   /* stats topic -> displayed row or -1 */
-    size_t nr_all = pick_rows(cnt, nt, nt, rows, pos);
+    size_t nr = pick_rows(cnt, nt, nt, rows, pos);
 
-    /* x layout: row labels on the left (the short label of a topic whose name does not
-     * fit two lines), years across */
+    /* row labels on the left: a topic whose name does not fit one line gets a row two
+     * lanes high, while the rows fit the lanes the page has; past that the rows are one
+     * lane high with one-line labels (short labels, cut only when even those do not fit:
+     * the note then names them in full), and past that the topics with the fewest
+     * systems go (the note names them) */
     double maxlw = (cx->px1 - cx->px0) * 0.28, lw = 0;
+    unsigned char *min_lanes = lit_xcalloc(nt + 1, 1);
     const char **label = lit_xcalloc(nt + 1, sizeof *label);
-    for (size_t t = 0; t < nt; t++)
-        label[t] = lit_cx_fit_label(cx, LIT_F_MARK, s->topics[t].name, s->topics[t].short_name,
-                                    maxlw, 2);
-    for (size_t r = 0; r < nr_all; r++) {
-        double w = lit_cx_box_w(cx, LIT_F_MARK, label[rows[r]], maxlw, 2);
-        if (w > lw) lw = w;
+    lit_buf cut = LIT_BUF_INIT;
+    int label_lines = 2;
+    for (;; label_lines = 1, maxlw = (cx->px1 - cx->px0) * 0.36) {   /* one line: a wider column */
+        lw = 0;
+        for (size_t t = 0; t < nt; t++) {
+            label[t] = lit_cx_fit_label(cx, LIT_F_MARK, s->topics[t].name, s->topics[t].short_name, maxlw, label_lines);
+            if (pos[t] >= 0) lw = fmax(lw, lit_cx_box_w(cx, LIT_F_MARK, label[t], maxlw, label_lines));
+        }
+        size_t need = 0;
+        for (size_t t = 0; t < nt; t++) {
+            min_lanes[t] = label_lines == 2 && lit_cx_text_w(cx, LIT_F_MARK, label[t]) > lw + 0.01 ? 2 : 1;
+            if (pos[t] >= 0) need += min_lanes[t];
+        }
+        if (need <= budget || label_lines == 1) break;
     }
-    int ymin = s->year_min;
-    size_t ny = s->n_years ? s->n_years : 1;
+    if (nr > budget) nr = pick_rows(cnt, nt, budget, rows, pos);
+    for (size_t t = 0; t < nt; t++) {
+        if (pos[t] < 0) continue;
+        lit_cx_box_w(cx, LIT_F_MARK, label[t], maxlw, label_lines);
+        if (pango_layout_is_ellipsized(cx->lay)) lit_buf_printf(&cut, "%s%s", cut.len ? "; " : "", s->topics[t].name);
+    }
+    size_t nc = s->n_cols ? s->n_cols : 1;
     double gx0 = cx->px0 + lw + lh * 0.8, gx1 = cx->px1;
-    double slot = (gx1 - gx0) / (double)ny;
+    double slot = (gx1 - gx0) / (double)nc;
     double pad = mh * 0.3;
+    /* a pill is at most half the years' width: a longer name is cut to it (the
+     * CSV has it whole), so that no label leaves the chart */
+    double max_pill = (gx1 - gx0) / 2;
 
-    /* only the most-listed candidates can ever get a place: measure just those */
-    /* systems of topics that can have a row first: the others never get a place */
+    /* systems of topics with a row first, by priority: the others never get a place */
     size_t n_row = 0;
     for (size_t i = 0; i < n; i++)
-        if (cnt[v[i].row]) { sys tmp = v[n_row]; v[n_row++] = v[i]; v[i] = tmp; }
+        if (pos[v[i].row] >= 0) { sys tmp = v[n_row]; v[n_row++] = v[i]; v[i] = tmp; }
     qsort(v, n_row, sizeof *v, by_priority);
-    size_t cand = budget * ny * 3 + 64;
+    size_t cand = budget * nc * 3 + 64;   /* only the first of them can ever get a place */
     if (cand > n_row) cand = n_row;
     double *w = lit_xcalloc(cand + 1, sizeof *w);
-    for (size_t i = 0; i < cand; i++) w[i] = lit_cx_text_w(cx, LIT_F_MARK, v[i].name) + 2 * pad;
-    /* a topic whose name does not fit one line gets a row two lanes high */
-    unsigned char *min_lanes = lit_xcalloc(nt + 1, 1);
-    for (size_t t = 0; t < nt; t++)
-        min_lanes[t] = lit_cx_text_w(cx, LIT_F_MARK, label[t]) > maxlw && budget >= 2 ? 2 : 1;
-    layout L = {v, cand, w, gx0, gx1, slot, mh * 0.35, ymin, budget,
+    for (size_t i = 0; i < cand; i++) w[i] = fmin(lit_cx_text_w(cx, LIT_F_MARK, v[i].name) + 2 * pad, max_pill);
+    layout L = {v, cand, w, gx0, gx1, slot, mh * 0.35, budget,
                 cx->o->top ? cx->o->top : (size_t)-1, min_lanes, nt};
-    /* fewer rows leave more lanes: keep the row count that shows the most, a topic row
-     * counting as much as two or three labels */
-    size_t *nl = lit_xcalloc(nt + 1, sizeof *nl);
-    size_t best_r = 0, shown = 0;
-    double best = -1;
-    size_t r_hi = nr_all < budget ? nr_all : budget;
+    size_t *nl = lit_xcalloc(nt + 1, sizeof *nl), shown = 0;
     bool fits;
-    for (size_t r = r_hi; r >= 1 && r + 8 > r_hi / 2; r--) {
-        pick_rows(cnt, nt, r, rows, pos);
-        double score = (double)place(&L, pos, r, nl, &fits) + 2.5 * (double)r;
-        if (fits && score > best) { best = score; best_r = r; }
-    }
-    size_t nr = best_r ? pick_rows(cnt, nt, best_r, rows, pos) : 0;
     if (nr) shown = place(&L, pos, nr, nl, &fits);
     for (size_t i = cand; i < n; i++) v[i].lane = -1;
-    free(w);
-    free(min_lanes);
     if (shown < n)
-        lit_cx_note(cx, "%zu shown, most-listed first, each in its largest topic", shown);
+        lit_cx_note(cx, "%zu of %s systems shown (papers with a system name, year and topic): most-listed first, "
+                        "then newest; each in its largest topic", shown, lit_num_str(n_buf, n));
     else
-        lit_cx_note(cx, "each in its largest topic");
-    if (n_named > n) lit_cx_omit_count(cx, n_named - n, "without a year or topic");
+        lit_cx_note(cx, "%s systems (papers with a system name, year and topic), each in its largest topic",
+                    lit_num_str(n_buf, n));
+    if (no_year) lit_cx_omit_count(cx, no_year, "without a year");
+    if (no_topic) lit_cx_omit_count(cx, no_topic, s->topic_umbrella >= 0 ? "in no topic but the one left out" : "without a topic");
+    lit_cx_note_umbrella(cx);
     /* the topics left out: how much the shown ones cover, and by name when not hundreds */
     size_t n_out = 0;
     unsigned char *shown_row = lit_xcalloc(nt + 1, 1);
@@ -283,18 +281,24 @@ int lit_chart_timeline(lit_cx *cx)
         n_out += all[t] && pos[t] < 0;
     }
     lit_cx_note_topics_shown(cx, shown_row, true);
+    lit_cx_note_years(cx);
+    if (cut.len) lit_cx_note(cx, "in full: %s", lit_buf_str(&cut));
+    lit_buf_free(&cut);
     if (n_out <= 30) omit_topics(cx, all, pos, nt);
     free(shown_row);
     lit_cx_place_note(cx);
 
-    qsort(v, n, sizeof *v, by_row_year);
+    /* the CSV: what is drawn first, in the order it got its place */
+    qsort(v, n, sizeof *v, by_shown_priority);
     if (cx->csv) {
+        char yb[32];
         lit_csv_str(cx, "topic"); lit_csv_str(cx, "year"); lit_csv_str(cx, "system");
         lit_csv_str(cx, "key"); lit_csv_str(cx, "lists"); lit_csv_str(cx, "shown");
         lit_csv_end(cx);
         for (size_t i = 0; i < n; i++) {
             lit_csv_str(cx, s->topics[v[i].row].name);
-            lit_csv_num(cx, v[i].year);
+            snprintf(yb, sizeof yb, "%d", v[i].year);
+            lit_csv_str(cx, yb);
             lit_csv_str(cx, v[i].name);
             lit_csv_str(cx, v[i].key);
             lit_csv_num(cx, v[i].lists);
@@ -321,22 +325,21 @@ int lit_chart_timeline(lit_cx *cx)
             y += lane_h * (double)(nl[r] ? nl[r] : 1) + gap;
         }
         ry[nr] = y;
+        lit_cx_plot_box(cx, "timeline", gx0, gy0, gx1, y - gap * 0.3);
         /* bands and year lines */
         for (size_t r = 0; r < nr; r++) {
             lit_rgb c = lit_chart_topic_color(s, st, (size_t)rows[r]);
             lit_cx_rect(cx, gx0, ry[r], gx1 - gx0, ry[r + 1] - ry[r] - gap * 0.3,
                         lit_rgb_mix(st->background, c, 0.12));
             double rh = ry[r + 1] - ry[r] - gap * 0.3;
-            int lines = rh >= mh * 2.1 ? 2 : 1;
-            const lit_count *tc = &s->topics[rows[r]];
-            /* a row one lane high may have room for one line only: fitted again */
-            const char *name = lines == 2 ? label[rows[r]]
-                             : lit_cx_fit_label(cx, LIT_F_MARK, tc->name, tc->short_name, lw, 1);
+            /* a label of two lines has its two lanes; one of one line is as wide as lw */
+            int lines = min_lanes[rows[r]] == 2 || rh >= mh * 2.1 ? label_lines : 1;
+            const char *name = label[rows[r]];
             lit_cx_text_box(cx, LIT_F_MARK, name, gx0 - lh * 0.4, ry[r] + rh / 2, lw, lines, true,
                             st->foreground, true);
         }
         if (st->grid)
-            for (size_t i = 1; i < ny; i++) {
+            for (size_t i = 1; i < nc; i++) {
                 double x = gx0 + slot * (double)i;
                 cairo_move_to(cx->cr, x, gy0);
                 cairo_line_to(cx->cr, x, y - gap * 0.3);
@@ -360,11 +363,14 @@ int lit_chart_timeline(lit_cx *cx)
             cairo_close_path(cx->cr);
             lit_cx_color(cx, c);
             cairo_fill(cx->cr);
-            lit_cx_text(cx, LIT_F_MARK, v[i].name, (x0 + x1) / 2, yc, 0.5, 0.5, lit_contrast_text(c));
+            if (lit_cx_text_w(cx, LIT_F_MARK, v[i].name) + 2 * pad <= x1 - x0 + 0.01)
+                lit_cx_text(cx, LIT_F_MARK, v[i].name, (x0 + x1) / 2, yc, 0.5, 0.5, lit_contrast_text(c));
+            else   /* cut to its pill */
+                lit_cx_text_box(cx, LIT_F_MARK, v[i].name, x0 + pad, yc, x1 - x0 - 2 * pad, 1, false, lit_contrast_text(c), true);
         }
-        lit_cx_year_labels(cx, ymin, s->n_years, gx0, slot, y - gap * 0.3 + lh * 0.2, false, true);
+        lit_cx_year_labels(cx, gx0, slot, y - gap * 0.3 + lh * 0.2, false, true);
         free(ry);
     }
-    free(nl); free(pos); free(rows); free(cnt); free(all); free(v); free(label);
+    free(w); free(nl); free(pos); free(rows); free(cnt); free(all); free(v); free(label); free(min_lanes);
     return 0;
 }

@@ -10,36 +10,26 @@ int lit_chart_venues(lit_cx *cx)
 {
     const lit_stats *s = cx->s;
     const lit_style *st = cx->st;
-    /* the stats list venues by count; a "(no venue)" row (id -1) goes into the note */
-    size_t n = 0, n_named = 0;
-    lit_count *rows = lit_xcalloc(s->n_venues + 1, sizeof *rows);
-    for (size_t i = 0; i < s->n_venues; i++)
-        if (s->venues[i].id >= 0) rows[n_named++] = s->venues[i];
-    char n_buf[32];
+    /* the venues every output names (lit_stats_choose), then the rest in one line */
+    const lit_choice *vc = &s->venue_choice;
+    size_t shown = vc->n, n_other_venues = vc->of - vc->n, other = 0;
+    lit_count *rows = lit_xcalloc(vc->of + 1, sizeof *rows);
+    for (size_t i = 0; i < vc->of; i++) {
+        rows[i] = s->venues[vc->row[i]];
+        if (i >= shown) other += rows[i].count;
+    }
+    char n_buf[32], tie[160];
     lit_cx_note(cx, "n = %s papers", lit_num_str(n_buf, s->n_papers));
+    if (*lit_choice_note(vc, "venues", tie, sizeof tie)) lit_cx_note(cx, "%s", tie);
     if (s->n_no_venue) lit_cx_omit_count(cx, s->n_no_venue, "without a venue");
     lit_cx_place_note(cx);
-
-    double lh = lit_cx_line_h(cx, LIT_F_BODY);
-    double plot_h = cx->py1 - cx->py0;
-    /* at least 1.25 lines per bar; "other" takes a line of its own */
-    size_t fit = (size_t)fmax(1, floor(plot_h / (lh * 1.25)));
-    size_t want = cx->o->top ? cx->o->top : 15;
-    if (want > fit) want = fit;
-    size_t other = 0, shown = n_named;
-    if (n_named > want) {
-        shown = want > 1 ? want - 1 : 1;
-        shown = lit_stats_top(rows, n_named, shown, &other);
-    }
-    n = shown;
-    size_t n_other_venues = n_named - shown;
+    lit_cx_warn_folded(cx, "venues chart", "venues", vc->of, shown);
     char other_label[64];
-    lit_cx_warn_folded(cx, "venues chart", "venues", n_named, shown);
+    size_t n = shown;
     if (n_other_venues) {
         snprintf(other_label, sizeof other_label, "%s other venue%s", lit_num_str(n_buf, n_other_venues),
                  n_other_venues == 1 ? "" : "s");
-        rows[n] = (lit_count){-1, other_label, other, 0, NULL};
-        n++;
+        rows[n++] = (lit_count){-1, other_label, other, 0, NULL};
     }
     if (cx->csv) {
         lit_csv_str(cx, "venue"); lit_csv_str(cx, "papers"); lit_csv_str(cx, "share_percent");
@@ -51,26 +41,33 @@ int lit_chart_venues(lit_cx *cx)
             lit_csv_end(cx);
         }
     }
-    if (n == 0) {
-        lit_cx_text(cx, LIT_F_LABEL, "no papers with a venue", (cx->px0 + cx->px1) / 2,
-                    (cx->py0 + cx->py1) / 2, 0.5, 0.5, st->muted);
+    if (shown == 0) {
+        lit_cx_text(cx, LIT_F_LABEL, vc->of ? "no venue has more papers than the others" : "no papers with a venue",
+                    (cx->px0 + cx->px1) / 2, (cx->py0 + cx->py1) / 2, 0.5, 0.5, st->muted);
         free(rows);
         return 0;
     }
 
     /* the other venues: a muted line under the bars, not a bar */
+    double lh = lit_cx_line_h(cx, LIT_F_BODY);
+    double plot_h = cx->py1 - cx->py0;
     char footer[96] = "";
     if (n_other_venues)
         snprintf(footer, sizeof footer, "and %s: %s paper%s", other_label, lit_num_str(n_buf, other),
                  other == 1 ? "" : "s");
     double foot_h = *footer ? lh * 1.5 : 0;
     size_t nb = shown;
+    double slot = (plot_h - foot_h) / (double)nb;
+    /* a bar at least 1.15 lines of its type: smaller type where the style's page is short */
+    int f = LIT_F_BODY;
+    if (lit_cx_line_h(cx, f) * 1.15 > slot) f = LIT_F_NOTE;
+    if (lit_cx_line_h(cx, f) * 1.15 > slot) f = LIT_F_SMALL;
+    double fh = lit_cx_line_h(cx, f);
     /* labels: up to 40% of the width, wrapped to two lines, then ellipsized */
     double maxw = (cx->px1 - cx->px0) * 0.4, lw = 0;
-    double slot = (plot_h - foot_h) / (double)nb;
-    int lines = slot >= lh * 2.2 ? 2 : 1;
+    int lines = slot >= fh * 2.2 ? 2 : 1;
     for (size_t i = 0; i < nb; i++) {
-        double w = lit_cx_box_w(cx, LIT_F_BODY, rows[i].name, maxw, lines);
+        double w = lit_cx_box_w(cx, f, rows[i].name, maxw, lines);
         if (w > lw) lw = w;
     }
     size_t maxc = 0;
@@ -78,20 +75,21 @@ int lit_chart_venues(lit_cx *cx)
         if (rows[i].count > maxc) maxc = rows[i].count;
     char buf[32];
     lit_num_str(buf, maxc);
-    double cw = lit_cx_text_w(cx, LIT_F_BODY, buf) + lh * 0.4;
-    double gap = lh * 0.5;
+    double cw = lit_cx_text_w(cx, f, buf) + fh * 0.4;
+    double gap = fh * 0.5;
     double bx0 = cx->px0 + lw + gap, bx1 = cx->px1 - cw;
     double bar_w = bx1 - bx0;
-    if (bar_w < lh) bar_w = lh;
-    double bh = fmin(slot * 0.72, lh * 1.6);
+    if (bar_w < fh) bar_w = fh;
+    double bh = fmin(slot * 0.72, fh * 1.6);
     lit_rgb bar = lit_style_series_color(st, 4);
+    lit_cx_plot_box(cx, "venues", bx0, cx->py0, bx1, cx->py0 + slot * (double)nb);
     for (size_t i = 0; i < nb; i++) {
         double yc = cx->py0 + slot * ((double)i + 0.5);
         double len = maxc ? bar_w * (double)rows[i].count / (double)maxc : 0;
         lit_cx_rect(cx, bx0, yc - bh / 2, len, bh, bar);
-        lit_cx_text_box(cx, LIT_F_BODY, rows[i].name, bx0 - gap, yc, maxw, lines, true, st->foreground, true);
+        lit_cx_text_box(cx, f, rows[i].name, bx0 - gap, yc, maxw, lines, true, st->foreground, true);
         lit_num_str(buf, rows[i].count);
-        lit_cx_text(cx, LIT_F_BODY, buf, bx0 + len + lh * 0.25, yc, 0, 0.5, st->foreground);
+        lit_cx_text(cx, f, buf, bx0 + len + fh * 0.25, yc, 0, 0.5, st->foreground);
     }
     if (*footer) {
         /* from the bars' baseline when it fits there, else from the labels' edge */

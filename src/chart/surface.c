@@ -1,10 +1,12 @@
 /* surface.c - PDF, SVG or PNG chosen from the file's extension, written through a temporary. */
 #include "surface.h"
+#include "catalog.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,15 +32,8 @@ int lit_format_of(const char *path)
 
 void lit_source_date(char buf[32])
 {
-    long long t = 0;
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    if (e && *e) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(e, &end, 10);
-        if (!*end && errno == 0 && v >= 0 && v < 253402300800LL) t = v;
-    }
-    time_t tt = (time_t)t;
+    long long t = lit_source_date_epoch();
+    time_t tt = (time_t)(t > 0 ? t : 0);
     struct tm tm;
     gmtime_r(&tt, &tm);
     strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -87,6 +82,42 @@ static int write_svg(const lit_buf *b, FILE *fp)
     return ferror(fp) ? -1 : 0;
 }
 
+/* CRC-32 of PNG chunks (ISO 3309, as zlib's). */
+static uint32_t png_crc(const unsigned char *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+static void put_be32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)(v >> 24), p[1] = (unsigned char)(v >> 16), p[2] = (unsigned char)(v >> 8), p[3] = (unsigned char)v;
+}
+
+/* cairo's PNG with a pHYs chunk after IHDR: the resolution it was drawn at, so that a
+ * document places it at its intended size (3.33 in at 300 dpi, not 10 in at 96). */
+static int write_png_dpi(const lit_buf *png, double dpi, FILE *fp)
+{
+    const size_t head = 8 + 25;   /* signature, IHDR */
+    if (png->len < head || memcmp(png->data + 12, "IHDR", 4) != 0) return fwrite(png->data, 1, png->len, fp) == png->len ? 0 : -1;
+    unsigned char chunk[21];
+    uint32_t ppm = (uint32_t)lround(dpi / 0.0254);
+    put_be32(chunk, 9);
+    memcpy(chunk + 4, "pHYs", 4);
+    put_be32(chunk + 8, ppm);
+    put_be32(chunk + 12, ppm);
+    chunk[16] = 1;   /* unit: the metre */
+    put_be32(chunk + 17, png_crc(chunk + 4, 13));
+    if (fwrite(png->data, 1, head, fp) != head || fwrite(chunk, 1, sizeof chunk, fp) != sizeof chunk ||
+        fwrite(png->data + head, 1, png->len - head, fp) != png->len - head)
+        return -1;
+    return 0;
+}
+
 int lit_surface_open(lit_surface *sf, const char *path, int format, double width, double height, double dpi,
                      const char *title, lit_diag *d)
 {
@@ -123,6 +154,7 @@ int lit_surface_open(lit_surface *sf, const char *path, int format, double width
         }
         sf->px_w = (int)px_w;
         sf->px_h = (int)px_h;
+        sf->dpi = dpi;
         sf->surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, sf->px_w, sf->px_h);
         break;
     }
@@ -168,7 +200,13 @@ int lit_surface_close(lit_surface *sf, lit_diag *d)
     if (st == CAIRO_STATUS_SUCCESS) {
         if (sf->format == LIT_FMT_PNG) {
             cairo_surface_flush(sf->surf);
-            st = cairo_surface_write_to_png_stream(sf->surf, write_fp, sf);
+            lit_buf png = LIT_BUF_INIT;
+            st = cairo_surface_write_to_png_stream(sf->surf, write_buf, &png);
+            if (st == CAIRO_STATUS_SUCCESS && write_png_dpi(&png, sf->dpi, sf->out.fp) < 0) {
+                st = CAIRO_STATUS_WRITE_ERROR;
+                sf->write_errno = errno ? errno : EIO;
+            }
+            lit_buf_free(&png);
         } else {
             cairo_surface_finish(sf->surf);
             st = cairo_surface_status(sf->surf);

@@ -21,6 +21,7 @@ typedef struct lit_surface {
     cairo_t *cr;
     double width, height;   /* points */
     int px_w, px_h;         /* PNG pixels */
+    double dpi;             /* PNG: its resolution, written into its pHYs chunk */
     void *svg;              /* SVG: the document, held to renumber cairo's ids */
     int write_errno;        /* why a write failed, 0 while none has */
 } lit_surface;

@@ -24,7 +24,7 @@ static const char usage[] =
     "      --format FMT     pdf, svg or png whatever the name (for -o -, /dev/stdout, a pipe)\n"
     "  -s, --style NAME     talk (default), paper, paper-wide, poster, dark, or a .yaml file\n"
     "      --data FILE.csv  also write the numbers behind the chart\n"
-    "      --top N          venues/topics/rows shown before \"other\" (timeline: labels)\n"
+    "      --top N          venues and topics named before \"other\", a tie whole (timeline: labels)\n"
     "      --stacked MODE   topic-trend: area (default) or bars\n"
     "      --cumulative     years: add the running total\n"
     "      --title TEXT     replace the title (\"\" for none)\n"
@@ -109,6 +109,7 @@ int lit_cmd_chart(int argc, char **argv, lit_diag *d)
     rc = lit_cli_load(&cli, &db, &s, d);
     if (rc == 0 && (rc = lit_check_outputs("chart", (const char *[]){out, data}, 2)) != 0) lit_stats_free(&s);
     if (rc == 0) {
+        if (o.top) lit_stats_choose(&s, o.top, o.top);   /* the venues and topics it names */
         if (lit_chart_render(kind, &s, &st, &o, out, d) < 0 ||
             (data && lit_chart_write_data(kind, &s, &st, &o, data, d) < 0))
             rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "db.h"
 #include "diff.h"
 #include "outfile.h"
 
@@ -92,13 +93,25 @@ int lit_cmd_diff(int argc, char **argv, lit_diag *d)
     if (rc == 0 && lit_catalog_load(&new_, new_path, d) != 0) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
     if (rc == 0) {
         lit_diff df;
-        lit_diff_compute(&df, &old, &new_);
+        /* the text and Markdown name topics as the other outputs do; the CSV keeps the ids */
+        lit_topics labels = {0};
+        char *tp = fmt == LIT_DIFF_CSV ? NULL : lit_find_data(new_path, "data", "topics.yaml");
+        FILE *null = fopen("/dev/null", "w");   /* a table that does not load: the ids, silently */
+        lit_diag quiet;
+        lit_diag_init(&quiet, null);
+        quiet.quiet = true;
+        bool have = tp && null && lit_topics_load(&labels, tp, &quiet) == 0 &&
+                    lit_topics_add_defs(&labels, &new_, &quiet) == 0;
+        if (null) fclose(null);
+        lit_diff_compute(&df, &old, &new_, have ? &labels : NULL);
         lit_buf b = LIT_BUF_INIT;
         lit_diff_write(&b, &df, fmt, old_name, new_path);
         if ((rc = lit_check_outputs("diff", &out, 1)) == 0 && lit_write_file(out, lit_buf_str(&b), b.len, d) != 0)
             rc = LIT_EXIT_IO;
         lit_buf_free(&b);
         lit_diff_free(&df);
+        lit_topics_free(&labels);
+        free(tp);
     }
     free(old_name);
     lit_catalog_free(&old);

@@ -29,7 +29,8 @@ static const char usage_text[] =
     "      --update         with -m: take the list's title, venue, year and links\n"
     "      --strict         fail on the first bad entry (default: skip it with a warning)\n"
     "      --lenient        also skip bad lines and files without papers with a warning\n"
-    "  -v, --explain        print every merge with its reason\n"
+    "  -v, --explain        print every merge with its reason, and each list item\n"
+    "                       that was not read as a paper\n"
     "      --venues FILE    venue table (default: the shipped one, with a venues.yaml\n"
     "                       beside the output added to it)\n"
     "      --topics FILE    topic table (default: the shipped one, with a topics.yaml\n"
@@ -176,7 +177,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
     /* section headings the taxonomy does not name become topics of the catalog's own */
     lit_topic_import_init(&heads, &ts, &vs);
     lit_import_opts o = {.venues = &vs, .topics = &ts, .sections = &heads, .strict = strict, .lenient = lenient,
-                         .bib = bib};
+                         .explain = explain, .bib = bib};
     size_t n_files = 0, n_sheets = 0;
     for (int i = optind; i < argc; i++) {
         if (lit_import_is_workbook(argv[i])) {   /* read back after the lists, into the merged catalog */
@@ -189,6 +190,14 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         }
         char *data = NULL;
         size_t len = 0;
+        const char *fmt = lit_import_unread(argv[i]);
+        if (fmt) {
+            lit_error(d, argv[i], 0, 0, "cannot read '%s' files: litsurvey imports Markdown or plain-text lists "
+                      "(.md, .txt, .markdown, ...), BibTeX (.bib), CSL-JSON (.json) and RIS (.ris)", fmt);
+            if (!lenient) goto fail;
+            lit_warn(d, argv[i], 0, 0, "skipped");
+            continue;
+        }
         if (lit_import_read(argv[i], &data, &len, d) != 0) goto fail;
         size_t before = cat.n_papers;
         int r = lit_import_file(&cat, argv[i], data, len, &o, d);

@@ -66,6 +66,21 @@ static bool same_short(const char *a, const char *b)
     return r;
 }
 
+/* A thesis: its BibTeX type, or a venue that says so ("Master's thesis, MIT"). */
+static bool is_thesis(const lit_catalog *c, const lit_paper *p)
+{
+    for (uint32_t i = 0; i < p->n_extras; i++)
+        if (!strcmp(p->extras[i].key, "bibtype") && p->extras[i].value.kind == LIT_NODE_SCALAR && p->extras[i].value.str &&
+            strstr(p->extras[i].value.str, "thesis"))
+            return true;
+    const char *v = lit_catalog_venue(c, p->venue);
+    if (!v) return false;
+    char *f = lit_title_norm(v);
+    bool t = strstr(f, "thesis") || strstr(f, "dissertation");
+    free(f);
+    return t;
+}
+
 /* Whether two papers that share a key (of kind reason) can be the same; why says what
  * conflicts. ka, kb: their system names' short_key (NULL without one), made once per paper. */
 static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_paper *a, const lit_paper *b,
@@ -75,6 +90,10 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
      * year or venue fixed); import -m then reports what changed */
     if (reason == LIT_MATCH_SOURCE) return true;
     int ca = venue_class(c, vs, a), cb = venue_class(c, vs, b);
+    if (is_thesis(c, a) != is_thesis(c, b)) {   /* a master's thesis and the paper with its title */
+        *why = "a thesis and a paper are two documents";
+        return false;
+    }
     if (ka && kb && strcmp(ka, kb) != 0) {
         *why = "different system names";
         return false;
@@ -134,6 +153,19 @@ static bool words_overlap(const char *a, const char *b)
     size_t fewer = na < nb ? na : nb;
     free(wa); free(wb); free(ca); free(cb);
     return shared >= 3 && 3 * shared >= 2 * fewer;
+}
+
+/* Whether the titles (normalised) have a content word in common. */
+static bool share_word(const char *a, const char *b)
+{
+    char *ca = lit_xstrdup(a), *cb = lit_xstrdup(b);
+    size_t na, nb;
+    bool shared = false;
+    char **wa = content_words(ca, &na), **wb = content_words(cb, &nb);
+    for (size_t i = 0; i < na && !shared; i++)
+        for (size_t j = 0; j < nb && !shared; j++) shared = !strcmp(wa[i], wb[j]);
+    free(wa); free(wb); free(ca); free(cb);
+    return shared;
 }
 
 /* s without its spaces, in place. */
@@ -335,6 +367,12 @@ void lit_dedupe_find(const lit_catalog *c, const lit_venues *vs, lit_dedupe *dd)
                     !(strcmp(norm[k[y].idx], norm[k[x].idx]) == 0 && a->year == b->year && same_first_author(a, b))) {
                     ok = false;
                     why = "two BibTeX entries without the same title, year and first author";
+                }
+                /* lists copy identifiers: a DOI or arXiv id shared by titles that share no word */
+                if (ok && (k[i].kind == LIT_MATCH_DOI || k[i].kind == LIT_MATCH_ARXIV) && *norm[k[y].idx] &&
+                    *norm[k[x].idx] && !share_word(norm[k[y].idx], norm[k[x].idx])) {
+                    ok = false;
+                    why = "the titles share no word";
                 }
                 if (ok && k[i].kind == LIT_MATCH_TITLE && strlen(k[i].s) < MIN_TITLE_KEY &&
                     (a->venue != b->venue || a->year != b->year)) continue;
@@ -677,7 +715,12 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     }
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[mem[i]];
-        if (!out->n_authors && p->n_authors) { out->authors = p->authors; out->n_authors = p->n_authors; }
+        /* a list that names every author beats one that names the first ("X et al.") */
+        if (p->n_authors && (!out->n_authors || (out->authors_etal && !p->authors_etal))) {
+            out->authors = p->authors;
+            out->n_authors = p->n_authors;
+            out->authors_etal = p->authors_etal;
+        }
         if (!out->doi && p->doi) out->doi = p->doi;
         if (!out->arxiv && p->arxiv) out->arxiv = p->arxiv;
         if (!out->key && p->key) out->key = p->key;

@@ -18,6 +18,7 @@ typedef struct lit_import_opts {
     bool strict;                /* --strict: the first bad entry fails the whole import
                                    (default: it is skipped with a located warning) */
     bool lenient;               /* --lenient: also skip bad lines (invalid UTF-8) and files */
+    bool explain;               /* -v: a note for each list item not read as a paper */
     lit_bib *bib;               /* NULL: each .bib file on its own; else lit_import_bib only
                                    reads into it and lit_bib_finish makes the papers */
 } lit_import_opts;
@@ -64,8 +65,11 @@ int lit_import_sheet(lit_catalog *cat, const char *path, lit_sheet_stats *st, li
  * JSON objects (CSL-JSON), .ris or "TY  - ", else a paper list. */
 typedef enum lit_file_kind { LIT_FILE_LIST, LIT_FILE_BIB, LIT_FILE_CSL, LIT_FILE_RIS } lit_file_kind;
 lit_file_kind lit_import_kind(const char *path, const char *data, size_t len);
-/* A workbook (.xlsx, .xlsm, or a zip file): read back with lit_import_sheet, not as a list. */
+/* A workbook (.xlsx, .xlsm, or a zip file of no format lit_import_unread names): read back with lit_import_sheet, not as a list. */
 bool lit_import_is_workbook(const char *path);
+/* The extension of a format the importers do not read (".org", ".html", ".ods", ".pdf",
+ * ...), or NULL. */
+const char *lit_import_unread(const char *path);
 /* Reads a file to import ("-" = stdin) within the input limit (input.h), its noncharacters
  * and C1 controls replaced by U+FFFD with a warning at their place (text.h): where the
  * text of someone else's file enters. Returns 0, or -1 after reporting. */

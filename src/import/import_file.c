@@ -52,9 +52,24 @@ static bool is_bib(const char *path, const char *data, size_t len)
     return j > i + 1 && j < len && (data[j] == '{' || data[j] == '(');
 }
 
+/* Formats people keep lists in that the importers do not read: an error that says what
+ * they read, rather than a list read from markup or binary bytes. */
+static const char *const unread_exts[] = {
+    ".org", ".html", ".htm", ".xhtml", ".xml", ".xls", ".ods", ".csv", ".tsv", ".docx", ".doc",
+    ".odt", ".rtf", ".pdf", ".epub", ".tex", ".pptx", ".key", ".numbers", ".pages",
+};
+
+const char *lit_import_unread(const char *path)
+{
+    for (size_t i = 0; i < sizeof unread_exts / sizeof *unread_exts; i++)
+        if (has_ext(path, unread_exts[i])) return unread_exts[i];
+    return NULL;
+}
+
 bool lit_import_is_workbook(const char *path)
 {
     if (has_ext(path, ".xlsx") || has_ext(path, ".xlsm")) return true;
+    if (lit_import_unread(path)) return false;   /* an .ods or .docx is a zip file too */
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
     char m[4] = {0};
     bool zip = f && fread(m, 1, 4, f) == 4 && !memcmp(m, "PK\3\4", 4);

@@ -67,6 +67,21 @@ static int import_plain(imp *im, const char *s, size_t n, long line)
 
 /* Checks bytes: NUL, control characters, invalid UTF-8. Strict: the first problem is an
  * error. Lenient: each bad line is blanked (in the copy) with a warning. */
+/* Front matter is not part of the list: YAML between "---" lines (Jekyll, GitBook, Hugo)
+ * or TOML between "+++" lines (Hugo). Returns where the list starts. */
+static size_t front_matter(const char *buf, size_t len)
+{
+    static const char *fences[] = {"---", "+++"};
+    for (size_t f = 0; f < sizeof fences / sizeof *fences; f++) {
+        if (len < 4 || strncmp(buf, fences[f], 3) || (buf[3] != '\n' && buf[3] != '\r')) continue;
+        for (size_t i = 3; i + 4 <= len; i++)
+            if (buf[i] == '\n' && !strncmp(buf + i + 1, fences[f], 3) &&
+                (i + 4 == len || buf[i + 4] == '\n' || buf[i + 4] == '\r'))
+                return i + 4;
+    }
+    return 0;
+}
+
 /* The input is only copied when a byte or a line of it must be blanked. */
 static char *own_copy(char **copy, const char *s, size_t n)
 {
@@ -206,12 +221,7 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     im.len = len;
     size_t before = cat->n_papers;
     if (rc == 0) {
-        /* YAML front matter (GitBook) is not part of the list */
-        size_t start = 0;
-        if (len >= 4 && !strncmp(buf, "---\n", 4)) {
-            for (size_t i = 3; i + 4 <= len && !start; i++)
-                if (!memcmp(buf + i, "\n---", 4) && (i + 4 == len || buf[i + 4] == '\n')) start = i + 4;
-        }
+        size_t start = front_matter(buf, len);
         if (!looks_markdown(buf + start, len - start)) {
             rc = import_plain(&im, buf + start, len - start, lit_md_line_of(&im, buf + start));
         } else {
@@ -228,6 +238,10 @@ int lit_import_list(lit_catalog *cat, const char *path, const char *data, size_t
     }
     if (rc == 0 && cat->n_papers == before)
         rc = lit_error(d, path, 1, 1, "no papers found in '%s'", im.list);
+    /* a file whose list items mostly yield nothing says so, rather than a normal summary */
+    if (rc == 0 && im.n_items >= 5 && im.n_item_papers * 2 < im.n_items)
+        lit_warn(d, path, 0, 0, "%zu of %zu list items imported; the others were not read as papers%s",
+                 im.n_item_papers, im.n_items, o && o->explain ? "" : ": see -v");
     /* on failure the papers of this file are taken back, and its record */
     if (rc != 0) cat->n_papers = before;
     lit_catalog_end_list(cat, im.list, rc == 0);

@@ -8,7 +8,7 @@
 #include <string.h>
 #include "md_walk.h"
 
-static void push_section(imp *im, int level, const char *text, long line)
+void lit_md_push_section(imp *im, int level, const char *text, long line)
 {
     while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
     LIT_GROW(im->sec, im->cap_sec, im->n_sec + 1);
@@ -17,17 +17,30 @@ static void push_section(imp *im, int level, const char *text, long line)
     s->level = level;
     s->line = line;
     s->text = lit_xstrdup(text);
+    /* the list's own title ("# Information Retrieval (IR)") names no venue for its papers */
+    bool title = level == 1 && !im->headings++;
     tag t;
     char vb[128];
-    if (lit_md_parse_tag(im->vs, text, &t, true, vb, sizeof vb)) {
-        s->venue = t.venue && lit_md_venue(im->vs, t.venue) ? lit_md_venue(im->vs, t.venue) : NULL;
-        s->year = t.year;
-        /* without a year a heading names a venue only as an acronym ("OSDI", "EuroSys"):
-         * "Models" and "Security" are topics */
-        size_t caps = 0;
-        for (const char *q = text; *q; q++) caps += isupper((unsigned char)*q) != 0;
-        if (!t.year && caps < 2) s->venue = NULL;
+    /* "🔥 2024 (10 models)": the year without its decoration and count */
+    char *h = lit_xstrdup(text);
+    lit_md_strip_decorations(h);
+    size_t n = lit_md_trim_end(h);
+    if (n && h[n - 1] == ')') {
+        size_t o = lit_md_match_open(h, n - 1);
+        size_t d = o != (size_t)-1 ? strspn(h + o + 1, "0123456789") : 0;
+        if (d && d <= 3 && o > 0 && lit_md_count_words(h + o) <= 2) h[o] = 0;   /* not "(2024)" */
     }
+    lit_md_collapse_ws(h);
+    if (!title && lit_md_parse_tag(im->vs, h, &t, true, vb, sizeof vb) && t.year) {
+        s->venue = t.venue ? lit_md_venue(im->vs, t.venue) : NULL;
+        s->year = t.year;
+    }
+    free(h);
+    /* without a year a heading names a venue as its id ("OSDI", "USENIX Security"), or a part
+     * of one ("ICML Workshop", kept as written when the table lacks it); "Language Modeling"
+     * and "Security and Privacy" are topics */
+    const lit_venue *v;
+    if (!title && !s->year && level < SECTION_BULLET && lit_venue_heading(im->vs, text, &v)) s->venue = v ? v->id : s->text;
 }
 
 void lit_md_pop_sections(imp *im, int level)
@@ -47,19 +60,28 @@ static bool arxiv_id(const char *url, char *id, size_t cap)
     return n >= 9 && id[4] == '.';
 }
 
+/* The DOI of a link: "doi.org/10...", and a publisher's "/doi/[abs|full|pdf|epdf/]10..." path
+ * (ACM, Wiley, SAGE, Taylor & Francis, Science, PNAS); its page's "/full/html" is no part of it. */
 static bool doi_of(const char *url, char *id, size_t cap)
 {
     const char *p = strstr(url, "doi.org/10.");
     if (p) p += 8;
-    else if ((p = strstr(url, "dl.acm.org/doi/")) != NULL) {
-        p += 15;
-        if (!strncmp(p, "pdf/", 4)) p += 4;
-        else if (!strncmp(p, "abs/", 4)) p += 4;
+    else if ((p = strstr(url, "/doi/")) != NULL && !strstr(url, "academic.oup.com")) {   /* OUP adds its article number */
+        p += 5;
+        static const char *views[] = {"pdf/", "abs/", "full/", "epdf/", "pdfdirect/", "book/"};
+        for (size_t i = 0; i < sizeof views / sizeof *views; i++)
+            if (!strncmp(p, views[i], strlen(views[i]))) { p += strlen(views[i]); break; }
         if (strncmp(p, "10.", 3)) return false;
     } else return false;
     size_t n = 0;
     while (n < cap - 1 && p[n] && p[n] != '?' && p[n] != '#' && p[n] != ' ') { id[n] = p[n]; n++; }
     id[n] = 0;
+    if (p[n] && p[n] != '?' && p[n] != '#' && p[n] != ' ') return false;   /* longer than cap: not cut short */
+    static const char *tails[] = {"/full/html", "/full", "/abstract", "/pdf", "/html"};
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+        size_t t = strlen(tails[i]);
+        if (n > t && !strcmp(id + n - t, tails[i])) id[n -= t] = 0;
+    }
     return n > 4 && strchr(id, '/');
 }
 
@@ -151,10 +173,11 @@ static void add_paper(imp *im, entry *e, long line)
     lit_paper *p = lit_catalog_add(c);
     p->title = cat_str(im, e->title);
     p->short_name = e->short_name ? cat_str(im, e->short_name) : NULL;
-    if (e->n_authors) {
-        p->authors = lit_arena_alloc(&c->arena, e->n_authors * sizeof *p->authors);
-        for (size_t i = 0; i < e->n_authors; i++) p->authors[i] = cat_str(im, e->authors[i]);
-        p->n_authors = (uint32_t)e->n_authors;
+    if (e->au.n) {
+        p->authors = lit_arena_alloc(&c->arena, e->au.n * sizeof *p->authors);
+        for (size_t i = 0; i < e->au.n; i++) p->authors[i] = cat_str(im, e->au.v[i]);
+        p->n_authors = (uint32_t)e->au.n;
+        p->authors_etal = e->au.etal;
     }
     const char *venue = e->tag.venue;
     int year = e->tag.year;
@@ -217,18 +240,65 @@ static int note_under_paper(imp *im, const char *text, const char *plain)
     bool field = fl > 0, ok = field && lit_md_parse_tag(im->vs, f + fl, &t, false, vb, sizeof vb) && !t.unknown;
     size_t i = 0;
     while (text[i] == ' ') i++;
-    bool note = field || !(IS_MARK(text[i]) || text[i] == '[' || text[i] == '(');
-    if (note && !field) {  /* "Xiao, Wencong, et al. (*OSDI 2018*)" */
-        char *g = lit_xstrdup(text);
-        ok = lit_md_take_trailing_tag(im->vs, g, &t, vb, sizeof vb) && !t.unknown;
-        free(g);
+    bool author_field = lit_md_author_field(f) > 0;
+    bool note = field || author_field || !(IS_MARK(text[i]) || text[i] == '[' || text[i] == '(');
+    entry b;
+    memset(&b, 0, sizeof b);
+    /* a byline: "Ada Lovelace, Alan Turing. NeurIPS, 2021.", "*A, B*", "Xiao, Wencong, et al. (*OSDI 2018*)" */
+    if (!field && lit_md_read_byline(im->vs, text, &b) && (note || b.au.n)) {
+        note = true;
+        ok = b.tag.venue || b.tag.year;
+        t = b.tag;
+        if (p && b.au.n && !p->n_authors) {
+            p->authors = lit_arena_alloc(&im->cat->arena, b.au.n * sizeof *p->authors);
+            for (size_t k = 0; k < b.au.n; k++) p->authors[k] = lit_arena_strdup(&im->cat->arena, b.au.v[k]);
+            p->n_authors = (uint32_t)b.au.n;
+            p->authors_etal = b.au.etal;
+        }
     }
     if (note && ok && p) {
         if ((p->venue < 0 || p->year_inferred) && t.venue) p->venue = lit_catalog_venue_id(im->cat, t.venue);
         if ((!p->year || p->year_inferred) && t.year) { p->year = (int16_t)t.year; p->year_inferred = false; }
+    } else if (field && p && p->venue < 0 && !lit_md_starts_ci(f, "year") && !lit_md_starts_ci(f, "date")) {
+        /* "Publication: NPJ digital medicine": the venue as written when the table lacks it */
+        const char *v = f + fl + lit_md_skip_separators(f + fl);
+        const char *id = lit_md_venue(im->vs, v);
+        if (id || (lit_md_has_letter(v) && lit_md_count_words(v) <= 16 && !strpbrk(v, "[]()") &&
+                   !lit_md_kind_from_label(v)))
+            p->venue = lit_catalog_venue_id(im->cat, id ? id : v);
     }
+    lit_md_entry_free(&b);
     free(f);
     return note;
+}
+
+void lit_md_field_line(imp *im, const char *text)
+{
+    char *plain = lit_xstrdup(text);
+    lit_md_strip_marks(plain);
+    lit_md_collapse_ws(plain);
+    if (!lit_md_note_field(plain)) note_under_paper(im, plain, plain);
+    free(plain);
+}
+
+/* Whether the nearest section that says so is one whose entries are not papers ("Talks",
+ * "Software"); a section named for papers ("Papers", "Publications") says they are. */
+static bool not_paper_section(const imp *im)
+{
+    for (size_t k = im->n_sec; k-- > 0;) {
+        const char *h = im->sec[k].text;
+        if (lit_md_not_paper_section(h)) return true;
+        if (lit_md_contains_ci(h, "paper") || lit_md_contains_ci(h, "publication") || lit_md_contains_ci(h, "reading"))
+            return false;
+    }
+    return false;
+}
+
+/* A venue the table knows as peer reviewed. */
+static bool reviewed(const imp *im, const char *venue)
+{
+    const lit_venue *v = venue && im->vs ? lit_venues_find(im->vs, venue) : NULL;
+    return v && lit_venue_is_reviewed(v);
 }
 
 /* An entry that cannot be read: under --strict the import fails, else only this entry
@@ -272,12 +342,17 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     long ub = kind == 'p' || kind == 'h' ? (plain[0] == '[' ? lit_md_unbalanced_at(plain) : -1) : lit_md_unbalanced_at(plain);
     char stray = ub >= 0 ? plain[ub] : 0;
     bool broken_tag = stray && lit_md_opens_tag(im->vs, plain + ub);
+    /* "[Title](https://arxiv.org/abs/1707.07435" without its ')': the link is whole (its URL
+     * was read as one), the entry is not broken */
+    const char *tail = ub >= 0 ? plain + ub + 1 : "";
+    bool open_link = stray == '(' && ub > 0 && plain[ub - 1] == ']' && (!*tail || lit_md_starts_ci(tail, "http")) &&
+                     !strchr(tail, ' ');
     free(plain);
     if (broken_tag) return bad_entry(im, line, "unbalanced '%c' in entry", stray);
     if (stray && !im->stray) {
         char *fixed = lit_xstrdup(text);
         lit_md_drop_unmatched(fixed);
-        im->stray = stray;
+        im->stray = open_link ? 0 : stray;
         int rc = lit_md_handle(im, fixed, links, n_links, line, kind, children);
         im->stray = 0;
         free(fixed);
@@ -285,7 +360,15 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     }
     entry e;
     memset(&e, 0, sizeof e);
+    im->paper_last = false;
     lit_md_interpret(im->vs, text, links, n_links, &e);
+    if (kind == 'r' && !e.tag.venue && im->row_venue[0]) {   /* a table's venue cell, kept as written */
+        const char *id = lit_md_venue(im->vs, im->row_venue);
+        snprintf(e.vraw, sizeof e.vraw, "%s", im->row_venue);
+        e.tag.venue = id ? id : e.vraw;
+        e.tagged = true;
+    }
+    if (kind == 'r' && !e.tag.year && im->row_year) e.tag.year = im->row_year, e.tagged = true;
     bool aux_paper = false, title_link = false, other_link = false;
     const rlink *first_title = NULL;
     for (size_t i = 0; i < n_links; i++) {
@@ -303,40 +386,80 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     size_t tl = strlen(e.title);
     bool loose = im->loose && kind == 'l' && !children && !title_link && words >= 4 && words <= 30 &&
                  tl && e.title[tl - 1] != ':' && e.title[tl - 1] != '.' && e.title[tl - 1] != '?';
-    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose ||
+    /* authors where a paper's stand make a paper of a title without a link or tag */
+    bool authored = e.au.n && e.au_stated && (isupper((unsigned char)e.title[0]) || isdigit((unsigned char)e.title[0]));
+    /* a title in Title Case as a numbered item ("1. Learning to Walk in Minutes") or with only
+     * a code link or an empty one ("Graph Networks for Molecules [[code]](github)", "[[pdf]]()") */
+    bool leaf = kind == 'l' && !children && !title_link && words >= 3 && words <= 30 && tl &&
+                !strchr(":.?", e.title[tl - 1]) && lit_md_title_case(e.title);
+    bool code_only = n_links > 0;
+    for (size_t i = 0; i < n_links; i++) code_only &= !strcmp(links[i].kind, "code");
+    bool titled = leaf && ((im->n_li && im->li[im->n_li - 1].ordered && !im->li[im->n_li - 1].intro) || code_only ||
+                           im->empty_link);
+    bool paper = titleish && (e.tagged || aux_paper || kind == 'r' || loose || authored || titled ||
                  (ctx && (kind == 'l' || title_link) && words >= 3 && words <= 30));
     if (e.tagged && !e.tag.venue && !e.tag.year && !e.tag.unknown) paper = false;
     /* "[Some-Papers](github.com/...) - a list of ... (ACL 2022)": a project, not a paper */
     const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
-    if (kind != 'r' && e.link_title && tl_link && !strcmp(tl_link->kind, "code") && !aux_paper && !e.lead_tag) paper = false;
+    if ((im->anchor_link && !e.tagged && !aux_paper) || im->toc_line) paper = false;   /* a table of contents' line */
+    /* what is not a paper whatever it carries: an update log's line, an event, a venue's
+     * name, a sentence of prose, a title that is a name list ("Ada Lovelace, Alan Turing") */
+    bool known = lit_md_update_log(text) || lit_md_event_title(e.title) || lit_md_venue_title(e.title) ||
+                 lit_md_fragment(e.title) ||
+                 ((kind == 'p' || kind == 'c' || kind == 't') && lit_md_prose(e.title)) ||
+                 (*e.title && im->vs && lit_venues_find(im->vs, e.title));
+    if (!known && paper && !e.title_delimited && strchr(e.title, ',') && memchr(e.title, ' ', strcspn(e.title, ","))) {
+        names nm;   /* full names only: "Production, Information Costs, and ..." is a title */
+        known = lit_md_split_names(e.title, 0, &nm) >= 2;
+        for (size_t k = 0; known && k < nm.n; k++) known = strchr(nm.v[k], ' ') != NULL;
+        lit_md_names_free(&nm);
+    }
+    /* under "## Talks", "## Software", "## Blog Posts" only what states a peer-reviewed venue and
+     * year is a paper */
+    if (!known && not_paper_section(im) && !(paper && e.tag.year && reviewed(im, e.tag.venue))) known = true;
+    /* a title linking to a talk, slides, a blog post, code or a notebook is that */
+    if (!known && kind != 'r' && e.link_title && tl_link && lit_md_not_paper_kind(tl_link->kind) && !aux_paper &&
+        !e.lead_tag)
+        known = true;
+    if (known) paper = false;
     if (titleish && strlen(e.title) > MAX_TITLE) paper = false;
     if (lit_md_course_code(e.title)) paper = false;
     if (kind == 'h' && !(e.tagged && words >= 3)) paper = false;
+    /* list items and table rows: how many became papers, for the closing count; contents
+     * lines are neither */
+    if (((kind == 'l' && !children) || kind == 'r') && !im->anchor_link && !known && *e.label) {
+        im->n_items++;
+        im->n_item_papers += paper && !im->stray;
+        if (!paper && im->o && im->o->explain)
+            lit_note_at(im->d, im->path, line, im->col, "not read as a paper: '%.*s%s'", 70, e.label,
+                        strlen(e.label) > 70 ? "..." : "");
+    }
     int rc = 0;
     if (paper && im->stray) {
         rc = bad_entry(im, line, "unbalanced '%c' in entry", im->stray);
     } else if (paper) {
         add_paper(im, &e, line);
+        im->paper_last = true;
         if (kind == 'l' && im->n_li) im->li[im->n_li - 1].paper = true;
     } else if (kind == 'h') {
         char *h = lit_xstrdup(text);
         lit_md_drop_empty_groups(h);
         lit_md_strip_marks(h);
         lit_md_collapse_ws(h);
-        push_section(im, im->heading_level, h, line);
+        lit_md_push_section(im, im->heading_level, h, line);
         free(h);
     } else if (children && kind == 'l') {
         /* a topic bullet with nested items names a subsection, unless its text is a link
          * (a talk, a course page); a link in parentheses is only a pointer */
         char *lab = lit_md_section_label(text);
         if (lab && *lab && lit_md_count_words(lab) <= 12) {
-            push_section(im, SECTION_BULLET + im->list_depth, lab, line);
+            lit_md_push_section(im, SECTION_BULLET + im->list_depth, lab, line);
             if (im->n_li) im->li[im->n_li - 1].pushed = true;
         }
         free(lab);
     } else if ((kind == 't' || kind == 'c') && !n_links && !other_link && *e.label &&
                lit_md_count_words(e.label) <= 10 && e.label[strlen(e.label) - 1] != '.') {
-        push_section(im, SECTION_CATEGORY, e.label, line);
+        lit_md_push_section(im, SECTION_CATEGORY, e.label, line);
     }
     lit_md_entry_free(&e);
     return rc;

@@ -1,6 +1,7 @@
 /* md_rules.c - the rules of list entries as data: link kinds, months, title words, name
  * particles, organisation words, notes and awards, field names, course codes. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -18,7 +19,11 @@ static bool word_in(const char *const *words, size_t count, const char *w, size_
 /* What a link points at, by a piece of its URL; the first row that matches wins (a
  * GitHub link to slides is code). also: a second piece the URL must hold too. */
 static const struct { const char *in, *also, *kind; } url_kinds[] = {
+    {".ipynb", 0, "notebook"}, {"colab.research.google.com", 0, "notebook"}, {"nbviewer", 0, "notebook"},
+    {"kaggle.com/code", 0, "notebook"},
     {"github.com", 0, "code"}, {"gitlab.com", 0, "code"}, {"bitbucket.org", 0, "code"},
+    {"spotify.com/episode", 0, "talk"}, {"podcasts.apple.com", 0, "talk"}, {"soundcloud.com", 0, "talk"},
+    {"medium.com", 0, "blog"}, {"towardsdatascience.com", 0, "blog"}, {"substack.com", 0, "blog"},
     {"youtube.com", 0, "talk"}, {"youtu.be", 0, "talk"}, {"vimeo.com", 0, "talk"}, {".mp4", 0, "talk"},
     {"/videos/", 0, "talk"},
     {"slides", 0, "slides"}, {"docs.google.com/presentation", 0, "slides"}, {".ppt", 0, "slides"},
@@ -30,6 +35,22 @@ static const struct { const char *in, *also, *kind; } url_kinds[] = {
     {"semanticscholar.org", 0, "paper"}, {"mlr.press", 0, "paper"}, {"jmlr.org/papers", 0, "paper"},
     {"ijcai.org/proceedings", 0, "paper"}, {"thecvf.com", 0, "paper"}, {"ojs.aaai.org", 0, "paper"},
     {"nature.com/articles", 0, "paper"}, {"hal.science", 0, "paper"},
+    /* journals and archives of other fields: a "/doi/10..." path (ACM, Wiley, SAGE, Taylor &
+     * Francis, Science, PNAS, SIAM), life sciences, economics, speech, cryptography, physics */
+    {"/doi/", 0, "paper"}, {"researchgate.net/publication", 0, "paper"}, {"aclweb.org/anthology", 0, "paper"},
+    {"biorxiv.org/content", 0, "paper"}, {"medrxiv.org/content", 0, "paper"}, {"pubmed.ncbi.nlm.nih.gov", 0, "paper"},
+    {"ncbi.nlm.nih.gov/pmc", 0, "paper"}, {"academic.oup.com", 0, "paper"}, {"cell.com", 0, "paper"},
+    {"journals.plos.org", 0, "paper"}, {"biomedcentral.com/articles", 0, "paper"}, {"elifesciences.org/articles", 0, "paper"},
+    {"frontiersin.org/articles", 0, "paper"}, {"pnas.org/content", 0, "paper"}, {"sciencemag.org/content", 0, "paper"},
+    {"jstor.org/stable", 0, "paper"}, {"ssrn.com", 0, "paper"}, {"nber.org/papers", 0, "paper"},
+    {"isca-archive.org", 0, "paper"}, {"isca-speech.org/archive", 0, "paper"}, {"eprint.iacr.org", 0, "paper"},
+    {"ndss-symposium.org/ndss-paper", 0, "paper"}, {"iopscience.iop.org/article", 0, "paper"},
+    {"journals.aps.org", 0, "paper"}, {"quantum-journal.org/papers", 0, "paper"},
+    /* medicine, astronomy, chemistry */
+    {"pmc.ncbi.nlm.nih.gov/articles", 0, "paper"}, {"bmj.com/content", 0, "paper"}, {"jamanetwork.com/journals", 0, "paper"},
+    {"annualreviews.org/content/journals", 0, "paper"}, {"direct.mit.edu", "/article", "paper"}, {"jmir.org/", 0, "paper"},
+    {"ui.adsabs.harvard.edu/abs", 0, "paper"}, {"aanda.org/articles", 0, "paper"}, {"mdpi.com/", 0, "paper"},
+    {"chemrxiv.org/engage", 0, "paper"},
     {".pdf?", 0, "pdf"}, {".pdf#", 0, "pdf"},
 };
 
@@ -40,6 +61,16 @@ const char *lit_md_kind_from_url(const char *url)
             return url_kinds[i].kind;
     size_t n = strlen(url);
     return n > 4 && lit_md_starts_ci(url + n - 4, ".pdf") ? "pdf" : "web";
+}
+
+/* Link kinds that, as the title's link, say the entry is not a paper: a repository, a
+ * talk or podcast, slides, a blog post, a notebook. */
+bool lit_md_not_paper_kind(const char *kind)
+{
+    static const char *k[] = {"code", "talk", "slides", "blog", "notebook"};
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+        if (!strcmp(kind, k[i])) return true;
+    return false;
 }
 
 const char *lit_md_kind_from_label(const char *label)
@@ -103,8 +134,12 @@ bool lit_md_title_word(const char *w, size_t n)
         "Transformer", "Transformers", "Generative", "Online", "Adaptive", "Dynamic", "Automatic", "Automated",
         "Testing", "Mining", "Caching", "Sharing", "Pruning", "Batching", "Sampling", "Tuning", "Fuzzing", "Routing",
         "Indexing", "Popular", "Guided", "Coverage", "Choices", "Query", "Queries", "Database", "Databases",
+        /* awards and parts of venues, never in a name: "*CHI 2025, Best Paper Award*" */
+        "Award", "Awards", "Paper", "Papers", "Honorable", "Mention", "Oral", "Spotlight", "Winner", "Prize",
+        "Nominee", "Nomination", "Finalist", "Track", "Workshop", "Demo", "Poster", "Keynote", "Tutorial",
+        "Journal", "Proceedings", "Transactions", "Conference", "Symposium", "Letters", "Review", "Reviews",
+        "Communications", "Preprint", "Magazine", "Report", "Thesis", "Blog", "Bulletin", "Annals", "Advances",
     };
-    if (n >= 9 && !strncmp(w + n - 3, "ing", 3)) return true;  /* "Leveraging", "Exploiting": not a given name */
     return WORD_IN(tw, w, n);
 }
 
@@ -169,6 +204,264 @@ size_t lit_md_field(const char *s)
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
         if (lit_md_starts_ci(s, fields[k])) return strlen(fields[k]);
     return 0;
+}
+
+/* The role of a table column by its header: 't' the title, 'v' the venue, 'y' the year,
+ * 'a' the authors, 0 none. part: the word may be part of the header ("Articles, Thesis and
+ * Reports", "Pub. & Date"); the first row that fits wins. */
+char lit_md_column_role(const char *h)
+{
+    static const struct { const char *w; bool part; char role; } cols[] = {
+        {"title", true, 't'}, {"paper", false, 't'}, {"papers", false, 't'}, {"name", false, 't'},
+        {"article", true, 't'},
+        {"venue", true, 'v'}, {"conf", true, 'v'}, {"pub", true, 'v'}, {"where", false, 'v'}, {"journal", false, 'v'},
+        {"year", true, 'y'}, {"date", false, 'y'},
+        {"author", true, 'a'},
+    };
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        if (cols[i].part ? lit_md_contains_ci(h, cols[i].w) : !strcmp(h, cols[i].w)) return cols[i].role;
+    return 0;
+}
+
+/* A badge image stating a venue and year: "https://img.shields.io/badge/DAC-2025-green.svg"
+ * (label, message, colour; "--" is a dash, "_" a space). Writes "DAC 2025" to out and
+ * returns true; false when url is no such badge. */
+bool lit_md_badge(const char *url, size_t n, char *out, size_t cap)
+{
+    static const char *hosts[] = {"img.shields.io/badge/", "badgen.net/badge/"};
+    const char *p = NULL;
+    for (size_t k = 0; k < sizeof hosts / sizeof *hosts && !p; k++) {
+        const char *h = lit_md_strnstr(url, n, hosts[k]);
+        if (h) p = h + strlen(hosts[k]);
+    }
+    if (!p || cap < 2) return false;
+    const char *e = p;
+    while (e < url + n && *e != '"' && *e != '\'' && *e != ' ' && *e != '>' && *e != '?' && *e != ')') e++;
+    char parts[3][64];
+    size_t np = 0, w = 0;
+    for (const char *q = p; q < e && np < 3; q++) {
+        if (*q == '-' && q + 1 < e && q[1] == '-') { if (w < 63) parts[np][w++] = '-'; q++; continue; }
+        if (*q == '-' || *q == '/') { parts[np][w] = 0; np++; w = 0; continue; }
+        if (*q == '.' && (!strncmp(q, ".svg", 4) || !strncmp(q, ".png", 4))) break;
+        char c = *q == '_' ? ' ' : *q;
+        if (*q == '%' && q + 2 < e && isxdigit((unsigned char)q[1]) && isxdigit((unsigned char)q[2])) {
+            char hex[3] = {q[1], q[2], 0};
+            c = (char)strtol(hex, NULL, 16);
+            q += 2;
+        }
+        if (w < 63 && c >= ' ') parts[np][w++] = c;
+    }
+    if (np < 3) parts[np][w] = 0, np++;
+    if (np < 2) return false;
+    /* "label-message-colour", or "message-colour" */
+    if (np == 3) snprintf(out, cap, "%s %s", parts[0], parts[1]);
+    else snprintf(out, cap, "%s", parts[0]);
+    return true;
+}
+
+/* A label before the names of a paper's authors: "Authors: A, B", "By: A". Returns its length. */
+size_t lit_md_author_field(const char *s)
+{
+    static const char *fields[] = {"authors:", "author:", "author(s):", "by:", "authors :", "author :"};
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+        if (lit_md_starts_ci(s, fields[k])) return strlen(fields[k]);
+    return 0;
+}
+
+/* A label before a note about a paper ("Notes: ...", "Summary: ..."): its length, else 0. */
+size_t lit_md_note_field(const char *s)
+{
+    static const char *fields[] = {"notes:", "note:", "summary:", "abstract:", "description:", "keywords:", "tl;dr:",
+                                   "tldr:", "comment:", "comments:", "key contributions:", "contributions:"};
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+        if (lit_md_starts_ci(s, fields[k])) return strlen(fields[k]);
+    return 0;
+}
+
+/* Words before a colon that name the kind of paper, not a system: "SoK: ...", "Survey: ...". */
+bool lit_md_kind_word(const char *w, size_t n)
+{
+    static const char *k[] = {"sok", "survey", "position", "tutorial", "keynote", "poster", "demo", "vision",
+                              "review", "erratum", "correction", "retraction", "editorial", "perspective",
+                              "commentary", "overview", "preface", "abstract", "extended"};
+    return WORD_IN(k, w, n);
+}
+
+/* Whether the '.' at s[i] ends an abbreviation of a venue's name ("SIAM J. on Computing",
+ * "Commun. ACM", "Proc. VLDB") rather than a sentence. */
+bool lit_md_abbrev_before(const char *s, size_t i)
+{
+    static const char *ab[] = {"j", "proc", "trans", "commun", "conf", "int", "intl", "symp", "adv", "rev", "lett",
+                               "sci", "comput", "syst", "appl", "eng", "res", "math", "phys", "stat", "theor", "inf",
+                               "softw", "netw", "oper", "biol", "chem", "med", "natl", "acad", "assoc", "soc", "ann",
+                               "annu", "bull", "vol", "no", "pp", "ed", "eds", "nat", "mach", "intell", "lang",
+                               "process", "anal", "optim", "discrete", "numer", "signal", "geosci", "autom", "robot"};
+    size_t b = i;
+    while (b && isalpha((unsigned char)s[b - 1])) b--;
+    return i > b && (b == 0 || s[b - 1] == ' ' || IS_MARK(s[b - 1])) && WORD_IN(ab, s + b, i - b);
+}
+
+/* Sections whose entries are not papers: "## Blog Posts", "### Talks", "## Software". */
+bool lit_md_not_paper_section(const char *heading)
+{
+    static const char *w[] = {
+        "blog", "blogs", "blog posts", "posts", "podcast", "podcasts", "episodes", "talk", "talks", "video",
+        "videos", "lecture", "lectures", "lecture notes", "slides", "course", "courses", "software", "library",
+        "libraries", "implementations", "repositories", "repos", "open source projects", "open source software",
+        "notebook", "notebooks", "demos", "book", "books", "newsletter", "newsletters", "people",
+        "researchers", "labs", "research groups", "companies", "jobs", "events", "conferences", "venues",
+        "workshops", "related lists", "other lists", "awesome lists", "news", "updates", "changelog",
+        "contributing", "license", "contents",
+        "table of contents", "acknowledgements", "acknowledgments", "citation", "contact",
+    };
+    char buf[64], *h = lit_xstrdup(heading);
+    lit_md_strip_decorations(h);   /* "Books :closed_book:" */
+    size_t n = 0;
+    for (const char *p = h; *p && n < sizeof buf - 1; p++)   /* "Blog Posts:", "🎙 Podcasts" */
+        if (isalpha((unsigned char)*p) || (*p == ' ' && n && buf[n - 1] != ' ')) buf[n++] = (char)tolower((unsigned char)*p);
+    free(h);
+    while (n && buf[n - 1] == ' ') n--;
+    buf[n] = 0;
+    return WORD_IN(w, buf, n);
+}
+
+/* A line of a list's update log: a date, then what was done ("2022/03/14 - add ICLR, UAI",
+ * "2021-11-02: added NeurIPS 2021", "[2023.05] Update"), or the page's own date stamp
+ * ("*Last updated: December 16, 2025*"). */
+bool lit_md_update_log(const char *s)
+{
+    static const char *verbs[] = {"add", "added", "adds", "adding", "update", "updated", "updates", "fix", "fixed",
+                                  "remove", "removed", "new", "release", "released", "init", "create", "created",
+                                  "reorganize", "reorganized", "merge", "merged", "include", "included", "upload",
+                                  "uploaded", "move", "moved", "rename", "renamed"};
+    while (*s == ' ' || *s == '[' || IS_MARK(*s)) s++;
+    static const char *stamps[] = {"last updated", "last update", "last modified", "updated on", "updated:"};
+    for (size_t k = 0; k < sizeof stamps / sizeof *stamps; k++)   /* "*Last updated: December 16, 2025*" */
+        if (lit_md_starts_ci(s, stamps[k])) return true;
+    size_t d = strspn(s, "0123456789");
+    if (d != 4 || !strchr("./-", s[4])) return false;
+    const char *p = s + 5;
+    size_t parts = 1;
+    for (; parts < 3 && isdigit((unsigned char)*p); parts++) {
+        p += strspn(p, "0123456789");
+        if (strchr("./-", *p) && isdigit((unsigned char)p[1])) p++;
+    }
+    while (*p == ' ' || *p == ']' || *p == ':' || *p == '-' || *p == ',' || IS_MARK(*p) || lit_md_separator(p))
+        p += lit_md_separator(p) ? lit_md_separator(p) : 1;
+    size_t n = 0;
+    while (isalpha((unsigned char)p[n])) n++;
+    return n && WORD_IN(verbs, p, n);
+}
+
+/* Text that stops on an article is a piece of a sentence, no title: "Based on the" (before
+ * "[work here](url)"). */
+/* The last word of t (its length in *n); t itself when it has one word. */
+static const char *last_word(const char *t, size_t *n)
+{
+    size_t e = lit_md_trim_end(t), b = e;
+    while (b && t[b - 1] != ' ') b--;
+    *n = e - b;
+    return t + b;
+}
+
+bool lit_md_fragment(const char *t)
+{
+    static const char *w[] = {"the", "a", "an"};
+    size_t n;
+    const char *l = last_word(t, &n);
+    return l > t && WORD_IN(w, l, n);
+}
+
+/* A title that names an event, not a paper: "DLRS 2022: Workshop on Deep Learning for ...",
+ * "KDD 2021 Workshop on Industrial Recommendation Systems", "Call for Papers". */
+bool lit_md_event_title(const char *t)
+{
+    static const char *ev[] = {"workshop on ", "workshop for ", "symposium on ", "conference on ", "summer school",
+                               "winter school", "call for papers", "challenge on ", "competition on ", "seminar on ",
+                               "meetup", "hackathon"};
+    /* "AI4LEGAL Workshop", "Special issue of the ... journal on ...": a short name that ends
+     * in the event's kind, or a journal's issue */
+    static const char *ends[] = {"workshop", "symposium", "conference", "summit"};
+    size_t n;
+    const char *l = last_word(t, &n);
+    if ((l > t && lit_md_count_words(t) <= 5 && WORD_IN(ends, l, n)) || lit_md_starts_ci(t, "special issue"))
+        return true;
+    size_t words = 0;   /* the event starts the title, after its name and year at most: "DLRS 2022: ..." */
+    for (const char *p = t; *p && words <= 3; p++) {
+        if (p != t && !(p[-1] == ' ' || p[-1] == ':')) continue;
+        if (p != t) words++;
+        for (size_t i = 0; i < sizeof ev / sizeof *ev; i++)
+            if (lit_md_starts_ci(p, ev[i])) {
+                /* a subtitle after it makes a paper ("Workshop on X: What We Learned") */
+                return !strchr(p, ':');
+            }
+    }
+    return false;
+}
+
+/* A title that names a venue, not a paper: "ACM Transactions on Recommender Systems",
+ * "Journal of Machine Learning Research". */
+bool lit_md_venue_title(const char *t)
+{
+    static const char *starts[] = {"journal of ", "transactions on ", "proceedings of ", "acm transactions ",
+                                   "ieee transactions ", "ieee/acm transactions ", "international journal ",
+                                   "annals of ", "communications of "};
+    if (lit_md_count_words(t) > 9 || strchr(t, ':')) return false;
+    for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+        if (lit_md_starts_ci(t, starts[i])) return true;
+    return false;
+}
+
+/* Whether s has a word only a venue's name has: "Journal of social robotics", "J. humanoid
+ * robot", "Proc. of the symposium ...". */
+bool lit_md_venue_words(const char *s)
+{
+    static const char *w[] = {"journal", "conference", "proceedings", "transactions", "symposium", "workshop",
+                              "magazine", "letters", "j.", "trans.", "proc.", "conf.", "symp."};
+    for (const char *p = s; *p;) {
+        while (*p == ' ' || *p == ',') p++;
+        size_t n = strcspn(p, " ,");
+        if (n && WORD_IN(w, p, n)) return true;
+        p += n;
+    }
+    return false;
+}
+
+/* The start of a sentence of prose, not a title: "Our grouping follows the one in [this
+ * survey](...)", "We also recommend ...". */
+bool lit_md_prose(const char *t)
+{
+    static const char *first[] = {"our", "we", "this", "these", "see", "here", "it", "they", "you", "i",
+                                  "please", "if", "when", "there", "currently", "recently", "also", "feel",
+                                  "check", "thanks", "contributions", "all", "most", "some", "each", "every"};
+    size_t n = strcspn(t, " ,");
+    return lit_md_count_words(t) >= 6 && WORD_IN(first, t, n) && !lit_md_title_case(t);
+}
+
+/* Words a list writes where a venue goes when there is none: "preprint", "under review". */
+bool lit_md_status_word(const char *s)
+{
+    static const char *w[] = {"preprint", "pre-print", "under review", "in review", "in submission", "submitted",
+                              "to appear", "in press", "accepted", "forthcoming", "working paper", "manuscript",
+                              "draft", "tbd", "tba", "n/a", "unpublished"};
+    char buf[32];
+    size_t n = 0;
+    for (const char *p = s; *p && n < sizeof buf - 1; p++)
+        if (isalpha((unsigned char)*p) || *p == ' ' || *p == '-' || *p == '/') buf[n++] = (char)tolower((unsigned char)*p);
+    while (n && buf[n - 1] == ' ') n--;
+    return WORD_IN(w, buf, n);
+}
+
+/* A reading group's "Oscar presents: " before an entry: who presents it, no part of it.
+ * Returns the length of the label (up to its ": "), or 0. */
+size_t lit_md_presenter(const char *s)
+{
+    static const char *verbs[] = {"presents", "presented", "presenting", "presenter", "leads", "led", "discussant"};
+    const char *c = strstr(s, ": ");
+    if (!c || c - s > 48 || c == s) return 0;
+    const char *w = c;
+    while (w > s && w[-1] != ' ') w--;
+    return WORD_IN(verbs, w, (size_t)(c - w)) ? (size_t)(c - s) + 2 : 0;
 }
 
 /* "CS 329S: Machine Learning Systems Design", "EECS 598: Systems for AI": a course. */

@@ -12,6 +12,41 @@ const char *lit_md_venue(const lit_venues *vs, const char *name)
     return v ? v->id : NULL;
 }
 
+bool lit_md_preprint(const lit_venues *vs, const char *venue)
+{
+    const lit_venue *v = vs && venue ? lit_venues_find(vs, venue) : NULL;
+    return v && v->kind == LIT_VENUE_PREPRINT;
+}
+
+const char *lit_md_venue_label(const lit_venues *vs, const char *label)
+{
+    if (!vs || lit_md_count_words(label) > 8) return NULL;
+    char *s = lit_xstrdup(label);
+    lit_md_strip_marks(s);
+    lit_md_collapse_ws(s);
+    char *w = strrchr(s, ' ');   /* "Nature Genetics paper", "bioRxiv preprint" */
+    const char *k = w ? lit_md_kind_from_label(w + 1) : NULL;
+    if (w && ((k && (!strcmp(k, "paper") || !strcmp(k, "pdf"))) || !strcasecmp(w + 1, "article") ||
+              !strcasecmp(w + 1, "preprint")))
+        *w = 0;
+    const char *id = lit_md_kind_from_label(s) ? NULL : lit_md_venue(vs, s);
+    free(s);
+    const lit_venue *v = id ? lit_venues_find(vs, id) : NULL;
+    return v && v->kind != LIT_VENUE_OTHER ? id : NULL;   /* "[Blog post](url)" is no venue */
+}
+
+int lit_md_date_label(const lit_venues *vs, const char *label)
+{
+    const char *p = label;
+    size_t w = strcspn(p, " ");
+    char first[32];
+    snprintf(first, sizeof first, "%.*s", (int)(w < 31 ? w : 31), p);
+    if (p[w] == ' ' && lit_md_kind_from_label(first)) p += w + 1;   /* "website 2026.03" */
+    tag t;
+    char vb[128];
+    return lit_md_count_words(p) == 1 && lit_md_parse_tag(vs, p, &t, TAG_LOOSE, vb, sizeof vb) && !t.venue && !t.unknown ? t.year : 0;
+}
+
 static int expand_year(int y, int digits)
 {
     if (digits == 4) return y;
@@ -42,7 +77,7 @@ static int dated_year(const char *w, size_t n)
     return 0;
 }
 
-static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, bool strict, char *vbuf, size_t vcap);
+static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, int strict, char *vbuf, size_t vcap);
 
 /* Parses the inside of a tag. strict: only a known venue or a 4-digit year counts
  * (used where no brackets say "this is a tag"). The raw venue is kept in vbuf.
@@ -50,7 +85,7 @@ static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, bool strict, 
  * a note in parentheses ("NeurIPS'24 (Spotlight)"), a workshop at a venue
  * ("NAIC @ SIGCOMM'24": the workshop is the venue), a note after a comma
  * ("ICDE 2022, best demo award") or after a known venue and year ("SIGMOD 2021 Best Paper"). */
-bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict, char *vbuf, size_t vcap)
+bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, int strict, char *vbuf, size_t vcap)
 {
     memset(t, 0, sizeof *t);
     size_t n = strlen(in);
@@ -77,7 +112,19 @@ bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict,
         return true;
     }
     char *at = strchr(s, '@');
-    if (at && at > s) {  /* "NAIC @ SIGCOMM'24", "aiDM@SIGMOD 2018" */
+    if (at && at > s) {  /* "NAIC @ SIGCOMM'24", "aiDM@SIGMOD 2018"; "L@S 2018" is one venue */
+        size_t b = (size_t)(at - s), e = b;   /* the word with the '@' */
+        while (b && s[b - 1] != ' ') b--;
+        while (s[e] && s[e] != ' ' && s[e] != ',' && s[e] != '\'') e++;
+        char word[64], whole[128];
+        snprintf(word, sizeof word, "%.*s", (int)(e - b), s + b);
+        const lit_venue *kv = e - b < sizeof word && vs ? lit_venues_find(vs, word) : NULL;
+        /* the rest read without the word, to the first comma: "L@S 2018, DKT+" */
+        snprintf(whole, sizeof whole, "%.*s%.*s", (int)b, s, (int)strcspn(s + e, ","), s + e);
+        if (kv && parse_tag_words(vs, whole, t, false, vbuf, vcap) && t->year) {
+            t->venue = kv->id;
+            return true;
+        }
         *at = 0;
         char *main_venue = at + 1;
         while (*main_venue == ' ') main_venue++;
@@ -100,9 +147,9 @@ bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict,
     bool full = parse_tag_words(vs, s, t, strict, vbuf, vcap);
     if (full && (!t->venue || lit_md_venue(vs, t->venue))) return true;
     char *comma = strchr(copy, ',');
-    if (comma) {  /* "ICDE 2022, best demo award" */
+    if (comma) {  /* "ICDE 2022, best demo award" (not "2022, ICTIR": a year alone keeps the rest) */
         *comma = 0;
-        if (parse_tag_words(vs, copy, t, strict, vbuf, vcap) && t->year) return true;
+        if (parse_tag_words(vs, copy, t, strict, vbuf, vcap) && t->year && (t->venue || !full)) return true;
         *comma = ',';
     }
     /* "SIGMOD 2021 Best Paper", "VLDB 2021 from Guoliang Li": a known venue and a year first */
@@ -123,7 +170,7 @@ bool lit_md_parse_tag(const lit_venues *vs, const char *in, tag *t, bool strict,
 }
 
 /* The words of a tag: venue tokens and one year. */
-static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, bool strict, char *vbuf, size_t vcap)
+static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, int strict, char *vbuf, size_t vcap)
 {
     memset(t, 0, sizeof *t);
     vbuf[0] = 0;
@@ -189,18 +236,28 @@ static bool parse_tag_words(const lit_venues *vs, char *s, tag *t, bool strict, 
         tok = end;
         while (*tok == ' ' || *tok == ',') tok++;
     }
-    if (nvtok > 5 || (!nvtok && !year)) return false;
+    /* a stated venue (an emphasised "*IEEE Transactions on Big Data 2017*") may be long */
+    size_t max_tok = strict == TAG_STATED && year_digits == 4 ? 10 : 5;
+    if (nvtok > max_tok || (!nvtok && !year)) return false;
     const char *vid = NULL;
+    size_t upper = 0;
+    for (const char *q = vbuf; *q; q++) upper += isupper((unsigned char)*q) != 0;
     if (nvtok) {
         vid = lit_md_venue(vs, vbuf);   /* "X workshop" is X's workshop venue: lit_venues_match */
+        /* without a year and without brackets a venue is written as one: "OSDI", not "visualization" */
+        if (vid && strict == TAG_STRICT && !year && upper < 2) vid = NULL;
+        if (!vid && nvtok && strict == TAG_STRICT && !year) return false;
         if (!vid) {
             size_t caps = 0;  /* "CoNLL 2016", "Euro-Par 2022": a name with capitals and a full year */
             for (const char *q = vbuf; *q; q++) caps += isupper((unsigned char)*q) != 0;
-            if (strict && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
-            if (!year || nvtok > 3) return false;
+            if (strict == TAG_STRICT && !(nvtok == 1 && year_digits == 4 && caps >= 2)) return false;
+            if (!year || nvtok > (strict == TAG_STATED || lit_md_venue_words(vbuf) ? max_tok : 3)) return false;
+            if (lit_md_has_org_word(vbuf, strlen(vbuf))) return false;   /* "MIT, 2019": where, not a venue */
+            if (strstr(vbuf, " et al")) return false;   /* "(Eisenstein et al 2010)": a citation */
             if (lit_venue_text_ok(vbuf)) {   /* "(Feb 2023)" is a date, not a venue */
-                /* "aiDM", "aiXiv": a capital somewhere; "(W'21)" is a term, not a venue */
-                if (!caps || strlen(vbuf) < 2) return false;
+                /* "aiDM", "aiXiv": two capitals; "(W'21)" is a term, "(Goldstein 2019)" a citation,
+                 * neither a venue (an emphasised stated venue needs one: "*Microbiome 2018*") */
+                if ((caps < (strict == TAG_STATED ? 1u : 2u) && !lit_md_venue_words(vbuf)) || strlen(vbuf) < 2) return false;
                 vid = vbuf;
             }
         }
@@ -234,16 +291,47 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
         }
     }
     if (s[i] != '[' && s[i] != '(' && !IS_MARK(s[i])) {
-        /* "OSDI 2020, [Title](url)": a venue and year before a comma and the title */
-        const char *comma = strchr(s + i, ',');
+        /* "OSDI 2020, [Title](url)", "2021 | [Title](url)": a venue and year before a comma or a
+         * bar and the title */
+        const char *comma = strchr(s + i, ','), *bar = strstr(s + i, " | "), *dash = strstr(s + i, " - ");
+        if (bar && (!comma || bar < comma)) comma = bar;
+        /* "IJRR - Automated detection of ...": a known venue alone before a dash */
+        bool dashed = dash && (!comma || dash < comma) && i == 0 && !memchr(s, M_AUX_OPEN, (size_t)(dash - s));
+        if (dashed) comma = dash;
+        /* "ACL: [Title](url)": a known venue alone before a colon and a delimited title */
+        const char *colon = dashed ? NULL : strstr(s + i, ": ");
+        if (colon && (!comma || colon < comma) && i == 0 && colon - s <= 40 &&
+            (colon[2] == M_LINK_OPEN || colon[2] == M_EM_OPEN)) {
+            char head[48];
+            snprintf(head, sizeof head, "%.*s", (int)(colon - s), s);
+            tag pt;
+            char pb[128];
+            if (lit_md_parse_tag(vs, head, &pt, TAG_STRICT, pb, sizeof pb) && pt.venue && pt.venue != pb) {
+                *t = pt;
+                lit_md_remove_range(s, 0, (size_t)(colon - s) + 2);
+                return true;
+            }
+        }
         if (comma && comma - (s + i) <= 40) {
             const char *a = comma + 1;
-            while (*a == ' ') a++;
-            if (*a == M_LINK_OPEN || *a == M_EM_OPEN) {
+            while (*a == ' ' || *a == '|') a++;
+            /* before a plain title only a known venue with its year: "arXiv 2025.06, General Motion ..." */
+            bool plain = *a != M_LINK_OPEN && *a != M_EM_OPEN;
+            char head[48];
+            snprintf(head, sizeof head, "%.*s", (int)(comma - (s + i)), s + i);
+            tag pt;
+            char pb[128];
+            bool known = (!plain && !dashed) ||
+                         (!memchr(head, M_LINK_OPEN, strlen(head)) && !memchr(head, M_EM_CLOSE, strlen(head)) &&
+                          lit_md_parse_tag(vs, head, &pt, TAG_STRICT, pb, sizeof pb) && (pt.year || dashed) && pt.venue &&
+                          pt.venue != pb);
+            if (known) {
                 char *in = lit_md_strndup(s + i, (size_t)(comma - (s + i)));
-                bool ok = !memchr(in, M_LINK_OPEN, strlen(in)) && lit_md_parse_tag(vs, in, t, false, vb, vcap) && t->year;
+                bool ok = !memchr(in, M_LINK_OPEN, strlen(in)) && lit_md_parse_tag(vs, in, t, false, vb, vcap) &&
+                          (t->year || (dashed && t->venue));
                 free(in);
-                if (ok) lit_md_remove_range(s, i, (size_t)(a - s));
+                /* "[arXiv 2025.05](url), **Title**": the label's mark goes with it */
+                if (ok) lit_md_remove_range(s, i && s[i - 1] == M_AUX_OPEN ? i - 1 : i, (size_t)(a - s));
                 return ok;
             }
         }
@@ -265,6 +353,11 @@ bool lit_md_take_leading_tag(const lit_venues *vs, char *s, tag *t, char *vb, si
     if (j == (size_t)-1) return false;
     char *in = lit_md_strndup(s + i + 1, j - i - 1);
     bool ok = lit_md_parse_tag(vs, in, t, false, vb, vcap);
+    /* "[2009, PFA]" before the title: a year, then a word the table does not know, the
+     * system's name (a citation group's "(Li et al., 2022, TrustNLP)" keeps its venue) */
+    const char *c = strchr(in, ',');
+    if (ok && t->year && t->venue == vb && c && isdigit((unsigned char)in[0]) && lit_md_count_words(c + 1) == 1)
+        t->venue = NULL;
     free(in);
     if (ok) lit_md_remove_range(s, i, j + 1);
     return ok;
@@ -298,7 +391,7 @@ bool lit_md_take_trailing_tag(const lit_venues *vs, char *s, tag *t, char *vb, s
         if (depth) continue;
         size_t len = 0;
         if (c == M_EM_OPEN) len = 1;
-        else if ((c == ',' || c == '.' || c == ';') && s[i + 1] == ' ') len = 2;
+        else if ((c == ',' || c == ';' || (c == '.' && !lit_md_abbrev_before(s, i))) && s[i + 1] == ' ') len = 2;
         else if (c == ' ' && (s[i + 1] == '-' || s[i + 1] == '|') && s[i + 2] == ' ') len = 3;
         else if (c == '|' && i && s[i - 1] != ' ' && s[i + 1] == ' ') len = 2;  /* "Title| OSDI' 24" */
         else if (c == ' ' && (unsigned char)s[i + 1] == 0xE2 && (unsigned char)s[i + 2] == 0x80 &&
@@ -311,14 +404,17 @@ bool lit_md_take_trailing_tag(const lit_venues *vs, char *s, tag *t, char *vb, s
     }
     if (best == (size_t)-1 || best == 0 || best + blen >= n) return false;
     char *in = lit_md_strndup(s + best + blen, n - best - blen);
-    bool ok = lit_md_count_words(in) <= 6 && lit_md_parse_tag(vs, in, t, true, vb, vcap);
+    bool stated = s[best] == M_EM_OPEN && !strchr(in, M_EM_CLOSE);   /* "Title. *Venue Name 2017.*" */
+    bool ok = lit_md_count_words(in) <= (stated ? 11 : 6) &&
+              lit_md_parse_tag(vs, in, t, stated ? TAG_STATED : TAG_STRICT, vb, vcap);
     free(in);
     if (ok && !t->venue && s[best] == ',' && prev != (size_t)-1 && prev) {
         /* "Authors. SIGMOD, 2022": the venue is the segment before the year */
         tag t2;
         char vb2[128];
         in = lit_md_strndup(s + prev + plen, n - prev - plen);
-        if (lit_md_count_words(in) <= 6 && lit_md_parse_tag(vs, in, &t2, true, vb2, sizeof vb2) && t2.venue) {
+        lit_md_strip_marks(in);   /* "*IEEE Transactions on Information Theory*, 2019" */
+        if (lit_md_count_words(in) <= 9 && lit_md_parse_tag(vs, in, &t2, true, vb2, sizeof vb2) && t2.venue) {
             *t = t2;
             memcpy(vb, vb2, vcap < sizeof vb2 ? vcap : sizeof vb2);
             if (t2.venue == vb2) t->venue = vb;

@@ -264,3 +264,80 @@ void lit_md_drop_empty_groups(char *s)
         }
     }
 }
+
+bool lit_md_letter_at(const char *s)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0) return false;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
+           c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO;
+}
+
+/* Length of a dash or bullet that separates parts of an entry at s ("-", "–", "—", "•",
+ * "·", "|"), 0 when none. */
+size_t lit_md_separator(const char *s)
+{
+    static const char *seps[] = {"-", "|", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA2", "\xC2\xB7"};
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+        if (!strncmp(s, seps[i], strlen(seps[i]))) return strlen(seps[i]);
+    return 0;
+}
+
+size_t lit_md_skip_separators(const char *s)
+{
+    size_t i = 0;
+    for (size_t k;;) {
+        if (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == ':' || IS_MARK(s[i])) i++;
+        else if ((k = lit_md_separator(s + i)) > 0) i += k;
+        else return i;
+    }
+}
+
+size_t lit_md_mark_close(const char *s)
+{
+    char open = s[0], close = open == M_EM_OPEN ? M_EM_CLOSE : open == M_LINK_OPEN ? M_LINK_CLOSE :
+                              open == M_AUX_OPEN ? M_AUX_CLOSE : 0;
+    int depth = 0;
+    for (size_t i = 0; close && s[i]; i++) {
+        if (s[i] == open) depth++;
+        else if (s[i] == close && --depth == 0) return i;
+    }
+    return (size_t)-1;
+}
+
+const char *lit_md_strnstr(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; k <= n && i <= n - k; i++)
+        if (!memcmp(s + i, needle, k)) return s + i;
+    return NULL;
+}
+
+void lit_md_strip_decorations(char *s)
+{
+    lit_md_strip_emoji(s);
+    for (char *c = s; (c = strchr(c, ':')) != NULL;) {   /* ":star:", ":fire:" */
+        size_t n = 1;
+        while (islower((unsigned char)c[n]) || c[n] == '_' || c[n] == '+' || isdigit((unsigned char)c[n])) n++;
+        if (c[n] == ':' && n > 1) lit_md_remove_range(s, (size_t)(c - s), (size_t)(c - s) + n + 1);
+        else c++;
+    }
+    lit_md_collapse_ws(s);
+}
+
+bool lit_md_title_case(const char *s)
+{
+    size_t long_words = 0, upper = 0;
+    for (const char *p = s; *p;) {
+        while (*p && !isalpha((unsigned char)*p) && (unsigned char)*p < 0x80) p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '-' && *p != '/') p++;
+        size_t letters = 0;
+        for (const char *q = w; q < p; q++) letters += isalpha((unsigned char)*q) != 0;
+        if (letters < 4) continue;
+        long_words++;
+        upper += isupper((unsigned char)*w) != 0;
+    }
+    return long_words >= 2 && upper * 10 >= long_words * 7;
+}

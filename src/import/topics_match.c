@@ -343,7 +343,8 @@ static bool never_clean(const struct lit_venues *vs, const char *heading)
         *o++ = *p;
     }
     *o = 0;
-    bool venue = lit_venues_find(vs, v) != NULL;
+    const lit_venue *w;
+    bool venue = lit_venues_find(vs, v) != NULL || lit_venue_heading(vs, v, &w);   /* "ICML Workshop" */
     free(v);
     return venue;
 }

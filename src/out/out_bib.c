@@ -340,6 +340,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
             if (i) lit_buf_adds(b, " and ");
             put_name(b, p->authors[i], &w);
         }
+        if (p->authors_etal) lit_buf_adds(b, " and others");  /* the list named only the first */
         lit_buf_addc(b, '}');
     }
     field_start(b, "title");

@@ -746,6 +746,10 @@ static void table_venue_year(ctx *c)
     size_t fixed_rows = 3 + (s->n_no_venue > 0);
     if (!c->o->top && nv + 2 * at[nv] + fixed_rows > FLOAT_MAX_ROWS)
         while (shown > 0 && shown + 1 + 2 * at[shown] + fixed_rows > FLOAT_MAX_ROWS) shown--;
+    /* never through a tie: the venues with as many papers as the first one summed are summed
+     * too, as every chart names a tie whole or not at all */
+    bool tie = false;
+    while (shown > 0 && shown < nv && s->venues[shown - 1].count == s->venues[shown].count) shown--, tie = true;
     n_groups = at[shown];
     free(seen);
     free(at);
@@ -807,8 +811,9 @@ static void table_venue_year(ctx *c)
     lit_buf note = LIT_BUF_INIT;
     if (shown < nv) {
         lit_buf_printf(&note, "The %zu venues with the most papers are shown; the %s (%s papers, %d\\%%) "
-                       "are summed in one row; \\texttt{litsurvey latex venue-year -{}-top N} shows more.", shown,
-                       other, lit_num_str(b, oth_count), percent(oth_count, s->n_papers));
+                       "are summed in one row%s; \\texttt{litsurvey latex venue-year -{}-top N} shows more.", shown,
+                       other, lit_num_str(b, oth_count), percent(oth_count, s->n_papers),
+                       tie ? ", with all the venues that tie at the cut" : "");
         lit_warn(c->d, NULL, 0, 0, "the venue-year table shows the %zu of %s venues with the most papers and "
                  "sums the other %s in one row (%s)", shown, lit_num_str(b, nv), a,
                  c->o->top ? "--top" : "more do not fit a page; --top N shows more");
@@ -1152,22 +1157,6 @@ static void table_taxonomy(ctx *c)
 
 /* ---- catalog: every paper, a longtable across pages ---- */
 
-/* Where a title links to: the paper link, else the DOI, else the arXiv abstract. Only
- * web addresses: a javascript: or file: link is not followed. */
-static void paper_url(lit_buf *u, const lit_paper *p)
-{
-    for (uint32_t i = 0; i < p->n_links; i++) {
-        const char *url = p->links[i].url;
-        if (p->links[i].kind && strcmp(p->links[i].kind, "paper") == 0 && url &&
-            (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0)) {
-            lit_buf_adds(u, url);
-            return;
-        }
-    }
-    if (p->doi && *p->doi) lit_buf_printf(u, "https://doi.org/%s", p->doi);
-    else if (p->arxiv && *p->arxiv) lit_buf_printf(u, "https://arxiv.org/abs/%s", p->arxiv);
-}
-
 static void table_catalog(ctx *c)
 {
     const lit_stats *s = c->s;
@@ -1212,7 +1201,7 @@ static void table_catalog(ctx *c)
         else cite(c, p);
         lit_buf_adds(c->b, " & ");
         lit_buf_reset(&c->scratch);
-        if (c->o->links) paper_url(&c->scratch, p);
+        if (c->o->links) lit_paper_url(&c->scratch, p);
         if (c->scratch.len) {
             c->pkgs |= PKG_HYPERREF;
             lit_buf_adds(c->b, "\\href{");

@@ -153,6 +153,7 @@ static void authors_part(lit_buf *b, const lit_paper *p, const char *sep)
         lit_buf_adds(b, i ? ", " : sep);
         esc(b, p->authors[i]);
     }
+    if (p->n_authors && p->authors_etal) lit_buf_adds(b, " et al.");
 }
 
 /* How many links links_part writes. */
@@ -174,19 +175,26 @@ static void links_part(lit_buf *b, const lit_paper *p, const char *open, const c
 }
 
 /* A paper without a paper or pdf link links its DOI or arXiv page, for the readers (the
- * import then keeps it as the paper link). */
-static bool has_id_link(const lit_paper *p)
+ * import then keeps it as the paper link); a DOI no link holds is written as a "doi" link
+ * beside the paper link (an arXiv paper link and the journal's DOI), so it is read back.
+ * The kind of that link, or NULL for none. */
+static const char *id_link_kind(const lit_paper *p)
 {
-    for (uint32_t i = 0; i < p->n_links; i++)
-        if ((!strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf")) && link_ok(p->links[i].url))
-            return false;
-    return p->doi || p->arxiv;
+    bool paper = false, doi_held = false;
+    for (uint32_t i = 0; i < p->n_links; i++) {
+        if (!link_ok(p->links[i].url)) continue;
+        paper |= !strcmp(p->links[i].kind, "paper") || !strcmp(p->links[i].kind, "pdf");
+        doi_held |= p->doi && strstr(p->links[i].url, p->doi);
+    }
+    if (paper) return p->doi && !doi_held ? "doi" : NULL;
+    return p->doi || p->arxiv ? "paper" : NULL;
 }
 
 static void id_link(lit_buf *b, const lit_paper *p, const char *open, const char *close, const char *sep)
 {
-    if (!has_id_link(p)) return;
-    lit_buf_printf(b, "%s%spaper%s](", links_shown(p, -1) ? sep : "", open, close);
+    const char *kind = id_link_kind(p);
+    if (!kind) return;
+    lit_buf_printf(b, "%s%s%s%s](", links_shown(p, -1) ? sep : "", open, kind, close);
     if (p->doi) {
         lit_buf_adds(b, "https://doi.org/");
         esc_url(b, p->doi);
@@ -231,7 +239,7 @@ void lit_md_entry(lit_buf *b, const lit_catalog *cat, const lit_paper *p)
     }
     authors_part(b, p, p->n_authors == 1 ? " by " : ". ");
     if (!venue && !year) lit_buf_adds(b, " (x)");
-    if (links_shown(p, tl) || (tl < 0 && has_id_link(p))) lit_buf_addc(b, ' ');
+    if (links_shown(p, tl) || (tl < 0 && id_link_kind(p))) lit_buf_addc(b, ' ');
     links_part(b, p, "[[", "]", " ", tl);
     id_link(b, p, "[[", "]", " ");
     lit_buf_addc(b, '\n');

@@ -483,6 +483,8 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
     if (rc == 0) {
         rc = lit_stats_compute(&s, &db, &r->filter, d);
         have_stats = rc == 0;
+        /* the venues and topics every output of the build names, chosen once */
+        if (rc == 0 && r->top) lit_stats_choose(&s, r->top, r->top);
     }
     if (rc == 0) rc = lit_style_load(&st, r->style, r->catalog, d);
     if (rc == 0) rc = inputs_outside(r, &db, &st, d);
@@ -511,7 +513,7 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
             rc = lit_error(d, r->path, r->new_since_line, r->new_since_col, "new_since: cannot read the catalog at '%s'",
                            r->new_since);
         else if ((rc = lit_catalog_load_mem(&old, old_name, data, len, d)) == 0)
-            lit_diff_compute(&news, &old, &db.cat);
+            lit_diff_compute(&news, &old, &db.cat, &db.topics);
         free(data);
     }
     lit_outdir od;

@@ -1,9 +1,12 @@
 /* report_pdf.c - the one-file report: title page with what the numbers rest on, contents,
  * one chart per page with its caption and numbers, the tables, the papers by topic. */
+#include <cairo-pdf.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "buf.h"
 #include "catalog_check.h"
 #include "chart.h"
@@ -23,15 +26,18 @@
 #define PT_TABLE 7.5
 #define PT_TABLE_MIN 5.5
 #define MARGIN 56.0               /* points: about 2 cm */
-#define LIST_MAX 2000             /* papers listed by topic; the spreadsheet and catalog.tex hold them all */
+#define LIST_MAX 2000             /* papers listed by topic, shared out among the topics; the spreadsheet
+                                     and catalog.tex hold them all */
+#define LIST_MIN 1                /* papers every topic lists at least */
 #define TOPIC_SYSTEMS 12          /* system names per topic in the topics table */
 #define TOPIC_ROWS 60             /* topics in the topics table (about two pages): the largest */
 #define MAX_TOC 64
+#define LISTS_NAMED 30            /* source lists named on the title page */
 
 typedef struct page_size { const char *name; double w, h; } page_size;
 static const page_size page_sizes[] = {{"a4", 595.28, 841.89}, {"letter", 612, 792}};
 
-typedef struct toc_entry { char title[160]; int page; } toc_entry;
+typedef struct toc_entry { char title[160]; int page; double y; } toc_entry;
 
 typedef struct rp {
     cairo_t *cr;
@@ -49,6 +55,9 @@ typedef struct rp {
     toc_entry toc[MAX_TOC];     /* the contents: the sections and their pages in the last pass */
     toc_entry seen[MAX_TOC];    /* the sections of this pass */
     size_t n_toc, n_seen;
+    int outline;                /* the outline entry of the current section (its children go under it) */
+    int tab_topics, tab_venues; /* the numbers of the topics and venue-year tables, 0 when not in it */
+    int fig_venues, fig_venue_heatmap; /* the figures that draw the venue-year table's venues, or 0 */
     int rc;
 } rp;
 
@@ -167,6 +176,81 @@ static double para(rp *p, const char *s, double size, bool bold, lit_rgb c)
     return h;
 }
 
+/* ---- links and the outline (cairo's tag API, PDF only) ---- */
+
+/* A link around what is drawn until link_end: to a page and height of this document
+ * (page > 0), or to uri. Only in the drawing pass. */
+static void link_begin(rp *p, int page, double y, const char *uri)
+{
+    if (!p->draw) return;
+    lit_buf a = LIT_BUF_INIT;
+    if (page > 0) {
+        lit_buf_printf(&a, "page=%d pos=[0 %.1f]", page, y);
+    } else {
+        lit_buf_adds(&a, "uri='");
+        for (const char *c = uri; *c; c++) {   /* quoted as cairo's attribute strings are */
+            if (*c == '\'' || *c == '\\') lit_buf_addc(&a, '\\');
+            lit_buf_addc(&a, *c);
+        }
+        lit_buf_addc(&a, '\'');
+    }
+    cairo_tag_begin(p->cr, CAIRO_TAG_LINK, lit_buf_str(&a));
+    lit_buf_free(&a);
+}
+
+static void link_end(rp *p)
+{
+    if (p->draw) cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+}
+
+/* An entry of the PDF's outline (bookmarks) for the current page and height, under parent. */
+static int outline_entry(rp *p, int parent, const char *title)
+{
+    if (!p->draw) return 0;
+    char at[64];
+    snprintf(at, sizeof at, "page=%d pos=[0 %.1f]", p->page, p->y);
+    return (int)cairo_pdf_surface_add_outline(p->sf->surf, parent, title, at, 0);
+}
+
+/* The contents entry whose title starts with "Figure N." or "Table N." (ref is "Figure N"). */
+static const toc_entry *toc_find(const rp *p, const char *ref, size_t len)
+{
+    for (size_t i = 0; i < p->n_toc; i++)
+        if (strncmp(p->toc[i].title, ref, len) == 0 && p->toc[i].title[len] == '.') return &p->toc[i];
+    return NULL;
+}
+
+/* A paragraph whose "Figure N" and "Table N" are links to them (a link rectangle over
+ * each, on every line it spans). */
+static void para_refs(rp *p, const char *s, double size, lit_rgb c)
+{
+    double h;
+    PangoLayout *l = layout_of(p, s, size, false, p->cw, 0, false, &h);
+    need(p, h);
+    show(p, l, MARGIN, p->y, c);
+    for (const char *q = s; p->draw && (q = strpbrk(q, "FT")); q++) {
+        size_t w = strncmp(q, "Figure ", 7) == 0 ? 7 : strncmp(q, "Table ", 6) == 0 ? 6 : 0;
+        if (!w || (q > s && q[-1] != ' ' && q[-1] != '(') || q[w] < '0' || q[w] > '9') continue;
+        size_t len = w;
+        while (q[len] >= '0' && q[len] <= '9') len++;
+        const toc_entry *e = toc_find(p, q, len);
+        if (!e) continue;
+        PangoRectangle a, b;
+        pango_layout_index_to_pos(l, (int)(q - s), &a);
+        pango_layout_index_to_pos(l, (int)(q - s + (long)len - 1), &b);
+        double x0 = (double)a.x / PANGO_SCALE, y0 = (double)a.y / PANGO_SCALE, ht = (double)a.height / PANGO_SCALE;
+        double x1 = (double)(b.x + b.width) / PANGO_SCALE;
+        if (b.y != a.y) x1 = p->cw;   /* the reference goes on on the next line: its first part */
+        char at[160];
+        snprintf(at, sizeof at, "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[0 %.1f]", MARGIN + x0, p->y + y0, x1 - x0, ht,
+                 e->page, e->y);
+        cairo_tag_begin(p->cr, CAIRO_TAG_LINK, at);
+        cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+    }
+    g_object_unref(l);
+    p->y += h + size * 0.5;
+}
+
 /* A section heading on a new page, entered in the contents when listed. */
 static void section(rp *p, const char *title, bool listed)
 {
@@ -175,7 +259,9 @@ static void section(rp *p, const char *title, bool listed)
         toc_entry *e = &p->seen[p->n_seen++];
         snprintf(e->title, sizeof e->title, "%s", title);
         e->page = p->page;
+        e->y = p->y;
     }
+    p->outline = outline_entry(p, CAIRO_PDF_OUTLINE_ROOT, title);
     p->y += text_box(p, title, PT_H1, true, MARGIN, p->y, p->cw, 0, false, p->st->foreground) + PT_H1 * 0.6;
 }
 
@@ -186,8 +272,8 @@ static void section(rp *p, const char *title, bool listed)
  * "…" like every other text column); the type shrinks until the numbers fit. Rows that
  * do not fit go on the next page under the header again, unless max_rows cuts the
  * table (then the rest is counted). indent[i] (may be NULL) indents row i's first cell. */
-static void table(rp *p, char **cells, size_t n_rows, size_t n_cols, const int *indent, size_t max_rows, size_t rest,
-                  bool wrap)
+static void table_part(rp *p, char **cells, size_t n_rows, size_t n_cols, const int *indent, size_t max_rows,
+                       size_t rest, bool wrap)
 {
     if (n_rows == 0 || n_cols == 0) return;
     bool *num = lit_xcalloc(n_cols, sizeof *num);
@@ -259,6 +345,57 @@ static void table(rp *p, char **cells, size_t n_rows, size_t n_cols, const int *
     free(w);
 }
 
+/* A table as table_part draws it, in several parts one under the other when its columns
+ * do not fit the page even in the smallest type (a venue x year table of thirty years):
+ * each part repeats the first column and the column rest, and takes as many of the other
+ * columns, in their order, as fit. Nothing ever prints over its neighbour. */
+static void table(rp *p, char **cells, size_t n_rows, size_t n_cols, const int *indent, size_t max_rows, size_t rest,
+                  bool wrap)
+{
+    if (n_rows == 0 || n_cols < 3) {
+        table_part(p, cells, n_rows, n_cols, indent, max_rows, rest, wrap);
+        return;
+    }
+    size_t shown = max_rows && n_rows - 1 > max_rows ? max_rows : n_rows - 1;
+    double fs = PT_TABLE_MIN, gap = fs * 0.9, *w = lit_xcalloc(n_cols, sizeof *w), fixed = 0;
+    for (size_t c = 0; c < n_cols; c++) {
+        for (size_t r = 0; r <= shown; r++) w[c] = fmax(w[c], text_w(p, cells[r * n_cols + c], fs, r == 0));
+        if (c != rest) fixed += fmin(w[c], p->cw * 0.4) + gap;
+    }
+    if (fixed + p->cw * 0.25 <= p->cw) {
+        free(w);
+        table_part(p, cells, n_rows, n_cols, indent, max_rows, rest, wrap);
+        return;
+    }
+    /* as few parts as fit, the columns shared out evenly, so that the parts look alike */
+    double keep = (rest != 0 ? fmin(w[0], p->cw * 0.4) + gap : 0) + p->cw * 0.25, data = 0, widest = 0;
+    size_t n_data = 0;
+    for (size_t c = 1; c < n_cols; c++)
+        if (c != rest) data += w[c] + gap, widest = fmax(widest, w[c] + gap), n_data++;
+    size_t parts = (size_t)ceil(data / fmax(p->cw - keep - widest, widest));
+    if (parts < 2) parts = 2;
+    size_t per = (n_data + parts - 1) / parts;
+    size_t *cols = lit_xcalloc(n_cols, sizeof *cols);
+    char **part = lit_xcalloc(n_rows * n_cols, sizeof *part);
+    for (size_t c = 1; c < n_cols;) {
+        size_t nc = 0;
+        cols[nc++] = 0;
+        if (rest != 0) cols[nc++] = rest;
+        size_t base = nc;
+        for (; c < n_cols && nc < base + per; c++)
+            if (c != rest) cols[nc++] = c;
+        size_t prest = 0;
+        for (size_t k = 0; k < nc; k++)
+            if (cols[k] == rest) prest = k;
+        for (size_t r = 0; r < n_rows; r++)
+            for (size_t k = 0; k < nc; k++) part[r * nc + k] = cells[r * n_cols + cols[k]];
+        table_part(p, part, n_rows, nc, indent, max_rows, prest, wrap);
+    }
+    free(part);
+    free(cols);
+    free(w);
+}
+
 /* Splits our own CSV (fields quoted with "" where needed) into cells; returns rows. */
 static size_t csv_cells(char *csv, char ***cells, size_t *n_cols)
 {
@@ -323,12 +460,13 @@ static char **transpose(char **cells, size_t *rows, size_t *cols)
 
 typedef struct chart_text { const char *kind, *counts; } chart_text;
 static const chart_text chart_texts[] = {
-    {"venues", "Papers per venue; each paper counts once. Venues past the largest are summed as \"other\"."},
+    {"venues", "Papers per venue; each paper counts once. The venues every chart names; the others are summed in the "
+               "line under the bars."},
     {"years", "Papers per year of publication; each paper counts once. Papers without a year are not shown."},
-    {"topic-trend", "Papers per topic and year; each paper counts once, under the largest of its topics, so a "
-                    "year's stack adds up to its papers."},
-    {"topic-heatmap", "Papers per topic and year. A paper in two topics counts in both rows; the \"other\" row "
-                      "counts each paper of the smaller topics once."},
+    {"topic-trend", "Papers per topic and year; each paper counts once, under the largest of its topics. The axis "
+                    "says what a stack holds: every paper with a topic, or the papers of the named topics only."},
+    {"topic-heatmap", "Papers per topic and year. A paper in two topics counts in both rows; an \"other\" row, "
+                      "where there is one, counts each paper of the smaller topics once."},
     {"venue-heatmap", "Papers per venue and year; each paper counts once."},
     {"timeline", "Systems (papers with a system name) placed by topic and year of publication."},
 };
@@ -358,24 +496,37 @@ static void figure_page(rp *p, size_t i, int number)
     char title[160];
     snprintf(title, sizeof title, "Figure %d. %s", number, lit_chart_default_title(kind));
     section(p, title, true);
-    /* the chart at its style's proportions, scaled to the text width */
-    double scale = p->cw / st->width, ch = st->height * scale;
-    if (ch > (p->bottom - MARGIN) * 0.5) {
-        scale = (p->bottom - MARGIN) * 0.5 / st->height;
-        ch = st->height * scale;
-    }
+    /* the chart as its files draw it (the same layout, so the same numbers as its CSV),
+     * at its style's proportions scaled to the text width; the figure's heading is its
+     * title, so the chart's own title band is clipped away */
     lit_chart_opts co = {0};
     co.top = p->r->top;
-    co.title = "";   /* the figure's heading is its title */
+    double th = lit_chart_title_h(kind, st, &co), body_h = st->height - th;
+    double scale = p->cw / st->width, ch = body_h * scale;
+    if (ch > (p->bottom - MARGIN) * 0.5) {
+        scale = (p->bottom - MARGIN) * 0.5 / body_h;
+        ch = body_h * scale;
+    }
     if (p->draw) {
         cairo_save(p->cr);
         cairo_translate(p->cr, MARGIN + (p->cw - st->width * scale) / 2, p->y);
         cairo_scale(p->cr, scale, scale);
+        cairo_rectangle(p->cr, 0, 0, st->width, body_h);
+        cairo_clip(p->cr);
+        cairo_translate(p->cr, 0, -th);
         if (draw_chart(p, st->width, st->height, kind, &co) != 0 && p->rc == 0) p->rc = -1;
         cairo_restore(p->cr);
     }
     p->y += ch + PT_BODY;
-    para(p, chart_counts(kind), PT_BODY, false, st->foreground);
+    lit_buf cap = LIT_BUF_INIT;
+    lit_buf_adds(&cap, chart_counts(kind));
+    /* where the tables give what the figure draws */
+    bool topical = strncmp(kind, "topic", 5) == 0 || strcmp(kind, "timeline") == 0;
+    if (topical && p->tab_topics) lit_buf_printf(&cap, " Table %d lists every topic with its systems.", p->tab_topics);
+    if (strncmp(kind, "venue", 5) == 0 && p->tab_venues)
+        lit_buf_printf(&cap, " Table %d gives the same venues' papers per year.", p->tab_venues);
+    para_refs(p, lit_buf_str(&cap), PT_BODY, st->foreground);
+    lit_buf_free(&cap);
 
     lit_buf csv = LIT_BUF_INIT;
     if (lit_chart_data(kind, p->s, st, &co, &csv, NULL) == 0 && csv.len) {
@@ -399,14 +550,36 @@ static void figure_page(rp *p, size_t i, int number)
     lit_buf_free(&csv);
 }
 
-/* Topic rows with their depth in the taxonomy, for indenting. */
-static int topic_depth(const lit_stats *s, const lit_count *c)
+/* The taxonomy index of a topic row, or -1 for a topic the tables do not know. */
+static int topic_tax(const lit_stats *s, const lit_count *c)
 {
-    if (c->id < 0) return 0;
+    return c->id < 0 ? -1 : lit_topics_find(&s->db->topics, lit_catalog_topic(&s->db->cat, c->id));
+}
+
+static bool is_ancestor(const lit_topics *ts, int a, int t)
+{
+    for (int k = 0; t >= 0 && k < 64; k++, t = ts->t[t].parent_ix)
+        if (ts->t[t].parent_ix == a) return true;
+    return false;
+}
+
+/* Indents of topic rows in table order: a row nests under the rows above it that are
+ * its real ancestors in the taxonomy, never under an unrelated topic above it (a topic
+ * without a parent, or whose parent is not in the table, starts at the margin). */
+static void topic_indents(const lit_stats *s, const size_t *order, size_t n, int *indent)
+{
     const lit_topics *ts = &s->db->topics;
-    int t = lit_topics_find(ts, lit_catalog_topic(&s->db->cat, c->id)), depth = 0;
-    while (t >= 0 && ts->t[t].parent_ix >= 0 && depth < 8) t = ts->t[t].parent_ix, depth++;
-    return depth;
+    int stack[64], depth[64];
+    size_t top = 0;
+    for (size_t j = 0; j < n; j++) {
+        int t = topic_tax(s, &s->topics[order[j]]);
+        while (top && (t < 0 || !is_ancestor(ts, stack[top - 1], t))) top--;
+        indent[j] = top ? depth[top - 1] + 1 : 0;
+        if (t >= 0 && top < 64) {
+            stack[top] = t;
+            depth[top++] = indent[j];
+        }
+    }
 }
 
 /* The selected papers of each row of s->topics, oldest first (then by key); papers
@@ -470,10 +643,16 @@ static void topics_table(rp *p, const buckets *bk, int number)
     char title[160];
     snprintf(title, sizeof title, "Table %d. Papers and systems by topic", number);
     section(p, title, true);
-    /* the largest (s->topic_rank), in taxonomy order */
+    /* the largest (s->topic_rank; a tie at the cut whole or not at all), in taxonomy order */
     size_t nt = s->n_topics, *order = lit_xmalloc((nt + 1) * sizeof *order), keep = 0;
+    size_t *by_rank = lit_xcalloc(nt + 1, sizeof *by_rank), *counts = lit_xcalloc(nt + 1, sizeof *counts);
+    for (size_t i = 0; i < nt; i++) by_rank[s->topic_rank[i]] = i;
+    for (size_t k = 0; k < nt; k++) counts[k] = s->topics[by_rank[k]].count;
+    lit_choice ch;
+    size_t n_keep = lit_choose_count(counts, nt, TOPIC_ROWS, TOPIC_ROWS + TOPIC_ROWS / 4, &ch);
     for (size_t i = 0; i < nt; i++)
-        if (nt <= TOPIC_ROWS || s->topic_rank[i] < TOPIC_ROWS) order[keep++] = i;
+        if (s->topic_rank[i] < n_keep) order[keep++] = i;
+    free(by_rank), free(counts);
     lit_buf b = LIT_BUF_INIT;
     lit_buf_adds(&b, "Each topic's papers and the systems among them, oldest first. A paper in two topics is listed in both.");
     if (keep < nt) {
@@ -491,10 +670,12 @@ static void topics_table(rp *p, const buckets *bk, int number)
         }
         free(mark);
         char a[32], c[32], d[32], e[32];
-        lit_buf_printf(&b, " The %s largest of %s topics are shown, covering %s of the %s papers with a topic (%zu%%); "
-                           "the spreadsheet's topic sheets and litsurvey stats --by topic list every one.",
-                       lit_num_str(a, keep), lit_num_str(c, nt), lit_num_str(d, covered), lit_num_str(e, with_topic),
-                       with_topic ? covered * 100 / with_topic : 0);
+        char tie[160];
+        lit_buf_printf(&b, " The %s largest of %s topics are shown", lit_num_str(a, keep), lit_num_str(c, nt));
+        if (*lit_choice_note(&ch, "topics", tie, sizeof tie)) lit_buf_printf(&b, " (%s)", tie);
+        lit_buf_printf(&b, ", covering %s of the %s papers with a topic (%zu%%); the spreadsheet's topic sheets and "
+                           "litsurvey stats --by topic list every one.",
+                       lit_num_str(d, covered), lit_num_str(e, with_topic), with_topic ? covered * 100 / with_topic : 0);
     }
     para(p, lit_buf_str(&b), PT_BODY, false, p->st->foreground);
     lit_buf_free(&b);
@@ -518,89 +699,116 @@ static void topics_table(rp *p, const buckets *bk, int number)
         cells[(j + 1) * cols] = (char *)c->name;
         cells[(j + 1) * cols + 1] = num[j];
         cells[(j + 1) * cols + 2] = sys[j].len ? (char *)lit_buf_str(&sys[j]) : "";
-        indent[j + 1] = topic_depth(s, c);
     }
+    topic_indents(s, order, keep, indent + 1);
     table(p, cells, keep + 1, cols, indent, 0, 2, true);
     for (size_t j = 0; j < keep; j++) lit_buf_free(&sys[j]);
     free(sys), free(num), free(indent), free(cells), free(order);
 }
 
-/* The venue x year counts the venue heatmap draws (its venues, then "other venues"); the
- * earliest years fold into one "to YEAR" column until the venue names keep a third of the
- * width. */
+/* The venue x year counts: the venues every chart names (lit_stats_choose), then one
+ * "Other venues" row that sums the rest, so that rows and columns add up; the years of
+ * the charts' axis. A table too wide for the page goes on in parts (table()). */
 static void venue_year_table(rp *p, int number)
 {
     const lit_stats *s = p->s;
     char title[160];
     snprintf(title, sizeof title, "Table %d. Papers per venue and year", number);
     section(p, title, true);
-    lit_buf csv = LIT_BUF_INIT;
-    lit_chart_opts co = {0};
-    co.top = 40;
-    if (s->n_years && lit_chart_data("venue-heatmap", s, p->st, &co, &csv, NULL) == 0) {
-        char **cells;
-        size_t cols, rows = csv_cells(csv.data, &cells, &cols);
-        for (size_t c = 0; c < cols; c++) heading_case(cells[c]);
-        if (rows > 1 && strcmp(cells[(rows - 1) * cols], "(other)") == 0) cells[(rows - 1) * cols] = "Other venues";
-        /* columns: venue, years..., total; a year column is as wide as its widest count */
-        double gap = PT_TABLE * 0.9, fixed = 0, *w = lit_xcalloc(cols, sizeof *w);
-        for (size_t c = 1; c < cols; c++) {
-            for (size_t r = 0; r < rows; r++) {
-                double tw = text_w(p, cells[r * cols + c], PT_TABLE, r == 0);
-                if (tw > w[c]) w[c] = tw;
-            }
-            fixed += w[c] + gap;
-        }
-        size_t fold = 0;   /* year columns 1..fold become one */
-        while (cols > 4 && fold + 3 < cols && fixed > p->cw * 0.67) {
-            fold++;
-            fixed -= w[fold] + gap;
-            if (fold == 1) fixed += w[1] * 1.4 + gap;   /* the folded column: "to 2012", a larger sum */
-        }
-        if (fold > 1) {
-            size_t nc = cols - fold + 1;
-            char **t = lit_xcalloc(rows * nc, sizeof *t);
-            char (*sum)[32] = lit_xcalloc(rows, sizeof *sum);
-            for (size_t r = 0; r < rows; r++) {
-                size_t v = 0;
-                for (size_t c = 1; c <= fold; c++) v += strtoul(cells[r * cols + c], NULL, 10);
-                if (r == 0) snprintf(sum[0], sizeof sum[0], "to %s", cells[fold]);
-                else snprintf(sum[r], sizeof sum[r], "%zu", v);
-                t[r * nc] = cells[r * cols];
-                t[r * nc + 1] = sum[r];
-                for (size_t c = fold + 1; c < cols; c++) t[r * nc + c - fold + 1] = cells[r * cols + c];
-            }
-            table(p, t, rows, nc, NULL, 0, 0, false);
-            free(t);
-            free(sum);
-        } else {
-            table(p, cells, rows, cols, NULL, 0, 0, false);
-        }
-        free(w);
-        free(cells);
-    } else {
+    const lit_choice *vc = &s->venue_choice;
+    size_t nc = s->n_cols, cols = nc + 2, rest = vc->of - vc->n, rows = 1 + vc->n + (rest > 0);
+    if (!nc) {
         para(p, "No paper has a year.", PT_BODY, false, p->st->muted);
+        return;
     }
-    lit_buf_free(&csv);
+    lit_buf b = LIT_BUF_INIT;
+    char tie[160], a[32], c2[32];
+    lit_buf_printf(&b, "Papers per venue and year: the %zu venues every chart names", vc->n);
+    if (p->fig_venue_heatmap) lit_buf_printf(&b, " (Figure %d draws the same counts)", p->fig_venue_heatmap);
+    else if (p->fig_venues) lit_buf_printf(&b, " (as in Figure %d)", p->fig_venues);
+    if (*lit_choice_note(vc, "venues", tie, sizeof tie)) lit_buf_printf(&b, " (%s)", tie);
+    if (rest) lit_buf_printf(&b, "; the other %s venues are summed in the last row", lit_num_str(a, rest));
+    if (s->n_no_venue) lit_buf_printf(&b, "; %s papers without a venue are not counted", lit_num_str(c2, s->n_no_venue));
+    lit_buf_adds(&b, ".");
+    para_refs(p, lit_buf_str(&b), PT_BODY, p->st->foreground);
+    lit_buf_free(&b);
+    char **cells = lit_xcalloc(rows * cols, sizeof *cells);
+    char (*num)[24] = lit_xcalloc(rows * cols, sizeof *num);
+    size_t *col = lit_xcalloc(nc + 1, sizeof *col), *other = lit_xcalloc(nc + 1, sizeof *other);
+    cells[0] = "Venue";
+    for (size_t y = 0; y < nc; y++) cells[1 + y] = (char *)lit_stats_col_label(s, y, num[1 + y], sizeof num[0]);
+    cells[cols - 1] = "Total";
+    for (size_t k = 0; k < vc->of; k++) {
+        size_t v = vc->row[k], r = k + 1;
+        lit_stats_to_cols(s, &s->venue_year[v * s->n_years], col);
+        size_t tot = 0;
+        for (size_t y = 0; y < nc; y++) {
+            tot += col[y];
+            if (k >= vc->n) other[y] += col[y];
+            else snprintf(num[r * cols + 1 + y], sizeof num[0], "%zu", col[y]);
+        }
+        if (k >= vc->n) continue;
+        cells[r * cols] = (char *)s->venues[v].name;
+        snprintf(num[r * cols + cols - 1], sizeof num[0], "%zu", tot);
+    }
+    if (rest) {
+        size_t r = rows - 1, tot = 0;
+        cells[r * cols] = "Other venues";
+        for (size_t y = 0; y < nc; y++) {
+            snprintf(num[r * cols + 1 + y], sizeof num[0], "%zu", other[y]);
+            tot += other[y];
+        }
+        snprintf(num[r * cols + cols - 1], sizeof num[0], "%zu", tot);
+    }
+    for (size_t r = 1; r < rows; r++)
+        for (size_t c = 1; c < cols; c++) cells[r * cols + c] = num[r * cols + c];
+    table(p, cells, rows, cols, NULL, 0, 0, false);
+    free(col), free(other), free(num), free(cells);
 }
 
-/* Every paper under each of its topics (taxonomy order), newest first, up to LIST_MAX lines. */
 #define ENTRY_TITLE_MAX 1000   /* bytes of a title in a list entry: a long one is cut with "…" */
 
+/* Text wrapped to w at x on the current line (a new page when it does not fit here),
+ * linked to uri when it has one; returns its height. */
+static double flow_link(rp *p, const char *s, double size, double x, double w, const char *uri, lit_rgb c)
+{
+    double h;
+    PangoLayout *l = layout_of(p, s, size, false, w, 0, false, &h);
+    need(p, h);
+    if (uri && *uri) link_begin(p, 0, 0, uri);
+    show(p, l, x, p->y, c);
+    if (uri && *uri) link_end(p);
+    g_object_unref(l);
+    return h;
+}
+
+/* Every topic with its papers (taxonomy order), newest first: each topic lists at most
+ * its share of LIST_MAX lines (at least LIST_MIN) and says how many more it has, so that
+ * the list covers every topic. A title with a web address links to it; each topic is a
+ * bookmark under the section's. */
 static void paper_list(rp *p, const buckets *bk)
 {
     const lit_stats *s = p->s;
     section(p, "Papers by topic", true);
-    size_t listed = 0, entries = 0;
-    lit_buf line = LIT_BUF_INIT, cut = LIT_BUF_INIT;
+    int parent = p->outline;
+    size_t n_lists = 0;
+    for (size_t r = 0; r < bk->n; r++) n_lists += bk->len[r] > 0;
+    size_t cap = n_lists ? LIST_MAX / n_lists : LIST_MAX;
+    if (cap < LIST_MIN) cap = LIST_MIN;
+    char head[256];
+    snprintf(head, sizeof head, "Each topic's papers, newest first; a paper in two topics is listed in both. A topic "
+             "lists at most %zu; the spreadsheet and the catalog table hold every paper.", cap);
+    para(p, head, PT_BODY, false, p->st->muted);
+    lit_buf line = LIT_BUF_INIT, url = LIT_BUF_INIT, cut = LIT_BUF_INIT;
     for (size_t r = 0; r < bk->n; r++) {
-        entries += bk->len[r];
-        if (!bk->len[r] || listed >= LIST_MAX) continue;
-        char head[256];
-        snprintf(head, sizeof head, "%s (%zu)", r < s->n_topics ? s->topics[r].name : "(no topic)", bk->len[r]);
-        need(p, PT_H2 * 3);
-        p->y += text_box(p, head, PT_H2, true, MARGIN, p->y, p->cw, 0, false, p->st->foreground) + PT_H2 * 0.3;
-        for (size_t k = bk->len[r]; k-- > 0 && listed < LIST_MAX; listed++) {
+        if (!bk->len[r]) continue;
+        const char *name = r < s->n_topics ? s->topics[r].name : "(no topic)";
+        snprintf(head, sizeof head, "%s (%zu)", name, bk->len[r]);
+        need(p, PT_BODY * 3.5);
+        outline_entry(p, parent, name);
+        p->y += text_box(p, head, PT_BODY, true, MARGIN, p->y, p->cw, 0, false, p->st->foreground) + PT_BODY * 0.2;
+        size_t listed = 0;
+        for (size_t k = bk->len[r]; k-- > 0 && listed < cap; listed++) {
             const lit_paper *q = bucket_paper(s, bk->ix[r][k]);
             lit_buf_reset(&line);
             const char *venue = lit_catalog_venue(&s->db->cat, q->venue);
@@ -616,18 +824,20 @@ static void paper_list(rp *p, const buckets *bk)
                 lit_buf_addc(&line, ')');
             }
             lit_buf_printf(&line, " [%s]", q->key);
-            p->y += flow(p, lit_buf_str(&line), PT_SMALL, false, MARGIN + PT_SMALL, p->cw - PT_SMALL, p->st->foreground) +
-                    PT_SMALL * 0.25;
+            lit_buf_reset(&url);
+            lit_paper_url(&url, q);
+            p->y += flow_link(p, lit_buf_str(&line), PT_SMALL, MARGIN + PT_SMALL, p->cw - PT_SMALL, lit_buf_str(&url),
+                              p->st->foreground) + PT_SMALL * 0.25;
         }
-        p->y += PT_SMALL * 0.6;
-    }
-    if (listed < entries) {
-        char note[200];
-        snprintf(note, sizeof note, "The first %zu of %zu entries are listed; the spreadsheet and the catalog table hold "
-                 "every paper.", listed, entries);
-        para(p, note, PT_BODY, false, p->st->muted);
+        if (listed < bk->len[r]) {
+            char more[64], nb[32];
+            snprintf(more, sizeof more, "and %s more", lit_num_str(nb, bk->len[r] - listed));
+            p->y += flow(p, more, PT_SMALL, false, MARGIN + PT_SMALL, p->cw - PT_SMALL, p->st->muted) + PT_SMALL * 0.25;
+        }
+        p->y += PT_SMALL * 0.5;
     }
     lit_buf_free(&line);
+    lit_buf_free(&url);
     lit_buf_free(&cut);
 }
 
@@ -641,7 +851,7 @@ static void news_section(rp *p)
     snprintf(head, sizeof head, "Since revision %s of the catalog: %zu added, %zu changed, %zu removed.",
              p->r->new_since, df->n_added, df->n_changed, df->n_removed);
     para(p, head, PT_BODY, false, p->st->foreground);
-    lit_buf line = LIT_BUF_INIT, cut = LIT_BUF_INIT;
+    lit_buf line = LIT_BUF_INIT, url = LIT_BUF_INIT, cut = LIT_BUF_INIT;
     size_t total = df->n_added + df->n_changed, listed = 0;
     for (size_t i = 0, k = 0; i < total && listed < LIST_MAX; i++, listed++) {
         bool added = i < df->n_added;
@@ -656,7 +866,10 @@ static void news_section(rp *p)
             k = lit_diff_paper_changes(&line, df, k, false);
             lit_buf_addc(&line, ')');
         }
-        p->y += flow(p, lit_buf_str(&line), PT_SMALL, false, MARGIN, p->cw, p->st->foreground) + PT_SMALL * 0.25;
+        lit_buf_reset(&url);
+        lit_paper_url(&url, q);
+        p->y += flow_link(p, lit_buf_str(&line), PT_SMALL, MARGIN, p->cw, lit_buf_str(&url), p->st->foreground) +
+                PT_SMALL * 0.25;
     }
     if (listed < total) {
         snprintf(head, sizeof head, "The first %zu of %zu are listed; the spreadsheet's New sheet lists every one.",
@@ -664,7 +877,80 @@ static void news_section(rp *p)
         para(p, head, PT_BODY, false, p->st->muted);
     }
     lit_buf_free(&line);
+    lit_buf_free(&url);
     lit_buf_free(&cut);
+}
+
+/* WCAG's contrast ratio of two colours (1 to 21). */
+static double contrast(lit_rgb a, lit_rgb b)
+{
+    double la = lit_rgb_luminance(a), lb = lit_rgb_luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* c moved toward the foreground until it reads on the page at 4.5:1 or more (WCAG AA):
+ * the cover's big numbers keep their hue and stay legible in print and on a projector. */
+static lit_rgb readable(const lit_style *st, lit_rgb c)
+{
+    lit_rgb f = st->foreground;
+    for (int i = 0; i < 40 && contrast(c, st->background) < 4.5; i++)
+        c = (lit_rgb){c.r + (f.r - c.r) * 0.08, c.g + (f.g - c.g) * 0.08, c.b + (f.b - c.b) * 0.08};
+    return c;
+}
+
+/* The date of the data the report shows (lit_catalog_date: SOURCE_DATE_EPOCH, else when
+ * the catalog file last changed), never the day of the build, so that the same catalog
+ * gives the same report: " · as of 7 December 2025", or "" for a catalog read from stdin. */
+static void report_date(const lit_catalog *c, char *buf, size_t n)
+{
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December"};
+    long long v = lit_catalog_date(c);
+    time_t t = (time_t)v;
+    struct tm tm;
+    if (v < 0 || !gmtime_r(&t, &tm)) { *buf = 0; return; }
+    snprintf(buf, n, " \xC2\xB7 as of %d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
+}
+
+typedef struct list_count { const char *name; size_t papers; } list_count;
+
+static int by_papers_then_name(const void *a, const void *b)
+{
+    const list_count *x = a, *y = b;
+    if (x->papers != y->papers) return x->papers < y->papers ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+/* "Built from 5 lists: a.md (120 papers), b.bib (95), ..." with the papers of the report
+ * each list names, most first; past LISTS_NAMED of them, how many more. */
+static void lists_line(const lit_stats *s, lit_buf *b)
+{
+    list_count *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *q = &s->db->cat.papers[s->sel[i]];
+        for (uint32_t k = 0; k < q->n_sources; k++) {
+            const char *name = q->sources[k].list;
+            uint32_t j = 0;   /* a paper counts once per list */
+            while (j < k && strcmp(q->sources[j].list, name) != 0) j++;
+            if (j < k || !name) continue;
+            size_t m = 0;
+            while (m < n && strcmp(v[m].name, name) != 0) m++;
+            if (m == n) {
+                LIT_GROW(v, cap, n + 1);
+                v[n++] = (list_count){name, 0};
+            }
+            v[m].papers++;
+        }
+    }
+    if (n) qsort(v, n, sizeof *v, by_papers_then_name);
+    char a[32];
+    lit_buf_printf(b, "Built from %s list%s", lit_num_str(a, n), n == 1 ? "" : "s");
+    for (size_t i = 0; i < n && i < LISTS_NAMED; i++)
+        lit_buf_printf(b, "%s%s (%s%s)", i ? ", " : ": ", v[i].name, lit_num_str(a, v[i].papers), i ? "" : " papers");
+    if (n > LISTS_NAMED) lit_buf_printf(b, " and %s more", lit_num_str(a, n - LISTS_NAMED));
+    lit_buf_adds(b, ".");
+    free(v);
 }
 
 static void title_page(rp *p)
@@ -673,11 +959,12 @@ static void title_page(rp *p)
     const lit_style *st = p->st;
     p->y = MARGIN * 1.5;
     p->y += text_box(p, p->r->title, PT_TITLE, true, MARGIN, p->y, p->cw, 0, false, st->foreground) + PT_TITLE * 0.4;
-    char num[4][32], sub[256];
+    char num[4][32], sub[256], date[64];
     lit_num_str(num[0], s->n_papers);
-    if (s->n_years) snprintf(sub, sizeof sub, "%s papers from %d to %d", num[0], s->year_min, s->year_max);
-    else snprintf(sub, sizeof sub, "%s papers", num[0]);
-    p->y += text_box(p, sub, PT_H2, false, MARGIN, p->y, p->cw, 0, false, st->muted) + PT_TITLE;
+    report_date(&s->db->cat, date, sizeof date);
+    if (s->n_years) snprintf(sub, sizeof sub, "%s papers from %d to %d%s", num[0], s->year_min, s->year_max, date);
+    else snprintf(sub, sizeof sub, "%s papers%s", num[0], date);
+    p->y += text_box(p, sub, PT_H2, false, MARGIN, p->y, p->cw, 0, false, readable(st, st->muted)) + PT_TITLE;
 
     /* the key figures, four abreast */
     size_t n_venues = 0, n_topics = 0;
@@ -694,7 +981,7 @@ static void title_page(rp *p)
     }
     for (int i = 0; i < 4; i++) {
         double h = text_box(p, num[i], pt, true, MARGIN + i * fw, p->y, fw, 0.5, false,
-                            lit_style_series_color(st, 0));
+                            readable(st, lit_style_series_color(st, 0)));
         h += text_box(p, labels[i], PT_BODY, false, MARGIN + i * fw, p->y + h, fw, 0.5, false, st->foreground);
         if (h > fh) fh = h;
     }
@@ -713,7 +1000,9 @@ static void title_page(rp *p)
                                no_year - s->n_no_year);
         }
     }
-    lit_buf_printf(&b, ". The venue and year charts count every paper once, and so does the topic trend, under "
+    lit_buf_adds(&b, ". ");
+    lists_line(s, &b);
+    lit_buf_printf(&b, " The venue and year charts count every paper once, and so does the topic trend, under "
                        "the largest of a paper's topics; the topic heatmap and the topic tables count a paper in each "
                        "of its topics. Each caption says which.");
     para(p, lit_buf_str(&b), PT_BODY, false, st->foreground);
@@ -739,8 +1028,10 @@ static void contents(rp *p)
         char pg[16];
         snprintf(pg, sizeof pg, "%d", e->page);
         need(p, PT_BODY * 1.6);
+        link_begin(p, e->page, e->y, NULL);   /* the entry, its dots' room and its page: one link */
         text_box(p, e->title, PT_BODY, false, MARGIN, p->y, p->cw - 40, 0, true, p->st->foreground);
         text_box(p, pg, PT_BODY, false, MARGIN, p->y, p->cw, 1, true, p->st->foreground);
+        link_end(p);
         p->y += PT_BODY * 1.6;
     }
 }
@@ -762,11 +1053,20 @@ static void document(rp *p)
     contents(p);
     if (p->news) news_section(p);
     int fig = 0, tab = 0;
+    /* the tables' numbers are known before the figures that refer to them */
+    bool topics = has_table(p->r, "topics") || !p->r->n_tables, venues = has_table(p->r, "venue-year");
+    p->tab_topics = topics ? 1 : 0;
+    p->tab_venues = venues ? p->tab_topics + 1 : 0;
+    p->fig_venues = p->fig_venue_heatmap = 0;
+    for (size_t i = 0; i < p->r->n_charts; i++) {
+        if (strcmp(p->r->charts[i], "venues") == 0) p->fig_venues = (int)i + 1;
+        if (strcmp(p->r->charts[i], "venue-heatmap") == 0) p->fig_venue_heatmap = (int)i + 1;
+    }
     for (size_t i = 0; i < p->r->n_charts; i++) figure_page(p, i, ++fig);
     buckets bk;
     buckets_fill(&bk, p->s);
-    if (has_table(p->r, "topics") || !p->r->n_tables) topics_table(p, &bk, ++tab);
-    if (has_table(p->r, "venue-year")) venue_year_table(p, ++tab);
+    if (topics) topics_table(p, &bk, ++tab);
+    if (venues) venue_year_table(p, ++tab);
     paper_list(p, &bk);
     buckets_free(&bk);
     footer(p);
@@ -785,12 +1085,19 @@ static int slides(rp *p)
     footer(p);
     lit_chart_opts co = {0};
     co.top = p->r->top;
+    /* each chart as its files draw it, scaled into the room above the footer */
+    double k = (st->height - MARGIN * 0.8) / st->height;
     for (size_t i = 0; p->rc == 0 && i < p->r->n_charts; i++) {
         p->rc = lit_surface_next_page(p->sf, st->width, st->height, p->d);
         if (p->rc != 0) break;
         p->page++;
         paint_page(p);
-        p->rc = draw_chart(p, st->width, st->height - MARGIN, p->r->charts[i], &co);
+        p->outline = outline_entry(p, CAIRO_PDF_OUTLINE_ROOT, lit_chart_title(p->r->charts[i], &co));
+        cairo_save(p->cr);
+        cairo_translate(p->cr, st->width * (1 - k) / 2, 0);
+        cairo_scale(p->cr, k, k);
+        p->rc = draw_chart(p, st->width, st->height, p->r->charts[i], &co);
+        cairo_restore(p->cr);
         footer(p);
     }
     return p->rc;

@@ -1,5 +1,6 @@
 /* diff.c - papers added, removed and changed between two catalogs. */
 #include "diff.h"
+#include "topics.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -65,10 +66,14 @@ static void set_delta(lit_buf *b, const char **x, size_t nx, const char **y, siz
     }
 }
 
-static const char **topic_names(const lit_catalog *c, const lit_paper *p)
+static const char **topic_names(const lit_diff *df, const lit_catalog *c, const lit_paper *p)
 {
     const char **v = lit_xmalloc((p->n_topics + 1) * sizeof *v);
-    for (uint32_t i = 0; i < p->n_topics; i++) v[i] = lit_catalog_topic(c, p->topics[i]);
+    for (uint32_t i = 0; i < p->n_topics; i++) {
+        v[i] = lit_catalog_topic(c, p->topics[i]);
+        int t = df->labels && v[i] ? lit_topics_find(df->labels, v[i]) : -1;
+        if (t >= 0 && df->labels->t[t].label) v[i] = df->labels->t[t].label;
+    }
     return v;
 }
 
@@ -94,7 +99,7 @@ static void compare(lit_diff *df, uint32_t oi, uint32_t ni)
         if (b->year) lit_buf_printf(&now, "%d", b->year);
         add_change(df, oi, ni, "year", &was, &now);
     }
-    const char **ta = topic_names(df->old, a), **tb = topic_names(df->new_, b);
+    const char **ta = topic_names(df, df->old, a), **tb = topic_names(df, df->new_, b);
     lit_buf_reset(&was); lit_buf_reset(&now);
     set_delta(&now, ta, a->n_topics, tb, b->n_topics);
     if (now.len) add_change(df, oi, ni, "topics", &was, &now);
@@ -121,11 +126,12 @@ static void compare(lit_diff *df, uint32_t oi, uint32_t ni)
     if (df->n_changes > before) df->n_changed++;
 }
 
-void lit_diff_compute(lit_diff *df, const lit_catalog *old, const lit_catalog *new_)
+void lit_diff_compute(lit_diff *df, const lit_catalog *old, const lit_catalog *new_, const struct lit_topics *labels)
 {
     memset(df, 0, sizeof *df);
     df->old = old;
     df->new_ = new_;
+    df->labels = labels;
     bool *po = lit_xcalloc(old->n_papers + 1, sizeof *po), *pn = lit_xcalloc(new_->n_papers + 1, sizeof *pn);
     uint32_t *pair = lit_xmalloc((new_->n_papers + 1) * sizeof *pair);
     /* by key: both catalogs are sorted by key when saved, but may not be (hand edits) */

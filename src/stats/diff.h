@@ -15,6 +15,7 @@ typedef struct lit_change {
 
 typedef struct lit_diff {
     const lit_catalog *old, *new_;
+    const struct lit_topics *labels;   /* topics named by label, or NULL: by id */
     uint32_t *added;   size_t n_added;     /* indices into new_, in key order */
     uint32_t *removed; size_t n_removed;   /* indices into old */
     lit_change *changes; size_t n_changes, cap_changes;   /* by new key, then field */
@@ -22,8 +23,10 @@ typedef struct lit_diff {
 } lit_diff;
 
 /* Pairs the papers of the two catalogs by key, then (a paper whose key changed) by DOI,
- * arXiv id or normalised title, and lists what differs. */
-void lit_diff_compute(lit_diff *df, const lit_catalog *old, const lit_catalog *new_);
+ * arXiv id or normalised title, and lists what differs. With labels (may be NULL) a
+ * topic that table knows is named by its label, as every other output names it. */
+struct lit_topics;
+void lit_diff_compute(lit_diff *df, const lit_catalog *old, const lit_catalog *new_, const struct lit_topics *labels);
 void lit_diff_free(lit_diff *df);
 
 enum lit_diff_format { LIT_DIFF_TEXT, LIT_DIFF_MD, LIT_DIFF_CSV };

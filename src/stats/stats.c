@@ -1,8 +1,10 @@
 /* stats.c - filters and statistics: one pass over the catalog, read by every renderer. */
 #include "stats.h"
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define YEAR_LO 1800
 #define YEAR_HI 2100
@@ -191,6 +193,133 @@ static size_t *topic_ranks(const lit_count *rows, size_t n)
     return rank;
 }
 
+/* ---- the year axis ---- */
+
+/* The year of the data (lit_catalog_date: SOURCE_DATE_EPOCH, else the catalog file's
+ * modification time), or 0 when it has none. */
+static int data_year(const lit_catalog *c)
+{
+    long long v = lit_catalog_date(c);
+    if (v < 0) return 0;
+    time_t t = (time_t)v;
+    struct tm tm;
+    return gmtime_r(&t, &tm) ? tm.tm_year + 1900 : 0;
+}
+
+static void year_axis(lit_stats *s)
+{
+    size_t ny = s->n_years, dated = 0;
+    s->year_first = s->year_min;
+    s->n_cols = ny;
+    for (size_t i = 0; i < ny; i++) dated += s->per_year[i];
+    /* fold the early years up to the last empty one while they hold at most 2% of the
+     * dated papers: a broken run of early years, far from the rest; only when that
+     * gives back at least a quarter of the axis */
+    size_t cum = 0, first = 0;
+    for (size_t i = 0; i + 1 < ny && cum * 50 <= dated; i++) {
+        if (s->per_year[i] == 0) first = i + 1;
+        cum += s->per_year[i];
+    }
+    if (first && first * 4 >= ny) {
+        s->year_first = s->year_min + (int)first;
+        s->n_earlier_cols = 1;
+        for (size_t i = 0; i < first; i++) {
+            s->n_earlier += s->per_year[i];
+            if (s->per_year[i]) s->earlier_last = s->year_min + (int)i;
+        }
+        s->n_cols = 1 + ny - first;
+    }
+    if (ny >= 2 && s->per_year[ny - 1] * 2 < s->per_year[ny - 2]) s->last_partial = true;
+    if (ny && data_year(&s->db->cat) == s->year_max) s->last_partial = s->partial_by_date = true;
+}
+
+size_t lit_stats_col(const lit_stats *s, int year)
+{
+    return year < s->year_first ? 0 : s->n_earlier_cols + (size_t)(year - s->year_first);
+}
+
+int lit_stats_col_year(const lit_stats *s, size_t col)
+{
+    return col < s->n_earlier_cols ? 0 : s->year_first + (int)(col - s->n_earlier_cols);
+}
+
+const char *lit_stats_col_label(const lit_stats *s, size_t col, char *buf, size_t n)
+{
+    if (col < s->n_earlier_cols) snprintf(buf, n, "to %d", s->year_first - 1);
+    else snprintf(buf, n, "%d", lit_stats_col_year(s, col));
+    return buf;
+}
+
+void lit_stats_to_cols(const lit_stats *s, const size_t *per_year, size_t *out)
+{
+    memset(out, 0, s->n_cols * sizeof *out);
+    for (size_t i = 0; i < s->n_years; i++) out[lit_stats_col(s, s->year_min + (int)i)] += per_year[i];
+}
+
+/* ---- what every output names ---- */
+
+size_t lit_choose_count(const size_t *counts, size_t n, size_t k, size_t kmax, lit_choice *c)
+{
+    c->of = n;
+    c->tie_n = c->tie_count = 0;
+    c->tie_in = false;
+    if (k >= n) return c->n = n;
+    if (k == 0 || counts[k - 1] != counts[k]) return c->n = k;
+    size_t t = counts[k], lo = k, hi = k;
+    while (lo > 0 && counts[lo - 1] == t) lo--;
+    while (hi < n && counts[hi] == t) hi++;
+    c->tie_n = hi - lo;
+    c->tie_count = t;
+    c->tie_in = hi <= (kmax > k ? kmax : k);
+    return c->n = c->tie_in ? hi : lo;
+}
+
+const char *lit_choice_note(const lit_choice *c, const char *what, char *buf, size_t n)
+{
+    *buf = 0;
+    if (!c->tie_n) return buf;
+    size_t t = c->tie_count;
+    snprintf(buf, n, "%zu %s tie at %zu paper%s: %s shown", c->tie_n, what, t, t == 1 ? "" : "s",
+             c->tie_in ? "all" : "none");
+    return buf;
+}
+
+/* Rows of a topic (or venue) table by rank, their counts beside. */
+static void choose(lit_choice *c, size_t *rows, size_t n, const lit_count *tab, size_t k, size_t kmax)
+{
+    size_t *counts = lit_xcalloc(n + 1, sizeof *counts);
+    for (size_t i = 0; i < n; i++) counts[i] = tab[rows[i]].count;
+    free(c->row);
+    c->row = rows;
+    lit_choose_count(counts, n, k, kmax, c);
+    free(counts);
+}
+
+void lit_stats_choose(lit_stats *s, size_t n_venues, size_t n_topics)
+{
+    size_t kv = n_venues ? n_venues : LIT_CHOOSE_VENUES, kt = n_topics ? n_topics : LIT_CHOOSE_TOPICS;
+    /* venues: already most papers first */
+    size_t *vrows = lit_xcalloc(s->n_venues + 1, sizeof *vrows), nv = 0;
+    for (size_t i = 0; i < s->n_venues; i++)
+        if (s->venues[i].id >= 0) vrows[nv++] = i;
+    choose(&s->venue_choice, vrows, nv, s->venues, kv, kv > LIT_CHOOSE_VENUES_MAX ? kv : LIT_CHOOSE_VENUES_MAX);
+    /* topics: by rank, without a topic nearly every paper is in (it tells none apart) */
+    size_t with_topic = s->n_papers - s->n_no_topic, nt = 0;
+    size_t *trows = lit_xcalloc(s->n_topics + 1, sizeof *trows);
+    for (size_t i = 0; i < s->n_topics; i++) trows[s->topic_rank[i]] = i;
+    s->topic_umbrella = -1;
+    if (s->n_topics >= 3 && trows[0] < s->n_topics && s->topics[trows[0]].count * 10 >= with_topic * 9)
+        s->topic_umbrella = (long)trows[0];
+    for (size_t i = 0; i < s->n_topics; i++)
+        if ((long)trows[i] != s->topic_umbrella) trows[nt++] = trows[i];
+    size_t tmax = kt < LIT_CHOOSE_TOPICS_MAX ? LIT_CHOOSE_TOPICS_MAX : kt;
+    choose(&s->topic_choice, trows, nt, s->topics, kt < tmax ? kt : tmax, tmax);
+    free(s->topic_pos);
+    s->topic_pos = lit_xmalloc((s->n_topics + 1) * sizeof *s->topic_pos);
+    for (size_t i = 0; i < s->n_topics; i++) s->topic_pos[i] = -1;
+    for (size_t i = 0; i < s->topic_choice.n; i++) s->topic_pos[s->topic_choice.row[i]] = (int)i;
+}
+
 int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_diag *d)
 {
     static const lit_filter none;
@@ -336,6 +465,8 @@ int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_d
             if (area_count[a]) s->areas[s->n_areas++] = (lit_count){(int32_t)a, area_name[a], area_count[a], (int)a, NULL};
         qsort(s->areas, s->n_areas, sizeof *s->areas, cmp_count_desc);
         if (!s->per_nlists) s->per_nlists = lit_xcalloc(1, sizeof *s->per_nlists);
+        year_axis(s);
+        lit_stats_choose(s, 0, 0);
     }
 
     free(want_topic); free(want_venue); free(vcount); free(tcount);
@@ -351,6 +482,7 @@ int lit_stats_compute(lit_stats *s, const lit_db *db, const lit_filter *f, lit_d
 
 void lit_stats_free(lit_stats *s)
 {
+    free(s->venue_choice.row); free(s->topic_choice.row); free(s->topic_pos);
     free(s->sel); free(s->per_year); free(s->venues); free(s->topics); free(s->topic_rank);
     free(s->topic_year); free(s->venue_year); free(s->kinds); free(s->areas); free(s->per_nlists);
     const lit_db *db = s->db;

@@ -34,7 +34,7 @@ check "a style file by path sets the page" $PY -c "import struct; b=open('$TMP/o
 "$LIT" chart venues $S --years 2019 --data "$TMP/v2019.csv" -o "$TMP/v.svg"
 check "--years filters the chart's numbers" sh -c "[ \$(awk -F, 'NR>1 {s+=\$2} END {print s}' '$TMP/v2019.csv') -eq 19 ]"
 "$LIT" chart venues $S --top 4 --data "$TMP/top.csv" -o "$TMP/v.svg"
-check "--top 4 shows 3 venues and other" sh -c "[ \$(wc -l <'$TMP/top.csv') -eq 5 ] && grep -q '^(other),' '$TMP/top.csv'"
+check "--top 4 names 4 venues and other" sh -c "[ \$(wc -l <'$TMP/top.csv') -eq 6 ] && grep -q '^(other),' '$TMP/top.csv'"
 "$LIT" chart years $S --cumulative --data "$TMP/cum.csv" -o "$TMP/y.pdf"
 check "--cumulative adds the running total" sh -c "head -1 '$TMP/cum.csv' | grep -q '^year,papers,cumulative$' && tail -1 '$TMP/cum.csv' | grep -q ',110$'"
 "$LIT" chart topic-trend $S --stacked bars -o "$TMP/bars.png"

@@ -37,6 +37,18 @@ check_err "--strict: a stray bracket in a non-paper line is not an error" 0 "imp
 check_err "a file without papers is an error" 1 "^nopapers.md:1:1: error: no papers found in 'nopapers.md'" "$LIT" import $V nopapers.md -o out.yaml
 check_err "an empty file is an error" 1 "^empty.txt:1:1: error: no papers" "$LIT" import $V empty.txt -o out.yaml
 check_err "a missing file is an I/O error" 3 "missing.md" "$LIT" import $V missing.md -o out.yaml
+# formats the importers do not read: an error that says which they read, never a list read from markup
+printf '* TODO read [[https://x.org/p.pdf][A Paper]]\n' > notes.org
+printf '<ul><li>A Paper About Things (OSDI 2020)</li></ul>\n' > list.html
+printf 'PK\003\004' > sheet.ods
+for f in notes.org list.html sheet.ods; do
+  check_err "$f: an error naming the formats read" 1 "^$f: error: cannot read '\.${f##*.}' files: litsurvey imports Markdown .* BibTeX \(\.bib\), CSL-JSON \(\.json\) and RIS \(\.ris\)" "$LIT" import $V "$f" -o out.yaml
+done
+check_err "--lenient: an unread format is skipped with a warning" 0 "^notes.org: warning: skipped" "$LIT" import $V --lenient notes.org good.md -o lenient2.yaml
+# a file whose list items mostly yield nothing says so, and -v names each of them
+printf '# Notes\n\n- [OSDI '"'"'20] A Good Paper About Things\n- reads the logs first\n- then the traces\n- keeps the numbers\n- writes them down\n- and asks again\n' > mostly.md
+check_err "mostly not papers: a warning with the count" 0 "^mostly.md: warning: 1 of 6 list items imported; the others were not read as papers: see -v" "$LIT" import $V mostly.md -o mostly.yaml
+check_err "-v: each item not read as a paper" 0 "^mostly.md:5:3: note: not read as a paper: 'then the traces'" "$LIT" import $V -v mostly.md -o mostly.yaml
 check "after every failure the output is untouched" cmp out.yaml out.orig
 check_exit "no input files is a usage error" 2 "$LIT" import $V -o out.yaml
 check_exit "unknown option is a usage error" 2 "$LIT" import $V --frobnicate good.md

@@ -33,10 +33,10 @@ assert d['links']['slides'].endswith('pd.pdf') and d['links']['code'] == 'https:
 g = p['gpipe-neurips19']
 assert g['venue'] == 'NeurIPS' and g['year'] == 2019 and 'year_inferred' not in g, g
 assert {s['list'] for s in g['sources']} == {'headings-links.md', 'gitbook.md', 'plain.txt', 'untagged.md', 'wild.md'}, g['sources']
-assert len(p) == 107, len(p)
+assert len(p) == 204, len(p)
 "
 # -v prints every merge with its reason
 "$LIT" import $V -v *.md *.txt -o all2.yaml 2>explain.txt
 check "--explain: merges with their reasons" grep -q "merged into 'gpipe-neurips19': .*: same normalised title" explain.txt
-check "--explain: summary line" grep -q "entries in 19 files; 1 skipped" explain.txt
+check "--explain: summary line" grep -q "entries in 28 files; 1 skipped" explain.txt
 exit $failed

@@ -30,7 +30,7 @@ import yaml
 l = yaml.safe_load(open('a.yaml'))['lists']
 assert [x['file'] for x in l] == ['README.md'], l
 got = [(s['heading'], s['level']) for s in l[0]['sections']]
-assert got == [('Awesome Counterfactual Systems', 1), ('📖 Libraries', 2), ('ExplainKit', 3), ('📚 Surveys', 2),
+assert got == [('Awesome Counterfactual Systems', 1), ('📖 Toolkits', 2), ('ExplainKit', 3), ('📚 Surveys', 2),
                ('💡 Methods', 2), ('Model-Agnostic Methods', 3), ('CFRL by Seldon', 4), ('Gradient-Based Methods', 3),
                ('🧪 Experimental', 4), ('🚀 Serving and Inference', 2)], got
 "
@@ -39,7 +39,7 @@ check "an old catalog without lists still loads" "$LIT" check -q -c "$ROOT/tests
 # catalog -> Markdown -> catalog
 "$LIT" markdown -c a.yaml $V -o out.md
 check "sections in the list's order, not alphabetical or the taxonomy's" sh -c \
-  "grep '^##* ' out.md | tr '\n' '|' | grep -qF '# Awesome Counterfactual Systems|## 📖 Libraries|### ExplainKit|## 📚 Surveys|## 💡 Methods|### Model-Agnostic Methods|#### CFRL by Seldon|### Gradient-Based Methods|#### 🧪 Experimental|## 🚀 Serving and Inference|'"
+  "grep '^##* ' out.md | tr '\n' '|' | grep -qF '# Awesome Counterfactual Systems|## 📖 Toolkits|### ExplainKit|## 📚 Surveys|## 💡 Methods|### Model-Agnostic Methods|#### CFRL by Seldon|### Gradient-Based Methods|#### 🧪 Experimental|## 🚀 Serving and Inference|'"
 check "papers in the list's order within a section" sh -c \
   "sed -n '/^## 🚀/,\$p' out.md | grep '^- ' | head -1 | grep -q Orca"
 cp out.md again.md

@@ -28,7 +28,10 @@ done
 check "the sheet's topic trend has the Cairo chart's numbers (topic-trend.csv)" $PY -c "
 import csv, openpyxl
 ws = openpyxl.load_workbook('$O/survey.xlsx')['Chart data']
-rows = {r[0].value: [c.value for c in r[1:]] for r in ws.iter_rows(min_row=2) if r[0].value and r[1].value is not None}
+rows = {}
+for r in ws.iter_rows(min_row=2):   # the trend's table: up to its first empty row
+    if not r[0].value: break
+    rows[r[0].value] = [c.value for c in r[1:]]
 c = list(csv.reader(open('$O/topic-trend.csv')))
 for j, t in enumerate(c[0][1:]):
     want = [int(r[j + 1]) for r in c[1:]]
@@ -50,7 +53,7 @@ toc = re.findall(r'^(Figure \d+\..*?|Table \d+\..*?|Papers by topic) {2,}(\d+)$'
 assert len(toc) == 9, toc
 for title, page in toc:
     t = subprocess.run(['pdftotext', '-f', page, '-l', page, '$O/report.pdf', '-'], capture_output=True, text=True).stdout
-    assert t.lstrip().startswith(title.strip()), (title, page, t[:60])
+    assert title.strip() in t[:200], (title, page, t[:60])   # a turned axis title may come first
 "
 check "report.pdf lists every topic and every paper of the report" $PY -c "
 import yaml, re

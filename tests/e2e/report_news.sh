@@ -21,7 +21,7 @@ assert wb.sheetnames[-1] == 'New', wb.sheetnames
 rows = list(wb['New'].iter_rows(values_only=True))
 assert rows[0] == ('Change', 'Key', 'Title', 'Venue', 'Year', 'What changed'), rows[0]
 assert [r[0] for r in rows[1:]] == ['added', 'changed', 'changed', 'removed'], rows
-assert rows[2][1] == 'gavel-arxiv20' and rows[2][5] == 'venue arXiv -> OSDI; topics +workload-analysis; links ~paper +code', rows[2]
+assert rows[2][1] == 'gavel-arxiv20' and rows[2][5] == 'venue arXiv -> OSDI; topics +Workload and trace analysis; links ~paper +code', rows[2]
 "
 check "README: a What is new section" sh -c "grep -q '^## What is new' reports/n/README.md && grep -q 'Pollux' reports/n/README.md"
 printf 'title: News\npdf: report.pdf\nnew_since: nosuch\n' >reports/bad.yaml

@@ -36,13 +36,17 @@ for k in topic-trend topic-heatmap timeline; do
   check "$k.png renders" $PY -c "import struct; d=open('$O/$k.png','rb').read(); assert d[:8]==b'\x89PNG\r\n\x1a\n'"
 done
 check "topic-trend leaves out an 'other' band larger than the shown topics, and says so" sh -c \
-  "grep -q 'are not drawn' '$TMP/topic-trend.txt' && ! grep -q '(other)' '$O/topic-trend.csv'"
+  "grep -q 'smaller topics ([0-9,]* papers) not drawn' '$TMP/topic-trend.txt' && ! grep -q '(other)' '$O/topic-trend.csv'"
 check "the timeline does not name hundreds of left-out topics" sh -c "! grep -Eq 'topics [a-z-]+[0-9]* \([0-9]+\)' '$TMP/timeline.txt'"
 
 pdftotext "$O/report.pdf" - | tr '\n' ' ' >"$TMP/report.txt"
-check "report.pdf: the topics table keeps the 60 largest and says what it leaves out" \
-  grep -q "The 60 largest of [0-9,]* topics are shown, covering" "$TMP/report.txt"
-check "report.pdf stays short (under 80 pages)" sh -c "[ \$(pdfinfo '$O/report.pdf' | awk '/^Pages:/{print \$2}') -lt 80 ]"
+check "report.pdf: the topics table keeps the 60 largest (a tie at the cut whole) and says what it leaves out" \
+  grep -Eq "The (60 largest of [0-9,]* topics are shown|[0-9]+ largest of [0-9,]* topics are shown \([0-9]+ topics tie at [0-9]+ papers: (all|none) shown\)), covering" "$TMP/report.txt"
+pdftotext "$O/report.pdf" "$TMP/report-lines.txt"
+check "report.pdf: papers by topic lists every topic, with 'and N more' under the long ones" sh -c \
+  "grep -q 'A topic lists at most 3;' '$TMP/report.txt' && grep -Eq 'and [0-9,]+ more' '$TMP/report.txt' && [ \$(grep -Ec ' \([0-9,]+\)\$' '$TMP/report-lines.txt') -ge 600 ]"
+# every one of the 601 topics with its newest papers: about 70 pages of the list
+check "report.pdf stays short (under 100 pages)" sh -c "[ \$(pdfinfo '$O/report.pdf' | awk '/^Pages:/{print \$2}') -lt 100 ]"
 check "report.pdf: the title page's figures with thousands separated" sh -c "pdftotext -f 1 -l 1 '$O/report.pdf' - | grep -q '^4,000'"
 
 check "the spreadsheet keeps every paper and lists many topics by papers, most first" $PY -c "
@@ -60,7 +64,7 @@ urls = [p['links']['paper'] for p in yaml.safe_load(open('$W/cat.yaml'))['papers
 unknown = [h for h in heads if re.match(r'^[a-z-]+(-[0-9]+)?$', h)]
 assert unknown == sorted(unknown) and len(unknown) > 500, unknown[:5]
 missing = [u for u in urls if u not in md]
-assert len(urls) > 3000
+assert len(urls) > 2800   # about 3 in 4 of 4,000: the draw moves with the venue table's size
 assert not missing, missing[:5]
 "
 # the taxonomy: the topic columns that fit across the text, the largest, with a note that compiles

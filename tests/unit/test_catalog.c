@@ -95,6 +95,19 @@ int main(void)
     lit_catalog_free(&c2);
     lit_catalog_free(&c);
 
+    /* "authors_complete: false" (the list named the first authors, "X et al.") is kept */
+    CHECK(load_text(&c, "papers:\n  - key: a\n    title: x\n    authors: [Ada Lovelace]\n    authors_complete: false\n"
+                        "  - key: b\n    title: y\n    authors: [Alan Turing]\n    authors_complete: true\n") == 0);
+    CHECK(c.n_papers == 2 && c.papers[0].authors_etal && !c.papers[1].authors_etal);
+    CHECK(lit_catalog_save(&c, "build/test-catalog-3.yaml", &d) == 0);
+    a = slurp("build/test-catalog-3.yaml");
+    CHECK(a && strstr(a, "  authors: [Ada Lovelace]\n  authors_complete: false\n") != NULL);
+    CHECK(a && strstr(a, "true") == NULL);
+    free(a);
+    remove("build/test-catalog-3.yaml");
+    lit_catalog_free(&c);
+    CHECK(fails_with("papers:\n  - key: a\n    title: x\n    authors_complete: maybe\n", "t.yaml:4:23: error"));
+
     /* located errors */
     CHECK(fails_with("papers:\n  - key: a\n    title: x\n    year: 3000\n", "t.yaml:4:11: error: 3000 is out of range"));
     CHECK(fails_with("papers:\n  - key: a\n    title: x\n    year: soon\n", "t.yaml:4:11: error: expected an integer"));

@@ -325,6 +325,34 @@ static void fill(lit_catalog *c, const size_t *order, size_t n)
     }
 }
 
+/* Lists copy identifiers, and a thesis shares its paper's title: neither merges. */
+static void test_documents_apart(void)
+{
+    lit_catalog c;
+    lit_catalog_init(&c);
+    add(&c, "Scalable Graph Engines for Molecules", NULL, NULL, 2020, "a.md", 1)->doi = "10.1145/1234.5678";
+    add(&c, "Quantum Error Correction Codes", NULL, NULL, 2021, "a.md", 2)->doi = "10.1145/1234.5678";
+    /* the same DOI with titles that share a word is one paper (a shortened title) */
+    add(&c, "Learned Index Structures", NULL, NULL, 2018, "a.md", 3)->doi = "10.1145/3183713.3196909";
+    add(&c, "The Case for Learned Index Structures", NULL, "SIGMOD", 2018, "b.md", 3)->doi = "10.1145/3183713.3196909";
+    add(&c, "Graph Neural Architectures for Chemistry", NULL, "Thesis", 2019, "a.md", 4);
+    add(&c, "Graph Neural Architectures for Chemistry", NULL, "NeurIPS", 2020, "b.md", 4);
+    lit_dedupe dd;
+    merge(&c, 0, &dd);
+    CHECK_INT(c.n_papers, 5);
+    bool doi = false, thesis = false;
+    for (size_t i = 0; i < dd.n; i++) {
+        const lit_match *m = &dd.m[i];
+        doi |= m->unsure && m->reason == LIT_MATCH_DOI && m->why && strstr(m->why, "share no word");
+        thesis |= m->unsure && m->why && strstr(m->why, "thesis");
+    }
+    CHECK(doi);
+    CHECK(thesis);
+    CHECK_INT(dd.n_unsure, 2);
+    lit_dedupe_free(&dd);
+    lit_catalog_free(&c);
+}
+
 static void test_order_independence(void)
 {
     const size_t n = 11;
@@ -504,6 +532,7 @@ int main(void)
     test_markup();
     test_system_titles();
     test_conflicts();
+    test_documents_apart();
     test_order_independence();
     test_fixed();
     test_keys();

@@ -140,7 +140,8 @@ static void test_fixture(void)
     p = find(&c, "wei-tpds");
     if (CHECK(p != NULL), p) {
         CHECK_STR(p->title, "A Study of Über-Fast Naïve Schedulers & Café GPUs — Part 2");
-        CHECK_INT(p->n_authors, 6);   /* "others" is not an author */
+        CHECK_INT(p->n_authors, 6);   /* "others" is not an author: it marks the list incomplete */
+        CHECK(p->authors_etal);
         CHECK_STR(p->authors[0], "Jörg Müller");
         CHECK_STR(p->authors[1], "François Étienne");
         CHECK_STR(p->authors[2], "María de la Cruz, Jr");

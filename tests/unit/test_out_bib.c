@@ -93,6 +93,7 @@ static void test_entries(void)
     p = add(&c, "unknown-journal", "On Things", "Journal of Things", 2001);
     p->authors = one;
     p->n_authors = 1;
+    p->authors_etal = true;   /* "A. Author et al." */
     add(&c, "bare", "Nothing Else", NULL, 0);
 
     int rc;
@@ -144,6 +145,7 @@ static void test_entries(void)
     CHECK(strstr(entry(out, "workshop"), "booktitle     = {Proceedings of the Workshop on Hot Topics in Operating Systems ({HotOS})}") != NULL);
     CHECK(strstr(entry(out, "unknown-journal"), "@article{unknown-journal,") != NULL);
     CHECK(strstr(entry(out, "unknown-journal"), "journal       = {Journal of Things}") != NULL);
+    CHECK(strstr(entry(out, "unknown-journal"), "author        = {A. Author and others},") != NULL);
     CHECK_STR(entry(out, "bare"),
               "@misc{bare,\n"
               "  title         = {Nothing {Else}},\n"
