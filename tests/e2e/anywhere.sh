@@ -35,8 +35,9 @@ EOF
 printf 'papers:\n  - key: hot1\n    title: A Hot Paper\n    venue: HotPapers\n    year: 2024\n  - key: os1\n    title: An OS Paper\n    venue: OSDI\n    year: 2024\n' >mine.yaml
 "$LIT" check -c mine.yaml 2>check2.err; rc=$?
 check "a venue of the table beside the catalog is known" sh -c "[ $rc -eq 0 ] && ! grep -q 'unknown venue' check2.err"
+NV=$($PY -c "import yaml; print(len(yaml.safe_load(open('$ROOT/data/venues.yaml'))['venues']) + 1)")   # the shipped ones and HotPapers
 check "check says the shipped table is extended: what is added and what overridden" \
-  grep -q "^venues: 538 from $ROOT/data/venues.yaml, extended by venues.yaml: 1 added (HotPapers), 1 overridden (OSDI)\$" check2.err
+  grep -q "^venues: $NV from $ROOT/data/venues.yaml, extended by venues.yaml: 1 added (HotPapers), 1 overridden (OSDI)\$" check2.err
 "$LIT" stats -c mine.yaml --by area -f csv >area.csv
 check "the overriding entry counts (OSDI's area)" grep -q '^operating-systems,' area.csv
 check_err "an alias the overriding entry adds finds the venue" 1 "venue 'OSDI-Conf' is an alias: write 'OSDI'" \

@@ -12,7 +12,7 @@ check_exit "diff: a revision starting with '-' is refused" 2 "$LIT" diff --since
 "$LIT" diff "$F/old.yaml" "$F/new.yaml" >out.txt
 check "text: the summary line" grep -q 'old.yaml -> .*new.yaml: 1 added, 1 removed, 2 changed (4 -> 4 papers)' out.txt
 check "text: added and removed papers" sh -c "grep -q '^  + pollux-osdi21  \[OSDI 2021\] Pollux' out.txt && grep -q '^  - retired-paper' out.txt"
-check "text: venue, topics and links changes" grep -q '^  ~ gavel-arxiv20: venue arXiv -> OSDI; topics +workload-analysis; links ~paper +code$' out.txt
+check "text: venue, topics and links changes" grep -q '^  ~ gavel-arxiv20: venue arXiv -> OSDI; topics +Workload and trace analysis; links ~paper +code$' out.txt
 check "a paper whose key changed is paired by DOI, not added and removed" grep -q '^  ~ pipedream-sosp19: key pipedream -> pipedream-sosp19; short (none) -> PipeDream$' out.txt
 check "an unchanged paper is not listed" sh -c "! grep -q tiresias out.txt"
 "$LIT" diff "$F/new.yaml" "$F/new.yaml" >same.txt
