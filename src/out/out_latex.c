@@ -1,4 +1,6 @@
-/* out_latex.c - booktabs tables for a related-work section: topics, venue-year, taxonomy, catalog. */
+/* out_latex.c - booktabs tables for a related-work section: the options, the pieces every
+ * table shares, the topics and catalog tables, and the document around a table
+ * (venue-year and taxonomy have files of their own). */
 #include "out_latex.h"
 #include <errno.h>
 #include <limits.h>
@@ -8,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#include "latex_priv.h"
 #include "latex_text.h"
 #include "match.h"
 #include "outfile.h"
@@ -16,30 +19,14 @@ const char *const lit_latex_tables[] = {"topics", "venue-year", "taxonomy", "cat
 
 enum { T_TOPICS, T_VENUE_YEAR, T_TAXONOMY, T_CATALOG };
 
-/* Packages a table uses, named in the fragment's leading comment. */
-enum { PKG_BOOKTABS = 1, PKG_ARRAY = 2, PKG_TABULARX = 4, PKG_LONGTABLE = 8, PKG_GRAPHICX = 16,
-       PKG_AMSSYMB = 32, PKG_HYPERREF = 64 };
 static const char *const pkg_names[] = {"booktabs", "array", "tabularx", "longtable", "graphicx", "amssymb",
                                         "hyperref"};
 
-/* Ragged-right paragraph cells; \hspace{0pt} lets TeX hyphenate the first word too. */
-#define RAGGED ">{\\raggedright\\arraybackslash\\hspace{0pt}}"
-/* Dots from a paper's name to its check marks, spaced like a table of contents' (the
- * kern keeps the end of the paragraph from dropping them) */
-#define LEADERS "\\leaders\\hbox to 0.8em{\\hss.\\hss}\\hfill\\kern0pt"
-/* A float holds at most this many rows (or estimated lines of text, in a 345pt article
- * column): a longer table becomes a longtable across pages, which never drops a row. */
-#define FLOAT_MAX_ROWS 40
-#define FLOAT_MAX_LINES 36
 /* Characters a line of the topics table's Systems column holds (about 215pt at 10pt). */
 #define SYSTEMS_LINE_CHARS 45
 /* Systems in one row of the topics table: a longer list goes on in the next rows, so
  * that no row is taller than a page (a longtable breaks only between rows). */
 #define CITES_PER_ROW 24
-/* Years as columns before the headers are rotated (about 28pt a column flat, 16pt
- * rotated, in a 345pt article column), and before the font gets smaller. */
-#define YEARS_FLAT 7
-#define YEARS_SMALL 17
 
 void lit_latex_opts_init(lit_latex_opts *o)
 {
@@ -85,20 +72,6 @@ bool lit_latex_group_ok(const char *table, lit_latex_group g)
     }
 }
 
-typedef struct ctx {
-    const lit_stats *s;
-    const lit_db *db;
-    const lit_latex_opts *o;
-    lit_diag *d;
-    lit_buf *b;               /* the table itself; the preamble is written around it */
-    unsigned pkgs, needs;     /* PKG_* and LIT_TEX_NEED_* bits */
-    unsigned char *warned;    /* per catalog paper: 1 = text warned, 2 = key warned */
-    int32_t *row_of;          /* catalog topic index -> row of s->topics, or -1 */
-    int *row_tax;             /* row -> index in db->topics, or -1 for a topic not in it */
-    size_t n_clipped;         /* topics whose citation list was capped */
-    const char **venue_id;    /* catalog venue index -> canonical id (or as written) */
-    lit_buf scratch;          /* reused for paper names */
-} ctx;
 
 /* Appends a number without printf's two passes (a million rows add up). */
 static void add_num(lit_buf *b, size_t v)
@@ -110,7 +83,7 @@ static void add_num(lit_buf *b, size_t v)
 }
 
 /* Share of part in whole as a whole percentage, for a note. */
-static int percent(size_t part, size_t whole) { return whole ? (int)(100.0 * (double)part / (double)whole + 0.5) : 0; }
+int lit_lx_percent(size_t part, size_t whole) { return whole ? (int)(100.0 * (double)part / (double)whole + 0.5) : 0; }
 
 /* One warning per paper, counting over the whole field even when a table shows only
  * its first words. */
@@ -134,7 +107,7 @@ static void warn_bad(ctx *c, const lit_tex_info *in, const lit_paper *p, const c
 }
 
 /* Escaped text of a paper's field, or of a table label when p is NULL. */
-static void text(ctx *c, const char *s, const lit_paper *p, const char *what)
+void lit_lx_text(ctx *c, const char *s, const lit_paper *p, const char *what)
 {
     lit_tex_info in = {0, 0, 0};
     lit_tex_escape(c->b, s, &in);
@@ -194,7 +167,7 @@ static void cite(ctx *c, const lit_paper *p)
                  p->key ? p->key : "");
     }
     lit_buf_adds(c->b, "[");
-    text(c, p->key && *p->key ? p->key : "?", p, "key");
+    lit_lx_text(c, p->key && *p->key ? p->key : "?", p, "key");
     lit_buf_adds(c->b, "]");
 }
 
@@ -225,12 +198,12 @@ static void word_breaks(lit_buf *b, size_t start)
 
 /* Name~\cite{key}: how every table refers to a paper in a list (cut titles), and
  * Name \cite{key} in a narrow column of its own (whole titles). */
-static void entry(ctx *c, const lit_paper *p, bool narrow)
+void lit_lx_entry(ctx *c, const lit_paper *p, bool narrow)
 {
     lit_buf_reset(&c->scratch);
     paper_name(&c->scratch, p, !narrow);
     size_t start = c->b->len;
-    text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
+    lit_lx_text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
     if (narrow) word_breaks(c->b, start);
     /* in a narrow column a citation may start the next line rather than overflow */
     lit_buf_adds(c->b, narrow ? " " : "~");
@@ -239,7 +212,7 @@ static void entry(ctx *c, const lit_paper *p, bool narrow)
 
 /* ---- topic rows, roots and groups ---- */
 
-static int root_of(const lit_topics *ts, int t)
+int lit_lx_root_of(const lit_topics *ts, int t)
 {
     for (int k = 0; t >= 0 && ts->t[t].parent_ix >= 0 && k < 64; k++) t = ts->t[t].parent_ix;
     return t;
@@ -274,30 +247,30 @@ static void map_topics(ctx *c)
 
 /* Rank of a row's group when rows are grouped by root topic: the root's taxonomy
  * position; a topic outside the taxonomy is its own group after all of them. */
-static long group_rank(const ctx *c, size_t r)
+long lit_lx_group_rank(const ctx *c, size_t r)
 {
     int t = c->row_tax[r];
-    if (t >= 0) return root_of(&c->db->topics, t);
+    if (t >= 0) return lit_lx_root_of(&c->db->topics, t);
     return (long)c->db->topics.n + c->s->topics[r].order;
 }
 
-static bool row_is_root(const ctx *c, size_t r)
+bool lit_lx_row_is_root(const ctx *c, size_t r)
 {
     int t = c->row_tax[r];
     return t < 0 || c->db->topics.t[t].parent_ix < 0;
 }
 
-static const char *group_label(const ctx *c, size_t r)
+const char *lit_lx_group_label(const ctx *c, size_t r)
 {
     int t = c->row_tax[r];
-    if (t >= 0) return c->db->topics.t[root_of(&c->db->topics, t)].label;
+    if (t >= 0) return c->db->topics.t[lit_lx_root_of(&c->db->topics, t)].label;
     return c->s->topics[r].name;
 }
 
 static bool any_parent(const ctx *c)
 {
     for (size_t r = 0; r < c->s->n_topics; r++)
-        if (!row_is_root(c, r)) return true;
+        if (!lit_lx_row_is_root(c, r)) return true;
     return false;
 }
 
@@ -312,12 +285,12 @@ static int cmp_rowkey(const void *a, const void *b)
     return (x->r > y->r) - (x->r < y->r);
 }
 
-static size_t *ordered_rows(const ctx *c, bool grouped)
+size_t *lit_lx_ordered_rows(const ctx *c, bool grouped)
 {
     size_t n = c->s->n_topics;
     rowkey *k = lit_xmalloc((n + 1) * sizeof *k);
     for (size_t r = 0; r < n; r++)
-        k[r] = (rowkey){grouped ? group_rank(c, r) : 0, grouped && !row_is_root(c, r),
+        k[r] = (rowkey){grouped ? lit_lx_group_rank(c, r) : 0, grouped && !lit_lx_row_is_root(c, r),
                         c->s->topics[r].order, r};
     qsort(k, n, sizeof *k, cmp_rowkey);
     size_t *out = lit_xmalloc((n + 1) * sizeof *out);
@@ -328,9 +301,8 @@ static size_t *ordered_rows(const ctx *c, bool grouped)
 
 /* ---- papers in display order ---- */
 
-typedef struct item { long group; int year; const char *name, *key; uint32_t pi; } item;
 
-static int cmp_item(const void *a, const void *b)
+int lit_lx_cmp_item(const void *a, const void *b)
 {
     const item *x = a, *y = b;
     if (x->group != y->group) return x->group < y->group ? -1 : 1;
@@ -342,26 +314,26 @@ static int cmp_item(const void *a, const void *b)
     return k ? k : (x->pi > y->pi) - (x->pi < y->pi);
 }
 
-/* Puts the k first of m items (in cmp_item order) at the front, sorted; the rest are
+/* Puts the k first of m items (in lit_lx_cmp_item order) at the front, sorted; the rest are
  * only counted. Linear for a short k: most items are not among the first k. */
 static void first_sorted(item *it, size_t m, size_t k)
 {
     if (k >= m) {
-        qsort(it, m, sizeof *it, cmp_item);
+        qsort(it, m, sizeof *it, lit_lx_cmp_item);
         return;
     }
-    qsort(it, k, sizeof *it, cmp_item);
+    qsort(it, k, sizeof *it, lit_lx_cmp_item);
     for (size_t i = k; i < m; i++) {
-        if (cmp_item(&it[i], &it[k - 1]) >= 0) continue;
+        if (lit_lx_cmp_item(&it[i], &it[k - 1]) >= 0) continue;
         item t = it[i];
         it[i] = it[k - 1];
         size_t j = k - 1;
-        for (; j > 0 && cmp_item(&t, &it[j - 1]) < 0; j--) it[j] = it[j - 1];
+        for (; j > 0 && lit_lx_cmp_item(&t, &it[j - 1]) < 0; j--) it[j] = it[j - 1];
         it[j] = t;
     }
 }
 
-static item make_item(const ctx *c, uint32_t pi, long group)
+item lit_lx_make_item(const ctx *c, uint32_t pi, long group)
 {
     const lit_paper *p = &c->db->cat.papers[pi];
     const char *name = p->short_name && *p->short_name ? p->short_name
@@ -389,33 +361,33 @@ static int32_t new_row(const ctx *c, const lit_paper *p, uint32_t k)
 
 /* ---- shared table pieces ---- */
 
-static void caption(ctx *c, const char *dflt, const char *table)
+void lit_lx_caption(ctx *c, const char *dflt, const char *table)
 {
     lit_buf_adds(c->b, "\\caption{");
-    text(c, c->o->caption ? c->o->caption : dflt, NULL, "the caption");
+    lit_lx_text(c, c->o->caption ? c->o->caption : dflt, NULL, "the caption");
     lit_buf_printf(c->b, "}\\label{%s%s}", c->o->label ? "" : "tab:", c->o->label ? c->o->label : table);
 }
 
 /* table floats; table* spans both columns of a two-column paper (--wide) */
-static void float_open(ctx *c)
+void lit_lx_float_open(ctx *c)
 {
     lit_buf_adds(c->b, c->o->wide ? "\\begin{table*}[tbp]\n\\centering\n" : "\\begin{table}[tbp]\n\\centering\n");
 }
 
-static void float_close(ctx *c) { lit_buf_adds(c->b, c->o->wide ? "\\end{table*}\n" : "\\end{table}\n"); }
+void lit_lx_float_close(ctx *c) { lit_buf_adds(c->b, c->o->wide ? "\\end{table*}\n" : "\\end{table}\n"); }
 
-static void group_heading(ctx *c, size_t ncols, const char *label, bool first)
+void lit_lx_group_heading(ctx *c, size_t ncols, const char *label, bool first)
 {
     if (!first) lit_buf_adds(c->b, "\\addlinespace\n");
     lit_buf_printf(c->b, "\\multicolumn{%zu}{@{}l}{\\textbf{", ncols);
-    text(c, label, NULL, "a group heading");
+    lit_lx_text(c, label, NULL, "a group heading");
     lit_buf_adds(c->b, "}}\\\\\n");
 }
 
 /* What a table left out, in small type under it (after the tabular in a float, after
  * a longtable), so that the reader of the PDF learns it, not only the terminal. note
  * is LaTeX already: numbers and fixed words. */
-static void table_note(ctx *c, const lit_buf *note)
+void lit_lx_table_note(ctx *c, const lit_buf *note)
 {
     if (!note->len) return;
     lit_buf_printf(c->b, "\\par\\smallskip{\\footnotesize\\raggedright %s\\par}\n", note->data);
@@ -424,12 +396,12 @@ static void table_note(ctx *c, const lit_buf *note)
 /* A longtable with its first head, repeated head and feet; head is the header rows.
  * Its widths are computed, never tabularx's X: xltabular keeps the whole body in
  * memory and exceeds TeX's at 10,000 papers. */
-static void longtable_open(ctx *c, const char *spec, size_t ncols, const char *head,
+void lit_lx_longtable_open(ctx *c, const char *spec, size_t ncols, const char *head,
                            const char *dflt_caption, const char *table)
 {
     c->pkgs |= PKG_LONGTABLE;
     lit_buf_printf(c->b, "\\begin{longtable}{%s}\n", spec);
-    caption(c, dflt_caption, table);
+    lit_lx_caption(c, dflt_caption, table);
     lit_buf_printf(c->b, "\\\\\n\\toprule\n%s\\midrule\n\\endfirsthead\n", head);
     lit_buf_printf(c->b, "\\multicolumn{%zu}{@{}l}{\\small\\itshape Table~\\thetable{} (continued)}\\\\\n"
                          "\\toprule\n%s\\midrule\n\\endhead\n", ncols, head);
@@ -439,7 +411,7 @@ static void longtable_open(ctx *c, const char *spec, size_t ncols, const char *h
 
 /* Whether a table of rows rows (or lines estimated lines) goes across pages as a
  * longtable rather than in a float that would run off the page. */
-static bool too_long(ctx *c, size_t rows, size_t lines, const char *table)
+bool lit_lx_too_long(ctx *c, size_t rows, size_t lines, const char *table)
 {
     if (rows <= FLOAT_MAX_ROWS && lines <= FLOAT_MAX_LINES) return false;
     if (c->o->wide)
@@ -449,7 +421,7 @@ static bool too_long(ctx *c, size_t rows, size_t lines, const char *table)
 }
 
 /* The papers of the selection with a topic in a row marked in shown[] (rows of s->topics). */
-static size_t papers_covered(const ctx *c, const unsigned char *shown)
+size_t lit_lx_papers_covered(const ctx *c, const unsigned char *shown)
 {
     size_t covered = 0;
     for (size_t i = 0; i < c->s->n_papers; i++) {
@@ -465,7 +437,7 @@ static size_t papers_covered(const ctx *c, const unsigned char *shown)
 
 /* Marks in keep[] the n rows of s->topics with the most papers (taxonomy order among
  * equals, as the charts rank them). */
-static void keep_largest(const ctx *c, unsigned char *keep, size_t n)
+void lit_lx_keep_largest(const ctx *c, unsigned char *keep, size_t n)
 {
     for (size_t r = 0; r < c->s->n_topics; r++) keep[r] = c->s->topic_rank[r] < n;
 }
@@ -541,7 +513,7 @@ static void table_topics(ctx *c)
         const lit_paper *p = &cat->papers[s->sel[i]];
         for (uint32_t k = 0; k < p->n_topics; k++) {
             int32_t r = new_row(c, p, k);
-            if (r >= 0) items[start[r] + cnt[r]++] = make_item(c, s->sel[i], 0);
+            if (r >= 0) items[start[r] + cnt[r]++] = lit_lx_make_item(c, s->sel[i], 0);
         }
     }
 
@@ -549,9 +521,9 @@ static void table_topics(ctx *c)
      * flat list (or the topics a taxonomy with parents does not know) by name under
      * initial letters, so that a reader finds a topic among thousands of keywords */
     unsigned char *shown = lit_xmalloc(n + 1);
-    if (c->o->top && c->o->top < n) keep_largest(c, shown, c->o->top);
+    if (c->o->top && c->o->top < n) lit_lx_keep_largest(c, shown, c->o->top);
     else memset(shown, 1, n + 1);
-    size_t *order = ordered_rows(c, grouped), m = 0, tail = 0;
+    size_t *order = lit_lx_ordered_rows(c, grouped), m = 0, tail = 0;
     for (size_t i = 0; i < n; i++)
         if (shown[order[i]]) order[m++] = order[i];
     while (grouped && tail < m && c->row_tax[order[tail]] >= 0) tail++;
@@ -586,50 +558,50 @@ static void table_topics(ctx *c)
         }
         lines += 1 + chars / SYSTEMS_LINE_CHARS;
     }
-    bool longt = too_long(c, m, lines, "topics");
+    bool longt = lit_lx_too_long(c, m, lines, "topics");
     lit_buf note = LIT_BUF_INIT;
     if (m < n) {
         char a[32], b2[32], t[32];
-        size_t covered = papers_covered(c, shown);
+        size_t covered = lit_lx_papers_covered(c, shown);
         lit_buf_printf(&note, "The %zu topics with the most papers are shown, of %s, covering %s of %s papers "
                        "(%d\\%%); \\texttt{litsurvey latex topics -{}-top N} shows more.", m, lit_num_str(t, n),
-                       lit_num_str(a, covered), lit_num_str(b2, s->n_papers), percent(covered, s->n_papers));
+                       lit_num_str(a, covered), lit_num_str(b2, s->n_papers), lit_lx_percent(covered, s->n_papers));
         lit_warn(c->d, NULL, 0, 0, "the topics table shows the %zu of %s topics with the most papers (--top)", m, t);
     }
 
     c->pkgs |= PKG_ARRAY;
     static const char head[] = "Topic & Systems & Papers\\\\\n";
     if (longt)
-        longtable_open(c, "@{}" RAGGED "p{0.25\\linewidth}" RAGGED "p{\\dimexpr0.75\\linewidth-3.5em-4\\tabcolsep\\relax}"
+        lit_lx_longtable_open(c, "@{}" RAGGED "p{0.25\\linewidth}" RAGGED "p{\\dimexpr0.75\\linewidth-3.5em-4\\tabcolsep\\relax}"
                        ">{\\raggedleft\\arraybackslash}p{3.5em}@{}", 3, head, "Surveyed systems by topic.", "topics");
     else {
         c->pkgs |= PKG_TABULARX;
-        float_open(c);
-        caption(c, "Surveyed systems by topic.", "topics");
+        lit_lx_float_open(c);
+        lit_lx_caption(c, "Surveyed systems by topic.", "topics");
         lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{@{}" RAGGED "p{0.25\\linewidth}" RAGGED "Xr@{}}\n"
                        "\\toprule\n%s\\midrule\n", head);
     }
     long last_group = -1;
     for (size_t i = 0; i < m; i++) {
         size_t r = order[i];
-        bool root = row_is_root(c, r), by_letter = letters && i >= tail;
+        bool root = lit_lx_row_is_root(c, r), by_letter = letters && i >= tail;
         if (by_letter) {
             if (i == tail || initial[r] != initial[order[i - 1]]) {
                 char label[8];
                 if (initial[r] <= 'Z') snprintf(label, sizeof label, "%c", initial[r]);
                 else snprintf(label, sizeof label, "Other");
-                group_heading(c, 3, label, i == 0);
+                lit_lx_group_heading(c, 3, label, i == 0);
             }
         } else if (grouped) {
-            long g = group_rank(c, r);
-            if (g != last_group && !root) group_heading(c, 3, group_label(c, r), last_group == -1);
+            long g = lit_lx_group_rank(c, r);
+            if (g != last_group && !root) lit_lx_group_heading(c, 3, lit_lx_group_label(c, r), last_group == -1);
             else if (g != last_group && last_group != -1) lit_buf_adds(c->b, "\\addlinespace\n");
             last_group = g;
         }
         if (grouped && !root && !by_letter) lit_buf_adds(c->b, "\\setlength{\\leftskip}{1em}");  /* wrapped lines too */
         if (grouped && root && !by_letter) lit_buf_adds(c->b, "\\textbf{");
         size_t start_label = c->b->len;
-        text(c, s->topics[r].name, NULL, "a topic label");
+        lit_lx_text(c, s->topics[r].name, NULL, "a topic label");
         word_breaks(c->b, start_label);
         if (grouped && root && !by_letter) lit_buf_adds(c->b, "}");
         lit_buf_adds(c->b, " & ");
@@ -640,7 +612,7 @@ static void table_topics(ctx *c)
             if (k == CITES_PER_ROW) lit_buf_printf(c->b, ", & %zu\\\\\n & ", s->topics[r].count);
             else if (k % CITES_PER_ROW == 0 && k) lit_buf_adds(c->b, ", &\\\\\n & ");
             else if (k) lit_buf_adds(c->b, ", ");
-            entry(c, &cat->papers[it[k].pi], false);
+            lit_lx_entry(c, &cat->papers[it[k].pi], false);
         }
         if (show < k_all) lit_buf_printf(c->b, ", and %zu more", k_all - show);
         if (show > CITES_PER_ROW) lit_buf_adds(c->b, " &\\\\\n");
@@ -648,11 +620,11 @@ static void table_topics(ctx *c)
     }
     if (longt) {
         lit_buf_adds(c->b, "\\end{longtable}\n");
-        table_note(c, &note);
+        lit_lx_table_note(c, &note);
     } else {
         lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
-        table_note(c, &note);
-        float_close(c);
+        lit_lx_table_note(c, &note);
+        lit_lx_float_close(c);
     }
     lit_buf_free(&note);
     free(initial);
@@ -668,493 +640,6 @@ static void table_topics(ctx *c)
     free(start);
 }
 
-/* ---- venue-year: counts with totals ---- */
-
-static void count_cell(ctx *c, size_t v, bool zero)
-{
-    if (v || zero) lit_buf_printf(c->b, " & %zu", v);
-    else lit_buf_adds(c->b, " &");
-}
-
-static size_t digits(size_t v)
-{
-    size_t n = 1;
-    while (v >= 10) { v /= 10; n++; }
-    return n;
-}
-
-/* Sum of a row's years from index a to b (inclusive). */
-static size_t year_sum(const size_t *row, size_t a, size_t b)
-{
-    size_t n = 0;
-    for (size_t y = a; y <= b; y++) n += row[y];
-    return n;
-}
-
-/* One row of counts: the year columns (the first one sums the years up to it), n/a when
- * shown, then the total; zero cells are empty unless zero. */
-static void count_row(ctx *c, const size_t *row, const unsigned char *keep, size_t first, size_t ny,
-                      bool has_noyear, size_t no_year, size_t total, bool zero)
-{
-    for (size_t y = first; y < ny; y++)
-        if (keep[y]) count_cell(c, y == first ? year_sum(row, 0, first) : row[y], zero);
-    if (has_noyear) count_cell(c, no_year, zero);
-    lit_buf_printf(c->b, " & %zu\\\\\n", total);
-}
-
-/* Papers per venue (rows) and year (columns), with the papers without a year (n/a) and
- * without a venue, and totals, so that rows and columns add up. Past 7 years the year
- * labels turn; past 17 the type gets smaller and empty years go; when the columns are
- * still wider than a 345pt article column the oldest years share the first column
- * ("-2010"). Past a page of venues it is a longtable. */
-static void table_venue_year(ctx *c)
-{
-    const lit_stats *s = c->s;
-    const lit_catalog *cat = &c->db->cat;
-    size_t ny = s->n_years, nv = s->n_venues;
-    /* papers with a venue but no year, and papers without a venue, so that rows add up */
-    size_t *no_year = lit_xcalloc(nv + 1, sizeof *no_year);
-    size_t *nov = lit_xcalloc(ny + 1, sizeof *nov), nov_noyear = 0;
-    bool has_noyear = false;
-    for (size_t v = 0; v < nv; v++) {
-        size_t sum = year_sum(s->venue_year + v * ny, 0, ny ? ny - 1 : 0) * (ny > 0);
-        no_year[v] = s->venues[v].count > sum ? s->venues[v].count - sum : 0;
-        if (no_year[v]) has_noyear = true;
-    }
-    /* area groups in the order of s->areas (most papers first) */
-    bool grouped = c->o->group == LIT_LATEX_GROUP_AREA;
-    item *rows = lit_xmalloc((nv + 1) * sizeof *rows);
-    const char **area = lit_xcalloc(nv + 1, sizeof *area);
-    for (size_t v = 0; v < nv; v++) {
-        const lit_venue *ve = lit_venues_find(&c->db->venues, s->venues[v].name);
-        area[v] = ve && ve->area ? ve->area : "unknown";
-        long g = 0;
-        if (grouped) {
-            g = (long)s->n_areas;
-            for (size_t a = 0; a < s->n_areas; a++)
-                if (strcmp(s->areas[a].name, area[v]) == 0) { g = (long)a; break; }
-        }
-        rows[v] = (item){g, (int)v + 1, "", "", (uint32_t)v};
-    }
-    /* past a page (or --top), the venues with the most papers (s->venues is in count
-     * order) and one row that sums the others, as the venue chart does */
-    size_t shown = c->o->top && c->o->top < nv ? c->o->top : nv, n_groups = 0;
-    size_t *at = lit_xcalloc(nv + 2, sizeof *at);     /* at[k]: groups among the first k */
-    unsigned char *seen = lit_xcalloc(s->n_areas + 2, 1);
-    for (size_t k = 0; k < nv; k++) at[k + 1] = at[k] + (grouped && !seen[rows[k].group]++);
-    /* a heading and its space are 2 rows; the head, the no-venue row and the total 3 or 4 */
-    size_t fixed_rows = 3 + (s->n_no_venue > 0);
-    if (!c->o->top && nv + 2 * at[nv] + fixed_rows > FLOAT_MAX_ROWS)
-        while (shown > 0 && shown + 1 + 2 * at[shown] + fixed_rows > FLOAT_MAX_ROWS) shown--;
-    /* never through a tie: the venues with as many papers as the first one summed are summed
-     * too, as every chart names a tie whole or not at all */
-    bool tie = false;
-    while (shown > 0 && shown < nv && s->venues[shown - 1].count == s->venues[shown].count) shown--, tie = true;
-    n_groups = at[shown];
-    free(seen);
-    free(at);
-    size_t longest = 5;                               /* "Total" */
-    for (size_t v = 0; v < shown; v++)
-        if (strlen(s->venues[v].name) > longest) longest = strlen(s->venues[v].name);
-    size_t *oth = lit_xcalloc(ny + 1, sizeof *oth), oth_noyear = 0, oth_count = 0;
-    char other[64], a[32], b[32];
-    snprintf(other, sizeof other, "%s other venue%s", lit_num_str(a, nv - shown), nv - shown == 1 ? "" : "s");
-    for (size_t v = shown; v < nv; v++) {
-        for (size_t y = 0; y < ny; y++) oth[y] += s->venue_year[v * ny + y];
-        oth_noyear += no_year[v];
-        oth_count += s->venues[v].count;
-    }
-    if (shown < nv && strlen(other) > longest) longest = strlen(other);
-    for (size_t i = 0; i < s->n_papers; i++) {
-        const lit_paper *p = &cat->papers[s->sel[i]];
-        if (p->venue >= 0) continue;
-        if (p->year >= s->year_min && p->year <= s->year_max && p->year) nov[p->year - s->year_min]++;
-        else { nov_noyear++; has_noyear = true; }
-    }
-    /* a long range (one stray old year) keeps only the years that have papers */
-    unsigned char *keep = lit_xmalloc(ny + 1);
-    size_t ns = 0;
-    for (size_t y = 0; y < ny; y++) {
-        keep[y] = ny <= YEARS_SMALL || s->per_year[y] > 0;
-        ns += keep[y];
-    }
-    bool rotate = ns > YEARS_FLAT, small = ns > YEARS_SMALL;
-    /* the width of the columns at 0.5em a digit: the widest number of a column is its
-     * total; the first year column takes the older years while they do not fit */
-    double em = small ? 8 : 10, sep = rotate ? 3 : 4;
-    double fixed = longest * 0.5 * em + digits(s->n_papers) * 0.5 * em + 2 * sep;
-    if (has_noyear) fixed += (rotate ? 0.9 * em : 1.5 * em) + 2 * sep;
-    size_t first = 0;
-    while (ny && keep[first] == 0) first++;
-    for (;;) {
-        double w = fixed;
-        for (size_t y = first; y < ny; y++)
-            if (keep[y]) {
-                size_t n = y == first ? year_sum(s->per_year, 0, first) : s->per_year[y];
-                double label = rotate ? 0.9 * em : (y == first && first ? 5 : 4) * 0.5 * em;
-                double num = digits(n) * 0.5 * em;
-                w += (num > label ? num : label) + 2 * sep;
-            }
-        size_t left = 0;
-        for (size_t y = first + 1; y < ny; y++) left += keep[y];
-        if (w <= 345 || left < 4) break;
-        do first++; while (!keep[first]);
-    }
-    ns = 0;
-    for (size_t y = first; y < ny; y++) ns += keep[y];
-    size_t ncols = 1 + ns + (has_noyear ? 1 : 0) + 1;
-    if (rotate) c->pkgs |= PKG_GRAPHICX;
-
-    /* stable: within a group keep the count order of s->venues (year field holds it) */
-    qsort(rows, shown, sizeof *rows, cmp_item);
-    bool longt = too_long(c, shown + (shown < nv) + 2 * n_groups + fixed_rows, 0, "venue-year");
-    lit_buf note = LIT_BUF_INIT;
-    if (shown < nv) {
-        lit_buf_printf(&note, "The %zu venues with the most papers are shown; the %s (%s papers, %d\\%%) "
-                       "are summed in one row%s; \\texttt{litsurvey latex venue-year -{}-top N} shows more.", shown,
-                       other, lit_num_str(b, oth_count), percent(oth_count, s->n_papers),
-                       tie ? ", with all the venues that tie at the cut" : "");
-        lit_warn(c->d, NULL, 0, 0, "the venue-year table shows the %zu of %s venues with the most papers and "
-                 "sums the other %s in one row (%s)", shown, lit_num_str(b, nv), a,
-                 c->o->top ? "--top" : "more do not fit a page; --top N shows more");
-    }
-
-    lit_buf head = LIT_BUF_INIT, spec = LIT_BUF_INIT;
-    lit_buf_printf(&spec, "@{}l*{%zu}{r}r@{}", ncols - 2);
-    lit_buf_adds(&head, "Venue");
-    for (size_t y = first; y < ny; y++) {
-        if (!keep[y]) continue;
-        const char *upto = y == first && first ? "--" : "";   /* the older years too */
-        if (rotate) lit_buf_printf(&head, " & \\rotatebox{90}{%s%d}", upto, s->year_min + (int)y);
-        else lit_buf_printf(&head, " & %s%d", upto, s->year_min + (int)y);
-    }
-    if (has_noyear) lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{n/a}" : " & n/a");
-    lit_buf_adds(&head, " & Total\\\\\n");
-    const char *setup = small ? "\\footnotesize\n" : "";
-    if (longt) {
-        lit_buf_printf(c->b, "\\begingroup\n%s\\setlength{\\tabcolsep}{%dpt}\n", setup, (int)sep);
-        longtable_open(c, spec.data, ncols, head.data, "Papers per venue and year.", "venue-year");
-    } else {
-        float_open(c);
-        lit_buf_printf(c->b, "%s\\setlength{\\tabcolsep}{%dpt}\n", setup, (int)sep);
-        caption(c, "Papers per venue and year.", "venue-year");
-        lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, head.data);
-    }
-    long last = -1;
-    for (size_t k = 0; k < shown; k++) {
-        size_t v = rows[k].pi;
-        if (grouped && rows[k].group != last) {
-            group_heading(c, ncols, area[v], last == -1);
-            last = rows[k].group;
-        }
-        text(c, s->venues[v].name, NULL, "a venue name");
-        count_row(c, s->venue_year + v * ny, keep, first, ny, has_noyear, no_year[v], s->venues[v].count, false);
-    }
-    if (shown < nv) {
-        lit_buf_adds(c->b, "\\addlinespace\n\\textit{");
-        lit_buf_adds(c->b, other);
-        lit_buf_adds(c->b, "}");
-        count_row(c, oth, keep, first, ny, has_noyear, oth_noyear, oth_count, false);
-    }
-    if (s->n_no_venue) {
-        if (grouped || nv) lit_buf_adds(c->b, "\\addlinespace\n");
-        lit_buf_adds(c->b, "\\textit{no venue}");
-        count_row(c, nov, keep, first, ny, has_noyear, nov_noyear, s->n_no_venue, false);
-    }
-    size_t total = 0;
-    for (size_t v = 0; v < nv; v++) total += s->venues[v].count;
-    lit_buf_adds(c->b, "\\midrule\nTotal");
-    count_row(c, s->per_year, keep, first, ny, has_noyear, s->n_no_year, total + s->n_no_venue, true);
-    if (longt) {
-        lit_buf_adds(c->b, "\\end{longtable}\n");
-        table_note(c, &note);
-        lit_buf_adds(c->b, "\\endgroup\n");
-    } else {
-        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
-        table_note(c, &note);
-        float_close(c);
-    }
-    lit_buf_free(&note);
-    free(oth);
-    lit_buf_free(&head);
-    lit_buf_free(&spec);
-    free(keep);
-    free(rows);
-    free(area);
-    free(no_year);
-    free(nov);
-}
-
-/* ---- taxonomy: systems x topics with check marks ---- */
-
-/* A column's label: the taxonomy's short label when it has one (charts use it too). */
-static const char *col_label(const ctx *c, size_t r)
-{
-    const lit_count *t = &c->s->topics[r];
-    return t->short_name && *t->short_name ? t->short_name : t->name;
-}
-
-/* One row per paper, one check column per topic. The columns are grouped by root topic
- * (a group's root in bold, a gap around groups of several columns) under one header row
- * of the topics' short labels: flat when they all fit across the text, else turned 90
- * degrees, which keeps a column as narrow as its check mark. Each row names the paper
- * by its system name or, without one, its whole title (never a cut one) in a column that
- * takes the width the checks leave. More topics than fit across the text: one column
- * per root topic when the roots fit, else the topics with the most papers (--top N
- * chooses how many); the rows are then the papers with a check, and a note says so. */
-
-/* Type size in points for n check columns, and whether n turned columns (1.1em and
- * 2pt of separation each) leave 50pt for the names in a 345pt column. */
-static double tax_pt(size_t n) { return n <= 16 ? 9 : n <= 24 ? 8 : 7; }
-static bool tax_fits(size_t n) { return 1.1 * (double)n * tax_pt(n) + (double)n * 2 + 50 <= 345; }
-
-/* The taxonomy's columns: a label, a group (the gaps fall between groups), and for each
- * row of s->topics the column its checks go to (NONE: not shown). */
-#define NONE SIZE_MAX
-typedef struct taxcols {
-    size_t n;
-    const char **label;
-    long *group;
-    bool *bold;
-    size_t *of_row;
-} taxcols;
-
-static void taxcols_init(taxcols *tc, size_t nt)
-{
-    tc->n = 0;
-    tc->label = lit_xmalloc((nt + 1) * sizeof *tc->label);
-    tc->group = lit_xmalloc((nt + 1) * sizeof *tc->group);
-    tc->bold = lit_xmalloc((nt + 1) * sizeof *tc->bold);
-    tc->of_row = lit_xmalloc((nt + 1) * sizeof *tc->of_row);
-    for (size_t r = 0; r < nt; r++) tc->of_row[r] = NONE;
-}
-
-static void taxcols_free(taxcols *tc)
-{
-    free(tc->label);
-    free(tc->group);
-    free(tc->bold);
-    free(tc->of_row);
-}
-
-/* The columns, and into note what the table leaves out. */
-static void taxonomy_columns(ctx *c, taxcols *tc, lit_buf *note)
-{
-    const lit_stats *s = c->s;
-    size_t nt = s->n_topics, fit = 0, n_roots = 0;
-    while (fit < nt && tax_fits(fit + 1)) fit++;
-    size_t *order = ordered_rows(c, true);
-    for (size_t k = 0; k < nt; k++) n_roots += k == 0 || group_rank(c, order[k]) != group_rank(c, order[k - 1]);
-    char a[32], b[32];
-    taxcols_init(tc, nt);
-    if (c->o->top ? nt > c->o->top : nt > fit && n_roots > fit) {
-        /* the largest topics, in taxonomy order */
-        size_t n = c->o->top ? c->o->top : fit;
-        unsigned char *keep = lit_xmalloc(nt + 1);
-        keep_largest(c, keep, n);
-        for (size_t k = 0; k < nt; k++) {
-            size_t r = order[k];
-            if (!keep[r]) continue;
-            tc->label[tc->n] = col_label(c, r);
-            tc->group[tc->n] = group_rank(c, r);
-            tc->of_row[r] = tc->n++;
-        }
-        free(keep);
-        lit_buf_printf(note, "%zu of %s topics shown (the largest)", tc->n, lit_num_str(a, nt));
-        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %s topics, more than %s: it shows the %zu with the most "
-                 "papers (--top N or --topic chooses others)", a,
-                 c->o->top ? "--top asks for" : "fit across a 345pt column", tc->n);
-    } else if (nt > fit) {
-        /* one column per root: a check for a topic anywhere under it */
-        for (size_t k = 0; k < nt; k++) {
-            size_t r = order[k];
-            if (k == 0 || group_rank(c, r) != group_rank(c, order[k - 1])) {
-                int t = c->row_tax[r];
-                const lit_topic *root = t >= 0 ? &c->db->topics.t[root_of(&c->db->topics, t)] : NULL;
-                tc->label[tc->n] = !root ? col_label(c, r) : root->short_label && *root->short_label
-                                 ? root->short_label : root->label;
-                tc->group[tc->n] = (long)tc->n;
-                tc->n++;
-            }
-            tc->of_row[r] = tc->n - 1;
-        }
-        lit_buf_printf(note, "The %s topics are shown as their %zu root topics: a check means a topic "
-                       "under that root", lit_num_str(a, nt), tc->n);
-        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %s topics, more than fit across a 345pt column: it shows "
-                 "one column per root topic (--top N shows the largest topics instead)", a);
-    } else {
-        for (size_t k = 0; k < nt; k++) {
-            size_t r = order[k];
-            tc->label[k] = col_label(c, r);
-            tc->group[k] = group_rank(c, r);
-            tc->of_row[r] = k;
-        }
-        tc->n = nt;
-    }
-    /* a group's root is bold when its children follow it */
-    for (size_t k = 0; k < tc->n; k++) tc->bold[k] = false;
-    for (size_t k = 0; k + 1 < nt; k++) {
-        size_t r = order[k], next = order[k + 1];
-        if (tc->of_row[r] != NONE && tc->of_row[next] == tc->of_row[r] + 1 && row_is_root(c, r) &&
-            !row_is_root(c, next))
-            tc->bold[tc->of_row[r]] = true;
-    }
-    if (note->len) {
-        unsigned char *shown = lit_xmalloc(nt + 1);
-        for (size_t r = 0; r < nt; r++) shown[r] = tc->of_row[r] != NONE;
-        size_t covered = papers_covered(c, shown);
-        free(shown);
-        lit_buf_printf(note, ", covering %s of %s papers (%d\\%%); \\texttt{litsurvey latex taxonomy -{}-top N} "
-                       "or \\texttt{-{}-topic} chooses others.", lit_num_str(a, covered), lit_num_str(b, s->n_papers),
-                       percent(covered, s->n_papers));
-    }
-    free(order);
-}
-
-/* The first topic of a paper that has a column, as its row of s->topics, or -1. */
-static int first_shown(const ctx *c, const taxcols *tc, const lit_paper *p)
-{
-    for (uint32_t k = 0; k < p->n_topics; k++) {
-        int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
-        if (r >= 0 && tc->of_row[r] != NONE) return r;
-    }
-    return -1;
-}
-
-static void table_taxonomy(ctx *c)
-{
-    const lit_stats *s = c->s;
-    const lit_catalog *cat = &c->db->cat;
-    taxcols tc;
-    lit_buf note = LIT_BUF_INIT;
-    taxonomy_columns(c, &tc, &note);
-    size_t nt = tc.n;
-    lit_latex_group g = c->o->group == LIT_LATEX_GROUP_DEFAULT ? LIT_LATEX_GROUP_PARENT : c->o->group;
-
-    /* rows: selected papers with a shown topic, grouped by the root or the column of
-     * their first one; about 30 characters of a title to a line in the name column */
-    item *rows = lit_xmalloc((s->n_papers + 1) * sizeof *rows);
-    size_t nr = 0, lines = 0;
-    for (size_t i = 0; i < s->n_papers; i++) {
-        const lit_paper *p = &cat->papers[s->sel[i]];
-        int r = first_shown(c, &tc, p);
-        if (r < 0) continue;
-        long grp = g == LIT_LATEX_GROUP_PARENT ? group_rank(c, (size_t)r)
-                 : g == LIT_LATEX_GROUP_TOPIC ? (long)tc.of_row[r] : 0;
-        rows[nr] = make_item(c, s->sel[i], grp);
-        lines += 1 + strlen(rows[nr].name) / 30;
-        nr++;
-    }
-    qsort(rows, nr, sizeof *rows, cmp_item);
-    size_t n_groups = 0;
-    for (size_t i = 0; i < nr; i++)
-        if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) n_groups++;
-    bool longt = too_long(c, nr + n_groups, lines + 2 * n_groups, "taxonomy");
-    size_t ncols = nt + 1;
-    c->pkgs |= PKG_AMSSYMB | PKG_ARRAY;
-
-    /* smaller type for many topics; flat labels (a column as wide as its label, up to
-     * 7em, wrapped beyond) when they fit beside a 100pt name column of a 345pt article
-     * column, else turned, in columns 1.1em wide */
-    double pt = tax_pt(nt);
-    const char *size = pt == 9 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
-                     : pt == 8 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
-                                : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
-    double *width = lit_xmalloc((nt + 1) * sizeof *width), sum = 0;
-    for (size_t k = 0; k < nt; k++) {
-        double w = 0.5 * (double)strlen(tc.label[k]) + 0.5;
-        width[k] = w < 7 ? w : 7;
-        sum += width[k];
-    }
-    bool rotate = sum * pt + 100 > 345;
-    if (rotate) {
-        c->pkgs |= PKG_GRAPHICX;
-        for (size_t k = 0; k < nt; k++) width[k] = 1.1;
-        sum = 1.1 * (double)nt;
-        if (!tax_fits(nt))   /* --top asked for more than fit */
-            lit_warn(c->d, NULL, 0, 0, "the taxonomy has %zu topic columns, more than fit across a 345pt "
-                     "column: choose fewer with --top or --topic, or use a wider page", nt);
-    }
-
-    /* the column spec, with a gap at each edge of a group of several columns; the name
-     * column takes what the checks leave, its last line (with the citation) on the row's
-     * baseline so that the leaders run to the check marks */
-    lit_buf cells = LIT_BUF_INIT, spec = LIT_BUF_INIT, head = LIT_BUF_INIT;
-    size_t gaps = 0;
-    for (size_t k = 0, prev = 0; k < nt;) {
-        size_t e = k;
-        while (e < nt && tc.group[e] == tc.group[k]) e++;
-        if (k && (e - k > 1 || prev > 1)) { lit_buf_adds(&cells, "@{\\hspace{6pt}}"); gaps++; }
-        for (size_t j = k; j < e; j++) {
-            size_t same = 1;   /* columns of one width as one *{n}{...} */
-            while (j + same < e && width[j + same] == width[j]) same++;
-            lit_buf_printf(&cells, "*{%zu}{>{\\centering\\arraybackslash}p{%.2fem}}", same, width[j]);
-            j += same - 1;
-        }
-        prev = e - k;
-        k = e;
-    }
-    lit_buf_printf(&spec, "@{}" RAGGED "b{\\dimexpr\\linewidth-%.2fem-%zu\\tabcolsep-%zupt\\relax}%s@{}",
-                   sum, 2 * (nt - gaps), 6 * gaps, lit_buf_str(&cells));
-
-    lit_buf *body = c->b;
-    c->b = &head;
-    lit_buf_adds(&head, "System");
-    for (size_t k = 0; k < nt; k++) {
-        lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
-        if (tc.bold[k]) lit_buf_adds(&head, "\\textbf{");
-        text(c, tc.label[k], NULL, "a topic label");
-        lit_buf_adds(&head, tc.bold[k] ? "}}" : "}");
-    }
-    lit_buf_adds(&head, "\\\\\n");
-    c->b = body;
-
-    if (longt) {
-        lit_buf_printf(c->b, "\\begingroup\n%s", size);
-        longtable_open(c, spec.data, ncols, lit_buf_str(&head), "Taxonomy of the surveyed systems.", "taxonomy");
-    } else {
-        float_open(c);
-        lit_buf_adds(c->b, size);
-        caption(c, "Taxonomy of the surveyed systems.", "taxonomy");
-        lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
-    }
-    unsigned char *mark = lit_xmalloc(nt + 1);
-    for (size_t i = 0; i < nr; i++) {
-        const lit_paper *p = &cat->papers[rows[i].pi];
-        if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) {
-            int r = first_shown(c, &tc, p);
-            group_heading(c, ncols, g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r)
-                                                              : s->topics[r].name, i == 0);
-        }
-        entry(c, p, true);
-        lit_buf_adds(c->b, LEADERS);
-        memset(mark, 0, nt + 1);
-        for (uint32_t k = 0; k < p->n_topics; k++) {
-            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
-            if (r >= 0 && tc.of_row[r] != NONE) mark[tc.of_row[r]] = 1;
-        }
-        for (size_t k = 0; k < nt; k++) lit_buf_adds(c->b, mark[k] ? " & \\checkmark" : " &");
-        lit_buf_adds(c->b, "\\\\\n");
-    }
-    if (longt) {
-        lit_buf_adds(c->b, "\\end{longtable}\n");
-        table_note(c, &note);
-        lit_buf_adds(c->b, "\\endgroup\n");
-    } else {
-        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
-        table_note(c, &note);
-        float_close(c);
-    }
-    free(mark);
-    free(width);
-    lit_buf_free(&cells);
-    lit_buf_free(&spec);
-    lit_buf_free(&head);
-    lit_buf_free(&note);
-    free(rows);
-    taxcols_free(&tc);
-}
-
 /* ---- catalog: every paper, a longtable across pages ---- */
 
 static void table_catalog(ctx *c)
@@ -1164,7 +649,7 @@ static void table_catalog(ctx *c)
     lit_latex_group g = c->o->group;
     /* past a page, headings by year: a reader finds their way in hundreds of pages */
     if (g == LIT_LATEX_GROUP_DEFAULT) g = s->n_papers > FLOAT_MAX_ROWS ? LIT_LATEX_GROUP_YEAR : LIT_LATEX_GROUP_NONE;
-    size_t *cols = ordered_rows(c, g == LIT_LATEX_GROUP_PARENT);
+    size_t *cols = lit_lx_ordered_rows(c, g == LIT_LATEX_GROUP_PARENT);
     size_t nt = s->n_topics;
     long *rank = lit_xmalloc((nt + 1) * sizeof *rank);
     for (size_t k = 0; k < nt; k++) rank[cols[k]] = (long)k;
@@ -1172,17 +657,17 @@ static void table_catalog(ctx *c)
     for (size_t i = 0; i < s->n_papers; i++) {
         int r = first_row(c, &cat->papers[s->sel[i]]);
         long grp = 0;
-        if (g == LIT_LATEX_GROUP_PARENT) grp = r >= 0 ? group_rank(c, (size_t)r) : LONG_MAX;
+        if (g == LIT_LATEX_GROUP_PARENT) grp = r >= 0 ? lit_lx_group_rank(c, (size_t)r) : LONG_MAX;
         else if (g == LIT_LATEX_GROUP_TOPIC) grp = r >= 0 ? rank[r] : LONG_MAX;
         else if (g == LIT_LATEX_GROUP_YEAR) grp = cat->papers[s->sel[i]].year ? cat->papers[s->sel[i]].year : LONG_MAX;
-        rows[i] = make_item(c, s->sel[i], grp);
+        rows[i] = lit_lx_make_item(c, s->sel[i], grp);
     }
-    qsort(rows, s->n_papers, sizeof *rows, cmp_item);
+    qsort(rows, s->n_papers, sizeof *rows, lit_lx_cmp_item);
 
     c->pkgs |= PKG_ARRAY;
     lit_buf_adds(c->b, "\\begingroup\n\\setlength{\\tabcolsep}{4pt}\n");
     /* every width fixed, so that a long venue name wraps rather than widen the table */
-    longtable_open(c, "@{}" RAGGED "p{0.21\\linewidth}" RAGGED "p{0.46\\linewidth}"
+    lit_lx_longtable_open(c, "@{}" RAGGED "p{0.21\\linewidth}" RAGGED "p{0.46\\linewidth}"
                    RAGGED "p{\\dimexpr0.33\\linewidth-2.2em-6\\tabcolsep\\relax}>{\\raggedleft\\arraybackslash}p{2.2em}@{}", 4,
                    "System & Title & Venue & Year\\\\\n", "Catalog of the surveyed papers.", "catalog");
     for (size_t i = 0; i < s->n_papers; i++) {
@@ -1193,11 +678,11 @@ static void table_catalog(ctx *c)
             snprintf(year, sizeof year, "%d", p->year);
             const char *label = g == LIT_LATEX_GROUP_YEAR ? (p->year ? year : "No year")
                               : r < 0 ? "No topic"
-                              : g == LIT_LATEX_GROUP_PARENT ? group_label(c, (size_t)r) : s->topics[r].name;
-            group_heading(c, 4, label, i == 0);
+                              : g == LIT_LATEX_GROUP_PARENT ? lit_lx_group_label(c, (size_t)r) : s->topics[r].name;
+            lit_lx_group_heading(c, 4, label, i == 0);
         }
         /* the title is in the next column: a paper without a system name shows only its citation */
-        if (p->short_name && *p->short_name) entry(c, p, true);
+        if (p->short_name && *p->short_name) lit_lx_entry(c, p, true);
         else cite(c, p);
         lit_buf_adds(c->b, " & ");
         lit_buf_reset(&c->scratch);
@@ -1208,17 +693,17 @@ static void table_catalog(ctx *c)
             lit_tex_url(c->b, c->scratch.data);
             lit_buf_adds(c->b, "}{");
         }
-        text(c, p->title ? p->title : "", p, "title");
+        lit_lx_text(c, p->title ? p->title : "", p, "title");
         if (c->scratch.len) lit_buf_addc(c->b, '}');
         if (p->n_authors) {   /* who wrote it, under the title: "Narayanan et al." */
             lit_buf_reset(&c->scratch);
             lit_authors_short(p, &c->scratch);
             lit_buf_adds(c->b, "\\newline{\\footnotesize ");
-            text(c, lit_buf_str(&c->scratch), p, "authors");
+            lit_lx_text(c, lit_buf_str(&c->scratch), p, "authors");
             lit_buf_addc(c->b, '}');
         }
         lit_buf_adds(c->b, " & ");
-        if (p->venue >= 0) text(c, c->venue_id[p->venue], p, "venue");
+        if (p->venue >= 0) lit_lx_text(c, c->venue_id[p->venue], p, "venue");
         lit_buf_adds(c->b, " & ");
         if (p->year) add_num(c->b, (size_t)p->year);
         lit_buf_adds(c->b, "\\\\\n");
@@ -1296,8 +781,8 @@ static int render_parts(lit_buf *out, lit_buf *body_out, lit_buf *tail, const ch
     map_topics(&c);
     switch (t) {
     case T_TOPICS: table_topics(&c); break;
-    case T_VENUE_YEAR: table_venue_year(&c); break;
-    case T_TAXONOMY: table_taxonomy(&c); break;
+    case T_VENUE_YEAR: lit_lx_table_venue_year(&c); break;
+    case T_TAXONOMY: lit_lx_table_taxonomy(&c); break;
     default: table_catalog(&c); break;
     }
 

@@ -1,0 +1,276 @@
+/* latex_taxonomy.c - the taxonomy table: papers against topics (or facets), with check marks. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "latex_priv.h"
+#include "latex_text.h"
+
+/* ---- taxonomy: systems x topics with check marks ---- */
+
+/* A column's label: the taxonomy's short label when it has one (charts use it too). */
+static const char *col_label(const ctx *c, size_t r)
+{
+    const lit_count *t = &c->s->topics[r];
+    return t->short_name && *t->short_name ? t->short_name : t->name;
+}
+
+/* One row per paper, one check column per topic. The columns are grouped by root topic
+ * (a group's root in bold, a gap around groups of several columns) under one header row
+ * of the topics' short labels: flat when they all fit across the text, else turned 90
+ * degrees, which keeps a column as narrow as its check mark. Each row names the paper
+ * by its system name or, without one, its whole title (never a cut one) in a column that
+ * takes the width the checks leave. More topics than fit across the text: one column
+ * per root topic when the roots fit, else the topics with the most papers (--top N
+ * chooses how many); the rows are then the papers with a check, and a note says so. */
+
+/* Type size in points for n check columns, and whether n turned columns (1.1em and
+ * 2pt of separation each) leave 50pt for the names in a 345pt column. */
+static double tax_pt(size_t n) { return n <= 16 ? 9 : n <= 24 ? 8 : 7; }
+static bool tax_fits(size_t n) { return 1.1 * (double)n * tax_pt(n) + (double)n * 2 + 50 <= 345; }
+
+/* The taxonomy's columns: a label, a group (the gaps fall between groups), and for each
+ * row of s->topics the column its checks go to (NONE: not shown). */
+#define NONE SIZE_MAX
+typedef struct taxcols {
+    size_t n;
+    const char **label;
+    long *group;
+    bool *bold;
+    size_t *of_row;
+} taxcols;
+
+static void taxcols_init(taxcols *tc, size_t nt)
+{
+    tc->n = 0;
+    tc->label = lit_xmalloc((nt + 1) * sizeof *tc->label);
+    tc->group = lit_xmalloc((nt + 1) * sizeof *tc->group);
+    tc->bold = lit_xmalloc((nt + 1) * sizeof *tc->bold);
+    tc->of_row = lit_xmalloc((nt + 1) * sizeof *tc->of_row);
+    for (size_t r = 0; r < nt; r++) tc->of_row[r] = NONE;
+}
+
+static void taxcols_free(taxcols *tc)
+{
+    free(tc->label);
+    free(tc->group);
+    free(tc->bold);
+    free(tc->of_row);
+}
+
+/* The columns, and into note what the table leaves out. */
+static void taxonomy_columns(ctx *c, taxcols *tc, lit_buf *note)
+{
+    const lit_stats *s = c->s;
+    size_t nt = s->n_topics, fit = 0, n_roots = 0;
+    while (fit < nt && tax_fits(fit + 1)) fit++;
+    size_t *order = lit_lx_ordered_rows(c, true);
+    for (size_t k = 0; k < nt; k++) n_roots += k == 0 || lit_lx_group_rank(c, order[k]) != lit_lx_group_rank(c, order[k - 1]);
+    char a[32], b[32];
+    taxcols_init(tc, nt);
+    if (c->o->top ? nt > c->o->top : nt > fit && n_roots > fit) {
+        /* the largest topics, in taxonomy order */
+        size_t n = c->o->top ? c->o->top : fit;
+        unsigned char *keep = lit_xmalloc(nt + 1);
+        lit_lx_keep_largest(c, keep, n);
+        for (size_t k = 0; k < nt; k++) {
+            size_t r = order[k];
+            if (!keep[r]) continue;
+            tc->label[tc->n] = col_label(c, r);
+            tc->group[tc->n] = lit_lx_group_rank(c, r);
+            tc->of_row[r] = tc->n++;
+        }
+        free(keep);
+        lit_buf_printf(note, "%zu of %s topics shown (the largest)", tc->n, lit_num_str(a, nt));
+        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %s topics, more than %s: it shows the %zu with the most "
+                 "papers (--top N or --topic chooses others)", a,
+                 c->o->top ? "--top asks for" : "fit across a 345pt column", tc->n);
+    } else if (nt > fit) {
+        /* one column per root: a check for a topic anywhere under it */
+        for (size_t k = 0; k < nt; k++) {
+            size_t r = order[k];
+            if (k == 0 || lit_lx_group_rank(c, r) != lit_lx_group_rank(c, order[k - 1])) {
+                int t = c->row_tax[r];
+                const lit_topic *root = t >= 0 ? &c->db->topics.t[lit_lx_root_of(&c->db->topics, t)] : NULL;
+                tc->label[tc->n] = !root ? col_label(c, r) : root->short_label && *root->short_label
+                                 ? root->short_label : root->label;
+                tc->group[tc->n] = (long)tc->n;
+                tc->n++;
+            }
+            tc->of_row[r] = tc->n - 1;
+        }
+        lit_buf_printf(note, "The %s topics are shown as their %zu root topics: a check means a topic "
+                       "under that root", lit_num_str(a, nt), tc->n);
+        lit_warn(c->d, NULL, 0, 0, "the taxonomy has %s topics, more than fit across a 345pt column: it shows "
+                 "one column per root topic (--top N shows the largest topics instead)", a);
+    } else {
+        for (size_t k = 0; k < nt; k++) {
+            size_t r = order[k];
+            tc->label[k] = col_label(c, r);
+            tc->group[k] = lit_lx_group_rank(c, r);
+            tc->of_row[r] = k;
+        }
+        tc->n = nt;
+    }
+    /* a group's root is bold when its children follow it */
+    for (size_t k = 0; k < tc->n; k++) tc->bold[k] = false;
+    for (size_t k = 0; k + 1 < nt; k++) {
+        size_t r = order[k], next = order[k + 1];
+        if (tc->of_row[r] != NONE && tc->of_row[next] == tc->of_row[r] + 1 && lit_lx_row_is_root(c, r) &&
+            !lit_lx_row_is_root(c, next))
+            tc->bold[tc->of_row[r]] = true;
+    }
+    if (note->len) {
+        unsigned char *shown = lit_xmalloc(nt + 1);
+        for (size_t r = 0; r < nt; r++) shown[r] = tc->of_row[r] != NONE;
+        size_t covered = lit_lx_papers_covered(c, shown);
+        free(shown);
+        lit_buf_printf(note, ", covering %s of %s papers (%d\\%%); \\texttt{litsurvey latex taxonomy -{}-top N} "
+                       "or \\texttt{-{}-topic} chooses others.", lit_num_str(a, covered), lit_num_str(b, s->n_papers),
+                       lit_lx_percent(covered, s->n_papers));
+    }
+    free(order);
+}
+
+/* The first topic of a paper that has a column, as its row of s->topics, or -1. */
+static int first_shown(const ctx *c, const taxcols *tc, const lit_paper *p)
+{
+    for (uint32_t k = 0; k < p->n_topics; k++) {
+        int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+        if (r >= 0 && tc->of_row[r] != NONE) return r;
+    }
+    return -1;
+}
+
+void lit_lx_table_taxonomy(ctx *c)
+{
+    const lit_stats *s = c->s;
+    const lit_catalog *cat = &c->db->cat;
+    taxcols tc;
+    lit_buf note = LIT_BUF_INIT;
+    taxonomy_columns(c, &tc, &note);
+    size_t nt = tc.n;
+    lit_latex_group g = c->o->group == LIT_LATEX_GROUP_DEFAULT ? LIT_LATEX_GROUP_PARENT : c->o->group;
+
+    /* rows: selected papers with a shown topic, grouped by the root or the column of
+     * their first one; about 30 characters of a title to a line in the name column */
+    item *rows = lit_xmalloc((s->n_papers + 1) * sizeof *rows);
+    size_t nr = 0, lines = 0;
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        int r = first_shown(c, &tc, p);
+        if (r < 0) continue;
+        long grp = g == LIT_LATEX_GROUP_PARENT ? lit_lx_group_rank(c, (size_t)r)
+                 : g == LIT_LATEX_GROUP_TOPIC ? (long)tc.of_row[r] : 0;
+        rows[nr] = lit_lx_make_item(c, s->sel[i], grp);
+        lines += 1 + strlen(rows[nr].name) / 30;
+        nr++;
+    }
+    qsort(rows, nr, sizeof *rows, lit_lx_cmp_item);
+    size_t n_groups = 0;
+    for (size_t i = 0; i < nr; i++)
+        if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) n_groups++;
+    bool longt = lit_lx_too_long(c, nr + n_groups, lines + 2 * n_groups, "taxonomy");
+    size_t ncols = nt + 1;
+    c->pkgs |= PKG_AMSSYMB | PKG_ARRAY;
+
+    /* smaller type for many topics; flat labels (a column as wide as its label, up to
+     * 7em, wrapped beyond) when they fit beside a 100pt name column of a 345pt article
+     * column, else turned, in columns 1.1em wide */
+    double pt = tax_pt(nt);
+    const char *size = pt == 9 ? "\\small\n\\setlength{\\tabcolsep}{2pt}\n"
+                     : pt == 8 ? "\\footnotesize\n\\setlength{\\tabcolsep}{1.5pt}\n"
+                                : "\\scriptsize\n\\setlength{\\tabcolsep}{1pt}\n";
+    double *width = lit_xmalloc((nt + 1) * sizeof *width), sum = 0;
+    for (size_t k = 0; k < nt; k++) {
+        double w = 0.5 * (double)strlen(tc.label[k]) + 0.5;
+        width[k] = w < 7 ? w : 7;
+        sum += width[k];
+    }
+    bool rotate = sum * pt + 100 > 345;
+    if (rotate) {
+        c->pkgs |= PKG_GRAPHICX;
+        for (size_t k = 0; k < nt; k++) width[k] = 1.1;
+        sum = 1.1 * (double)nt;
+        if (!tax_fits(nt))   /* --top asked for more than fit */
+            lit_warn(c->d, NULL, 0, 0, "the taxonomy has %zu topic columns, more than fit across a 345pt "
+                     "column: choose fewer with --top or --topic, or use a wider page", nt);
+    }
+
+    /* the column spec, with a gap at each edge of a group of several columns; the name
+     * column takes what the checks leave, its last line (with the citation) on the row's
+     * baseline so that the leaders run to the check marks */
+    lit_buf cells = LIT_BUF_INIT, spec = LIT_BUF_INIT, head = LIT_BUF_INIT;
+    size_t gaps = 0;
+    for (size_t k = 0, prev = 0; k < nt;) {
+        size_t e = k;
+        while (e < nt && tc.group[e] == tc.group[k]) e++;
+        if (k && (e - k > 1 || prev > 1)) { lit_buf_adds(&cells, "@{\\hspace{6pt}}"); gaps++; }
+        for (size_t j = k; j < e; j++) {
+            size_t same = 1;   /* columns of one width as one *{n}{...} */
+            while (j + same < e && width[j + same] == width[j]) same++;
+            lit_buf_printf(&cells, "*{%zu}{>{\\centering\\arraybackslash}p{%.2fem}}", same, width[j]);
+            j += same - 1;
+        }
+        prev = e - k;
+        k = e;
+    }
+    lit_buf_printf(&spec, "@{}" RAGGED "b{\\dimexpr\\linewidth-%.2fem-%zu\\tabcolsep-%zupt\\relax}%s@{}",
+                   sum, 2 * (nt - gaps), 6 * gaps, lit_buf_str(&cells));
+
+    lit_buf *body = c->b;
+    c->b = &head;
+    lit_buf_adds(&head, "System");
+    for (size_t k = 0; k < nt; k++) {
+        lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
+        if (tc.bold[k]) lit_buf_adds(&head, "\\textbf{");
+        lit_lx_text(c, tc.label[k], NULL, "a topic label");
+        lit_buf_adds(&head, tc.bold[k] ? "}}" : "}");
+    }
+    lit_buf_adds(&head, "\\\\\n");
+    c->b = body;
+
+    if (longt) {
+        lit_buf_printf(c->b, "\\begingroup\n%s", size);
+        lit_lx_longtable_open(c, spec.data, ncols, lit_buf_str(&head), "Taxonomy of the surveyed systems.", "taxonomy");
+    } else {
+        lit_lx_float_open(c);
+        lit_buf_adds(c->b, size);
+        lit_lx_caption(c, "Taxonomy of the surveyed systems.", "taxonomy");
+        lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
+    }
+    unsigned char *mark = lit_xmalloc(nt + 1);
+    for (size_t i = 0; i < nr; i++) {
+        const lit_paper *p = &cat->papers[rows[i].pi];
+        if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) {
+            int r = first_shown(c, &tc, p);
+            lit_lx_group_heading(c, ncols, g == LIT_LATEX_GROUP_PARENT ? lit_lx_group_label(c, (size_t)r)
+                                                              : s->topics[r].name, i == 0);
+        }
+        lit_lx_entry(c, p, true);
+        lit_buf_adds(c->b, LEADERS);
+        memset(mark, 0, nt + 1);
+        for (uint32_t k = 0; k < p->n_topics; k++) {
+            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+            if (r >= 0 && tc.of_row[r] != NONE) mark[tc.of_row[r]] = 1;
+        }
+        for (size_t k = 0; k < nt; k++) lit_buf_adds(c->b, mark[k] ? " & \\checkmark" : " &");
+        lit_buf_adds(c->b, "\\\\\n");
+    }
+    if (longt) {
+        lit_buf_adds(c->b, "\\end{longtable}\n");
+        lit_lx_table_note(c, &note);
+        lit_buf_adds(c->b, "\\endgroup\n");
+    } else {
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
+        lit_lx_table_note(c, &note);
+        lit_lx_float_close(c);
+    }
+    free(mark);
+    free(width);
+    lit_buf_free(&cells);
+    lit_buf_free(&spec);
+    lit_buf_free(&head);
+    lit_buf_free(&note);
+    free(rows);
+    taxcols_free(&tc);
+}
