@@ -171,6 +171,42 @@ static int year_of(csl *c, json_t *it, size_t off)
     return (int)y;
 }
 
+/* A text field that may be a list of texts ("ISSN": ["0001-0782", "1557-7317"]), joined
+ * with ", ". */
+static const char *list_text(csl *c, json_t *it, const char *key, size_t off)
+{
+    json_t *v = json_object_get(it, key);
+    if (!json_is_array(v)) return text(c, it, key, off);
+    lit_buf b = LIT_BUF_INIT;
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        json_t *x = json_array_get(v, i);
+        if (json_is_string(x) && json_string_length(x)) lit_buf_printf(&b, "%s%s", b.len ? ", " : "", json_string_value(x));
+        else if (json_is_integer(x)) lit_buf_printf(&b, "%s%lld", b.len ? ", " : "", (long long)json_integer_value(x));
+    }
+    const char *r = b.len ? lit_arena_strdup(&c->tmp, b.data) : NULL;
+    lit_buf_free(&b);
+    return r;
+}
+
+/* A names field (editor) as "Given Family" names, one a line; NULL when there is none. */
+static const char *names_of(csl *c, json_t *it, const char *key, size_t off)
+{
+    json_t *a = json_object_get(it, key);
+    if (!a) return NULL;
+    if (!json_is_array(a)) {
+        warn_at(c, key_at(c, off, key), "'%s' is not a list of names; left out", key);
+        return NULL;
+    }
+    lit_buf b = LIT_BUF_INIT;
+    for (size_t i = 0; i < json_array_size(a) && i < LIT_REF_MAX_AUTHORS; i++) {
+        const char *name = name_of(c, json_array_get(a, i));
+        if (name && *name && !strchr(name, '\n')) lit_buf_printf(&b, "%s%s", b.len ? "\n" : "", name);
+    }
+    const char *r = b.len ? lit_arena_strdup(&c->tmp, b.data) : NULL;
+    lit_buf_free(&b);
+    return r;
+}
+
 /* Reads one item into r. Returns NULL, or what is wrong with it (the item is then skipped). */
 static const char *item(csl *c, json_t *it, size_t off, lit_ref *r)
 {
@@ -186,7 +222,9 @@ static const char *item(csl *c, json_t *it, size_t off, lit_ref *r)
     r->short_title = text(c, it, "title-short", off);
     if (!r->short_title) r->short_title = text(c, it, "shortTitle", off);
     authors(c, it, off, r);
-    static const char *const venue_keys[] = {"container-title-short", "container-title", "event-title", "event",
+    /* the container's full name first: its short form only when the venue table knows
+     * it and not the full one (lit_ref_add tries every name against the table first) */
+    static const char *const venue_keys[] = {"container-title", "container-title-short", "event-title", "event",
                                              "collection-title"};
     for (size_t k = 0; k < sizeof venue_keys / sizeof *venue_keys && r->n_venues < LIT_REF_MAX_VENUES; k++) {
         const char *v = text(c, it, venue_keys[k], off);
@@ -200,6 +238,14 @@ static const char *item(csl *c, json_t *it, size_t off, lit_ref *r)
     for (size_t k = 0; k < sizeof id_keys / sizeof *id_keys; k++) {
         const char *v = text(c, it, id_keys[k], off);
         if (v) r->ids[r->n_ids++] = v;
+    }
+    const char *type = text(c, it, "type", off);
+    r->type = lit_rec_type_of_csl(type, text(c, it, "genre", off));
+    r->csl_type = type;
+    r->container = text(c, it, "container-title", off);
+    for (size_t k = 0; k < lit_rec_n_fields; k++) {
+        const lit_rec_field *f = &lit_rec_fields[k];
+        r->fields[k] = f->names ? names_of(c, it, f->csl, off) : list_text(c, it, f->csl, off);
     }
     const char *pub = text(c, it, "publisher", off), *archive = text(c, it, "archive", off);
     r->preprint = (pub && lit_bib_is_arxiv_name(pub)) || (archive && lit_bib_is_arxiv_name(archive));

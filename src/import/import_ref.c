@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "buf.h"
 #include "latex_text.h"
 #include "text.h"
 
@@ -58,6 +59,59 @@ static const char *clean(lit_ref_ctx *c, const char *s, const char *field, long 
         lit_warn_many(c->d, "characters replaced by U+FFFD", c->path, line, 0, "%s in the %s replaced by U+FFFD",
                       lit_text_fault_str(&f, what), field);
     return r;
+}
+
+/* "Given Family" names (one a line) as a BibTeX name list: " and " between them, a name
+ * with a comma or an "and" of its own (an organisation) braced whole. */
+static const char *name_list(lit_arena *a, const char *names)
+{
+    lit_buf b = LIT_BUF_INIT;
+    lit_buf_add(&b, "", 0);
+    for (const char *p = names; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        lit_buf one = LIT_BUF_INIT;
+        lit_buf_add(&one, p, n);
+        const char *t = lit_rec_tex(a, lit_buf_str(&one), false);
+        bool whole = strchr(t, ',') || strstr(t, " and ");
+        if (n) lit_buf_printf(&b, "%s%s%s%s", b.len ? " and " : "", whole ? "{" : "", t, whole ? "}" : "");
+        lit_buf_free(&one);
+        p += n + (e != NULL);
+    }
+    const char *r = b.len ? lit_arena_strdup(a, b.data) : NULL;
+    lit_buf_free(&b);
+    return r;
+}
+
+/* The item's type and record fields as the BibTeX importer keeps them: bibtype (and the
+ * CSL type when bibtype does not say it), and a bib map of BibTeX fields, LaTeX source. */
+static void keep_record(lit_ref_ctx *c, lit_paper *p, const lit_ref *r, long line)
+{
+    lit_arena *a = &c->cat->arena;
+    lit_node *items = lit_arena_alloc(a, 2 * (lit_rec_n_fields + 1) * sizeof *items);
+    size_t n = 0;
+    const char *cf = lit_rec_container_field(r->type);
+    if (cf && r->container && *r->container) {
+        items[2 * n] = (lit_node){LIT_NODE_SCALAR, cf, false, NULL, 0};
+        items[2 * n + 1] = (lit_node){LIT_NODE_SCALAR, lit_rec_tex(a, clean(c, r->container, "venue", line), false), true, NULL, 0};
+        n++;
+    }
+    for (size_t i = 0; i < lit_rec_n_fields; i++) {
+        const lit_rec_field *f = &lit_rec_fields[i];
+        const char *v = r->fields[i] ? clean(c, r->fields[i], f->bib, line) : NULL;
+        if (!v || !*v) continue;
+        v = f->names ? name_list(a, v) : lit_rec_tex(a, v, !strcmp(f->bib, "pages"));
+        if (!v) continue;
+        items[2 * n] = (lit_node){LIT_NODE_SCALAR, lit_rec_bib_name(f, r->type), false, NULL, 0};
+        items[2 * n + 1] = (lit_node){LIT_NODE_SCALAR, v, true, NULL, 0};
+        n++;
+    }
+    if (!r->type && !n) return;
+    p->extras = lit_arena_alloc(a, 3 * sizeof *p->extras);
+    if (r->type) p->extras[p->n_extras++] = (lit_extra){"bibtype", {LIT_NODE_SCALAR, r->type, false, NULL, 0}};
+    if (r->type && r->csl_type && (!lit_rec_csl_of_type(r->type) || strcmp(lit_rec_csl_of_type(r->type), r->csl_type)))
+        p->extras[p->n_extras++] = (lit_extra){"csltype", {LIT_NODE_SCALAR, lit_arena_strdup(a, r->csl_type), false, NULL, 0}};
+    if (n) p->extras[p->n_extras++] = (lit_extra){"bib", {LIT_NODE_MAP, NULL, false, items, n}};
 }
 
 void lit_ref_add(lit_ref_ctx *c, const lit_ref *in, long line)
@@ -149,4 +203,5 @@ void lit_ref_add(lit_ref_ctx *c, const lit_ref *in, long line)
     p->sources = lit_arena_alloc(a, sizeof *p->sources);
     p->sources[0] = (lit_source){lit_arena_strdup(a, c->list), line > 0 ? line : 1, NULL};
     p->n_sources = 1;
+    keep_record(c, p, r, line);
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "import.h"
+#include "records.h"
 
 #define LIT_REF_MAX_VENUES 6
 #define LIT_REF_MAX_AUTHORS 1000
@@ -22,6 +23,11 @@ typedef struct lit_ref {
     const char *ids[4];            /* texts that may hold an arXiv id (number, volume, archive ids) */
     size_t n_ids;
     bool preprint;                 /* the entry says it is a preprint (publisher or archive arXiv) */
+    const char *type;              /* the item's own type as a BibTeX type (records.h), or NULL */
+    const char *csl_type;          /* the CSL type when that BibTeX type does not give it back */
+    const char *container;         /* the container's name as written (journal, proceedings) */
+    const char *fields[16];        /* plain text of the record fields, by lit_rec_fields row;
+                                      names fields: names joined by "\n" */
 } lit_ref;
 
 typedef struct lit_ref_ctx {
@@ -34,7 +40,9 @@ typedef struct lit_ref_ctx {
 
 /* Appends the paper of r, listed at line: venue through the venue table (a name it does
  * not know is kept for `check` to report), an arXiv id from the URL, DOI or ids (and the
- * year from it when there is none), topics from the keywords. A control character or
+ * year from it when there is none), topics from the keywords; the type and the record
+ * fields (volume, pages, ...) into the extras bibtype and bib, as the BibTeX importer
+ * keeps them. A control character or
  * noncharacter (a JSON escape makes them) becomes U+FFFD, with a warning. */
 void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line);
 /* The first run of exactly four digits in s ("2010/11/19/", "2020-05"), or 0. */

@@ -2,6 +2,7 @@
  * catalog papers. A file is lines "TY  - JOUR" ... "ER  - "; lines without a tag
  * continue the value above (wrapped abstracts). */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -14,6 +15,7 @@ static const char *const VENUE[] = {"J2", "JA", "T2", "C3", "JO", "JF", "BT", "T
 static const char *const YEAR[] = {"PY", "Y1", "DA", NULL};
 static const char *const URL[] = {"UR", "L2", "LK", "L1", NULL};
 static const char *const AUTHOR[] = {"AU", "A1", NULL};
+static const char *const CONTAINER[] = {"T2", "JF", "JO", "C3", "BT", NULL};
 
 typedef struct field { char tag[3]; lit_buf val; long line; } field;
 
@@ -24,6 +26,7 @@ typedef struct ris {
     field *f;
     size_t n, cap;
     long ty_line;          /* where the open entry starts; 0 = none open */
+    char ty[12];           /* its type (TY) */
     bool bad;              /* the open entry has an invalid line */
     int rc;
 } ris;
@@ -79,6 +82,48 @@ static char *author(const char *s)
     return res;
 }
 
+/* Is s an ISSN ("1234-567X") rather than an ISBN? */
+static bool issn_shape(const char *s)
+{
+    size_t d = 0;
+    for (; *s && *s != ',' && *s != ';'; s++) d += isdigit((unsigned char)*s) || *s == 'X' || *s == 'x';
+    return d == 8;
+}
+
+/* The type and the record fields of the open entry (lit_rec_fields: VL, IS, SP-EP, SN,
+ * PB, LA, AB/N2, A2/ED) into ref, their texts in fb[] (freed by the caller); a tag given
+ * twice (two SN) is joined with ", ", names one a line. */
+static void record(const ris *r, lit_ref *ref, lit_buf *fb)
+{
+    ref->type = lit_rec_type_of_ris(r->ty, first(r, (const char *const[]){"M3", NULL}));
+    ref->container = NULL;
+    for (const char *const *t = CONTAINER; *t && !ref->container; t++)
+        for (size_t i = 0; i < r->n && !ref->container; i++)
+            if (!strcmp(r->f[i].tag, *t) && r->f[i].val.len && strcmp(r->f[i].val.data, ref->title)) ref->container = r->f[i].val.data;
+    bool book = ref->type && (!strcmp(ref->type, "book") || !strcmp(ref->type, "incollection"));
+    for (size_t k = 0; k < lit_rec_n_fields; k++) {
+        const lit_rec_field *f = &lit_rec_fields[k];
+        fb[k] = (lit_buf)LIT_BUF_INIT;
+        for (size_t i = 0; i < r->n; i++) {
+            const char *t = r->f[i].tag, *v = r->f[i].val.data;
+            if (!r->f[i].val.len || (strcmp(t, f->ris) && (!f->ris2 || strcmp(t, f->ris2)))) continue;
+            if (!strcmp(t, "SN") && (issn_shape(v) && !book) != !strcmp(f->bib, "issn")) continue;
+            if (f->names) {
+                char *name = author(v);
+                lit_buf_printf(&fb[k], "%s%s", fb[k].len ? "\n" : "", name);
+                free(name);
+            } else if (!strcmp(t, "SP")) {
+                const char *ep = first(r, (const char *const[]){"EP", NULL});
+                lit_buf_printf(&fb[k], "%s%s%s%s", fb[k].len ? ", " : "", v, ep && strcmp(ep, v) ? "-" : "",
+                               ep && strcmp(ep, v) ? ep : "");
+            } else if (!fb[k].len || strcmp(f->bib, "abstract")) {   /* one abstract: AB, else N2 */
+                lit_buf_printf(&fb[k], "%s%s", fb[k].len ? ", " : "", v);
+            }
+        }
+        ref->fields[k] = fb[k].len ? fb[k].data : NULL;
+    }
+}
+
 /* Makes the paper of the open entry and closes it. */
 static void close_entry(ris *r, lit_ref_ctx *rx)
 {
@@ -117,12 +162,15 @@ static void close_entry(ris *r, lit_ref_ctx *rx)
                     if (y >= 1800 && y <= 2100) ref.year = y;
                     else if (y) problem(r, r->f[i].line, 7, "year outside 1800-2100", "left out");
                 }
+        lit_buf fb[16];
+        record(r, &ref, fb);
         lit_buf kw = LIT_BUF_INIT;
         for (size_t i = 0; i < r->n; i++)
             if (!strcmp(r->f[i].tag, "KW") && r->f[i].val.len) lit_buf_printf(&kw, "%s\n", r->f[i].val.data);
         ref.keywords = kw.data;
         if (!r->rc) lit_ref_add(rx, &ref, r->ty_line);
         lit_buf_free(&kw);
+        for (size_t k = 0; k < lit_rec_n_fields; k++) lit_buf_free(&fb[k]);
         for (size_t i = 0; i < ref.n_authors; i++) free(names[i]);
         free(names);
     }
@@ -181,9 +229,14 @@ int lit_import_ris(lit_catalog *cat, const char *path, const char *data, size_t 
             bool blank = true;
             for (size_t k = 0; k < n; k++) blank &= s[k] == ' ' || s[k] == '\t';
             if (blank) continue;
-            if (r.ty_line && r.n) {   /* a wrapped value */
-                lit_buf_addc(&r.f[r.n - 1].val, ' ');
-                lit_buf_add(&r.f[r.n - 1].val, s, n);
+            if (r.ty_line && r.n) {   /* a wrapped value: the two pieces joined by one space */
+                lit_buf *v = &r.f[r.n - 1].val;
+                size_t a = 0, z = n;
+                while (a < z && (s[a] == ' ' || s[a] == '\t')) a++;
+                while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+                while (v->len && (v->data[v->len - 1] == ' ' || v->data[v->len - 1] == '\t')) v->data[--v->len] = 0;
+                if (v->len) lit_buf_addc(v, ' ');
+                lit_buf_add(v, s + a, z - a);
             } else if (!outside_told) {
                 problem(&r, line, 1, "text outside an entry (entries start with 'TY  - ')", "skipped");
                 outside_told = true;
@@ -200,6 +253,7 @@ int lit_import_ris(lit_catalog *cat, const char *path, const char *data, size_t 
                 close_entry(&r, &rx);
             }
             r.ty_line = line;
+            snprintf(r.ty, sizeof r.ty, "%.*s", (int)vn, v);
             outside_told = false;
             continue;
         }
