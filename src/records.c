@@ -131,6 +131,22 @@ const char *lit_rec_container_field(const char *bibtype)
     return NULL;
 }
 
+bool lit_rec_type_fits(const char *t, lit_venue_kind k, uint32_t n_sources)
+{
+    static const char *const conf[] = {"inproceedings", "conference", NULL};
+    static const char *const journal[] = {"article", NULL};
+    static const char *const preprint[] = {"article", "misc", "unpublished", "online", "techreport", "report", NULL};
+    static const char *const movable[] = {"inproceedings", "conference", "article", "misc", "unpublished", "online",
+                                          "techreport", "report", NULL};
+    const char *const *ok = k == LIT_VENUE_CONFERENCE || k == LIT_VENUE_WORKSHOP ? conf
+                          : k == LIT_VENUE_JOURNAL ? journal : k == LIT_VENUE_PREPRINT ? preprint : NULL;
+    bool moves = false;
+    for (int i = 0; movable[i]; i++) moves |= strcmp(t, movable[i]) == 0;
+    if (!ok || !moves || n_sources <= 1) return true;
+    for (int i = 0; ok[i]; i++) if (strcmp(t, ok[i]) == 0) return true;
+    return false;
+}
+
 const char *lit_rec_tex(lit_arena *a, const char *s, bool pages)
 {
     lit_buf b = LIT_BUF_INIT;

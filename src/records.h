@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "arena.h"
+#include "venues.h"
 
 /* A record field: its BibTeX name (the key in the bib map), its CSL-JSON variable, the
  * RIS tags it is read from, and the BibTeX types biblatex's data model allows it in
@@ -38,6 +39,11 @@ const char *lit_rec_csl_of_type(const char *bibtype);
 /* The BibTeX field a container's name goes in for this type (journal, booktitle,
  * howpublished), or NULL (books, theses, reports have none). */
 const char *lit_rec_container_field(const char *bibtype);
+
+/* Is a paper's own type (bibtype) still its type at a venue of this kind? Yes, unless a
+ * merge of n_sources listings joined it with one at another kind of venue (an arXiv misc
+ * that is an OSDI paper): then the venue decides. Books, theses and the like keep theirs. */
+bool lit_rec_type_fits(const char *bibtype, lit_venue_kind k, uint32_t n_sources);
 
 /* Text as a bib map holds it: LaTeX source with the ten specials escaped, non-ASCII kept
  * (the writers escape it); for pages, a range's hyphen or en dash as BibTeX's "--". In a. */

@@ -1,4 +1,5 @@
-/* bib_text.h - BibTeX field text: LaTeX to UTF-8 and author lists. Private to import_bib.c. */
+/* bib_text.h - BibTeX field text: LaTeX to UTF-8 and author lists. Used by import_bib.c and by the CSL-JSON writer
+ * (a paper's bib map holds LaTeX). */
 #ifndef LIT_BIB_TEXT_H
 #define LIT_BIB_TEXT_H
 #include <stdbool.h>

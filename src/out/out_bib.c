@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 #include "buf.h"
 #include "latex_text.h"
+#include "records.h"
 
 /* Per-paper text state: what could not be written, for one warning. */
 typedef struct wctx {
@@ -240,27 +241,6 @@ static const char *raw(const lit_node *bib, const char *name)
     return NULL;
 }
 
-/* Is the imported entry written as it came (its type, its own booktitle or journal)?
- * Yes, unless a merge joined it with listings at another kind of venue (an arXiv @misc
- * that is an OSDI paper): then the venue decides the type and its field, and the
- * imported fields are written too (styles ignore a journal in an @inproceedings). Books,
- * theses and the like keep their type whatever the venue. */
-static bool type_fits(const char *t, lit_venue_kind k, const lit_paper *p)
-{
-    static const char *const conf[] = {"inproceedings", "conference", NULL};
-    static const char *const journal[] = {"article", NULL};
-    static const char *const preprint[] = {"article", "misc", "unpublished", "online", "techreport", "report", NULL};
-    static const char *const movable[] = {"inproceedings", "conference", "article", "misc", "unpublished", "online",
-                                          "techreport", "report", NULL};
-    const char *const *ok = k == LIT_VENUE_CONFERENCE || k == LIT_VENUE_WORKSHOP ? conf
-                          : k == LIT_VENUE_JOURNAL ? journal : k == LIT_VENUE_PREPRINT ? preprint : NULL;
-    bool moves = false;
-    for (int i = 0; movable[i]; i++) moves |= strcmp(t, movable[i]) == 0;
-    if (!ok || !moves || p->n_sources <= 1) return true;
-    for (int i = 0; ok[i]; i++) if (strcmp(t, ok[i]) == 0) return true;
-    return false;
-}
-
 static bool venue_field(const char *name)
 {
     static const char *const f[] = {"booktitle", "journal", "journaltitle", "howpublished", NULL};
@@ -327,7 +307,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
     else { type = "misc"; vfield = venue.len ? "howpublished" : NULL; }
     /* an imported entry keeps its type and fields (bibtype, bib) when its venue agrees */
     const lit_node *bt = lit_paper_extra(p, "bibtype", LIT_NODE_SCALAR), *bib = lit_paper_extra(p, "bib", LIT_NODE_MAP);
-    bool fits = bt && lit_tex_key_ok(bt->str) && type_fits(bt->str, v ? kind : LIT_VENUE_OTHER, p);
+    bool fits = bt && lit_tex_key_ok(bt->str) && lit_rec_type_fits(bt->str, v ? kind : LIT_VENUE_OTHER, p->n_sources);
     bool own_venue = false;
     for (size_t i = 0; fits && bib && i < bib->n; i++) own_venue |= venue_field(bib->items[2 * i].str);
     if (fits) type = bt->str;
