@@ -92,6 +92,16 @@ static bool has_ci(const char *s, const char *w)
     return false;
 }
 
+bool lit_rec_writes(const char *name, const char *bibtype)
+{
+    const lit_rec_field *f = lit_rec_field_of_bib(name);
+    if (!f) return true;
+    if (!lit_rec_allowed(f, bibtype)) return false;
+    if (strcmp(f->bib, "publisher")) return true;
+    bool own = strcmp(lit_rec_bib_name(f, bibtype), "publisher") != 0;   /* school, institution */
+    return own ? strcasecmp(name, "publisher") != 0 : strcasecmp(name, "publisher") == 0;
+}
+
 /* A thesis is a PhD's unless its genre says master's. */
 static const char *thesis_kind(const char *bib, const char *genre)
 {

@@ -31,6 +31,11 @@ const char *lit_rec_bib_name(const lit_rec_field *f, const char *bibtype);
 /* Does biblatex's data model allow field f (a row) in an entry of this type? */
 bool lit_rec_allowed(const lit_rec_field *f, const char *bibtype);
 
+/* May a field of this name (any BibTeX field) be written in an entry of this type? Not
+ * a record field the type has no place for (a publisher in an article, pages in a misc);
+ * a thesis's or report's publisher as school or institution. Other fields: yes. */
+bool lit_rec_writes(const char *name, const char *bibtype);
+
 /* Item types: the BibTeX type of a CSL type, of a RIS TY, and the CSL type of a BibTeX
  * type (NULL when the table does not know it). A thesis's genre says master's or PhD. */
 const char *lit_rec_type_of_csl(const char *csl, const char *genre);

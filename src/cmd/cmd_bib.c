@@ -15,8 +15,8 @@ static const char usage_text[] =
     "\n"
     "  -o, --output FILE    where to write (default: standard output)\n"
     "      --format FORMAT  bibtex (default) or csl-json\n"
-    "      --biblatex       for biber: undated papers get no year (default: \"n.d.\", which\n"
-    "                       natbib and apalike need)\n"
+    "      --biblatex       accepted for old scripts: the file suits bibtex and biber alike\n"
+    "                       (an undated paper has no year field)\n"
     LIT_COMMON_HELP;
 
 int lit_cmd_bib(int argc, char **argv, lit_diag *d)
@@ -26,7 +26,6 @@ int lit_cmd_bib(int argc, char **argv, lit_diag *d)
         {"output", required_argument, 0, 'o'}, {"biblatex", no_argument, 0, OPT_BIBLATEX},
         {"format", required_argument, 0, OPT_FORMAT},
         LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
-    lit_bib_opts bo = {false};
     lit_cli cli;
     lit_cli_init(&cli);
     const char *out = "-";
@@ -39,7 +38,7 @@ int lit_cmd_bib(int argc, char **argv, lit_diag *d)
         if (handled) continue;
         switch (opt) {
         case 'o': out = optarg; break;
-        case OPT_BIBLATEX: bo.biblatex = true; break;
+        case OPT_BIBLATEX: break;
         case OPT_FORMAT:
             if (strcmp(optarg, "csl-json") == 0) csl = true;
             else if (strcmp(optarg, "bibtex") != 0) { rc = lit_usage_error("bib", "unknown --format '%s' (bibtex, csl-json)", optarg); goto out; }
@@ -60,7 +59,7 @@ int lit_cmd_bib(int argc, char **argv, lit_diag *d)
     if ((rc = lit_check_outputs("bib", &out, 1)) != 0) goto loaded;
     if (lit_outfile_open(&of, out, d) != 0) rc = LIT_EXIT_IO;
     else if ((csl ? lit_csl_write(of.fp, &db.cat, &db.venues, s.sel, s.n_papers, d)
-                  : lit_bib_write_opts(of.fp, &db.cat, &db.venues, s.sel, s.n_papers, &bo, d)) != 0) {
+                  : lit_bib_write(of.fp, &db.cat, &db.venues, s.sel, s.n_papers, d)) != 0) {
         lit_outfile_abort(&of);
         rc = LIT_EXIT_DATA;
     } else if (lit_outfile_commit(&of, d) != 0) rc = LIT_EXIT_IO;

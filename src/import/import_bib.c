@@ -38,6 +38,7 @@ typedef struct bentry {
     bfield *f;
     size_t nf, capf;
     bool skip;                /* a duplicate key: dropped */
+    bool targeted;            /* another entry crossrefs it */
     bool indexed;             /* many fields: names hashed in idx (index = field index) */
     lit_strtab idx;
 } bentry;
@@ -688,6 +689,7 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     if (!title || !*title) { free(title); return perr(p, 0, "entry '%s' has no title", e->key); }
     /* biblatex's subtitle is the rest of the title ("PipeDream" + "generalized pipeline
      * parallelism for DNN training"), as biblatex prints it: "Title: Subtitle" */
+    const bfield *subtitle_f = field(e, "subtitle");
     char *subtitle = field_text(e, "subtitle");
     if (subtitle) {
         char *full = lit_xmalloc(strlen(title) + strlen(subtitle) + 3);
@@ -831,8 +833,12 @@ static int to_paper(parser *p, lit_catalog *cat, const bentry *e, const lit_impo
     pp->sources[0] = (lit_source){lit_arena_strdup(a, e->list), e->line, NULL};
     pp->n_sources = 1;
     /* the fields that have a catalog field of their own; crossref is resolved */
+    /* a title with braces of its own ("{BERT}: ...") is kept as written too, so that
+     * `litsurvey bib` writes the user's protection rather than its own guess */
+    bool braced_title = tf && !subtitle_f && memchr(tf->val, '{', tf->len) && !tf->inherited;
     const char *owned[11] = {"title", "subtitle", "author", "crossref"};
     int n_owned = 4;
+    if (braced_title) owned[0] = "crossref";
     if (year_owned) owned[n_owned++] = "year";
     if (pp->doi && own_field(e, "doi")) owned[n_owned++] = "doi";
     if (url) owned[n_owned++] = "url";
@@ -1009,6 +1015,7 @@ int lit_bib_finish(lit_bib *b, lit_catalog *cat, const lit_import_opts *o, lit_d
         if (ix < 0) {
             lit_warn(d, e->path, xf->line, xf->col, "crossref '%s' of '%s' is in none of the .bib files", x, e->key);
         } else if (first[ix] != k) {
+            b->e[first[ix]].targeted = true;
             bentry snap = b->e[first[ix]];
             snap.nf = own_nf[first[ix]];
             inherit(b, e, &snap);
@@ -1019,7 +1026,9 @@ int lit_bib_finish(lit_bib *b, lit_catalog *cat, const lit_import_opts *o, lit_d
     size_t before = cat->n_papers;
     for (size_t k = 0; rc == 0 && k < b->ne; k++) {
         bentry *e = &b->e[k];
-        if (e->skip || volume_type(e->type)) continue;
+        /* a volume (@proceedings) that entries crossref gives them its fields; one that
+         * none does is cited for itself, and is a paper of its own */
+        if (e->skip || (volume_type(e->type) && (e->targeted || strcmp(e->type, "proceedings")))) continue;
         if (to_paper(&p, cat, e, o) < 0) {
             if (p.strict) { rc = lit_error(d, e->path, e->line, e->col, "%s", p.msg); break; }
             lit_skip(d, e->path, e->line, e->col, "%s", p.msg);

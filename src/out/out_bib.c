@@ -2,9 +2,11 @@
 #include "out_bib.h"
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#include "bib_text.h"
 #include "buf.h"
 #include "latex_text.h"
 #include "records.h"
@@ -51,13 +53,12 @@ static void esc_piece(lit_buf *b, const char *s, size_t n, bool lead, wctx *w)
     lit_buf_free(&t);
 }
 
-/* Should BibTeX styles keep this word's case? Acronyms (DNN, GPUs), inner capitals
- * (PipeDream, iPhone), letters with digits (T5, GPT3), and the paper's system name. */
 /* Must the word keep its case? Styles such as plain lower every letter of a title but
- * its first, so in a title (title_start false) any capital is braced: acronyms, system
- * names and proper nouns ("Facebook") alike. Elsewhere (a title's first word, a venue
- * name, which styles leave as it is) only acronyms, inner capitals and digits are. */
-static bool needs_protect(const char *s, size_t n, const char *short_name, bool title_start)
+ * its first; braces keep what that would break, and only that: acronyms (DNN, GPUs),
+ * inner capitals (PipeDream, iPhone), letters with digits (T5, GPT3), and the paper's
+ * system name. A capitalised word ("Facebook") is left to the style, as the issue asks:
+ * braces on every capital would stop styles from setting sentence case at all. */
+static bool needs_protect(const char *s, size_t n, const char *short_name)
 {
     if (short_name && strlen(short_name) == n && memcmp(s, short_name, n) == 0) return true;
     size_t up = 0, digits = 0, i = 0;
@@ -70,7 +71,6 @@ static bool needs_protect(const char *s, size_t n, const char *short_name, bool 
         if (cp >= '0' && cp <= '9') digits++;
         i += (size_t)k;
     }
-    if (!title_start) return up >= 1;
     return up >= 2 || (up >= 1 && !first_up) || (up >= 1 && digits > 0);
 }
 
@@ -78,13 +78,13 @@ static bool lead_char(char c) { return c == '(' || c == '[' || c == '"' || c == 
 static bool trail_char(char c) { return c && strchr(")]:;,.!?\"'", c) != NULL; }
 
 /* One hyphen-free part: leading punctuation, the core (braced when protected), trailing. */
-static void put_part(lit_buf *b, const char *s, size_t n, const char *short_name, bool title_start, wctx *w)
+static void put_part(lit_buf *b, const char *s, size_t n, const char *short_name, wctx *w)
 {
     size_t a = 0, z = n;
     while (a < z && lead_char(s[a])) a++;
     while (z > a && trail_char(s[z - 1])) z--;
     esc_piece(b, s, a, true, w);
-    if (z > a && needs_protect(s + a, z - a, short_name, title_start)) {
+    if (z > a && needs_protect(s + a, z - a, short_name)) {
         lit_buf_addc(b, '{');
         esc_piece(b, s + a, z - a, true, w);
         lit_buf_addc(b, '}');
@@ -96,7 +96,7 @@ static void put_part(lit_buf *b, const char *s, size_t n, const char *short_name
 
 /* A title (or venue name) with the words that must keep their case in braces:
  * "{PipeDream}: Generalized Pipeline Parallelism for {DNN} Training". */
-static void put_title(lit_buf *b, const char *title, const char *short_name, bool is_title, wctx *w)
+static void put_title(lit_buf *b, const char *title, const char *short_name, wctx *w)
 {
     const char *p = title;
     bool first = true;
@@ -111,14 +111,14 @@ static void put_title(lit_buf *b, const char *title, const char *short_name, boo
         size_t core_end = n;
         while (core_end > 0 && trail_char(st[core_end - 1])) core_end--;
         if (short_name && core_end == strlen(short_name) && memcmp(st, short_name, core_end) == 0 && strchr(short_name, '-')) {
-            put_part(b, st, n, short_name, !is_title || st == title, w);   /* "Megatron-LM" whole */
+            put_part(b, st, n, short_name, w);   /* "Megatron-LM" whole */
             continue;
         }
         const char *q = st, *e = st + n;
         while (q < e) {
             const char *h = memchr(q, '-', (size_t)(e - q));
             if (!h) h = e;
-            put_part(b, q, (size_t)(h - q), short_name, !is_title || q == title, w);
+            put_part(b, q, (size_t)(h - q), short_name, w);
             if (h < e) lit_buf_addc(b, '-');
             q = h < e ? h + 1 : e;
         }
@@ -274,8 +274,20 @@ static const char *month_macro(const char *v)
     return NULL;
 }
 
+/* Does the bib map hold the paper's title as its .bib wrote it (braces and all)? Only
+ * while it still says the catalog's title: an edit or a merge may have changed that. */
+static bool own_title(const lit_node *bib, const char *title)
+{
+    const char *t = raw(bib, "title");
+    if (!t || !title) return false;
+    char *u = lit_bib_tex_to_utf8(t, strlen(t));
+    bool same = u && strcmp(u, title) == 0;
+    free(u);
+    return same;
+}
+
 static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs, const lit_paper *p,
-                       const char *key, const lit_bib_opts *o, lit_diag *d, unsigned *needs)
+                       const char *key, lit_diag *d, unsigned *needs)
 {
     wctx w = {{0, 0, 0}};
     const char *vid = lit_catalog_venue(cat, p->venue);
@@ -291,7 +303,7 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         bool proc = (kind == LIT_VENUE_CONFERENCE || kind == LIT_VENUE_WORKSHOP) &&
                     strncasecmp(vname, "proceedings", 11) != 0 && v;
         if (proc) lit_buf_adds(&venue, "Proceedings of the ");
-        put_title(&venue, vname, NULL, false, &w);   /* styles keep a venue's case */
+        put_title(&venue, vname, NULL, &w);   /* styles keep a venue's case */
         if (v && strcmp(v->id, v->name) != 0 && kind != LIT_VENUE_JOURNAL) {
             lit_buf_adds(&venue, " ({");
             esc(&venue, v->id, &w);
@@ -324,7 +336,8 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         lit_buf_addc(b, '}');
     }
     field_start(b, "title");
-    put_title(b, p->title ? p->title : "", p->short_name, true, &w);
+    if (own_title(bib, p->title)) put_raw(b, raw(bib, "title"), &w);   /* the .bib's own braces */
+    else put_title(b, p->title ? p->title : "", p->short_name, &w);
     lit_buf_addc(b, '}');
     if (p->short_name && *p->short_name && !raw(bib, "shorttitle")) {
         /* the system name: biblatex's short title, and how it comes back on import */
@@ -351,11 +364,10 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
         else esc(b, vid ? vid : "arXiv", &w);
         lit_buf_addc(b, '}');
     }
-    /* author-year styles (natbib, apalike) need a year: "n.d." is their "no date" */
+    /* an undated paper has no year field (natbib prints its own "n.d."; a fake year
+     * would be sorted and cited as one) */
     bool raw_year = raw(bib, "year") || raw(bib, "date");   /* "2019a", or biblatex's date */
-    if (raw_year) { /* written with the other imported fields */ }
-    else if (p->year > 0) lit_buf_printf(b, ",\n  %-13s = {%d}", "year", p->year);
-    else if (!o->biblatex) lit_buf_printf(b, ",\n  %-13s = {n.d.}", "year");
+    if (!raw_year && p->year > 0) lit_buf_printf(b, ",\n  %-13s = {%d}", "year", p->year);
     if (p->doi) { field_start(b, "doi"); put_verbatim(b, p->doi); lit_buf_addc(b, '}'); }
     if (p->arxiv && !raw(bib, "eprint")) {
         field_start(b, "eprint"); put_verbatim(b, p->arxiv); lit_buf_addc(b, '}');
@@ -376,6 +388,13 @@ static int write_paper(lit_buf *b, const lit_catalog *cat, const lit_venues *vs,
             (own_venue && venue_field(name)) || !strcasecmp(name, "key") ||
             (p->doi && !strcasecmp(name, "doi")) || (url && !strcasecmp(name, "url")))
             continue;
+        /* a record field the written type has no place for (biblatex's data model) is
+         * left out; an ISSN or ISBN is written when it is a valid one */
+        const lit_rec_field *rf = lit_rec_field_of_bib(name);
+        if (!lit_rec_writes(name, type)) continue;
+        char id[18];
+        if (rf && !strcmp(rf->bib, "issn")) { if (!lit_rec_issn(val, id)) continue; val = id; }
+        if (rf && !strcmp(rf->bib, "isbn")) { if (!lit_rec_isbn(val, id)) continue; val = id; }
         const char *mac = strcasecmp(name, "month") == 0 ? month_macro(val) : NULL;
         if (mac) { lit_buf_printf(b, ",\n  %-13s = %s", name, mac); continue; }
         field_start(b, name);
@@ -419,11 +438,9 @@ static char *lower_key(lit_arena *a, const char *key)
     return lk;
 }
 
-int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
-                       const uint32_t *sel, size_t n_sel, const lit_bib_opts *o, lit_diag *d)
+int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
+                  const uint32_t *sel, size_t n_sel, lit_diag *d)
 {
-    static const lit_bib_opts defaults;
-    if (!o) o = &defaults;
     lit_buf body = LIT_BUF_INIT;
     lit_buf_add(&body, "", 0);
     unsigned needs = 0;
@@ -451,7 +468,7 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     }
     for (size_t i = 0; i < n_sel && rc == 0; i++) {
         const lit_paper *p = &cat->papers[sel ? sel[i] : i];
-        rc = write_paper(&body, cat, vs, p, p->key, o, d, &needs);
+        rc = write_paper(&body, cat, vs, p, p->key, d, &needs);
         /* the keys of entries merged into this paper: a copy each, so that \cite{} of any
          * of them resolves (one that is another paper's key, or not citable, is left out) */
         const lit_node *al = lit_paper_extra(p, "aliases", LIT_NODE_SEQ);
@@ -461,7 +478,7 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
             char *la = lower_key(&tmp, a);
             if (lit_strtab_find(&seen, la) >= 0) continue;
             lit_strtab_intern(&seen, &tmp, la);
-            rc = write_paper(&body, cat, vs, p, a, o, d, &needs);
+            rc = write_paper(&body, cat, vs, p, a, d, &needs);
         }
         for (uint32_t k = 0; k < p->n_links; k++) urls |= p->links[k].kind && strcmp(p->links[k].kind, "paper") == 0;
     }
@@ -490,10 +507,4 @@ int lit_bib_write_opts(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     }
     lit_buf_free(&body);
     return rc;
-}
-
-int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
-                  const uint32_t *sel, size_t n_sel, lit_diag *d)
-{
-    return lit_bib_write_opts(fp, cat, vs, sel, n_sel, NULL, d);
 }

@@ -17,7 +17,8 @@ check "warns for a character with no LaTeX form, naming the paper" \
 check "output is ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' refs.bib"
 check "types by venue kind" sh -c "grep -q '^@inproceedings{pipedream-sosp19,' refs.bib && grep -q '^@article{muller-tpds22,' refs.bib && grep -q '^@misc{megatron-arxiv19,' refs.bib"
 check "arXiv entries carry eprint and archivePrefix" sh -c "grep -q 'eprint *= {1909.08053}' refs.bib && grep -q 'archivePrefix = {arXiv}' refs.bib"
-check "titles keep their case (capitals braced, as plain would lower them)" grep -q 'title *= {{PipeDream}: {Generalized} {Pipeline} {Parallelism} for {DNN} {Training}}' refs.bib
+check "titles: only acronyms, inner capitals and the system name braced (the style sets the case of the rest)" grep -q 'title *= {{PipeDream}: Generalized Pipeline Parallelism for {DNN} Training}' refs.bib
+check "no n.d. year: an undated paper has no year field" sh -c "! grep -q 'n\\.d\\.' refs.bib && ! grep -A12 '^@misc{bare,' refs.bib | sed '/^}/q' | grep -q 'year'"
 check "booktitle from the venue's full name" grep -q 'booktitle *= {Proceedings of the {ACM} Symposium on Operating Systems Principles ({SOSP})}' refs.bib
 
 "$LIT" bib $C -o again.bib 2>/dev/null
@@ -34,10 +35,18 @@ for enc in OT1 T1; do
     d=$TMP/$enc-$style; mkdir -p "$d"; cp refs.bib "$d/"
     pkg=""; [ "$style" = plainnat ] && pkg='\usepackage{url}\usepackage{natbib}'
     printf '\\documentclass{article}\n\\usepackage[%s]{fontenc}\n%s\n\\begin{document}\n\\nocite{*}\n\\bibliographystyle{%s}\n\\bibliography{refs}\n\\end{document}\n' "$enc" "$pkg" "$style" >"$d/doc.tex"
-    (cd "$d" && pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 && bibtex doc >bibtex.out 2>&1 &&
-      pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 &&
-      pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1); rc=$?
-    # bibtex exits 1 when it warned; the logs must not hold a warning either
+    (cd "$d" && pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1); rc=$?
+    (cd "$d" && bibtex doc >bibtex.out 2>&1); brc=$?
+    # bibtex may exit 1 when it warned; the logs must not hold a warning either, but the
+    # author-year styles' "empty year" for the two undated papers (no n.d. is written)
+    case $style in apalike|plainnat)
+      if [ "$(grep -c '^Warning--' "$d/doc.blg")" = 2 ] &&
+         [ "$(grep -c '^Warning--empty year in \(bare\|noyear-unknown\)$' "$d/doc.blg")" = 2 ]; then
+        brc=0; sed -i '/^Warning--empty year in /d; /^(There were 2 warnings)/d' "$d/doc.blg"
+      fi;;
+    esac
+    [ $rc -eq 0 ] && (cd "$d" && pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 &&
+      pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1); rc=$((rc + $? + brc))
     if [ $rc -eq 0 ] && ! grep -q '^Warning--\|(There w' "$d/doc.blg" && ! grep -q 'Warning' "$d/doc.log" && \
        grep -q '^Database file #1: refs.bib' "$d/doc.blg"; then
       ok "bibtex+pdflatex $style $enc: no warnings"
@@ -50,7 +59,7 @@ done
 if command -v pdftotext >/dev/null; then
   pdftotext "$TMP/OT1-plain/doc.pdf" - | $PY -c "import sys,unicodedata; sys.stdout.write(unicodedata.normalize('NFC', sys.stdin.read()))" >plain.txt
   check "the typeset bibliography has the accented names" sh -c "grep -q 'Jörg Müller' plain.txt && grep -q 'Øystein Grønli' plain.txt && grep -q 'de la Cruz, Jr' plain.txt"
-  check "the typeset bibliography has the specials (and the title's case)" grep -q '50% Less \$ & #1 on x' plain.txt
+  check "the typeset bibliography has the specials (and plain's sentence case)" grep -q '50% less \$ & #1 on x' plain.txt
   pdftotext "$TMP/OT1-plainnat/doc.pdf" - | tr -d '\n' >natbib.txt
   check "natbib typesets the URL with its _ # & % ~" grep -q 'osdi20-narayanan_deepak.pdf#page=2&x=50%25~y' natbib.txt
 fi
@@ -58,7 +67,7 @@ fi
 # biber (biblatex's backend): the --biblatex form is accepted without a warning
 if command -v biber >/dev/null; then
   "$LIT" bib $C --biblatex -o bl.bib 2>/dev/null
-  check "--biblatex writes no n.d. year" sh -c "! grep -q 'n\\.d\\.' bl.bib && grep -q 'n\\.d\\.' refs.bib"
+  check "--biblatex (kept for old scripts) writes the same file" cmp bl.bib refs.bib
   biber --tool --output-file="$TMP/bl-out.bib" bl.bib >biber.out 2>&1; rc=$?
   if [ $rc -eq 0 ] && ! grep -q 'WARN\|ERROR' biber.out; then ok "biber accepts the .bib without warnings"
   else not_ok "biber (exit $rc)"; grep 'WARN\|ERROR' biber.out | head -5 | sed 's/^/#   /'; fi
