@@ -160,6 +160,8 @@ static json_t *item(const lit_catalog *cat, const lit_venues *vs, const lit_pape
         json_object_set_new(o, "author", a);
     }
     record_fields(o, bib, bt ? bt->str : NULL);
+    if (bt && !strcmp(bt->str, "phdthesis")) set_str(o, "genre", "PhD thesis");   /* the kind BibTeX's type says */
+    if (bt && !strcmp(bt->str, "mastersthesis")) set_str(o, "genre", "Master's thesis");
     /* the container as the record names it (its journal or booktitle), else the venue table's name */
     const char *own = raw(bib, "journal");
     if (!own) own = raw(bib, "journaltitle");
