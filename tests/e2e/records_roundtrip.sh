@@ -143,6 +143,43 @@ check "natbib (plainnat) typesets it, its only warnings the empty year" sh -c \
 check "biber reads it; the validator's only word is the date it lacks" sh -c \
   "[ $rc -eq 0 ] && [ \$(grep -c '^WARN' un/biber.out) -eq 1 ] && grep -q \"Missing mandatory field - one of 'date, year'\" un/biber.out"
 
+# a .bib: a standalone @proceedings is kept (one that is only a crossref target is not a
+# paper), and a title's own braces are written back as they were
+cat >own.bib <<'EOF'
+@proceedings{mlsys20,
+  editor    = {Inderjit S. Dhillon and Dimitris S. Papailiopoulos and Vivienne Sze},
+  title     = {Proceedings of Machine Learning and Systems 2020, {MLSys} 2020},
+  publisher = {mlsys.org},
+  year      = {2020}
+}
+@proceedings{nsdi19,
+  title     = {16th {USENIX} Symposium on Networked Systems Design and Implementation},
+  year      = {2019}
+}
+@inproceedings{bytescheduler,
+  author    = {Yanghua Peng and Yibo Zhu},
+  title     = {A Generic Communication Scheduler for Distributed {DNN} Training Acceleration},
+  crossref  = {nsdi19}
+}
+@article{bert,
+  author    = {Jacob Devlin and Ming-Wei Chang},
+  title     = {{BERT}: Pre-training of Deep Bidirectional {Transformers} for Language Understanding},
+  journal   = {CoRR},
+  volume    = {abs/1810.04805},
+  year      = {2018}
+}
+EOF
+"$LIT" import $V -q own.bib -o own.yaml
+check "a standalone @proceedings is a paper; a crossref target is not" $PY -c "
+import yaml
+p = {x['key']: x for x in yaml.safe_load(open('own.yaml'))['papers']}
+assert sorted(p) == ['bert', 'bytescheduler', 'mlsys20'], sorted(p)
+assert p['mlsys20']['bibtype'] == 'proceedings' and p['bytescheduler']['year'] == 2019, p
+"
+"$LIT" bib -c own.yaml $V -o own-out.bib
+check "the title's own braces as written" grep -q 'title *= {{BERT}: Pre-training of Deep Bidirectional {Transformers} for Language Understanding}' own-out.bib
+check "the @proceedings written back" sh -c "grep -q '^@proceedings{mlsys20,' own-out.bib && grep -q 'editor *= {Inderjit S. Dhillon' own-out.bib"
+
 # pandoc --citeproc: the CSL-JSON export rendered with its volumes and pages
 "$LIT" bib -c all.yaml $V --format csl-json -o all.json
 printf -- '---\nbibliography: all.json\nnocite: "@*"\n---\n' >doc.md
