@@ -53,6 +53,15 @@ static const struct { const char *csl, *ris, *bib; } types[] = {
     {"manuscript", "MANSCPT", "misc"},   /* bibtex's unpublished wants a note */
     {"patent", "PAT", "misc"},
     {"document", NULL, "misc"},
+    /* biblatex's own types, as a .bib may have them */
+    {"webpage", NULL, "online"},
+    {"manuscript", NULL, "unpublished"},
+    {"pamphlet", NULL, "booklet"},
+    {"book", NULL, "manual"},
+    {"patent", NULL, "patent"},
+    {"software", NULL, "software"},
+    {"dataset", NULL, "dataset"},
+    {"book", NULL, "collection"},
 };
 #define N_TYPES (sizeof types / sizeof *types)
 
