@@ -144,6 +144,17 @@ static void authors(csl *c, json_t *it, size_t off, lit_ref *r)
 }
 
 /* The year of "issued": {"date-parts": [[2020, 5]]}, {"raw": "2020-05"}, or "2020". */
+/* The month of "issued": date-parts' second part, or the one after the year of a text. */
+static int month_of(json_t *it)
+{
+    json_t *v = json_object_get(it, "issued");
+    json_t *dp = json_array_get(json_array_get(json_object_get(v, "date-parts"), 0), 1);
+    long long m = json_is_integer(dp) ? json_integer_value(dp) : json_is_string(dp) ? atoll(json_string_value(dp)) : 0;
+    if (!dp && json_is_object(v) && json_is_string(json_object_get(v, "raw"))) m = lit_ref_month(json_string_value(json_object_get(v, "raw")));
+    if (!dp && json_is_string(v)) m = lit_ref_month(json_string_value(v));
+    return m >= 1 && m <= 12 ? (int)m : 0;
+}
+
 static int year_of(csl *c, json_t *it, size_t off)
 {
     json_t *v = json_object_get(it, "issued");
@@ -231,6 +242,7 @@ static const char *item(csl *c, json_t *it, size_t off, lit_ref *r)
         if (v) r->venues[r->n_venues++] = v;
     }
     r->year = year_of(c, it, off);
+    r->month = r->year ? month_of(it) : 0;
     r->doi = text(c, it, "DOI", off);
     r->url = text(c, it, "URL", off);
     r->keywords = text(c, it, "keyword", off);

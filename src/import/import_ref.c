@@ -49,6 +49,18 @@ int lit_ref_year(const char *s)
     return 0;
 }
 
+int lit_ref_month(const char *s)
+{
+    for (const char *q = s; q && *q; q++)
+        if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
+            isdigit((unsigned char)q[3]) && !isdigit((unsigned char)q[4]) && (q == s || !isdigit((unsigned char)q[-1]))) {
+            if ((q[4] != '-' && q[4] != '/') || !isdigit((unsigned char)q[5])) return 0;
+            int m = atoi(q + 5);
+            return m >= 1 && m <= 12 ? m : 0;
+        }
+    return 0;
+}
+
 /* s with what text may not hold replaced (text.h), and a warning at the entry's line. */
 static const char *clean(lit_ref_ctx *c, const char *s, const char *field, long line)
 {
@@ -88,7 +100,7 @@ static const char *name_list(lit_arena *a, const char *names)
 static void keep_record(lit_ref_ctx *c, lit_paper *p, const lit_ref *r, long line)
 {
     lit_arena *a = &c->cat->arena;
-    lit_node *items = lit_arena_alloc(a, 2 * (lit_rec_n_fields + 1) * sizeof *items);
+    lit_node *items = lit_arena_alloc(a, 2 * (lit_rec_n_fields + 2) * sizeof *items);
     size_t n = 0;
     const char *cf = lit_rec_container_field(r->type);
     if (cf && r->container && *r->container) {
@@ -104,6 +116,13 @@ static void keep_record(lit_ref_ctx *c, lit_paper *p, const lit_ref *r, long lin
         if (!v) continue;
         items[2 * n] = (lit_node){LIT_NODE_SCALAR, lit_rec_bib_name(f, r->type), false, NULL, 0};
         items[2 * n + 1] = (lit_node){LIT_NODE_SCALAR, v, true, NULL, 0};
+        n++;
+    }
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December"};
+    if (r->month >= 1 && r->month <= 12 && r->year) {   /* as a .bib's month macro expands */
+        items[2 * n] = (lit_node){LIT_NODE_SCALAR, "month", false, NULL, 0};
+        items[2 * n + 1] = (lit_node){LIT_NODE_SCALAR, months[r->month - 1], true, NULL, 0};
         n++;
     }
     if (!r->type && !n) return;

@@ -19,6 +19,7 @@ typedef struct lit_ref {
     const char *venues[LIT_REF_MAX_VENUES];  /* names of the venue, most specific first */
     size_t n_venues;
     int year;                      /* 0: none */
+    int month;                     /* 1-12 when the date has one, else 0 */
     const char *doi, *url, *keywords;
     const char *ids[4];            /* texts that may hold an arXiv id (number, volume, archive ids) */
     size_t n_ids;
@@ -47,6 +48,8 @@ typedef struct lit_ref_ctx {
 void lit_ref_add(lit_ref_ctx *c, const lit_ref *r, long line);
 /* The first run of exactly four digits in s ("2010/11/19/", "2020-05"), or 0. */
 int lit_ref_year(const char *s);
+/* The month after that year ("2010/11/19/", "2020-05"): 1-12, or 0. */
+int lit_ref_month(const char *s);
 
 /* From import_bib.c: arXiv ids, their year, and names that mean arXiv. */
 bool lit_bib_find_arxiv(const char *s, char out[32]);

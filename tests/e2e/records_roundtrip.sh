@@ -24,11 +24,11 @@ def norm(k, v):
     if isinstance(v, list) and k in ('ISSN', 'ISBN'): v = ', '.join(v)
     if k == 'page': v = v.replace('\u2013', '-')
     if k in ('author', 'editor'): v = [(n.get('given'), n.get('non-dropping-particle'), n['family']) for n in v]
-    if k == 'issued': v = int(v['date-parts'][0][0])
+    if k == 'issued': v = [int(x) for x in v['date-parts'][0][:2]]   # year and month; the day is not kept
     if isinstance(v, str): v = ' '.join(v.split())
     return v
-# what the catalog does not keep: Zotero's bookkeeping, places, extents, and the date
-# beyond its year; container-title-short becomes the venue's id
+# what the catalog does not keep: Zotero's bookkeeping, places, extents, and the day of
+# the date; container-title-short becomes the venue's id
 skip = {'id', 'citation-key', 'source', 'accessed', 'event-place', 'publisher-place', 'number-of-pages', 'container-title-short'}
 lost = [(t, k, norm(k, v), norm(k, b[t].get(k))) for t, x in a.items() for k, v in x.items()
         if k not in skip and norm(k, v) != norm(k, b[t].get(k))]
@@ -61,6 +61,8 @@ want = {
 assert sorted(b) == sorted(want), sorted(b)
 bad = [(t, k, v, b[t].get(k)) for t, w in want.items() for k, v in w.items() if b[t].get(k) != v]
 assert not bad, bad
+assert b['Communication-Efficient Distributed Deep Learning']['issued'] == {'date-parts': [[2022, 4]]}   # the month of DA
+assert b['Tiresias']['issued'] == {'date-parts': [[2019]]}
 "
 
 # one catalog of both, as BibTeX: the fields under their BibTeX names, in the right types
