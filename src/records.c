@@ -11,7 +11,7 @@
 #define VOLUMES " article book inbook incollection inproceedings conference proceedings "
 #define BOOKISH " book inbook incollection inproceedings conference proceedings "
 const lit_rec_field lit_rec_fields[] = {
-    {"editor", "editor", "A2", "ED", BOOKISH " misc ", true},
+    {"editor", "editor", "A2", "ED", BOOKISH " article misc ", true},
     {"volume", "volume", "VL", NULL, VOLUMES, false},
     {"number", "issue", "IS", NULL, VOLUMES " techreport report ", false},
     {"pages", "page", "SP", NULL, VOLUMES " techreport report phdthesis mastersthesis thesis ", false},

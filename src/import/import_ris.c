@@ -159,9 +159,12 @@ static void close_entry(ris *r, lit_ref_ctx *rx)
             for (size_t i = 0; i < r->n && !ref.year; i++)
                 if (!strcmp(r->f[i].tag, *t) && r->f[i].val.len) {
                     int y = lit_ref_year(r->f[i].val.data);
-                    if (y >= 1800 && y <= 2100) ref.year = y;
-                    if (ref.year) ref.month = lit_ref_month(r->f[i].val.data);
-                    else if (y) problem(r, r->f[i].line, 7, "year outside 1800-2100", "left out");
+                    if (y >= 1800 && y <= 2100) {
+                        ref.year = y;
+                        ref.month = lit_ref_month(r->f[i].val.data);
+                    } else if (y) {
+                        problem(r, r->f[i].line, 7, "year outside 1800-2100", "left out");
+                    }
                 }
         for (size_t i = 0; i < r->n && ref.year && !ref.month; i++)
             if (!strcmp(r->f[i].tag, "DA") && lit_ref_year(r->f[i].val.data) == ref.year)

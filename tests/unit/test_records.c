@@ -38,6 +38,7 @@ static void test_fields(void)
     CHECK(lit_rec_writes("institution", "techreport"));
     CHECK(lit_rec_writes("publisher", "book"));
     CHECK(!lit_rec_writes("issn", "inproceedings"));
+    CHECK(lit_rec_writes("editor", "article") && !lit_rec_writes("editor", "techreport"));
     CHECK(lit_rec_writes("abstract", "misc") && lit_rec_writes("language", "misc") && lit_rec_writes("note", "misc"));
     CHECK_STR(lit_rec_bib_name(lit_rec_field_of_bib("publisher"), "mastersthesis"), "school");
     CHECK_STR(lit_rec_field_of_bib("number")->csl, "issue");
