@@ -1,6 +1,6 @@
 #!/bin/sh
 # relwork_real.sh - issue 26 "Done means", end to end, through the real consumers. A
-# researcher's own bibliography (tests/fixtures/relwork/mine.bib: 122 entries in the shapes of
+# researcher's own bibliography (tests/fixtures/relwork/mine.bib: 123 entries in the shapes of
 # a textbook's hand-kept .bib, Google Scholar and Zotero exports) and an awesome-list of the
 # same field (list.md: 70 papers, 40 of them also in mine.bib, worded differently; the 40 are
 # in overlap.tsv) are imported; the four tables are cited against mine.bib (`latex TABLE --bib
