@@ -2,12 +2,13 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cite_keys.h"
 #include "cli.h"
 #include "latex_text.h"
 #include "out_latex.h"
 
 static const char usage_text[] =
-    "usage: litsurvey latex TABLE [-o FILE.tex] [--standalone [--bib FILE.bib]] [options]\n"
+    "usage: litsurvey latex TABLE [-o FILE.tex] [--bib MINE.bib]... [--standalone] [options]\n"
     "\n"
     "Writes a LaTeX table (booktabs) of the catalog. TABLE is one of:\n"
     "  topics       one row per topic: its systems as Name~\\cite{key}, by year, and a count\n"
@@ -18,13 +19,22 @@ static const char usage_text[] =
     "\n"
     "Without --standalone the output is a fragment to \\input; its first lines name the\n"
     "packages the preamble needs. Citations use the catalog keys, the keys `litsurvey bib`\n"
-    "writes. Every title and name is escaped: specials, accents and symbols come out as\n"
+    "writes; with --bib, the keys of your own .bib files where they hold the paper (same\n"
+    "DOI, arXiv id, or title and year), so that \\bibliography{mine,extra} compiles with\n"
+    "`litsurvey bib --missing-from mine.bib -o extra.bib` for the rest. A catalog key that\n"
+    "is another paper's key in your files is renamed (key -> keya) here and there alike.\n"
+    "A row names a paper by its system name or a short title, else by its citation alone.\n"
+    "Every title and name is escaped: specials, accents and symbols come out as\n"
     "LaTeX macros; characters pdflatex cannot typeset become '?' with a warning.\n"
     "\n"
     "  -o, --output FILE    write to FILE (default: standard output)\n"
     "      --standalone     a complete article that compiles with pdflatex alone; the\n"
     "                       citations print their keys unless --bib is given\n"
-    "      --bib FILE.bib   standalone: cite from FILE.bib (\\bibliography; run bibtex)\n"
+    "      --bib FILE.bib   cite a paper FILE.bib holds by its key there (repeat for more\n"
+    "                       files); one warning counts the papers it lacks. Standalone:\n"
+    "                       \\bibliography names the files (from the output's folder)\n"
+    "                       and OUTPUT-extra.bib, which the document writes itself\n"
+    "                       (filecontents*) with the papers they lack; run bibtex\n"
     "      --caption TEXT   the caption (plain text, escaped)\n"
     "      --label NAME     the \\label (default tab:TABLE)\n"
     "      --group-by HOW   topics: parent (default) or none; venue-year: area or none\n"
@@ -64,6 +74,8 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
     lit_latex_opts o;
     lit_latex_opts_init(&o);
     const char *out = "-", *group_name = "";
+    const char **bibs = lit_xcalloc((size_t)argc + 1, sizeof *bibs);
+    size_t n_bibs = 0;
     int opt, rc = 0;
     optind = 0;
     while ((opt = getopt_long(argc, argv, "o:" LIT_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
@@ -105,7 +117,7 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
             else o.max_cites = (size_t)n;
             break;
         }
-        case OPT_BIB: o.bib = optarg; break;
+        case OPT_BIB: bibs[n_bibs++] = optarg; break;
         case OPT_LINKS: o.links = true; break;
         case OPT_WIDE: o.wide = true; break;
         case OPT_CITE:
@@ -140,7 +152,6 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
                                       "only in one-column text (use \\onecolumn around it)");
         goto out;
     }
-    if (o.bib && !o.standalone) { rc = lit_usage_error("latex", "--bib goes with --standalone"); goto out; }
 
     lit_db db;
     lit_stats s;
@@ -148,11 +159,56 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
         lit_db_free(&db);
         goto out;
     }
-    if ((rc = lit_check_outputs("latex", &out, 1)) == 0 && lit_latex_write(table, &s, &o, out, d) != 0)
+    rc = lit_check_outputs("latex", &out, 1);
+    lit_citemap *cites = NULL;
+    lit_buf names = LIT_BUF_INIT, extra = LIT_BUF_INIT;
+    const char **bib_names = NULL;
+    if (rc == 0 && n_bibs) {
+        if (!(cites = lit_citemap_new(&db, s.sel, s.n_papers, bibs, n_bibs, d))) rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_DATA;
+        else {
+            lit_buf hint = LIT_BUF_INIT;
+            lit_buf_adds(&hint, "`litsurvey bib");
+            lit_citemap_options(cites, &hint);
+            lit_buf_adds(&hint, o.standalone ? " -o extra.bib` writes them (the document writes its own)"
+                                             : " -o extra.bib` writes them");
+            lit_citemap_warn(cites, lit_buf_str(&hint), d);
+            lit_buf_free(&hint);
+            o.cites = cites;
+        }
+    }
+    if (rc == 0 && n_bibs && o.standalone) {
+        /* \bibliography names the files from the document's folder; the extra .bib beside it */
+        const char *slash = strcmp(out, "-") ? strrchr(out, '/') : NULL;
+        char *dir = slash ? lit_xstrdup(out) : NULL;
+        if (dir) dir[slash - out] = 0;
+        size_t *at = lit_xmalloc(n_bibs * sizeof *at);
+        for (size_t i = 0; i < n_bibs; i++) {
+            at[i] = names.len;
+            lit_path_from(dir ? dir : ".", bibs[i], false, &names);
+            lit_buf_addc(&names, 0);
+        }
+        bib_names = lit_xmalloc(n_bibs * sizeof *bib_names);
+        for (size_t i = 0; i < n_bibs; i++) bib_names[i] = names.data + at[i];
+        free(at);
+        const char *base = strcmp(out, "-") ? (slash ? slash + 1 : out) : "litsurvey";
+        size_t bn = strlen(base);
+        if (bn > 4 && strcmp(base + bn - 4, ".tex") == 0) bn -= 4;
+        lit_buf_printf(&extra, "%.*s-extra", (int)bn, base);
+        free(dir);
+        o.bibs = bib_names;
+        o.n_bibs = n_bibs;
+        o.extra_bib = lit_buf_str(&extra);
+    }
+    if (rc == 0 && lit_latex_write(table, &s, &o, out, d) != 0)
         rc = d->io_errors ? LIT_EXIT_IO : LIT_EXIT_USAGE;
+    lit_citemap_free(cites);
+    free(bib_names);
+    lit_buf_free(&names);
+    lit_buf_free(&extra);
     lit_stats_free(&s);
     lit_db_free(&db);
 out:
+    free(bibs);
     lit_cli_free(&cli);
     return rc;
 }
