@@ -14,6 +14,7 @@ static const char usage_text[] =
     "  topics       one row per topic: its systems as Name~\\cite{key}, by year, and a count\n"
     "  venue-year   papers per venue and year, with totals\n"
     "  taxonomy     systems x topics with check marks, columns grouped by parent topic\n"
+    "               (or x --facets); topics x venue kind when each paper has one topic\n"
     "  catalog      every paper (system, title, venue, year) as a longtable across pages\n"
     "Each is a float while it fits a page, a longtable across pages beyond.\n"
     "\n"
@@ -54,20 +55,25 @@ static const char usage_text[] =
     "                       the venues that fit a page, the taxonomy the columns that fit\n"
     "                       across the text (its root topics when they fit, else the\n"
     "                       largest topics)\n"
+    "      --facets F,G     taxonomy: the values of the papers' own fields F and G as the\n"
+    "                       columns (a list field, or a true/false one), instead of the\n"
+    "                       topics. Without it, when every paper is under one topic (a\n"
+    "                       matrix of one check per row), the taxonomy counts each topic's\n"
+    "                       papers by venue kind, else by year band\n"
     "      --links          catalog: titles link to the paper, its DOI or arXiv page\n"
     "                       (\\href: the preamble needs hyperref)\n"
     LIT_COMMON_HELP;
 
 int lit_cmd_latex(int argc, char **argv, lit_diag *d)
 {
-    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS, OPT_WIDE, OPT_CITE, OPT_TOP };
+    enum { OPT_STANDALONE = LIT_OPT_FIRST_CMD, OPT_CAPTION, OPT_LABEL, OPT_GROUP, OPT_MAX, OPT_BIB, OPT_LINKS, OPT_WIDE, OPT_CITE, OPT_TOP, OPT_FACETS };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"standalone", no_argument, 0, OPT_STANDALONE},
         {"caption", required_argument, 0, OPT_CAPTION}, {"label", required_argument, 0, OPT_LABEL},
         {"group-by", required_argument, 0, OPT_GROUP}, {"max-cites", required_argument, 0, OPT_MAX},
         {"bib", required_argument, 0, OPT_BIB}, {"links", no_argument, 0, OPT_LINKS},
         {"wide", no_argument, 0, OPT_WIDE}, {"cite-command", required_argument, 0, OPT_CITE},
-        {"top", required_argument, 0, OPT_TOP},
+        {"top", required_argument, 0, OPT_TOP}, {"facets", required_argument, 0, OPT_FACETS},
         LIT_COMMON_LONGOPTS, {0, 0, 0, 0}};
     lit_cli cli;
     lit_cli_init(&cli);
@@ -75,7 +81,9 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
     lit_latex_opts_init(&o);
     const char *out = "-", *group_name = "";
     const char **bibs = lit_xcalloc((size_t)argc + 1, sizeof *bibs);
-    size_t n_bibs = 0;
+    size_t n_bibs = 0, n_facets = 0;
+    lit_buf facet_text = LIT_BUF_INIT;   /* the --facets values, comma-separated */
+    const char **facets = NULL;
     int opt, rc = 0;
     optind = 0;
     while ((opt = getopt_long(argc, argv, "o:" LIT_COMMON_SHORTOPTS, longopts, NULL)) != -1) {
@@ -118,6 +126,13 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
             break;
         }
         case OPT_BIB: bibs[n_bibs++] = optarg; break;
+        case OPT_FACETS:
+            if (!*optarg || strspn(optarg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-,") != strlen(optarg)) {
+                rc = lit_usage_error("latex", "--facets '%s': field names (letters, digits, - and _), comma-separated", optarg);
+                goto out;
+            }
+            lit_buf_printf(&facet_text, "%s%s", facet_text.len ? "," : "", optarg);
+            break;
         case OPT_LINKS: o.links = true; break;
         case OPT_WIDE: o.wide = true; break;
         case OPT_CITE:
@@ -138,6 +153,19 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
         goto out;
     }
     if (optind < argc) { rc = lit_usage_error("latex", "unexpected argument '%s'", argv[optind]); goto out; }
+    if (facet_text.len && strcmp(table, "taxonomy") != 0) {
+        rc = lit_usage_error("latex", "--facets goes with the taxonomy table");
+        goto out;
+    }
+    if (facet_text.len) {   /* split in place: the buffer outlives the table */
+        facets = lit_xcalloc(facet_text.len + 1, sizeof *facets);
+        for (char *q = facet_text.data, *e; q; q = e ? e + 1 : NULL) {
+            if ((e = strchr(q, ','))) *e = 0;
+            if (*q) facets[n_facets++] = q;
+        }
+        o.facets = facets;
+        o.n_facets = n_facets;
+    }
     if (!lit_latex_group_ok(table, o.group)) {
         rc = lit_usage_error("latex", "table '%s' cannot be grouped by '%s'", table,
                              group_name);
@@ -208,7 +236,9 @@ int lit_cmd_latex(int argc, char **argv, lit_diag *d)
     lit_stats_free(&s);
     lit_db_free(&db);
 out:
+    free(facets);
     free(bibs);
+    lit_buf_free(&facet_text);
     lit_cli_free(&cli);
     return rc;
 }

@@ -37,6 +37,9 @@ typedef struct lit_latex_opts {
     size_t top;               /* keep the N topics (topics rows, taxonomy columns) or venues
                                  (venue-year rows) with the most papers (--top); 0 = every
                                  topic, the venues that fit a page, the columns that fit */
+    const char *const *facets;  /* taxonomy: fields of the papers whose values are the columns
+                                   (--facets, a spec's facets:); none = the topics */
+    size_t n_facets;
 } lit_latex_opts;
 
 #define LIT_LATEX_MAX_CITES 20

@@ -201,6 +201,8 @@ static int parse(lit_report *r, lit_yread *y)
             r->new_since_col = y->col;
             if ((rc = lit_yread_str(y, a, &r->new_since)) == 0 && (!r->new_since[0] || r->new_since[0] == '-'))
                 rc = lit_yread_error(y, "invalid git revision '%s'", r->new_since);
+        } else if (strcmp(key, "facets") == 0) {
+            rc = lit_yread_str_list(y, a, &r->facets, &r->n_facets);
         } else if (strcmp(key, "bibs") == 0) {
             r->bibs_line = y->line;
             r->bibs_col = y->col;
@@ -214,7 +216,7 @@ static int parse(lit_report *r, lit_yread *y)
             y->line = kl;
             y->col = kc;
             rc = lit_yread_error(y, "unknown key '%s' (title, catalog, style, years, venues, topics, charts, "
-                                    "formats, spreadsheet, tables, latex, bib, bibs, pdf, pdf_page, markdown, new_since, top)", key);
+                                    "formats, spreadsheet, tables, latex, bib, bibs, facets, pdf, pdf_page, markdown, new_since, top)", key);
         }
     }
     lit_ykeys_free(&seen);
@@ -418,6 +420,8 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
     for (size_t i = 0; rc == 0 && i < r->n_tables; i++) {
         /* the taxonomy's columns, as the charts' series; the other tables keep their rows */
         lo.top = strcmp(r->tables[i], "taxonomy") == 0 ? r->top : 0;
+        lo.facets = strcmp(r->tables[i], "taxonomy") == 0 ? r->facets : NULL;
+        lo.n_facets = lo.facets ? r->n_facets : 0;
         lit_buf_reset(&name);
         lit_buf_printf(&name, "%s.tex", r->tables[i]);
         rc = lit_latex_write(r->tables[i], s, &lo, out_path(b, &path, lit_buf_str(&name)), d);

@@ -33,6 +33,8 @@ typedef struct lit_report {
                                 their keys, extra.bib holds the papers they lack */
     size_t n_bibs;
     long bibs_line, bibs_col;
+    const char **facets;     /* facets: fields of the papers whose values are the taxonomy's columns */
+    size_t n_facets;
     size_t top;              /* chart option: bars/series/rows before "other" (0 = what fits) */
     const char *pdf_page;    /* report.pdf pages: "a4" (default), "letter" or "slides" (the style's page) */
     bool strict;             /* build --strict: a problem `check` finds fails the build */
