@@ -279,13 +279,25 @@ static void crosstab(ctx *c)
     const lit_catalog *cat = &c->db->cat;
     size_t nt = s->n_topics;
     size_t kind_n[N_KINDS] = {0}, n_kinds = 0;
-    for (size_t i = 0; i < s->n_papers; i++) kind_n[paper_kind(c, &cat->papers[s->sel[i]])]++;
+    int ymin = 0, ymax = 0;   /* of the papers with a topic: the ones the rows count */
+    bool no_year = false;
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        bool any = false;
+        for (uint32_t k = 0; k < p->n_topics && !any; k++) any = p->topics[k] >= 0 && c->row_of[p->topics[k]] >= 0;
+        if (!any) continue;
+        kind_n[paper_kind(c, p)]++;
+        if (!p->year) no_year = true;
+        else {
+            if (!ymin || p->year < ymin) ymin = p->year;
+            if (p->year > ymax) ymax = p->year;
+        }
+    }
     for (int k = 0; k < N_KINDS; k++) n_kinds += kind_n[k] > 0;
     bool by_kind = n_kinds > 1;
-    int y0 = s->year_min, width = 1, n_bands = 0;
-    bool no_year = s->n_no_year > 0;
-    if (!by_kind && s->year_min) {
-        int span = s->year_max - s->year_min + 1;
+    int y0 = ymin, width = 1, n_bands = 0;
+    if (!by_kind && ymin) {
+        int span = ymax - ymin + 1;
         width = (span + YEAR_BANDS - 1) / YEAR_BANDS;
         n_bands = (span + width - 1) / width;
     }
@@ -298,18 +310,22 @@ static void crosstab(ctx *c)
     /* counts[row * ncol + col] */
     size_t *count = lit_xcalloc(nt * ncol + 1, sizeof *count), *col_total = lit_xcalloc(ncol + 1, sizeof *col_total);
     unsigned char *seen = lit_xcalloc(nt + 1, 1);
+    size_t with_topic = 0;
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[s->sel[i]];
-        size_t col = by_kind ? (size_t)paper_kind(c, p) : p->year ? (size_t)((p->year - y0) / width) : (size_t)n_bands;
+        size_t col = by_kind ? (size_t)paper_kind(c, p) : p->year && ymin ? (size_t)((p->year - y0) / width) : (size_t)n_bands;
+        bool any = false;
         for (uint32_t k = 0; k < p->n_topics; k++) {
             int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
             if (r < 0 || seen[r]) continue;
             seen[r] = 1;
+            any = true;
             count[(size_t)r * ncol + col]++;
         }
         for (uint32_t k = 0; k < p->n_topics; k++)
             if (p->topics[k] >= 0 && c->row_of[p->topics[k]] >= 0) seen[c->row_of[p->topics[k]]] = 0;
-        col_total[col]++;
+        col_total[col] += any;   /* the last row: the papers the rows count */
+        with_topic += any;
     }
     free(seen);
     /* the columns shown: the kinds that occur, every band */
@@ -318,10 +334,10 @@ static void crosstab(ctx *c)
     char (*band)[24] = lit_xmalloc((ncol + 1) * sizeof *band);
     for (size_t k = 0; k < ncol; k++) {
         if (by_kind) {
-            if (!kind_n[k]) continue;
+            if (!col_total[k]) continue;
             label[nshown] = kind_labels[k];
         } else if (k < (size_t)n_bands) {
-            int a = y0 + (int)k * width, b = a + width - 1 > s->year_max ? s->year_max : a + width - 1;
+            int a = y0 + (int)k * width, b = a + width - 1 > ymax ? ymax : a + width - 1;
             if (a == b) snprintf(band[k], sizeof band[k], "%d", a);
             else snprintf(band[k], sizeof band[k], "%d--%d", a, b);
             label[nshown] = band[k];
@@ -337,16 +353,25 @@ static void crosstab(ctx *c)
     lit_buf_printf(&spec, "@{}%s*{%zu}{r}r@{}", longt ? RAGGED "p{0.3\\linewidth}" : RAGGED "X", nshown);
     lit_buf *body = c->b;
     c->b = &head;
+    /* more than four labels beside the topics: turned, each column as narrow as its numbers */
+    bool rotate = nshown > 4;
+    if (rotate) c->pkgs |= PKG_GRAPHICX;
     lit_buf_adds(&head, "Topic");
-    for (size_t k = 0; k < nshown; k++) {
-        lit_buf_adds(&head, " & ");
-        lit_lx_text(c, label[k], NULL, "a column label");
+    for (size_t k = 0; k <= nshown; k++) {
+        lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
+        lit_lx_text(c, k < nshown ? label[k] : "Papers", NULL, "a column label");
+        lit_buf_addc(&head, '}');
     }
-    lit_buf_adds(&head, " & Papers\\\\\n");
+    lit_buf_adds(&head, "\\\\\n");
     c->b = body;
     lit_buf_printf(&note, "Every paper is under one topic, so a check matrix would hold one mark per row: the "
                    "table counts each topic's papers by %s instead (\\texttt{-{}-facets} compares them by fields "
                    "of your own).", what);
+    if (with_topic < s->n_papers) {
+        char a[32], b[32];
+        lit_buf_printf(&note, " %s of the %s papers have no topic.", lit_num_str(a, s->n_papers - with_topic),
+                       lit_num_str(b, s->n_papers));
+    }
     lit_warn(c->d, NULL, 0, 0, "every paper is under one topic: the taxonomy counts each topic's papers by %s "
              "instead of one check per row (--facets F compares them by fields of the papers)", what);
     c->pkgs |= PKG_ARRAY;
@@ -369,9 +394,9 @@ static void crosstab(ctx *c)
         }
         lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
     }
-    lit_buf_adds(c->b, "\\midrule\nAll papers");
+    lit_buf_adds(c->b, "\\midrule\nPapers with a topic");
     for (size_t k = 0; k < nshown; k++) lit_buf_printf(c->b, " & %zu", col_total[shown[k]]);
-    lit_buf_printf(c->b, " & %zu\\\\\n", s->n_papers);
+    lit_buf_printf(c->b, " & %zu\\\\\n", with_topic);
     if (longt) {
         lit_buf_adds(c->b, "\\end{longtable}\n");
         lit_lx_table_note(c, &note);
