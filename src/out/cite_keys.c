@@ -62,6 +62,47 @@ static const char *fresh_key(lit_citemap *m, lit_strtab *taken, const char *key)
     return lit_arena_printf(&m->a, "%s-litsurvey", key);   /* 702 papers of one key: not met */
 }
 
+/* Whether record rec of the user's files, which has the key (or an alias) of paper p, is
+ * another paper: an identifier differs, the years are more than one apart, the titles
+ * (with the system name) share no word or the authors no person. A .bib that `litsurvey bib` wrote, or that the
+ * catalog was imported from, holds the same papers under the same keys, titles edited
+ * or shortened ("Alpa" for "Alpa: Automating ..."): the key says they are one. */
+static bool another_paper(const lit_paper *p, const lit_paper *rec)
+{
+    bool differ = false;
+    char *a = lit_doi_key(p->doi), *b = lit_doi_key(rec->doi);
+    differ |= a && b && strcmp(a, b) != 0;
+    free(a);
+    free(b);
+    a = lit_arxiv_key(p->arxiv);
+    b = lit_arxiv_key(rec->arxiv);
+    differ |= a && b && strcmp(a, b) != 0;
+    free(a);
+    free(b);
+    differ |= p->year && rec->year && abs(p->year - rec->year) > 1;
+    differ |= p->n_authors && rec->n_authors && !lit_authors_share(p, rec);
+    if (!differ && p->title && rec->title) {   /* the system name is a word of the title too */
+        lit_buf t = LIT_BUF_INIT;
+        lit_buf_printf(&t, "%s %s", p->short_name ? p->short_name : "", p->title);
+        a = lit_title_norm(lit_buf_str(&t));
+        b = lit_title_norm(rec->title);
+        differ = !lit_titles_share_word(a, b);
+        free(a);
+        free(b);
+        lit_buf_free(&t);
+    }
+    return differ;
+}
+
+/* The user's record under key (any case), or NULL. */
+static const lit_paper *user_record(const lit_citemap *m, const lit_strtab *ukey_rec, const uint32_t *rec_of,
+                                    const char *key)
+{
+    lit_citemap *mm = (lit_citemap *)m;
+    int32_t ix = key ? lit_strtab_find(ukey_rec, lower(&mm->a, key)) : -1;
+    return ix >= 0 ? &m->user.papers[rec_of[ix]] : NULL;
+}
+
 static int read_bibs(lit_citemap *m, const lit_db *db, lit_diag *d)
 {
     lit_bib *bib = lit_bib_new();
@@ -107,11 +148,27 @@ lit_citemap *lit_citemap_new(const lit_db *db, const uint32_t *sel, size_t n_sel
     lit_matcher *mt = m->user.n_papers ? lit_matcher_new(&m->user, &db->venues) : NULL;
     lit_strtab taken = {0};
     catalog_keys(m, &taken);
+    /* the user's records by key */
+    lit_strtab ukey_rec = {0};
+    uint32_t *rec_of = lit_xmalloc((m->user.n_papers + 1) * sizeof *rec_of);
+    for (size_t k = 0; k < m->user.n_papers; k++) {
+        int32_t ix = lit_strtab_intern(&ukey_rec, &m->a, lower(&m->a, m->user.papers[k].key));
+        if ((size_t)ix == ukey_rec.n - 1) rec_of[ix] = (uint32_t)k;
+    }
     lit_decision dec = {0};
     for (size_t i = 0; i < np; i++) {
         const lit_paper *p = &cat->papers[i];
-        const lit_paper *rec = NULL;
-        if (mt) {
+        /* a record under the paper's key or an alias of it, unless it is another paper;
+         * else the one the matching rules find */
+        const lit_paper *rec = user_record(m, &ukey_rec, rec_of, p->key);
+        if (rec && another_paper(p, rec)) rec = NULL;
+        const lit_node *al = lit_paper_extra(p, "aliases", LIT_NODE_SEQ);
+        for (size_t k = 0; !rec && al && k < al->n; k++) {
+            if (al->items[k].kind != LIT_NODE_SCALAR) continue;
+            rec = user_record(m, &ukey_rec, rec_of, al->items[k].str);
+            if (rec && another_paper(p, rec)) rec = NULL;
+        }
+        if (!rec && mt) {
             lit_matcher_decide(mt, cat, p, &dec);
             rec = lit_decision_record(&dec);
         }
@@ -129,6 +186,8 @@ lit_citemap *lit_citemap_new(const lit_db *db, const uint32_t *sel, size_t n_sel
     }
     lit_decision_free(&dec);
     lit_matcher_free(mt);
+    lit_strtab_free(&ukey_rec);
+    free(rec_of);
     lit_strtab_free(&taken);
     /* what the selection shows: counted, and the missing ones in order */
     unsigned char *shown = lit_xcalloc(np + 1, 1);

@@ -429,7 +429,7 @@ void lit_lx_table_taxonomy(ctx *c)
     } else taxonomy_columns(c, &tc, &note);
     size_t nt = tc.n;
     lit_latex_group g = c->o->group == LIT_LATEX_GROUP_DEFAULT ? LIT_LATEX_GROUP_PARENT : c->o->group;
-    if (!nt) {
+    if (tc.facets && !nt) {
         omitted(c, "no selected paper has a value in the facets it names");
         lit_buf_free(&note);
         taxcols_free(&tc);
