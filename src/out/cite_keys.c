@@ -62,13 +62,30 @@ static const char *fresh_key(lit_citemap *m, lit_strtab *taken, const char *key)
     return lit_arena_printf(&m->a, "%s-litsurvey", key);   /* 702 papers of one key: not met */
 }
 
-/* Whether record rec of the user's files, which has the key (or an alias) of paper p, is
- * another paper: an identifier differs, the years are more than one apart, the titles
- * (with the system name) share no word or the authors no person. A .bib that `litsurvey bib` wrote, or that the
- * catalog was imported from, holds the same papers under the same keys, titles edited
- * or shortened ("Alpa" for "Alpa: Automating ..."): the key says they are one. */
-static bool another_paper(const lit_paper *p, const lit_paper *rec)
+/* Whether " a " is in " b " (normalised titles: words between single spaces). */
+static bool words_in(const char *a, const char *b)
 {
+    if (!*a) return false;
+    size_t n = strlen(a);
+    for (const char *q = b; (q = strstr(q, a)) != NULL; q++)
+        if ((q == b || q[-1] == ' ') && (q[n] == 0 || q[n] == ' ')) return true;
+    return false;
+}
+
+/* Whether record ri of the user's files, which has the key (or an alias) of paper p, is
+ * that paper: the matching rules take it, or its title is words of the paper's name and
+ * title ("Alpa", "Parameter Server": a .bib that `litsurvey bib` wrote, or one shortened
+ * by hand) with no identifier against it and the years at most one apart. Keys made of a
+ * title's first word, venue and year ("efficient-sosp23") are met by other papers too. */
+static bool same_by_key(lit_match_ctx *mx, const lit_catalog *cat, const lit_paper *p, const lit_catalog *user,
+                        uint32_t ri)
+{
+    lit_decision dec = {0};
+    lit_match_judge(mx, cat, p, user, &ri, 1, &dec);
+    bool match = dec.verdict == LIT_VERDICT_MATCH;
+    lit_decision_free(&dec);
+    if (match) return true;
+    const lit_paper *rec = &user->papers[ri];
     bool differ = false;
     char *a = lit_doi_key(p->doi), *b = lit_doi_key(rec->doi);
     differ |= a && b && strcmp(a, b) != 0;
@@ -80,27 +97,23 @@ static bool another_paper(const lit_paper *p, const lit_paper *rec)
     free(a);
     free(b);
     differ |= p->year && rec->year && abs(p->year - rec->year) > 1;
-    differ |= p->n_authors && rec->n_authors && !lit_authors_share(p, rec);
-    if (!differ && p->title && rec->title) {   /* the system name is a word of the title too */
-        lit_buf t = LIT_BUF_INIT;
-        lit_buf_printf(&t, "%s %s", p->short_name ? p->short_name : "", p->title);
-        a = lit_title_norm(lit_buf_str(&t));
-        b = lit_title_norm(rec->title);
-        differ = !lit_titles_share_word(a, b);
-        free(a);
-        free(b);
-        lit_buf_free(&t);
-    }
-    return differ;
+    if (differ || !rec->title) return false;
+    lit_buf t = LIT_BUF_INIT;
+    lit_buf_printf(&t, "%s %s", p->short_name ? p->short_name : "", p->title ? p->title : "");
+    a = lit_title_norm(lit_buf_str(&t));
+    b = lit_title_norm(rec->title);
+    bool in = words_in(b, a);
+    free(a);
+    free(b);
+    lit_buf_free(&t);
+    return in;
 }
 
-/* The user's record under key (any case), or NULL. */
-static const lit_paper *user_record(const lit_citemap *m, const lit_strtab *ukey_rec, const uint32_t *rec_of,
-                                    const char *key)
+/* The index of the user's record under key (any case), or -1. */
+static long user_record(lit_citemap *m, const lit_strtab *ukey_rec, const uint32_t *rec_of, const char *key)
 {
-    lit_citemap *mm = (lit_citemap *)m;
-    int32_t ix = key ? lit_strtab_find(ukey_rec, lower(&mm->a, key)) : -1;
-    return ix >= 0 ? &m->user.papers[rec_of[ix]] : NULL;
+    int32_t ix = key ? lit_strtab_find(ukey_rec, lower(&m->a, key)) : -1;
+    return ix >= 0 ? (long)rec_of[ix] : -1;
 }
 
 static int read_bibs(lit_citemap *m, const lit_db *db, lit_diag *d)
@@ -155,18 +168,20 @@ lit_citemap *lit_citemap_new(const lit_db *db, const uint32_t *sel, size_t n_sel
         int32_t ix = lit_strtab_intern(&ukey_rec, &m->a, lower(&m->a, m->user.papers[k].key));
         if ((size_t)ix == ukey_rec.n - 1) rec_of[ix] = (uint32_t)k;
     }
+    lit_match_ctx *mx = lit_match_ctx_new(&db->venues);
     lit_decision dec = {0};
     for (size_t i = 0; i < np; i++) {
         const lit_paper *p = &cat->papers[i];
         /* a record under the paper's key or an alias of it, unless it is another paper;
          * else the one the matching rules find */
-        const lit_paper *rec = user_record(m, &ukey_rec, rec_of, p->key);
-        if (rec && another_paper(p, rec)) rec = NULL;
+        const lit_paper *rec = NULL;
+        long ri = user_record(m, &ukey_rec, rec_of, p->key);
+        if (ri >= 0 && same_by_key(mx, cat, p, &m->user, (uint32_t)ri)) rec = &m->user.papers[ri];
         const lit_node *al = lit_paper_extra(p, "aliases", LIT_NODE_SEQ);
         for (size_t k = 0; !rec && al && k < al->n; k++) {
             if (al->items[k].kind != LIT_NODE_SCALAR) continue;
-            rec = user_record(m, &ukey_rec, rec_of, al->items[k].str);
-            if (rec && another_paper(p, rec)) rec = NULL;
+            ri = user_record(m, &ukey_rec, rec_of, al->items[k].str);
+            if (ri >= 0 && same_by_key(mx, cat, p, &m->user, (uint32_t)ri)) rec = &m->user.papers[ri];
         }
         if (!rec && mt) {
             lit_matcher_decide(mt, cat, p, &dec);
@@ -188,6 +203,7 @@ lit_citemap *lit_citemap_new(const lit_db *db, const uint32_t *sel, size_t n_sel
     lit_matcher_free(mt);
     lit_strtab_free(&ukey_rec);
     free(rec_of);
+    lit_match_ctx_free(mx);
     lit_strtab_free(&taken);
     /* what the selection shows: counted, and the missing ones in order */
     unsigned char *shown = lit_xcalloc(np + 1, 1);

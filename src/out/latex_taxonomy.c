@@ -385,7 +385,9 @@ static void crosstab(ctx *c)
     }
     for (size_t i = 0; i < nt; i++) {
         size_t r = order[i];
-        if (!lit_lx_row_is_root(c, r)) lit_buf_adds(c->b, "\\hspace{1em}");
+        /* a subtopic is indented under its root's row, when the root has one */
+        if (!lit_lx_row_is_root(c, r) && i && lit_lx_group_rank(c, order[i - 1]) == lit_lx_group_rank(c, r))
+            lit_buf_adds(c->b, "\\hspace{1em}");
         lit_lx_text(c, s->topics[r].name, NULL, "a topic label");
         for (size_t k = 0; k < nshown; k++) {
             size_t v = count[r * ncol + shown[k]];
