@@ -156,8 +156,11 @@ lit_citemap *lit_citemap_new(const lit_db *db, const uint32_t *sel, size_t n_sel
     m->state = lit_xcalloc(np + 1, 1);
     m->renamed = lit_xcalloc(np + 1, sizeof *m->renamed);
     m->missing = lit_xmalloc((n_sel + 1) * sizeof *m->missing);
-    /* every paper, not only the selected ones: a key is renamed the same way whatever a
-     * command selects, so that the tables and --missing-from agree */
+    /* the selected papers, and every paper whose key is one of the files' (selected or
+     * not, in catalog order): a key is renamed the same way whatever a command selects,
+     * so that the tables and --missing-from agree */
+    unsigned char *wanted = lit_xcalloc(np + 1, 1);
+    for (size_t i = 0; i < n_sel; i++) wanted[sel ? sel[i] : i] = 1;
     lit_matcher *mt = m->user.n_papers ? lit_matcher_new(&m->user, &db->venues) : NULL;
     lit_strtab taken = {0};
     catalog_keys(m, &taken);
@@ -172,6 +175,8 @@ lit_citemap *lit_citemap_new(const lit_db *db, const uint32_t *sel, size_t n_sel
     lit_decision dec = {0};
     for (size_t i = 0; i < np; i++) {
         const lit_paper *p = &cat->papers[i];
+        bool collides = lit_strtab_find(&m->ukeys, lower(&m->a, p->key)) >= 0;
+        if (!wanted[i] && !collides) continue;
         /* a record under the paper's key or an alias of it, unless it is another paper;
          * else the one the matching rules find */
         const lit_paper *rec = NULL;
@@ -190,7 +195,7 @@ lit_citemap *lit_citemap_new(const lit_db *db, const uint32_t *sel, size_t n_sel
         if (rec) {
             m->key[i] = rec->key;
             m->state[i] = FOUND;
-        } else if (lit_strtab_find(&m->ukeys, lower(&m->a, p->key)) >= 0) {
+        } else if (collides) {
             m->key[i] = fresh_key(m, &taken, p->key);
             m->renamed[i] = true;
             m->state[i] = MISSING;
@@ -203,6 +208,7 @@ lit_citemap *lit_citemap_new(const lit_db *db, const uint32_t *sel, size_t n_sel
     lit_matcher_free(mt);
     lit_strtab_free(&ukey_rec);
     free(rec_of);
+    free(wanted);
     lit_match_ctx_free(mx);
     lit_strtab_free(&taken);
     /* what the selection shows: counted, and the missing ones in order */
