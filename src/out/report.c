@@ -495,6 +495,12 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
                   strerror(errno));
         return LIT_EXIT_DATA;
     }
+    for (size_t i = 0; i < r->n_bibs; i++)
+        if (access(r->bibs[i], R_OK) != 0) {
+            lit_error(d, r->path, r->bibs_line, r->bibs_col, "cannot open the bibliography '%s' (bibs): %s", r->bibs[i],
+                      strerror(errno));
+            return LIT_EXIT_DATA;
+        }
     lit_db db;
     lit_stats s;
     lit_style st;

@@ -135,6 +135,10 @@ tex $O survey && (cd $O && bibtex survey >bibtex.out 2>&1); tex $O survey; tex $
 check "the report's survey.tex compiles with 0 undefined citations and 0 repeated entries" sh -c "
   test -s $O/survey.pdf && ! grep -Eq 'Citation .* undefined|^!' $O/survey.log && ! grep -q 'Repeated entry' $O/survey.blg"
 
+printf 'catalog: ../../catalog.yaml\ntables: [topics]\nbibs: [nothere.bib]\n' >rep/reports/bad.yaml
+check_err "a spec's bibs: naming no file is an error at its line" 1 "bad.yaml:3:[0-9]+: error: cannot open the bibliography" \
+  "$LIT" build -q rep/reports/bad.yaml
+
 # --- the taxonomy of a list of one level of headings: counts, not one check per row ---
 check "the one-level taxonomy has no check marks" sh -c "! grep -q checkmark taxonomy.tex"
 check "the one-level taxonomy counts the topics' papers by venue kind" grep -q 'Surveyed papers by topic and venue kind' taxonomy.tex
