@@ -86,5 +86,9 @@ lit_bib *lit_bib_new(void);
 int lit_bib_read(lit_bib *b, const char *path, const char *data, size_t len, const lit_import_opts *o, lit_diag *d);
 int lit_bib_finish(lit_bib *b, lit_catalog *cat, const lit_import_opts *o, lit_diag *d);
 void lit_bib_free(lit_bib *b);
+/* Every entry key read into b, as written, skipped entries too (an entry bibtex sees even
+ * when it makes no paper: a key that a written .bib must not repeat); not @string keys. */
+size_t lit_bib_n_keys(const lit_bib *b);
+const char *lit_bib_key(const lit_bib *b, size_t i);
 
 #endif

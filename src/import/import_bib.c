@@ -1060,6 +1060,9 @@ int lit_import_bib(lit_catalog *cat, const char *path, const char *data, size_t 
     return rc;
 }
 
+size_t lit_bib_n_keys(const lit_bib *b) { return b ? b->ne : 0; }
+const char *lit_bib_key(const lit_bib *b, size_t i) { return b->e[i].key; }
+
 /* ---- shared with the CSL-JSON and RIS importers (import_ref.h) ---- */
 
 bool lit_bib_find_arxiv(const char *s, char out[32]) { return find_arxiv(s, out); }

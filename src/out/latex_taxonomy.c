@@ -1,7 +1,9 @@
 /* latex_taxonomy.c - the taxonomy table: papers against topics (or facets), with check marks. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "latex_priv.h"
 #include "latex_text.h"
 
@@ -37,6 +39,9 @@ typedef struct taxcols {
     long *group;
     bool *bold;
     size_t *of_row;
+    bool facets;              /* the columns are values of the user's facets, not topics */
+    const char **field, **value;   /* facets: column k checks papers whose field has value
+                                      (NULL value: a field that is true) */
 } taxcols;
 
 static void taxcols_init(taxcols *tc, size_t nt)
@@ -47,6 +52,8 @@ static void taxcols_init(taxcols *tc, size_t nt)
     tc->bold = lit_xmalloc((nt + 1) * sizeof *tc->bold);
     tc->of_row = lit_xmalloc((nt + 1) * sizeof *tc->of_row);
     for (size_t r = 0; r < nt; r++) tc->of_row[r] = NONE;
+    tc->facets = false;
+    tc->field = tc->value = NULL;
 }
 
 static void taxcols_free(taxcols *tc)
@@ -55,6 +62,107 @@ static void taxcols_free(taxcols *tc)
     free(tc->group);
     free(tc->bold);
     free(tc->of_row);
+    free(tc->field);
+    free(tc->value);
+}
+
+/* ---- facets: the user's own fields of the papers as columns ---- */
+
+static bool is_true(const char *v)
+{
+    return !strcasecmp(v, "true") || !strcasecmp(v, "yes") || !strcasecmp(v, "y") || !strcasecmp(v, "x");
+}
+static bool is_false(const char *v)
+{
+    return !*v || !strcasecmp(v, "false") || !strcasecmp(v, "no") || !strcasecmp(v, "n") || !strcmp(v, "-");
+}
+
+/* Whether paper p has value v (NULL: true) in its field f: a scalar, or an item of a list. */
+static bool has_facet(const lit_paper *p, const char *f, const char *v)
+{
+    for (uint32_t k = 0; k < p->n_extras; k++) {
+        const lit_extra *e = &p->extras[k];
+        if (strcmp(e->key, f) != 0) continue;
+        const lit_node *items = e->value.kind == LIT_NODE_SEQ ? e->value.items : &e->value;
+        size_t n = e->value.kind == LIT_NODE_SEQ ? e->value.n : e->value.kind == LIT_NODE_SCALAR;
+        for (size_t j = 0; j < n; j++) {
+            const char *x = items[j].kind == LIT_NODE_SCALAR && items[j].str ? items[j].str : NULL;
+            if (x && (v ? !is_true(x) && !is_false(x) && strcmp(x, v) == 0 : is_true(x))) return true;
+        }
+    }
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcasecmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* One column per value of each facet among the selected papers (a true/false field: one
+ * column, its name), values in alphabetical order, a group per facet. */
+static void facet_columns(ctx *c, taxcols *tc)
+{
+    const lit_catalog *cat = &c->db->cat;
+    size_t cap = 0;
+    tc->facets = true;
+    for (size_t f = 0; f < c->o->n_facets; f++) {
+        const char *field = c->o->facets[f];
+        const char **vals = NULL;
+        size_t nv = 0, capv = 0;
+        bool any_true = false;
+        for (size_t i = 0; i < c->s->n_papers; i++) {
+            const lit_paper *p = &cat->papers[c->s->sel[i]];
+            for (uint32_t k = 0; k < p->n_extras; k++) {
+                const lit_extra *e = &p->extras[k];
+                if (strcmp(e->key, field) != 0) continue;
+                const lit_node *items = e->value.kind == LIT_NODE_SEQ ? e->value.items : &e->value;
+                size_t n = e->value.kind == LIT_NODE_SEQ ? e->value.n : e->value.kind == LIT_NODE_SCALAR;
+                for (size_t j = 0; j < n; j++) {
+                    const char *x = items[j].kind == LIT_NODE_SCALAR && items[j].str ? items[j].str : NULL;
+                    if (!x || is_false(x)) continue;
+                    if (is_true(x)) { any_true = true; continue; }
+                    size_t q = 0;
+                    while (q < nv && strcmp(vals[q], x) != 0) q++;
+                    if (q < nv) continue;
+                    LIT_GROW(vals, capv, nv + 1);
+                    vals[nv++] = x;
+                }
+            }
+        }
+        if (nv) qsort(vals, nv, sizeof *vals, cmp_str);
+        size_t need = tc->n + nv + any_true + 1;
+        if (need > cap) {
+            cap = need * 2;
+            tc->label = lit_xrealloc(tc->label, cap * sizeof *tc->label);
+            tc->group = lit_xrealloc(tc->group, cap * sizeof *tc->group);
+            tc->bold = lit_xrealloc(tc->bold, cap * sizeof *tc->bold);
+            tc->field = lit_xrealloc(tc->field, cap * sizeof *tc->field);
+            tc->value = lit_xrealloc(tc->value, cap * sizeof *tc->value);
+        }
+        for (size_t q = 0; q < nv + any_true; q++) {
+            const char *v = q < (size_t)any_true ? NULL : vals[q - any_true];
+            tc->label[tc->n] = v ? v : field;
+            tc->group[tc->n] = (long)f;
+            tc->bold[tc->n] = false;
+            tc->field[tc->n] = field;
+            tc->value[tc->n] = v;
+            tc->n++;
+        }
+        if (!nv && !any_true)
+            lit_warn(c->d, NULL, 0, 0, "no selected paper has the facet '%s' (a field of its entry): no column for it", field);
+        free(vals);
+    }
+}
+
+/* The checks of paper p, one per column. */
+static void marks_of(const ctx *c, const taxcols *tc, const lit_paper *p, unsigned char *mark)
+{
+    memset(mark, 0, tc->n + 1);
+    if (tc->facets) {
+        for (size_t k = 0; k < tc->n; k++) mark[k] = has_facet(p, tc->field[k], tc->value[k]);
+        return;
+    }
+    for (uint32_t k = 0; k < p->n_topics; k++) {
+        int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+        if (r >= 0 && tc->of_row[r] != NONE) mark[tc->of_row[r]] = 1;
+    }
 }
 
 /* The columns, and into note what the table leaves out. */
@@ -136,9 +244,179 @@ static int first_shown(const ctx *c, const taxcols *tc, const lit_paper *p)
 {
     for (uint32_t k = 0; k < p->n_topics; k++) {
         int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
-        if (r >= 0 && tc->of_row[r] != NONE) return r;
+        if (r >= 0 && (tc->facets || tc->of_row[r] != NONE)) return r;
     }
     return -1;
+}
+
+/* No table: a comment in the fragment and a warning say why. */
+static void omitted(ctx *c, const char *why)
+{
+    lit_buf_printf(c->b, "%% The taxonomy is omitted: %s.\n", why);
+    lit_warn(c->d, NULL, 0, 0, "the taxonomy is omitted: %s", why);
+}
+
+/* ---- topics x venue kind (or year band): counts, when checks would say nothing ---- */
+
+#define YEAR_BANDS 5
+
+static const char *const kind_labels[] = {"Conference", "Journal", "Workshop", "Preprint", "Other", "Unknown"};
+enum { KIND_UNKNOWN = LIT_VENUE_OTHER + 1, N_KINDS };
+
+static int paper_kind(const ctx *c, const lit_paper *p)
+{
+    if (p->venue < 0) return p->arxiv ? LIT_VENUE_PREPRINT : KIND_UNKNOWN;
+    const lit_venue *v = lit_venues_find(&c->db->venues, lit_catalog_venue(&c->db->cat, p->venue));
+    return v ? (int)v->kind : KIND_UNKNOWN;
+}
+
+/* Rows: the topics in taxonomy order; columns: the venue kinds the papers have when
+ * there are two or more, else bands of years (up to YEAR_BANDS, and "No year"); each
+ * cell the papers of the topic in that column. */
+static void crosstab(ctx *c)
+{
+    const lit_stats *s = c->s;
+    const lit_catalog *cat = &c->db->cat;
+    size_t nt = s->n_topics;
+    size_t kind_n[N_KINDS] = {0}, n_kinds = 0;
+    int ymin = 0, ymax = 0;   /* of the papers with a topic: the ones the rows count */
+    bool no_year = false;
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        bool any = false;
+        for (uint32_t k = 0; k < p->n_topics && !any; k++) any = p->topics[k] >= 0 && c->row_of[p->topics[k]] >= 0;
+        if (!any) continue;
+        kind_n[paper_kind(c, p)]++;
+        if (!p->year) no_year = true;
+        else {
+            if (!ymin || p->year < ymin) ymin = p->year;
+            if (p->year > ymax) ymax = p->year;
+        }
+    }
+    for (int k = 0; k < N_KINDS; k++) n_kinds += kind_n[k] > 0;
+    bool by_kind = n_kinds > 1;
+    int y0 = ymin, width = 1, n_bands = 0;
+    if (!by_kind && ymin) {
+        int span = ymax - ymin + 1;
+        width = (span + YEAR_BANDS - 1) / YEAR_BANDS;
+        n_bands = (span + width - 1) / width;
+    }
+    size_t ncol = by_kind ? N_KINDS : (size_t)n_bands + no_year;
+    if (!by_kind && n_bands + no_year < 2) {
+        omitted(c, "every paper is under one topic (a check matrix would say nothing), and the papers have one "
+                   "venue kind and one year; --facets F names fields of the papers to compare them by");
+        return;
+    }
+    /* counts[row * ncol + col] */
+    size_t *count = lit_xcalloc(nt * ncol + 1, sizeof *count), *col_total = lit_xcalloc(ncol + 1, sizeof *col_total);
+    unsigned char *seen = lit_xcalloc(nt + 1, 1);
+    size_t with_topic = 0;
+    for (size_t i = 0; i < s->n_papers; i++) {
+        const lit_paper *p = &cat->papers[s->sel[i]];
+        size_t col = by_kind ? (size_t)paper_kind(c, p) : p->year && ymin ? (size_t)((p->year - y0) / width) : (size_t)n_bands;
+        bool any = false;
+        for (uint32_t k = 0; k < p->n_topics; k++) {
+            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
+            if (r < 0 || seen[r]) continue;
+            seen[r] = 1;
+            any = true;
+            count[(size_t)r * ncol + col]++;
+        }
+        for (uint32_t k = 0; k < p->n_topics; k++)
+            if (p->topics[k] >= 0 && c->row_of[p->topics[k]] >= 0) seen[c->row_of[p->topics[k]]] = 0;
+        col_total[col] += any;   /* the last row: the papers the rows count */
+        with_topic += any;
+    }
+    free(seen);
+    /* the columns shown: the kinds that occur, every band */
+    const char **label = lit_xmalloc((ncol + 1) * sizeof *label);
+    size_t *shown = lit_xmalloc((ncol + 1) * sizeof *shown), nshown = 0;
+    char (*band)[24] = lit_xmalloc((ncol + 1) * sizeof *band);
+    for (size_t k = 0; k < ncol; k++) {
+        if (by_kind) {
+            if (!col_total[k]) continue;
+            label[nshown] = kind_labels[k];
+        } else if (k < (size_t)n_bands) {
+            int a = y0 + (int)k * width, b = a + width - 1 > ymax ? ymax : a + width - 1;
+            if (a == b) snprintf(band[k], sizeof band[k], "%d", a);
+            else snprintf(band[k], sizeof band[k], "%d--%d", a, b);
+            label[nshown] = band[k];
+        } else label[nshown] = "No year";
+        shown[nshown++] = k;
+    }
+    const char *what = by_kind ? "venue kind" : "year";
+    lit_buf cap = LIT_BUF_INIT, head = LIT_BUF_INIT, spec = LIT_BUF_INIT, note = LIT_BUF_INIT;
+    lit_buf_printf(&cap, "Surveyed papers by topic and %s.", what);
+    size_t nlines = nt + 2;
+    bool longt = lit_lx_too_long(c, nt + 1, nlines, "taxonomy");
+    /* the topic takes what the counts leave (tabularx), a third of the line across pages */
+    lit_buf_printf(&spec, "@{}%s*{%zu}{r}r@{}", longt ? RAGGED "p{0.3\\linewidth}" : RAGGED "X", nshown);
+    lit_buf *body = c->b;
+    c->b = &head;
+    /* more than four labels beside the topics: turned, each column as narrow as its numbers */
+    bool rotate = nshown > 4;
+    if (rotate) c->pkgs |= PKG_GRAPHICX;
+    lit_buf_adds(&head, "Topic");
+    for (size_t k = 0; k <= nshown; k++) {
+        lit_buf_adds(&head, rotate ? " & \\rotatebox{90}{" : " & {");
+        lit_lx_text(c, k < nshown ? label[k] : "Papers", NULL, "a column label");
+        lit_buf_addc(&head, '}');
+    }
+    lit_buf_adds(&head, "\\\\\n");
+    c->b = body;
+    lit_buf_printf(&note, "Every paper is under one topic, so a check matrix would hold one mark per row: the "
+                   "table counts each topic's papers by %s instead (\\texttt{-{}-facets} compares them by fields "
+                   "of your own).", what);
+    if (with_topic < s->n_papers) {
+        char a[32], b[32];
+        lit_buf_printf(&note, " %s of the %s papers have no topic.", lit_num_str(a, s->n_papers - with_topic),
+                       lit_num_str(b, s->n_papers));
+    }
+    lit_warn(c->d, NULL, 0, 0, "every paper is under one topic: the taxonomy counts each topic's papers by %s "
+             "instead of one check per row (--facets F compares them by fields of the papers)", what);
+    c->pkgs |= PKG_ARRAY;
+    size_t *order = lit_lx_ordered_rows(c, true);
+    if (longt) lit_lx_longtable_open(c, spec.data, nshown + 2, lit_buf_str(&head), lit_buf_str(&cap), "taxonomy");
+    else {
+        lit_lx_float_open(c);
+        lit_lx_caption(c, lit_buf_str(&cap), "taxonomy");
+        c->pkgs |= PKG_TABULARX;
+        lit_buf_printf(c->b, "\n\\begin{tabularx}{\\linewidth}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
+    }
+    for (size_t i = 0; i < nt; i++) {
+        size_t r = order[i];
+        /* a subtopic is indented under its root's row, when the root has one */
+        if (!lit_lx_row_is_root(c, r) && i && lit_lx_group_rank(c, order[i - 1]) == lit_lx_group_rank(c, r))
+            lit_buf_adds(c->b, "\\hspace{1em}");
+        lit_lx_text(c, s->topics[r].name, NULL, "a topic label");
+        for (size_t k = 0; k < nshown; k++) {
+            size_t v = count[r * ncol + shown[k]];
+            if (v) lit_buf_printf(c->b, " & %zu", v);
+            else lit_buf_adds(c->b, " & ");
+        }
+        lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
+    }
+    lit_buf_adds(c->b, "\\midrule\nPapers with a topic");
+    for (size_t k = 0; k < nshown; k++) lit_buf_printf(c->b, " & %zu", col_total[shown[k]]);
+    lit_buf_printf(c->b, " & %zu\\\\\n", with_topic);
+    if (longt) {
+        lit_buf_adds(c->b, "\\end{longtable}\n");
+        lit_lx_table_note(c, &note);
+    } else {
+        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
+        lit_lx_table_note(c, &note);
+        lit_lx_float_close(c);
+    }
+    free(order);
+    free(count);
+    free(col_total);
+    free(label);
+    free(shown);
+    free(band);
+    lit_buf_free(&cap);
+    lit_buf_free(&head);
+    lit_buf_free(&spec);
+    lit_buf_free(&note);
 }
 
 void lit_lx_table_taxonomy(ctx *c)
@@ -147,23 +425,48 @@ void lit_lx_table_taxonomy(ctx *c)
     const lit_catalog *cat = &c->db->cat;
     taxcols tc;
     lit_buf note = LIT_BUF_INIT;
-    taxonomy_columns(c, &tc, &note);
+    if (c->o->n_facets) {
+        taxcols_init(&tc, s->n_topics);
+        facet_columns(c, &tc);
+    } else taxonomy_columns(c, &tc, &note);
     size_t nt = tc.n;
     lit_latex_group g = c->o->group == LIT_LATEX_GROUP_DEFAULT ? LIT_LATEX_GROUP_PARENT : c->o->group;
+    if (tc.facets && !nt) {
+        omitted(c, "no selected paper has a value in the facets it names");
+        lit_buf_free(&note);
+        taxcols_free(&tc);
+        return;
+    }
 
-    /* rows: selected papers with a shown topic, grouped by the root or the column of
-     * their first one; about 30 characters of a title to a line in the name column */
+    /* rows: selected papers with a check, grouped by the root or the column (facets:
+     * the topic) of their first topic; about 30 characters of a title to a line in the
+     * name column */
     item *rows = lit_xmalloc((s->n_papers + 1) * sizeof *rows);
-    size_t nr = 0, lines = 0;
+    unsigned char *mark = lit_xmalloc(nt + 1);
+    size_t nr = 0, lines = 0, one_check = 0;
     for (size_t i = 0; i < s->n_papers; i++) {
         const lit_paper *p = &cat->papers[s->sel[i]];
+        marks_of(c, &tc, p, mark);
+        size_t checks = 0;
+        for (size_t k = 0; k < nt; k++) checks += mark[k];
+        if (!checks) continue;
+        one_check += checks == 1;
         int r = first_shown(c, &tc, p);
-        if (r < 0) continue;
-        long grp = g == LIT_LATEX_GROUP_PARENT ? lit_lx_group_rank(c, (size_t)r)
-                 : g == LIT_LATEX_GROUP_TOPIC ? (long)tc.of_row[r] : 0;
+        long grp = r < 0 ? LONG_MAX : g == LIT_LATEX_GROUP_PARENT ? lit_lx_group_rank(c, (size_t)r)
+                 : g == LIT_LATEX_GROUP_TOPIC ? (tc.facets ? (long)r : (long)tc.of_row[r]) : 0;
         rows[nr] = lit_lx_make_item(c, s->sel[i], grp);
         lines += 1 + strlen(rows[nr].name) / 30;
         nr++;
+    }
+    /* a check in exactly one column on every row (each paper under one topic, as lists
+     * of one level of headings make them) says nothing a list would not: count instead */
+    if (!tc.facets && nt > 1 && nr && one_check == nr) {
+        free(rows);
+        free(mark);
+        lit_buf_free(&note);
+        taxcols_free(&tc);
+        crosstab(c);
+        return;
     }
     qsort(rows, nr, sizeof *rows, lit_lx_cmp_item);
     size_t n_groups = 0;
@@ -238,21 +541,16 @@ void lit_lx_table_taxonomy(ctx *c)
         lit_lx_caption(c, "Taxonomy of the surveyed systems.", "taxonomy");
         lit_buf_printf(c->b, "\n\\begin{tabular}{%s}\n\\toprule\n%s\\midrule\n", spec.data, lit_buf_str(&head));
     }
-    unsigned char *mark = lit_xmalloc(nt + 1);
     for (size_t i = 0; i < nr; i++) {
         const lit_paper *p = &cat->papers[rows[i].pi];
         if (g != LIT_LATEX_GROUP_NONE && (i == 0 || rows[i].group != rows[i - 1].group)) {
             int r = first_shown(c, &tc, p);
-            lit_lx_group_heading(c, ncols, g == LIT_LATEX_GROUP_PARENT ? lit_lx_group_label(c, (size_t)r)
-                                                              : s->topics[r].name, i == 0);
+            lit_lx_group_heading(c, ncols, r < 0 ? "No topic" : g == LIT_LATEX_GROUP_PARENT
+                                 ? lit_lx_group_label(c, (size_t)r) : s->topics[r].name, i == 0);
         }
         lit_lx_entry(c, p, true);
         lit_buf_adds(c->b, LEADERS);
-        memset(mark, 0, nt + 1);
-        for (uint32_t k = 0; k < p->n_topics; k++) {
-            int32_t r = p->topics[k] >= 0 ? c->row_of[p->topics[k]] : -1;
-            if (r >= 0 && tc.of_row[r] != NONE) mark[tc.of_row[r]] = 1;
-        }
+        marks_of(c, &tc, p, mark);
         for (size_t k = 0; k < nt; k++) lit_buf_adds(c->b, mark[k] ? " & \\checkmark" : " &");
         lit_buf_adds(c->b, "\\\\\n");
     }

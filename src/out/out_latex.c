@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#include "cite_keys.h"
 #include "latex_priv.h"
 #include "latex_text.h"
 #include "match.h"
@@ -125,41 +126,36 @@ void lit_lx_text(ctx *c, const char *s, const lit_paper *p, const char *what)
     }
 }
 
+/* Titles up to this many bytes are short enough to name a paper in a list of citations. */
+#define SHORT_TITLE 40
+
 /* The name a table shows for a paper: its system name, else the title up to a colon
- * (when short: "Megatron-LM: Training..."), else the title, cut to its first four words
- * when cut. Raw UTF-8 into t. */
-static void paper_name(lit_buf *t, const lit_paper *p, bool cut)
+ * (when short: "Megatron-LM: Training..."), else the whole title; in a list (list) the
+ * whole title only when it is short, else nothing: the citation alone names the paper,
+ * never the first words of a title cut off. Raw UTF-8 into t. */
+static void paper_name(lit_buf *t, const lit_paper *p, bool list)
 {
     lit_buf_add(t, "", 0);
     if (p->short_name && *p->short_name) { lit_buf_adds(t, p->short_name); return; }
-    const char *title = p->title && *p->title ? p->title : p->key;
+    const char *title = p->title && *p->title ? p->title : NULL;
+    if (!title) return;
     const char *colon = strchr(title, ':');
-    if (colon && colon > title && colon - title <= 40) { lit_buf_add(t, title, (size_t)(colon - title)); return; }
-    if (!cut) { lit_buf_adds(t, title); return; }
-    const char *q = title;
-    int words = 0;
-    while (*q && words < 4) {
-        while (*q == ' ') q++;
-        if (!*q) break;
-        while (*q && *q != ' ') q++;
-        words++;
-    }
-    lit_buf_add(t, title, (size_t)(q - title));
-    while (*q == ' ') q++;
-    if (*q) lit_buf_adds(t, "\xE2\x80\xA6");  /* an ellipsis: the title goes on */
+    if (colon && colon > title && colon - title <= SHORT_TITLE) { lit_buf_add(t, title, (size_t)(colon - title)); return; }
+    if (!list || strlen(title) <= SHORT_TITLE) lit_buf_adds(t, title);
 }
 
 static void cite(ctx *c, const lit_paper *p)
 {
-    if (lit_tex_key_ok(p->key)) {
+    size_t pi = (size_t)(p - c->db->cat.papers);
+    const char *key = c->o->cites ? lit_citemap_key(c->o->cites, (uint32_t)pi) : p->key;
+    if (lit_tex_key_ok(key)) {
         lit_buf_addc(c->b, '\\');
         lit_buf_adds(c->b, c->o->cite_cmd ? c->o->cite_cmd : "cite");
         lit_buf_addc(c->b, '{');
-        lit_buf_adds(c->b, p->key);
+        lit_buf_adds(c->b, key);
         lit_buf_addc(c->b, '}');
         return;
     }
-    size_t pi = (size_t)(p - c->db->cat.papers);
     if (!(c->warned[pi] & 2)) {
         c->warned[pi] |= 2;
         lit_warn_many(c->d, "papers whose keys cannot be cited", c->db->cat.path, p->line, p->col,
@@ -196,12 +192,16 @@ static void word_breaks(lit_buf *b, size_t start)
     lit_buf_free(&tail);
 }
 
-/* Name~\cite{key}: how every table refers to a paper in a list (cut titles), and
- * Name \cite{key} in a narrow column of its own (whole titles). */
+/* Name~\cite{key}: how every table refers to a paper in a list (a short name or title,
+ * else \cite{key} alone), and Name \cite{key} in a narrow column of its own (whole titles). */
 void lit_lx_entry(ctx *c, const lit_paper *p, bool narrow)
 {
     lit_buf_reset(&c->scratch);
     paper_name(&c->scratch, p, !narrow);
+    if (!c->scratch.len) {   /* no name short enough: the citation alone */
+        cite(c, p);
+        return;
+    }
     size_t start = c->b->len;
     lit_lx_text(c, lit_buf_str(&c->scratch), p, p->short_name ? "short name" : "title");
     if (narrow) word_breaks(c->b, start);
@@ -765,10 +765,32 @@ static int render_parts(lit_buf *out, lit_buf *body_out, lit_buf *tail, const ch
     lit_buf bib = LIT_BUF_INIT;
     const char *cmd = o->cite_cmd ? o->cite_cmd : "cite";
     bool natbib = strcmp(cmd, "cite") != 0 && strncmp(cmd, "cite", 4) == 0;  /* citep, citet, ... */
-    if (o->standalone && o->bib && strcmp(cmd, "cite") != 0 && !natbib)
+    if (o->standalone && o->n_bibs && strcmp(cmd, "cite") != 0 && !natbib)
         return lit_error(d, NULL, 0, 0, "a standalone document with --bib cites with \\cite or natbib's "
                          "\\cite... commands; '\\%s' needs biblatex: use the fragment", cmd);
-    if (o->standalone && o->bib && bib_name(&bib, o->bib, d) != 0) return -1;
+    for (size_t i = 0; o->standalone && i < o->n_bibs; i++) {
+        if (i) lit_buf_addc(&bib, ',');
+        if (bib_name(&bib, o->bibs[i], d) != 0) { lit_buf_free(&bib); return -1; }
+    }
+    /* the papers the user's files lack, as a .bib the document writes when it compiles */
+    lit_buf extra = LIT_BUF_INIT;
+    if (bib.len && o->cites && lit_citemap_n_missing(o->cites)) {
+        const char *name = o->extra_bib ? o->extra_bib : "litsurvey-extra";
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&text, &len);
+        int wrc = mem ? lit_citemap_write_missing(o->cites, mem, d) : -1;
+        if (mem) fclose(mem);
+        if (wrc == 0) {
+            lit_buf_printf(&extra, "%% The papers %s lacks, for \\bibliography (written when this compiles):\n"
+                           "\\begin{filecontents*}[overwrite]{%s.bib}\n", o->bibs[0], name);
+            lit_buf_add(&extra, text, len);
+            lit_buf_adds(&extra, "\\end{filecontents*}\n");
+            lit_buf_printf(&bib, ",%s", name);
+        }
+        free(text);
+        if (wrc != 0) { lit_buf_free(&bib); lit_buf_free(&extra); return -1; }
+    }
 
     ctx c = {s, s->db, o, d, body_out, PKG_BOOKTABS, 0, NULL, NULL, NULL, 0, NULL, LIT_BUF_INIT};
     c.warned = lit_xcalloc(s->db->cat.n_papers + 1, 1);
@@ -792,10 +814,21 @@ static int render_parts(lit_buf *out, lit_buf *body_out, lit_buf *tail, const ch
         package_lines(out, c.pkgs, c.needs, "%   ");
         if (strcmp(cmd, "cite") != 0)
             lit_buf_printf(out, "%% Citations are \\%s{KEY}%s.\n", cmd, natbib ? " (natbib)" : "");
-        lit_buf_adds(out, "% Citations use the catalog keys: `litsurvey bib` writes the matching .bib.\n");
+        if (o->cites) {
+            lit_buf files = LIT_BUF_INIT;
+            lit_citemap_files(o->cites, &files);
+            lit_buf_printf(out, "%% Citations use the keys of %s where it holds the paper (%zu), else the catalog "
+                           "keys (%zu):\n%% `litsurvey bib", lit_buf_str(&files), lit_citemap_n_found(o->cites),
+                           lit_citemap_n_missing(o->cites));
+            lit_citemap_options(o->cites, out);
+            lit_buf_adds(out, " -o extra.bib` writes those.\n");
+            lit_buf_free(&files);
+        } else
+            lit_buf_adds(out, "% Citations use the catalog keys: `litsurvey bib` writes the matching .bib.\n");
     } else {
         lit_buf_printf(out, "%% litsurvey latex %s --standalone: %zu paper%s.\n", table, s->n_papers,
                        s->n_papers == 1 ? "" : "s");
+        lit_buf_add(out, lit_buf_str(&extra), extra.len);
         lit_buf_adds(out, "\\documentclass[a4paper]{article}\n");
         if (bib.len && natbib) lit_buf_adds(out, "\\usepackage[numbers]{natbib}\n");
         /* T1 in Latin Modern always: vector fonts, not the bitmap EC fonts that OT1
@@ -819,6 +852,7 @@ static int render_parts(lit_buf *out, lit_buf *body_out, lit_buf *tail, const ch
         lit_buf_adds(tail, "\\end{document}\n");
     }
     lit_buf_free(&bib);
+    lit_buf_free(&extra);
     free(c.warned);
     free(c.venue_id);
     lit_buf_free(&c.scratch);

@@ -23,8 +23,13 @@ typedef struct lit_latex_opts {
     const char *label;        /* \label name; NULL = "tab:TABLE"; must pass lit_tex_key_ok */
     lit_latex_group group;
     size_t max_cites;         /* topics: longest citation list before "and N more"; 0 = all */
-    const char *bib;          /* standalone: .bib file (as \bibliography names it) to resolve
-                                 the citations with bibtex; NULL = citations print their keys */
+    const struct lit_citemap *cites;  /* the user's .bib files (cite_keys.h): a paper they hold
+                                 is cited by its key there; NULL = the catalog keys */
+    const char *const *bibs;  /* standalone: the .bib files as \bibliography names them, to
+                                 resolve the citations with bibtex; none = citations print keys */
+    size_t n_bibs;
+    const char *extra_bib;    /* standalone with cites: the name of the .bib of the papers
+                                 the files lack, written by the document (filecontents*) */
     bool links;               /* catalog: titles link to the paper (\href; needs hyperref) */
     bool wide;                /* floats as table* (both columns of a two-column paper) */
     const char *cite_cmd;     /* the citation command without backslash: NULL = "cite";
@@ -32,6 +37,9 @@ typedef struct lit_latex_opts {
     size_t top;               /* keep the N topics (topics rows, taxonomy columns) or venues
                                  (venue-year rows) with the most papers (--top); 0 = every
                                  topic, the venues that fit a page, the columns that fit */
+    const char *const *facets;  /* taxonomy: fields of the papers whose values are the columns
+                                   (--facets, a spec's facets:); none = the topics */
+    size_t n_facets;
 } lit_latex_opts;
 
 #define LIT_LATEX_MAX_CITES 20

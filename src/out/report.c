@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "chart.h"
 #include "diff.h"
+#include "cite_keys.h"
 #include "out_bib.h"
 #include "latex_text.h"
 #include "out_latex.h"
@@ -112,7 +113,7 @@ static int one_output(lit_report *r, lit_yread *y, spec_pos *pos, const char *ex
 static int collect_outputs(lit_report *r, lit_yread *y, const spec_pos *pos)
 {
     lit_arena *a = &r->arena;
-    r->outs = lit_arena_alloc(a, (r->n_charts * (r->n_formats + 1) + r->n_tables + pos->n_one + 1) * sizeof *r->outs);
+    r->outs = lit_arena_alloc(a, (r->n_charts * (r->n_formats + 1) + r->n_tables + pos->n_one + 2) * sizeof *r->outs);
     for (size_t i = 0; i < r->n_charts; i++) {
         for (size_t f = 0; f < r->n_formats; f++)
             add_out(r, lit_arena_printf(a, "%s.%s", r->charts[i], r->formats[f]),
@@ -128,6 +129,8 @@ static int collect_outputs(lit_report *r, lit_yread *y, const spec_pos *pos)
         r->latex = "survey.tex";
         add_out(r, r->latex, "the LaTeX document (survey.tex unless 'latex' names it)", pos->tables_line, pos->tables_col);
     }
+    if (r->n_bibs)
+        add_out(r, LIT_REPORT_EXTRA_BIB, "the papers the files of 'bibs' lack", r->bibs_line, r->bibs_col);
     for (size_t i = 0; i < r->n_outs; i++)
         for (size_t j = 0; j < i; j++) {
             if (strcmp(r->outs[i].name, r->outs[j].name) != 0) continue;
@@ -198,6 +201,14 @@ static int parse(lit_report *r, lit_yread *y)
             r->new_since_col = y->col;
             if ((rc = lit_yread_str(y, a, &r->new_since)) == 0 && (!r->new_since[0] || r->new_since[0] == '-'))
                 rc = lit_yread_error(y, "invalid git revision '%s'", r->new_since);
+        } else if (strcmp(key, "facets") == 0) {
+            rc = lit_yread_str_list(y, a, &r->facets, &r->n_facets);
+        } else if (strcmp(key, "bibs") == 0) {
+            r->bibs_line = y->line;
+            r->bibs_col = y->col;
+            if ((rc = lit_yread_str_list(y, a, &r->bibs, &r->n_bibs)) == 0)
+                for (size_t i = 0; i < r->n_bibs; i++)
+                    if (r->bibs[i][0] != '/') r->bibs[i] = lit_arena_printf(a, "%s/%s", r->dir, r->bibs[i]);
         } else if (strcmp(key, "top") == 0) {
             long v;
             if ((rc = lit_yread_long(y, 1, 1000, &v)) == 0) r->top = (size_t)v;
@@ -205,7 +216,7 @@ static int parse(lit_report *r, lit_yread *y)
             y->line = kl;
             y->col = kc;
             rc = lit_yread_error(y, "unknown key '%s' (title, catalog, style, years, venues, topics, charts, "
-                                    "formats, spreadsheet, tables, latex, bib, pdf, pdf_page, markdown, new_since, top)", key);
+                                    "formats, spreadsheet, tables, latex, bib, bibs, facets, pdf, pdf_page, markdown, new_since, top)", key);
         }
     }
     lit_ykeys_free(&seen);
@@ -308,7 +319,17 @@ static int write_latex_document(build *b, lit_buf *path)
     lit_buf_adds(&doc, "}\n\\author{}\n\\date{}\n\\maketitle\n");
     /* a float stays before the next table: the tables come in the order the spec names */
     for (size_t i = 0; i < r->n_tables; i++) lit_buf_printf(&doc, "\\input{%s}\n\\FloatBarrier\n", r->tables[i]);
-    if (r->bib) {
+    if (r->n_bibs) {
+        /* the user's files from the output folder (one below the spec's), then the rest */
+        lit_buf_adds(&doc, "\\bibliographystyle{plain}\n\\bibliography{");
+        for (size_t i = 0; i < r->n_bibs; i++) {
+            lit_buf rel = LIT_BUF_INIT;
+            lit_path_from(r->dir, r->bibs[i], true, &rel);
+            lit_buf_printf(&doc, "%s%s,", rel.data[0] == '/' ? "" : "../", rel.data);
+            lit_buf_free(&rel);
+        }
+        lit_buf_printf(&doc, "%.*s}\n", (int)strlen(LIT_REPORT_EXTRA_BIB) - 4, LIT_REPORT_EXTRA_BIB);
+    } else if (r->bib) {
         size_t n = strlen(r->bib) - 4; /* without .bib, as \bibliography wants it */
         lit_buf_printf(&doc, "\\bibliographystyle{plain}\n\\bibliography{%.*s}\n", (int)n, r->bib);
     }
@@ -318,11 +339,12 @@ static int write_latex_document(build *b, lit_buf *path)
     return rc;
 }
 
-static int write_bib(const lit_stats *s, const char *path, lit_diag *d)
+static int write_bib(const lit_stats *s, const lit_citemap *cites, const char *path, lit_diag *d)
 {
     lit_outfile o;
     if (lit_outfile_open(&o, path, d) != 0) return -1;
-    if (lit_bib_write(o.fp, &s->db->cat, &s->db->venues, s->sel, s->n_papers, d) != 0) {
+    if ((cites ? lit_citemap_write_missing(cites, o.fp, d)
+               : lit_bib_write(o.fp, &s->db->cat, &s->db->venues, s->sel, s->n_papers, d)) != 0) {
         lit_outfile_abort(&o);
         return -1;
     }
@@ -386,15 +408,28 @@ static int build_all(build *b, const lit_stats *s, const lit_style *st, const li
     }
     lit_latex_opts lo;
     lit_latex_opts_init(&lo);
+    lit_citemap *cites = NULL;
+    if (rc == 0 && r->n_bibs) {
+        if (!(cites = lit_citemap_new(s->db, s->sel, s->n_papers, r->bibs, r->n_bibs, d))) rc = -1;
+        else {
+            lit_buf_printf(&name, "the report writes them to %s/%s", r->out_dir, LIT_REPORT_EXTRA_BIB);
+            lit_citemap_warn(cites, lit_buf_str(&name), d);
+        }
+        lo.cites = cites;
+    }
     for (size_t i = 0; rc == 0 && i < r->n_tables; i++) {
         /* the taxonomy's columns, as the charts' series; the other tables keep their rows */
         lo.top = strcmp(r->tables[i], "taxonomy") == 0 ? r->top : 0;
+        lo.facets = strcmp(r->tables[i], "taxonomy") == 0 ? r->facets : NULL;
+        lo.n_facets = lo.facets ? r->n_facets : 0;
         lit_buf_reset(&name);
         lit_buf_printf(&name, "%s.tex", r->tables[i]);
         rc = lit_latex_write(r->tables[i], s, &lo, out_path(b, &path, lit_buf_str(&name)), d);
     }
     if (rc == 0 && r->latex) rc = write_latex_document(b, &path);
-    if (rc == 0 && r->bib) rc = write_bib(s, out_path(b, &path, r->bib), d);
+    if (rc == 0 && r->bib) rc = write_bib(s, NULL, out_path(b, &path, r->bib), d);
+    if (rc == 0 && cites) rc = write_bib(s, cites, out_path(b, &path, LIT_REPORT_EXTRA_BIB), d);
+    lit_citemap_free(cites);
     if (rc == 0 && r->markdown) rc = write_markdown(b, s, &path);
     if (rc == 0 && r->pdf) rc = lit_report_pdf(r, s, st, k, b->news, out_path(b, &path, r->pdf), d);
     if (child > 0) {
@@ -460,6 +495,12 @@ int lit_report_build(const lit_report *r, bool progress, lit_diag *d)
                   strerror(errno));
         return LIT_EXIT_DATA;
     }
+    for (size_t i = 0; i < r->n_bibs; i++)
+        if (access(r->bibs[i], R_OK) != 0) {
+            lit_error(d, r->path, r->bibs_line, r->bibs_col, "cannot open the bibliography '%s' (bibs): %s", r->bibs[i],
+                      strerror(errno));
+            return LIT_EXIT_DATA;
+        }
     lit_db db;
     lit_stats s;
     lit_style st;

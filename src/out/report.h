@@ -7,6 +7,9 @@
 #include "diag.h"
 #include "stats.h"
 
+/* With bibs: the papers the user's files lack, beside the tables. */
+#define LIT_REPORT_EXTRA_BIB "extra.bib"
+
 typedef struct lit_report {
     lit_arena arena;
     const char *path;        /* the spec file */
@@ -26,6 +29,12 @@ typedef struct lit_report {
     const char *markdown;    /* the list as a README (with the PNG charts), or NULL */
     const char *new_since;   /* a git revision of the catalog: a "New since" page and sheet, or NULL */
     long new_since_line, new_since_col;
+    const char **bibs;       /* bibs: the user's .bib files (resolved against dir): the tables cite
+                                their keys, extra.bib holds the papers they lack */
+    size_t n_bibs;
+    long bibs_line, bibs_col;
+    const char **facets;     /* facets: fields of the papers whose values are the taxonomy's columns */
+    size_t n_facets;
     size_t top;              /* chart option: bars/series/rows before "other" (0 = what fits) */
     const char *pdf_page;    /* report.pdf pages: "a4" (default), "letter" or "slides" (the style's page) */
     bool strict;             /* build --strict: a problem `check` finds fails the build */

@@ -74,7 +74,7 @@ check "seed: topics --max-cites 0 shows every paper of every topic" has "topics:
 # standalone with a .bib: the table first, then the references
 "$LIT" bib -q -c "$D/data/catalog.yaml" -o "$D/sa/refs.bib" 2>/dev/null
 for t in topics taxonomy; do
-  "$LIT" latex "$t" -q -c "$D/data/catalog.yaml" --standalone --bib refs.bib -o "$D/sa/bib-$t.tex"
+  "$LIT" latex "$t" -q -c "$D/data/catalog.yaml" --standalone --bib "$D/sa/refs.bib" -o "$D/sa/bib-$t.tex"
   tex "$D/sa" "bib-$t" && (cd "$D/sa" && bibtex "bib-$t" >/dev/null 2>&1); tex "$D/sa" "bib-$t" && tex "$D/sa" "bib-$t"
   clean "seed: standalone $t --bib compiles with no overfull box" "$D/sa/bib-$t.log"
   check "seed: standalone $t --bib opens with the table, not the references" sh -c "

@@ -83,7 +83,7 @@ for t in $TABLES; do
   log_clean "standalone $t: clean log" "$TMP/sa/$t.log"
 done
 cp "$F/refs.bib" "$TMP/sa/refs.bib"
-"$LIT" latex topics $C --standalone --bib refs.bib -o "$TMP/sa/bibbed.tex"
+(cd "$TMP/sa" && "$LIT" latex topics $C --standalone --bib refs.bib -o bibbed.tex 2>/dev/null)
 (cd "$TMP/sa" && pdflatex -halt-on-error -no-shell-escape -interaction=nonstopmode bibbed >/dev/null 2>&1 &&
   bibtex bibbed >/dev/null 2>&1 && pdflatex -interaction=nonstopmode -halt-on-error bibbed >/dev/null 2>&1 &&
   pdflatex -interaction=nonstopmode -halt-on-error bibbed >/dev/null 2>&1)
@@ -91,7 +91,7 @@ log_clean "standalone --bib: citations resolve with bibtex" "$TMP/sa/bibbed.log"
 check "standalone --bib: the bibliography lists the cited papers" grep -q 'bibitem{pipedream-sosp19}' "$TMP/sa/bibbed.bbl"
 
 # --- --cite-command: natbib's \citep, standalone with plainnat, and without a .bib ---
-"$LIT" latex topics $C --standalone --bib refs.bib --cite-command citep -o "$TMP/sa/natbib.tex"
+(cd "$TMP/sa" && "$LIT" latex topics $C --standalone --bib refs.bib --cite-command citep -o natbib.tex 2>/dev/null)
 (cd "$TMP/sa" && pdflatex -halt-on-error -no-shell-escape -interaction=nonstopmode natbib >/dev/null 2>&1 &&
   bibtex natbib >/dev/null 2>&1 && pdflatex -interaction=nonstopmode -halt-on-error natbib >/dev/null 2>&1 &&
   pdflatex -interaction=nonstopmode -halt-on-error natbib >/dev/null 2>&1)
@@ -101,7 +101,7 @@ log_clean "--cite-command citep --standalone --bib: natbib resolves every citati
 tex "$TMP/sa" keys
 log_errors "--cite-command textcite --standalone without .bib compiles (keys printed)" "$TMP/sa/keys.log"
 check_err "--cite-command parencite with --standalone --bib needs biblatex" 2 "biblatex" \
-  "$LIT" latex topics $C --standalone --bib refs.bib --cite-command parencite
+  "$LIT" latex topics $C --standalone --bib "$TMP/sa/refs.bib" --cite-command parencite
 check_err "--cite-command must be a command name" 2 "cite-command" "$LIT" latex topics $C --cite-command 'cite}x'
 
 # --- golden files ---
@@ -169,7 +169,7 @@ check_err "no table is a usage error" 2 "which table" "$LIT" latex $C
 check_err "grouping a table cannot take" 2 "cannot be grouped" "$LIT" latex taxonomy --group-by area $C
 check_err "bad --max-cites" 2 "max-cites" "$LIT" latex topics --max-cites x $C
 check_err "bad --label" 2 "label" "$LIT" latex topics --label 'a b' $C
-check_err "--bib needs --standalone" 2 "standalone" "$LIT" latex topics --bib refs.bib $C
+check_err "--bib of a file that is not there" 3 "nothere.bib" "$LIT" latex topics --bib "$TMP/nothere.bib" $C
 check_err "missing catalog" 3 "missing.yaml" "$LIT" latex topics -c "$TMP/missing.yaml"
 echo keep >"$TMP/kept.tex"
 check_err "unwritable output is an I/O error" 3 "nodir" "$LIT" latex topics $C -o "$TMP/nodir/x.tex"

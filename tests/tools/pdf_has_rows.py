@@ -14,7 +14,8 @@ TEXT is `pdftotext -raw` of the PDF; TABLE says what must be in it:
   catalog     every paper: its title, and its system name when it has one
   survey      all of the above for one document
 A paper's name is its system name, else its title up to a colon (when that is at most
-40 characters), else its title: cut to four words in the topics table. With :keys the
+40 bytes), else its title; in the topics table only a title of at most 40 bytes, else
+nothing (the citation alone names it, never a title cut off). With :keys the
 citation key must be printed too (a standalone document without a .bib).
 Text is compared as lower-case letters and digits only, so line breaks, hyphenation,
 accents, ligatures and TeX's escapes do not matter. Prints what is missing; exit 1 if any.
@@ -39,7 +40,7 @@ def name(p, cut):
     colon = title.find(":")
     if 0 < colon <= 40:
         return title[:colon]
-    return " ".join(title.split()[:4]) if cut else title
+    return "" if cut and len(title.encode()) > 40 else title
 
 
 def col(path, field):
