@@ -80,7 +80,7 @@ int main(void)
         char *text = NULL;
         size_t len = 0;
         FILE *mem = open_memstream(&text, &len);
-        CHECK_INT(lit_citemap_write_missing(m, mem, NULL, &d), 0);
+        CHECK_INT(lit_citemap_write_missing(m, mem, &d), 0);
         fclose(mem);
         CHECK(strstr(text, "{gpipe-neurips19b,") != NULL);
         CHECK(strstr(text, "{orca-osdi22,") != NULL);
