@@ -4,14 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 #include "buf.h"
+#include "keys.h"
 
 #define BLOCK_WINDOW 8     /* each paper is compared with at most this many earlier block members */
 #define MIN_TITLE_KEY 12   /* shorter normalised titles match only at the same venue and year */
 
-static size_t g_keep;  /* the first g_keep papers came from the existing catalog: their keys win */
-static void assign_keys(lit_catalog *c);
 
 /* ---------- venue classes ---------- */
 
@@ -862,9 +860,7 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
     c->papers = out;
     c->n_papers = no;
     c->cap_papers = n + 1;
-    g_keep = n_fixed;  /* existing papers are their own groups, the first n_fixed of the output */
-    assign_keys(c);
-    g_keep = 0;
+    lit_keys_assign(c, n_fixed);  /* existing papers are their own groups, the first n_fixed of the output */
     for (size_t i = 0; i < dd->n; i++) {
         lit_match *mm = &dd->m[i];
         if (!mm->unsure && new_of[mm->a] == new_of[mm->b]) mm->key = c->papers[new_of[mm->a]].key;
@@ -880,143 +876,7 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
 
 /* ---------- keys ---------- */
 
-static void slug_into(lit_buf *b, const char *s)
-{
-    utf8proc_uint8_t *m = NULL;
-    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &m, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                     UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
-        return;
-    bool dash = b->len == 0 || b->data[b->len - 1] == '-';
-    for (const unsigned char *p = m; *p; p++) {
-        if (p[0] == 0xCE && p[1] == 0xBC) { lit_buf_adds(b, "mu"); dash = false; p++; continue; }  /* μLayer */
-        if (isalnum(*p)) { lit_buf_addc(b, (char)*p); dash = false; }
-        else if (*p < 0x80 && !dash) { lit_buf_addc(b, '-'); dash = true; }
-    }
-    free(m);
-    while (b->len && b->data[b->len - 1] == '-') b->data[--b->len] = 0;
-}
-
-
-/* The key stem of a paper: system name or first significant title word. */
-static void key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b)
-{
-    if (p->short_name) slug_into(b, p->short_name);
-    if (!b->len && p->title) {
-        const char *t = p->title;
-        while (*t) {
-            while (*t && !isalnum((unsigned char)*t) && (unsigned char)*t < 0x80) t++;
-            const char *e = t;
-            while (*e && *e != ' ' && *e != ':' && *e != ',') e++;
-            if (e > t && !lit_title_stop_word(t, (size_t)(e - t))) {
-                char *w = lit_xmalloc((size_t)(e - t) + 1);
-                memcpy(w, t, (size_t)(e - t));
-                w[e - t] = 0;
-                slug_into(b, w);
-                free(w);
-                if (b->len) break;
-            }
-            t = e;
-        }
-    }
-    if (!b->len) lit_buf_adds(b, "paper");
-    if (b->len > 24) { b->len = 24; b->data[24] = 0; while (b->len && b->data[b->len - 1] == '-') b->data[--b->len] = 0; }
-    const char *v = lit_catalog_venue(c, p->venue);
-    if (v || p->year) lit_buf_addc(b, '-');
-    if (v) {
-        size_t before = b->len;
-        slug_into(b, v);
-        /* "NeurIPS-W" -> "neuripsw": no dash inside the venue part */
-        size_t w = before;
-        for (size_t i = before; i < b->len; i++) if (b->data[i] != '-') b->data[w++] = b->data[i];
-        b->len = w;
-        b->data[w] = 0;
-    }
-    if (p->year) lit_buf_printf(b, v ? "%02d" : "%d", v ? p->year % 100 : p->year);
-}
-
-typedef struct kreq { char *stem; char *norm; uint32_t idx; } kreq;
-
-static int kreq_cmp(const void *x, const void *y)
-{
-    const kreq *a = x, *b = y;
-    int r = strcmp(a->stem, b->stem);
-    if (r) return r;
-    r = strcmp(a->norm, b->norm);
-    if (r) return r;
-    return src_cmp(&g_cat->papers[a->idx], &g_cat->papers[b->idx]);
-}
-
-static int keyed_cmp(const void *x, const void *y)
-{
-    uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
-    const lit_paper *a = &g_cat->papers[i], *b = &g_cat->papers[j];
-    int r = strcmp(a->key, b->key);
-    if (r) return r;
-    if ((i < g_keep) != (j < g_keep)) return i < g_keep ? -1 : 1;
-    return src_cmp(a, b);
-}
-
-void lit_assign_keys(lit_catalog *c)
-{
-    g_keep = 0;
-    assign_keys(c);
-}
-
-static void assign_keys(lit_catalog *c)
-{
-    /* a key given twice (two .bib files): the first by place keeps it, the others get new ones */
-    g_cat = c;
-    uint32_t *keyed = lit_xmalloc((c->n_papers + 1) * sizeof *keyed);
-    size_t nk = 0;
-    for (size_t i = 0; i < c->n_papers; i++)
-        if (c->papers[i].key && *c->papers[i].key) keyed[nk++] = (uint32_t)i;
-    if (nk) qsort(keyed, nk, sizeof *keyed, keyed_cmp);
-    for (size_t i = 1, first = 0; i < nk; i++) {
-        if (!strcmp(c->papers[keyed[i]].key, c->papers[keyed[first]].key)) c->papers[keyed[i]].key = NULL;
-        else first = i;
-    }
-    free(keyed);
-    lit_strtab taken;
-    memset(&taken, 0, sizeof taken);
-    lit_arena scratch;
-    memset(&scratch, 0, sizeof scratch);
-    size_t nr = 0;
-    kreq *r = lit_xcalloc(c->n_papers + 1, sizeof *r);
-    for (size_t i = 0; i < c->n_papers; i++) {
-        lit_paper *p = &c->papers[i];
-        if (p->key && *p->key) { lit_strtab_intern(&taken, &scratch, p->key); continue; }
-        lit_buf b = LIT_BUF_INIT;
-        key_stem(c, p, &b);
-        r[nr].stem = lit_xstrdup(lit_buf_str(&b));
-        r[nr].norm = lit_title_norm(p->title);
-        r[nr].idx = (uint32_t)i;
-        nr++;
-        lit_buf_free(&b);
-    }
-    g_cat = c;
-    qsort(r, nr, sizeof *r, kreq_cmp);
-    int s = 0;  /* next suffix to try within a run of equal stems: linear, not quadratic */
-    for (size_t i = 0; i < nr; i++) {
-        lit_buf b = LIT_BUF_INIT;
-        if (i == 0 || strcmp(r[i].stem, r[i - 1].stem)) s = 0;
-        if (s == 0) lit_buf_adds(&b, r[i].stem);
-        else if (s <= 25) lit_buf_printf(&b, "%s%c", r[i].stem, 'b' + s - 1);
-        else lit_buf_printf(&b, "%s-%d", r[i].stem, s - 1);
-        for (; lit_strtab_find(&taken, lit_buf_str(&b)) >= 0; s++) {
-            lit_buf_reset(&b);
-            if (s < 25) lit_buf_printf(&b, "%s%c", r[i].stem, 'b' + s);
-            else lit_buf_printf(&b, "%s-%d", r[i].stem, s);
-        }
-        s++;
-        lit_strtab_intern(&taken, &scratch, lit_buf_str(&b));
-        c->papers[r[i].idx].key = lit_arena_strdup(&c->arena, lit_buf_str(&b));
-        lit_buf_free(&b);
-    }
-    for (size_t i = 0; i < nr; i++) { free(r[i].stem); free(r[i].norm); }
-    free(r);
-    lit_strtab_free(&taken);
-    lit_arena_free(&scratch);
-}
+void lit_assign_keys(lit_catalog *c) { lit_keys_assign(c, 0); }
 
 /* ---------- report ---------- */
 
