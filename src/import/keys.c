@@ -25,6 +25,14 @@ bool lit_key_looks_typed(const char *id)
     return mark && n <= 64;
 }
 
+bool lit_key_citable(const char *key)
+{
+    if (!key || !*key) return false;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        if (*p <= ' ' || *p == 0x7F || strchr(",{}\"'%#~\\", *p) || (*p == '^' && p[1] == '^')) return false;
+    return true;
+}
+
 bool lit_key_non_ascii(const char *key)
 {
     for (const char *p = key; p && *p; p++)
@@ -235,9 +243,11 @@ size_t lit_keys_warn_non_ascii(const lit_catalog *c, size_t from, lit_diag *d)
     const lit_paper *first = NULL;
     for (size_t i = from; i < c->n_papers; i++)
         if (lit_key_non_ascii(c->papers[i].key) && n++ == 0) first = &c->papers[i];
-    if (n)
+    if (n == 1)
         lit_warn(d, first_list(first), first_line(first), 0,
-                 "%zu key%s with non-ASCII letters kept as %s (first '%s'): biber cites them, bibtex cannot",
-                 n, n == 1 ? "" : "s", n == 1 ? "it is" : "they are", first->key);
+                 "key '%s' has non-ASCII letters: kept, biber cites it, bibtex cannot", first->key);
+    else if (n)
+        lit_warn(d, first_list(first), first_line(first), 0,
+                 "%zu keys have non-ASCII letters (the first '%s'): kept, biber cites them, bibtex cannot", n, first->key);
     return n;
 }

@@ -29,6 +29,10 @@ void lit_key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b);
  * appended ("smith2020deepa"), in an order that depends only on the papers' contents. */
 void lit_keys_assign(lit_catalog *c, size_t n_keep);
 
+/* Whether key can be a catalog's and a .bib's key: no space, control character or any of
+ * , { } " ' % # ~ \ (what \cite{} and BibTeX cannot take); UTF-8 letters are allowed
+ * (biber takes them). */
+bool lit_key_citable(const char *key);
 /* Whether key has a byte outside ASCII ("张三2020"): biber takes such keys, bibtex not. */
 bool lit_key_non_ascii(const char *key);
 /* One warning, at the first such paper's source, when papers [from, n) of c have keys
