@@ -92,7 +92,9 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
         *why = "a thesis and a paper are two documents";
         return false;
     }
-    if (ka && kb && strcmp(ka, kb) != 0) {
+    /* the same DOI or arXiv id is one paper whatever two lists call it ("DeepSpeed" and
+     * "ZeRO"); a copied identifier shows in titles that share no word (checked by the caller) */
+    if (ka && kb && strcmp(ka, kb) != 0 && reason != LIT_MATCH_DOI && reason != LIT_MATCH_ARXIV) {
         *why = "different system names";
         return false;
     }
@@ -259,6 +261,15 @@ static bool same_first_author(const lit_paper *a, const lit_paper *b)
 
 static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
 static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
+
+/* An entry of a bibliography (.bib, CSL-JSON, RIS) rather than of a list: BibTeX's type,
+ * a key (lists give none; an existing catalog's papers are not asked), or its file. */
+static bool is_record(const lit_paper *p)
+{
+    if (from_bib(p) || (p->key && *p->key)) return true;
+    const char *l = first_list(p), *dot = l ? strrchr(l, '.') : NULL;
+    return dot && (!strcasecmp(dot, ".bib") || !strcasecmp(dot, ".json") || !strcasecmp(dot, ".ris"));
+}
 
 static void add_match(lit_dedupe *dd, const lit_catalog *c, uint32_t a, uint32_t b, int reason, bool unsure,
                       const char *why)
@@ -650,18 +661,29 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     *out = *best;
     if (n == 1) return;
     lit_arena *ar = &c->arena;
-    if (!fixed) out->title = pick_title(c, mem, n)->title;
+    /* an entry of the user's bibliography (.bib, CSL-JSON, RIS) is what they cite: its title
+     * as written, authors, identifiers, links, type and key win over a list's wording; a
+     * list's label names the system (venue and year still go by rank) */
+    size_t rec = fixed ? n : 0;
+    while (rec < n && !is_record(&c->papers[mem[rec]])) rec++;
+    const lit_paper *record = rec < n ? &c->papers[mem[rec]] : NULL;
+    uint32_t *ord = lit_xmalloc((n + 1) * sizeof *ord);   /* mem with the record first */
+    ord[0] = mem[rec < n ? rec : 0];
+    for (size_t i = 0, k = 1; i < n; i++) if (i != (rec < n ? rec : 0)) ord[k++] = mem[i];
+    if (record) out->title = record->title;
+    else if (!fixed) out->title = pick_title(c, mem, n)->title;
     /* the system name most members give; ties by rank (counted in sorted runs: 10,000
      * copies of one paper are one sort, not 10,000 x 10,000 comparisons) */
     if (!fixed || !out->short_name) {
         const char *sn = NULL;
         char **keys = lit_xmalloc((n + 1) * sizeof *keys);
         size_t *who = lit_xmalloc((n + 1) * sizeof *who), m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (c->papers[mem[i]].short_name) {
-                keys[m] = short_key(c->papers[mem[i]].short_name);
-                who[m++] = i;
-            }
+        for (int pass = record ? 0 : 1; pass < 2 && m == 0; pass++)   /* with a record: the lists' labels */
+            for (size_t i = 0; i < n; i++)
+                if (c->papers[mem[i]].short_name && (pass || !is_record(&c->papers[mem[i]]))) {
+                    keys[m] = short_key(c->papers[mem[i]].short_name);
+                    who[m++] = i;
+                }
         long *votes = lit_xmalloc((m + 1) * sizeof *votes), most = 0;
         count_equal((const char *const *)keys, m, votes);
         for (size_t k = 0; k < m; k++) {
@@ -711,8 +733,18 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
             break;  /* members are ranked: the first new one is the best */
         }
     }
+    if (record) {
+        if (record->n_authors) {
+            out->authors = record->authors;
+            out->n_authors = record->n_authors;
+            out->authors_etal = record->authors_etal;
+        }
+        out->doi = record->doi;
+        out->arxiv = record->arxiv ? record->arxiv : out->arxiv;
+        out->key = record->key;
+    }
     for (size_t i = 0; i < n; i++) {
-        const lit_paper *p = &c->papers[mem[i]];
+        const lit_paper *p = &c->papers[ord[i]];
         /* a list that names every author beats one that names the first ("X et al.") */
         if (p->n_authors && (!out->n_authors || (out->authors_etal && !p->authors_etal))) {
             out->authors = p->authors;
@@ -726,7 +758,7 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     /* lists: union; links one per kind by rank; sources and topics sorted */
     size_t nl = 0, nt = 0, ns = 0, ne = 0;
     for (size_t i = 0; i < n; i++) {
-        const lit_paper *p = &c->papers[mem[i]];
+        const lit_paper *p = &c->papers[ord[i]];
         nl += p->n_links; nt += p->n_topics; ns += p->n_sources; ne += p->n_extras;
     }
     lit_link *links = lit_arena_alloc(ar, (nl + 1) * sizeof *links);
@@ -735,7 +767,7 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     lit_extra *extras = lit_arena_alloc(ar, (ne + 2) * sizeof *extras);
     size_t xl = 0, xt = 0, xs = 0, xe = 0;
     for (size_t i = 0; i < n; i++) {
-        const lit_paper *p = &c->papers[mem[i]];
+        const lit_paper *p = &c->papers[ord[i]];
         for (uint32_t k = 0; k < p->n_links; k++) {   /* one per kind: a handful */
             bool dup = false;
             for (size_t q = 0; q < xl && !dup; q++) dup = !strcmp(links[q].kind, p->links[k].kind);
@@ -754,7 +786,7 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     lit_node *al = lit_arena_alloc(ar, (n + 1) * sizeof *al);
     size_t na = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *k = c->papers[mem[i]].key;
+        const char *k = c->papers[ord[i]].key;
         if (k && out->key && strcmp(k, out->key)) al[na++] = (lit_node){LIT_NODE_SCALAR, k, false, NULL, 0};
     }
     if (na) {
@@ -787,6 +819,7 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
         while (i < n && mem[i] < n_fixed) i++;
         if (i < n) compare_new(c, out, &c->papers[mem[i]], dd);
     }
+    free(ord);
 }
 
 static int u32_cmp(const void *x, const void *y)
