@@ -104,6 +104,7 @@ static void take_label(char *s, entry *e)
     else if ((s[n] == ':' || comma) && s[n + 1] == ' ') k += 2;
     else return;
     if ((s[k] != M_EM_OPEN && s[k] != M_LINK_OPEN) || !name_shaped(s, n, comma)) return;
+    if (s[n] == ':' && s[k] == M_EM_OPEN) return;   /* "Name: **Title**": read_named_bold's */
     if (!e->short_name) e->short_name = lit_md_strndup(s, n);
     lit_md_remove_range(s, 0, k);
 }
