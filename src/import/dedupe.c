@@ -264,9 +264,18 @@ static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0]
 
 /* An entry of a bibliography (.bib, CSL-JSON, RIS) rather than of a list: BibTeX's type,
  * a key (lists give none; an existing catalog's papers are not asked), or its file. */
+static bool from_bib_file(const lit_paper *p);
+
 static bool is_record(const lit_paper *p)
 {
-    if (from_bib(p) || (p->key && *p->key)) return true;
+    if (p->key && *p->key) return true;
+    return from_bib_file(p);
+}
+
+/* Imported from a bibliography: BibTeX's type, or a source that is a .bib, CSL-JSON or RIS file. */
+static bool from_bib_file(const lit_paper *p)
+{
+    if (from_bib(p)) return true;
     const char *l = first_list(p), *dot = l ? strrchr(l, '.') : NULL;
     return dot && (!strcasecmp(dot, ".bib") || !strcasecmp(dot, ".json") || !strcasecmp(dot, ".ris"));
 }
@@ -652,6 +661,8 @@ static size_t unique_topics(int32_t *t, size_t n, bool by_taxonomy)
     return u;
 }
 
+static bool is_text_link(const char *kind) { return !strcmp(kind, "paper") || !strcmp(kind, "pdf"); }
+
 /* Builds the merged paper of members mem[0..n) (sorted best first) into out. */
 static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *mem, size_t n, size_t n_fixed,
                         const lit_venues *vs, lit_paper *out, lit_dedupe *dd)
@@ -766,11 +777,23 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     lit_source *sources = lit_arena_alloc(ar, (ns + 1) * sizeof *sources);
     lit_extra *extras = lit_arena_alloc(ar, (ne + 2) * sizeof *extras);
     size_t xl = 0, xt = 0, xs = 0, xe = 0;
+    /* an existing paper a bibliography gave (-m) is its record too: links as at its import */
+    const lit_paper *rp = record ? record : fixed && from_bib_file(best) ? best : NULL;
+    bool where_known = rp && rp->doi, record_paper = false;
+    for (uint32_t k = 0; rp && k < rp->n_links; k++) {
+        where_known |= is_text_link(rp->links[k].kind);
+        record_paper |= !strcmp(rp->links[k].kind, "paper");
+    }
     for (size_t i = 0; i < n; i++) {
         const lit_paper *p = &c->papers[ord[i]];
         for (uint32_t k = 0; k < p->n_links; k++) {   /* one per kind: a handful */
             bool dup = false;
             for (size_t q = 0; q < xl && !dup; q++) dup = !strcmp(links[q].kind, p->links[k].kind);
+            /* where the record says where the paper is (a DOI, its URL), a list's link to
+             * the text (often the arXiv copy, whose id is kept) is not the paper's URL */
+            if (!dup && rp && p != rp && where_known && is_text_link(p->links[k].kind) &&
+                (!strcmp(p->links[k].kind, "paper") || !record_paper))   /* bib's url: paper, else pdf */
+                dup = true;
             if (!dup) links[xl++] = p->links[k];
         }
         for (uint32_t k = 0; k < p->n_topics; k++) topics[xt++] = p->topics[k];

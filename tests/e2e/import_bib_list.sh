@@ -33,6 +33,7 @@ for k, (short, title, first, n) in want.items():
     assert 'aliases' not in p, p   # the list gave no key of its own
 assert P['narayanan2019pipedream']['doi'] == '10.1145/3341301.3359646'   # the .bib's DOI
 assert P['narayanan2019pipedream']['arxiv'] == '1806.03377'              # and what the list adds
+assert 'links' not in P['narayanan2019pipedream'], P['narayanan2019pipedream']   # the arXiv copy is no URL of the .bib's paper
 assert P['huang2019gpipe']['links']['code'] == 'https://github.com/tensorflow/lingvo'
 assert P['DBLP:conf/osdi/XiaoBRSKHPPZZYZ18']['links']['paper'] == 'https://www.usenix.org/conference/osdi18/presentation/xiao'
 assert 'vaswani2017attention' in P and [s['list'] for s in P['vaswani2017attention']['sources']] == ['mine.bib']
