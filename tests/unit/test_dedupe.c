@@ -518,6 +518,50 @@ static void test_report_only(void)
     lit_catalog_free(&c);
 }
 
+/* A list entry and the user's bibliography entry of one paper: the bibliography's key,
+ * title as written, authors, DOI and links win; the list's label names the system. The
+ * same arXiv id is one paper under two lists' labels. */
+static void test_record_wins(void)
+{
+    lit_catalog c;
+    lit_catalog_init(&c);
+    lit_paper *l = add(&c, "Memory Optimizations Toward Training Trillion Parameter Models", "DeepSpeed", "SC", 2020, "list.md", 3);
+    l->arxiv = "1910.02054";
+    l->links = lit_arena_alloc(&c.arena, 2 * sizeof *l->links);
+    l->links[0] = (lit_link){"paper", "https://arxiv.org/abs/1910.02054"};
+    l->links[1] = (lit_link){"code", "https://github.com/microsoft/DeepSpeed"};
+    l->n_links = 2;
+    lit_paper *r = add(&c, "{ZeRO}: Memory Optimizations Toward Training Trillion Parameter Models", NULL, "SC", 2020, "mine.bib", 12);
+    r->key = "Rajbhandari:2020:ZeRO";
+    r->doi = "10.1109/SC41405.2020.00024";
+    static const char *names[] = {"Samyam Rajbhandari", "Jeff Rasley"};
+    r->authors = names;
+    r->n_authors = 2;
+    add(&c, "ZeRO: memory optimizations toward training trillion parameter models", "ZeRO-Offload", NULL, 0, "other.md", 7)
+        ->arxiv = "1910.02054v3";   /* another list's label, the same arXiv id */
+    lit_dedupe dd;
+    merge(&c, 0, &dd);
+    CHECK_INT(c.n_papers, 1);
+    const lit_paper *p = by_key(&c, "Rajbhandari:2020:ZeRO");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->title, "{ZeRO}: Memory Optimizations Toward Training Trillion Parameter Models");
+        CHECK_INT(p->n_authors, 2);
+        CHECK_STR(p->doi, "10.1109/SC41405.2020.00024");
+        CHECK_STR(p->arxiv, "1910.02054");
+        CHECK_INT(p->n_sources, 3);
+        CHECK(p->short_name && strcmp(p->short_name, "DeepSpeed") == 0);   /* the better ranked list's label */
+        bool arxiv_link = false, code = false;
+        for (uint32_t i = 0; i < p->n_links; i++) {
+            arxiv_link |= !strcmp(p->links[i].kind, "paper");
+            code |= !strcmp(p->links[i].kind, "code");
+        }
+        CHECK(!arxiv_link && code);   /* the record's DOI is where the paper is; the code link stays */
+    }
+    lit_dedupe_free(&dd);
+    lit_catalog_free(&c);
+}
+
 int main(void)
 {
     lit_diag d;
@@ -538,6 +582,7 @@ int main(void)
     test_keys();
     test_report_only();
     test_key_clash();
+    test_record_wins();
     test_scale();
     lit_venues_free(&vs);
     lit_topics_free(&ts);
