@@ -170,7 +170,7 @@ static int valid_key(const char *k)
 {
     if (!*k) return 0;
     for (const unsigned char *s = (const unsigned char *)k; *s; s++)
-        if (*s <= ' ' || *s >= 0x7f || strchr(",{}\"'%#~\\", *s)) return 0;
+        if (*s <= ' ' || *s == 0x7f || strchr(",{}\"'%#~\\", *s)) return 0;   /* UTF-8 letters: biber's keys */
     return 1;
 }
 

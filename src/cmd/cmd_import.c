@@ -4,6 +4,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "dedupe.h"
+#include "keys.h"
 #include "import.h"
 #include "lock.h"
 #include "outfile.h"
@@ -222,6 +223,7 @@ int lit_cmd_import(int argc, char **argv, lit_diag *d)
         dd.update = update;
         lit_dedupe_merge(&cat, n_fixed, &vs, &ts, &dd);
         report_changes(&dd, d);
+        lit_keys_warn_non_ascii(&cat, 0, d);
     }
     for (size_t k = 0; k < n_sheets; k++) {
         lit_sheet_stats st;

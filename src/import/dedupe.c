@@ -4,14 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 #include "buf.h"
+#include "keys.h"
 
 #define BLOCK_WINDOW 8     /* each paper is compared with at most this many earlier block members */
 #define MIN_TITLE_KEY 12   /* shorter normalised titles match only at the same venue and year */
 
-static size_t g_keep;  /* the first g_keep papers came from the existing catalog: their keys win */
-static void assign_keys(lit_catalog *c);
 
 /* ---------- venue classes ---------- */
 
@@ -94,7 +92,9 @@ static bool compatible(const lit_catalog *c, const lit_venues *vs, const lit_pap
         *why = "a thesis and a paper are two documents";
         return false;
     }
-    if (ka && kb && strcmp(ka, kb) != 0) {
+    /* the same DOI or arXiv id is one paper whatever two lists call it ("DeepSpeed" and
+     * "ZeRO"); a copied identifier shows in titles that share no word (checked by the caller) */
+    if (ka && kb && strcmp(ka, kb) != 0 && reason != LIT_MATCH_DOI && reason != LIT_MATCH_ARXIV) {
         *why = "different system names";
         return false;
     }
@@ -261,6 +261,24 @@ static bool same_first_author(const lit_paper *a, const lit_paper *b)
 
 static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
 static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
+
+/* An entry of a bibliography (.bib, CSL-JSON, RIS) rather than of a list: BibTeX's type,
+ * a key (lists give none; an existing catalog's papers are not asked), or its file. */
+static bool from_bib_file(const lit_paper *p);
+
+static bool is_record(const lit_paper *p)
+{
+    if (p->key && *p->key) return true;
+    return from_bib_file(p);
+}
+
+/* Imported from a bibliography: BibTeX's type, or a source that is a .bib, CSL-JSON or RIS file. */
+static bool from_bib_file(const lit_paper *p)
+{
+    if (from_bib(p)) return true;
+    const char *l = first_list(p), *dot = l ? strrchr(l, '.') : NULL;
+    return dot && (!strcasecmp(dot, ".bib") || !strcasecmp(dot, ".json") || !strcasecmp(dot, ".ris"));
+}
 
 static void add_match(lit_dedupe *dd, const lit_catalog *c, uint32_t a, uint32_t b, int reason, bool unsure,
                       const char *why)
@@ -643,6 +661,8 @@ static size_t unique_topics(int32_t *t, size_t n, bool by_taxonomy)
     return u;
 }
 
+static bool is_text_link(const char *kind) { return !strcmp(kind, "paper") || !strcmp(kind, "pdf"); }
+
 /* Builds the merged paper of members mem[0..n) (sorted best first) into out. */
 static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *mem, size_t n, size_t n_fixed,
                         const lit_venues *vs, lit_paper *out, lit_dedupe *dd)
@@ -652,18 +672,29 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     *out = *best;
     if (n == 1) return;
     lit_arena *ar = &c->arena;
-    if (!fixed) out->title = pick_title(c, mem, n)->title;
+    /* an entry of the user's bibliography (.bib, CSL-JSON, RIS) is what they cite: its title
+     * as written, authors, identifiers, links, type and key win over a list's wording; a
+     * list's label names the system (venue and year still go by rank) */
+    size_t rec = fixed ? n : 0;
+    while (rec < n && !is_record(&c->papers[mem[rec]])) rec++;
+    const lit_paper *record = rec < n ? &c->papers[mem[rec]] : NULL;
+    uint32_t *ord = lit_xmalloc((n + 1) * sizeof *ord);   /* mem with the record first */
+    ord[0] = mem[rec < n ? rec : 0];
+    for (size_t i = 0, k = 1; i < n; i++) if (i != (rec < n ? rec : 0)) ord[k++] = mem[i];
+    if (record) out->title = record->title;
+    else if (!fixed) out->title = pick_title(c, mem, n)->title;
     /* the system name most members give; ties by rank (counted in sorted runs: 10,000
      * copies of one paper are one sort, not 10,000 x 10,000 comparisons) */
     if (!fixed || !out->short_name) {
         const char *sn = NULL;
         char **keys = lit_xmalloc((n + 1) * sizeof *keys);
         size_t *who = lit_xmalloc((n + 1) * sizeof *who), m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (c->papers[mem[i]].short_name) {
-                keys[m] = short_key(c->papers[mem[i]].short_name);
-                who[m++] = i;
-            }
+        for (int pass = record ? 0 : 1; pass < 2 && m == 0; pass++)   /* with a record: the lists' labels */
+            for (size_t i = 0; i < n; i++)
+                if (c->papers[mem[i]].short_name && (pass || !is_record(&c->papers[mem[i]]))) {
+                    keys[m] = short_key(c->papers[mem[i]].short_name);
+                    who[m++] = i;
+                }
         long *votes = lit_xmalloc((m + 1) * sizeof *votes), most = 0;
         count_equal((const char *const *)keys, m, votes);
         for (size_t k = 0; k < m; k++) {
@@ -713,8 +744,18 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
             break;  /* members are ranked: the first new one is the best */
         }
     }
+    if (record) {
+        if (record->n_authors) {
+            out->authors = record->authors;
+            out->n_authors = record->n_authors;
+            out->authors_etal = record->authors_etal;
+        }
+        out->doi = record->doi;
+        out->arxiv = record->arxiv ? record->arxiv : out->arxiv;
+        out->key = record->key;
+    }
     for (size_t i = 0; i < n; i++) {
-        const lit_paper *p = &c->papers[mem[i]];
+        const lit_paper *p = &c->papers[ord[i]];
         /* a list that names every author beats one that names the first ("X et al.") */
         if (p->n_authors && (!out->n_authors || (out->authors_etal && !p->authors_etal))) {
             out->authors = p->authors;
@@ -728,7 +769,7 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     /* lists: union; links one per kind by rank; sources and topics sorted */
     size_t nl = 0, nt = 0, ns = 0, ne = 0;
     for (size_t i = 0; i < n; i++) {
-        const lit_paper *p = &c->papers[mem[i]];
+        const lit_paper *p = &c->papers[ord[i]];
         nl += p->n_links; nt += p->n_topics; ns += p->n_sources; ne += p->n_extras;
     }
     lit_link *links = lit_arena_alloc(ar, (nl + 1) * sizeof *links);
@@ -736,11 +777,23 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     lit_source *sources = lit_arena_alloc(ar, (ns + 1) * sizeof *sources);
     lit_extra *extras = lit_arena_alloc(ar, (ne + 2) * sizeof *extras);
     size_t xl = 0, xt = 0, xs = 0, xe = 0;
+    /* an existing paper a bibliography gave (-m) is its record too: links as at its import */
+    const lit_paper *rp = record ? record : fixed && from_bib_file(best) ? best : NULL;
+    bool where_known = rp && rp->doi, record_paper = false;
+    for (uint32_t k = 0; rp && k < rp->n_links; k++) {
+        where_known |= is_text_link(rp->links[k].kind);
+        record_paper |= !strcmp(rp->links[k].kind, "paper");
+    }
     for (size_t i = 0; i < n; i++) {
-        const lit_paper *p = &c->papers[mem[i]];
+        const lit_paper *p = &c->papers[ord[i]];
         for (uint32_t k = 0; k < p->n_links; k++) {   /* one per kind: a handful */
             bool dup = false;
             for (size_t q = 0; q < xl && !dup; q++) dup = !strcmp(links[q].kind, p->links[k].kind);
+            /* where the record says where the paper is (a DOI, its URL), a list's link to
+             * the text (often the arXiv copy, whose id is kept) is not the paper's URL */
+            if (!dup && rp && p != rp && where_known && is_text_link(p->links[k].kind) &&
+                (!strcmp(p->links[k].kind, "paper") || !record_paper))   /* bib's url: paper, else pdf */
+                dup = true;
             if (!dup) links[xl++] = p->links[k];
         }
         for (uint32_t k = 0; k < p->n_topics; k++) topics[xt++] = p->topics[k];
@@ -756,7 +809,7 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
     lit_node *al = lit_arena_alloc(ar, (n + 1) * sizeof *al);
     size_t na = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *k = c->papers[mem[i]].key;
+        const char *k = c->papers[ord[i]].key;
         if (k && out->key && strcmp(k, out->key)) al[na++] = (lit_node){LIT_NODE_SCALAR, k, false, NULL, 0};
     }
     if (na) {
@@ -789,6 +842,7 @@ static void merge_group(lit_catalog *c, const lit_topics *ts, const uint32_t *me
         while (i < n && mem[i] < n_fixed) i++;
         if (i < n) compare_new(c, out, &c->papers[mem[i]], dd);
     }
+    free(ord);
 }
 
 static int u32_cmp(const void *x, const void *y)
@@ -862,9 +916,7 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
     c->papers = out;
     c->n_papers = no;
     c->cap_papers = n + 1;
-    g_keep = n_fixed;  /* existing papers are their own groups, the first n_fixed of the output */
-    assign_keys(c);
-    g_keep = 0;
+    lit_keys_assign(c, n_fixed);  /* existing papers are their own groups, the first n_fixed of the output */
     for (size_t i = 0; i < dd->n; i++) {
         lit_match *mm = &dd->m[i];
         if (!mm->unsure && new_of[mm->a] == new_of[mm->b]) mm->key = c->papers[new_of[mm->a]].key;
@@ -880,143 +932,7 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
 
 /* ---------- keys ---------- */
 
-static void slug_into(lit_buf *b, const char *s)
-{
-    utf8proc_uint8_t *m = NULL;
-    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &m, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                     UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
-        return;
-    bool dash = b->len == 0 || b->data[b->len - 1] == '-';
-    for (const unsigned char *p = m; *p; p++) {
-        if (p[0] == 0xCE && p[1] == 0xBC) { lit_buf_adds(b, "mu"); dash = false; p++; continue; }  /* μLayer */
-        if (isalnum(*p)) { lit_buf_addc(b, (char)*p); dash = false; }
-        else if (*p < 0x80 && !dash) { lit_buf_addc(b, '-'); dash = true; }
-    }
-    free(m);
-    while (b->len && b->data[b->len - 1] == '-') b->data[--b->len] = 0;
-}
-
-
-/* The key stem of a paper: system name or first significant title word. */
-static void key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b)
-{
-    if (p->short_name) slug_into(b, p->short_name);
-    if (!b->len && p->title) {
-        const char *t = p->title;
-        while (*t) {
-            while (*t && !isalnum((unsigned char)*t) && (unsigned char)*t < 0x80) t++;
-            const char *e = t;
-            while (*e && *e != ' ' && *e != ':' && *e != ',') e++;
-            if (e > t && !lit_title_stop_word(t, (size_t)(e - t))) {
-                char *w = lit_xmalloc((size_t)(e - t) + 1);
-                memcpy(w, t, (size_t)(e - t));
-                w[e - t] = 0;
-                slug_into(b, w);
-                free(w);
-                if (b->len) break;
-            }
-            t = e;
-        }
-    }
-    if (!b->len) lit_buf_adds(b, "paper");
-    if (b->len > 24) { b->len = 24; b->data[24] = 0; while (b->len && b->data[b->len - 1] == '-') b->data[--b->len] = 0; }
-    const char *v = lit_catalog_venue(c, p->venue);
-    if (v || p->year) lit_buf_addc(b, '-');
-    if (v) {
-        size_t before = b->len;
-        slug_into(b, v);
-        /* "NeurIPS-W" -> "neuripsw": no dash inside the venue part */
-        size_t w = before;
-        for (size_t i = before; i < b->len; i++) if (b->data[i] != '-') b->data[w++] = b->data[i];
-        b->len = w;
-        b->data[w] = 0;
-    }
-    if (p->year) lit_buf_printf(b, v ? "%02d" : "%d", v ? p->year % 100 : p->year);
-}
-
-typedef struct kreq { char *stem; char *norm; uint32_t idx; } kreq;
-
-static int kreq_cmp(const void *x, const void *y)
-{
-    const kreq *a = x, *b = y;
-    int r = strcmp(a->stem, b->stem);
-    if (r) return r;
-    r = strcmp(a->norm, b->norm);
-    if (r) return r;
-    return src_cmp(&g_cat->papers[a->idx], &g_cat->papers[b->idx]);
-}
-
-static int keyed_cmp(const void *x, const void *y)
-{
-    uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
-    const lit_paper *a = &g_cat->papers[i], *b = &g_cat->papers[j];
-    int r = strcmp(a->key, b->key);
-    if (r) return r;
-    if ((i < g_keep) != (j < g_keep)) return i < g_keep ? -1 : 1;
-    return src_cmp(a, b);
-}
-
-void lit_assign_keys(lit_catalog *c)
-{
-    g_keep = 0;
-    assign_keys(c);
-}
-
-static void assign_keys(lit_catalog *c)
-{
-    /* a key given twice (two .bib files): the first by place keeps it, the others get new ones */
-    g_cat = c;
-    uint32_t *keyed = lit_xmalloc((c->n_papers + 1) * sizeof *keyed);
-    size_t nk = 0;
-    for (size_t i = 0; i < c->n_papers; i++)
-        if (c->papers[i].key && *c->papers[i].key) keyed[nk++] = (uint32_t)i;
-    if (nk) qsort(keyed, nk, sizeof *keyed, keyed_cmp);
-    for (size_t i = 1, first = 0; i < nk; i++) {
-        if (!strcmp(c->papers[keyed[i]].key, c->papers[keyed[first]].key)) c->papers[keyed[i]].key = NULL;
-        else first = i;
-    }
-    free(keyed);
-    lit_strtab taken;
-    memset(&taken, 0, sizeof taken);
-    lit_arena scratch;
-    memset(&scratch, 0, sizeof scratch);
-    size_t nr = 0;
-    kreq *r = lit_xcalloc(c->n_papers + 1, sizeof *r);
-    for (size_t i = 0; i < c->n_papers; i++) {
-        lit_paper *p = &c->papers[i];
-        if (p->key && *p->key) { lit_strtab_intern(&taken, &scratch, p->key); continue; }
-        lit_buf b = LIT_BUF_INIT;
-        key_stem(c, p, &b);
-        r[nr].stem = lit_xstrdup(lit_buf_str(&b));
-        r[nr].norm = lit_title_norm(p->title);
-        r[nr].idx = (uint32_t)i;
-        nr++;
-        lit_buf_free(&b);
-    }
-    g_cat = c;
-    qsort(r, nr, sizeof *r, kreq_cmp);
-    int s = 0;  /* next suffix to try within a run of equal stems: linear, not quadratic */
-    for (size_t i = 0; i < nr; i++) {
-        lit_buf b = LIT_BUF_INIT;
-        if (i == 0 || strcmp(r[i].stem, r[i - 1].stem)) s = 0;
-        if (s == 0) lit_buf_adds(&b, r[i].stem);
-        else if (s <= 25) lit_buf_printf(&b, "%s%c", r[i].stem, 'b' + s - 1);
-        else lit_buf_printf(&b, "%s-%d", r[i].stem, s - 1);
-        for (; lit_strtab_find(&taken, lit_buf_str(&b)) >= 0; s++) {
-            lit_buf_reset(&b);
-            if (s < 25) lit_buf_printf(&b, "%s%c", r[i].stem, 'b' + s);
-            else lit_buf_printf(&b, "%s-%d", r[i].stem, s);
-        }
-        s++;
-        lit_strtab_intern(&taken, &scratch, lit_buf_str(&b));
-        c->papers[r[i].idx].key = lit_arena_strdup(&c->arena, lit_buf_str(&b));
-        lit_buf_free(&b);
-    }
-    for (size_t i = 0; i < nr; i++) { free(r[i].stem); free(r[i].norm); }
-    free(r);
-    lit_strtab_free(&taken);
-    lit_arena_free(&scratch);
-}
+void lit_assign_keys(lit_catalog *c) { lit_keys_assign(c, 0); }
 
 /* ---------- report ---------- */
 

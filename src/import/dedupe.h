@@ -72,9 +72,7 @@ void lit_dedupe_merge(lit_catalog *c, size_t n_fixed, const lit_venues *vs, cons
 void lit_dedupe_print(const lit_dedupe *dd, bool merges, FILE *out);
 void lit_dedupe_free(lit_dedupe *dd);
 
-/* Gives every paper without a key a stable one: the system name or first significant
- * title word, then venue and 2-digit year ("pipedream-sosp19"); clashes get b, c, ...
- * in an order that depends only on the papers' contents. */
+/* Gives every paper without a key one (lit_keys_assign of keys.h, nothing kept first). */
 void lit_assign_keys(lit_catalog *c);
 
 #endif

@@ -452,8 +452,8 @@ static int entry(parser *p)
     skip_ws(p);
     if (kn == 0 || (p->i < p->n && p->s[p->i] == '='))
         return perr(p, kn ? ks : p->i, "entry without a key: '@%s' needs a citation key before its fields", type);
-    for (size_t k = ks; k < ks + kn; k++)   /* what \cite{} and the catalog cannot take */
-        if (p->s[k] >= 0x7F || strchr("\"#%'\\~", p->s[k]))
+    for (size_t k = ks; k < ks + kn; k++)   /* what \cite{} and the catalog cannot take (UTF-8 letters: biber can) */
+        if (p->s[k] == 0x7F || strchr("\"#%'\\~", p->s[k]))
             return perr(p, k, "character %s in key '%.*s' cannot be cited", what_at(p, k, wb), (int)kn, (const char *)p->s + ks);
     lit_bib *bb = p->b;
     LIT_GROW(bb->e, bb->cape, bb->ne + 1);

@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include "buf.h"
 #include "import_ref.h"
+#include "keys.h"
 
 typedef struct csl {
     const char *path;
@@ -218,6 +219,16 @@ static const char *names_of(csl *c, json_t *it, const char *key, size_t off)
     return r;
 }
 
+/* The item's citation key: its "citation-key" (Better BibTeX writes the user's key there),
+ * else an "id" that someone typed as a key (keys.h); a Zotero URL or a number is none. */
+static const char *item_key(csl *c, json_t *it, size_t off)
+{
+    const char *k = text(c, it, "citation-key", off);
+    json_t *id = json_object_get(it, "id");
+    if (!k && json_is_string(id) && lit_key_looks_typed(json_string_value(id))) k = json_string_value(id);
+    return k;
+}
+
 /* Reads one item into r. Returns NULL, or what is wrong with it (the item is then skipped). */
 static const char *item(csl *c, json_t *it, size_t off, lit_ref *r)
 {
@@ -227,9 +238,7 @@ static const char *item(csl *c, json_t *it, size_t off, lit_ref *r)
     if (t && !json_is_string(t)) return "'title' is not a text";
     r->title = text(c, it, "title", off);
     if (!r->title) return "item has no title";
-    r->key = text(c, it, "citation-key", off);
-    json_t *id = json_object_get(it, "id");
-    if (!r->key && json_is_string(id)) r->key = json_string_value(id);   /* URLs are no keys: checked later */
+    r->key = item_key(c, it, off);
     r->short_title = text(c, it, "title-short", off);
     if (!r->short_title) r->short_title = text(c, it, "shortTitle", off);
     authors(c, it, off, r);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "buf.h"
+#include "keys.h"
 #include "latex_text.h"
 #include "text.h"
 
@@ -180,7 +181,9 @@ void lit_ref_add(lit_ref_ctx *c, const lit_ref *in, long line)
     }
 
     lit_paper *p = lit_catalog_add(cat);
-    p->key = r->key && lit_tex_key_ok(r->key) ? lit_arena_strdup(a, r->key) : NULL;
+    /* a record number (RIS "ID  - 12") names the record, not a citation */
+    bool number = r->key && strspn(r->key, "0123456789") == strlen(r->key);
+    p->key = lit_key_citable(r->key) && !number ? lit_arena_strdup(a, r->key) : NULL;
     p->title = lit_arena_strdup(a, r->title);
     p->short_name = short_name(a, r->title, r->short_title);
     if (r->n_authors) {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "md_entry.h"
 
 /* A link label of at most two words is an auxiliary link ([Paper], [Code], [BytePS]);
@@ -38,7 +39,78 @@ bool lit_md_paperish_link(const rlink *l)
     return !strcmp(l->kind, "paper") || !strcmp(l->kind, "pdf");
 }
 
-/* "(Gavel) Title" or "PipeDream: Title": the system name the list gives. */
+/* Words a list puts before a title that name no system ("[Oral]", "New:", "Code -"). */
+static bool label_word(const char *w, size_t n)
+{
+    static const char *const k[] = {"oral", "spotlight", "new", "hot", "best", "paper", "code", "pdf", "slides",
+                                    "video", "blog", "talk", "preprint", "draft", "book", "thesis", "important",
+                                    "classic", "highlight", "award", "link", "website", "project", "dataset",
+                                    "benchmark", "library", "tool", "note", "notes", "github", "official",
+                                    "recommended", "update", "updated", "open", "chapter", "article", "report"};
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+        if (strlen(k[i]) == n && !strncasecmp(k[i], w, n)) return true;
+    return lit_md_kind_word(w, n);
+}
+
+/* Whether the n bytes of w can be a system name a list puts before a title: one word
+ * that starts with a letter or digit, not a label word; strict (before a comma, where a
+ * surname stands: "Goodfellow, [Title](url)") also needs the shape of a name: capitals
+ * inside ("ZeRO", "vLLM", not "LeCun" or "McMahan": a surname's particle), all capitals
+ * or a digit ("GPT-3"). */
+static bool name_shaped(const char *w, size_t n, bool strict)
+{
+    if (!n || n > 30 || !isalnum((unsigned char)w[0]) || label_word(w, n)) return false;
+    size_t up = 0, al = 0, digit = 0, inner = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        if (ch == ' ' || IS_MARK(ch)) return false;
+        if (isalpha(ch)) al++;
+        if (isdigit(ch)) digit++;
+        if (isupper(ch)) {
+            up++;
+            if (i && islower((unsigned char)w[i - 1])) {
+                bool particle = (i == 2 && (!strncmp(w, "Mc", 2) || !strncmp(w, "Le", 2) || !strncmp(w, "La", 2) ||
+                                            !strncmp(w, "De", 2) || !strncmp(w, "Di", 2) || !strncmp(w, "Du", 2))) ||
+                                (i == 3 && (!strncmp(w, "Mac", 3) || !strncmp(w, "Van", 3) || !strncmp(w, "Von", 3)));
+                if (!particle) inner++;
+            }
+        }
+    }
+    if (!al) return false;
+    if (!strict) return isupper((unsigned char)w[0]) || up || digit;
+    return inner || digit || (up == al && al >= 2);
+}
+
+/* A dash between a list's label and the title (" - ", " – ", " — ") at s: its length, or 0. */
+static size_t label_dash(const char *s)
+{
+    if (s[0] != ' ') return 0;
+    if (s[1] == '-' && s[2] == ' ') return 3;
+    if ((unsigned char)s[1] == 0xE2 && (unsigned char)s[2] == 0x80 &&
+        ((unsigned char)s[3] == 0x93 || (unsigned char)s[3] == 0x94) && s[4] == ' ')
+        return 5;
+    return 0;
+}
+
+/* A list's label before a delimited title: "PipeDream: [Title](url)", "ZeRO, *Title*",
+ * "Alpa - [Title](url)": the system name, not title text. Taken out of s into e. */
+static void take_label(char *s, entry *e)
+{
+    size_t n = 0;
+    while (s[n] && s[n] != ' ' && s[n] != ',' && s[n] != ':' && !IS_MARK(s[n])) n++;
+    size_t k = n, dash = label_dash(s + n);
+    bool comma = s[n] == ',';
+    if (dash) k += dash;
+    else if ((s[n] == ':' || comma) && s[n + 1] == ' ') k += 2;
+    else return;
+    if ((s[k] != M_EM_OPEN && s[k] != M_LINK_OPEN) || !name_shaped(s, n, comma)) return;
+    if (s[n] == ':' && s[k] == M_EM_OPEN) return;   /* "Name: **Title**": read_named_bold's */
+    if (!e->short_name) e->short_name = lit_md_strndup(s, n);
+    lit_md_remove_range(s, 0, k);
+}
+
+/* "(Gavel) Title", "PipeDream: Title" or "Alpa - Title": the system name the list gives
+ * (after a dash it is no part of the title, and taken out of it). */
 static char *take_short(char *title)
 {
     if (title[0] == '(') {
@@ -53,6 +125,12 @@ static char *take_short(char *title)
             free(name);
         }
         return NULL;
+    }
+    size_t w = strcspn(title, " "), dash = label_dash(title + w);
+    if (dash && name_shaped(title, w, false) && lit_md_count_words(title + w + dash) >= 2) {
+        char *name = lit_md_strndup(title, w);
+        lit_md_remove_range(title, 0, w + dash);
+        return name;
     }
     char *colon = strstr(title, ": ");
     if (!colon || colon == title || colon - title > 40 || lit_md_count_words(colon + 2) < 2) return NULL;
@@ -287,8 +365,8 @@ static void drop_note_groups(char *s, bool org)
 }
 
 /* A leading "[Label]" that is not a tag ("[Survey :mag:]", "[NITRO]"): dropped when a
- * title follows it. */
-static bool drop_leading_label(char *s)
+ * title follows it; one that names a system ("[Alpa] Title") is the entry's short name. */
+static bool drop_leading_label(char *s, entry *e)
 {
     size_t i = 0;
     while (s[i] == ' ' || IS_MARK(s[i])) i++;
@@ -297,8 +375,9 @@ static bool drop_leading_label(char *s)
     if (j == (size_t)-1 || j - i > 60) return false;
     char *in = lit_md_strndup(s + i + 1, j - i - 1);
     bool label = lit_md_count_words(in) <= 6 && !strchr(in, M_LINK_OPEN);
+    if (!label || lit_md_count_words(s + j + 1) < 2 || !lit_md_has_letter(s + j + 1)) { free(in); return false; }
+    if (!e->short_name && name_shaped(in, strlen(in), false)) e->short_name = in, in = NULL;
     free(in);
-    if (!label || lit_md_count_words(s + j + 1) < 2 || !lit_md_has_letter(s + j + 1)) return false;
     lit_md_remove_range(s, i, j + 1);
     return true;
 }
@@ -873,7 +952,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             }
             continue;
         }
-        if (!drop_leading_label(s)) break;
+        if (!drop_leading_label(s, e)) break;
     }
     drop_link_words(s);
     take_leading_aux_tag(vs, s, e);   /* "[arXiv 2025.10](url), Title": a tag, not the title */
@@ -919,6 +998,7 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
     size_t i = 0;
     while (s[i] == ' ') i++;
     drop_schedule(s + i);
+    take_label(s + i, e);
     bool ref = read_named_bold(s + i, e, &title, &rest) || read_quoted(s + i, e, &title, &rest) ||
                read_reference(s + i, e, &title, &rest);
     bool title_run = ref && e->title_delimited;   /* an emphasised, quoted or linked title */

@@ -26,17 +26,17 @@ check "all fixtures: PipeDream from three lists is one paper with three sources"
   $PY -c "
 import yaml
 p = {x['key']: x for x in yaml.safe_load(open('all.yaml'))['papers']}
-d = p['pipedream-sosp19']
+d = p['narayanan2019pipedream']
 assert [(s['list'], s['line']) for s in d['sources']] == [('authors.md', 4), ('headings-links.md', 6), ('untagged.md', 4), ('wild.md', 5)], d['sources']
 assert d['authors'] == ['Deepak Narayanan', 'Aaron Harlap', 'Amar Phanishayee'], d
 assert d['links']['slides'].endswith('pd.pdf') and d['links']['code'] == 'https://github.com/msr-fiddle/pipedream', d['links']
-g = p['gpipe-neurips19']
+g = p['huang2019gpipe']
 assert g['venue'] == 'NeurIPS' and g['year'] == 2019 and 'year_inferred' not in g, g
 assert {s['list'] for s in g['sources']} == {'headings-links.md', 'gitbook.md', 'plain.txt', 'untagged.md', 'wild.md'}, g['sources']
 assert len(p) == 204, len(p)
 "
 # -v prints every merge with its reason
 "$LIT" import $V -v *.md *.txt -o all2.yaml 2>explain.txt
-check "--explain: merges with their reasons" grep -q "merged into 'gpipe-neurips19': .*: same normalised title" explain.txt
+check "--explain: merges with their reasons" grep -q "merged into 'huang2019gpipe': .*: same normalised title" explain.txt
 check "--explain: summary line" grep -q "entries in 28 files; 1 skipped" explain.txt
 exit $failed

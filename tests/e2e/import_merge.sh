@@ -11,9 +11,9 @@ cp "$F"/*.md .   # sources name each file by the path given: here, its name
 $PY - <<'PYEOF'
 import re
 s = open('base.yaml').read()
-s = s.replace('- key: pipedream-sosp19\n', '- key: pipedream-sosp19\n  notes: "read in week 3: the 1F1B schedule"\n  status: done\n', 1)
+s = s.replace('- key: pipedream2019sosp\n', '- key: pipedream2019sosp\n  notes: "read in week 3: the 1F1B schedule"\n  status: done\n', 1)
 s = s.replace('title: "Optimizing CNN Model Inference on CPUs"', 'title: "Optimizing CNN Model Inference on CPUs (NeoCPU)"', 1)
-s = re.sub(r'(- key: tictac-mlsys19\n(?:  .*\n)*?)  topics: \[communication\]', r'\1  topics: [communication, scheduling]', s, 1)
+s = re.sub(r'(- key: tictac2019mlsys\n(?:  .*\n)*?)  topics: \[communication\]', r'\1  topics: [communication, scheduling]', s, 1)
 open('base.yaml', 'w').write(s)
 PYEOF
 check "hand-edited catalog loads" "$LIT" check -q -c base.yaml $V
@@ -25,17 +25,17 @@ import yaml
 B = {p['key']: p for p in yaml.safe_load(open('base.yaml'))['papers']}
 M = {p['key']: p for p in yaml.safe_load(open('merged.yaml'))['papers']}
 assert set(B) <= set(M), set(B) - set(M)
-pd = M['pipedream-sosp19']
+pd = M['pipedream2019sosp']
 assert pd['notes'] == 'read in week 3: the 1F1B schedule' and pd['status'] == 'done', pd
 assert [(s['list'], s['line']) for s in pd['sources']] == [('authors.md', 4), ('headings-links.md', 6)], pd['sources']
 assert pd['authors'] == ['Deepak Narayanan', 'Aaron Harlap', 'Amar Phanishayee']
-assert M['optimizing-atc19']['title'] == 'Optimizing CNN Model Inference on CPUs (NeoCPU)'
-assert M['tictac-mlsys19']['topics'] == ['communication', 'scheduling'], M['tictac-mlsys19']
+assert M['optimizing2019atc']['title'] == 'Optimizing CNN Model Inference on CPUs (NeoCPU)'
+assert M['tictac2019mlsys']['topics'] == ['communication', 'scheduling'], M['tictac2019mlsys']
 # GPipe was an arXiv preprint in the base; the gitbook list gives NeurIPS '19: the venue
 # improves (peer-reviewed beats arXiv) but the key stays
-g = M['gpipe-arxiv18']
+g = M['gpipe2018arxiv']
 assert g['venue'] == 'NeurIPS' and g['year'] == 2019 and 'year_inferred' not in g, g
-assert 'gpipe-neurips19' not in M
+assert 'gpipe2019neurips' not in M and 'huang2019gpipe' not in M
 assert len(M) == len(B) + 12 + 6 - 2, len(M)  # GPipe and PipeDream were there already
 for p in M.values():
     src = [(s['list'], s['line']) for s in p['sources']]
@@ -45,7 +45,7 @@ for p in M.values():
 check "merging the same lists again changes nothing" cmp merged.yaml twice.yaml
 cp merged.yaml inplace.yaml
 "$LIT" import $V -q -m inplace.yaml "tags.md"
-check "-m without -o writes the existing catalog in place" grep -q 'key: shockwave-nsdi23' inplace.yaml
+check "-m without -o writes the existing catalog in place" grep -q 'key: shockwave2023nsdi' inplace.yaml
 check "  and keeps its hand edits" grep -q 'status: done' inplace.yaml
 printf 'papers:\n  - key: x\n    title: [unclosed\n' > broken.yaml
 cp broken.yaml broken.orig

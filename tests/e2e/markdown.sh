@@ -15,8 +15,10 @@ check_exit "markdown: -o with --in-place is a usage error" 2 "$LIT" markdown -c 
 # catalog -> markdown -> catalog: the seed catalog
 "$LIT" markdown -c "$SEED" -o seed.md
 "$LIT" import $V -q seed.md -o seed-rt.yaml
-check "seed catalog: import of the list gives the same papers (keys, titles, names, authors, venues, years, topics, links)" \
-  $SAME "$SEED" seed-rt.yaml
+# (the seed catalog's keys were made by an older rule: a list carries no keys, and an
+# import makes today's; the key rule is checked by the import tests)
+check "seed catalog: import of the list gives the same papers (titles, names, authors, venues, years, topics, links)" \
+  $SAME "$SEED" seed-rt.yaml --by title --fields title,short,authors,venue,year,year_inferred,topics,links,doi,arxiv
 "$LIT" markdown -c "$SEED" -o again.md
 check "same catalog, same bytes" cmp seed.md again.md
 check "entries in the importer's shape: tag, bold system name, links" \
@@ -47,7 +49,7 @@ check "pandoc gfm: escaped specials come out as text" sh -c "grep -q 'μs-scale 
 for g in venue year venue-year; do
   "$LIT" markdown -c "$SEED" --group-by $g -o $g.md
   "$LIT" import $V -q $g.md -o $g.yaml
-  check "--group-by $g: import gives the same titles, venues and years" $SAME "$SEED" $g.yaml --fields title,short,venue,year,links
+  check "--group-by $g: import gives the same titles, venues and years" $SAME "$SEED" $g.yaml --by title --fields title,short,venue,year,links
 done
 check "--group-by venue-year: venue headings with year subheadings" sh -c "grep -q '^## OSDI\$' venue-year.md && grep -q '^### 2022\$' venue-year.md"
 "$LIT" markdown -c "$SEED" --sort oldest --group-by year -o oldest.md
@@ -56,7 +58,7 @@ check "--sort oldest: years ascending" sh -c "grep '^## [0-9]' oldest.md | sed '
 pandoc --wrap=none -f gfm -t html table.md -o table.html
 check "--table: a table per topic" sh -c "[ \$(grep -c '<table>' table.html) -eq \$(grep -c '^##' table.md) ]"
 "$LIT" import $V -q table.md -o table.yaml
-check "--table: import of the tables gives the same titles, venues and years" $SAME "$SEED" table.yaml --fields title,venue,year
+check "--table: import of the tables gives the same titles, venues and years" $SAME "$SEED" table.yaml --by title --fields title,venue,year
 
 mkdir charts && "$LIT" chart venues -c "$SEED" -o charts/venues.png && "$LIT" chart years -c "$SEED" -o charts/years.png
 "$LIT" markdown -c "$SEED" --charts charts -o charts.md

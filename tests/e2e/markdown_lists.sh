@@ -109,15 +109,15 @@ sed -i 's/Efficient Memory Management for Large Language Model Serving/Efficient
         s/\[OSDI 2022\] \*\*Orca\*\*/[OSDI 2023] **Orca**/;
         s|https://example.org/geco.pdf|https://example.org/geco-v2.pdf|' list.md
 "$LIT" import $V -m base.yaml list.md -o kept.yaml 2>kept.err
-check "a changed title is reported at the list's line" grep -q "^list.md:52: warning: 'efficient-sosp23': title 'Efficient Memory Management for Large-Language-Model Serving .*' here, 'Efficient Memory Management for Large Language Model Serving .*' in the catalog (kept; --update takes this one)" kept.err
-check "a changed year is reported" grep -q "^list.md:51: warning: 'orca-osdi22': year '2023' here, '2022' in the catalog" kept.err
+check "a changed title is reported at the list's line" grep -q "^list.md:52: warning: 'efficient2023sosp': title 'Efficient Memory Management for Large-Language-Model Serving .*' here, 'Efficient Memory Management for Large Language Model Serving .*' in the catalog (kept; --update takes this one)" kept.err
+check "a changed year is reported" grep -q "^list.md:51: warning: 'orca2022osdi': year '2023' here, '2022' in the catalog" kept.err
 check "a changed URL is reported" grep -q "^list.md:43: warning: '.*': link paper 'https://example.org/geco-v2.pdf' here, 'https://example.org/geco.pdf'" kept.err
 check "without --update the catalog keeps its fields" sh -c "grep -q 'Large Language Model Serving' kept.yaml && ! grep -q 'Large-Language' kept.yaml"
 "$LIT" import $V -m base.yaml --update list.md -o updated.yaml 2>upd.err
 check "--update takes the list's title, year and URL" sh -c \
   "grep -q 'Large-Language-Model' updated.yaml && grep -q 'geco-v2.pdf' updated.yaml && grep -q '(updated)' upd.err"
 "$LIT" diff base.yaml updated.yaml >diff.txt
-check "diff shows them as changed" sh -c "grep -q '0 added, 0 removed, 3 changed' diff.txt && grep -q 'orca-osdi22: year 2022 -> 2023' diff.txt"
+check "diff shows them as changed" sh -c "grep -q '0 added, 0 removed, 3 changed' diff.txt && grep -q 'orca2022osdi: year 2022 -> 2023' diff.txt"
 check_exit "--update without -m is a usage error" 2 "$LIT" import $V --update list.md
 
 # real awesome-lists (fetched into ../realdata/anywhere, outside the repository)

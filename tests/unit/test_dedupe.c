@@ -113,7 +113,7 @@ static void test_hard_cases(void)
     merge(&c, 0, &dd);
     CHECK_INT(c.n_papers, 2);
     CHECK_INT(dd.n_unsure, 0);
-    const lit_paper *bs = by_key(&c, "bytescheduler-sosp19"), *bp = by_key(&c, "byteps-osdi20");
+    const lit_paper *bs = by_key(&c, "bytescheduler2019sosp"), *bp = by_key(&c, "byteps2020osdi");
     CHECK(bs != NULL);
     CHECK(bp != NULL);
     if (bs && bp) {
@@ -199,7 +199,7 @@ static void test_system_titles(void)
             disagree++;
     CHECK_INT(disagree, 6 + 1);
     CHECK_INT(dd.n_unsure, 7);
-    const char *one[] = {"heron-sp18", "plover-sp21", "egret-nsdi23", "wren-osdi22", "crane-arxiv24"};
+    const char *one[] = {"heron2018sp", "plover2021sp", "egret2023nsdi", "wren2022osdi", "crane2024arxiv"};
     for (size_t i = 0; i < 5; i++) {
         const lit_paper *p = by_key(&c, one[i]);
         CHECK(p != NULL && p->n_sources == 2);
@@ -244,7 +244,7 @@ static void test_conflicts(void)
     lit_dedupe dd;
     merge(&c, 0, &dd);
     CHECK_INT(c.n_papers, 8);
-    const lit_paper *p = by_key(&c, "zero-sc20");
+    const lit_paper *p = by_key(&c, "zero2020sc");
     CHECK(p != NULL);
     if (p) {
         CHECK_STR(lit_catalog_venue(&c, p->venue), "SC");
@@ -253,15 +253,15 @@ static void test_conflicts(void)
         CHECK_STR(p->arxiv, "1910.02054");
         CHECK_STR(p->title, "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models");  /* title case */
     }
-    p = by_key(&c, "optimus-eurosys18");
+    p = by_key(&c, "optimus2018eurosys");
     CHECK(p && p->year == 2018 && p->n_sources == 2);
-    p = by_key(&c, "horovod-arxiv18");
+    p = by_key(&c, "horovod2018arxiv");
     CHECK(p && p->year == 2018);
-    CHECK(by_key(&c, "memory-efficient-osdi20") != NULL);
-    CHECK(by_key(&c, "memory-efficient-sosp19") != NULL);
-    CHECK(by_key(&c, "foo-nsdi22") != NULL);
-    CHECK(by_key(&c, "bar-nsdi22") != NULL);
-    CHECK(by_key(&c, "scaling-arxiv20") != NULL);
+    CHECK(by_key(&c, "memoryefficient2020osdi") != NULL);
+    CHECK(by_key(&c, "memoryefficient2019sosp") != NULL);
+    CHECK(by_key(&c, "foo2022nsdi") != NULL);
+    CHECK(by_key(&c, "bar2022nsdi") != NULL);
+    CHECK(by_key(&c, "scaling2020arxiv") != NULL);
     CHECK_INT(dd.n_unsure, 2);
     bool venues = false, names = false, arxiv = false;
     for (size_t i = 0; i < dd.n; i++) {
@@ -279,7 +279,7 @@ static void test_conflicts(void)
     FILE *f = open_memstream(&buf, &len);
     lit_dedupe_print(&dd, true, f);
     fclose(f);
-    CHECK(strstr(buf, "merged into 'zero-sc20': a.md:1 \"ZeRO: Memory Optimizations") != NULL);
+    CHECK(strstr(buf, "merged into 'zero2020sc': a.md:1 \"ZeRO: Memory Optimizations") != NULL);
     CHECK(strstr(buf, "unsure, kept apart: a.md:4 \"Memory-Efficient Training of Large Models\" and b.md:4") != NULL);
     CHECK(strstr(buf, "same arXiv id") != NULL);
     free(buf);
@@ -372,12 +372,12 @@ static void test_order_independence(void)
     }
     CHECK_STR(out[1], out[0]);
     CHECK_STR(out[2], out[0]);
-    CHECK(strstr(out[0], "efficient-sc21|Efficient Large Model Training One|") != NULL);
-    CHECK(strstr(out[0], "efficient-sc21b|Efficient Large Model Training Three|") != NULL);
-    CHECK(strstr(out[0], "efficient-sc21c|Efficient Large Model Training Two|") != NULL);
-    CHECK(strstr(out[0], "gpipe-neurips19|GPipe: Efficient Training of Giant Neural Networks|GPipe|NeurIPS|2019|a:2,c:3,") != NULL);
-    CHECK(strstr(out[0], "distbelief-nips12|Large Scale Distributed Deep Networks|DistBelief|NIPS|2012|a:9,b:26,") != NULL);
-    CHECK(strstr(out[0], "pretzel-osdi18|PRETZEL: Opening") != NULL);
+    CHECK(strstr(out[0], "efficient2021sc|Efficient Large Model Training One|") != NULL);
+    CHECK(strstr(out[0], "efficient2021sca|Efficient Large Model Training Three|") != NULL);
+    CHECK(strstr(out[0], "efficient2021scb|Efficient Large Model Training Two|") != NULL);
+    CHECK(strstr(out[0], "gpipe2019neurips|GPipe: Efficient Training of Giant Neural Networks|GPipe|NeurIPS|2019|a:2,c:3,") != NULL);
+    CHECK(strstr(out[0], "distbelief2012nips|Large Scale Distributed Deep Networks|DistBelief|NIPS|2012|a:9,b:26,") != NULL);
+    CHECK(strstr(out[0], "pretzel2018osdi|PRETZEL: Opening") != NULL);
     for (int k = 0; k < 3; k++) free(out[k]);
 }
 
@@ -435,8 +435,8 @@ static void test_keys(void)
     lit_paper *k = add(&c, "Kept Key From BibTeX", NULL, "OSDI", 2020, "a.bib", 8);
     k->key = "Smith2020Kept";
     lit_assign_keys(&c);
-    const char *want[] = {"mulayer-eurosys19", "lottery-iclr19", "network-netai20", "distbelief", "afs-coddl-nsdi21",
-                          "something-2017", "workshop-neuripsw16", "Smith2020Kept"};
+    const char *want[] = {"mulayer2019eurosys", "lottery2019iclr", "network2020netai", "distbelief", "afscoddl2021nsdi",
+                          "something2017", "workshop2016neuripsw", "Smith2020Kept"};
     for (size_t i = 0; i < c.n_papers; i++) CHECK_STR(c.papers[i].key, want[i]);
     lit_catalog_free(&c);
 }
@@ -450,7 +450,7 @@ static void test_key_clash(void)
     add(&c, "First Paper About Things", NULL, "TPDS", 2020, "a.bib", 1)->key = "same";
     lit_assign_keys(&c);
     CHECK_STR(c.papers[1].key, "same");           /* a.bib comes first by place */
-    CHECK_STR(c.papers[0].key, "second-tpds21");
+    CHECK_STR(c.papers[0].key, "second2021tpds");
     lit_catalog_free(&c);
     /* three times: each later one is compared with the first, which keeps the key */
     lit_catalog_init(&c);
@@ -459,8 +459,8 @@ static void test_key_clash(void)
     add(&c, "First Paper About Things", NULL, "TPDS", 2020, "a.bib", 1)->key = "same";
     lit_assign_keys(&c);
     CHECK_STR(c.papers[2].key, "same");
-    CHECK_STR(c.papers[1].key, "second-tpds21");
-    CHECK_STR(c.papers[0].key, "third-tpds22");
+    CHECK_STR(c.papers[1].key, "second2021tpds");
+    CHECK_STR(c.papers[0].key, "third2022tpds");
     lit_catalog_free(&c);
     lit_catalog_init(&c);
     add(&c, "An Existing Paper in the Catalog", NULL, "OSDI", 2020, "z.md", 1)->key = "same";
@@ -469,7 +469,7 @@ static void test_key_clash(void)
     merge(&c, 1, &dd);
     const lit_paper *e = by_key(&c, "same");
     CHECK(e != NULL && !strcmp(e->title, "An Existing Paper in the Catalog"));
-    CHECK(by_key(&c, "new-osdi21") != NULL);
+    CHECK(by_key(&c, "new2021osdi") != NULL);
     lit_dedupe_free(&dd);
     lit_catalog_free(&c);
 }
@@ -518,6 +518,50 @@ static void test_report_only(void)
     lit_catalog_free(&c);
 }
 
+/* A list entry and the user's bibliography entry of one paper: the bibliography's key,
+ * title as written, authors, DOI and links win; the list's label names the system. The
+ * same arXiv id is one paper under two lists' labels. */
+static void test_record_wins(void)
+{
+    lit_catalog c;
+    lit_catalog_init(&c);
+    lit_paper *l = add(&c, "Memory Optimizations Toward Training Trillion Parameter Models", "DeepSpeed", "SC", 2020, "list.md", 3);
+    l->arxiv = "1910.02054";
+    l->links = lit_arena_alloc(&c.arena, 2 * sizeof *l->links);
+    l->links[0] = (lit_link){"paper", "https://arxiv.org/abs/1910.02054"};
+    l->links[1] = (lit_link){"code", "https://github.com/microsoft/DeepSpeed"};
+    l->n_links = 2;
+    lit_paper *r = add(&c, "{ZeRO}: Memory Optimizations Toward Training Trillion Parameter Models", NULL, "SC", 2020, "mine.bib", 12);
+    r->key = "Rajbhandari:2020:ZeRO";
+    r->doi = "10.1109/SC41405.2020.00024";
+    static const char *names[] = {"Samyam Rajbhandari", "Jeff Rasley"};
+    r->authors = names;
+    r->n_authors = 2;
+    add(&c, "ZeRO: memory optimizations toward training trillion parameter models", "ZeRO-Offload", NULL, 0, "other.md", 7)
+        ->arxiv = "1910.02054v3";   /* another list's label, the same arXiv id */
+    lit_dedupe dd;
+    merge(&c, 0, &dd);
+    CHECK_INT(c.n_papers, 1);
+    const lit_paper *p = by_key(&c, "Rajbhandari:2020:ZeRO");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->title, "{ZeRO}: Memory Optimizations Toward Training Trillion Parameter Models");
+        CHECK_INT(p->n_authors, 2);
+        CHECK_STR(p->doi, "10.1109/SC41405.2020.00024");
+        CHECK_STR(p->arxiv, "1910.02054");
+        CHECK_INT(p->n_sources, 3);
+        CHECK(p->short_name && strcmp(p->short_name, "DeepSpeed") == 0);   /* the better ranked list's label */
+        bool arxiv_link = false, code = false;
+        for (uint32_t i = 0; i < p->n_links; i++) {
+            arxiv_link |= !strcmp(p->links[i].kind, "paper");
+            code |= !strcmp(p->links[i].kind, "code");
+        }
+        CHECK(!arxiv_link && code);   /* the record's DOI is where the paper is; the code link stays */
+    }
+    lit_dedupe_free(&dd);
+    lit_catalog_free(&c);
+}
+
 int main(void)
 {
     lit_diag d;
@@ -538,6 +582,7 @@ int main(void)
     test_keys();
     test_report_only();
     test_key_clash();
+    test_record_wins();
     test_scale();
     lit_venues_free(&vs);
     lit_topics_free(&ts);

@@ -125,6 +125,23 @@ static const struct entry_case entries[] = {
      "Dense Engines under Trust", NULL, "TrustNLP", 2022, false},
     {"- [2009, PFA] [Performance Factors of Engines](https://dl.acm.org/doi/10.5555/1)\n",
      "Performance Factors of Engines", NULL, NULL, 2009, false},
+    /* a list's label before the title names the system and is no title text (nor an author) */
+    {"- PipeDream: [Generalized Pipeline Parallelism for DNN Training](https://arxiv.org/abs/1806.03377) (SOSP 2019)\n",
+     "Generalized Pipeline Parallelism for DNN Training", "PipeDream", "SOSP", 2019, false},
+    {"- ZeRO, [Memory Optimizations Toward Training Trillion Parameter Models](https://e.org/z) SC 2020\n",
+     "Memory Optimizations Toward Training Trillion Parameter Models", "ZeRO", "SC", 2020, false},
+    {"- DeepSpeed: [ZeRO: Memory Optimizations Toward Training Trillion Parameter Models](https://e.org/z) (SC 2020)\n",
+     "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models", "ZeRO", "SC", 2020, false},
+    {"- Alpa - Automating Inter- and Intra-Operator Parallelism for Distributed Deep Learning (OSDI 2022)\n",
+     "Automating Inter- and Intra-Operator Parallelism for Distributed Deep Learning", "Alpa", "OSDI", 2022, false},
+    {"- Alpa \xE2\x80\x93 Automating Inter- and Intra-Operator Parallelism (OSDI 2022)\n",
+     "Automating Inter- and Intra-Operator Parallelism", "Alpa", "OSDI", 2022, false},
+    {"- [Alpa] Automating Inter- and Intra-Operator Parallelism for Distributed Deep Learning (OSDI 2022)\n",
+     "Automating Inter- and Intra-Operator Parallelism for Distributed Deep Learning", "Alpa", "OSDI", 2022, false},
+    {"- [Oral] Automating Inter- and Intra-Operator Parallelism for Distributed Deep Learning (OSDI 2022)\n",
+     "Automating Inter- and Intra-Operator Parallelism for Distributed Deep Learning", NULL, "OSDI", 2022, false},
+    {"- LeCun, [Gradient-Based Learning Applied to Document Recognition](https://e.org/l) (1998)\n",   /* a surname */
+     "Gradient-Based Learning Applied to Document Recognition", NULL, NULL, 1998, false},
 };
 
 static void test_entries(void)
