@@ -389,6 +389,28 @@ bool lit_tex_key_ok(const char *key)
     return true;
 }
 
+int lit_cite_key_ok(const char *key)
+{
+    if (!key || !*key) return 0;
+    int r = 1;
+    for (const char *p = key; *p;) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) {
+            if (c <= ' ' || c == 0x7F || strchr(",{}\"'%#~\\", c) || (c == '^' && p[1] == '^')) return 0;
+            p++;
+            continue;
+        }
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+        if (k <= 0) return 0;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_NO) return 0;   /* letters, marks, digits */
+        r = 2;
+        p += k;
+    }
+    return r;
+}
+
 const char *lit_tex_cp_name(int32_t cp, char buf[16])
 {
     if (cp < 0) snprintf(buf, 16, "invalid UTF-8");

@@ -40,6 +40,9 @@ void lit_tex_url(lit_buf *b, const char *url);
 /* True when key can go into \cite{} (also inside a table) and a BibTeX entry as it is:
  * non-empty printable ASCII without space , { } " ' % # ~ \ and without "^^". */
 bool lit_tex_key_ok(const char *key);
+/* Whether key can be cited: 1 as lit_tex_key_ok, 2 when it also holds UTF-8 letters or
+ * digits (a Chinese thesis's key): biber and biblatex cite it, bibtex cannot; 0 when not. */
+int lit_cite_key_ok(const char *key);
 
 /* Writes "U+XXXX" (or "invalid UTF-8" for -1) into buf (16 bytes) for messages. */
 const char *lit_tex_cp_name(int32_t cp, char buf[16]);

@@ -607,6 +607,12 @@ static void judge_one(const side *p, const side *r, lit_cand *c)
             c->refused = "its title shares no word with the paper's (an identifier copied wrongly?)";
             return;
         }
+        /* two reviewed venues and titles of a word or two in common: two papers, one DOI
+         * copied onto the other (as dedupe keeps them apart) */
+        if (c->venue_differs && c->score < 50 && !one_word) {
+            c->refused = "another venue and a title of little in common (an identifier copied wrongly?)";
+            return;
+        }
         c->score = 100;
     }
     bool by_id = same_doi || same_arxiv;

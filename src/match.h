@@ -98,8 +98,8 @@ typedef struct lit_decision {
 } lit_decision;
 
 /* Judges records rec[0..n) of rc as paper p of pc. A candidate is refused when an identifier disagrees (another DOI, another arXiv
- * id), when a shared DOI or arXiv id comes with titles that share no word (a copied
- * identifier), when both name authors and none is shared, when the years are further
+ * id), when a shared DOI or arXiv id comes with titles that share no word, or with two
+ * reviewed venues and titles scoring under 50 (a copied identifier), when both name authors and none is shared, when the years are further
  * apart than one (a preprint may come up to two years before its published version),
  * a title of no content word, a short one (under 16 letters or 3 content words) without
  * the same year and the same venue or an author, and a similar title when it scores under

@@ -450,11 +450,15 @@ int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     lit_strtab seen = {0};
     lit_arena tmp = {0};
     uint32_t *first = lit_xmalloc((n_sel ? n_sel : 1) * sizeof *first);
+    size_t utf8_keys = 0;
+    const char *utf8_key = NULL;
     for (size_t i = 0; i < n_sel && rc == 0; i++) {
         const lit_paper *p = &cat->papers[sel ? sel[i] : i];
-        if (!lit_tex_key_ok(p->key)) {
+        int kok = lit_cite_key_ok(p->key);
+        if (kok == 2 && !utf8_keys++) utf8_key = p->key;
+        if (!kok) {
             rc = lit_error(d, cat->path, p->line, p->col,
-                           "key '%s' cannot be cited (letters, digits and - _ : . + / @ only)", p->key ? p->key : "");
+                           "key '%s' cannot be cited (no space , { } \" ' %% # ~ \\ or ^^)", p->key ? p->key : "");
             break;
         }
         char *lk = lower_key(&tmp, p->key);
@@ -474,7 +478,7 @@ int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
         const lit_node *al = lit_paper_extra(p, "aliases", LIT_NODE_SEQ);
         for (size_t k = 0; al && k < al->n && rc == 0; k++) {
             const char *a = al->items[k].str;
-            if (al->items[k].kind != LIT_NODE_SCALAR || !lit_tex_key_ok(a)) continue;
+            if (al->items[k].kind != LIT_NODE_SCALAR || !lit_cite_key_ok(a)) continue;
             char *la = lower_key(&tmp, a);
             if (lit_strtab_find(&seen, la) >= 0) continue;
             lit_strtab_intern(&seen, &tmp, la);
@@ -490,9 +494,14 @@ int lit_bib_write(FILE *fp, const lit_catalog *cat, const lit_venues *vs,
     if (rc == 0 && no_author)
         lit_warn(d, NULL, 0, 0, "%zu of the %zu entries have no authors (their lists give none): written as @misc; "
                  "litsurvey resolve adds them from your bibliography or DBLP", no_author, n_sel);
+    if (rc == 0 && utf8_keys)
+        lit_warn(d, NULL, 0, 0, "%zu key%s non-ASCII letters ('%s'): biber cites %s, bibtex cannot "
+                 "(use biblatex with biber, or give these entries ASCII keys)", utf8_keys, utf8_keys == 1 ? " has" : "s have",
+                 utf8_key, utf8_keys == 1 ? "it" : "them");
     if (rc == 0) {
         fprintf(fp, "%% BibTeX entries written by litsurvey: %zu papers; the keys are the ones the\n"
-                    "%% LaTeX tables cite. ASCII only (accents as LaTeX macros).\n", n_sel);
+                    "%% LaTeX tables cite. ASCII only (accents as LaTeX macros)%s.\n", n_sel,
+                utf8_keys ? ", but for keys with non-ASCII letters, which need biber" : "");
         if (no_author)
             fprintf(fp, "%% %zu entries have no authors (the lists they come from give none), so they are misc entries.\n",
                     no_author);

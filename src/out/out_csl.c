@@ -161,6 +161,7 @@ static json_t *item(const lit_catalog *cat, const lit_venues *vs, const lit_pape
     const lit_node *bib = lit_paper_extra(p, "bib", LIT_NODE_MAP);
     const lit_node *bt = lit_paper_extra(p, "bibtype", LIT_NODE_SCALAR);
     set_str(o, "id", p->key);
+    set_str(o, "citation-key", p->key);   /* Better BibTeX's field: the key comes back as the key, whatever its shape */
     set_str(o, "type", type_of(p, kind, v != NULL));
     set_str(o, "title", p->title);
     set_str(o, "title-short", p->short_name);

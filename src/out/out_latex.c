@@ -148,7 +148,7 @@ static void cite(ctx *c, const lit_paper *p)
 {
     size_t pi = (size_t)(p - c->db->cat.papers);
     const char *key = c->o->cites ? lit_citemap_key(c->o->cites, (uint32_t)pi) : p->key;
-    if (lit_tex_key_ok(key)) {
+    if (lit_cite_key_ok(key)) {
         lit_buf_addc(c->b, '\\');
         lit_buf_adds(c->b, c->o->cite_cmd ? c->o->cite_cmd : "cite");
         lit_buf_addc(c->b, '{');

@@ -43,8 +43,8 @@ n_mine=$(comm -12 cited.txt mine.keys | wc -l)
 check "the tables cite 6 keys of mine.bib ($n_mine)" test "$n_mine" -eq 6
 check "the fragment says whose keys it cites" grep -q '^% Citations use the keys of mine.bib where it holds the paper (6), else the catalog keys (8)' topics.tex
 # a key of mine.bib that the list gives another paper: renamed, never cited for the wrong paper
-check "the list's efficient-sosp23 (another paper than mine.bib's) is cited as efficient-sosp23a" sh -c "
-  grep -qx efficient-sosp23a cited.txt && ! grep -qx efficient-sosp23 cited.txt && grep -q \"'efficient-sosp23' is cited as 'efficient-sosp23a'\" catalog.err"
+check "the list's efficient2023sosp (another paper than mine.bib's) is cited as efficient2023sospa" sh -c "
+  grep -qx efficient2023sospa cited.txt && ! grep -qx efficient2023sosp cited.txt && grep -q \"'efficient2023sosp' is cited as 'efficient2023sospa'\" catalog.err"
 
 # --- extra.bib: exactly what mine.bib lacks, under the keys the tables cite ---
 check "bib --missing-from mine.bib writes extra.bib" "$LIT" bib $C --missing-from mine.bib -o extra.bib
@@ -144,7 +144,7 @@ check "the one-level taxonomy has no check marks" sh -c "! grep -q checkmark tax
 check "the one-level taxonomy counts the topics' papers by venue kind" grep -q 'Surveyed papers by topic and venue kind' taxonomy.tex
 check "...and says why" grep -q 'every paper is under one topic' taxonomy.err
 printf '  gpu: yes\n' >facet.txt
-awk '/^- key: alpa-osdi22/ { print; getline; print; print "  hardware: [GPU, TPU]"; next } /^- key: orca-osdi22/ { print; getline; print; print "  hardware: GPU"; next } { print }' catalog.yaml >facets.yaml
+awk '/^- key: alpa2022osdi/ { print; getline; print; print "  hardware: [GPU, TPU]"; next } /^- key: orca2022osdi/ { print; getline; print; print "  hardware: GPU"; next } { print }' catalog.yaml >facets.yaml
 "$LIT" latex taxonomy -c facets.yaml --facets hardware -o facets.tex 2>facets.err
 check "--facets hardware: the values are the columns" sh -c "grep -q '{GPU}' facets.tex && grep -q '{TPU}' facets.tex"
 check "--facets hardware: a check per value, rows of the papers with one" test "$(grep -o checkmark facets.tex | wc -l)" -eq 3

@@ -130,17 +130,17 @@ for style in plain plainnat; do
   fi
 done
 
-# an undated record: no year field (no n.d.); natbib and biber still run
-printf '[{"id": "undated", "type": "article-journal", "title": "A Note Without a Date", "container-title": "Notes", "volume": "2", "author": [{"family": "Kim", "given": "Ara"}]}]\n' >undated.json
+# an undated record: no year field (no n.d.); natbib and biber still run (a typed id: a bare word is no key)
+printf '[{"id": "kim-undated", "type": "article-journal", "title": "A Note Without a Date", "container-title": "Notes", "volume": "2", "author": [{"family": "Kim", "given": "Ara"}]}]\n' >undated.json
 "$LIT" import $V -q undated.json -o u.yaml
 "$LIT" bib -c u.yaml $V -o u.bib
-check "an undated record has no year field" sh -c "! grep -q 'year\|n\\.d\\.' u.bib && grep -q '^@article{undated,' u.bib"
+check "an undated record has no year field" sh -c "! grep -q 'year\|n\\.d\\.' u.bib && grep -q '^@article{kim-undated,' u.bib"
 mkdir un && cp u.bib un/
-printf '\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}\n\\citet{undated}\n\\bibliographystyle{plainnat}\n\\bibliography{u}\n\\end{document}\n' >un/doc.tex
+printf '\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}\n\\citet{kim-undated}\n\\bibliographystyle{plainnat}\n\\bibliography{u}\n\\end{document}\n' >un/doc.tex
 (cd un && pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1; bibtex doc >bibtex.out 2>&1;
   pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1 && pdflatex -interaction=nonstopmode -halt-on-error doc >/dev/null 2>&1)
 check "natbib (plainnat) typesets it, its only warnings the empty year" sh -c \
-  "[ -s un/doc.pdf ] && grep -q '^Warning--empty year in undated' un/doc.blg && ! grep '^Warning--' un/doc.blg | grep -vq 'empty year in undated' && ! grep -q 'Citation.*undefined' un/doc.log"
+  "[ -s un/doc.pdf ] && grep -q '^Warning--empty year in kim-undated' un/doc.blg && ! grep '^Warning--' un/doc.blg | grep -vq 'empty year in kim-undated' && ! grep -q 'Citation.*undefined' un/doc.log"
 (cd un && biber --tool --validate-datamodel --output-file=out.bib u.bib >biber.out 2>&1); rc=$?
 check "biber reads it; the validator's only word is the date it lacks" sh -c \
   "[ $rc -eq 0 ] && [ \$(grep -c '^WARN' un/biber.out) -eq 1 ] && grep -q \"Missing mandatory field - one of 'date, year'\" un/biber.out"

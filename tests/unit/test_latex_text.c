@@ -145,6 +145,14 @@ int main(void)
     CHECK(lit_tex_key_ok("pipedream-sosp19"));
     CHECK(lit_tex_key_ok("odd&key$^_(1)[x]!?*=;<>|`@:/+.-"));
     CHECK(!lit_tex_key_ok(""));
+    /* UTF-8 letters and digits: biber's, not bibtex's; other non-ASCII never */
+    CHECK_INT(lit_cite_key_ok("pipedream-sosp19"), 1);
+    CHECK_INT(lit_cite_key_ok("\xE5\xBC\xA0\xE4\xB8\x89" "2020"), 2);          /* 张三2020 */
+    CHECK_INT(lit_cite_key_ok("m\xC3\xBC" "ller2019"), 2);                           /* müller2019 */
+    CHECK_INT(lit_cite_key_ok("a\xE2\x80\x94" "b"), 0);                             /* an em dash */
+    CHECK_INT(lit_cite_key_ok("a\xFF"), 0);                                        /* invalid UTF-8 */
+    CHECK_INT(lit_cite_key_ok("a b"), 0);
+    CHECK_INT(lit_cite_key_ok(""), 0);
     CHECK(!lit_tex_key_ok(NULL));
     CHECK(!lit_tex_key_ok("a b"));
     CHECK(!lit_tex_key_ok("a,b"));
