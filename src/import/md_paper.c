@@ -11,6 +11,10 @@
 void lit_md_push_section(imp *im, int level, const char *text, long line)
 {
     while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
+    /* "## Contents", its links, then "### Optimization": the table of contents ends at the
+     * next heading of any level, which is no part of it */
+    if (level <= 6 && im->n_sec && im->sec[im->n_sec - 1].level <= 6 && lit_md_contents_heading(im->sec[im->n_sec - 1].text))
+        free(im->sec[--im->n_sec].text);
     LIT_GROW(im->sec, im->cap_sec, im->n_sec + 1);
     section *s = &im->sec[im->n_sec++];
     memset(s, 0, sizeof *s);

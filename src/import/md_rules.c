@@ -301,6 +301,31 @@ bool lit_md_abbrev_before(const char *s, size_t i)
     return i > b && (b == 0 || s[b - 1] == ' ' || IS_MARK(s[b - 1])) && WORD_IN(ab, s + b, i - b);
 }
 
+/* A heading's words as a lower-case key: letters and single spaces, its decorations and
+ * punctuation gone ("Books :closed_book:" -> "books", "🎙 Podcasts:" -> "podcasts"). */
+static size_t heading_key(const char *heading, char *buf, size_t cap)
+{
+    char *h = lit_xstrdup(heading);
+    lit_md_strip_decorations(h);
+    size_t n = 0;
+    for (const char *p = h; *p && n < cap - 1; p++)
+        if (isalpha((unsigned char)*p) || (*p == ' ' && n && buf[n - 1] != ' ')) buf[n++] = (char)tolower((unsigned char)*p);
+    free(h);
+    while (n && buf[n - 1] == ' ') n--;
+    buf[n] = 0;
+    return n;
+}
+
+/* A table of contents' heading: "## Contents", "## Table of Contents", "## Content". Its
+ * own lines are no papers, but it holds no section: the headings below it are the list's. */
+bool lit_md_contents_heading(const char *heading)
+{
+    static const char *w[] = {"contents", "table of contents", "content", "table of content", "toc"};
+    char buf[64];
+    size_t n = heading_key(heading, buf, sizeof buf);
+    return WORD_IN(w, buf, n);
+}
+
 /* Sections whose entries are not papers: "## Blog Posts", "### Talks", "## Software". */
 bool lit_md_not_paper_section(const char *heading)
 {
@@ -314,14 +339,8 @@ bool lit_md_not_paper_section(const char *heading)
         "contributing", "license", "contents",
         "table of contents", "acknowledgements", "acknowledgments", "citation", "contact",
     };
-    char buf[64], *h = lit_xstrdup(heading);
-    lit_md_strip_decorations(h);   /* "Books :closed_book:" */
-    size_t n = 0;
-    for (const char *p = h; *p && n < sizeof buf - 1; p++)   /* "Blog Posts:", "🎙 Podcasts" */
-        if (isalpha((unsigned char)*p) || (*p == ' ' && n && buf[n - 1] != ' ')) buf[n++] = (char)tolower((unsigned char)*p);
-    free(h);
-    while (n && buf[n - 1] == ' ') n--;
-    buf[n] = 0;
+    char buf[64];
+    size_t n = heading_key(heading, buf, sizeof buf);
     return WORD_IN(w, buf, n);
 }
 
