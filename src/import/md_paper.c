@@ -407,9 +407,10 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
     if ((im->anchor_link && !e.tagged && !aux_paper) || im->toc_line) paper = false;   /* a table of contents' line */
     /* what is not a paper whatever it carries: an update log's line, an event, a venue's
-     * name, a sentence of prose, a title that is a name list ("Ada Lovelace, Alan Turing") */
+     * name, a sentence of prose, a title that is a name list ("Ada Lovelace, Alan Turing"),
+     * without a link a criterion of the list ("**2014**: +400 citations", "Before 2012") */
     bool known = lit_md_update_log(text) || lit_md_event_title(e.title) || lit_md_venue_title(e.title) ||
-                 lit_md_fragment(e.title) ||
+                 lit_md_fragment(e.title) || (!n_links && lit_md_criteria(e.title)) ||
                  ((kind == 'p' || kind == 'c' || kind == 't') && lit_md_prose(e.title)) ||
                  (*e.title && im->vs && lit_venues_find(im->vs, e.title));
     if (!known && paper && !e.title_delimited && strchr(e.title, ',') && memchr(e.title, ' ', strcspn(e.title, ","))) {

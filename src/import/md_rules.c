@@ -383,6 +383,48 @@ static const char *last_word(const char *t, size_t *n)
     return t + b;
 }
 
+/* Whether s starts with a year (19xx, 20xx) that no other digit or letter follows. */
+static bool year_at(const char *s)
+{
+    return strspn(s, "0123456789") == 4 && (!strncmp(s, "19", 2) || !strncmp(s, "20", 2)) && !isalnum((unsigned char)s[4]);
+}
+
+/* A threshold or a span that says how papers were chosen, no title of one: a count with its
+ * sign ("+800 citations", "~50 papers", "< 6 months", "100+ stars"), a count of a unit
+ * ("500 citations"), a span of years ("2012-2016", "Before 2012", "since 2018"). */
+bool lit_md_criteria(const char *t)
+{
+    static const char *units[] = {"citation", "citations", "cites", "cited", "star", "stars", "paper", "papers",
+                                  "month", "months", "year", "years", "day", "days", "week", "weeks", "page", "pages"};
+    static const char *spans[] = {"before", "after", "since", "until", "till", "prior", "from", "pre", "post"};
+    while (*t == ' ' || *t == '"' || IS_MARK(*t)) t++;
+    size_t words = lit_md_count_words(t);
+    const char *p = t;
+    static const char *signs[] = {"+", "~", "<", ">", "\u2264", "\u2265", "\u2248"};   /* <= >= ~= */
+    for (size_t i = 0; i < sizeof signs / sizeof *signs; i++)
+        if (!strncmp(p, signs[i], strlen(signs[i]))) { p += strlen(signs[i]); break; }
+    bool sign = p > t;
+    while (*p == ' ' || *p == '=') p++;
+    size_t d = strspn(p, "0123456789,.");
+    if (d && isdigit((unsigned char)*p)) {
+        const char *q = p + d;
+        if (sign || *q == '+') return words <= 8;   /* "+60 citations or \"More Papers from 2016\"" */
+        if (year_at(p) && (q[0] == '-' || !strncmp(q, "\u2013", 3) || lit_md_starts_ci(q, " to ") || lit_md_starts_ci(q, " - "))) {
+            q += q[0] == '-' ? 1 : q[0] == ' ' ? (q[1] == '-' ? 3 : 4) : 3;
+            while (*q == ' ') q++;
+            return year_at(q) && words <= 3;   /* "2012-2016", "2012 to 2016" */
+        }
+        while (*q == ' ') q++;
+        size_t n = strspn(q, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        return n && words <= 3 && word_in(units, sizeof units / sizeof *units, q, n);   /* "500 citations" */
+    }
+    size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (!n || words > 3 || !WORD_IN(spans, t, n)) return false;   /* "Before 2012", "Prior to 2010" */
+    for (const char *q = t + n; *q; q++)
+        if (isdigit((unsigned char)*q) && !isalnum((unsigned char)q[-1]) && year_at(q)) return true;
+    return false;
+}
+
 bool lit_md_fragment(const char *t)
 {
     static const char *w[] = {"the", "a", "an"};
