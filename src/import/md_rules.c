@@ -316,8 +316,9 @@ static size_t heading_key(const char *heading, char *buf, size_t cap)
     return n;
 }
 
-/* A table of contents' heading: "## Contents", "## Table of Contents", "## Content". Its
- * own lines are no papers, but it holds no section: the headings below it are the list's. */
+/* A table of contents' heading: "## Contents", "## Table of Contents", "## Content". It holds
+ * no section: the headings below it are the list's. Its lines that link into the page are
+ * no papers (md_walk.c); a line under it that is a paper is one. */
 bool lit_md_contents_heading(const char *heading)
 {
     static const char *w[] = {"contents", "table of contents", "content", "table of content", "toc"};
@@ -336,8 +337,7 @@ bool lit_md_not_paper_section(const char *heading)
         "notebook", "notebooks", "demos", "book", "books", "newsletter", "newsletters", "people",
         "researchers", "labs", "research groups", "companies", "jobs", "events", "conferences", "venues",
         "workshops", "related lists", "other lists", "awesome lists", "news", "updates", "changelog",
-        "contributing", "license", "contents",
-        "table of contents", "acknowledgements", "acknowledgments", "citation", "contact",
+        "contributing", "license", "acknowledgements", "acknowledgments", "citation", "contact",
     };
     char buf[64];
     size_t n = heading_key(heading, buf, sizeof buf);

@@ -31,7 +31,8 @@ c = yaml.safe_load(open('nested.yaml'))
 for x in c['papers']:
     assert 'citation' not in x['title'] and 'months' not in x['title'] and '2012' not in x['title'], x
     assert 'contents' not in x.get('topics', []), x
-assert all('Contents' not in s.get('heading', '') for l in c['lists'] for s in l.get('sections', [])), c['lists']
+heads = [s['heading'] for l in c['lists'] for s in l['sections']]
+assert heads == ['Awesome Classic Vision Papers', 'Recognition / Detection', 'Sequence Models', 'Old Papers', 'Appendix'], heads
 "
 check "nested: one summary line, seven papers" grep -q "imported 7 papers from 7 entries" nested.err
 "$LIT" markdown -c nested.yaml $V -o back.md 2>/dev/null

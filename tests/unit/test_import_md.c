@@ -571,13 +571,19 @@ static void test_contents(void)
         CHECK_INT(c.papers[2].year, 1998);
     }
     lit_catalog_free(&c);
-    /* a line under "## Table of Contents" that is no link into the page is still no paper */
-    const char *course = "## Table of Contents\n- [Training](#training)\n- Course: Deep Learning Systems Design and Practice\n\n"
+    /* under "## Table of Contents" a line that is no link into the page is read for what it
+     * is: a course is no paper, a paper is one */
+    const char *course = "## Table of Contents\n- [Training](#training)\n- Course: Deep Learning Systems Design and Practice\n"
+                         "- [SOSP'23] Efficient Memory Management for Large Language Model Serving with PagedAttention\n\n"
                          "## Training\n- [OSDI'22] Orca: A Distributed Serving System for Transformer-Based Generative Models\n";
     lit_catalog_init(&c);
     CHECK_INT(import_str(&c, course), 0);
-    CHECK_INT(c.n_papers, 1);
-    if (c.n_papers == 1) CHECK_STR(c.papers[0].sources[0].section, "Training");
+    CHECK_INT(c.n_papers, 2);
+    if (c.n_papers == 2) {
+        CHECK_STR(c.papers[0].title, "Efficient Memory Management for Large Language Model Serving with PagedAttention");
+        CHECK_INT(c.papers[0].n_topics, 0);   /* "Table of Contents" is no topic */
+        CHECK_STR(c.papers[1].sources[0].section, "Training");
+    }
     lit_catalog_free(&c);
 }
 
