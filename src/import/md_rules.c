@@ -391,7 +391,9 @@ static bool year_at(const char *s)
 
 /* A threshold or a span that says how papers were chosen, no title of one: a count with its
  * sign ("+800 citations", "~50 papers", "< 6 months", "100+ stars"), a count of a unit
- * ("500 citations"), a span of years ("2012-2016", "Before 2012", "since 2018"). */
+ * ("500 citations"), a span of years ("2012-2016", "Before 2012", "since 2018"). A title
+ * may start with a number ("100,000 Podcasts: ...", "3D ShapeNets: ..."): a sign, a unit or a
+ * span of years makes the criterion. */
 bool lit_md_criteria(const char *t)
 {
     static const char *units[] = {"citation", "citations", "cites", "cited", "star", "stars", "paper", "papers",
@@ -416,10 +418,10 @@ bool lit_md_criteria(const char *t)
         }
         while (*q == ' ') q++;
         size_t n = strspn(q, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
-        return n && words <= 3 && word_in(units, sizeof units / sizeof *units, q, n);   /* "500 citations" */
+        return n && words <= 3 && WORD_IN(units, q, n);   /* "500 citations" */
     }
     size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    if (!n || words > 3 || !WORD_IN(spans, t, n)) return false;   /* "Before 2012", "Prior to 2010" */
+    if (!n || words > 4 || !WORD_IN(spans, t, n)) return false;   /* "Before 2012", "From 2012 to 2016" */
     for (const char *q = t + n; *q; q++)
         if (isdigit((unsigned char)*q) && !isalnum((unsigned char)q[-1]) && year_at(q)) return true;
     return false;

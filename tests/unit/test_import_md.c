@@ -505,12 +505,12 @@ static void test_criteria(void)
 {
     static const char *not_papers[] = {
         "+200 citations", "+60 citations or \"More Papers from 2016\"", "~50 papers", "< 6 months", "100+ stars",
-        "\xE2\x89\xA5 300 citations", "500 citations", "2012-2016", "2012 to 2016", "Before 2012", "Prior to 2010",
+        "\xE2\x89\xA5 300 citations", "500 citations", "2012-2016", "2012 to 2016", "Before 2012", "Prior to 2010", "From 2012 to 2016",
     };
     static const char *papers[] = {
         "100,000 Podcasts: A Spoken English Document Corpus", "3D ShapeNets: A Deep Representation for Volumetric Shapes",
         "1000 Layers of Residual Networks for Image Recognition", "Before Training: Data Selection for Vision Models",
-        "2012-2016 Trends in Object Detection Benchmarks",
+        "2012-2016 Trends in Object Detection Benchmarks", "After 2012: What Deep Networks Changed in Vision",
     };
     size_t nn = sizeof not_papers / sizeof *not_papers, np = sizeof papers / sizeof *papers;
     for (size_t i = 0; i < nn + np; i++) {
