@@ -108,7 +108,9 @@ size_t lit_md_note_field(const char *s);    /* "Notes:", "Summary:" */
 bool lit_md_course_code(const char *t);
 size_t lit_md_presenter(const char *s);                 /* "Oscar presents: ": its length */
 bool lit_md_fragment(const char *t);                      /* "Based on the" */
+bool lit_md_criteria(const char *t);                      /* "+800 citations", "Before 2012" */
 bool lit_md_not_paper_section(const char *heading);      /* "Blog Posts", "Talks", "Software" */
+bool lit_md_contents_heading(const char *heading);       /* "Contents", "Table of Contents" */
 bool lit_md_update_log(const char *s);                   /* "2022/03/14 - add ICLR, UAI" */
 bool lit_md_event_title(const char *t);                  /* "Workshop on ...": an event */
 bool lit_md_venue_title(const char *t);                  /* "Journal of ...": a venue */

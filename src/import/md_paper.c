@@ -11,6 +11,10 @@
 void lit_md_push_section(imp *im, int level, const char *text, long line)
 {
     while (im->n_sec && im->sec[im->n_sec - 1].level >= level) free(im->sec[--im->n_sec].text);
+    /* "## Contents", its links, then "### Optimization": the table of contents ends at the
+     * next heading of any level, which is no part of it */
+    if (level <= 6 && im->n_sec && im->sec[im->n_sec - 1].level <= 6 && lit_md_contents_heading(im->sec[im->n_sec - 1].text))
+        free(im->sec[--im->n_sec].text);
     LIT_GROW(im->sec, im->cap_sec, im->n_sec + 1);
     section *s = &im->sec[im->n_sec++];
     memset(s, 0, sizeof *s);
@@ -403,9 +407,10 @@ int lit_md_handle(imp *im, const char *text, rlink *links, size_t n_links, long 
     const rlink *tl_link = first_title ? first_title : n_links ? &links[0] : NULL;
     if ((im->anchor_link && !e.tagged && !aux_paper) || im->toc_line) paper = false;   /* a table of contents' line */
     /* what is not a paper whatever it carries: an update log's line, an event, a venue's
-     * name, a sentence of prose, a title that is a name list ("Ada Lovelace, Alan Turing") */
+     * name, a sentence of prose, a title that is a name list ("Ada Lovelace, Alan Turing"),
+     * without a link a criterion of the list ("**2014**: +400 citations", "Before 2012") */
     bool known = lit_md_update_log(text) || lit_md_event_title(e.title) || lit_md_venue_title(e.title) ||
-                 lit_md_fragment(e.title) ||
+                 lit_md_fragment(e.title) || (!n_links && lit_md_criteria(e.title)) ||
                  ((kind == 'p' || kind == 'c' || kind == 't') && lit_md_prose(e.title)) ||
                  (*e.title && im->vs && lit_venues_find(im->vs, e.title));
     if (!known && paper && !e.title_delimited && strchr(e.title, ',') && memchr(e.title, ' ', strcspn(e.title, ","))) {

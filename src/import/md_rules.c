@@ -301,6 +301,32 @@ bool lit_md_abbrev_before(const char *s, size_t i)
     return i > b && (b == 0 || s[b - 1] == ' ' || IS_MARK(s[b - 1])) && WORD_IN(ab, s + b, i - b);
 }
 
+/* A heading's words as a lower-case key: letters and single spaces, its decorations and
+ * punctuation gone ("Books :closed_book:" -> "books", "🎙 Podcasts:" -> "podcasts"). */
+static size_t heading_key(const char *heading, char *buf, size_t cap)
+{
+    char *h = lit_xstrdup(heading);
+    lit_md_strip_decorations(h);
+    size_t n = 0;
+    for (const char *p = h; *p && n < cap - 1; p++)
+        if (isalpha((unsigned char)*p) || (*p == ' ' && n && buf[n - 1] != ' ')) buf[n++] = (char)tolower((unsigned char)*p);
+    free(h);
+    while (n && buf[n - 1] == ' ') n--;
+    buf[n] = 0;
+    return n;
+}
+
+/* A table of contents' heading: "## Contents", "## Table of Contents", "## Content". It holds
+ * no section: the headings below it are the list's. Its lines that link into the page are
+ * no papers (md_walk.c); a line under it that is a paper is one. */
+bool lit_md_contents_heading(const char *heading)
+{
+    static const char *w[] = {"contents", "table of contents", "content", "table of content", "toc"};
+    char buf[64];
+    size_t n = heading_key(heading, buf, sizeof buf);
+    return WORD_IN(w, buf, n);
+}
+
 /* Sections whose entries are not papers: "## Blog Posts", "### Talks", "## Software". */
 bool lit_md_not_paper_section(const char *heading)
 {
@@ -311,17 +337,10 @@ bool lit_md_not_paper_section(const char *heading)
         "notebook", "notebooks", "demos", "book", "books", "newsletter", "newsletters", "people",
         "researchers", "labs", "research groups", "companies", "jobs", "events", "conferences", "venues",
         "workshops", "related lists", "other lists", "awesome lists", "news", "updates", "changelog",
-        "contributing", "license", "contents",
-        "table of contents", "acknowledgements", "acknowledgments", "citation", "contact",
+        "contributing", "license", "acknowledgements", "acknowledgments", "citation", "contact",
     };
-    char buf[64], *h = lit_xstrdup(heading);
-    lit_md_strip_decorations(h);   /* "Books :closed_book:" */
-    size_t n = 0;
-    for (const char *p = h; *p && n < sizeof buf - 1; p++)   /* "Blog Posts:", "🎙 Podcasts" */
-        if (isalpha((unsigned char)*p) || (*p == ' ' && n && buf[n - 1] != ' ')) buf[n++] = (char)tolower((unsigned char)*p);
-    free(h);
-    while (n && buf[n - 1] == ' ') n--;
-    buf[n] = 0;
+    char buf[64];
+    size_t n = heading_key(heading, buf, sizeof buf);
     return WORD_IN(w, buf, n);
 }
 
@@ -362,6 +381,50 @@ static const char *last_word(const char *t, size_t *n)
     while (b && t[b - 1] != ' ') b--;
     *n = e - b;
     return t + b;
+}
+
+/* Whether s starts with a year (19xx, 20xx) that no other digit or letter follows. */
+static bool year_at(const char *s)
+{
+    return strspn(s, "0123456789") == 4 && (!strncmp(s, "19", 2) || !strncmp(s, "20", 2)) && !isalnum((unsigned char)s[4]);
+}
+
+/* A threshold or a span that says how papers were chosen, no title of one: a count with its
+ * sign ("+800 citations", "~50 papers", "< 6 months", "100+ stars"), a count of a unit
+ * ("500 citations"), a span of years ("2012-2016", "Before 2012", "since 2018"). A title
+ * may start with a number ("100,000 Podcasts: ...", "3D ShapeNets: ..."): a sign, a unit or a
+ * span of years makes the criterion. */
+bool lit_md_criteria(const char *t)
+{
+    static const char *units[] = {"citation", "citations", "cites", "cited", "star", "stars", "paper", "papers",
+                                  "month", "months", "year", "years", "day", "days", "week", "weeks", "page", "pages"};
+    static const char *spans[] = {"before", "after", "since", "until", "till", "prior", "from", "pre", "post"};
+    while (*t == ' ' || *t == '"' || IS_MARK(*t)) t++;
+    size_t words = lit_md_count_words(t);
+    const char *p = t;
+    static const char *signs[] = {"+", "~", "<", ">", "\u2264", "\u2265", "\u2248"};   /* <= >= ~= */
+    for (size_t i = 0; i < sizeof signs / sizeof *signs; i++)
+        if (!strncmp(p, signs[i], strlen(signs[i]))) { p += strlen(signs[i]); break; }
+    bool sign = p > t;
+    while (*p == ' ' || *p == '=') p++;
+    size_t d = strspn(p, "0123456789,.");
+    if (d && isdigit((unsigned char)*p)) {
+        const char *q = p + d;
+        if (sign || *q == '+') return words <= 8;   /* "+60 citations or \"More Papers from 2016\"" */
+        if (year_at(p) && (q[0] == '-' || !strncmp(q, "\u2013", 3) || lit_md_starts_ci(q, " to ") || lit_md_starts_ci(q, " - "))) {
+            q += q[0] == '-' ? 1 : q[0] == ' ' ? (q[1] == '-' ? 3 : 4) : 3;
+            while (*q == ' ') q++;
+            return year_at(q) && words <= 3;   /* "2012-2016", "2012 to 2016" */
+        }
+        while (*q == ' ') q++;
+        size_t n = strspn(q, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        return n && words <= 3 && WORD_IN(units, q, n);   /* "500 citations" */
+    }
+    size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (!n || words > 4 || !WORD_IN(spans, t, n)) return false;   /* "Before 2012", "From 2012 to 2016" */
+    for (const char *q = t + n; *q; q++)
+        if (isdigit((unsigned char)*q) && !isalnum((unsigned char)q[-1]) && year_at(q)) return true;
+    return false;
 }
 
 bool lit_md_fragment(const char *t)

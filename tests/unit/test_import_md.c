@@ -516,6 +516,94 @@ static void test_end_in_link(void)
     }
 }
 
+/* A list's criteria after a year ("**2014** : +400 citations", "Before 2012") are no papers;
+ * a title that starts with a number is one. */
+static void test_criteria(void)
+{
+    static const char *not_papers[] = {
+        "+200 citations", "+60 citations or \"More Papers from 2016\"", "~50 papers", "< 6 months", "100+ stars",
+        "\xE2\x89\xA5 300 citations", "500 citations", "2012-2016", "2012 to 2016", "Before 2012", "Prior to 2010", "From 2012 to 2016",
+    };
+    static const char *papers[] = {
+        "100,000 Podcasts: A Spoken English Document Corpus", "3D ShapeNets: A Deep Representation for Volumetric Shapes",
+        "1000 Layers of Residual Networks for Image Recognition", "Before Training: Data Selection for Vision Models",
+        "2012-2016 Trends in Object Detection Benchmarks", "After 2012: What Deep Networks Changed in Vision",
+    };
+    size_t nn = sizeof not_papers / sizeof *not_papers, np = sizeof papers / sizeof *papers;
+    for (size_t i = 0; i < nn + np; i++) {
+        char src[256];
+        bool paper = i >= nn;
+        snprintf(src, sizeof src, "## Criteria\n\n- **2015** :  %s\n- [OSDI'22] Orca: A Distributed Serving System\n",
+                 paper ? papers[i - nn] : not_papers[i]);
+        lit_catalog c;
+        lit_catalog_init(&c);
+        CHECK_INT(import_str(&c, src), 0);
+        if (c.n_papers != (paper ? 2u : 1u)) printf("# %s\n", src);
+        CHECK_INT(c.n_papers, paper ? 2 : 1);
+        if (paper && c.n_papers == 2) {
+            CHECK_STR(c.papers[0].title, papers[i - nn]);
+            CHECK_INT(c.papers[0].year, 2015);
+        }
+        lit_catalog_free(&c);
+    }
+}
+
+/* "## Contents": its links into the page are no papers, and it holds no section: the
+ * headings below it and their papers are read, with their own sections. */
+static void test_contents(void)
+{
+    const char *src =
+        "# Awesome Papers\n"
+        "\n"
+        "## Contents\n"
+        "\n"
+        "* [Optimization / Training](#optimization--training)\n"
+        "* [Adam: A Method for Stochastic Optimization](#adam)\n"
+        "\n"
+        "*(More than Top 100)*\n"
+        "\n"
+        "* [Old Papers](#old-papers) : Before 2012\n"
+        "\n"
+        "* * *\n"
+        "\n"
+        "### Optimization / Training\n"
+        "- **Adam: A method for stochastic optimization** (2014), D. Kingma and J. Ba [[pdf]](http://arxiv.org/pdf/1412.6980)\n"
+        "\n"
+        "#### Regularization\n"
+        "- **Dropout: A simple way to prevent neural networks from overfitting** (2014), N. Srivastava et al. [[pdf]](http://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf)\n"
+        "\n"
+        "## Old Papers\n"
+        "- **Gradient-based learning applied to document recognition** (1998), Y. LeCun et al. [[pdf]](http://yann.lecun.com/exdb/publis/pdf/lecun-01a.pdf)\n";
+    lit_catalog c;
+    lit_catalog_init(&c);
+    CHECK_INT(import_str(&c, src), 0);
+    CHECK_INT(c.n_papers, 3);
+    if (c.n_papers == 3) {
+        CHECK_STR(c.papers[0].title, "Adam: A method for stochastic optimization");
+        CHECK_INT(c.papers[0].sources[0].line, 15);
+        CHECK_STR(c.papers[0].sources[0].section, "Optimization / Training");
+        CHECK_STR(c.papers[1].sources[0].section, "Regularization");
+        CHECK_INT(c.papers[1].year, 2014);
+        CHECK_STR(c.papers[2].sources[0].section, "Old Papers");
+        CHECK_INT(c.papers[2].year, 1998);
+    }
+    lit_catalog_free(&c);
+    /* under "## Table of Contents" a line that is no link into the page is read for what it
+     * is: a course is no paper, a paper is one */
+    const char *course = "## Table of Contents\n- [Training](#training)\n- Course: Deep Learning Systems Design and Practice\n"
+                         "- [SOSP'23] Efficient Memory Management for Large Language Model Serving with PagedAttention\n\n"
+                         "## Training\n- [OSDI'22] Orca: A Distributed Serving System for Transformer-Based Generative Models\n";
+    lit_catalog_init(&c);
+    CHECK_INT(import_str(&c, course), 0);
+    CHECK_INT(c.n_papers, 2);
+    if (c.n_papers == 2) {
+        CHECK_STR(c.papers[0].title, "Efficient Memory Management for Large Language Model Serving with PagedAttention");
+        CHECK_INT(c.papers[0].n_topics, 0);   /* "Table of Contents" is no topic */
+        CHECK_STR(c.papers[1].sources[0].section, "Training");
+    }
+    lit_catalog_free(&c);
+}
+
 int main(void)
 {
     lit_diag d;
@@ -530,6 +618,8 @@ int main(void)
     test_dialects();
     test_errors();
     test_end_in_link();
+    test_criteria();
+    test_contents();
     lit_venues_free(&vs);
     lit_topics_free(&ts);
     return CHECK_DONE();
