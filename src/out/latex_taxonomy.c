@@ -273,7 +273,7 @@ static int paper_kind(const ctx *c, const lit_paper *p)
 /* Rows: the topics in taxonomy order; columns: the venue kinds the papers have when
  * there are two or more, else bands of years (up to YEAR_BANDS, and "No year"); each
  * cell the papers of the topic in that column. */
-static void crosstab(ctx *c)
+static void crosstab(ctx *c, size_t multi)
 {
     const lit_stats *s = c->s;
     const lit_catalog *cat = &c->db->cat;
@@ -303,8 +303,8 @@ static void crosstab(ctx *c)
     }
     size_t ncol = by_kind ? N_KINDS : (size_t)n_bands + no_year;
     if (!by_kind && n_bands + no_year < 2) {
-        omitted(c, "every paper is under one topic (a check matrix would say nothing), and the papers have one "
-                   "venue kind and one year; --facets F names fields of the papers to compare them by");
+        omitted(c, "nearly every paper is under one topic (a check matrix would say nothing), and the papers have "
+                   "one venue kind and one year; --facets F names fields of the papers to compare them by");
         return;
     }
     /* counts[row * ncol + col] */
@@ -364,16 +364,20 @@ static void crosstab(ctx *c)
     }
     lit_buf_adds(&head, "\\\\\n");
     c->b = body;
-    lit_buf_printf(&note, "Every paper is under one topic, so a check matrix would hold one mark per row: the "
-                   "table counts each topic's papers by %s instead (\\texttt{-{}-facets} compares them by fields "
-                   "of your own).", what);
+    if (multi) {
+        char a[32];
+        lit_buf_printf(&note, "All papers but %s are under one topic", lit_num_str(a, multi));
+    } else lit_buf_adds(&note, "Every paper is under one topic");
+    lit_buf_printf(&note, ", so a check matrix would hold one mark per row: the table counts each topic's papers by "
+                   "%s instead (\\texttt{-{}-facets} compares them by fields of your own).", what);
     if (with_topic < s->n_papers) {
         char a[32], b[32];
         lit_buf_printf(&note, " %s of the %s papers have no topic.", lit_num_str(a, s->n_papers - with_topic),
                        lit_num_str(b, s->n_papers));
     }
-    lit_warn(c->d, NULL, 0, 0, "every paper is under one topic: the taxonomy counts each topic's papers by %s "
-             "instead of one check per row (--facets F compares them by fields of the papers)", what);
+    lit_warn(c->d, NULL, 0, 0, "%s paper%s under one topic: the taxonomy counts each topic's papers by %s "
+             "instead of one check per row (--facets F compares them by fields of the papers)",
+             multi ? "all but a few" : "every", multi ? "s are" : " is", what);
     c->pkgs |= PKG_ARRAY;
     size_t *order = lit_lx_ordered_rows(c, true);
     if (longt) lit_lx_longtable_open(c, spec.data, nshown + 2, lit_buf_str(&head), lit_buf_str(&cap), "taxonomy");
@@ -458,14 +462,15 @@ void lit_lx_table_taxonomy(ctx *c)
         lines += 1 + strlen(rows[nr].name) / 30;
         nr++;
     }
-    /* a check in exactly one column on every row (each paper under one topic, as lists
-     * of one level of headings make them) says nothing a list would not: count instead */
-    if (!tc.facets && nt > 1 && nr && one_check == nr) {
+    /* a check in exactly one column on every row, or all but one in twenty (each paper
+     * under one topic, as lists of one level of headings make them) says nothing a list
+     * would not: count instead */
+    if (!tc.facets && nt > 1 && nr && one_check * 20 >= nr * 19) {
         free(rows);
         free(mark);
         lit_buf_free(&note);
         taxcols_free(&tc);
-        crosstab(c);
+        crosstab(c, nr - one_check);
         return;
     }
     qsort(rows, nr, sizeof *rows, lit_lx_cmp_item);

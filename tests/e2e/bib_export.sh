@@ -99,10 +99,15 @@ else
 fi
 
 # all or nothing: a bad catalog fails the run and leaves the old file
-printf 'papers:\n  - key: "m\303\274ller19"\n    title: T\n' >badkey.yaml
+printf 'papers:\n  - key: "odd{key"\n    title: T\n' >badkey.yaml
 cp refs.bib keep.bib
 check_err "a bad catalog is an error with its place" 1 "badkey.yaml:2:[0-9]+: error: " "$LIT" bib -c badkey.yaml -o keep.bib
 check "the old output is untouched" cmp refs.bib keep.bib
 check "no temporary left behind" sh -c "[ \$(ls -a | grep -c '^\\.keep\\|keep.bib.') -eq 0 ]"
+# a key with non-ASCII letters (a Chinese thesis's .bib): written, with one warning for bibtex
+printf 'papers:\n  - key: "m\303\274ller19"\n    title: T\n    year: 2019\n' >utf8key.yaml
+check_err "a key with UTF-8 letters is written, with a warning that bibtex cannot cite it" 0 \
+  "1 key has non-ASCII letters [(].m.{1,2}ller19.[)]: biber cites it, bibtex cannot" "$LIT" bib -c utf8key.yaml -o utf8key.bib
+check "...under its key" grep -q "^@misc{m.*ller19," utf8key.bib
 check_exit "unwritable output is an I/O error" 3 "$LIT" bib $C -o "$TMP/no/such/dir/x.bib"
 exit $failed
