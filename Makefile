@@ -127,9 +127,11 @@ update-golden: all
 
 # Benchmarks (issue 8): synthetic catalogs of 500 to 1M papers in build/bench/, every stage
 # timed with its peak memory; BENCH_SIZES="500 10k" picks sizes. Prints a table and
-# writes build/bench/results.md.
+# writes build/bench/results.md; then bench_cite.sh times latex --bib and bib --missing-from
+# (issue 26) at 1k, 10k and 100k papers.
 bench: all units
 	@BUILDDIR=$(BUILDDIR) sh tests/bench.sh
+	@BUILDDIR=$(BUILDDIR) sh tests/bench_cite.sh
 
 # Shell completion, generated from what the program's --help prints (docs/completions.sh),
 # so that it names the commands, options, chart kinds, tables and styles the program has.
