@@ -229,3 +229,16 @@ long long lit_catalog_date(const lit_catalog *c)
     long long e = lit_source_date_epoch();
     return e >= 0 ? e : c->mtime > 0 ? c->mtime : -1;
 }
+
+const char *lit_paper_first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
+long lit_paper_first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
+
+int lit_paper_place_cmp(const lit_paper *a, const lit_paper *b)
+{
+    const char *la = lit_paper_first_list(a), *lb = lit_paper_first_list(b);
+    int r = strcmp(la ? la : "", lb ? lb : "");
+    if (r) return r;
+    long x = lit_paper_first_line(a), y = lit_paper_first_line(b);
+    if (x != y) return x < y ? -1 : 1;
+    return strcmp(a->title ? a->title : "", b->title ? b->title : "");
+}

@@ -110,6 +110,12 @@ void lit_paper_url(struct lit_buf *u, const lit_paper *p);
 /* The value of a paper's extra field key when it is of this kind (bibtype: a scalar, bib:
  * a map, aliases: a sequence), else NULL. */
 const lit_node *lit_paper_extra(const lit_paper *p, const char *key, enum lit_node_kind kind);
+/* Where a paper was first listed: its first source's list and line, else (no source) no
+ * list and its line in the catalog file. */
+const char *lit_paper_first_list(const lit_paper *p);
+long lit_paper_first_line(const lit_paper *p);
+/* Orders papers by the place they were first listed, then by title. */
+int lit_paper_place_cmp(const lit_paper *a, const lit_paper *b);
 /* Sorts papers by key (the saved order). */
 void lit_catalog_sort(lit_catalog *c);
 

@@ -259,8 +259,6 @@ static bool same_first_author(const lit_paper *a, const lit_paper *b)
     return r;
 }
 
-static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
-static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
 
 /* An entry of a bibliography (.bib, CSL-JSON, RIS) rather than of a list: BibTeX's type,
  * a key (lists give none; an existing catalog's papers are not asked), or its file. */
@@ -276,7 +274,7 @@ static bool is_record(const lit_paper *p)
 static bool from_bib_file(const lit_paper *p)
 {
     if (from_bib(p)) return true;
-    const char *l = first_list(p), *dot = l ? strrchr(l, '.') : NULL;
+    const char *l = lit_paper_first_list(p), *dot = l ? strrchr(l, '.') : NULL;
     return dot && (!strcasecmp(dot, ".bib") || !strcasecmp(dot, ".json") || !strcasecmp(dot, ".ris"));
 }
 
@@ -290,10 +288,10 @@ static void add_match(lit_dedupe *dd, const lit_catalog *c, uint32_t a, uint32_t
     m->a = a; m->b = b; m->reason = reason; m->unsure = unsure; m->why = why;
     const lit_paper *pa = &c->papers[a], *pb = &c->papers[b];
     /* a paper read from a catalog file is shown at its place there; a new one at its list's */
-    m->a_list = pa->line > 0 && c->path ? c->path : first_list(pa) ? first_list(pa) : c->path;
-    m->b_list = pb->line > 0 && c->path ? c->path : first_list(pb) ? first_list(pb) : c->path;
-    m->a_line = pa->line > 0 && c->path ? pa->line : first_line(pa);
-    m->b_line = pb->line > 0 && c->path ? pb->line : first_line(pb);
+    m->a_list = pa->line > 0 && c->path ? c->path : lit_paper_first_list(pa) ? lit_paper_first_list(pa) : c->path;
+    m->b_list = pb->line > 0 && c->path ? c->path : lit_paper_first_list(pb) ? lit_paper_first_list(pb) : c->path;
+    m->a_line = pa->line > 0 && c->path ? pa->line : lit_paper_first_line(pa);
+    m->b_line = pb->line > 0 && c->path ? pb->line : lit_paper_first_line(pb);
     m->a_title = pa->title;
     m->b_title = pb->title;
 }
@@ -445,16 +443,6 @@ typedef struct mctx {
 
 static const mctx *g_ctx;  /* for qsort comparators; merge is not reentrant */
 
-static int src_cmp(const lit_paper *a, const lit_paper *b)
-{
-    const char *la = first_list(a), *lb = first_list(b);
-    int r = strcmp(la ? la : "", lb ? lb : "");
-    if (r) return r;
-    long x = first_line(a), y = first_line(b);
-    if (x != y) return x < y ? -1 : 1;
-    return strcmp(a->title ? a->title : "", b->title ? b->title : "");
-}
-
 /* Best first: existing paper, reviewed venue, stated year, earlier year, source place. */
 static int rank_cmp(const void *x, const void *y)
 {
@@ -468,7 +456,7 @@ static int rank_cmp(const void *x, const void *y)
     int ya = a->year ? (a->year_inferred ? 1 : 2) : 0, yb = b->year ? (b->year_inferred ? 1 : 2) : 0;
     if (ya != yb) return ya > yb ? -1 : 1;
     if (a->year != b->year) return a->year < b->year ? -1 : 1;
-    int r = src_cmp(a, b);
+    int r = lit_paper_place_cmp(a, b);
     if (r) return r;
     return i < j ? -1 : i > j;
 }

@@ -121,19 +121,6 @@ void lit_key_stem(const lit_catalog *c, const lit_paper *p, lit_buf *b)
 static const lit_catalog *g_cat;   /* for the qsort comparators: assigning is not reentrant */
 static size_t g_keep;
 
-static const char *first_list(const lit_paper *p) { return p->n_sources ? p->sources[0].list : NULL; }
-static long first_line(const lit_paper *p) { return p->n_sources ? p->sources[0].line : p->line; }
-
-/* By the place a paper was first listed, then by title. */
-static int place_cmp(const lit_paper *a, const lit_paper *b)
-{
-    const char *la = first_list(a), *lb = first_list(b);
-    int r = strcmp(la ? la : "", lb ? lb : "");
-    if (r) return r;
-    long x = first_line(a), y = first_line(b);
-    if (x != y) return x < y ? -1 : 1;
-    return strcmp(a->title ? a->title : "", b->title ? b->title : "");
-}
 
 typedef struct kreq { char *stem; char *norm; uint32_t idx; } kreq;
 
@@ -144,7 +131,7 @@ static int kreq_cmp(const void *x, const void *y)
     if (r) return r;
     r = strcmp(a->norm, b->norm);
     if (r) return r;
-    return place_cmp(&g_cat->papers[a->idx], &g_cat->papers[b->idx]);
+    return lit_paper_place_cmp(&g_cat->papers[a->idx], &g_cat->papers[b->idx]);
 }
 
 /* Kept keys by key (BibTeX ignores case), existing papers first, then by place. */
@@ -155,7 +142,7 @@ static int keyed_cmp(const void *x, const void *y)
     int r = strcasecmp(a->key, b->key);
     if (r) return r;
     if ((i < g_keep) != (j < g_keep)) return i < g_keep ? -1 : 1;
-    r = place_cmp(a, b);
+    r = lit_paper_place_cmp(a, b);
     return r ? r : (i < j ? -1 : i > j);
 }
 
@@ -244,10 +231,10 @@ size_t lit_keys_warn_non_ascii(const lit_catalog *c, size_t from, lit_diag *d)
     for (size_t i = from; i < c->n_papers; i++)
         if (lit_key_non_ascii(c->papers[i].key) && n++ == 0) first = &c->papers[i];
     if (n == 1)
-        lit_warn(d, first_list(first), first_line(first), 0,
+        lit_warn(d, lit_paper_first_list(first), lit_paper_first_line(first), 0,
                  "key '%s' has non-ASCII letters: kept, biber cites it, bibtex cannot", first->key);
     else if (n)
-        lit_warn(d, first_list(first), first_line(first), 0,
+        lit_warn(d, lit_paper_first_list(first), lit_paper_first_line(first), 0,
                  "%zu keys have non-ASCII letters (the first '%s'): kept, biber cites them, bibtex cannot", n, first->key);
     return n;
 }

@@ -63,6 +63,9 @@ void lit_lx_float_open(ctx *c);
 void lit_lx_float_close(ctx *c);
 void lit_lx_group_heading(ctx *c, size_t ncols, const char *label, bool first);
 void lit_lx_table_note(ctx *c, const lit_buf *note);
+/* Ends a table and puts its note under it: the longtable (and the group its font size is
+ * set in, when grouped), or the float's env (tabular, tabularx) with its rule. */
+void lit_lx_table_close(ctx *c, bool longt, bool grouped, const char *env, const lit_buf *note);
 void lit_lx_longtable_open(ctx *c, const char *spec, size_t ncols, const char *head, const char *dflt_caption,
                            const char *table);
 bool lit_lx_too_long(ctx *c, size_t rows, size_t lines, const char *table);

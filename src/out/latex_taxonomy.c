@@ -403,14 +403,7 @@ static void crosstab(ctx *c, size_t multi)
     lit_buf_adds(c->b, "\\midrule\nPapers with a topic");
     for (size_t k = 0; k < nshown; k++) lit_buf_printf(c->b, " & %zu", col_total[shown[k]]);
     lit_buf_printf(c->b, " & %zu\\\\\n", with_topic);
-    if (longt) {
-        lit_buf_adds(c->b, "\\end{longtable}\n");
-        lit_lx_table_note(c, &note);
-    } else {
-        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
-        lit_lx_table_note(c, &note);
-        lit_lx_float_close(c);
-    }
+    lit_lx_table_close(c, longt, false, "tabularx", &note);
     free(order);
     free(count);
     free(col_total);
@@ -559,15 +552,7 @@ void lit_lx_table_taxonomy(ctx *c)
         for (size_t k = 0; k < nt; k++) lit_buf_adds(c->b, mark[k] ? " & \\checkmark" : " &");
         lit_buf_adds(c->b, "\\\\\n");
     }
-    if (longt) {
-        lit_buf_adds(c->b, "\\end{longtable}\n");
-        lit_lx_table_note(c, &note);
-        lit_buf_adds(c->b, "\\endgroup\n");
-    } else {
-        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
-        lit_lx_table_note(c, &note);
-        lit_lx_float_close(c);
-    }
+    lit_lx_table_close(c, longt, true, "tabular", &note);
     free(mark);
     free(width);
     lit_buf_free(&cells);

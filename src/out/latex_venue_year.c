@@ -202,15 +202,7 @@ void lit_lx_table_venue_year(ctx *c)
     for (size_t v = 0; v < nv; v++) total += s->venues[v].count;
     lit_buf_adds(c->b, "\\midrule\nTotal");
     count_row(c, s->per_year, keep, first, ny, has_noyear, s->n_no_year, total + s->n_no_venue, true);
-    if (longt) {
-        lit_buf_adds(c->b, "\\end{longtable}\n");
-        lit_lx_table_note(c, &note);
-        lit_buf_adds(c->b, "\\endgroup\n");
-    } else {
-        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabular}\n");
-        lit_lx_table_note(c, &note);
-        lit_lx_float_close(c);
-    }
+    lit_lx_table_close(c, longt, true, "tabular", &note);
     lit_buf_free(&note);
     free(oth);
     lit_buf_free(&head);

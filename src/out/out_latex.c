@@ -393,6 +393,19 @@ void lit_lx_table_note(ctx *c, const lit_buf *note)
     lit_buf_printf(c->b, "\\par\\smallskip{\\footnotesize\\raggedright %s\\par}\n", note->data);
 }
 
+void lit_lx_table_close(ctx *c, bool longt, bool grouped, const char *env, const lit_buf *note)
+{
+    if (longt) {
+        lit_buf_adds(c->b, "\\end{longtable}\n");
+        lit_lx_table_note(c, note);
+        if (grouped) lit_buf_adds(c->b, "\\endgroup\n");
+    } else {
+        lit_buf_printf(c->b, "\\bottomrule\n\\end{%s}\n", env);
+        lit_lx_table_note(c, note);
+        lit_lx_float_close(c);
+    }
+}
+
 /* A longtable with its first head, repeated head and feet; head is the header rows.
  * Its widths are computed, never tabularx's X: xltabular keeps the whole body in
  * memory and exceeds TeX's at 10,000 papers. */
@@ -618,14 +631,7 @@ static void table_topics(ctx *c)
         if (show > CITES_PER_ROW) lit_buf_adds(c->b, " &\\\\\n");
         else lit_buf_printf(c->b, " & %zu\\\\\n", s->topics[r].count);
     }
-    if (longt) {
-        lit_buf_adds(c->b, "\\end{longtable}\n");
-        lit_lx_table_note(c, &note);
-    } else {
-        lit_buf_adds(c->b, "\\bottomrule\n\\end{tabularx}\n");
-        lit_lx_table_note(c, &note);
-        lit_lx_float_close(c);
-    }
+    lit_lx_table_close(c, longt, false, "tabularx", &note);
     lit_buf_free(&note);
     free(initial);
     free(shown);
