@@ -435,6 +435,22 @@ static int ref_year(const char *p, size_t *len)
     return y;
 }
 
+/* Whether p is "(2010), " and names that end the entry (or meet its links or emphasis):
+ * "Title (2010), Y. Boureau [[pdf]](url)" is title, year and authors, as after a bold title;
+ * "Proceedings (2019) of ..." and "Title (2016)" are not. */
+static bool year_then_names(const char *p)
+{
+    size_t yl;
+    if (!ref_year(p, &yl) || yl != 6 || strncmp(p + 6, ", ", 2)) return false;
+    names nm;
+    size_t used = lit_md_take_names(p + 8, 1, &nm);
+    lit_md_names_free(&nm);
+    if (!used) return false;
+    const char *after = p + 8 + used;
+    after += strspn(after, " .,;");
+    return !*after || IS_MARK(*after);
+}
+
 /* The venue a reference states after its title and authors, when no tag gave one:
  *   "IEEE Journal of Selected Topics in Signal Processing, 2017" (the year was a tag)
  *   "In Proceedings of the SIGCHI Conference on Human Factors in Computing Systems (CHI '92),
@@ -1030,6 +1046,12 @@ void lit_md_interpret(const lit_venues *vs, const char *text, rlink *links, size
             if (c == ' ' && lit_md_author_field(s + k + 1)) {   /* "Title Authors: A, B" (a line below) */
                 cut = k;
                 rest = lit_xstrdup(s + k + 1);
+                break;
+            }
+            if (c == ' ' && s[k + 1] == '(' && year_then_names(s + k + 1)) {   /* read_tail takes the year, then one name or more */
+                cut = k;
+                rest = lit_xstrdup(s + k + 1);
+                e->one_author = true;
                 break;
             }
             if ((c == '.' || c == ',' || c == ';') && s[k + 1] == ' ') skip = 2;

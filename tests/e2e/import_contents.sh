@@ -21,9 +21,15 @@ want = [
  (38, 'Sequence Models', 'Sequence to sequence learning with neural networks'),
  (39, 'Sequence Models', '100,000 podcasts: A spoken English document corpus'),
  (42, 'Old Papers', 'Gradient-based learning applied to document recognition'),
- (45, 'Appendix', 'Deep learning of representations for unsupervised and transfer learning'),
+ (43, 'Old Papers', 'Learning mid-level engines for recognition'),
+ (46, 'Appendix', 'Deep learning of representations for unsupervised and transfer learning'),
 ]
 assert got == want, got
+"
+check "nested: a plain title with '(2010), Y. Boureau' after it has that year and author, as a bold one" $PY -c "
+import yaml
+p = [x for x in yaml.safe_load(open('nested.yaml'))['papers'] if x['title'].startswith('Learning mid-level')][0]
+assert p['year'] == 2010 and p['authors'] == ['Y. Boureau'], p
 "
 check "nested: no criteria line is a paper, no 'Contents' topic or section" $PY -c "
 import yaml
@@ -34,12 +40,12 @@ for x in c['papers']:
 heads = [s['heading'] for l in c['lists'] for s in l['sections']]
 assert heads == ['Awesome Classic Vision Papers', 'Recognition / Detection', 'Sequence Models', 'Old Papers', 'Appendix'], heads
 "
-check "nested: one summary line, seven papers" grep -q "imported 7 papers from 7 entries" nested.err
+check "nested: one summary line, eight papers" grep -q "imported 8 papers from 8 entries" nested.err
 "$LIT" markdown -c nested.yaml $V -o back.md 2>/dev/null
 check "nested: written back, the sections are the list's, without a Contents part" \
   sh -c "grep -q '^## Recognition / Detection$' back.md && ! grep -qi '^#* *contents' back.md"
 "$LIT" import $V -q back.md -o back.yaml
-check "nested: the written list reads back to the same seven papers" $PY -c "
+check "nested: the written list reads back to the same eight papers" $PY -c "
 import yaml
 t = lambda f: sorted(x['title'] for x in yaml.safe_load(open(f))['papers'])
 assert t('nested.yaml') == t('back.yaml'), (t('nested.yaml'), t('back.yaml'))

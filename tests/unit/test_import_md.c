@@ -212,6 +212,18 @@ static const struct author_case author_cases[] = {
     /* the year between title and names; names in capitals with initials */
     {"- **A Maximum Likelihood Approach to Speech Recognition**(1983), LALIT R. BAHL et al. [[pdf]](https://example.org/a.pdf)\n",
      "A Maximum Likelihood Approach to Speech Recognition", "LALIT R. BAHL+", NULL, 1983},
+    /* the same without the bold: title, year and names when "(YYYY), " meets names that end
+     * the entry; other words after the year are the title's */
+    {"- Learning Deep Engines for AI (2009), Y. Bengio. [[pdf]](https://example.org/b.pdf)\n",
+     "Learning Deep Engines for AI", "Y. Bengio", NULL, 2009},
+    {"- Mid-level Engines for Recognition (2010), Y. Boureau [[pdf]](https://example.org/m.pdf)\n",
+     "Mid-level Engines for Recognition", "Y. Boureau", NULL, 2010},
+    {"- Long short-term engines (1997), S. Hochreiter and J. Schmidhuber. [[pdf]](https://example.org/l.pdf)\n",
+     "Long short-term engines", "S. Hochreiter|J. Schmidhuber", NULL, 1997},
+    {"- Engines of the Mind (2016), K. He et al. [[pdf]](https://example.org/e.pdf)\n", "Engines of the Mind", "K. He+", NULL, 2016},
+    {"- A Study of Difference Engines (2016), with notes after it [[pdf]](https://example.org/n.pdf)\n",
+     "A Study of Difference Engines (2016), with notes after it", "", NULL, 0},
+    {"- Engines of Old (1234), A. Nobody [[pdf]](https://example.org/o.pdf)\n", "Engines of Old (1234), A. Nobody", "", NULL, 0},
     /* a citation group at the end */
     {"- [Late Interaction over Encoders](https://example.org/c.pdf)（Khattab et al., 2020, SIGIR, **ColBERT**）\n",
      "Late Interaction over Encoders", "Khattab+", "SIGIR", 2020},
