@@ -13,6 +13,8 @@
 #define MIN_TITLE_WORDS 3    /* three content words, needs the same year and venue or an author too */
 #define RARE_WORD_SHARE 20   /* a title word in more than 1/20 of the records (and more than */
 #define RARE_WORD_MIN 64     /* 64) does not find candidates: "learning" in a big bibliography */
+#define RARE_WORD_MAX 256    /* nor one in more than 256, so that the work per paper stays bounded
+                                and a big bibliography costs linear time, not quadratic */
 
 static char *xstrndup(const char *s, size_t n)
 {
@@ -807,8 +809,12 @@ static const entry *mm_find(const multimap *mm, const char *key, size_t *n)
         if (strcmp(mm->e[mid].key, key) < 0) lo = mid + 1;
         else hi = mid;
     }
-    size_t end = lo;
-    while (end < mm->n && !strcmp(mm->e[end].key, key)) end++;
+    size_t end = mm->n, from = lo;   /* the end of the run by bisection too: a common word's run is long */
+    while (from < end) {
+        size_t mid = from + (end - from) / 2;
+        if (strcmp(mm->e[mid].key, key) <= 0) from = mid + 1;
+        else end = mid;
+    }
     *n = end - lo;
     return mm->e + lo;
 }
@@ -919,6 +925,7 @@ size_t lit_matcher_candidates(const lit_matcher *m, const lit_paper *p, size_t m
     uint32_t *found = NULL;
     size_t limit = m->rc->n_papers / RARE_WORD_SHARE;
     if (limit < RARE_WORD_MIN) limit = RARE_WORD_MIN;
+    if (limit > RARE_WORD_MAX) limit = RARE_WORD_MAX;
     for (size_t i = 0; i < nw; i++) {
         char *word = xstrndup(w[i].s, w[i].n);
         e = mm_find(&m->words, word, &k);
