@@ -105,11 +105,12 @@ int lit_chart_topic_trend(lit_cx *cx)
     bool other_drawn = n_rest && n_other <= max_named;
     char axis[96] = "Papers";
     if (n_rest && !other_drawn) {
-        char a[32];
-        lit_cx_note(cx, "%s smaller topics (%s papers) not drawn", lit_num_str(a, n_rest), lit_num_str(n_buf, n_other));
+        /* papers, not topics: "8 of 22 topics shown" counts the topics already, and some
+         * topics hold no paper as its largest one (22 - 8 = 14 topics, 12 with a paper) */
+        lit_cx_note(cx, "%s papers of the smaller topics not drawn", lit_num_str(n_buf, n_other));
         snprintf(axis, sizeof axis, "Papers in the %zu largest topics", n);
     } else if (n_rest) {
-        lit_cx_note(cx, "other: %zu smaller topic%s", n_rest, n_rest == 1 ? "" : "s");
+        lit_cx_note(cx, "other: the %s paper%s of the smaller topics", lit_num_str(n_buf, n_other), n_other == 1 ? "" : "s");
     }
     lit_cx_note_years(cx);
     free(shown);

@@ -36,7 +36,7 @@ for k in topic-trend topic-heatmap timeline; do
   check "$k.png renders" $PY -c "import struct; d=open('$O/$k.png','rb').read(); assert d[:8]==b'\x89PNG\r\n\x1a\n'"
 done
 check "topic-trend leaves out an 'other' band larger than the shown topics, and says so" sh -c \
-  "grep -q 'smaller topics ([0-9,]* papers) not drawn' '$TMP/topic-trend.txt' && ! grep -q '(other)' '$O/topic-trend.csv'"
+  "grep -q '[0-9,]* papers of the smaller topics not drawn' '$TMP/topic-trend.txt' && ! grep -q '(other)' '$O/topic-trend.csv'"
 check "the timeline does not name hundreds of left-out topics" sh -c "! grep -Eq 'topics [a-z-]+[0-9]* \([0-9]+\)' '$TMP/timeline.txt'"
 
 pdftotext "$O/report.pdf" - | tr '\n' ' ' >"$TMP/report.txt"

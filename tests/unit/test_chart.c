@@ -245,7 +245,7 @@ static void check_keyword_shape(void)
     CHECK(drawn_part(" of 309 topics shown, covering "));
     /* the ninth keyword ties with the eighth at 12 papers: all nine are named */
     CHECK(drawn_part("9 of 309 topics shown, covering 26% of papers"));
-    CHECK(drawn_part("300 smaller topics (300 papers) not drawn"));
+    CHECK(drawn_part("300 papers of the smaller topics not drawn"));
     CHECK(drawn("Papers in the 9 largest topics"));
 
     CHECK(!drawn_part(" other topics"));   /* no legend entry, no band */
