@@ -2,6 +2,7 @@
 #include "records.h"
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "buf.h"
@@ -22,6 +23,7 @@ const lit_rec_field lit_rec_fields[] = {
     {"abstract", "abstract", "AB", "N2", NULL, false},
 };
 const size_t lit_rec_n_fields = sizeof lit_rec_fields / sizeof *lit_rec_fields;
+_Static_assert(sizeof lit_rec_fields / sizeof *lit_rec_fields <= LIT_REC_MAX_FIELDS, "LIT_REC_MAX_FIELDS is too small");
 
 /* Types: CSL, RIS, BibTeX. The first row of a BibTeX type gives its CSL type back. */
 static const struct { const char *csl, *ris, *bib; } types[] = {
@@ -239,4 +241,17 @@ bool lit_rec_isbn(const char *s, char out[18])
         return true;
     }
     return false;
+}
+
+static const char *const month_names[] = {"January", "February", "March", "April", "May", "June", "July",
+                                          "August", "September", "October", "November", "December"};
+
+const char *lit_rec_month_name(int m) { return m >= 1 && m <= 12 ? month_names[m - 1] : NULL; }
+
+int lit_rec_month(const char *v)
+{
+    if (!v) return 0;
+    if (isdigit((unsigned char)*v)) { int n = atoi(v); return n >= 1 && n <= 12 ? n : 0; }
+    for (int i = 0; i < 12; i++) if (!strncasecmp(v, month_names[i], 3)) return i + 1;
+    return 0;
 }

@@ -18,7 +18,9 @@ typedef struct lit_rec_field {
     bool names;
 } lit_rec_field;
 
-/* The table, in the order the fields are written; lit_rec_n_fields rows. */
+/* The table, in the order the fields are written; lit_rec_n_fields rows, at most
+ * LIT_REC_MAX_FIELDS (the size of the importers' arrays of them). */
+#define LIT_REC_MAX_FIELDS 16
 extern const lit_rec_field lit_rec_fields[];
 extern const size_t lit_rec_n_fields;
 
@@ -59,5 +61,10 @@ const char *lit_rec_tex(lit_arena *a, const char *s, bool pages);
  * as written, without spaces). false when there is none. */
 bool lit_rec_issn(const char *s, char out[10]);
 bool lit_rec_isbn(const char *s, char out[18]);
+
+/* Month m (1-12) by its English name ("April"), as a .bib's month macro expands; else NULL. */
+const char *lit_rec_month_name(int m);
+/* A month as a .bib or CSL gives it ("April", "apr", "4") as 1-12, or 0. */
+int lit_rec_month(const char *v);
 
 #endif

@@ -144,7 +144,6 @@ static void authors(csl *c, json_t *it, size_t off, lit_ref *r)
     }
 }
 
-/* The year of "issued": {"date-parts": [[2020, 5]]}, {"raw": "2020-05"}, or "2020". */
 /* The month of "issued": date-parts' second part, or the one after the year of a text. */
 static int month_of(json_t *it)
 {
@@ -156,6 +155,7 @@ static int month_of(json_t *it)
     return m >= 1 && m <= 12 ? (int)m : 0;
 }
 
+/* The year of "issued": {"date-parts": [[2020, 5]]}, {"raw": "2020-05"}, or "2020". */
 static int year_of(csl *c, json_t *it, size_t off)
 {
     json_t *v = json_object_get(it, "issued");

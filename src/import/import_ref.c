@@ -119,11 +119,9 @@ static void keep_record(lit_ref_ctx *c, lit_paper *p, const lit_ref *r, long lin
         items[2 * n + 1] = (lit_node){LIT_NODE_SCALAR, v, true, NULL, 0};
         n++;
     }
-    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
-                                         "August", "September", "October", "November", "December"};
-    if (r->month >= 1 && r->month <= 12 && r->year) {   /* as a .bib's month macro expands */
+    if (lit_rec_month_name(r->month) && r->year) {   /* as a .bib's month macro expands */
         items[2 * n] = (lit_node){LIT_NODE_SCALAR, "month", false, NULL, 0};
-        items[2 * n + 1] = (lit_node){LIT_NODE_SCALAR, months[r->month - 1], true, NULL, 0};
+        items[2 * n + 1] = (lit_node){LIT_NODE_SCALAR, lit_rec_month_name(r->month), true, NULL, 0};
         n++;
     }
     if (!r->type && !n) return;

@@ -27,7 +27,7 @@ typedef struct lit_ref {
     const char *type;              /* the item's own type as a BibTeX type (records.h), or NULL */
     const char *csl_type;          /* the CSL type when that BibTeX type does not give it back */
     const char *container;         /* the container's name as written (journal, proceedings) */
-    const char *fields[16];        /* plain text of the record fields, by lit_rec_fields row;
+    const char *fields[LIT_REC_MAX_FIELDS];   /* plain text of the record fields, by lit_rec_fields row;
                                       names fields: names joined by "\n" */
 } lit_ref;
 

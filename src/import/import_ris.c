@@ -169,7 +169,7 @@ static void close_entry(ris *r, lit_ref_ctx *rx)
         for (size_t i = 0; i < r->n && ref.year && !ref.month; i++)
             if (!strcmp(r->f[i].tag, "DA") && lit_ref_year(r->f[i].val.data) == ref.year)
                 ref.month = lit_ref_month(r->f[i].val.data);
-        lit_buf fb[16];
+        lit_buf fb[LIT_REC_MAX_FIELDS];
         record(r, &ref, fb);
         lit_buf kw = LIT_BUF_INIT;
         for (size_t i = 0; i < r->n; i++)

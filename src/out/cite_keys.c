@@ -276,20 +276,21 @@ void lit_citemap_warn(const lit_citemap *m, const char *hint, lit_diag *d)
     lit_buf_free(&files);
 }
 
-/* The paper as the writer sees it: the key it is cited by, and only the aliases no file has. */
-static lit_paper view_of(lit_citemap *m, uint32_t pi)
+/* The paper as the writer sees it: the key it is cited by, and only the aliases no file
+ * has (the new lists in a, which lives while the view is written). */
+static lit_paper view_of(const lit_citemap *m, uint32_t pi, lit_arena *a)
 {
     lit_paper v = m->db->cat.papers[pi];
     v.key = lit_citemap_key(m, pi);
     for (uint32_t k = 0; k < v.n_extras; k++) {
         if (strcmp(v.extras[k].key, "aliases") != 0 || v.extras[k].value.kind != LIT_NODE_SEQ) continue;
         const lit_node *al = &v.extras[k].value;
-        lit_extra *ex = lit_arena_alloc(&m->a, v.n_extras * sizeof *ex);
+        lit_extra *ex = lit_arena_alloc(a, v.n_extras * sizeof *ex);
         memcpy(ex, v.extras, v.n_extras * sizeof *ex);
-        lit_node *items = lit_arena_alloc(&m->a, (al->n + 1) * sizeof *items);
+        lit_node *items = lit_arena_alloc(a, (al->n + 1) * sizeof *items);
         size_t n = 0;
         for (size_t j = 0; j < al->n; j++)
-            if (al->items[j].kind != LIT_NODE_SCALAR || lit_strtab_find(&m->ukeys, lower(&m->a, al->items[j].str)) < 0)
+            if (al->items[j].kind != LIT_NODE_SCALAR || lit_strtab_find(&m->ukeys, lower(a, al->items[j].str)) < 0)
                 items[n++] = al->items[j];
         ex[k].value.items = items;
         ex[k].value.n = n;
@@ -299,15 +300,16 @@ static lit_paper view_of(lit_citemap *m, uint32_t pi)
     return v;
 }
 
-int lit_citemap_write_missing(const lit_citemap *cm, FILE *fp, lit_diag *d)
+int lit_citemap_write_missing(const lit_citemap *m, FILE *fp, lit_diag *d)
 {
-    lit_citemap *m = (lit_citemap *)cm;   /* the views live in its arena */
+    lit_arena a = {0};
     lit_catalog view = m->db->cat;        /* shares the strings; only the papers differ */
     view.papers = lit_xmalloc((m->n_missing + 1) * sizeof *view.papers);
     view.n_papers = view.cap_papers = m->n_missing;
-    for (size_t i = 0; i < m->n_missing; i++) view.papers[i] = view_of(m, m->missing[i]);
+    for (size_t i = 0; i < m->n_missing; i++) view.papers[i] = view_of(m, m->missing[i], &a);
     int rc = lit_bib_write(fp, &view, &m->db->venues, NULL, m->n_missing, d);
     free(view.papers);
+    lit_arena_free(&a);
     return rc;
 }
 

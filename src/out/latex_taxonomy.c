@@ -77,18 +77,27 @@ static bool is_false(const char *v)
     return !*v || !strcasecmp(v, "false") || !strcasecmp(v, "no") || !strcasecmp(v, "n") || !strcmp(v, "-");
 }
 
-/* Whether paper p has value v (NULL: true) in its field f: a scalar, or an item of a list. */
-static bool has_facet(const lit_paper *p, const char *f, const char *v)
+/* The values of paper p's field f: a scalar is one, a list its items; none when absent. */
+static const lit_node *facet_values(const lit_paper *p, const char *f, size_t *n)
 {
     for (uint32_t k = 0; k < p->n_extras; k++) {
         const lit_extra *e = &p->extras[k];
         if (strcmp(e->key, f) != 0) continue;
-        const lit_node *items = e->value.kind == LIT_NODE_SEQ ? e->value.items : &e->value;
-        size_t n = e->value.kind == LIT_NODE_SEQ ? e->value.n : e->value.kind == LIT_NODE_SCALAR;
-        for (size_t j = 0; j < n; j++) {
-            const char *x = items[j].kind == LIT_NODE_SCALAR && items[j].str ? items[j].str : NULL;
-            if (x && (v ? !is_true(x) && !is_false(x) && strcmp(x, v) == 0 : is_true(x))) return true;
-        }
+        *n = e->value.kind == LIT_NODE_SEQ ? e->value.n : e->value.kind == LIT_NODE_SCALAR;
+        return e->value.kind == LIT_NODE_SEQ ? e->value.items : &e->value;
+    }
+    *n = 0;
+    return NULL;
+}
+
+/* Whether paper p has value v (NULL: true) in its field f: a scalar, or an item of a list. */
+static bool has_facet(const lit_paper *p, const char *f, const char *v)
+{
+    size_t n;
+    const lit_node *items = facet_values(p, f, &n);
+    for (size_t j = 0; j < n; j++) {
+        const char *x = items[j].kind == LIT_NODE_SCALAR && items[j].str ? items[j].str : NULL;
+        if (x && (v ? !is_true(x) && !is_false(x) && strcmp(x, v) == 0 : is_true(x))) return true;
     }
     return false;
 }
@@ -108,22 +117,17 @@ static void facet_columns(ctx *c, taxcols *tc)
         size_t nv = 0, capv = 0;
         bool any_true = false;
         for (size_t i = 0; i < c->s->n_papers; i++) {
-            const lit_paper *p = &cat->papers[c->s->sel[i]];
-            for (uint32_t k = 0; k < p->n_extras; k++) {
-                const lit_extra *e = &p->extras[k];
-                if (strcmp(e->key, field) != 0) continue;
-                const lit_node *items = e->value.kind == LIT_NODE_SEQ ? e->value.items : &e->value;
-                size_t n = e->value.kind == LIT_NODE_SEQ ? e->value.n : e->value.kind == LIT_NODE_SCALAR;
-                for (size_t j = 0; j < n; j++) {
-                    const char *x = items[j].kind == LIT_NODE_SCALAR && items[j].str ? items[j].str : NULL;
-                    if (!x || is_false(x)) continue;
-                    if (is_true(x)) { any_true = true; continue; }
-                    size_t q = 0;
-                    while (q < nv && strcmp(vals[q], x) != 0) q++;
-                    if (q < nv) continue;
-                    LIT_GROW(vals, capv, nv + 1);
-                    vals[nv++] = x;
-                }
+            size_t n;
+            const lit_node *items = facet_values(&cat->papers[c->s->sel[i]], field, &n);
+            for (size_t j = 0; j < n; j++) {
+                const char *x = items[j].kind == LIT_NODE_SCALAR && items[j].str ? items[j].str : NULL;
+                if (!x || is_false(x)) continue;
+                if (is_true(x)) { any_true = true; continue; }
+                size_t q = 0;
+                while (q < nv && strcmp(vals[q], x) != 0) q++;
+                if (q < nv) continue;
+                LIT_GROW(vals, capv, nv + 1);
+                vals[nv++] = x;
             }
         }
         if (nv) qsort(vals, nv, sizeof *vals, cmp_str);

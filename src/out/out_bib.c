@@ -267,10 +267,8 @@ static void put_raw(lit_buf *b, const char *s, wctx *w)
 /* month = {January} as the macro jan: biber wants a number or the macro. */
 static const char *month_macro(const char *v)
 {
-    static const char *const m[] = {"January", "February", "March", "April", "May", "June", "July",
-                                    "August", "September", "October", "November", "December", NULL};
     static const char *const mac[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (int i = 0; m[i]; i++) if (strcmp(v, m[i]) == 0) return mac[i];
+    for (int i = 1; i <= 12; i++) if (strcmp(v, lit_rec_month_name(i)) == 0) return mac[i - 1];
     return NULL;
 }
 

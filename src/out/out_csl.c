@@ -101,15 +101,6 @@ static void set_tex(json_t *o, const char *k, const char *tex, bool pages)
     free(u);
 }
 
-/* A bib month ("April", "apr", "4") as 1-12, or 0. */
-static int month_of(const char *v)
-{
-    static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (!v) return 0;
-    if (isdigit((unsigned char)*v)) { int n = atoi(v); return n >= 1 && n <= 12 ? n : 0; }
-    for (int i = 0; i < 12; i++) if (!strncasecmp(v, m[i], 3)) return i + 1;
-    return 0;
-}
 
 /* The record fields of the bib map (records.h) as CSL variables. */
 static void record_fields(json_t *o, const lit_node *bib, const char *bibtype)
@@ -187,7 +178,7 @@ static json_t *item(const lit_catalog *cat, const lit_venues *vs, const lit_pape
         if (v && !json_object_get(o, "publisher")) set_str(o, "publisher", v->publisher);
     }
     if (p->year) {
-        int m = month_of(raw(bib, "month"));
+        int m = lit_rec_month(raw(bib, "month"));
         json_t *dp = m ? json_pack("{s:[[i,i]]}", "date-parts", (int)p->year, m)
                        : json_pack("{s:[[i]]}", "date-parts", (int)p->year);
         json_object_set_new(o, "issued", dp);
